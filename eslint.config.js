@@ -1,0 +1,45 @@
+// Lint: typescript-eslint's recommended rules plus the layering rules of docs/design.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noElectron = {
+  paths: [{ name: 'electron', message: 'electron is imported only in src/main/index.ts, src/preload and src/main/electron adapters.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', noElectron],
+    },
+  },
+  {
+    files: ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Pure modules: no I/O, no Node built-ins, no electron.
+    files: ['src/shared/**', 'src/main/matching/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...noElectron, patterns: [{ group: ['node:*', 'fs', 'path', 'better-sqlite3'], message: 'pure module: no I/O here.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...noElectron, patterns: [{ group: ['**/main/**', 'node:*'], message: 'the renderer talks only to the contract (src/shared).' }] },
+      ],
+    },
+  },
+);

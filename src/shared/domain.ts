@@ -1,0 +1,118 @@
+// Domain records shared by every layer: no Node, no DOM, no electron.
+import { z } from 'zod';
+
+/** One CocoonOPS billing account, as imported from an export (row = 1-based data row in the file). */
+export const BillingAccount = z.object({
+  row: z.number().int().positive(),
+  code: z.string().min(1),
+  name: z.string().min(1),
+  contactName: z.string().default(''),
+  email: z.string().default(''),
+  phone: z.string().default(''),
+  address: z.string().default(''),
+  postcode: z.string().default(''),
+  status: z.string().default(''),
+});
+export type BillingAccount = z.infer<typeof BillingAccount>;
+
+export const ContactStatus = z.enum(['ACTIVE', 'ARCHIVED', 'GDPRREQUEST']);
+export type ContactStatus = z.infer<typeof ContactStatus>;
+
+/** The fields of a Xero contact that matching and review use (the raw JSON is kept beside it in the workspace). */
+export const XeroContact = z.object({
+  contactId: z.string().min(1),
+  name: z.string(),
+  accountNumber: z.string().default(''),
+  status: ContactStatus.default('ACTIVE'),
+  isCustomer: z.boolean().default(false),
+  isSupplier: z.boolean().default(false),
+  email: z.string().default(''),
+  phone: z.string().default(''),
+  /** Street (else first) address, lines joined with ", " (without postcode). */
+  address: z.string().default(''),
+  postcode: z.string().default(''),
+  /** ISO 8601 UTC. */
+  updatedDateUtc: z.string().default(''),
+});
+export type XeroContact = z.infer<typeof XeroContact>;
+
+export const FINDING_KINDS = [
+  'ok',
+  'name_mismatch',
+  'archived_holder',
+  'code_missing',
+  'code_conflict',
+  'not_in_xero',
+  'ambiguous',
+  'not_customer',
+] as const;
+export const FindingKind = z.enum(FINDING_KINDS);
+export type FindingKind = z.infer<typeof FindingKind>;
+
+/** Kinds that make the next sync of this account fail (or create a duplicate contact). */
+export const FAILING_KINDS: readonly FindingKind[] = ['name_mismatch', 'archived_holder', 'code_conflict', 'not_customer'];
+
+export const EvidenceField = z.enum(['name', 'address', 'postcode', 'phone', 'email']);
+export type EvidenceField = z.infer<typeof EvidenceField>;
+
+/** One field's contribution to a pair's score, in the manner of a Fellegi-Sunter / Splink match weight. */
+export const Contribution = z.object({
+  field: EvidenceField,
+  /** Comparison level, e.g. "exact", "legal form only", "similar", "different", "missing". */
+  level: z.string(),
+  /** log2 Bayes factor: positive = evidence for the same business, negative = against, 0 = no information. */
+  weight: z.number(),
+});
+export type Contribution = z.infer<typeof Contribution>;
+
+export const Candidate = z.object({
+  contactId: z.string(),
+  name: z.string(),
+  accountNumber: z.string(),
+  score: z.number().min(0).max(1),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const SuggestedFix = z.enum([
+  'none',
+  'rename_in_xero_or_cocoon', // make the names equal on whichever side is wrong
+  'set_account_number', // put the code on the matched Xero contact
+  'restore_archived', // the holder is archived: restore it, or free the code
+  'recode_in_cocoon', // the code belongs to an unrelated business: give the account another code
+  'mark_customer', // raise an invoice / check the Xero contact is a customer
+  'review', // ambiguous: a person must choose
+  'create_in_xero', // nothing in Xero: the sync will create it
+]);
+export type SuggestedFix = z.infer<typeof SuggestedFix>;
+
+/** What will happen to one billing account on the next sync, and why. */
+export const Finding = z.object({
+  accountCode: z.string(),
+  accountRow: z.number().int(),
+  kind: FindingKind,
+  /** The Xero contact that is the same business (null when none). */
+  xeroContactId: z.string().nullable(),
+  /** The Xero contact that holds the billing code as AccountNumber (null when none). */
+  codeHolderId: z.string().nullable(),
+  /** Probability in [0, 1] that the finding's contact (else the code holder, else the best candidate) is the same business. */
+  score: z.number().min(0).max(1),
+  explanation: z.string(),
+  contributions: z.array(Contribution),
+  candidates: z.array(Candidate),
+  fix: SuggestedFix,
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** Findings about Xero alone (no billing account): likely duplicate contacts. */
+export const XeroFinding = z.object({
+  kind: z.literal('duplicate_contact'),
+  contactIds: z.array(z.string()).min(2),
+  score: z.number().min(0).max(1),
+  explanation: z.string(),
+});
+export type XeroFinding = z.infer<typeof XeroFinding>;
+
+export interface MatchResult {
+  findings: Finding[];
+  xeroFindings: XeroFinding[];
+}
