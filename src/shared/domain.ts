@@ -52,7 +52,7 @@ export type FindingKind = z.infer<typeof FindingKind>;
 /** Kinds that make the next sync of this account fail (or create a duplicate contact). */
 export const FAILING_KINDS: readonly FindingKind[] = ['name_mismatch', 'archived_holder', 'code_conflict', 'not_customer'];
 
-export const EvidenceField = z.enum(['name', 'address', 'postcode', 'phone', 'email']);
+export const EvidenceField = z.enum(['code', 'name', 'address', 'postcode', 'phone', 'email']);
 export type EvidenceField = z.infer<typeof EvidenceField>;
 
 /** One field's contribution to a pair's score, in the manner of a Fellegi-Sunter / Splink match weight. */

@@ -1,0 +1,126 @@
+// reconciler import | findings | status: the workspace commands.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { openWorkspace, type Workspace } from '../../main/db';
+import { importCocoonFile, importXeroContactsFile } from '../../main/services/import-files';
+import { recomputeFindings } from '../../main/services/recompute';
+import { formatForPath, renderFindings } from '../../main/services/findings-report';
+import { workspaceStatus } from '../../main/services/status';
+import { FAILING_KINDS, type FindingKind } from '../../shared/domain';
+import { EXIT } from '../exit-codes';
+import { collectMapping, parseKind } from '../options';
+import { note, progress } from '../progress';
+import { action, CliUsageError } from '../run';
+import { describeCounts } from './summary';
+
+async function withWorkspace<T>(path: string, create: boolean, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
+  const isNew = create && !existsSync(path);
+  const ws = openWorkspace(path, { create });
+  if (isNew) note(`created workspace ${path}`);
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+function recompute(ws: Workspace): void {
+  const bar = progress('matching');
+  const summary = recomputeFindings(ws, { onProgress: (d, t) => bar.update(d, t) });
+  bar.stop();
+  if (summary.waitingFor === 'xero') note('findings wait for the Xero side: import a Xero contacts file (reconciler import xero) or sync.');
+  else if (summary.waitingFor === 'cocoon') note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
+  else note(`findings: ${describeCounts(summary.counts).line}`);
+}
+
+export function registerWorkspaceCommands(program: Command): void {
+  const imp = program.command('import').description('Import a file into a workspace (created if missing), then recompute the findings.');
+  imp
+    .command('cocoon <file>')
+    .description('Import a CocoonOPS billing-account export (CSV or XLSX); it replaces the accounts imported before.')
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--map <field=Header>', 'use this column for a field (repeatable), e.g. --map code="Acct No"', collectMapping)
+    .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
+    .action(
+      action(async (file: string, opts: { workspace: string; map?: Record<string, string>; sheet?: string }) =>
+        withWorkspace(opts.workspace, true, async (ws) => {
+          const s = await importCocoonFile(ws, file, { mapping: opts.map, sheet: opts.sheet }, 'cli');
+          for (const w of s.warnings.slice(0, 10)) note(`warning: row ${w.row}: ${w.message}`);
+          note(`imported ${s.rows} billing accounts from ${file}`);
+          recompute(ws);
+        }),
+      ),
+    );
+  imp
+    .command('xero <file>')
+    .description("Import Xero contacts from a GET /Contacts response file or a folder of pages; it replaces the Xero side.")
+    .requiredOption('--workspace <path>', 'workspace file')
+    .action(
+      action(async (file: string, opts: { workspace: string }) =>
+        withWorkspace(opts.workspace, true, async (ws) => {
+          const s = await importXeroContactsFile(ws, file, 'cli');
+          note(`imported ${s.rows} Xero contacts from ${file}`);
+          recompute(ws);
+        }),
+      ),
+    );
+
+  program
+    .command('findings')
+    .description('Write the workspace findings: one row per billing account (the columns of `match`).')
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--kind <kind>', 'only this finding kind', parseKind)
+    .option('--out <file>', 'FILE.csv or FILE.json (default: CSV on stdout)', '-')
+    .option('--check', `exit with code ${EXIT.willFail} when any account will fail on the next sync`)
+    .action(
+      action(async (opts: { workspace: string; kind?: FindingKind; out: string; check?: boolean }) =>
+        withWorkspace(opts.workspace, false, async (ws) => {
+          let format;
+          try {
+            format = formatForPath(opts.out);
+          } catch (e) {
+            throw new CliUsageError((e as Error).message);
+          }
+          const findings = ws.findings.list({ kind: opts.kind });
+          const text = renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format);
+          if (opts.out === '-') process.stdout.write(text);
+          else {
+            await writeFile(opts.out, text);
+            note(`${findings.length} findings written to ${opts.out}`);
+          }
+          return opts.check && findings.some((f) => FAILING_KINDS.includes(f.kind)) ? EXIT.willFail : EXIT.ok;
+        }),
+      ),
+    );
+
+  program
+    .command('status')
+    .description('Counts of accounts, contacts, invoices and findings per kind; the last import and sync.')
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: { workspace: string; json?: boolean }) =>
+        withWorkspace(opts.workspace, false, (ws) => {
+          const s = workspaceStatus(ws);
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+            return;
+          }
+          const when = (r: { finishedAt?: string | null; fileName?: string | null } | null) => (r ? `${r.finishedAt ?? '?'}${r.fileName ? ` (${r.fileName})` : ''}` : 'never');
+          const lines = [
+            `workspace        ${s.path}`,
+            `billing accounts ${s.accounts}`,
+            `xero contacts    ${s.contacts}`,
+            `invoices         ${s.invoices}`,
+            `findings         ${describeCounts(s.findings).line}`,
+            `computed         ${s.findingsComputedAt ?? 'never'}`,
+            `last CocoonOPS import ${when(s.lastCocoonImport)}`,
+            `last Xero import      ${when(s.lastXeroImport)}`,
+            `last Xero sync        ${when(s.lastSync)}`,
+          ];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }),
+      ),
+    );
+}

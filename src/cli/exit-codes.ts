@@ -1,0 +1,26 @@
+// Exit codes of `reconciler` (documented in the README and in --help).
+export const EXIT = {
+  ok: 0,
+  /** Something unexpected: a bug. The message says so. */
+  unexpected: 1,
+  /** Wrong command-line usage (unknown option, missing argument). */
+  usage: 2,
+  /** An input file was refused (nothing was imported). */
+  badInput: 3,
+  /** The workspace could not be opened (not a workspace, newer version, missing). */
+  workspace: 4,
+  /** Xero or the network failed (sync, connect, push). */
+  xero: 5,
+  /** `match --check` / `findings --check`: some accounts will fail on the next sync. */
+  willFail: 10,
+} as const;
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0   success
+  1   unexpected error (a bug: please report it with the message)
+  2   wrong usage (unknown option, missing argument)
+  3   an input file was refused; nothing was imported (the message lists what to fix, by row)
+  4   the workspace could not be opened (not a workspace, written by a newer version, missing)
+  5   Xero or the network failed
+  10  with --check: some billing accounts will fail on the next sync`;

@@ -1,0 +1,34 @@
+// `reconciler`: the headless command over the same services as the app.
+import { Command, CommanderError } from 'commander';
+import { registerMatch } from './commands/match';
+import { registerWorkspaceCommands } from './commands/workspace-commands';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes';
+import { reportStatsAtExit } from './stats';
+
+export function buildProgram(): Command {
+  const program = new Command('reconciler')
+    .description('Finds the CocoonOPS billing accounts whose Xero sync will fail, and why.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride();
+  registerMatch(program);
+  registerWorkspaceCommands(program);
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  reportStatsAtExit();
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exitCode = done ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main();

@@ -1,0 +1,21 @@
+// Option parsers shared by several commands.
+import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '../main/cocoon/columns';
+import { FINDING_KINDS, type FindingKind } from '../shared/domain';
+import { InvalidArgumentError } from 'commander';
+
+/** --map field=Header (repeatable) → an explicit column mapping. */
+export function collectMapping(value: string, previous: ColumnMapping = {}): ColumnMapping {
+  const eq = value.indexOf('=');
+  const field = value.slice(0, eq).trim() as AccountField;
+  if (eq < 1 || !ACCOUNT_FIELDS.includes(field)) {
+    throw new InvalidArgumentError(`--map takes field=Header, where field is one of ${ACCOUNT_FIELDS.join(', ')} (got "${value}").`);
+  }
+  return { ...previous, [field]: value.slice(eq + 1).trim() };
+}
+
+export function parseKind(value: string): FindingKind {
+  if (!(FINDING_KINDS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`--kind must be one of ${FINDING_KINDS.join(', ')} (got "${value}").`);
+  }
+  return value as FindingKind;
+}

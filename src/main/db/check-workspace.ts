@@ -1,0 +1,56 @@
+// The read-only SQLite check of an existing file: is it ours, and can this build open it without loss?
+import Database from 'better-sqlite3';
+import { ioError, notWorkspace, WorkspaceError } from './errors';
+import { APPLICATION_ID, BUSY_TIMEOUT_MS } from './format';
+import { pendingMigrations, readSchemaInfo } from './migrate';
+import { hasSideFiles, removeIdleSideFiles } from './side-files';
+
+export interface CheckResult {
+  /** Migrations this build would apply on a read-write open. */
+  pending: number;
+  /** Whether -wal/-shm files existed before the check (if not, the check's own are removed on refusal). */
+  hadSideFiles: boolean;
+}
+
+function explainSqliteError(path: string, error: unknown): WorkspaceError {
+  if (error instanceof WorkspaceError) return error;
+  const code = error instanceof Database.SqliteError ? error.code : '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return notWorkspace(path, `the file is damaged (${(error as Error).message})`);
+  }
+  if (code === 'SQLITE_ERROR') {
+    return notWorkspace(path, 'its schema history is not in the form Reconciler writes');
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return ioError(path, 'read because another program is writing to it', error);
+  }
+  return ioError(path, 'read', error);
+}
+
+/**
+ * Opens `path` read-only and checks the application id and the migration history (prefix of ours, same
+ * checksums). Throws WorkspaceError when the file must not be opened; the file is left byte-for-byte as it
+ * was, and -wal/-shm files that only this check created are removed again.
+ */
+export function checkExistingWorkspace(path: string): CheckResult {
+  const hadSideFiles = hasSideFiles(path);
+  let db: Database.Database | undefined;
+  let refused = false;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    const info = readSchemaInfo(db);
+    if (info.applicationId !== APPLICATION_ID) {
+      throw notWorkspace(path, 'it is a SQLite database from another application');
+    }
+    if (!info.hasHistory || info.applied.length === 0) {
+      throw notWorkspace(path, 'it has no schema history (it may be damaged or incomplete)');
+    }
+    return { pending: pendingMigrations(path, info.applied).length, hadSideFiles };
+  } catch (error) {
+    refused = true;
+    throw explainSqliteError(path, error);
+  } finally {
+    db?.close();
+    if (refused && !hadSideFiles && hasSideFiles(path)) removeIdleSideFiles(path);
+  }
+}

@@ -1,0 +1,19 @@
+// Every migration this build knows, in order. Add new ones at the end; never edit or remove an applied one.
+import { createHash } from 'node:crypto';
+import { init } from './0001-init';
+import type { KnownMigration, Migration } from './types';
+
+export type { KnownMigration, Migration } from './types';
+
+export const checksumOf = (sql: string): string => createHash('sha256').update(sql, 'utf8').digest('hex');
+
+export function withChecksums(list: readonly Migration[]): KnownMigration[] {
+  list.forEach((m, i) => {
+    if (m.id !== i + 1) throw new Error(`migration ${m.name} has id ${m.id}, expected ${i + 1}: ids are 1, 2, 3, … in order`);
+  });
+  return list.map((m) => ({ ...m, checksum: checksumOf(m.sql) }));
+}
+
+export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init]);
+
+export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -1,0 +1,79 @@
+// The current CocoonOPS snapshot: every import replaces the whole set (an export is a full list).
+import type { BillingAccount } from '../../../shared/domain';
+import type { Db } from './common';
+
+export interface BillingAccountRow {
+  code: string;
+  import_id: number;
+  row: number;
+  name: string;
+  contact_name: string;
+  email: string;
+  phone: string;
+  address: string;
+  postcode: string;
+  status: string;
+}
+
+const SELECT = 'SELECT code, row, name, contact_name, email, phone, address, postcode, status FROM billing_accounts';
+
+const toAccount = (r: Omit<BillingAccountRow, 'import_id'>): BillingAccount => ({
+  row: r.row,
+  code: r.code,
+  name: r.name,
+  contactName: r.contact_name,
+  email: r.email,
+  phone: r.phone,
+  address: r.address,
+  postcode: r.postcode,
+  status: r.status,
+});
+
+export function createBillingAccountsRepo(db: Db) {
+  const clear = db.prepare('DELETE FROM billing_accounts');
+  const insert = db.prepare<[BillingAccountRow]>(
+    `INSERT INTO billing_accounts (code, import_id, row, name, contact_name, email, phone, address, postcode, status)
+     VALUES (@code, @import_id, @row, @name, @contact_name, @email, @phone, @address, @postcode, @status)`,
+  );
+  const all = db.prepare<[], BillingAccountRow>(`${SELECT} ORDER BY row, code`);
+  const byCode = db.prepare<[string], BillingAccountRow>(`${SELECT} WHERE code = ?`);
+  const total = db.prepare<[], number>('SELECT count(*) FROM billing_accounts').pluck();
+
+  const replace = db.transaction((importId: number, accounts: readonly BillingAccount[]) => {
+    clear.run();
+    for (const a of accounts) {
+      insert.run({
+        code: a.code,
+        import_id: importId,
+        row: a.row,
+        name: a.name,
+        contact_name: a.contactName,
+        email: a.email,
+        phone: a.phone,
+        address: a.address,
+        postcode: a.postcode,
+        status: a.status,
+      });
+    }
+  });
+
+  return {
+    /** Replaces the whole snapshot in one transaction: on any failure (e.g. a duplicate code) the old set stays. */
+    replaceAll(importId: number, accounts: readonly BillingAccount[]): void {
+      replace(importId, accounts);
+    },
+    /** Every account, in file row order. */
+    list(): BillingAccount[] {
+      return all.all().map(toAccount);
+    },
+    get(code: string): BillingAccount | undefined {
+      const row = byCode.get(code);
+      return row && toAccount(row);
+    },
+    count(): number {
+      return total.get() ?? 0;
+    },
+  };
+}
+
+export type BillingAccountsRepo = ReturnType<typeof createBillingAccountsRepo>;

@@ -1,0 +1,114 @@
+// User decisions about billing accounts: append-only history; the current decision is the newest not undone.
+import { type Clock, type Db, fromJson, isoNow, toJson } from './common';
+
+export type DecisionSource = 'manual' | 'bulk';
+
+export interface Decision {
+  id: number;
+  accountCode: string;
+  /** What the user decided, e.g. "link", "ignore", "correct" (the contract owns the list). */
+  action: string;
+  xeroContactId: string | null;
+  payload: unknown;
+  note: string;
+  source: DecisionSource;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+export interface NewDecision {
+  accountCode: string;
+  action: string;
+  xeroContactId?: string | null;
+  payload?: unknown;
+  note?: string;
+  source?: DecisionSource;
+  /** Defaults to now. */
+  createdAt?: string;
+}
+
+export interface DecisionRow {
+  id: number;
+  account_code: string;
+  action: string;
+  xero_contact_id: string | null;
+  payload_json: string | null;
+  note: string;
+  source: DecisionSource;
+  created_at: string;
+  undone_at: string | null;
+}
+
+const SELECT =
+  'SELECT id, account_code, action, xero_contact_id, payload_json, note, source, created_at, undone_at FROM decisions';
+
+const toDecision = (r: DecisionRow): Decision => ({
+  id: r.id,
+  accountCode: r.account_code,
+  action: r.action,
+  xeroContactId: r.xero_contact_id,
+  payload: fromJson(r.payload_json),
+  note: r.note,
+  source: r.source,
+  createdAt: r.created_at,
+  undoneAt: r.undone_at,
+});
+
+export function createDecisionsRepo(db: Db, now: Clock = isoNow) {
+  const insert = db.prepare<[Omit<DecisionRow, 'id' | 'undone_at'>]>(
+    `INSERT INTO decisions (account_code, action, xero_contact_id, payload_json, note, source, created_at)
+     VALUES (@account_code, @action, @xero_contact_id, @payload_json, @note, @source, @created_at)`,
+  );
+  const byId = db.prepare<[number], DecisionRow>(`${SELECT} WHERE id = ?`);
+  const currentOf = db.prepare<[string], DecisionRow>(
+    `${SELECT} WHERE account_code = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`,
+  );
+  const markUndone = db.prepare<[string, number]>('UPDATE decisions SET undone_at = ? WHERE id = ? AND undone_at IS NULL');
+  const allCurrent = db.prepare<[], DecisionRow>(
+    `${SELECT} WHERE id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL GROUP BY account_code)
+     ORDER BY account_code`,
+  );
+  const historyOf = db.prepare<[string], DecisionRow>(`${SELECT} WHERE account_code = ? ORDER BY id`);
+
+  const undo = db.transaction((accountCode: string, at: string): Decision | undefined => {
+    const row = currentOf.get(accountCode);
+    if (!row) return undefined;
+    markUndone.run(at, row.id);
+    return { ...toDecision(row), undoneAt: at };
+  });
+
+  return {
+    add(d: NewDecision): Decision {
+      const id = Number(
+        insert.run({
+          account_code: d.accountCode,
+          action: d.action,
+          xero_contact_id: d.xeroContactId ?? null,
+          payload_json: toJson(d.payload),
+          note: d.note ?? '',
+          source: d.source ?? 'manual',
+          created_at: d.createdAt ?? now(),
+        }).lastInsertRowid,
+      );
+      return toDecision(byId.get(id) as DecisionRow);
+    },
+    /** Undoes the account's current decision (the one before it, if any, becomes current). Returns what was undone. */
+    undoLatest(accountCode: string): Decision | undefined {
+      return undo(accountCode, now());
+    },
+    current(accountCode: string): Decision | undefined {
+      const row = currentOf.get(accountCode);
+      return row && toDecision(row);
+    },
+    /** The current decision of every account that has one, by account code. */
+    listCurrent(): Decision[] {
+      return allCurrent.all().map(toDecision);
+    },
+    /** Every decision ever made about the account, oldest first, undone ones included. */
+    history(accountCode: string): Decision[] {
+      return historyOf.all(accountCode).map(toDecision);
+    },
+  };
+}
+
+export type DecisionsRepo = ReturnType<typeof createDecisionsRepo>;

@@ -1,0 +1,156 @@
+// Derived findings: replaced as a whole on each recompute, in one transaction.
+import {
+  FINDING_KINDS,
+  type Candidate,
+  type Contribution,
+  type Finding,
+  type FindingKind,
+  type MatchResult,
+  type SuggestedFix,
+  type XeroFinding,
+} from '../../../shared/domain';
+import type { Db } from './common';
+
+export interface FindingRow {
+  account_code: string;
+  account_row: number;
+  kind: FindingKind;
+  score: number;
+  xero_contact_id: string | null;
+  code_holder_id: string | null;
+  explanation: string;
+  fix: SuggestedFix;
+  /** JSON of FindingDetail. */
+  detail_json: string;
+  computed_at: string;
+}
+
+export interface FindingDetail {
+  contributions: Contribution[];
+  candidates: Candidate[];
+}
+
+export interface XeroFindingRow {
+  id: number;
+  kind: XeroFinding['kind'];
+  contact_ids_json: string;
+  score: number;
+  explanation: string;
+  computed_at: string;
+}
+
+/** The sync_state key that records when findings were last computed. */
+export const COMPUTED_AT_KEY = 'findings.computed_at';
+
+const SELECT = `SELECT account_code, account_row, kind, score, xero_contact_id, code_holder_id, explanation, fix,
+  detail_json, computed_at FROM findings`;
+
+function toFinding(r: FindingRow): Finding {
+  const detail = JSON.parse(r.detail_json) as FindingDetail;
+  return {
+    accountCode: r.account_code,
+    accountRow: r.account_row,
+    kind: r.kind,
+    xeroContactId: r.xero_contact_id,
+    codeHolderId: r.code_holder_id,
+    score: r.score,
+    explanation: r.explanation,
+    contributions: detail.contributions,
+    candidates: detail.candidates,
+    fix: r.fix,
+  };
+}
+
+const toXeroFinding = (r: XeroFindingRow): XeroFinding => ({
+  kind: r.kind,
+  contactIds: JSON.parse(r.contact_ids_json) as string[],
+  score: r.score,
+  explanation: r.explanation,
+});
+
+export function createFindingsRepo(db: Db) {
+  const clear = db.prepare('DELETE FROM findings');
+  const clearXero = db.prepare('DELETE FROM xero_findings');
+  const insert = db.prepare<[FindingRow]>(
+    `INSERT INTO findings (account_code, account_row, kind, score, xero_contact_id, code_holder_id, explanation, fix,
+       detail_json, computed_at)
+     VALUES (@account_code, @account_row, @kind, @score, @xero_contact_id, @code_holder_id, @explanation, @fix,
+       @detail_json, @computed_at)`,
+  );
+  const insertXero = db.prepare<[Omit<XeroFindingRow, 'id'>]>(
+    `INSERT INTO xero_findings (kind, contact_ids_json, score, explanation, computed_at)
+     VALUES (@kind, @contact_ids_json, @score, @explanation, @computed_at)`,
+  );
+  const all = db.prepare<[], FindingRow>(`${SELECT} ORDER BY account_row, account_code`);
+  const ofKind = db.prepare<[FindingKind], FindingRow>(`${SELECT} WHERE kind = ? ORDER BY account_row, account_code`);
+  const byCode = db.prepare<[string], FindingRow>(`${SELECT} WHERE account_code = ?`);
+  const kindCounts = db.prepare<[], { kind: FindingKind; n: number }>('SELECT kind, count(*) AS n FROM findings GROUP BY kind');
+  const allXero = db.prepare<[], XeroFindingRow>(
+    'SELECT id, kind, contact_ids_json, score, explanation, computed_at FROM xero_findings ORDER BY id',
+  );
+  // Kept in sync_state too, so an empty result still records when it was computed.
+  const stampComputed = db.prepare<[string, string]>(
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const lastComputed = db.prepare<[string], string>('SELECT value FROM sync_state WHERE key = ?').pluck();
+
+  const replace = db.transaction((result: MatchResult, computedAt: string) => {
+    clear.run();
+    clearXero.run();
+    for (const f of result.findings) {
+      const detail: FindingDetail = { contributions: f.contributions, candidates: f.candidates };
+      insert.run({
+        account_code: f.accountCode,
+        account_row: f.accountRow,
+        kind: f.kind,
+        score: f.score,
+        xero_contact_id: f.xeroContactId,
+        code_holder_id: f.codeHolderId,
+        explanation: f.explanation,
+        fix: f.fix,
+        detail_json: JSON.stringify(detail),
+        computed_at: computedAt,
+      });
+    }
+    for (const x of result.xeroFindings) {
+      insertXero.run({
+        kind: x.kind,
+        contact_ids_json: JSON.stringify(x.contactIds),
+        score: x.score,
+        explanation: x.explanation,
+        computed_at: computedAt,
+      });
+    }
+    stampComputed.run(COMPUTED_AT_KEY, computedAt);
+  });
+
+  return {
+    /** Replaces every finding and Xero finding in one transaction. Decisions are not touched. */
+    replaceAll(result: MatchResult, computedAt: string): void {
+      replace(result, computedAt);
+    },
+    /** Findings in account row order, optionally of one kind. */
+    list(query: { kind?: FindingKind } = {}): Finding[] {
+      return (query.kind === undefined ? all.all() : ofKind.all(query.kind)).map(toFinding);
+    },
+    get(accountCode: string): Finding | undefined {
+      const row = byCode.get(accountCode);
+      return row && toFinding(row);
+    },
+    /** How many findings of each kind (every kind present, zero when none). */
+    countsByKind(): Record<FindingKind, number> {
+      const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>;
+      for (const { kind, n } of kindCounts.all()) counts[kind] = n;
+      return counts;
+    },
+    xeroFindings(): XeroFinding[] {
+      return allXero.all().map(toXeroFinding);
+    },
+    /** When the stored findings were computed (undefined when there are none). */
+    computedAt(): string | undefined {
+      return lastComputed.get(COMPUTED_AT_KEY);
+    },
+  };
+}
+
+export type FindingsRepo = ReturnType<typeof createFindingsRepo>;

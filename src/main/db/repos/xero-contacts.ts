@@ -1,0 +1,120 @@
+// The Xero contact cache: the fields matching uses, with the contact's raw JSON kept beside them.
+import type { ContactStatus, XeroContact } from '../../../shared/domain';
+import { type Db, fromJson } from './common';
+
+export interface XeroContactItem {
+  contact: XeroContact;
+  /** The contact as Xero (or the imported file) gave it. */
+  raw: object;
+}
+
+export interface XeroContactRow {
+  contact_id: string;
+  name: string;
+  account_number: string;
+  status: ContactStatus;
+  is_customer: 0 | 1;
+  is_supplier: 0 | 1;
+  email: string;
+  phone: string;
+  address: string;
+  postcode: string;
+  updated_date_utc: string;
+  raw_json: string;
+  import_id: number | null;
+}
+
+const FIELDS =
+  'contact_id, name, account_number, status, is_customer, is_supplier, email, phone, address, postcode, updated_date_utc';
+const SELECT = `SELECT ${FIELDS} FROM xero_contacts`;
+
+const toContact = (r: Omit<XeroContactRow, 'raw_json' | 'import_id'>): XeroContact => ({
+  contactId: r.contact_id,
+  name: r.name,
+  accountNumber: r.account_number,
+  status: r.status,
+  isCustomer: r.is_customer === 1,
+  isSupplier: r.is_supplier === 1,
+  email: r.email,
+  phone: r.phone,
+  address: r.address,
+  postcode: r.postcode,
+  updatedDateUtc: r.updated_date_utc,
+});
+
+const toRow = ({ contact: c, raw }: XeroContactItem, importId: number | null): XeroContactRow => ({
+  contact_id: c.contactId,
+  name: c.name,
+  account_number: c.accountNumber,
+  status: c.status,
+  is_customer: c.isCustomer ? 1 : 0,
+  is_supplier: c.isSupplier ? 1 : 0,
+  email: c.email,
+  phone: c.phone,
+  address: c.address,
+  postcode: c.postcode,
+  updated_date_utc: c.updatedDateUtc,
+  raw_json: JSON.stringify(raw),
+  import_id: importId,
+});
+
+export function createXeroContactsRepo(db: Db) {
+  const upsert = db.prepare<[XeroContactRow]>(
+    `INSERT INTO xero_contacts (${FIELDS}, raw_json, import_id)
+     VALUES (@contact_id, @name, @account_number, @status, @is_customer, @is_supplier, @email, @phone, @address,
+             @postcode, @updated_date_utc, @raw_json, @import_id)
+     ON CONFLICT (contact_id) DO UPDATE SET
+       name = excluded.name, account_number = excluded.account_number, status = excluded.status,
+       is_customer = excluded.is_customer, is_supplier = excluded.is_supplier, email = excluded.email,
+       phone = excluded.phone, address = excluded.address, postcode = excluded.postcode,
+       updated_date_utc = excluded.updated_date_utc, raw_json = excluded.raw_json, import_id = excluded.import_id`,
+  );
+  const clear = db.prepare('DELETE FROM xero_contacts');
+  const all = db.prepare<[], XeroContactRow>(`${SELECT} ORDER BY contact_id`);
+  const byId = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE contact_id = ?`);
+  const rawById = db.prepare<[string], string>('SELECT raw_json FROM xero_contacts WHERE contact_id = ?').pluck();
+  const byNumber = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE account_number = ? ORDER BY contact_id`);
+  const total = db.prepare<[], number>('SELECT count(*) FROM xero_contacts').pluck();
+
+  const write = (items: readonly XeroContactItem[], importId: number | null): void => {
+    for (const item of items) upsert.run(toRow(item, importId));
+  };
+  const upsertAll = db.transaction(write);
+  // Not upsertAll inside: a nested transaction is a savepoint, which journals every page it touches (much slower).
+  const replace = db.transaction((items: readonly XeroContactItem[], importId: number) => {
+    clear.run();
+    write(items, importId);
+  });
+
+  return {
+    /** Inserts or updates contacts (a sync page); others are left as they are. One transaction. */
+    upsertMany(items: readonly XeroContactItem[], importId?: number): void {
+      upsertAll(items, importId ?? null);
+    },
+    /** Replaces the whole cache (a Xero file import is the whole Xero side). One transaction. */
+    replaceAll(items: readonly XeroContactItem[], importId: number): void {
+      replace(items, importId);
+    },
+    /** Every contact, ordered by contact id. */
+    list(): XeroContact[] {
+      return all.all().map(toContact);
+    },
+    get(contactId: string): XeroContact | undefined {
+      const row = byId.get(contactId);
+      return row && toContact(row);
+    },
+    getRaw(contactId: string): unknown {
+      const text = rawById.get(contactId);
+      return text === undefined ? undefined : fromJson(text);
+    },
+    /** The contacts holding `code` as AccountNumber (Xero allows one; a stale cache or a file may hold more). */
+    byAccountNumber(code: string): XeroContact[] {
+      return byNumber.all(code).map(toContact);
+    },
+    count(): number {
+      return total.get() ?? 0;
+    },
+  };
+}
+
+export type XeroContactsRepo = ReturnType<typeof createXeroContactsRepo>;

@@ -1,0 +1,58 @@
+// One-line reasons a bookkeeper can read: which keys matched, what differs.
+import type { Contribution } from '../../shared/domain';
+import type { Prepared } from './prepare';
+import type { PairScore } from './score';
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "address and phone agree", "phone differs": the evidence beside the name. */
+export function evidenceSummary(contributions: readonly Contribution[]): { agree: string; differ: string } {
+  const fields = contributions.filter((c) => c.field !== 'name' && c.field !== 'code');
+  const agree = fields.filter((c) => c.weight > 0).map((c) => (c.level === 'domain' ? 'email domain' : c.level === 'same_street' ? 'street' : c.field));
+  const differ = fields.filter((c) => c.weight < 0).map((c) => c.field);
+  return {
+    agree: agree.length ? `${list(agree)} ${agree.length > 1 ? 'agree' : 'agrees'}` : '',
+    differ: differ.length ? `${list(differ)} ${differ.length > 1 ? 'differ' : 'differs'}` : '',
+  };
+}
+
+function quoteForms(forms: string[]): string {
+  return forms.map((f) => `'${f}'`).join(' and ');
+}
+
+/** How the two names compare, in words. */
+export function describeNames(a: Prepared, b: Prepared, score: PairScore): string {
+  switch (score.nameLevel) {
+    case 'exact':
+      return 'names equal';
+    case 'legal_form': {
+      const fa = new Set(a.name.legalForms);
+      const fb = new Set(b.name.legalForms);
+      const differing = [...a.name.legalForms.filter((f) => !fb.has(f)), ...b.name.legalForms.filter((f) => !fa.has(f))];
+      return differing.length
+        ? `names differ only by legal form ${quoteForms(differing)}`
+        : 'names differ only in punctuation, spacing or abbreviations';
+    }
+    case 'very_similar':
+      return `names nearly equal (${percent(score.nameSimilarity)})`;
+    case 'similar':
+      return `names similar (${percent(score.nameSimilarity)})`;
+    case 'contains':
+      return 'one name contains the other';
+    case 'somewhat':
+      return `names partly alike (${percent(score.nameSimilarity)})`;
+    default:
+      return 'names differ';
+  }
+}
+
+/** "names differ only by legal form 'Pty Ltd'; address and phone agree" */
+export function describePair(a: Prepared, b: Prepared, score: PairScore): string {
+  const { agree, differ } = evidenceSummary(score.contributions);
+  return [describeNames(a, b, score), agree, differ].filter(Boolean).join('; ');
+}

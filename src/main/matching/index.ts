@@ -1,0 +1,54 @@
+// The matcher: billing accounts and Xero contacts in, one finding per account (plus Xero-side findings)
+// out. Pure: no database, files, clock or network; the same inputs give the same output.
+import type { BillingAccount, Finding, MatchResult, XeroContact } from '../../shared/domain';
+import { assignLinks, byScore, type ScoredPair } from './assign';
+import { buildContactIndex, generateCandidates } from './candidates';
+import { classify } from './classify';
+import { resolveConfig, type MatchConfig } from './config';
+import { findDuplicateContacts } from './duplicates';
+import { prepareAll } from './prepare';
+import { scorePair } from './score';
+
+export { DEFAULT_CONFIG, type MatchConfig } from './config';
+
+export interface MatchOptions {
+  config?: Partial<MatchConfig>;
+  /** Called now and then with (done, total) accounts, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function matchAccounts(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
+  const config = resolveConfig(options.config);
+  const prepared = prepareAll(accounts, contacts, config);
+  const index = buildContactIndex(contacts, prepared.contacts);
+  const blocks = generateCandidates(accounts, prepared.accounts, contacts.length, index, prepared.stats, config);
+  const scored: ScoredPair[][] = blocks.map((block, a) => {
+    if (a % 1000 === 0) options.onProgress?.(a, accounts.length);
+    const holders = new Set(block.holders);
+    return block.candidates
+      .map((c) => {
+        const isHolder = holders.has(c);
+        return { contact: c, isHolder, score: scorePair(prepared.accounts[a]!, prepared.contacts[c]!, isHolder, prepared.stats, config) };
+      })
+      .sort(byScore);
+  });
+  const links = assignLinks(scored, config.linkThreshold);
+  const linkedContacts = new Map<number, number>();
+  links.forEach((k, a) => k >= 0 && linkedContacts.set(scored[a]![k]!.contact, a));
+  const sides = { contacts, prepared: prepared.contacts };
+  const findings: Finding[] = accounts.map((account, a) =>
+    classify(
+      {
+        account,
+        prepared: prepared.accounts[a]!,
+        pairs: scored[a]!,
+        link: links[a]!,
+        linkedElsewhere: { has: (c: number) => linkedContacts.has(c) && linkedContacts.get(c) !== a },
+      },
+      sides,
+      config,
+    ),
+  );
+  options.onProgress?.(accounts.length, accounts.length);
+  return { findings, xeroFindings: findDuplicateContacts(contacts, prepared.contacts) };
+}

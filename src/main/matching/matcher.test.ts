@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { account, contact } from '../../../test/support/records';
+import { buildContactIndex, generateCandidates } from './candidates';
+import { DEFAULT_CONFIG } from './config';
+import { matchAccounts } from './index';
+import { prepareAll } from './prepare';
+import { scorePair } from './score';
+
+const one = (accounts: Parameters<typeof matchAccounts>[0], contacts: Parameters<typeof matchAccounts>[1]) => matchAccounts(accounts, contacts).findings[0]!;
+
+describe('finding kinds', () => {
+  it('ok: the holder has the same name', () => {
+    const f = one([account('A1', 'Acme Freight')], [contact('c1', 'ACME  freight', 'A1')]);
+    expect(f).toMatchObject({ kind: 'ok', xeroContactId: 'c1', codeHolderId: 'c1', fix: 'none' });
+    expect(f.explanation).toBe("same code and name as 'ACME  freight'");
+  });
+
+  it('name_mismatch: names differ only by legal form', () => {
+    const f = one([account('A1', 'Acme Freight Pty Ltd')], [contact('c1', 'Acme Freight', 'A1')]);
+    expect(f.kind).toBe('name_mismatch');
+    expect(f.explanation).toContain("names differ only by legal form 'Pty Ltd'");
+    expect(f.score).toBeGreaterThan(0.99);
+  });
+
+  it('name_mismatch: a renamed business is told apart from an unrelated one by its evidence', () => {
+    const renamed = one(
+      [account('A1', 'Northside Carriers', { phone: '02 9999 1234', address: '12 King St', postcode: '2000' })],
+      [contact('c1', 'Quokka Holdings', 'A1', { phone: '(02) 9999-1234', address: '12 King Street', postcode: '2000' })],
+    );
+    expect(renamed.kind).toBe('name_mismatch');
+    expect(renamed.xeroContactId).toBe('c1');
+    expect(renamed.explanation).toMatch(/phone, address and postcode agree: same business, renamed/);
+
+    const unrelated = one(
+      [account('A1', 'Northside Carriers', { phone: '02 9999 1234', address: '12 King St' })],
+      [contact('c1', 'Quokka Holdings', 'A1', { phone: '03 8888 0000', address: '400 Collins St' })],
+    );
+    expect(unrelated).toMatchObject({ kind: 'code_conflict', xeroContactId: null, codeHolderId: 'c1', fix: 'recode_in_cocoon' });
+    expect(unrelated.explanation).toContain('an unrelated business');
+  });
+
+  it('code_conflict names the contact that matches by name', () => {
+    const f = one([account('E1', 'Echo Couriers')], [contact('c1', 'Yankee Widgets', 'E1'), contact('c2', 'Echo Couriers')]);
+    expect(f).toMatchObject({ kind: 'code_conflict', xeroContactId: 'c2', codeHolderId: 'c1' });
+  });
+
+  it('archived_holder, not_customer, code_missing, not_in_xero', () => {
+    const { findings } = matchAccounts(
+      [account('F1', 'Foxtrot Movers'), account('G1', 'Golf Carriers'), account('D1', 'Delta Haulage'), account('H1', 'Hotel Shipping')],
+      [contact('c6', 'Foxtrot Movers', 'F1', { status: 'ARCHIVED' }), contact('c7', 'Golf Carriers', 'G1', { isCustomer: false }), contact('c4', 'Delta Haulage Ltd', 'OLD-9')],
+    );
+    expect(findings.map((f) => [f.kind, f.xeroContactId])).toEqual([
+      ['archived_holder', 'c6'],
+      ['not_customer', 'c7'],
+      ['code_missing', 'c4'],
+      ['not_in_xero', null],
+    ]);
+    expect(findings[2]!.explanation).toContain("holds account number 'OLD-9' instead");
+  });
+
+  it('ambiguous: two different contacts match equally well', () => {
+    const f = one(
+      [account('K1', 'Kestrel Freight', { postcode: '2000' })],
+      [contact('c1', 'Kestrel Freight Sydney', '', { postcode: '2000' }), contact('c2', 'Kestrel Freight Melbourne', '', { postcode: '2000' })],
+    );
+    expect(f.kind).toBe('ambiguous');
+    expect(f.explanation).toMatch(/^2 Xero contacts match about equally/);
+  });
+
+  it('links each Xero contact to one account at most, choosing globally', () => {
+    const { findings } = matchAccounts(
+      [account('A1', 'Harbour Freight'), account('A2', 'Harbour Freight Lines')],
+      [contact('c1', 'Harbour Freight Lines')],
+    );
+    expect(findings.map((f) => f.xeroContactId)).toEqual([null, 'c1']);
+  });
+});
+
+describe('scoring', () => {
+  it('keeps per-field contributions that add up to the score', () => {
+    const p = prepareAll([account('A1', 'Acme', { phone: '99991234' })], [contact('c1', 'Acme', '', { phone: '9999 1234', postcode: '2000' })], DEFAULT_CONFIG);
+    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, p.stats, DEFAULT_CONFIG);
+    expect(s.contributions.map((c) => [c.field, c.level])).toEqual([
+      ['name', 'exact'],
+      ['phone', 'exact'],
+      ['email', 'missing'],
+      ['address', 'missing'],
+      ['postcode', 'missing'],
+    ]);
+    const total = DEFAULT_CONFIG.candidatePrior + s.contributions.reduce((t, c) => t + c.weight, 0);
+    expect(s.logOdds).toBeCloseTo(total, 1);
+    expect(s.probability).toBeGreaterThan(0.999);
+  });
+
+  it('counts disagreeing evidence against a match', () => {
+    const p = prepareAll([account('A1', 'Acme', { phone: '99991234' })], [contact('c1', 'Acme', '', { phone: '55550000' })], DEFAULT_CONFIG);
+    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, p.stats, DEFAULT_CONFIG);
+    expect(s.contributions.find((c) => c.field === 'phone')!.weight).toBeLessThan(0);
+  });
+});
+
+describe('candidates', () => {
+  it('finds the holder, equal names, shared evidence and typos without comparing every pair', () => {
+    const accounts = [account('A1', 'Fairyland Nursery School', { phone: '7251246' })];
+    const contacts = [
+      contact('holder', 'Something Else', 'A1'),
+      contact('typo', 'Fairyand Nursery'),
+      contact('phone', 'Totally Different', '', { phone: '(773) 725-1246' }),
+      ...Array.from({ length: 200 }, (_, i) => contact(`noise${i}`, `Noise ${i} School`)),
+    ];
+    const p = prepareAll(accounts, contacts, DEFAULT_CONFIG);
+    const index = buildContactIndex(contacts, p.contacts);
+    const [c] = generateCandidates(accounts, p.accounts, contacts.length, index, p.stats, DEFAULT_CONFIG);
+    expect(c!.holders).toEqual([0]);
+    expect(c!.candidates.slice(0, 3).sort()).toEqual([0, 1, 2]);
+    expect(c!.candidates.length).toBeLessThanOrEqual(DEFAULT_CONFIG.maxCandidates);
+  });
+});
+
+describe('xero-side findings', () => {
+  it('flags copies made on a name clash and legal-form twins', () => {
+    const { xeroFindings } = matchAccounts([], [contact('b', 'Acme Freight'), contact('a', 'Acme Freight 1'), contact('c', 'Zeta Ltd'), contact('d', 'Zeta')]);
+    expect(xeroFindings.map((f) => f.contactIds)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(xeroFindings[0]!.explanation).toContain("'Acme Freight 1' looks like a copy");
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical output for the same input', () => {
+    const accounts = Array.from({ length: 300 }, (_, i) => account(`C${i}`, `Company ${i % 37} Freight ${i % 11}`));
+    const contacts = Array.from({ length: 400 }, (_, i) => contact(`x${i}`, `Company ${i % 41} Freight ${i % 13}`, i % 3 ? `C${i}` : ''));
+    expect(JSON.stringify(matchAccounts(accounts, contacts))).toBe(JSON.stringify(matchAccounts(accounts, contacts)));
+  });
+});

@@ -1,0 +1,69 @@
+// Normalisation of the evidence fields beside the name: phone, email, address, postcode.
+
+/** The last 7 digits of a phone number (enough to tell numbers apart, and blind to country and area codes). */
+export function phoneKey(phone: string): string {
+  const digits = phone.replace(/\D+/g, '');
+  return digits.length >= 7 ? digits.slice(-7) : '';
+}
+
+export interface EmailKey {
+  address: string;
+  /** The domain, blank when it is a shared mail provider (gmail.com…) that says nothing about the business. */
+  domain: string;
+}
+
+export function emailKey(email: string, freemail: ReadonlySet<string>): EmailKey {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at < 1 || at === address.length - 1) return { address: '', domain: '' };
+  const domain = address.slice(at + 1);
+  return { address, domain: freemail.has(domain) ? '' : domain };
+}
+
+/** Upper-case letters and digits; a 9-digit US ZIP+4 shortened to its 5-digit ZIP. */
+export function postcodeKey(postcode: string): string {
+  const key = postcode.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+  return /^\d{9}$/.test(key) ? key.slice(0, 5) : key;
+}
+
+const STREET_WORDS: Record<string, string> = {
+  street: 'st', st: 'st', avenue: 'ave', ave: 'ave', av: 'ave', road: 'rd', rd: 'rd', boulevard: 'blvd', blvd: 'blvd',
+  drive: 'dr', dr: 'dr', lane: 'ln', ln: 'ln', place: 'pl', pl: 'pl', court: 'ct', ct: 'ct', highway: 'hwy', hwy: 'hwy',
+  parkway: 'pkwy', pkwy: 'pkwy', terrace: 'tce', tce: 'tce', crescent: 'cres', cres: 'cres', parade: 'pde', pde: 'pde',
+  square: 'sq', sq: 'sq', way: 'way', close: 'cl', cl: 'cl',
+};
+const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west']);
+const UNIT_WORDS = new Set(['unit', 'suite', 'ste', 'level', 'lvl', 'floor', 'fl', 'shop', 'apt', 'po', 'box', 'gpo', 'locked', 'bag']);
+
+export interface AddressKey {
+  /** The house number ("27" of "3/27 Smith St"), blank when none. */
+  number: string;
+  /** The street's name: the first word after the number that is not a direction or street type. */
+  street: string;
+}
+
+export function addressKey(address: string): AddressKey {
+  const tokens = address
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[.,#]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  let i = 0;
+  let number = '';
+  while (i < tokens.length && !number) {
+    const t = tokens[i]!;
+    const m = /^(?:\d+[a-z]?\/)?(\d+)[a-z]?(?:-\d+)?$/.exec(t);
+    if (m && !UNIT_WORDS.has(tokens[i - 1] ?? '')) number = m[1]!;
+    i++;
+  }
+  if (!number) i = 0;
+  let street = '';
+  for (; i < tokens.length && !street; i++) {
+    const t = tokens[i]!;
+    if (DIRECTIONS.has(t) || UNIT_WORDS.has(t) || /\d/.test(t)) continue;
+    street = STREET_WORDS[t] && tokens.length > i + 1 ? '' : t;
+  }
+  return { number, street };
+}

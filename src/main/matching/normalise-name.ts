@@ -1,0 +1,129 @@
+// Organisation-name normalisation: what is left when case, punctuation, diacritics, legal forms,
+// "The", "T/A" and "Trustee for … Trust" wrappers and abbreviations are taken away.
+import type { MatchConfig } from './config';
+
+export interface NormalisedName {
+  /** What the sync compares: case-folded, whitespace collapsed. Equal sync keys = the sync finds the contact. */
+  syncKey: string;
+  /** Canonical tokens of the whole name (legal forms, stopwords removed; abbreviations expanded). */
+  tokens: string[];
+  /** tokens joined with spaces: equal keys = same name up to legal form, punctuation and abbreviations. */
+  key: string;
+  /** Other readings of the name (trading name, legal entity, trust), each as canonical tokens. */
+  alternatives: string[][];
+  /** The legal forms removed, as written (e.g. "Pty Ltd"). */
+  legalForms: string[];
+}
+
+/** Token sequences, compiled once per config. */
+export interface NameRules {
+  legalFormsAnywhere: string[][];
+  legalFormsAtEnd: string[][];
+  abbreviations: ReadonlyMap<string, string[]>;
+  stopwords: ReadonlySet<string>;
+}
+
+// Legal forms that are never an ordinary word: removed wherever they stand, not only at the end.
+const UNAMBIGUOUS = new Set([
+  'ltd', 'limited', 'pty', 'inc', 'incorporated', 'llc', 'llp', 'pllc', 'plc', 'corp', 'corporation', 'gmbh', 'mbh',
+  'bv', 'nv', 'sarl', 'srl', 'spa', 'bvba', 'sprl', 'oyj', 'sdn bhd',
+]);
+
+export function compileNameRules(config: Pick<MatchConfig, 'legalForms' | 'abbreviations' | 'stopwords'>): NameRules {
+  const forms = [...config.legalForms].map((f) => f.split(' ')).sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
+  return {
+    legalFormsAnywhere: forms.filter((f) => f.length > 1 || UNAMBIGUOUS.has(f.join(' '))),
+    legalFormsAtEnd: forms,
+    abbreviations: new Map(Object.entries(config.abbreviations).map(([k, v]) => [k, v.split(' ')])),
+    stopwords: new Set(config.stopwords),
+  };
+}
+
+const TRADING_AS = /\s(?:t\/as?|trading as|trading under|atf|as trustee for)\s/;
+const TRUSTEE_FOR = /^(?:the\s+)?trustees?\s+(?:for|of)\s+(?:the\s+)?(.+?)$/;
+
+/** Lower case, no diacritics, "&" → "and", punctuation → spaces (dots and apostrophes vanish: "B.V." → "bv"). */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[&+]/g, ' and ')
+    .replace(/['’‘`´.]/g, '')
+    .replace(/[^\p{L}\p{N}/]+/gu, ' ')
+    .trim();
+}
+
+function startsAt(tokens: string[], i: number, seq: string[]): boolean {
+  if (i + seq.length > tokens.length) return false;
+  for (let k = 0; k < seq.length; k++) if (tokens[i + k] !== seq[k]) return false;
+  return true;
+}
+
+/** Removes legal forms: multi-word and unambiguous ones anywhere, the rest only at the end. */
+function stripLegalForms(tokens: string[], rules: NameRules, removed: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const form = i > 0 ? rules.legalFormsAnywhere.find((f) => startsAt(tokens, i, f)) : undefined;
+    if (form) {
+      removed.push(form.join(' '));
+      i += form.length;
+    } else out.push(tokens[i++]!);
+  }
+  for (let changed = true; changed && out.length > 1; ) {
+    changed = false;
+    for (const form of rules.legalFormsAtEnd) {
+      if (form.length < out.length && startsAt(out, out.length - form.length, form)) {
+        removed.push(form.join(' '));
+        out.length -= form.length;
+        changed = true;
+        break;
+      }
+    }
+    while (out.length > 1 && (out[out.length - 1] === 'and' || out[out.length - 1] === '/')) out.length -= 1;
+  }
+  return out;
+}
+
+function canonicalTokens(text: string, rules: NameRules, removed: string[]): string[] {
+  let tokens = text.split(/[\s/]+/).filter(Boolean);
+  if (tokens[0] === 'the' && tokens.length > 1) tokens = tokens.slice(1);
+  tokens = stripLegalForms(tokens, rules, removed);
+  const expanded: string[] = [];
+  for (const t of tokens) expanded.push(...(rules.abbreviations.get(t) ?? [t]));
+  const meaningful = expanded.filter((t) => !rules.stopwords.has(t));
+  return meaningful.length > 0 ? meaningful : expanded;
+}
+
+const TITLE_CASE = new Set(['pty', 'ltd', 'inc', 'co', 'corp', 'limited', 'company', 'incorporated', 'corporation']);
+
+const SPECIAL_CASE: Record<string, string> = { and: '&', gmbh: 'GmbH', mbh: 'mbH' };
+
+/** "pty ltd" → "Pty Ltd", "llc" → "LLC": how a bookkeeper writes a legal form. */
+function displayForm(form: string): string {
+  return form
+    .split(' ')
+    .map((w) => SPECIAL_CASE[w] ?? (TITLE_CASE.has(w) || w.length > 4 ? w[0]!.toUpperCase() + w.slice(1) : w.toUpperCase()))
+    .join(' ');
+}
+
+export function normaliseName(name: string, rules: NameRules): NormalisedName {
+  const syncKey = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const folded = foldText(name);
+  const padded = ` ${folded} `;
+  const connector = TRADING_AS.exec(padded);
+  const parts = connector ? [padded.slice(0, connector.index).trim(), padded.slice(connector.index + connector[0].length).trim()] : [];
+  const removed: string[] = [];
+  const tokens = canonicalTokens(connector ? parts.join(' ') : folded, rules, removed);
+  const key = tokens.join(' ');
+  const alternatives = parts.filter(Boolean).map((part) => canonicalTokens(part, rules, []));
+  const trustee = TRUSTEE_FOR.exec(folded);
+  if (trustee) alternatives.push(canonicalTokens(trustee[1]!.replace(/\s+(?:unit\s+|family\s+|discretionary\s+)?trust$/, ''), rules, []));
+  return {
+    syncKey,
+    tokens,
+    key,
+    alternatives: alternatives.filter((a) => a.length > 0 && a.join(' ') !== key),
+    legalForms: [...new Set(removed)].map(displayForm),
+  };
+}

@@ -1,0 +1,32 @@
+// Findings as files: the CSV a bookkeeper opens in a spreadsheet, or the full JSON.
+import { stringify } from 'csv-stringify/sync';
+import type { MatchResult } from '../../shared/domain';
+
+export const FINDINGS_CSV_COLUMNS = ['billing_account_code', 'xero_contact_id', 'finding', 'score', 'code_holder_id', 'explanation'] as const;
+
+export type ReportFormat = 'csv' | 'json';
+
+export function formatForPath(path: string): ReportFormat {
+  if (/\.json$/i.test(path)) return 'json';
+  if (/\.csv$/i.test(path) || path === '-') return 'csv';
+  throw new Error(`Cannot tell the output format from "${path}": name the file .csv or .json.`);
+}
+
+/** One row per billing account, in input order. Cells that a spreadsheet would run as formulas are escaped. */
+export function findingsCsv(result: Pick<MatchResult, 'findings'>): string {
+  const rows = result.findings.map((f) => [f.accountCode, f.xeroContactId ?? '', f.kind, f.score.toFixed(4), f.codeHolderId ?? '', f.explanation].map(escapeFormula));
+  return stringify([[...FINDINGS_CSV_COLUMNS], ...rows], { record_delimiter: '\n' });
+}
+
+export function findingsJson(result: MatchResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+export function renderFindings(result: MatchResult, format: ReportFormat): string {
+  return format === 'json' ? findingsJson(result) : findingsCsv(result);
+}
+
+/** OWASP's CSV-injection guard: a leading = + - @ (or tab/CR) gets a leading apostrophe. */
+export function escapeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d[\d.,\s]*$/.test(cell) ? `'${cell}` : cell;
+}

@@ -1,0 +1,28 @@
+// Findings are derived data: recomputed from both sides, replaced as a whole in one transaction.
+// Without a complete Xero side there are no findings at all: an account must never look "not in Xero"
+// because Xero was not read yet.
+import type { FindingKind } from '../../shared/domain';
+import type { Workspace } from '../db';
+import { matchAccounts, type MatchOptions } from '../matching';
+
+export interface RecomputeSummary {
+  computedAt: string;
+  accounts: number;
+  contacts: number;
+  counts: Record<FindingKind, number>;
+  /** Set when findings could not be computed yet, saying which side is missing. */
+  waitingFor: 'xero' | 'cocoon' | null;
+}
+
+export function hasXeroSide(ws: Workspace): boolean {
+  return Boolean(ws.imports.latest('xero_file', 'complete') ?? ws.imports.latest('xero_sync', 'complete'));
+}
+
+export function recomputeFindings(ws: Workspace, options: MatchOptions & { now?: () => Date } = {}): RecomputeSummary {
+  const computedAt = (options.now?.() ?? new Date()).toISOString();
+  const waitingFor = !hasXeroSide(ws) ? 'xero' : !ws.imports.latest('cocoon', 'complete') ? 'cocoon' : null;
+  const accounts = waitingFor ? [] : ws.accounts.list();
+  const contacts = waitingFor ? [] : ws.contacts.list();
+  ws.findings.replaceAll(matchAccounts(accounts, contacts, options), computedAt);
+  return { computedAt, accounts: accounts.length, contacts: contacts.length, counts: ws.findings.countsByKind(), waitingFor };
+}
