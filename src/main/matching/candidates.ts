@@ -4,7 +4,7 @@
 // a typo-tolerant token index (symmetric deletions) so "Fairyand" still meets "Fairyland".
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { MatchConfig } from './config';
-import { codeKey, nameTokens, type Prepared, type TokenStats } from './prepare';
+import { addressValue, codeKey, nameTokens, type Prepared, type TokenStats } from './prepare';
 
 export interface AccountCandidates {
   /** Contacts whose AccountNumber equals the billing code. */
@@ -46,7 +46,7 @@ export function buildContactIndex(contacts: readonly XeroContact[], prepared: re
     for (const t of nameTokens(p)) add(byToken, t, i);
     add(byEvidence, p.phone && `p:${p.phone}`, i);
     add(byEvidence, p.email.address && `e:${p.email.address}`, i);
-    add(byEvidence, p.address.number && p.address.street && `a:${p.address.number} ${p.address.street}`, i);
+    add(byEvidence, addressValue(p) && `a:${addressValue(p)}`, i);
   });
   for (const token of byToken.keys()) {
     if (token.length < FUZZY_MIN_LENGTH) continue;
@@ -94,7 +94,7 @@ export function generateCandidates(
     for (const key of [p.name.key, p.name.tokens.join(''), ...p.name.alternatives.map((t) => t.join(' '))]) {
       for (const i of index.byKey.get(key) ?? []) bump(i, STRONG * 2);
     }
-    for (const key of [p.phone && `p:${p.phone}`, p.email.address && `e:${p.email.address}`, p.address.number && p.address.street && `a:${p.address.number} ${p.address.street}`]) {
+    for (const key of [p.phone && `p:${p.phone}`, p.email.address && `e:${p.email.address}`, addressValue(p) && `a:${addressValue(p)}`]) {
       const list = key ? index.byEvidence.get(key) : undefined;
       if (list && list.length <= maxPosting) for (const i of list) bump(i, STRONG);
     }

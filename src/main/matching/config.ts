@@ -65,9 +65,12 @@ export const DEFAULT_LEVELS = {
     legal_form: { m: 0.12, u: 0.0006 },
     very_similar: { m: 0.18, u: 0.004 },
     similar: { m: 0.1, u: 0.02 },
-    contains: { m: 0.06, u: 0.02 },
-    somewhat: { m: 0.05, u: 0.12 },
-    different: { m: 0.04, u: 0.84 },
+    contains: { m: 0.06, u: 0.004 },
+    somewhat_rare: { m: 0.05, u: 0.002 },
+    somewhat: { m: 0.04, u: 0.04 },
+    conflicting: { m: 0.005, u: 0.05 },
+    shares_rare: { m: 0.04, u: 0.004 },
+    different: { m: 0.04, u: 0.9 },
   },
   phone: { exact: { m: 0.75, u: 0.0004 }, different: { m: 0.25, u: 0.9996 } },
   email: { exact: { m: 0.6, u: 0.0002 }, domain: { m: 0.2, u: 0.002 }, different: { m: 0.2, u: 0.9978 } },
@@ -93,6 +96,8 @@ export interface MatchConfig {
   linkThreshold: number;
   /** Two candidates within this many log2 units of each other are equally plausible. */
   ambiguityMargin: number;
+  /** A token held by at most this many records is rare: sharing it is evidence on its own. */
+  rareTokenRecords: number;
   /** Tokens held by more than this share of records are not used as blocks. */
   maxBlockShare: number;
   /** At most this many candidates per account are scored in full. */
@@ -109,6 +114,7 @@ export const DEFAULT_CONFIG: MatchConfig = {
   codeHolderPrior: 3,
   linkThreshold: 0.5,
   ambiguityMargin: 1,
+  rareTokenRecords: 4,
   maxBlockShare: 0.01,
   maxCandidates: 24,
 };

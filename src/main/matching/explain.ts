@@ -45,7 +45,12 @@ export function describeNames(a: Prepared, b: Prepared, score: PairScore): strin
     case 'contains':
       return 'one name contains the other';
     case 'somewhat':
+    case 'somewhat_rare':
       return `names partly alike (${percent(score.nameSimilarity)})`;
+    case 'conflicting':
+      return `names partly alike (${percent(score.nameSimilarity)}) but each has words the other lacks`;
+    case 'shares_rare':
+      return 'names differ but share a rare word';
     default:
       return 'names differ';
   }

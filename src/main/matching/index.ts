@@ -22,13 +22,14 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
   const prepared = prepareAll(accounts, contacts, config);
   const index = buildContactIndex(contacts, prepared.contacts);
   const blocks = generateCandidates(accounts, prepared.accounts, contacts.length, index, prepared.stats, config);
+  const ctx = { tokens: prepared.stats, evidence: prepared.evidence, config };
   const scored: ScoredPair[][] = blocks.map((block, a) => {
     if (a % 1000 === 0) options.onProgress?.(a, accounts.length);
     const holders = new Set(block.holders);
     return block.candidates
       .map((c) => {
         const isHolder = holders.has(c);
-        return { contact: c, isHolder, score: scorePair(prepared.accounts[a]!, prepared.contacts[c]!, isHolder, prepared.stats, config) };
+        return { contact: c, isHolder, score: scorePair(prepared.accounts[a]!, prepared.contacts[c]!, isHolder, ctx) };
       })
       .sort(byScore);
   });

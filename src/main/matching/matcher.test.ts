@@ -79,7 +79,7 @@ describe('finding kinds', () => {
 describe('scoring', () => {
   it('keeps per-field contributions that add up to the score', () => {
     const p = prepareAll([account('A1', 'Acme', { phone: '99991234' })], [contact('c1', 'Acme', '', { phone: '9999 1234', postcode: '2000' })], DEFAULT_CONFIG);
-    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, p.stats, DEFAULT_CONFIG);
+    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, { tokens: p.stats, evidence: p.evidence, config: DEFAULT_CONFIG });
     expect(s.contributions.map((c) => [c.field, c.level])).toEqual([
       ['name', 'exact'],
       ['phone', 'exact'],
@@ -94,7 +94,7 @@ describe('scoring', () => {
 
   it('counts disagreeing evidence against a match', () => {
     const p = prepareAll([account('A1', 'Acme', { phone: '99991234' })], [contact('c1', 'Acme', '', { phone: '55550000' })], DEFAULT_CONFIG);
-    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, p.stats, DEFAULT_CONFIG);
+    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, { tokens: p.stats, evidence: p.evidence, config: DEFAULT_CONFIG });
     expect(s.contributions.find((c) => c.field === 'phone')!.weight).toBeLessThan(0);
   });
 });

@@ -24,6 +24,10 @@ export interface NameSimilarity {
   containment: number;
   /** Edit-distance similarity of the names with spaces removed. */
   compact: number;
+  /** The weight of the rarest token the names share (0 when they share none). */
+  heaviestShared: number;
+  /** The weight of the rarest token each name has that the other lacks: distinctive words that disagree. */
+  heaviestUnmatched: [number, number];
 }
 
 function unique(tokens: readonly string[]): string[] {
@@ -49,12 +53,19 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], weigh
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   let matched = 0;
+  let heaviestShared = 0;
   for (const { i, j, s } of pairs) {
     if (usedA.has(i) || usedB.has(j)) continue;
     usedA.add(i);
     usedB.add(j);
-    matched += s * Math.min(weight(ta[i]!), weight(tb[j]!));
+    const w = s * Math.min(weight(ta[i]!), weight(tb[j]!));
+    matched += w;
+    if (s >= 0.8) heaviestShared = Math.max(heaviestShared, w);
   }
+  let unmatchedA = 0;
+  let unmatchedB = 0;
+  ta.forEach((t, i) => usedA.has(i) || (unmatchedA = Math.max(unmatchedA, weight(t))));
+  tb.forEach((t, j) => usedB.has(j) || (unmatchedB = Math.max(unmatchedB, weight(t))));
   const ca = ta.join('');
   const cb = tb.join('');
   const longest = Math.max(ca.length, cb.length);
@@ -62,5 +73,7 @@ export function nameSimilarity(a: readonly string[], b: readonly string[], weigh
     dice: wa + wb > 0 ? (2 * matched) / (wa + wb) : 0,
     containment: Math.min(wa, wb) > 0 ? matched / Math.min(wa, wb) : 0,
     compact: longest > 0 ? 1 - distance(ca, cb) / longest : 0,
+    heaviestShared,
+    heaviestUnmatched: [unmatchedA, unmatchedB],
   };
 }

@@ -12,6 +12,30 @@ export interface Prepared {
   postcode: string;
 }
 
+/** How many Xero contacts share each phone, email and street address: a shared value is weaker evidence. */
+export interface EvidenceStats {
+  contacts: number;
+  phone: ReadonlyMap<string, number>;
+  email: ReadonlyMap<string, number>;
+  address: ReadonlyMap<string, number>;
+}
+
+export function addressValue(p: Prepared): string {
+  return p.address.number && p.address.street ? `${p.address.number} ${p.address.street}` : '';
+}
+
+function evidenceStats(contacts: readonly Prepared[]): EvidenceStats {
+  const count = (key: (p: Prepared) => string) => {
+    const m = new Map<string, number>();
+    for (const p of contacts) {
+      const k = key(p);
+      if (k) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  return { contacts: contacts.length, phone: count((p) => p.phone), email: count((p) => p.email.address), address: count(addressValue) };
+}
+
 export interface TokenStats {
   /** Inverse document frequency over both sides: rare tokens weigh more. */
   weight(token: string): number;
@@ -39,7 +63,12 @@ export function prepareAll(accounts: readonly BillingAccount[], contacts: readon
   const freemail = new Set(config.freemailDomains);
   const preparedAccounts = accounts.map((a) => prepareOne(a.name, a, rules, freemail));
   const preparedContacts = contacts.map((c) => prepareOne(c.name, c, rules, freemail));
-  return { accounts: preparedAccounts, contacts: preparedContacts, stats: tokenStats([...preparedAccounts, ...preparedContacts]) };
+  return {
+    accounts: preparedAccounts,
+    contacts: preparedContacts,
+    stats: tokenStats([...preparedAccounts, ...preparedContacts]),
+    evidence: evidenceStats(preparedContacts),
+  };
 }
 
 export function nameTokens(p: Prepared): string[] {

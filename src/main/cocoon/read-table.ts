@@ -1,0 +1,42 @@
+// Bytes → Table: picks the reader by content (XLSX zip magic, else text), not only by file extension.
+import { ImportError } from '../errors';
+import { parseCsv } from './csv';
+import { decodeText } from './decode';
+import type { Table } from './table';
+import { readXlsx } from './xlsx';
+
+export type AccountsFormat = 'csv' | 'xlsx';
+
+export interface LoadedTable {
+  table: Table;
+  format: AccountsFormat;
+  /** Text encoding of a CSV; "utf-8" for XLSX (its XML is always Unicode). */
+  encoding: string;
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const HTML_START = /^\s*<(?:!doctype\s+html|html|table)\b/i;
+
+export async function readTable(bytes: Uint8Array, fileName: string, options: { sheet?: string } = {}): Promise<LoadedTable> {
+  if (bytes.length === 0) {
+    throw ImportError.file(`${fileName} is empty. Export the billing accounts from CocoonOPS again and import the new file.`);
+  }
+  if (startsWith(bytes, ZIP)) {
+    return { table: await readXlsx(bytes, fileName, options), format: 'xlsx', encoding: 'utf-8' };
+  }
+  if (startsWith(bytes, OLE2)) {
+    throw ImportError.file(
+      `${fileName} is an old Excel 97–2003 (.xls) workbook, which cannot be read. Open it in Excel and save it as .xlsx or CSV.`,
+    );
+  }
+  const { text, encoding } = decodeText(bytes, fileName);
+  if (HTML_START.test(text.slice(0, 1024))) {
+    throw ImportError.file(`${fileName} is a web page (HTML), not a CSV or XLSX file. Open it in Excel and save it as .xlsx or CSV.`);
+  }
+  return { table: parseCsv(text, fileName), format: 'csv', encoding };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { chooseAddress, choosePhone, parseXeroDate, toXeroContact, XeroContactJson } from './contact-mapping';
+
+describe('parseXeroDate', () => {
+  it('reads the Microsoft JSON form with and without an offset', () => {
+    expect(parseXeroDate('/Date(1503348544227+0000)/')).toBe('2017-08-21T20:49:04.227Z');
+    expect(parseXeroDate('/Date(1551399323399)/')).toBe('2019-03-01T00:15:23.399Z');
+    expect(parseXeroDate('\\/Date(0)\\/')).toBe('1970-01-01T00:00:00.000Z');
+    expect(parseXeroDate('/Date(-86400000)/')).toBe('1969-12-31T00:00:00.000Z');
+  });
+
+  it('treats the number as UTC whatever the offset says (the offset is the local zone it came from)', () => {
+    expect(parseXeroDate('/Date(1503348544227+1000)/')).toBe('2017-08-21T20:49:04.227Z');
+    expect(parseXeroDate('/Date(1503348544227-0530)/')).toBe('2017-08-21T20:49:04.227Z');
+    expect(parseXeroDate('/Date(1503348544227+2500)/')).toBeNull();
+    expect(parseXeroDate('/Date(1503348544227+0075)/')).toBeNull();
+  });
+
+  it('accepts ISO strings, taking a missing zone as UTC', () => {
+    expect(parseXeroDate('2019-02-28T23:15:23')).toBe('2019-02-28T23:15:23.000Z');
+    expect(parseXeroDate('2019-02-28T23:15:23.5+10:00')).toBe('2019-02-28T13:15:23.500Z');
+    expect(parseXeroDate('2019-02-28T23:15:23Z')).toBe('2019-02-28T23:15:23.000Z');
+    expect(parseXeroDate('2019-02-28')).toBe('2019-02-28T00:00:00.000Z');
+  });
+
+  it('returns null for anything else', () => {
+    for (const bad of ['', 'yesterday', '/Date(abc)/', '2019-13-45T00:00:00', '/Date(1503348544227+00)/']) expect(parseXeroDate(bad)).toBeNull();
+  });
+});
+
+describe('chooseAddress / choosePhone', () => {
+  it('takes STREET when it has a line, else POBOX, else the first address with anything in it', () => {
+    const street = { AddressType: 'STREET', AddressLine1: '1 Main St' };
+    const pobox = { AddressType: 'POBOX', AddressLine1: 'PO Box 5' };
+    const cityOnly = { AddressType: 'STREET', City: 'Sydney' };
+    expect(chooseAddress([pobox, street])).toBe(street);
+    expect(chooseAddress([cityOnly, pobox])).toBe(pobox);
+    expect(chooseAddress([{ AddressType: 'POBOX' }, cityOnly])).toBe(cityOnly);
+    expect(chooseAddress([{ AddressType: 'STREET', City: '' }])).toBeNull();
+  });
+
+  it('takes the DEFAULT phone when it has a number, else the first with a number', () => {
+    const ddi = { PhoneType: 'DDI', PhoneNumber: '5550' };
+    const def = { PhoneType: 'DEFAULT', PhoneNumber: '847-1294' };
+    expect(choosePhone([ddi, def])).toBe(def);
+    expect(choosePhone([{ PhoneType: 'DEFAULT', PhoneNumber: '' }, { PhoneType: 'FAX' }, ddi])).toBe(ddi);
+    expect(choosePhone([])).toBeNull();
+  });
+});
+
+describe('toXeroContact', () => {
+  const example = {
+    ContactID: '5cc8cf28-567e-4d43-b287-687cfcaec47c',
+    ContactStatus: 'ACTIVE',
+    Name: 'Katherine Warren',
+    EmailAddress: 'kat.warren@clampett.com',
+    Addresses: [
+      { AddressType: 'STREET', City: '', Region: '', PostalCode: '', Country: '' },
+      { AddressType: 'POBOX', AddressLine1: '', AddressLine2: '', City: 'Palo Alto', Region: 'CA', PostalCode: '94020', Country: 'United States' },
+    ],
+    Phones: [
+      { PhoneType: 'DDI', PhoneNumber: '', PhoneAreaCode: '', PhoneCountryCode: '' },
+      { PhoneType: 'DEFAULT', PhoneNumber: '847-1294', PhoneAreaCode: '(626)', PhoneCountryCode: '' },
+    ],
+    UpdatedDateUTC: '/Date(1503348544227+0000)/',
+    IsSupplier: true,
+    IsCustomer: true,
+    Balances: { AccountsReceivable: { Outstanding: 760 } },
+  };
+
+  it('maps the GET /Contacts example item', () => {
+    expect(toXeroContact(XeroContactJson.parse(example))).toEqual({
+      contactId: '5cc8cf28-567e-4d43-b287-687cfcaec47c',
+      name: 'Katherine Warren',
+      accountNumber: '',
+      status: 'ACTIVE',
+      isCustomer: true,
+      isSupplier: true,
+      email: 'kat.warren@clampett.com',
+      phone: '(626) 847-1294',
+      address: 'Palo Alto, CA, United States',
+      postcode: '94020',
+      updatedDateUtc: '2017-08-21T20:49:04.227Z',
+    });
+  });
+
+  it('joins street lines and the country/area/number of a phone, skipping blanks', () => {
+    const c = toXeroContact(XeroContactJson.parse({
+      ContactID: 'c1', Name: 'Acme Pty Ltd ', AccountNumber: 'A1', ContactStatus: 'ARCHIVED',
+      Addresses: [{ AddressType: 'STREET', AddressLine1: ' Level 2 ', AddressLine2: '', AddressLine3: '10 George St', City: 'Sydney', Region: 'NSW', PostalCode: '2000 ', Country: 'Australia' }],
+      Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '412 345 678', PhoneCountryCode: '61' }],
+    }));
+    expect(c).toMatchObject({
+      name: 'Acme Pty Ltd ', accountNumber: 'A1', status: 'ARCHIVED', isCustomer: false,
+      address: 'Level 2, 10 George St, Sydney, NSW, Australia', postcode: '2000', phone: '61 412 345 678', updatedDateUtc: '',
+    });
+  });
+
+  it('keeps unknown fields in the parsed raw shape and rejects bad values', () => {
+    expect(XeroContactJson.parse(example).Balances).toEqual({ AccountsReceivable: { Outstanding: 760 } });
+    expect(XeroContactJson.safeParse({ ...example, ContactStatus: 'DELETED' }).success).toBe(false);
+    expect(XeroContactJson.safeParse({ ...example, UpdatedDateUTC: 'soon' }).success).toBe(false);
+    expect(XeroContactJson.safeParse({ ...example, ContactID: ' ' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,127 @@
+// Xero's GET /Contacts item (PascalCase JSON) → the XeroContact that matching and review use (pure).
+import { z } from 'zod';
+import { ContactStatus, type XeroContact } from '../../shared/domain';
+
+/** "/Date(1503348544227+0000)/" (also with JSON's escaped "\/"); the offset is optional. */
+const MS_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Xero date → ISO 8601 UTC, or null when the text is not a date.
+ * In Microsoft's JSON date format the number is milliseconds since the epoch in UTC; the ±hhmm suffix only
+ * records the offset of the local time it came from (as in .NET's DateTimeOffset), so it does not move the
+ * instant. It is checked for range (hours ≤ 14, minutes < 60). ISO strings without a zone are taken as UTC.
+ */
+export function parseXeroDate(value: string): string | null {
+  const text = value.trim();
+  const ms = MS_DATE.exec(text);
+  if (ms) {
+    const [, millis, sign, hh, mm] = ms;
+    if (sign && (Number(hh) > 14 || Number(mm) > 59)) return null;
+    const date = new Date(Number(millis));
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
+  const iso = ISO_DATE.exec(text);
+  if (!iso) return null;
+  const dateOnly = text.length === 10;
+  const date = new Date(dateOnly || iso[1] ? text : `${text}Z`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+const text = z.string().nullish();
+
+export const XeroAddressJson = z.looseObject({
+  AddressType: text,
+  AddressLine1: text,
+  AddressLine2: text,
+  AddressLine3: text,
+  AddressLine4: text,
+  City: text,
+  Region: text,
+  PostalCode: text,
+  Country: text,
+});
+export type XeroAddressJson = z.infer<typeof XeroAddressJson>;
+
+export const XeroPhoneJson = z.looseObject({
+  PhoneType: text,
+  PhoneNumber: text,
+  PhoneAreaCode: text,
+  PhoneCountryCode: text,
+});
+export type XeroPhoneJson = z.infer<typeof XeroPhoneJson>;
+
+/** One item of GET /Contacts, as Xero sends it. Unknown fields are kept (passthrough). */
+export const XeroContactJson = z.looseObject({
+  ContactID: z.string().refine((v) => v.trim() !== '', { message: 'ContactID is empty' }),
+  Name: text,
+  AccountNumber: text,
+  ContactStatus: ContactStatus.nullish(),
+  IsCustomer: z.boolean().nullish(),
+  IsSupplier: z.boolean().nullish(),
+  EmailAddress: text,
+  Addresses: z.array(XeroAddressJson).nullish(),
+  Phones: z.array(XeroPhoneJson).nullish(),
+  UpdatedDateUTC: z
+    .string()
+    .refine((v) => parseXeroDate(v) !== null, { message: 'UpdatedDateUTC is not a date like /Date(1503348544227+0000)/' })
+    .nullish(),
+});
+export type XeroContactJson = z.infer<typeof XeroContactJson>;
+
+function clean(value: string | null | undefined): string {
+  return (value ?? '').trim();
+}
+
+function joined(parts: readonly (string | null | undefined)[], separator: string): string {
+  return parts.map(clean).filter((p) => p !== '').join(separator);
+}
+
+function hasLine(a: XeroAddressJson): boolean {
+  return [a.AddressLine1, a.AddressLine2, a.AddressLine3, a.AddressLine4].some((l) => clean(l) !== '');
+}
+
+function hasAnything(a: XeroAddressJson): boolean {
+  return hasLine(a) || [a.City, a.Region, a.PostalCode, a.Country].some((l) => clean(l) !== '');
+}
+
+/** STREET if it has an address line, else POBOX if it has one, else the first address with anything in it. */
+export function chooseAddress(addresses: readonly XeroAddressJson[]): XeroAddressJson | null {
+  const ofType = (type: string) => addresses.find((a) => clean(a.AddressType).toUpperCase() === type && hasLine(a));
+  return ofType('STREET') ?? ofType('POBOX') ?? addresses.find(hasAnything) ?? null;
+}
+
+/** Lines 1-4, City, Region and Country joined with ", " (blanks skipped; the postcode is kept apart). */
+export function addressText(a: XeroAddressJson): string {
+  return joined([a.AddressLine1, a.AddressLine2, a.AddressLine3, a.AddressLine4, a.City, a.Region, a.Country], ', ');
+}
+
+/** The DEFAULT phone when it has a number, else the first phone with a number. */
+export function choosePhone(phones: readonly XeroPhoneJson[]): XeroPhoneJson | null {
+  const withNumber = (p: XeroPhoneJson) => clean(p.PhoneNumber) !== '';
+  return phones.find((p) => clean(p.PhoneType).toUpperCase() === 'DEFAULT' && withNumber(p)) ?? phones.find(withNumber) ?? null;
+}
+
+/** Country code, area code and number joined with spaces: "61 2 9999 0000". */
+export function phoneText(p: XeroPhoneJson): string {
+  return joined([p.PhoneCountryCode, p.PhoneAreaCode, p.PhoneNumber], ' ');
+}
+
+/** Name and AccountNumber are kept exactly as Xero holds them (matching normalises); other text is trimmed. */
+export function toXeroContact(raw: XeroContactJson): XeroContact {
+  const address = chooseAddress(raw.Addresses ?? []);
+  const phone = choosePhone(raw.Phones ?? []);
+  return {
+    contactId: raw.ContactID,
+    name: raw.Name ?? '',
+    accountNumber: raw.AccountNumber ?? '',
+    status: raw.ContactStatus ?? 'ACTIVE',
+    isCustomer: raw.IsCustomer ?? false,
+    isSupplier: raw.IsSupplier ?? false,
+    email: clean(raw.EmailAddress),
+    phone: phone ? phoneText(phone) : '',
+    address: address ? addressText(address) : '',
+    postcode: address ? clean(address.PostalCode) : '',
+    updatedDateUtc: raw.UpdatedDateUTC ? (parseXeroDate(raw.UpdatedDateUTC) ?? '') : '',
+  };
+}
