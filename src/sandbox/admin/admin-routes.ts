@@ -1,0 +1,155 @@
+// /admin: seed and inspect data, edit a contact "in Xero", move the clock, script faults, expire or revoke
+// tokens, reset. Every call needs `Authorization: Bearer <adminToken>` (401 otherwise).
+//   GET  /state · GET /requests · GET /clock
+//   POST /reset {keepAuth?} · POST /settings {autoApprove?, limits?: Partial<Limits>} · POST /tenants {tenantName, tenantId?}
+//   GET|PUT|POST /tenants/:tenantId/data  {Contacts?, Invoices?, CreditNotes?} (GET shapes; PUT replaces, POST merges)
+//   PATCH /tenants/:tenantId/contacts/:contactId {…fields} (no validation; bumps UpdatedDateUTC)
+//   POST /clock/advance {ms?, seconds?}
+//   GET|POST|DELETE /faults  {kind:'status'|'delay'|'cut', status?, body?, delayMs?, count?, method?, path?, tenantId?}
+//   POST /tokens/expire {token?, refreshTokens?} · POST /tokens/revoke {token?}
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { SandboxState } from '../state/store.js';
+import { COLLECTIONS, type Json } from '../types.js';
+import { sendJson, type SandboxEnv } from '../http/env.js';
+import { parseSeed } from '../seed/seed-loader.js';
+import { renderDocument } from '../accounting/invoice-rules.js';
+import { connectionDate } from '../util/ms-date.js';
+
+const FaultBody = z.object({
+  kind: z.enum(['status', 'delay', 'cut']),
+  status: z.number().int().min(100).max(599).optional(),
+  body: z.string().optional(),
+  delayMs: z.number().int().min(0).optional(),
+  count: z.number().int().min(1).optional(),
+  method: z.string().optional(),
+  path: z.string().optional(),
+  tenantId: z.string().optional(),
+});
+const ClockBody = z.object({ ms: z.number().optional(), seconds: z.number().optional() });
+const TenantBody = z.object({ tenantId: z.string().optional(), tenantName: z.string().min(1) });
+const TokenBody = z.object({ token: z.string().optional(), refreshTokens: z.boolean().optional() });
+const Settings = z.object({ autoApprove: z.boolean().optional(), limits: z.record(z.string(), z.number()).optional() });
+const Obj = z.record(z.string(), z.unknown());
+
+async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> {
+  const text = await c.req.text();
+  const parsed = schema.safeParse(text.trim() === '' ? {} : JSON.parse(text));
+  return parsed.success ? parsed.data : sendJson(c, { error: 'bad request', issues: parsed.error.issues }, 400);
+}
+
+export function adminRoutes(state: SandboxState, adminToken: string): Hono<SandboxEnv> {
+  const app = new Hono<SandboxEnv>();
+  app.use('*', async (c, next) => {
+    if (c.req.header('authorization') !== `Bearer ${adminToken}`) return sendJson(c, { error: 'admin token required' }, 401);
+    return next();
+  });
+  app.onError((e, c) => sendJson(c, { error: e.message }, 400));
+
+  app.get('/state', (c) =>
+    sendJson(c, {
+      now: state.now(),
+      autoApprove: state.autoApprove,
+      limits: state.limits,
+      tenants: [...state.tenants.values()].map((t) => ({
+        tenantId: t.tenantId,
+        tenantName: t.tenantName,
+        counts: Object.fromEntries(COLLECTIONS.map((k) => [k, t.records[k].size])),
+      })),
+      grants: [...state.auth.grants.values()],
+      connections: [...state.auth.connections.values()].map((x) => ({ ...x, createdDateUtc: connectionDate(x.createdMs) })),
+      accessTokens: state.auth.accessTokens.size,
+      refreshTokens: state.auth.refreshTokens.size,
+      faults: state.faults.list(),
+    }),
+  );
+  app.get('/requests', (c) => sendJson(c, state.requests));
+
+  app.post('/reset', async (c) => {
+    const b = await body(c, z.object({ keepAuth: z.boolean().optional() }));
+    if (b instanceof Response) return b;
+    state.reset(b.keepAuth ?? false);
+    return sendJson(c, { ok: true });
+  });
+  app.post('/settings', async (c) => {
+    const b = await body(c, Settings);
+    if (b instanceof Response) return b;
+    if (b.autoApprove !== undefined) state.autoApprove = b.autoApprove;
+    Object.assign(state.limits, b.limits ?? {});
+    return sendJson(c, { autoApprove: state.autoApprove, limits: state.limits });
+  });
+
+  app.post('/tenants', async (c) => {
+    const b = await body(c, TenantBody);
+    if (b instanceof Response) return b;
+    const t = state.addTenant(b);
+    return sendJson(c, { tenantId: t.tenantId, tenantName: t.tenantName }, 201);
+  });
+  app.get('/tenants/:tenantId/data', (c) => {
+    const t = state.tenant(c.req.param('tenantId'));
+    if (!t) return sendJson(c, { error: 'unknown tenant' }, 404);
+    const out: Json = {};
+    for (const k of COLLECTIONS) out[k] = state.list(t.tenantId, k).map((s) => (k === 'Contacts' ? state.render(s) : renderDocument(state, t.tenantId, s)));
+    return sendJson(c, out);
+  });
+  const seed = (mode: 'replace' | 'merge') => async (c: Context) => {
+    const t = state.tenant(c.req.param('tenantId'));
+    if (!t) return sendJson(c, { error: 'unknown tenant' }, 404);
+    const b = await body(c, Obj);
+    if (b instanceof Response) return b;
+    state.seed(t.tenantId, parseSeed(b), mode);
+    return sendJson(c, { counts: Object.fromEntries(COLLECTIONS.map((k) => [k, t.records[k].size])) });
+  };
+  app.put('/tenants/:tenantId/data', seed('replace'));
+  app.post('/tenants/:tenantId/data', seed('merge'));
+
+  app.patch('/tenants/:tenantId/contacts/:contactId', async (c) => {
+    const t = state.tenant(c.req.param('tenantId'));
+    const s = t && state.get(t.tenantId, 'Contacts', c.req.param('contactId'));
+    if (!t || !s) return sendJson(c, { error: 'unknown tenant or contact' }, 404);
+    const b = await body(c, Obj);
+    if (b instanceof Response) return b;
+    const { ContactID: _id, UpdatedDateUTC: _u, ...changes } = b;
+    return sendJson(c, state.render(state.save(t.tenantId, 'Contacts', { ...s.data, ...changes })));
+  });
+
+  app.get('/clock', (c) => sendJson(c, { now: state.now() }));
+  app.post('/clock/advance', async (c) => {
+    const b = await body(c, ClockBody);
+    if (b instanceof Response) return b;
+    return sendJson(c, { now: state.advanceClock((b.ms ?? 0) + (b.seconds ?? 0) * 1000) });
+  });
+
+  app.get('/faults', (c) => sendJson(c, state.faults.list()));
+  app.post('/faults', async (c) => {
+    const b = await body(c, FaultBody);
+    if (b instanceof Response) return b;
+    return sendJson(c, state.faults.add(b), 201);
+  });
+  app.delete('/faults', (c) => {
+    state.faults.clear();
+    return c.body(null, 204);
+  });
+
+  app.post('/tokens/expire', async (c) => {
+    const b = await body(c, TokenBody);
+    if (b instanceof Response) return b;
+    let n = 0;
+    for (const a of state.auth.accessTokens.values()) {
+      if (b.token && a.token !== b.token) continue;
+      a.expiresMs = state.now();
+      n++;
+    }
+    if (b.refreshTokens) for (const r of state.auth.refreshTokens.values()) r.lastUsedMs = -Infinity;
+    return sendJson(c, { expired: n });
+  });
+  app.post('/tokens/revoke', async (c) => {
+    const b = await body(c, TokenBody);
+    if (b instanceof Response) return b;
+    const grants = b.token ? [state.auth.grantOf(b.token)].filter((g) => g !== undefined) : [...state.auth.grants.values()];
+    for (const g of grants) state.auth.revokeGrant(g.id);
+    return sendJson(c, { revoked: grants.length });
+  });
+
+  return app;
+}

@@ -1,0 +1,158 @@
+// All sandbox state, in memory: tenants and their records, the clock, identity, limits, idempotency and faults.
+import {
+  COLLECTIONS,
+  DEFAULT_CLIENT,
+  DEFAULT_LIMITS,
+  DEMO_TENANT_ID,
+  DEMO_TENANT_NAME,
+  ID_FIELD,
+  type ClientConfig,
+  type Collection,
+  type Json,
+  type Limits,
+  type SandboxOptions,
+  type Stored,
+  type TenantConfig,
+} from '../types.js';
+import { AuthStore } from './auth-store.js';
+import { normalise } from './normalise.js';
+import { loadSeedDir, type SeedData } from '../seed/seed-loader.js';
+import { RateLimiter } from '../accounting/rate-limiter.js';
+import { IdempotencyCache } from '../accounting/idempotency.js';
+import { FaultQueue } from '../http/faults.js';
+import { signJwt } from '../identity/jwt.js';
+import { newId } from '../util/ids.js';
+import { msDate, parseAnyDate } from '../util/ms-date.js';
+
+export interface TenantData {
+  tenantId: string;
+  tenantName: string;
+  records: Record<Collection, Map<string, Stored>>;
+}
+
+export interface RequestRecord {
+  atMs: number;
+  method: string;
+  path: string;
+  status: number;
+  tenantId?: string;
+}
+
+export class SandboxState {
+  readonly limits: Limits;
+  readonly clients = new Map<string, ClientConfig>();
+  readonly tenants = new Map<string, TenantData>();
+  readonly auth: AuthStore;
+  readonly rate: RateLimiter;
+  readonly idempotency: IdempotencyCache;
+  readonly faults = new FaultQueue();
+  readonly requests: RequestRecord[] = [];
+  autoApprove: boolean;
+  /** The configured tenants with their ids fixed, so a reset brings back the same tenant ids. */
+  private readonly tenantConfigs: TenantConfig[];
+  private offsetMs = 0;
+  private lastStamp = 0;
+  private seq = 0;
+
+  constructor(private readonly options: SandboxOptions = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.autoApprove = options.autoApprove ?? false;
+    for (const c of options.clients ?? [DEFAULT_CLIENT]) this.clients.set(c.clientId, c);
+    const now = (): number => this.now();
+    this.auth = new AuthStore(now, this.limits, signJwt);
+    this.rate = new RateLimiter(now, this.limits);
+    this.idempotency = new IdempotencyCache(now, this.limits);
+    const configs = options.tenants ?? [{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME }];
+    this.tenantConfigs = configs.map((cfg, i) => ({
+      ...cfg,
+      tenantId: cfg.tenantId ?? newId(),
+      dataDir: cfg.dataDir ?? (i === 0 ? options.dataDir : undefined),
+    }));
+    this.seedTenants();
+  }
+
+  now(): number {
+    return (this.options.clock ?? Date.now)() + this.offsetMs;
+  }
+
+  advanceClock(ms: number): number {
+    this.offsetMs += ms;
+    return this.now();
+  }
+
+  /** A write time: the clock, but strictly after every earlier write. */
+  stamp(): number {
+    this.lastStamp = Math.max(this.now(), this.lastStamp + 1);
+    return this.lastStamp;
+  }
+
+  /** Back to the start: records, tenants, settings, clock offset, limits, caches, faults; identity too unless keepAuth. */
+  reset(keepAuth = false): void {
+    Object.assign(this.limits, DEFAULT_LIMITS, this.options.limits);
+    this.autoApprove = this.options.autoApprove ?? false;
+    this.tenants.clear();
+    this.offsetMs = 0;
+    this.rate.reset();
+    this.idempotency.clear();
+    this.faults.clear();
+    this.requests.length = 0;
+    if (!keepAuth) this.auth.clear();
+    this.seedTenants();
+  }
+
+  addTenant(cfg: TenantConfig): TenantData {
+    const tenantId = (cfg.tenantId ?? newId()).toLowerCase();
+    const records = Object.fromEntries(COLLECTIONS.map((c) => [c, new Map<string, Stored>()])) as TenantData['records'];
+    const t: TenantData = { tenantId, tenantName: cfg.tenantName, records };
+    this.tenants.set(tenantId, t);
+    if (cfg.dataDir) this.seed(tenantId, loadSeedDir(cfg.dataDir), 'replace');
+    return t;
+  }
+
+  tenant(tenantId: string | undefined): TenantData | undefined {
+    return tenantId ? this.tenants.get(tenantId.toLowerCase()) : undefined;
+  }
+
+  /** Records in a stable order (creation order). */
+  list(tenantId: string, coll: Collection): Stored[] {
+    return [...(this.tenant(tenantId)?.records[coll].values() ?? [])].sort((a, b) => a.seq - b.seq);
+  }
+
+  get(tenantId: string, coll: Collection, id: string): Stored | undefined {
+    return this.tenant(tenantId)?.records[coll].get(id.toLowerCase());
+  }
+
+  /** Inserts or replaces a record (by its id field; a new id when it has none) and stamps it. */
+  save(tenantId: string, coll: Collection, data: Json, updatedMs = this.stamp()): Stored {
+    const t = this.tenant(tenantId);
+    if (!t) throw new Error(`unknown tenant ${tenantId}`);
+    const idField = ID_FIELD[coll];
+    const id = (typeof data[idField] === 'string' && data[idField] !== '' ? (data[idField] as string) : newId()).toLowerCase();
+    data[idField] = id;
+    const existing = t.records[coll].get(id);
+    const stored: Stored = { id, seq: existing?.seq ?? ++this.seq, updatedMs, data };
+    t.records[coll].set(id, stored);
+    return stored;
+  }
+
+  /** The record as the GET endpoints return it. */
+  render(s: Stored): Json {
+    return { ...s.data, UpdatedDateUTC: msDate(s.updatedMs) };
+  }
+
+  /** Loads records in GET shapes; 'replace' empties each supplied collection first. */
+  seed(tenantId: string, data: SeedData, mode: 'replace' | 'merge'): void {
+    const t = this.tenant(tenantId);
+    if (!t) throw new Error(`unknown tenant ${tenantId}`);
+    for (const coll of COLLECTIONS) {
+      const items = data[coll];
+      if (!items) continue;
+      if (mode === 'replace') t.records[coll].clear();
+      for (const raw of items) this.save(t.tenantId, coll, normalise(coll, raw), parseAnyDate(raw.UpdatedDateUTC) ?? this.stamp());
+    }
+  }
+
+  private seedTenants(): void {
+    for (const cfg of this.tenantConfigs) this.addTenant(cfg);
+  }
+}

@@ -1,0 +1,19 @@
+// Identifiers and secrets.
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+
+export function newId(): string {
+  return randomUUID();
+}
+
+/** A URL-safe random string of `bytes` bytes of entropy. */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(value: unknown): value is string {
+  return typeof value === 'string' && GUID.test(value);
+}
