@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes';
 import { collectMapping } from '../options';
 import { note, progress } from '../progress';
 import { action, CliUsageError } from '../run';
+import { phase } from '../stats';
 import { summariseCounts } from './summary';
 
 export function registerMatch(program: Command): void {
@@ -30,16 +31,21 @@ export function registerMatch(program: Command): void {
         } catch (e) {
           throw new CliUsageError((e as Error).message);
         }
-        const [parsed, xero] = await Promise.all([parseAccountsFile(opts.cocoon, { mapping: opts.map, sheet: opts.sheet }), readContactsFile(opts.xero)]);
+        // Only the contacts are kept: the raw JSON (hundreds of MB of objects for a large organisation) is let go.
+        const [parsed, contacts] = await phase('read', () =>
+          Promise.all([parseAccountsFile(opts.cocoon, { mapping: opts.map, sheet: opts.sheet }), readContactsFile(opts.xero).then((x) => x.contacts)]),
+        );
         for (const w of parsed.warnings.slice(0, 5)) note(`warning: row ${w.row}: ${w.message}`);
         const bar = progress('matching');
-        const result = matchAccounts(parsed.accounts, xero.contacts, { onProgress: (d, t) => bar.update(d, t) });
+        const result = await phase('match', () => matchAccounts(parsed.accounts, contacts, { onProgress: (d, t) => bar.update(d, t) }));
         bar.stop();
-        const text = renderFindings(result, format);
-        if (opts.out === '-') process.stdout.write(text);
-        else await writeFile(opts.out, text);
+        await phase('write', async () => {
+          const text = renderFindings(result, format);
+          if (opts.out === '-') process.stdout.write(text);
+          else await writeFile(opts.out, text);
+        });
         const counts = summariseCounts(result.findings);
-        note(`${parsed.accounts.length} accounts, ${xero.contacts.length} Xero contacts: ${counts.line}`);
+        note(`${parsed.accounts.length} accounts, ${contacts.length} Xero contacts: ${counts.line}`);
         if (opts.out !== '-') note(`findings written to ${opts.out}`);
         return opts.check && result.findings.some((f) => FAILING_KINDS.includes(f.kind)) ? EXIT.willFail : EXIT.ok;
       }),

@@ -4,7 +4,7 @@
 // a typo-tolerant token index (symmetric deletions) so "Fairyand" still meets "Fairyland".
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { MatchConfig } from './config';
-import { addressValue, codeKey, nameTokens, type Prepared, type TokenStats } from './prepare';
+import { codeKey, type Prepared, type TokenStats } from './prepare';
 
 export interface AccountCandidates {
   /** Contacts whose AccountNumber equals the billing code. */
@@ -40,13 +40,11 @@ export function buildContactIndex(contacts: readonly XeroContact[], prepared: re
   const byDeletion = new Map<string, string[]>();
   prepared.forEach((p, i) => {
     add(byCode, codeKey(contacts[i]!.accountNumber), i);
-    add(byKey, p.name.key, i);
-    add(byKey, p.name.tokens.join(''), i);
-    for (const alt of p.name.alternatives) add(byKey, alt.join(' '), i);
-    for (const t of nameTokens(p)) add(byToken, t, i);
+    for (const key of p.keys) add(byKey, key, i);
+    for (const t of p.tokens) add(byToken, t, i);
     add(byEvidence, p.phone && `p:${p.phone}`, i);
     add(byEvidence, p.email.address && `e:${p.email.address}`, i);
-    add(byEvidence, addressValue(p) && `a:${addressValue(p)}`, i);
+    add(byEvidence, p.addressValue && `a:${p.addressValue}`, i);
   });
   for (const token of byToken.keys()) {
     if (token.length < FUZZY_MIN_LENGTH) continue;
@@ -62,14 +60,18 @@ export function buildContactIndex(contacts: readonly XeroContact[], prepared: re
 export type ContactIndex = ReturnType<typeof buildContactIndex>;
 
 /** Contact tokens one edit away from `token` (by symmetric deletion), excluding the token itself. */
-function fuzzyTokens(token: string, index: ContactIndex): string[] {
+function fuzzyTokens(token: string, index: ContactIndex, cache: Map<string, string[]>): string[] {
   if (token.length < FUZZY_MIN_LENGTH) return [];
+  const known = cache.get(token);
+  if (known) return known;
   const found = new Set<string>();
   for (const d of [token, ...deletions(token)]) {
     for (const t of index.byDeletion.get(d) ?? []) if (t !== token) found.add(t);
     if (index.byToken.has(d) && d.length >= FUZZY_MIN_LENGTH - 1 && d !== token) found.add(d);
   }
-  return [...found].sort();
+  const result = [...found].sort();
+  cache.set(token, result);
+  return result;
 }
 
 export function generateCandidates(
@@ -83,6 +85,7 @@ export function generateCandidates(
   const maxPosting = Math.max(50, Math.floor(config.maxBlockShare * stats.records));
   const acc = new Float64Array(contactCount);
   const touched: number[] = [];
+  const fuzzyCache = new Map<string, string[]>();
   const bump = (i: number, w: number) => {
     if (acc[i] === 0) touched.push(i);
     acc[i] = acc[i]! + w;
@@ -91,14 +94,14 @@ export function generateCandidates(
     const p = prepared[a]!;
     const holders = [...(index.byCode.get(codeKey(account.code)) ?? [])];
     for (const i of holders) bump(i, STRONG * 4);
-    for (const key of [p.name.key, p.name.tokens.join(''), ...p.name.alternatives.map((t) => t.join(' '))]) {
+    for (const key of p.keys) {
       for (const i of index.byKey.get(key) ?? []) bump(i, STRONG * 2);
     }
-    for (const key of [p.phone && `p:${p.phone}`, p.email.address && `e:${p.email.address}`, addressValue(p) && `a:${addressValue(p)}`]) {
+    for (const key of [p.phone && `p:${p.phone}`, p.email.address && `e:${p.email.address}`, p.addressValue && `a:${p.addressValue}`]) {
       const list = key ? index.byEvidence.get(key) : undefined;
       if (list && list.length <= maxPosting) for (const i of list) bump(i, STRONG);
     }
-    const tokens = nameTokens(p);
+    const tokens = p.tokens;
     const rarest = tokens.reduce((best, t) => (best === '' || stats.frequency(t) < stats.frequency(best) ? t : best), '');
     for (const t of tokens) {
       const list = index.byToken.get(t);
@@ -107,7 +110,7 @@ export function generateCandidates(
         const limit = Math.min(list.length, maxPosting * 4);
         for (let k = 0; k < limit; k++) bump(list[k]!, w);
       }
-      for (const near of fuzzyTokens(t, index)) {
+      for (const near of fuzzyTokens(t, index, fuzzyCache)) {
         const nearList = index.byToken.get(near)!;
         if (nearList.length > maxPosting) continue;
         const w = stats.weight(near) * 0.8;

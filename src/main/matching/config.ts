@@ -115,8 +115,8 @@ export const DEFAULT_CONFIG: MatchConfig = {
   linkThreshold: 0.5,
   ambiguityMargin: 1,
   rareTokenRecords: 4,
-  maxBlockShare: 0.01,
-  maxCandidates: 24,
+  maxBlockShare: 0.003,
+  maxCandidates: 10,
 };
 
 export function resolveConfig(overrides: Partial<MatchConfig> = {}): MatchConfig {

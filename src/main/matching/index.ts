@@ -11,6 +11,9 @@ import { scorePair } from './score';
 
 export { DEFAULT_CONFIG, type MatchConfig } from './config';
 
+/** Candidates per account scored in full and kept for the review (other candidates, ambiguity). */
+const KEPT_PER_ACCOUNT = 5;
+
 export interface MatchOptions {
   config?: Partial<MatchConfig>;
   /** Called now and then with (done, total) accounts, for progress bars. */
@@ -23,15 +26,15 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
   const index = buildContactIndex(contacts, prepared.contacts);
   const blocks = generateCandidates(accounts, prepared.accounts, contacts.length, index, prepared.stats, config);
   const ctx = { tokens: prepared.stats, evidence: prepared.evidence, config };
+  // Score every blocked candidate and keep the best few (per-field contributions are worked out lazily).
   const scored: ScoredPair[][] = blocks.map((block, a) => {
     if (a % 1000 === 0) options.onProgress?.(a, accounts.length);
+    const pa = prepared.accounts[a]!;
     const holders = new Set(block.holders);
     return block.candidates
-      .map((c) => {
-        const isHolder = holders.has(c);
-        return { contact: c, isHolder, score: scorePair(prepared.accounts[a]!, prepared.contacts[c]!, isHolder, ctx) };
-      })
-      .sort(byScore);
+      .map((c) => ({ contact: c, isHolder: holders.has(c), score: scorePair(pa, prepared.contacts[c]!, holders.has(c), ctx) }))
+      .sort(byScore)
+      .filter((p, k) => k < KEPT_PER_ACCOUNT || p.isHolder);
   });
   const links = assignLinks(scored, config.linkThreshold);
   const linkedContacts = new Map<number, number>();

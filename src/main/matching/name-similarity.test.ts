@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nameSimilarity, tokenSimilarity } from './name-similarity';
+import { nameSimilarity as similarity, reading, tokenSimilarity, type TokenWeight } from './name-similarity';
+
+const nameSimilarity = (a: string[], b: string[], w: TokenWeight) => similarity(reading(a, w), reading(b, w));
 
 const flat = () => 1;
 

@@ -1,6 +1,10 @@
 // Name similarity on canonical tokens: rare tokens weigh more, near-equal tokens (typos, abbreviations
 // cut short) count in part, and the spacing-blind edit distance catches "Fairy Land" vs "Fairyland".
 import { distance } from 'fastest-levenshtein';
+import type { Reading } from './prepare';
+
+/** Below this, the spacing-blind similarity is not used. */
+export const COMPACT_USEFUL = 0.92;
 
 export type TokenWeight = (token: string) => number;
 
@@ -30,49 +34,71 @@ export interface NameSimilarity {
   heaviestUnmatched: [number, number];
 }
 
-function unique(tokens: readonly string[]): string[] {
-  return tokens.length < 2 ? [...tokens] : [...new Set(tokens)];
+/** A reading from tokens and a weight function (tests and ad-hoc comparisons). */
+export function reading(tokens: readonly string[], weight: TokenWeight): Reading {
+  const unique = [...new Set(tokens)];
+  const weights = unique.map(weight);
+  return { tokens: unique, weights, total: weights.reduce((s, w) => s + w, 0), compact: unique.join('') };
 }
 
-export function nameSimilarity(a: readonly string[], b: readonly string[], weight: TokenWeight): NameSimilarity {
-  const ta = unique(a);
-  const tb = unique(b);
-  let wa = 0;
-  let wb = 0;
-  for (const t of ta) wa += weight(t);
-  for (const t of tb) wb += weight(t);
-  // Greedy pairing of tokens, best pairs first (the sets are small: a handful of tokens each).
-  const pairs: { i: number; j: number; s: number }[] = [];
-  for (let i = 0; i < ta.length; i++) {
-    for (let j = 0; j < tb.length; j++) {
-      const s = tokenSimilarity(ta[i]!, tb[j]!);
-      if (s > 0) pairs.push({ i, j, s });
+// Scratch buffers reused by every call (names have a handful of tokens; longer ones are truncated).
+const MAX_TOKENS = 32;
+const sims = new Float64Array(MAX_TOKENS * MAX_TOKENS);
+const usedA = new Uint8Array(MAX_TOKENS);
+const usedB = new Uint8Array(MAX_TOKENS);
+
+export function nameSimilarity(a: Reading, b: Reading): NameSimilarity {
+  const na = Math.min(a.tokens.length, MAX_TOKENS);
+  const nb = Math.min(b.tokens.length, MAX_TOKENS);
+  let candidates = 0;
+  for (let i = 0; i < na; i++) {
+    usedA[i] = 0;
+    for (let j = 0; j < nb; j++) {
+      const s = tokenSimilarity(a.tokens[i]!, b.tokens[j]!);
+      sims[i * MAX_TOKENS + j] = s;
+      if (s > 0) candidates++;
     }
   }
-  pairs.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+  for (let j = 0; j < nb; j++) usedB[j] = 0;
+  // Greedy pairing, best pair first (ties: lowest i, then j).
   let matched = 0;
   let heaviestShared = 0;
-  for (const { i, j, s } of pairs) {
-    if (usedA.has(i) || usedB.has(j)) continue;
-    usedA.add(i);
-    usedB.add(j);
-    const w = s * Math.min(weight(ta[i]!), weight(tb[j]!));
+  for (; candidates > 0; candidates--) {
+    let best = 0;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < na; i++) {
+      if (usedA[i]) continue;
+      for (let j = 0; j < nb; j++) {
+        const s = sims[i * MAX_TOKENS + j]!;
+        if (s > best && !usedB[j]) {
+          best = s;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    usedA[bi] = 1;
+    usedB[bj] = 1;
+    const w = best * Math.min(a.weights[bi]!, b.weights[bj]!);
     matched += w;
-    if (s >= 0.8) heaviestShared = Math.max(heaviestShared, w);
+    if (best >= 0.8) heaviestShared = Math.max(heaviestShared, w);
   }
   let unmatchedA = 0;
   let unmatchedB = 0;
-  ta.forEach((t, i) => usedA.has(i) || (unmatchedA = Math.max(unmatchedA, weight(t))));
-  tb.forEach((t, j) => usedB.has(j) || (unmatchedB = Math.max(unmatchedB, weight(t))));
-  const ca = ta.join('');
-  const cb = tb.join('');
+  for (let i = 0; i < na; i++) if (!usedA[i]) unmatchedA = Math.max(unmatchedA, a.weights[i]!);
+  for (let j = 0; j < nb; j++) if (!usedB[j]) unmatchedB = Math.max(unmatchedB, b.weights[j]!);
+  const ca = a.compact;
+  const cb = b.compact;
   const longest = Math.max(ca.length, cb.length);
+  // The edit distance only matters when it could reach the "very similar" level; skip it otherwise.
+  const compact = longest === 0 ? 0 : Math.abs(ca.length - cb.length) > longest * (1 - COMPACT_USEFUL) ? 0 : 1 - distance(ca, cb) / longest;
+  const lighter = Math.min(a.total, b.total);
   return {
-    dice: wa + wb > 0 ? (2 * matched) / (wa + wb) : 0,
-    containment: Math.min(wa, wb) > 0 ? matched / Math.min(wa, wb) : 0,
-    compact: longest > 0 ? 1 - distance(ca, cb) / longest : 0,
+    dice: a.total + b.total > 0 ? (2 * matched) / (a.total + b.total) : 0,
+    containment: lighter > 0 ? matched / lighter : 0,
+    compact,
     heaviestShared,
     heaviestUnmatched: [unmatchedA, unmatchedB],
   };

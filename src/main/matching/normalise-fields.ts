@@ -1,4 +1,5 @@
 // Normalisation of the evidence fields beside the name: phone, email, address, postcode.
+import { stripDiacritics } from './normalise-name';
 
 /** The last 7 digits of a phone number (enough to tell numbers apart, and blind to country and area codes). */
 export function phoneKey(phone: string): string {
@@ -43,9 +44,7 @@ export interface AddressKey {
 }
 
 export function addressKey(address: string): AddressKey {
-  const tokens = address
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const tokens = stripDiacritics(address)
     .toLowerCase()
     .replace(/[.,#]/g, ' ')
     .split(/\s+/)

@@ -17,8 +17,10 @@ export interface NormalisedName {
 
 /** Token sequences, compiled once per config. */
 export interface NameRules {
-  legalFormsAnywhere: string[][];
-  legalFormsAtEnd: string[][];
+  /** Legal forms removed wherever they stand, by their first word (longest first). */
+  legalFormsAnywhere: ReadonlyMap<string, string[][]>;
+  /** Legal forms removed at the end of a name, by their last word (longest first). */
+  legalFormsAtEnd: ReadonlyMap<string, string[][]>;
   abbreviations: ReadonlyMap<string, string[]>;
   stopwords: ReadonlySet<string>;
 }
@@ -31,9 +33,14 @@ const UNAMBIGUOUS = new Set([
 
 export function compileNameRules(config: Pick<MatchConfig, 'legalForms' | 'abbreviations' | 'stopwords'>): NameRules {
   const forms = [...config.legalForms].map((f) => f.split(' ')).sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
+  const byWord = (list: string[][], word: (f: string[]) => string) => {
+    const map = new Map<string, string[][]>();
+    for (const f of list) map.set(word(f), [...(map.get(word(f)) ?? []), f]);
+    return map;
+  };
   return {
-    legalFormsAnywhere: forms.filter((f) => f.length > 1 || UNAMBIGUOUS.has(f.join(' '))),
-    legalFormsAtEnd: forms,
+    legalFormsAnywhere: byWord(forms.filter((f) => f.length > 1 || UNAMBIGUOUS.has(f.join(' '))), (f) => f[0]!),
+    legalFormsAtEnd: byWord(forms, (f) => f[f.length - 1]!),
     abbreviations: new Map(Object.entries(config.abbreviations).map(([k, v]) => [k, v.split(' ')])),
     stopwords: new Set(config.stopwords),
   };
@@ -44,14 +51,18 @@ const TRUSTEE_FOR = /^(?:the\s+)?trustees?\s+(?:for|of)\s+(?:the\s+)?(.+?)$/;
 
 /** Lower case, no diacritics, "&" → "and", punctuation → spaces (dots and apostrophes vanish: "B.V." → "bv"). */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  return stripDiacritics(text)
     .toLowerCase()
     .replace(/[&+]/g, ' and ')
     .replace(/['’‘`´.]/g, '')
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')
     .trim();
+}
+
+/** "Müller" → "Muller" (plain ASCII, the common case, is returned as it is). */
+export function stripDiacritics(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
 function startsAt(tokens: string[], i: number, seq: string[]): boolean {
@@ -64,7 +75,7 @@ function startsAt(tokens: string[], i: number, seq: string[]): boolean {
 function stripLegalForms(tokens: string[], rules: NameRules, removed: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const form = i > 0 ? rules.legalFormsAnywhere.find((f) => startsAt(tokens, i, f)) : undefined;
+    const form = i > 0 ? rules.legalFormsAnywhere.get(tokens[i]!)?.find((f) => startsAt(tokens, i, f)) : undefined;
     if (form) {
       removed.push(form.join(' '));
       i += form.length;
@@ -72,7 +83,7 @@ function stripLegalForms(tokens: string[], rules: NameRules, removed: string[]):
   }
   for (let changed = true; changed && out.length > 1; ) {
     changed = false;
-    for (const form of rules.legalFormsAtEnd) {
+    for (const form of rules.legalFormsAtEnd.get(out[out.length - 1]!) ?? []) {
       if (form.length < out.length && startsAt(out, out.length - form.length, form)) {
         removed.push(form.join(' '));
         out.length -= form.length;

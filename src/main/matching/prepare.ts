@@ -1,14 +1,33 @@
-// Turns records into the normalised form the matcher compares, and counts how rare each name token is.
+// Turns records into the normalised form the matcher compares, once per record: name readings with
+// their token weights, name keys, and the evidence keys; and counts how rare each token and value is.
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { MatchConfig } from './config';
 import { addressKey, emailKey, phoneKey, postcodeKey, type AddressKey, type EmailKey } from './normalise-fields';
 import { compileNameRules, normaliseName, type NormalisedName } from './normalise-name';
 
+/** One way of reading a name (the whole name, its trading name, its legal entity…): unique tokens and their weights. */
+export interface Reading {
+  tokens: string[];
+  weights: number[];
+  total: number;
+  /** The tokens joined without spaces. */
+  compact: string;
+}
+
 export interface Prepared {
   name: NormalisedName;
+  /** Every name key (whole, alternatives, spacing-blind): equal keys = same name up to legal form and punctuation. */
+  keys: string[];
+  readings: Reading[];
+  /** Unique tokens over all readings. */
+  tokens: string[];
+  /** Probability that a random record's name holds all of this name's tokens (term-frequency u). */
+  nameRarity: number;
   phone: string;
   email: EmailKey;
   address: AddressKey;
+  /** "27 smith" (house number and street), or '' when either is missing. */
+  addressValue: string;
   postcode: string;
 }
 
@@ -18,22 +37,6 @@ export interface EvidenceStats {
   phone: ReadonlyMap<string, number>;
   email: ReadonlyMap<string, number>;
   address: ReadonlyMap<string, number>;
-}
-
-export function addressValue(p: Prepared): string {
-  return p.address.number && p.address.street ? `${p.address.number} ${p.address.street}` : '';
-}
-
-function evidenceStats(contacts: readonly Prepared[]): EvidenceStats {
-  const count = (key: (p: Prepared) => string) => {
-    const m = new Map<string, number>();
-    for (const p of contacts) {
-      const k = key(p);
-      if (k) m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return m;
-  };
-  return { contacts: contacts.length, phone: count((p) => p.phone), email: count((p) => p.email.address), address: count(addressValue) };
 }
 
 export interface TokenStats {
@@ -48,37 +51,32 @@ export function codeKey(code: string): string {
   return code.trim().toLowerCase();
 }
 
-function prepareOne(name: string, fields: { phone: string; email: string; address: string; postcode: string }, rules: ReturnType<typeof compileNameRules>, freemail: ReadonlySet<string>): Prepared {
+type Fields = { name: string; phone: string; email: string; address: string; postcode: string };
+
+function readingsOf(name: NormalisedName): string[][] {
+  return [name.tokens, ...name.alternatives].map((t) => (t.length < 2 ? t : [...new Set(t)]));
+}
+
+function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, freemail: ReadonlySet<string>) {
+  const name = normaliseName(r.name, rules);
+  const address = addressKey(r.address);
+  const raw = readingsOf(name);
   return {
-    name: normaliseName(name, rules),
-    phone: phoneKey(fields.phone),
-    email: emailKey(fields.email, freemail),
-    address: addressKey(fields.address),
-    postcode: postcodeKey(fields.postcode),
+    name,
+    raw,
+    tokens: raw.length === 1 ? raw[0]! : [...new Set(raw.flat())],
+    keys: [...new Set([name.key, name.tokens.join(''), ...name.alternatives.map((t) => t.join(' '))])].filter(Boolean),
+    phone: phoneKey(r.phone),
+    email: emailKey(r.email, freemail),
+    address,
+    addressValue: address.number && address.street ? `${address.number} ${address.street}` : '',
+    postcode: postcodeKey(r.postcode),
   };
 }
 
-export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig) {
-  const rules = compileNameRules(config);
-  const freemail = new Set(config.freemailDomains);
-  const preparedAccounts = accounts.map((a) => prepareOne(a.name, a, rules, freemail));
-  const preparedContacts = contacts.map((c) => prepareOne(c.name, c, rules, freemail));
-  return {
-    accounts: preparedAccounts,
-    contacts: preparedContacts,
-    stats: tokenStats([...preparedAccounts, ...preparedContacts]),
-    evidence: evidenceStats(preparedContacts),
-  };
-}
-
-export function nameTokens(p: Prepared): string[] {
-  if (p.name.alternatives.length === 0) return p.name.tokens;
-  return [...new Set([...p.name.tokens, ...p.name.alternatives.flat()])];
-}
-
-export function tokenStats(records: readonly Prepared[]): TokenStats {
+function countTokens(records: readonly { tokens: string[] }[]): TokenStats {
   const df = new Map<string, number>();
-  for (const r of records) for (const t of nameTokens(r)) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const r of records) for (const t of r.tokens) df.set(t, (df.get(t) ?? 0) + 1);
   const n = records.length;
   const cache = new Map<string, number>();
   return {
@@ -93,4 +91,34 @@ export function tokenStats(records: readonly Prepared[]): TokenStats {
       return w;
     },
   };
+}
+
+function countEvidence(contacts: readonly Prepared[]): EvidenceStats {
+  const count = (key: (p: Prepared) => string) => {
+    const m = new Map<string, number>();
+    for (const p of contacts) {
+      const k = key(p);
+      if (k) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  return { contacts: contacts.length, phone: count((p) => p.phone), email: count((p) => p.email.address), address: count((p) => p.addressValue) };
+}
+
+export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig) {
+  const rules = compileNameRules(config);
+  const freemail = new Set(config.freemailDomains);
+  const a = accounts.map((r) => normaliseRecord(r, rules, freemail));
+  const c = contacts.map((r) => normaliseRecord(r, rules, freemail));
+  const stats = countTokens([...a, ...c]);
+  const finish = ({ raw, ...r }: ReturnType<typeof normaliseRecord>): Prepared => {
+    const readings = raw.map((tokens) => {
+      const weights = tokens.map((t) => stats.weight(t));
+      return { tokens, weights, total: weights.reduce((s, w) => s + w, 0), compact: tokens.join('') };
+    });
+    const nameRarity = r.name.tokens.reduce((p, t) => p * (Math.max(1, stats.frequency(t)) / stats.records), 1);
+    return { ...r, readings, nameRarity };
+  };
+  const preparedContacts = c.map(finish);
+  return { accounts: a.map(finish), contacts: preparedContacts, stats, evidence: countEvidence(preparedContacts) };
 }
