@@ -15,6 +15,8 @@ export interface CsvTable extends Table {
 
 export interface CsvOptions {
   maxRecordBytes?: number;
+  /** What the export holds, for messages ("the billing accounts" when omitted). */
+  what?: string;
 }
 
 const LINE_BREAK = /\r\n?|\n/;
@@ -42,13 +44,13 @@ export function detectDelimiter(headerLine: string): CsvDelimiter {
 }
 
 /** The first line, or an ImportError when it is longer than a record may be (a 50 MB one-line file fails here). */
-function firstLine(text: string, maxChars: number, fileName: string): string {
+function firstLine(text: string, maxChars: number, fileName: string, what: string): string {
   const head = text.slice(0, maxChars + 1);
   const match = LINE_BREAK.exec(head);
   if (!match && head.length > maxChars) {
     throw ImportError.file(
       `${fileName} does not look like a CSV export: its first line is longer than ${Math.round(maxChars / 1024)} KB ` +
-        'and has no line break. Export the billing accounts from CocoonOPS as CSV or XLSX again.',
+        `and has no line break. Export ${what} from CocoonOPS as CSV or XLSX again.`,
     );
   }
   return match ? head.slice(0, match.index) : head;
@@ -114,7 +116,8 @@ export function parseCsv(text: string, fileName = 'The file', options: CsvOption
   const maxBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   let body = text;
   let delimiter: CsvDelimiter;
-  const line1 = firstLine(body, maxBytes, fileName);
+  const what = options.what ?? 'the billing accounts';
+  const line1 = firstLine(body, maxBytes, fileName, what);
   const hint = SEP_HINT.exec(line1.trim());
   if (hint && (CSV_DELIMITERS as readonly string[]).includes(hint[1] ?? '')) {
     delimiter = hint[1] as CsvDelimiter;
@@ -139,7 +142,7 @@ export function parseCsv(text: string, fileName = 'The file', options: CsvOption
 
   const headerIndex = records.findIndex((r) => !isBlankRow(r));
   if (headerIndex < 0) {
-    throw ImportError.file(`${fileName} is empty: it has no header row. Export the billing accounts from CocoonOPS again.`);
+    throw ImportError.file(`${fileName} is empty: it has no header row. Export ${what} from CocoonOPS again.`);
   }
   const header = records[headerIndex] ?? [];
   const rows: TableRow[] = [];

@@ -83,12 +83,12 @@ function pick(bytes: Uint8Array): DecodedText {
  * Decodes a text export. Throws ImportError when the bytes are binary (NUL bytes, or more than 5% control
  * characters in the first 64 KB) rather than text.
  */
-export function decodeText(bytes: Uint8Array, fileName = 'The file'): DecodedText {
+export function decodeText(bytes: Uint8Array, fileName = 'The file', what = 'the billing accounts'): DecodedText {
   const decoded = pick(bytes);
   if (looksBinary(decoded.text)) {
     throw ImportError.file(
       `${fileName} does not look like a CSV or XLSX file (it holds binary data). ` +
-        'Export the billing accounts from CocoonOPS as CSV or XLSX and import that file.',
+        `Export ${what} from CocoonOPS as CSV or XLSX and import that file.`,
     );
   }
   return decoded;

@@ -1,15 +1,13 @@
 // CocoonOPS billing-account import: all-or-nothing parse, and a non-throwing preview for column mapping.
-import { stat, readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { BillingAccount } from '../../shared/domain';
 import { ImportError, type Problem } from '../errors';
 import { ACCOUNT_FIELDS, resolveColumns, type AccountField, type ColumnMapping, type ResolvedColumns } from './columns';
+import { readExportFile } from './read-file';
 import { readTable, type AccountsFormat } from './read-table';
 import { isBlankRow } from './table';
 import { validateRows } from './validate';
 
-/** Larger files are refused before they are read. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './read-file';
 
 export interface ImportOptions {
   mapping?: ColumnMapping;
@@ -77,22 +75,7 @@ export async function parseAccountsBuffer(bytes: Uint8Array, fileName: string, o
 
 /** Reads and parses an export file; refuses folders, missing files and files over 200 MB with clear messages. */
 export async function parseAccountsFile(path: string, options: ImportOptions = {}): Promise<ParsedAccounts> {
-  const name = basename(path);
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : `cannot be opened (${code ?? String(e)})`;
-    throw ImportError.file(`${path} ${why}. Choose the CSV or XLSX file exported from CocoonOPS.`, e);
-  }
-  if (info.isDirectory()) throw ImportError.file(`${path} is a folder. Choose the CSV or XLSX file exported from CocoonOPS inside it.`);
-  if (!info.isFile()) throw ImportError.file(`${path} is not a regular file. Choose the CSV or XLSX file exported from CocoonOPS.`);
-  if (info.size > MAX_IMPORT_BYTES) {
-    const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
-    throw ImportError.file(`${name} is ${mb(info.size)}; files over ${mb(MAX_IMPORT_BYTES)} are refused. Is this the billing-account export?`);
-  }
-  const bytes = await readFile(path);
+  const { bytes, name } = await readExportFile(path);
   return parseAccountsBuffer(bytes, name, options);
 }
 

@@ -22,21 +22,29 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const HTML_START = /^\s*<(?:!doctype\s+html|html|table)\b/i;
 
-export async function readTable(bytes: Uint8Array, fileName: string, options: { sheet?: string } = {}): Promise<LoadedTable> {
+export interface ReadTableOptions {
+  /** XLSX worksheet name; the first worksheet when omitted. */
+  sheet?: string;
+  /** What the export holds, for messages, e.g. "the exceptions" ("the billing accounts" when omitted). */
+  what?: string;
+}
+
+export async function readTable(bytes: Uint8Array, fileName: string, options: ReadTableOptions = {}): Promise<LoadedTable> {
+  const what = options.what ?? 'the billing accounts';
   if (bytes.length === 0) {
-    throw ImportError.file(`${fileName} is empty. Export the billing accounts from CocoonOPS again and import the new file.`);
+    throw ImportError.file(`${fileName} is empty. Export ${what} from CocoonOPS again and import the new file.`);
   }
   if (startsWith(bytes, ZIP)) {
-    return { table: await readXlsx(bytes, fileName, options), format: 'xlsx', encoding: 'utf-8' };
+    return { table: await readXlsx(bytes, fileName, { sheet: options.sheet, what }), format: 'xlsx', encoding: 'utf-8' };
   }
   if (startsWith(bytes, OLE2)) {
     throw ImportError.file(
       `${fileName} is an old Excel 97–2003 (.xls) workbook, which cannot be read. Open it in Excel and save it as .xlsx or CSV.`,
     );
   }
-  const { text, encoding } = decodeText(bytes, fileName);
+  const { text, encoding } = decodeText(bytes, fileName, what);
   if (HTML_START.test(text.slice(0, 1024))) {
     throw ImportError.file(`${fileName} is a web page (HTML), not a CSV or XLSX file. Open it in Excel and save it as .xlsx or CSV.`);
   }
-  return { table: parseCsv(text, fileName), format: 'csv', encoding };
+  return { table: parseCsv(text, fileName, { what }), format: 'csv', encoding };
 }

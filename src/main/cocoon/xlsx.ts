@@ -1,5 +1,5 @@
 // XLSX bytes → Table (exceljs): the first worksheet, or one named by the caller.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportError } from '../errors';
 import { cellText } from './cell-text';
 import { isBlankRow, type Table, type TableRow } from './table';
@@ -7,6 +7,8 @@ import { isBlankRow, type Table, type TableRow } from './table';
 export interface XlsxOptions {
   /** Worksheet name (exact, else case-insensitive); the first worksheet when omitted. */
   sheet?: string;
+  /** What the export holds, for messages ("the billing accounts" when omitted). */
+  what?: string;
 }
 
 export interface XlsxTable extends Table {
@@ -14,7 +16,9 @@ export interface XlsxTable extends Table {
 }
 
 async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes half a second to load: only when an XLSX file is read.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -28,12 +32,12 @@ async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJ
   return workbook;
 }
 
-function pickSheet(workbook: ExcelJS.Workbook, fileName: string, wanted?: string): ExcelJS.Worksheet {
+function pickSheet(workbook: ExcelJS.Workbook, fileName: string, what: string, wanted?: string): ExcelJS.Worksheet {
   const sheets = workbook.worksheets;
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
   if (wanted === undefined) {
     const first = sheets[0];
-    if (!first) throw ImportError.file(`${fileName} has no worksheets. Export the billing accounts from CocoonOPS again.`);
+    if (!first) throw ImportError.file(`${fileName} has no worksheets. Export ${what} from CocoonOPS again.`);
     return first;
   }
   const key = wanted.trim().toLowerCase();
@@ -62,7 +66,8 @@ function rowCells(row: ExcelJS.Row): string[] {
  */
 export async function readXlsx(bytes: Uint8Array, fileName = 'The file', options: XlsxOptions = {}): Promise<XlsxTable> {
   const workbook = await loadWorkbook(bytes, fileName);
-  const sheet = pickSheet(workbook, fileName, options.sheet);
+  const what = options.what ?? 'the billing accounts';
+  const sheet = pickSheet(workbook, fileName, what, options.sheet);
   let header: TableRow | null = null;
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -72,7 +77,7 @@ export async function readXlsx(bytes: Uint8Array, fileName = 'The file', options
   });
   const head = header as TableRow | null;
   if (!head) {
-    throw ImportError.file(`${fileName}: worksheet "${sheet.name}" is empty (no header row). Export the billing accounts again.`);
+    throw ImportError.file(`${fileName}: worksheet "${sheet.name}" is empty (no header row). Export ${what} again.`);
   }
   return { header: head.cells, headerRow: head.row, rows, problems: [], sheet: sheet.name };
 }

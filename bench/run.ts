@@ -1,0 +1,259 @@
+// `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
+// Options: --regenerate  --seed N  --only chicago|synthetic  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate as generateChicago } from './generate-chicago';
+import { generate as generateSynthetic } from './generate-synthetic';
+import { FILES, datasetComplete } from './lib/dataset';
+import type { DatasetSummary } from './lib/dataset';
+import { readCsv } from './lib/csv';
+import { evaluate, predictionsFromRows, truthFromRows } from './metrics';
+import type { Metrics, Prediction, TruthEntry } from './metrics';
+import type { WorkerOutput, WorkerStats } from './worker';
+import { printDataset, printTargets } from './lib/report';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA = join(ROOT, 'bench', '.data');
+const CLI = join(ROOT, 'src', 'cli', 'index.ts');
+/** The CLI as shipped: bundled by `npm run build:cli`, so TypeScript is not compiled while it is timed. */
+const BUILT_CLI = join(ROOT, 'out', 'cli', 'reconciler.mjs');
+
+function buildCli(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build:cli failed');
+}
+const WORKER = join(ROOT, 'bench', 'worker.ts');
+
+interface DatasetDef {
+  id: 'chicago' | 'synthetic';
+  label: string;
+  generate: (dir: string, seed: number) => DatasetSummary;
+  baselineSample: number;
+}
+
+export interface EngineRun {
+  stats: WorkerStats;
+  metrics: Metrics;
+  /** Ours only, when the baseline ran on a sample: ours on the same accounts. */
+  metricsOnSample?: Metrics;
+}
+
+export interface CliRun {
+  ms: number;
+  maxRssMb: number;
+  /** 'cli' = the CLI's own RECONCILER_STATS line; 'measured' = wall clock here + polled VmHWM. */
+  source: 'cli' | 'measured';
+  exitCode: number | null;
+  metrics: Metrics;
+  /** Accounts whose kind or contact differ between the CLI and the in-process run. */
+  differsFromInProcess: number | null;
+}
+
+export interface DatasetResult {
+  id: string;
+  label: string;
+  accounts: number;
+  contacts: number;
+  truthCounts: Record<string, number>;
+  generatedMs: number | null;
+  cli: CliRun | { error: string } | null;
+  ours: EngineRun | { error: string } | null;
+  baseline: EngineRun | { error: string } | null;
+  ratios: { f1: number | null; time: number | null };
+}
+
+function parseArgs(argv: string[]) {
+  const opts = { regenerate: false, seed: 1, only: null as string | null, baselineSample: null as number | null, cli: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--regenerate') opts.regenerate = true;
+    else if (a === '--no-cli') opts.cli = false;
+    else if (a.startsWith('--seed')) opts.seed = Number(value());
+    else if (a.startsWith('--only')) opts.only = value();
+    else if (a.startsWith('--baseline-sample')) opts.baselineSample = Number(value());
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opts;
+}
+
+/** Runs a child process; polls its peak RSS (VmHWM) while it runs. */
+function runChild(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string; wallMs: number; hwmMb: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let hwmKb = 0;
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
+      } catch {
+        // exited, or no /proc (not Linux)
+      }
+    }, 20);
+    child.on('error', (e) => {
+      clearInterval(poll);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, stdout, stderr, wallMs: performance.now() - t0, hwmMb: Math.round(hwmKb / 1024) });
+    });
+  });
+}
+
+async function runWorker(engine: 'ours' | 'baseline', dir: string, sample: number): Promise<WorkerOutput> {
+  const out = join(dir, `predictions-${engine}.json`);
+  rmSync(out, { force: true });
+  const args = ['--import', 'tsx', WORKER, '--engine', engine, '--data', dir, '--out', out];
+  if (sample > 0) args.push('--sample', String(sample));
+  const r = await runChild(args);
+  if (r.code !== 0 || !existsSync(out)) throw new Error(`${engine} worker failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-8).join('\n')}`);
+  return JSON.parse(readFileSync(out, 'utf8')) as WorkerOutput;
+}
+
+async function runCli(dir: string, truth: TruthEntry[], inProcess: Prediction[] | null): Promise<CliRun> {
+  const out = join(dir, 'findings.csv');
+  rmSync(out, { force: true });
+  const r = await runChild(
+    [BUILT_CLI, 'match', '--cocoon', join(dir, FILES.cocoon), '--xero', join(dir, FILES.xero), '--out', out],
+    { ...process.env, RECONCILER_STATS: '1' },
+  );
+  if (!existsSync(out)) throw new Error(`CLI wrote no findings (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-8).join('\n')}`);
+  const statsLine = r.stderr
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{"stats"'));
+  const stats = statsLine ? (JSON.parse(statsLine) as { stats: { ms: number; maxRssMb: number } }).stats : null;
+  const preds = predictionsFromRows(readCsv(out));
+  let differs: number | null = null;
+  if (inProcess) {
+    const mine = new Map(inProcess.map((p) => [p.accountCode, p]));
+    differs = preds.filter((p) => {
+      const q = mine.get(p.accountCode);
+      return !q || q.kind !== p.kind || (q.xeroContactId ?? '') !== (p.xeroContactId ?? '');
+    }).length;
+  }
+  return {
+    ms: stats ? stats.ms : Math.round(r.wallMs),
+    maxRssMb: stats ? stats.maxRssMb : r.hwmMb,
+    source: stats ? 'cli' : 'measured',
+    exitCode: r.code,
+    metrics: evaluate(preds, truth),
+    differsFromInProcess: differs,
+  };
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+async function benchDataset(def: DatasetDef, opts: ReturnType<typeof parseArgs>): Promise<{ result: DatasetResult; crashed: boolean }> {
+  const dir = join(DATA, def.id);
+  const metaPath = join(dir, 'meta.json');
+  const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { seed: number }) : null;
+  let generatedMs: number | null = null;
+  if (opts.regenerate || !datasetComplete(dir, existsSync) || meta?.seed !== opts.seed) {
+    process.stderr.write(`generating ${def.id} (seed ${opts.seed}) …\n`);
+    rmSync(dir, { recursive: true, force: true });
+    const t0 = performance.now();
+    const summary = def.generate(dir, opts.seed);
+    generatedMs = Math.round(performance.now() - t0);
+    writeFileSync(metaPath, JSON.stringify({ seed: opts.seed, generatedMs, ...summary }, null, 2));
+  }
+  const truth = truthFromRows(readCsv(join(dir, FILES.truth)));
+  const truthCounts: Record<string, number> = {};
+  for (const t of truth) truthCounts[t.kind] = (truthCounts[t.kind] ?? 0) + 1;
+  const contactsCount = (JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { contacts: number }).contacts;
+  let crashed = false;
+
+  process.stderr.write(`${def.id}: matcher in process …\n`);
+  let ours: DatasetResult['ours'];
+  let oursPreds: Prediction[] | null = null;
+  try {
+    const o = await runWorker('ours', dir, 0);
+    oursPreds = o.predictions;
+    ours = { stats: o.stats, metrics: evaluate(o.predictions, truth) };
+  } catch (e) {
+    crashed = true;
+    ours = { error: errorText(e) };
+  }
+
+  let cli: DatasetResult['cli'] = null;
+  if (opts.cli && existsSync(CLI)) {
+    process.stderr.write(`${def.id}: CLI end to end …\n`);
+    buildCli(); // once per data set: cheap (esbuild), and always current
+    try {
+      cli = await runCli(dir, truth, oursPreds);
+    } catch (e) {
+      crashed = true;
+      cli = { error: errorText(e) };
+    }
+  } else if (opts.cli) cli = { error: 'src/cli/index.ts is not there' };
+
+  const sample = opts.baselineSample ?? def.baselineSample;
+  process.stderr.write(`${def.id}: baseline${sample ? ` on a ${sample}-account sample` : ''} …\n`);
+  let baseline: DatasetResult['baseline'];
+  try {
+    const b = await runWorker('baseline', dir, sample);
+    const codes = b.sampleCodes ? new Set(b.sampleCodes) : null;
+    const sampleTruth = codes ? truth.filter((t) => codes.has(t.code)) : truth;
+    baseline = { stats: b.stats, metrics: evaluate(b.predictions, sampleTruth) };
+    if (codes && ours && 'metrics' in ours && oursPreds) ours.metricsOnSample = evaluate(oursPreds, sampleTruth);
+  } catch (e) {
+    crashed = true;
+    baseline = { error: errorText(e) };
+  }
+
+  const ok = <T extends object>(x: T | { error: string } | null): T | null => (x && !('error' in x) ? x : null);
+  const o = ok(ours);
+  const b = ok(baseline);
+  const oursF1 = o ? (o.metricsOnSample ?? o.metrics).microF1 : null;
+  const ratios = {
+    f1: o && b && b.metrics.microF1 > 0 ? (oursF1 as number) / b.metrics.microF1 : null,
+    time: o && b && o.stats.matchMs > 0 ? b.stats.totalMs / o.stats.matchMs : null,
+  };
+  return {
+    result: { id: def.id, label: def.label, accounts: truth.length, contacts: contactsCount, truthCounts, generatedMs, cli, ours, baseline, ratios },
+    crashed,
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  mkdirSync(DATA, { recursive: true });
+  const defs: DatasetDef[] = [
+    { id: 'chicago', label: 'Chicago early-childhood (real name variation)', generate: generateChicago, baselineSample: 0 },
+    { id: 'synthetic', label: 'Synthetic 20k accounts × 50k contacts', generate: (d: string, s: number) => generateSynthetic(d, s), baselineSample: 1000 },
+  ].filter((d) => !opts.only || d.id === opts.only) as DatasetDef[];
+  const load = loadavg()[0] as number;
+  const cores = cpus().length;
+  if (load > cores * 0.75) console.log(`note: load average ${load.toFixed(1)} on ${cores} CPUs before the run: timings will be noisy.`);
+  const results: DatasetResult[] = [];
+  let crashed = false;
+  for (const def of defs) {
+    const r = await benchDataset(def, opts);
+    crashed ||= r.crashed;
+    results.push(r.result);
+    printDataset(r.result);
+  }
+  printTargets(results);
+  const path = join(DATA, 'results.json');
+  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results }, null, 2));
+  console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
+  process.exitCode = crashed ? 1 : 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
