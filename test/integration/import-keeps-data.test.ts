@@ -1,0 +1,85 @@
+// Bad input never changes what a workspace already holds: each refused import leaves every table as it was.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../../src/main/db';
+import { ImportError } from '../../src/main/errors';
+import { importCocoonFile, importXeroContactsFile } from '../../src/main/services/import-files';
+import { recomputeFindings } from '../../src/main/services/recompute';
+import { FIXTURES, tempDir } from '../support/cli';
+
+const small = (f: string) => join(FIXTURES, 'small', f);
+
+/** Everything a bookkeeper could lose, as one comparable value. */
+function snapshot(ws: Workspace) {
+  return {
+    accounts: ws.accounts.list(),
+    contacts: ws.contacts.list(),
+    findings: ws.findings.list(),
+    imports: ws.imports.list().filter((i) => i.status === 'complete').map((i) => i.id),
+    decisions: ws.decisions.listCurrent(),
+  };
+}
+
+describe('a refused import changes nothing stored', () => {
+  let dir: string;
+  let ws: Workspace;
+  let before: ReturnType<typeof snapshot>;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    ws = openWorkspace(join(dir, 'w.reconciler'), { create: true });
+    await importCocoonFile(ws, small('cocoon.csv'));
+    await importXeroContactsFile(ws, small('xero-contacts.json'));
+    recomputeFindings(ws);
+    ws.decisions.add({ accountCode: 'A001', action: 'rename_in_xero', note: 'kept through bad imports' });
+    before = snapshot(ws);
+    expect(before.accounts).toHaveLength(8);
+    expect(before.findings).toHaveLength(8);
+  });
+
+  const badCocoonFiles: [string, string | Uint8Array, RegExp][] = [
+    ['empty.csv', '', /empty/i],
+    ['wrong-columns.csv', 'Customer,Phone\nAcme,1\n', /Billing Account Code/],
+    ['duplicate-codes.csv', 'Organisation Name,Billing Account Code\nAcme,A1\nBeta,A1\n', /rows 2 and 3/],
+    ['junk.csv', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /does not look like/i],
+    ['formula.csv', 'Organisation Name,Billing Account Code\n=HYPERLINK("x"),A1\n', /formula/i],
+    ['long-code.csv', `Organisation Name,Billing Account Code\nAcme,${'X'.repeat(60)}\n`, /50/],
+  ];
+
+  it.each(badCocoonFiles)('%s is refused with a message that says what to fix', async (name, content, message) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const error = await importCocoonFile(ws, path).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(message);
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('a 50 MB single line fails fast', async () => {
+    const path = join(dir, 'one-line.csv');
+    writeFileSync(path, `Organisation Name,Billing Account Code\n"${'a'.repeat(50 * 1024 * 1024)}`);
+    const t = performance.now();
+    await expect(importCocoonFile(ws, path)).rejects.toThrow(ImportError);
+    console.log(`50 MB line refused in ${Math.round(performance.now() - t)} ms`);
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('a Windows-1252 export is read with its accents', async () => {
+    const other = openWorkspace(join(dir, 'cp1252.reconciler'), { create: true });
+    const path = join(dir, 'cp1252.csv');
+    writeFileSync(path, Buffer.from('Organisation Name,Billing Account Code\nCaf\xe9 Fr\xe8res \x96 Lyon,C1\n', 'latin1'));
+    await importCocoonFile(other, path);
+    expect(other.accounts.list()[0]!.name).toBe('Café Frères – Lyon');
+    other.close();
+  });
+
+  it('a malformed Xero file is refused and the Xero side stays', async () => {
+    const path = join(dir, 'contacts.json');
+    writeFileSync(path, '{"Contacts": [ {"ContactID": "x", ');
+    await expect(importXeroContactsFile(ws, path)).rejects.toThrow(ImportError);
+    writeFileSync(path, '{"Invoices": []}');
+    await expect(importXeroContactsFile(ws, path)).rejects.toThrow(/Contacts/);
+    expect(snapshot(ws)).toEqual(before);
+  });
+});
