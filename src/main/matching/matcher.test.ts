@@ -132,3 +132,16 @@ describe('determinism', () => {
     expect(JSON.stringify(matchAccounts(accounts, contacts))).toBe(JSON.stringify(matchAccounts(accounts, contacts)));
   });
 });
+
+describe('trading names', () => {
+  it('links a T/A name to its trading name or its entity, but not two trades of one entity', () => {
+    const { findings } = matchAccounts(
+      [account('T1', 'Walker Family Trust t/as Moss Partners'), account('T2', 'Fast Freight')],
+      [contact('c1', 'Walker Family Trust T/A Golden Coast Containers'), contact('c2', 'ABC Pty Ltd T/A Fast Freight')],
+    );
+    expect(findings.map((f) => [f.kind, f.xeroContactId])).toEqual([
+      ['not_in_xero', null],
+      ['code_missing', 'c2'],
+    ]);
+  });
+});

@@ -38,7 +38,7 @@ export interface NameSimilarity {
 export function reading(tokens: readonly string[], weight: TokenWeight): Reading {
   const unique = [...new Set(tokens)];
   const weights = unique.map(weight);
-  return { tokens: unique, weights, total: weights.reduce((s, w) => s + w, 0), compact: unique.join('') };
+  return { tokens: unique, weights, total: weights.reduce((s, w) => s + w, 0), compact: unique.join(''), entity: false };
 }
 
 // Scratch buffers reused by every call (names have a handful of tokens; longer ones are truncated).

@@ -13,6 +13,7 @@ describe('evidence fields', () => {
     expect(emailKey(' Accounts@Acme.com.au ', free)).toEqual({ address: 'accounts@acme.com.au', domain: 'acme.com.au' });
     expect(emailKey('bob@gmail.com', free)).toEqual({ address: 'bob@gmail.com', domain: '' });
     expect(emailKey('not an email', free).address).toBe('');
+    expect(emailKey('accounts@gmail.com', free).address).toBe('');
   });
 
   it('normalises postcodes and US ZIP+4', () => {

@@ -13,12 +13,16 @@ export interface EmailKey {
   domain: string;
 }
 
+/** Role mailboxes: "accounts@gmail.com" is many people's, so it identifies nobody. */
+const ROLE_MAILBOXES = new Set(['accounts', 'account', 'admin', 'billing', 'enquiries', 'info', 'office', 'reception', 'sales', 'contact', 'hello', 'mail', 'invoices', 'ap', 'ar']);
+
 export function emailKey(email: string, freemail: ReadonlySet<string>): EmailKey {
   const address = email.trim().toLowerCase();
   const at = address.lastIndexOf('@');
   if (at < 1 || at === address.length - 1) return { address: '', domain: '' };
   const domain = address.slice(at + 1);
-  return { address, domain: freemail.has(domain) ? '' : domain };
+  if (!freemail.has(domain)) return { address, domain };
+  return { address: ROLE_MAILBOXES.has(address.slice(0, at)) ? '' : address, domain: '' };
 }
 
 /** Upper-case letters and digits; a 9-digit US ZIP+4 shortened to its 5-digit ZIP. */

@@ -49,7 +49,8 @@ describe('normaliseName', () => {
 
   it('reads T/A names both ways', () => {
     const n = normaliseName('ABC Holdings Pty Ltd T/A Fast Freight', rules);
-    expect(n.alternatives).toEqual([['abc', 'holdings'], ['fast', 'freight']]);
+    expect(n.alternatives).toEqual([['fast', 'freight']]);
+    expect(n.entity).toEqual(['abc', 'holdings']);
     expect(n.legalForms).toEqual(['Pty Ltd']);
     expect(normaliseName('Blue Sky Pty Ltd trading as Sky Movers', rules).alternatives).toContainEqual(['sky', 'movers']);
   });

@@ -9,8 +9,10 @@ export interface NormalisedName {
   tokens: string[];
   /** tokens joined with spaces: equal keys = same name up to legal form, punctuation and abbreviations. */
   key: string;
-  /** Other readings of the name (trading name, legal entity, trust), each as canonical tokens. */
+  /** Other readings of the name (the trading name of a T/A name, the trust of a trustee), as canonical tokens. */
   alternatives: string[][];
+  /** The legal entity of a T/A name ("ABC" of "ABC Pty Ltd T/A Fast Freight"), or null. */
+  entity: string[] | null;
   /** The legal forms removed, as written (e.g. "Pty Ltd"). */
   legalForms: string[];
 }
@@ -127,7 +129,9 @@ export function normaliseName(name: string, rules: NameRules): NormalisedName {
   const removed: string[] = [];
   const tokens = canonicalTokens(connector ? parts.join(' ') : folded, rules, removed);
   const key = tokens.join(' ');
-  const alternatives = parts.filter(Boolean).map((part) => canonicalTokens(part, rules, []));
+  const [entityPart, tradingPart] = parts;
+  const alternatives = tradingPart ? [canonicalTokens(tradingPart, rules, [])] : [];
+  const entity = entityPart ? canonicalTokens(entityPart, rules, []) : null;
   const trustee = TRUSTEE_FOR.exec(folded);
   if (trustee) alternatives.push(canonicalTokens(trustee[1]!.replace(/\s+(?:unit\s+|family\s+|discretionary\s+)?trust$/, ''), rules, []));
   return {
@@ -135,6 +139,7 @@ export function normaliseName(name: string, rules: NameRules): NormalisedName {
     tokens,
     key,
     alternatives: alternatives.filter((a) => a.length > 0 && a.join(' ') !== key),
+    entity: entity && entity.length > 0 ? entity : null,
     legalForms: [...new Set(removed)].map(displayForm),
   };
 }

@@ -12,12 +12,16 @@ export interface Reading {
   total: number;
   /** The tokens joined without spaces. */
   compact: string;
+  /** The legal-entity part of a T/A name: two of these never vouch for each other (one entity, many trades). */
+  entity: boolean;
 }
 
 export interface Prepared {
   name: NormalisedName;
   /** Every name key (whole, alternatives, spacing-blind): equal keys = same name up to legal form and punctuation. */
   keys: string[];
+  /** The key of the legal entity of a T/A name, or ''. */
+  entityKey: string;
   readings: Reading[];
   /** Unique tokens over all readings. */
   tokens: string[];
@@ -54,7 +58,7 @@ export function codeKey(code: string): string {
 type Fields = { name: string; phone: string; email: string; address: string; postcode: string };
 
 function readingsOf(name: NormalisedName): string[][] {
-  return [name.tokens, ...name.alternatives].map((t) => (t.length < 2 ? t : [...new Set(t)]));
+  return [name.tokens, ...name.alternatives, ...(name.entity ? [name.entity] : [])].map((t) => (t.length < 2 ? t : [...new Set(t)]));
 }
 
 function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, freemail: ReadonlySet<string>) {
@@ -66,6 +70,7 @@ function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, 
     raw,
     tokens: raw.length === 1 ? raw[0]! : [...new Set(raw.flat())],
     keys: [...new Set([name.key, name.tokens.join(''), ...name.alternatives.map((t) => t.join(' '))])].filter(Boolean),
+    entityKey: name.entity?.join(' ') ?? '',
     phone: phoneKey(r.phone),
     email: emailKey(r.email, freemail),
     address,
@@ -112,9 +117,10 @@ export function prepareAll(accounts: readonly BillingAccount[], contacts: readon
   const c = contacts.map((r) => normaliseRecord(r, rules, freemail));
   const stats = countTokens([...a, ...c]);
   const finish = ({ raw, ...r }: ReturnType<typeof normaliseRecord>): Prepared => {
-    const readings = raw.map((tokens) => {
+    const readings = raw.map((tokens, k) => {
       const weights = tokens.map((t) => stats.weight(t));
-      return { tokens, weights, total: weights.reduce((s, w) => s + w, 0), compact: tokens.join('') };
+      const entity = r.name.entity !== null && k === raw.length - 1;
+      return { tokens, weights, total: weights.reduce((s, w) => s + w, 0), compact: tokens.join(''), entity };
     });
     const nameRarity = r.name.tokens.reduce((p, t) => p * (Math.max(1, stats.frequency(t)) / stats.records), 1);
     return { ...r, readings, nameRarity };

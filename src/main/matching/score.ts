@@ -35,7 +35,9 @@ export function probability(logOdds: number): number {
 
 function sameKey(a: Prepared, b: Prepared): boolean {
   for (const k of a.keys) if (b.keys.includes(k)) return true;
-  return false;
+  // "ABC Pty Ltd T/A Fast Freight" is "ABC Pty Ltd", unless the other name trades as something else too.
+  if (a.entityKey && !b.entityKey && b.keys.includes(a.entityKey)) return true;
+  return Boolean(b.entityKey && !a.entityKey && a.keys.includes(b.entityKey));
 }
 
 function nameLevel(a: Prepared, b: Prepared, rareWeight: number): { level: NameLevel; similarity: number } {
@@ -48,6 +50,7 @@ function nameLevel(a: Prepared, b: Prepared, rareWeight: number): { level: NameL
   let conflict = true;
   for (const ra of a.readings) {
     for (const rb of b.readings) {
+      if (ra.entity && rb.entity) continue;
       const s = nameSimilarity(ra, rb);
       dice = Math.max(dice, s.dice);
       containment = Math.max(containment, s.containment);
@@ -98,14 +101,19 @@ function evaluate(a: Prepared, b: Prepared, isHolder: boolean, ctx: ScoringConte
     add('email', level, weightOf(L.email, level, level === 'exact' ? ev.email.get(b.email.address) : 0, ev.contacts));
   } else add('email', null, 0);
 
+  // Address and postcode move together when a business moves: disagreeing on both counts once, not twice.
+  let addressAgainst = 0;
   if (a.address.street && b.address.street) {
     const level = a.address.street !== b.address.street ? 'different' : a.address.number && a.address.number === b.address.number ? 'exact' : 'same_street';
-    add('address', level, weightOf(L.address, level, level === 'exact' ? ev.address.get(b.addressValue) : 0, ev.contacts));
+    const w = weightOf(L.address, level, level === 'exact' ? ev.address.get(b.addressValue) : 0, ev.contacts);
+    if (w < 0) addressAgainst = w;
+    add('address', level, w);
   } else add('address', null, 0);
 
   if (a.postcode && b.postcode) {
     const level = a.postcode === b.postcode ? 'exact' : 'different';
-    add('postcode', level, weightOf(L.postcode, level));
+    const w = weightOf(L.postcode, level);
+    add('postcode', level, w < 0 && addressAgainst < 0 ? Math.min(0, w - addressAgainst) : w);
   } else add('postcode', null, 0);
   return { logOdds: total, name };
 }
