@@ -71,6 +71,34 @@ export function loadChicago(path = CHICAGO_CSV): SourceRecord[] {
   });
 }
 
+/**
+ * The source's `True Id`s miss some duplicates: records with the same name (ignoring case, spacing and
+ * punctuation) and the same phone or street address sit under different ids ("Immaculate Conception",
+ * "Woodson South"). No bookkeeper would call those two businesses, so they are merged into one entity
+ * before the sides are dealt; the rest of the labels are kept as the source has them.
+ */
+export function mergeObviousDuplicates(records: SourceRecord[]): SourceRecord[] {
+  const parent = new Map<string, string>();
+  const find = (e: string): string => {
+    let root = e;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(e, root);
+    return root;
+  };
+  const firstEntity = new Map<string, string>();
+  const name = (r: SourceRecord) => r.name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const digits = (s: string) => s.replace(/\D+/g, '').slice(-7);
+  for (const r of records) {
+    for (const key of [digits(r.phone).length === 7 ? `p:${name(r)}|${digits(r.phone)}` : '', r.address ? `a:${name(r)}|${r.address.toLowerCase().replace(/[^a-z0-9]+/g, '')}` : '']) {
+      if (!key) continue;
+      const other = firstEntity.get(key);
+      if (other === undefined) firstEntity.set(key, r.entity);
+      else if (find(other) !== find(r.entity)) parent.set(find(r.entity), find(other));
+    }
+  }
+  return records.map((r) => ({ ...r, entity: find(r.entity) }));
+}
+
 function pickXeroRecord(rng: Rng, cocoon: SourceRecord, others: SourceRecord[]): SourceRecord {
   const differs = (r: SourceRecord) => looseName(r.name) !== looseName(cocoon.name);
   const tiers = [
@@ -95,7 +123,7 @@ function looseVariant(rng: Rng, name: string): string {
 
 export function generate(outDir: string, seed = 1): DatasetSummary {
   const rng = new Rng(seed);
-  const records = loadChicago();
+  const records = mergeObviousDuplicates(loadChicago());
   const byEntity = new Map<string, SourceRecord[]>();
   for (const r of records) {
     const list = byEntity.get(r.entity);

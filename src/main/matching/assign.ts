@@ -14,8 +14,11 @@ export function byScore(a: ScoredPair, b: ScoredPair): number {
   return b.score.logOdds - a.score.logOdds || Number(b.isHolder) - Number(a.isHolder) || a.contact - b.contact;
 }
 
+/** An archived contact is a less likely counterpart than an active one: it ranks this many log2 units lower. */
+const ARCHIVED_PENALTY = 2;
+
 /** For each account, the index of its pair in `scored[account]` that is linked, or -1. */
-export function assignLinks(scored: readonly ScoredPair[][], threshold: number): number[] {
+export function assignLinks(scored: readonly ScoredPair[][], threshold: number, isArchived: (contact: number) => boolean = () => false): number[] {
   const link = scored.map(() => -1);
   const taken = new Set<number>();
   scored.forEach((pairs, a) => {
@@ -32,7 +35,8 @@ export function assignLinks(scored: readonly ScoredPair[][], threshold: number):
       if (!pair.isHolder && pair.score.probability >= threshold) open.push({ a, k, pair });
     });
   });
-  open.sort((x, y) => byScore(x.pair, y.pair) || x.a - y.a);
+  const rank = (p: ScoredPair) => p.score.logOdds - (isArchived(p.contact) ? ARCHIVED_PENALTY : 0);
+  open.sort((x, y) => rank(y.pair) - rank(x.pair) || byScore(x.pair, y.pair) || x.a - y.a);
   for (const { a, k, pair } of open) {
     if (link[a] !== -1 || taken.has(pair.contact)) continue;
     link[a] = k;

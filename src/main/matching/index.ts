@@ -36,7 +36,7 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
       .sort(byScore)
       .filter((p, k) => k < KEPT_PER_ACCOUNT || p.isHolder);
   });
-  const links = assignLinks(scored, config.linkThreshold);
+  const links = assignLinks(scored, config.linkThreshold, (c) => contacts[c]!.status !== 'ACTIVE');
   const linkedContacts = new Map<number, number>();
   links.forEach((k, a) => k >= 0 && linkedContacts.set(scored[a]![k]!.contact, a));
   const sides = { contacts, prepared: prepared.contacts };

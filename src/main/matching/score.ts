@@ -62,7 +62,7 @@ function nameLevel(a: Prepared, b: Prepared, rareWeight: number): { level: NameL
   const rare = shared >= rareWeight;
   const similarity = Math.max(dice, compact >= COMPACT_USEFUL ? compact : 0);
   if (dice >= 0.88 || compact >= COMPACT_USEFUL) return { level: 'very_similar', similarity };
-  if (dice >= 0.7) return { level: 'similar', similarity };
+  if (dice >= 0.7) return { level: conflict ? 'conflicting' : 'similar', similarity };
   if (containment >= 0.85 && rare) return { level: 'contains', similarity };
   if (dice >= 0.4) return { level: conflict ? 'conflicting' : rare ? 'somewhat_rare' : 'somewhat', similarity };
   return { level: rare ? 'shares_rare' : 'different', similarity };
