@@ -9,10 +9,10 @@ import { Rng, hash32 } from './lib/prng';
 import { cliMain } from './lib/cli';
 
 export const CHICAGO_CSV = fileURLToPath(
-  new URL('../../shared/data/chicago-early-childhood/csv_example_input_with_true_ids.csv', import.meta.url),
+  new URL('../data/chicago-early-childhood/csv_example_input_with_true_ids.csv', import.meta.url),
 );
 
-interface SourceRecord {
+export interface SourceRecord {
   id: string;
   entity: string;
   source: string;
