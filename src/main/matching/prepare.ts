@@ -61,22 +61,33 @@ function readingsOf(name: NormalisedName): string[][] {
   return [name.tokens, ...name.alternatives, ...(name.entity ? [name.entity] : [])].map((t) => (t.length < 2 ? t : [...new Set(t)]));
 }
 
-function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, freemail: ReadonlySet<string>) {
+/** Everything but the token weights, which need the token counts of both sides first. */
+function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, freemail: ReadonlySet<string>): Prepared {
   const name = normaliseName(r.name, rules);
   const address = addressKey(r.address);
   const raw = readingsOf(name);
   return {
     name,
-    raw,
-    tokens: raw.length === 1 ? raw[0]! : [...new Set(raw.flat())],
     keys: [...new Set([name.key, name.tokens.join(''), ...name.alternatives.map((t) => t.join(' '))])].filter(Boolean),
     entityKey: name.entity?.join(' ') ?? '',
+    // Filled in by weigh(): tokens only for now.
+    readings: raw.map((tokens, k) => ({ tokens, weights: [], total: 0, compact: tokens.join(''), entity: name.entity !== null && k === raw.length - 1 })),
+    tokens: raw.length === 1 ? raw[0]! : [...new Set(raw.flat())],
+    nameRarity: 1,
     phone: phoneKey(r.phone),
     email: emailKey(r.email, freemail),
     address,
     addressValue: address.number && address.street ? `${address.number} ${address.street}` : '',
     postcode: postcodeKey(r.postcode),
   };
+}
+
+function weigh(p: Prepared, stats: TokenStats): void {
+  for (const reading of p.readings) {
+    reading.weights = reading.tokens.map((t) => stats.weight(t));
+    reading.total = reading.weights.reduce((s, w) => s + w, 0);
+  }
+  p.nameRarity = p.name.tokens.reduce((r, t) => r * (Math.max(1, stats.frequency(t)) / stats.records), 1);
 }
 
 function countTokens(records: readonly { tokens: string[] }[]): TokenStats {
@@ -113,18 +124,10 @@ function countEvidence(contacts: readonly Prepared[]): EvidenceStats {
 export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig) {
   const rules = compileNameRules(config);
   const freemail = new Set(config.freemailDomains);
-  const a = accounts.map((r) => normaliseRecord(r, rules, freemail));
-  const c = contacts.map((r) => normaliseRecord(r, rules, freemail));
-  const stats = countTokens([...a, ...c]);
-  const finish = ({ raw, ...r }: ReturnType<typeof normaliseRecord>): Prepared => {
-    const readings = raw.map((tokens, k) => {
-      const weights = tokens.map((t) => stats.weight(t));
-      const entity = r.name.entity !== null && k === raw.length - 1;
-      return { tokens, weights, total: weights.reduce((s, w) => s + w, 0), compact: tokens.join(''), entity };
-    });
-    const nameRarity = r.name.tokens.reduce((p, t) => p * (Math.max(1, stats.frequency(t)) / stats.records), 1);
-    return { ...r, readings, nameRarity };
-  };
-  const preparedContacts = c.map(finish);
-  return { accounts: a.map(finish), contacts: preparedContacts, stats, evidence: countEvidence(preparedContacts) };
+  const preparedAccounts = accounts.map((r) => normaliseRecord(r, rules, freemail));
+  const preparedContacts = contacts.map((r) => normaliseRecord(r, rules, freemail));
+  const stats = countTokens([...preparedAccounts, ...preparedContacts]);
+  for (const p of preparedAccounts) weigh(p, stats);
+  for (const p of preparedContacts) weigh(p, stats);
+  return { accounts: preparedAccounts, contacts: preparedContacts, stats, evidence: countEvidence(preparedContacts) };
 }
