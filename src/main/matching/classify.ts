@@ -4,6 +4,7 @@ import type { ScoredPair } from './assign';
 import type { MatchConfig } from './config';
 import { describeNames, describePair, evidenceSummary } from './explain';
 import type { Prepared } from './prepare';
+import type { NameLevel } from './score';
 
 export interface AccountContext {
   account: BillingAccount;
@@ -22,6 +23,8 @@ export interface Sides {
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
+/** Name levels close enough that the names alone say "same business"; below them, it took other evidence. */
+const NEAR_NAME_LEVELS: ReadonlySet<NameLevel> = new Set(['exact', 'legal_form', 'very_similar', 'similar', 'contains']);
 const FAILS = 'the sync will fail with "The Account Number already exists"';
 
 function finding(ctx: AccountContext, sides: Sides, kind: FindingKind, fix: SuggestedFix, about: ScoredPair | undefined, linked: ScoredPair | undefined, holder: ScoredPair | undefined, explanation: string): Finding {
@@ -63,7 +66,7 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
     }
     const { agree } = evidenceSummary(holder.score.contributions);
     const names = describeNames(a, sides.prepared[holder.contact]!, holder.score);
-    const renamed = holder.score.nameLevel === 'different' || holder.score.nameLevel === 'somewhat';
+    const renamed = !NEAR_NAME_LEVELS.has(holder.score.nameLevel);
     const why = renamed && agree ? `${names} (${name(holder)}) but ${agree}: same business, renamed` : describe(holder);
     return finding(ctx, sides, 'name_mismatch', 'rename_in_xero_or_cocoon', holder, holder, holder, `same code; ${why}; ${FAILS}`);
   }
