@@ -1,9 +1,7 @@
 // `reconciler`: the headless command over the same services as the app.
 import { Command, CommanderError } from 'commander';
-import { registerExceptions } from './commands/exceptions';
 import { registerMatch } from './commands/match';
 import { registerWorkspaceCommands } from './commands/workspace-commands';
-import { registerWeb } from './commands/web';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import { reportStatsAtExit } from './stats';
 
@@ -16,8 +14,6 @@ export function buildProgram(): Command {
     .exitOverride();
   registerMatch(program);
   registerWorkspaceCommands(program);
-  registerExceptions(program);
-  registerWeb(program);
   return program;
 }
 
