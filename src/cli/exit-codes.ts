@@ -13,6 +13,8 @@ export const EXIT = {
   xero: 5,
   /** `match --check` / `findings --check`: some accounts will fail on the next sync. */
   willFail: 10,
+  /** Stopped with Ctrl-C (a sync keeps every page it saved and continues next time). */
+  cancelled: 130,
 } as const;
 
 export const EXIT_CODES_HELP = `
@@ -23,4 +25,5 @@ Exit codes:
   3   an input file was refused; nothing was imported (the message lists what to fix, by row)
   4   the workspace could not be opened (not a workspace, written by a newer version, missing)
   5   Xero or the network failed
-  10  with --check: some billing accounts will fail on the next sync`;
+  10  with --check: some billing accounts will fail on the next sync
+  130 cancelled with Ctrl-C (a sync continues where it stopped next time)`;

@@ -1,7 +1,9 @@
 // `reconciler`: the headless command over the same services as the app.
 import { Command, CommanderError } from 'commander';
+import { registerExceptions } from './commands/exceptions';
 import { registerMatch } from './commands/match';
 import { registerWorkspaceCommands } from './commands/workspace-commands';
+import { registerXeroCommands } from './commands/xero-commands';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import { reportStatsAtExit } from './stats';
 
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerMatch(program);
   registerWorkspaceCommands(program);
+  registerXeroCommands(program);
+  registerExceptions(program);
   return program;
 }
 

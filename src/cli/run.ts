@@ -1,6 +1,9 @@
 // Runs a command's action and turns known failures into a clear message and a documented exit code.
 import { WorkspaceError } from '../main/db';
 import { ImportError } from '../main/errors';
+import { TenantChoiceError } from '../main/xero/auth/tenant-choice';
+import { XeroError } from '../main/xero/errors';
+import { SyncCancelledError } from '../main/xero/sync/cancelled';
 import { EXIT } from './exit-codes';
 
 export class CliUsageError extends Error {}
@@ -8,7 +11,9 @@ export class CliUsageError extends Error {}
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ImportError) return EXIT.badInput;
   if (error instanceof WorkspaceError) return EXIT.workspace;
-  if (error instanceof CliUsageError) return EXIT.usage;
+  if (error instanceof CliUsageError || error instanceof TenantChoiceError) return EXIT.usage;
+  if (error instanceof XeroError) return EXIT.xero;
+  if (error instanceof SyncCancelledError || (error instanceof Error && error.name === 'CancelledError')) return EXIT.cancelled;
   return EXIT.unexpected;
 }
 

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openWorkspace, WorkspaceError, type WorkspaceErrorCode } from '../../src/main/db/index';
+import { APPLICATION_ID, LATEST_SCHEMA, openWorkspace, WorkspaceError, type WorkspaceErrorCode } from '../../src/main/db/index';
 import { listDir, sha256File, useTempDir } from './workspace-helpers';
 
 const tmp = useTempDir();
@@ -139,7 +139,7 @@ describe('openWorkspace refuses workspaces it cannot safely write', () => {
     expectRefused(
       path,
       'newer_version',
-      `${path} was written by a newer version of Reconciler (schema 999; this version knows up to 1). Update Reconciler to open it.`,
+      `${path} was written by a newer version of Reconciler (schema 999; this version knows up to ${LATEST_SCHEMA}). Update Reconciler to open it.`,
     );
   });
 

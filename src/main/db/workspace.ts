@@ -4,6 +4,7 @@ import { createAuditLogRepo, type AuditLogRepo } from './repos/audit-log';
 import { createBillingAccountsRepo, type BillingAccountsRepo } from './repos/billing-accounts';
 import type { Clock } from './repos/common';
 import { createDecisionsRepo, type DecisionsRepo } from './repos/decisions';
+import { createExceptionsRepo, type ExceptionsRepo } from './repos/exceptions';
 import { createFindingsRepo, type FindingsRepo } from './repos/findings';
 import { createImportsRepo, type ImportsRepo } from './repos/imports';
 import { createInvoicesRepo, type InvoicesRepo } from './repos/invoices';
@@ -22,6 +23,7 @@ export interface Workspace {
   readonly decisions: DecisionsRepo;
   readonly audit: AuditLogRepo;
   readonly syncState: SyncStateRepo;
+  readonly exceptions: ExceptionsRepo;
   /** Runs `fn` in one transaction (nested calls become savepoints). `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
   /** Closes the connection; safe to call twice. */
@@ -49,6 +51,7 @@ export function createWorkspace({ path, db, now, afterClose }: WorkspaceParts): 
     decisions: createDecisionsRepo(db, now),
     audit: createAuditLogRepo(db, now),
     syncState: createSyncStateRepo(db),
+    exceptions: createExceptionsRepo(db, now),
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

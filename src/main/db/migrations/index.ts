@@ -1,6 +1,7 @@
 // Every migration this build knows, in order. Add new ones at the end; never edit or remove an applied one.
 import { createHash } from 'node:crypto';
 import { init } from './0001-init';
+import { exceptions } from './0002-exceptions';
 import type { KnownMigration, Migration } from './types';
 
 export type { KnownMigration, Migration } from './types';
@@ -14,6 +15,6 @@ export function withChecksums(list: readonly Migration[]): KnownMigration[] {
   return list.map((m) => ({ ...m, checksum: checksumOf(m.sql) }));
 }
 
-export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init]);
+export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -70,7 +70,7 @@ export function createInvoicesRepo(db: Db) {
   const byNumber = db.prepare<[string], XeroInvoiceRow>(`SELECT ${FIELDS} FROM xero_invoices WHERE number = ? ORDER BY invoice_id`);
   const total = db.prepare<[], number>('SELECT count(*) FROM xero_invoices').pluck();
 
-  const upsertAll = db.transaction((items: readonly XeroInvoiceItem[]) => {
+  const write = (items: readonly XeroInvoiceItem[]): void => {
     for (const { invoice: i, raw } of items) {
       upsert.run({
         invoice_id: i.invoiceId,
@@ -87,12 +87,18 @@ export function createInvoicesRepo(db: Db) {
         raw_json: JSON.stringify(raw),
       });
     }
-  });
+  };
+  const upsertAll = db.transaction(write);
 
   return {
     /** Inserts or updates invoices and credit notes in one transaction. */
     upsertMany(items: readonly XeroInvoiceItem[]): void {
       upsertAll(items);
+    },
+    /** upsertMany inside the caller's transaction (no savepoint: about twice as fast for a 1000-row page). */
+    upsertInTransaction(items: readonly XeroInvoiceItem[]): void {
+      if (!db.inTransaction) throw new Error('upsertInTransaction needs an open transaction');
+      write(items);
     },
     /** Every document with this number (an invoice and a credit note may share one). */
     findByNumber(number: string): XeroInvoice[] {

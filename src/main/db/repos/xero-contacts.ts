@@ -75,6 +75,7 @@ export function createXeroContactsRepo(db: Db) {
   const rawById = db.prepare<[string], string>('SELECT raw_json FROM xero_contacts WHERE contact_id = ?').pluck();
   const byNumber = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE account_number = ? ORDER BY contact_id`);
   const total = db.prepare<[], number>('SELECT count(*) FROM xero_contacts').pluck();
+  const sweep = db.prepare<[number]>('DELETE FROM xero_contacts WHERE import_id IS NULL OR import_id < ?');
 
   const write = (items: readonly XeroContactItem[], importId: number | null): void => {
     for (const item of items) upsert.run(toRow(item, importId));
@@ -90,6 +91,11 @@ export function createXeroContactsRepo(db: Db) {
     /** Inserts or updates contacts (a sync page); others are left as they are. One transaction. */
     upsertMany(items: readonly XeroContactItem[], importId?: number): void {
       upsertAll(items, importId ?? null);
+    },
+    /** upsertMany inside the caller's transaction (no savepoint: about twice as fast for a 1000-row page). */
+    upsertInTransaction(items: readonly XeroContactItem[], importId?: number): void {
+      if (!db.inTransaction) throw new Error('upsertInTransaction needs an open transaction');
+      write(items, importId ?? null);
     },
     /** Replaces the whole cache (a Xero file import is the whole Xero side). One transaction. */
     replaceAll(items: readonly XeroContactItem[], importId: number): void {
@@ -113,6 +119,10 @@ export function createXeroContactsRepo(db: Db) {
     },
     count(): number {
       return total.get() ?? 0;
+    },
+    /** Deletes the contacts last written before import `importId` (after a full sync: no longer in Xero). */
+    removeWrittenBefore(importId: number): number {
+      return sweep.run(importId).changes;
     },
   };
 }

@@ -1,0 +1,158 @@
+// reconciler exceptions: import a CocoonOPS Exceptions Manager export, or classify one pasted Xero message.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { openWorkspace } from '../../main/db';
+import {
+  addPastedException,
+  EXCEPTION_FIELDS,
+  exceptionsCsv,
+  exceptionsJson,
+  getException,
+  importExceptionsFile,
+  listExceptions,
+  recheckExceptions,
+  type ExceptionField,
+  type ExceptionMapping,
+} from '../../main/exceptions';
+import { parseAmount, parseDate, parseDocType } from '../../main/exceptions/values';
+import { formatForPath } from '../../main/services/findings-report';
+import type { ExceptionDetail, ExceptionInputDraft } from '../../shared/exceptions';
+import { note } from '../progress';
+import { action, CliUsageError } from '../run';
+
+interface ExceptionsOptions {
+  workspace: string;
+  map?: ExceptionMapping;
+  sheet?: string;
+  out?: string;
+  message?: string;
+  number?: string;
+  account?: string;
+  type?: string;
+  date?: string;
+  total?: string;
+  currency?: string;
+  state?: string;
+  recheck?: boolean;
+}
+
+/** --map field=Header (repeatable), fields of the exceptions export. */
+function collectExceptionMapping(value: string, previous: ExceptionMapping = {}): ExceptionMapping {
+  const eq = value.indexOf('=');
+  const field = value.slice(0, eq).trim() as ExceptionField;
+  if (eq < 1 || !EXCEPTION_FIELDS.includes(field)) {
+    throw new InvalidArgumentError(`--map takes field=Header, where field is one of ${EXCEPTION_FIELDS.join(', ')} (got "${value}").`);
+  }
+  return { ...previous, [field]: value.slice(eq + 1).trim() };
+}
+
+function checked<T>(r: { ok: true; value: T } | { ok: false; error: string }, option: string): T {
+  if (!r.ok) throw new CliUsageError(`${option}: ${r.error}`);
+  return r.value;
+}
+
+function pastedDraft(o: ExceptionsOptions): ExceptionInputDraft {
+  return {
+    message: o.message ?? '',
+    number: o.number,
+    accountCode: o.account,
+    docType: o.type === undefined ? null : checked(parseDocType(o.type), '--type'),
+    date: o.date === undefined ? undefined : checked(parseDate(o.date), '--date'),
+    total: o.total === undefined ? null : checked(parseAmount(o.total), '--total').amount,
+    currency: o.currency,
+    state: o.state,
+  };
+}
+
+function describe(d: ExceptionDetail): string {
+  const e = d.exception;
+  const p = d.playbook;
+  const lines = [
+    `exception ${e.id}${e.number ? `: ${e.docType === 'credit_note' ? 'credit note' : 'invoice'} ${e.number}` : ''}${e.accountCode ? `, billing account ${e.accountCode}` : ''}`,
+    `playbook  ${p.id}: ${p.title}${p.confirmed ? '' : ' (message text unconfirmed)'}`,
+  ];
+  if (d.also.length > 0) lines.push(`also      ${d.also.map((a) => a.id).join(', ')}`);
+  if (e.check) lines.push(`verdict   ${e.check.verdict}: ${e.check.summary}`);
+  if (d.finding) lines.push(`finding   ${d.finding.kind}: ${d.finding.explanation}`);
+  if (d.decision) lines.push(`decision  ${d.decision.action}${d.decision.note ? ` (${d.decision.note})` : ''}`);
+  lines.push('cause', ...p.cause.map((c) => `  - ${c}`));
+  lines.push(`re-send   ${p.resend}`);
+  lines.push('what to do', ...d.steps.map((s) => `  ${s.order}. [${s.place}] ${s.text}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function output(details: readonly ExceptionDetail[], out: string | undefined, human: () => string): Promise<void> {
+  if (out === undefined) {
+    process.stdout.write(human());
+    return;
+  }
+  let format;
+  try {
+    format = formatForPath(out);
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
+  }
+  const text = format === 'json' ? exceptionsJson(details) : exceptionsCsv(details);
+  if (out === '-') process.stdout.write(text);
+  else {
+    await writeFile(out, text);
+    note(`${details.length} exception${details.length === 1 ? '' : 's'} written to ${out}`);
+  }
+}
+
+export function registerExceptions(program: Command): void {
+  program
+    .command('exceptions [file]')
+    .description(
+      'Import a CocoonOPS Exceptions Manager export (CSV or XLSX) into a workspace (created if missing), or classify one ' +
+        'pasted Xero message (--message); prints what to do for each exception.',
+    )
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--map <field=Header>', `use this column for a field (repeatable); fields: ${EXCEPTION_FIELDS.join(', ')}`, collectExceptionMapping)
+    .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
+    .option('--out <file>', 'FILE.csv or FILE.json ("-" for CSV on stdout); default: CSV on stdout for a file, text for --message')
+    .option('--message <text>', 'one Xero error message, as CocoonOPS shows it, instead of a file')
+    .option('--number <number>', 'with --message: the invoice or credit note number')
+    .option('--account <code>', 'with --message: the billing account code')
+    .option('--type <type>', 'with --message: invoice or credit note')
+    .option('--date <date>', 'with --message: the document date')
+    .option('--total <amount>', 'with --message: the document total')
+    .option('--currency <code>', 'with --message: the currency')
+    .option('--state <state>', 'with --message: the invoice state in CocoonOPS (for the re-send steps)')
+    .option('--recheck', 'instead of importing: check the open exceptions\' invoice numbers again (after a Xero sync) and print them')
+    .action(
+      action(async (file: string | undefined, opts: ExceptionsOptions) => {
+        const modes = [file !== undefined, opts.message !== undefined, opts.recheck === true].filter(Boolean).length;
+        if (modes > 1) throw new CliUsageError('Give one of: an exceptions file, --message, or --recheck.');
+        if (modes === 0) throw new CliUsageError('Give an exceptions file to import, or --message "<Xero error message>", or --recheck.');
+        if (file === undefined && opts.map) throw new CliUsageError('--map applies to a file import.');
+        const draft = opts.message !== undefined ? pastedDraft(opts) : undefined;
+        const isNew = !existsSync(opts.workspace);
+        const ws = openWorkspace(opts.workspace, { create: !opts.recheck });
+        if (isNew) note(`created workspace ${opts.workspace}`);
+        try {
+          if (draft) {
+            const d = addPastedException(ws, draft, 'cli');
+            await output([d], opts.out, () => describe(d));
+            return;
+          }
+          if (opts.recheck) {
+            const r = recheckExceptions(ws);
+            const counts = Object.entries(r.byVerdict).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');
+            note(`checked ${r.checked} invoice number${r.checked === 1 ? '' : 's'}${counts ? `: ${counts}` : ''}`);
+            await output(listExceptions(ws, { resolved: false }).map((e) => getException(ws, e.id)), opts.out ?? '-', () => '');
+            return;
+          }
+          const s = await importExceptionsFile(ws, file as string, { mapping: opts.map, sheet: opts.sheet }, 'cli');
+          for (const w of s.warnings.slice(0, 10)) note(`warning: row ${w.row}: ${w.message}`);
+          note(`imported ${s.rows} exception${s.rows === 1 ? '' : 's'} from ${file} (${s.added} new, ${s.updated} seen before)`);
+          if (s.stillOpen.length > 0) note(`${s.stillOpen.length} marked resolved here are still open in CocoonOPS: exceptions ${s.stillOpen.join(', ')}`);
+          const details = s.ids.map((id) => getException(ws, id));
+          await output(details, opts.out ?? '-', () => '');
+        } finally {
+          ws.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,59 @@
+// reconciler sandbox: the stand-in for Xero on 127.0.0.1, for demos, practice and tests. Prints its URL on a line
+// of its own (stdout), then serves until Ctrl-C.
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { scaledClock } from '../../main/xero/clock';
+import { note } from '../progress';
+import { action } from '../run';
+
+function number(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number (got "${value}").`);
+  return n;
+}
+
+interface SandboxOpts {
+  port: number;
+  data?: string;
+  autoApprove?: boolean;
+  anyRedirectPort?: boolean;
+  adminToken?: string;
+  timeScale?: number;
+  epoch?: number;
+}
+
+export function registerSandboxCommand(program: Command): void {
+  program
+    .command('sandbox')
+    .description('Run a stand-in for Xero on 127.0.0.1 (identity, connections, Accounting API) seeded from a folder.')
+    .option('--port <n>', 'port (0 = any free one)', number, 0)
+    .option('--data <dir>', 'seed folder: contacts.json, invoices.json, credit-notes.json (default: the demo set)')
+    .option('--auto-approve', 'consent without a page, so `reconciler connect` completes without a browser')
+    .option('--any-redirect-port', 'accept http://localhost:<any port>/callback for the dev client (tests)')
+    .option('--admin-token <token>', 'bearer token for /admin (default: random, printed)')
+    .addOption(new Option('--time-scale <n>', 'run the clock n times faster (tests)').hideHelp().argParser(number))
+    .addOption(new Option('--epoch <ms>', 'with --time-scale: the instant both clocks agree on').hideHelp().argParser(number))
+    .action(
+      action(async (opts: SandboxOpts) => {
+        const { DEFAULT_CLIENT, DEMO_DATA_DIR, startSandbox } = await import('../../sandbox/index.js');
+        const clock = opts.timeScale ? scaledClock(opts.timeScale, opts.epoch) : undefined;
+        const sb = await startSandbox({
+          port: opts.port,
+          dataDir: opts.data ?? DEMO_DATA_DIR,
+          autoApprove: opts.autoApprove ?? false,
+          adminToken: opts.adminToken,
+          clients: [{ ...DEFAULT_CLIENT, loopbackAnyPort: opts.anyRedirectPort ?? false }],
+          clock: clock && (() => clock.now()),
+        });
+        process.stdout.write(`${sb.url}\n`);
+        note(`Xero sandbox at ${sb.url}: client id ${DEFAULT_CLIENT.clientId}, redirect ${DEFAULT_CLIENT.redirectUris[0]}${opts.anyRedirectPort ? ' (any port)' : ''}`);
+        note(`  connect with: reconciler connect --xero-url ${sb.url} --workspace books.reconciler`);
+        note(`  admin token: ${sb.adminToken}${opts.autoApprove ? '' : '  (consent page: shown in the browser)'}`);
+        note('  Ctrl-C to stop');
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await sb.close();
+      }),
+    );
+}

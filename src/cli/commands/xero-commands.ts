@@ -1,0 +1,167 @@
+// reconciler connect | sync | disconnect (and sandbox, in sandbox-command.ts): the Xero side of a workspace.
+import { existsSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import { openWorkspace, type Workspace } from '../../main/db';
+// Light modules only at load time: xero-node (about a second to load) is imported when `sync` runs.
+import { readBinding } from '../../main/xero/binding';
+import { connectWorkspace, disconnectWorkspace } from '../../main/xero/connect';
+import { XERO_PRODUCTION_URL } from '../../main/xero/endpoints';
+import { resolveConfigDir } from '../../main/xero/storage/config-dir';
+import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
+import { loadSettings } from '../../main/xero/storage/settings';
+import type { SyncEntity } from '../../main/xero/sync/cursor';
+import type { SyncSummary } from '../../main/xero/sync/run-sync';
+import { cliOpenBrowser, withInterrupt } from '../browser';
+import { EXIT } from '../exit-codes';
+import { note, progress, type Progress } from '../progress';
+import { action } from '../run';
+import { registerSandboxCommand } from './sandbox-command';
+import { describeCounts } from './summary';
+
+const ENTITY_LABEL: Record<SyncEntity, string> = { contacts: 'contacts', invoices: 'invoices', credit_notes: 'credit notes' };
+
+function positiveInt(max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(`expected a whole number from 0 to ${max} (got "${value}").`);
+    return n;
+  };
+}
+
+async function withWorkspace<T>(path: string, create: boolean, fn: (ws: Workspace) => Promise<T>): Promise<T> {
+  const isNew = create && !existsSync(path);
+  const ws = openWorkspace(path, { create });
+  if (isNew) note(`created workspace ${path}`);
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+const secretStore = () => createFileSecretStore({ dir: resolveConfigDir(), onWarning: (w) => note(`note: ${w}`) });
+const reconnectHint = (path: string): string => `reconciler connect --workspace ${path}`;
+
+function describeSync(s: SyncSummary): string {
+  const parts = (Object.keys(ENTITY_LABEL) as SyncEntity[]).map((e) => `${s.entities[e].records} ${ENTITY_LABEL[e]}`);
+  const kind = (Object.values(s.entities).some((x) => x.full) ? 'full' : 'changes only') + (Object.values(s.entities).some((x) => x.resumed) ? ', resumed' : '');
+  const removed = s.entities.contacts.removed > 0 ? `; ${s.entities.contacts.removed} contacts no longer in Xero removed` : '';
+  return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}`;
+}
+
+interface ConnectOpts {
+  workspace: string;
+  xeroUrl?: string;
+  tenant?: string;
+  clientId?: string;
+  port?: number;
+  timeout: number;
+  browser: boolean;
+}
+
+export function registerXeroCommands(program: Command): void {
+  program
+    .command('connect')
+    .description('Connect a workspace (created if missing) to one Xero organisation: sign in at Xero in the browser.')
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--xero-url <url>', `Xero base URL, e.g. a sandbox at http://127.0.0.1:4010 (default: the workspace's, then settings, then ${XERO_PRODUCTION_URL})`)
+    .option('--tenant <id|name>', 'the organisation to use when several are connected')
+    .option('--client-id <id>', "the Xero app's client id (default: the workspace's, then settings)")
+    .option('--port <n>', 'the registered redirect port, http://localhost:PORT/callback (default: settings, 53682)', positiveInt(65535))
+    .option('--timeout <seconds>', 'how long to wait for the sign-in', positiveInt(86_400), 300)
+    .option('--no-browser', 'print the sign-in address instead of opening a browser')
+    .action(
+      action(async (opts: ConnectOpts) =>
+        withWorkspace(opts.workspace, true, async (ws) => {
+          const settings = await loadSettings(resolveConfigDir());
+          const bound = readBinding(ws);
+          const baseUrl = opts.xeroUrl ?? bound?.baseUrl ?? settings.xeroBaseUrl;
+          const { binding, connected } = await withInterrupt('stopping the sign-in', (signal) =>
+            connectWorkspace(ws, {
+              baseUrl,
+              clientId: opts.clientId ?? bound?.clientId ?? settings.clientId,
+              redirectPort: opts.port ?? settings.redirectPort,
+              tenant: opts.tenant,
+              secrets: secretStore(),
+              openBrowser: cliOpenBrowser({ baseUrl, browser: opts.browser }),
+              timeoutMs: opts.timeout * 1000,
+              signal,
+              actor: 'cli',
+            }),
+          );
+          note(`connected ${opts.workspace} to ${binding.tenantName} (${binding.tenantId}) at ${binding.baseUrl}`);
+          if (connected.length > 1) note(`${connected.length} organisations are connected to Reconciler; this workspace uses ${binding.tenantName}.`);
+          note(`next: reconciler sync --workspace ${opts.workspace}`);
+        }),
+      ),
+    );
+
+  program
+    .command('sync')
+    .description('Bring the Xero contacts, sales invoices and credit notes into the workspace (only changes, after the first time), then recompute the findings.')
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--full', 'fetch everything again, not only what changed')
+    .option('--page-size <n>', 'records per request (Xero allows up to 1000)', positiveInt(1000), 1000)
+    .action(
+      action(async (opts: { workspace: string; full?: boolean; pageSize: number }) =>
+        withWorkspace(opts.workspace, false, async (ws) => {
+          const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('../../main/xero/session'), import('../../main/xero/sync/run-sync')]);
+          const session = openXeroSession(ws, { secrets: secretStore(), reconnectHint: reconnectHint(opts.workspace) });
+          note(`syncing from Xero: ${session.binding.tenantName}${opts.full ? ' (full)' : ''}`);
+          let bar: Progress | undefined;
+          let current: SyncEntity | undefined;
+          const matching = progress('matching');
+          try {
+            const summary = await withInterrupt('cancelling: the page in progress is dropped, saved pages stay', (signal) =>
+              syncWorkspace(ws, session.client, {
+                full: opts.full,
+                pageSize: opts.pageSize,
+                signal,
+                actor: 'cli',
+                onProgress: (p) => {
+                  if (p.entity !== current) {
+                    bar?.stop();
+                    bar = progress(ENTITY_LABEL[p.entity]);
+                    current = p.entity;
+                  }
+                  bar!.update(p.records, Math.max(p.total ?? p.records, p.records));
+                },
+                recompute: {
+                  onProgress: (d, t) => {
+                    bar?.stop();
+                    if (t > 0) matching.update(d, t);
+                  },
+                },
+              }),
+            );
+            bar?.stop();
+            matching.stop();
+            note(describeSync(summary));
+            const f = summary.findings;
+            if (f?.waitingFor === 'cocoon') note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
+            else if (f) note(`findings: ${describeCounts(f.counts).line}`);
+            return EXIT.ok;
+          } finally {
+            bar?.stop();
+            matching.stop();
+          }
+        }),
+      ),
+    );
+
+  program
+    .command('disconnect')
+    .description("Disconnect a workspace from Xero: revoke Reconciler's access and forget the tokens (the data stays).")
+    .requiredOption('--workspace <path>', 'workspace file')
+    .action(
+      action(async (opts: { workspace: string }) =>
+        withWorkspace(opts.workspace, false, async (ws) => {
+          const r = await disconnectWorkspace(ws, { secrets: secretStore(), actor: 'cli' });
+          if (r.warning) note(`warning: ${r.warning}`);
+          note(`disconnected ${opts.workspace} from ${r.binding.tenantName}${r.revoked ? '; access revoked at Xero' : ''}. Its data stays; reconnect with ${reconnectHint(opts.workspace)}.`);
+        }),
+      ),
+    );
+
+  registerSandboxCommand(program);
+}

@@ -1,0 +1,55 @@
+// The whole PKCE sign-in: listen on the loopback redirect, send the browser to Xero's consent page, take the code
+// (state checked), exchange it with the verifier, and list the organisations the user connected.
+import { systemClock, type Clock } from '../clock';
+import { REDIRECT_PATH, XERO_SCOPES, type XeroEndpoints } from '../endpoints';
+import { startCallbackListener } from './loopback-listener';
+import { buildAuthorizeUrl, createPkce, createState } from './pkce';
+import type { TokenClient, XeroConnection } from './token-client';
+import { toStoredTokens, type StoredTokens } from './token-set';
+
+/** Shows Xero's consent page to the user: the system browser, or (headless, sandbox) a fetch that follows the redirect. */
+export type OpenBrowser = (url: string, redirectUri: string) => Promise<void> | void;
+
+export interface SignInOptions {
+  endpoints: XeroEndpoints;
+  clientId: string;
+  /** The registered redirect port (http://localhost:PORT/callback); 0 = any free port (sandbox only). */
+  redirectPort: number;
+  tokenClient: TokenClient;
+  openBrowser: OpenBrowser;
+  scopes?: readonly string[];
+  signal?: AbortSignal;
+  /** How long to wait for the user at Xero (default 5 minutes). */
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+export interface SignInResult {
+  tokens: StoredTokens;
+  connections: XeroConnection[];
+  redirectUri: string;
+}
+
+export async function signIn(o: SignInOptions): Promise<SignInResult> {
+  const pkce = createPkce();
+  const state = createState();
+  const listener = await startCallbackListener({ port: o.redirectPort, path: REDIRECT_PATH, state, timeoutMs: o.timeoutMs, signal: o.signal });
+  try {
+    const url = buildAuthorizeUrl({
+      authorizeUrl: o.endpoints.authorizeUrl,
+      clientId: o.clientId,
+      redirectUri: listener.redirectUri,
+      scopes: o.scopes ?? XERO_SCOPES,
+      state,
+      challenge: pkce.challenge,
+    });
+    await Promise.race([listener.code.then(() => undefined), Promise.resolve(o.openBrowser(url, listener.redirectUri))]);
+    const code = await listener.code;
+    const response = await o.tokenClient.exchangeCode({ code, redirectUri: listener.redirectUri, verifier: pkce.verifier, signal: o.signal });
+    const tokens = toStoredTokens(response, (o.clock ?? systemClock).now());
+    const connections = await o.tokenClient.connections(tokens.accessToken, o.signal);
+    return { tokens, connections, redirectUri: listener.redirectUri };
+  } finally {
+    await listener.close();
+  }
+}

@@ -1,0 +1,59 @@
+// Where Xero lives: production URLs, or a sandbox on loopback that serves the same paths under one base URL.
+
+export interface XeroEndpoints {
+  authorizeUrl: string;
+  tokenUrl: string;
+  revocationUrl: string;
+  /** GET the tenants connected to the app (Bearer only, no tenant header). */
+  connectionsUrl: string;
+  /** xero-node's AccountingApi basePath. */
+  apiBaseUrl: string;
+}
+
+/** What a workspace records as its Xero base URL when it talks to the real Xero. */
+export const XERO_PRODUCTION_URL = 'https://api.xero.com';
+
+export const XERO_PRODUCTION: XeroEndpoints = {
+  authorizeUrl: 'https://login.xero.com/identity/connect/authorize',
+  tokenUrl: 'https://identity.xero.com/connect/token',
+  revocationUrl: 'https://identity.xero.com/connect/revocation',
+  connectionsUrl: 'https://api.xero.com/connections',
+  apiBaseUrl: 'https://api.xero.com/api.xro/2.0',
+};
+
+/** Contacts read-write, invoices and credit notes read, organisation read; offline_access for a refresh token. */
+export const XERO_SCOPES = ['offline_access', 'accounting.contacts', 'accounting.invoices.read', 'accounting.settings.read'] as const;
+
+/** The public (PKCE) client id of the sandbox, and the loopback redirect it registers. */
+export const DEV_CLIENT_ID = 'reconciler-dev';
+export const DEFAULT_REDIRECT_PORT = 53682;
+export const REDIRECT_PATH = '/callback';
+
+/** "https://host/" → "https://host"; refuses anything that is not an absolute http(s) URL. */
+export function normaliseBaseUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    throw new Error(`"${url}" is not a URL: give the Xero base URL, e.g. http://127.0.0.1:4010 for a sandbox.`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`"${url}" must start with http:// or https://.`);
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+export function isProduction(baseUrl: string | undefined): boolean {
+  return baseUrl === undefined || baseUrl === '' || normaliseBaseUrl(baseUrl) === XERO_PRODUCTION_URL;
+}
+
+/** Production for Xero's own URL (or none); otherwise a sandbox serving /identity, /connections and /api.xro/2.0. */
+export function endpointsFor(baseUrl?: string): XeroEndpoints {
+  if (isProduction(baseUrl)) return XERO_PRODUCTION;
+  const base = normaliseBaseUrl(baseUrl!);
+  return {
+    authorizeUrl: `${base}/identity/connect/authorize`,
+    tokenUrl: `${base}/identity/connect/token`,
+    revocationUrl: `${base}/identity/connect/revocation`,
+    connectionsUrl: `${base}/connections`,
+    apiBaseUrl: `${base}/api.xro/2.0`,
+  };
+}

@@ -1,0 +1,183 @@
+// A sync of one workspace from Xero: contacts (archived too), sales invoices, sales credit notes; page by page, each
+// page and the cursor in one transaction, so a run that stops anywhere (cancel, network, killed process) resumes
+// where it stopped without losing or duplicating rows. Findings are recomputed only after a complete sync.
+import type { Workspace } from '../../db';
+import type { MatchOptions } from '../../matching';
+import { recomputeFindings, type RecomputeSummary } from '../../services/recompute';
+import type { XeroAccountingClient } from '../api/accounting-client';
+import { fetchPage, MAX_PAGE_SIZE } from '../api/list-pages';
+import { readBinding } from '../binding';
+import { systemClock, type Clock } from '../clock';
+import {
+  clearCursor,
+  DEFAULT_OVERLAP_MS,
+  planEntity,
+  readCursor,
+  readWatermark,
+  saveCursor,
+  saveWatermark,
+  SYNC_ENTITIES,
+  type EntityCursor,
+  type SyncEntity,
+} from './cursor';
+import { SyncCancelledError } from './cancelled';
+import { ENTITY_SPECS } from './entities';
+import { EtaEstimator } from './eta';
+import { pumpPages } from './page-pump';
+import { takeSyncLock } from './sync-lock';
+
+export { SyncCancelledError };
+
+export interface SyncProgress {
+  entity: SyncEntity;
+  /** The page just committed. */
+  page: number;
+  pageCount?: number;
+  /** Records of this entity saved so far in this sync (a resumed sync counts the earlier part too). */
+  records: number;
+  /** Records Xero will send for this entity in all (its pagination itemCount). */
+  total?: number;
+  etaMs?: number;
+}
+
+export interface SyncOptions {
+  /** Fetch everything, not just what changed since the last complete sync. */
+  full?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+  /** Records per page (Xero allows up to 1000). */
+  pageSize?: number;
+  /** Pages requested ahead of the one being committed (they share the tenant's rate limiter). */
+  parallelPages?: number;
+  overlapMs?: number;
+  clock?: Clock;
+  actor?: string;
+  /** Options for the findings recompute after a complete sync; false skips it. */
+  recompute?: false | (MatchOptions & { now?: () => Date });
+}
+
+export interface EntitySummary {
+  full: boolean;
+  resumed: boolean;
+  /** If-Modified-Since (ISO) of an incremental run. */
+  since: string | null;
+  pages: number;
+  records: number;
+  /** Contacts removed by a full sync because Xero no longer has them (e.g. left from a file import). */
+  removed: number;
+}
+
+export interface SyncSummary {
+  importId: number;
+  entities: Record<SyncEntity, EntitySummary>;
+  pages: number;
+  records: number;
+  ms: number;
+  /** Accounting calls made, and how many Xero refused with 429. */
+  calls: number;
+  rateLimited: number;
+  findings: RecomputeSummary | null;
+}
+
+/** Import rows of runs that never finished (the process died): they failed. */
+function failAbandonedRuns(ws: Workspace): void {
+  for (const r of ws.imports.list()) {
+    if (r.kind === 'xero_sync' && r.status === 'running') ws.imports.fail(r.id, 'interrupted: the process stopped before the sync finished');
+  }
+}
+
+export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient, o: SyncOptions = {}): Promise<SyncSummary> {
+  const clock = o.clock ?? systemClock;
+  const iso = (): string => new Date(clock.now()).toISOString();
+  const pageSize = Math.min(MAX_PAGE_SIZE, o.pageSize ?? MAX_PAGE_SIZE);
+  const actor = o.actor ?? 'sync';
+  const started = clock.now();
+  const before = { ...client.limiter.stats };
+  const release = takeSyncLock(ws, iso());
+  const tenant = readBinding(ws)?.tenantName || client.tenantId;
+  const entities = {} as Record<SyncEntity, EntitySummary>;
+  let importId: number | undefined;
+  let pagesSaved = 0;
+  try {
+    failAbandonedRuns(ws);
+    const runId = ws.imports.begin('xero_sync', tenant, null);
+    importId = runId;
+    const fileImportId = ws.imports.latest('xero_file', 'complete')?.id;
+    for (const entity of SYNC_ENTITIES) {
+      const spec = ENTITY_SPECS[entity];
+      const plan = planEntity({
+        entity,
+        cursor: readCursor(ws, entity),
+        last: readWatermark(ws, entity),
+        full: o.full ?? false,
+        fileImportId,
+        importId: runId,
+        nowIso: iso(),
+        overlapMs: o.overlapMs ?? DEFAULT_OVERLAP_MS,
+      });
+      let cursor: EntityCursor = plan.cursor;
+      saveCursor(ws, entity, cursor); // a --full run stays full when it is resumed
+      const summary: EntitySummary = { full: cursor.full, resumed: plan.resumed, since: cursor.since, pages: 0, records: 0, removed: 0 };
+      entities[entity] = summary;
+      const since = cursor.since ? new Date(cursor.since) : undefined;
+      const eta = new EtaEstimator(clock.now());
+      await pumpPages({
+        // A resumed run reads its last saved page again: if records left the list meanwhile (a deleted document),
+        // the ones behind them moved up a page, and would otherwise be skipped.
+        firstPage: plan.resumed ? Math.max(1, cursor.nextPage - 1) : cursor.nextPage,
+        knownPageCount: cursor.pageCount,
+        parallel: o.parallelPages ?? 3,
+        signal: o.signal,
+        fetch: (page, signal) => fetchPage(client, spec.list, { page, pageSize, since, signal }),
+        commit: (page) => {
+          const rows = spec.map(page.items, page.page); // outside the transaction: keep it short
+          const fresh = page.page >= cursor.nextPage ? rows.length : 0; // not the page read again on resume
+          const next: EntityCursor = {
+            ...cursor,
+            nextPage: page.page + 1,
+            pageCount: page.pageCount ?? cursor.pageCount,
+            highWater: cursor.highWater ?? page.serverTime ?? cursor.startedAt,
+            records: cursor.records + fresh,
+          };
+          ws.transaction(() => {
+            spec.store(ws, rows, runId);
+            saveCursor(ws, entity, next);
+          });
+          cursor = next;
+          summary.pages++;
+          summary.records += fresh;
+          pagesSaved++;
+          const left = page.pageCount === undefined ? undefined : page.pageCount - page.page;
+          o.onProgress?.({ entity, page: page.page, pageCount: page.pageCount, records: cursor.records, total: page.itemCount, etaMs: eta.page(clock.now(), left) });
+        },
+      });
+      ws.transaction(() => {
+        if (cursor.full && entity === 'contacts') summary.removed = ws.contacts.removeWrittenBefore(cursor.sweepFrom);
+        saveWatermark(ws, entity, { highWater: cursor.highWater ?? cursor.startedAt, importId: runId, full: cursor.full, at: iso() });
+        clearCursor(ws, entity);
+      });
+    }
+    const records = SYNC_ENTITIES.reduce((n, e) => n + entities[e].records, 0);
+    const pages = SYNC_ENTITIES.reduce((n, e) => n + entities[e].pages, 0);
+    const calls = client.limiter.stats.calls - before.calls;
+    const rateLimited = client.limiter.stats.rateLimited - before.rateLimited;
+    ws.transaction(() => {
+      ws.imports.complete(runId, records, { tenantId: client.tenantId, entities, calls, rateLimited });
+      ws.audit.append({ actor, action: 'xero.sync', subject: tenant, result: 'ok', detail: { importId: runId, entities } });
+    });
+    importId = undefined; // complete: a failing recompute below must not mark the sync failed
+    const findings = o.recompute === false ? null : recomputeFindings(ws, o.recompute ?? {});
+    return { importId: runId, entities, pages, records, ms: clock.now() - started, calls, rateLimited, findings };
+  } catch (error) {
+    const cancelled = o.signal?.aborted === true;
+    if (importId !== undefined && ws.db.open) {
+      const message = cancelled ? 'cancelled' : error instanceof Error ? error.message : String(error);
+      ws.imports.fail(importId, message);
+      ws.audit.append({ actor, action: 'xero.sync', subject: tenant, result: cancelled ? 'cancelled' : 'failed', detail: { importId, entities, error: message } });
+    }
+    if (cancelled) throw new SyncCancelledError(pagesSaved, { cause: error });
+    throw error;
+  } finally {
+    release();
+  }
+}
