@@ -116,7 +116,7 @@ export const DEFAULT_CONFIG: MatchConfig = {
   ambiguityMargin: 1,
   rareTokenRecords: 4,
   maxBlockShare: 0.003,
-  maxCandidates: 10,
+  maxCandidates: 8,
 };
 
 export function resolveConfig(overrides: Partial<MatchConfig> = {}): MatchConfig {
