@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerExceptions } from './commands/exceptions';
 import { registerMatch } from './commands/match';
 import { registerWorkspaceCommands } from './commands/workspace-commands';
+import { registerWeb } from './commands/web';
 import { registerXeroCommands } from './commands/xero-commands';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import { reportStatsAtExit } from './stats';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerWorkspaceCommands(program);
   registerXeroCommands(program);
   registerExceptions(program);
+  registerWeb(program);
   return program;
 }
 

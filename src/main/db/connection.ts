@@ -6,6 +6,7 @@ import { errnoCode, ioError, notFound, WorkspaceError } from './errors';
 import { inspectFile } from './file-check';
 import { BUSY_TIMEOUT_MS, shmPath, walPath } from './format';
 import { migrate, stampNewWorkspace } from './migrate';
+import { nativeBinding } from './native-binding';
 import { LATEST_SCHEMA } from './migrations/index';
 import { isoNow, type Clock } from './repos/common';
 import { removeIdleSideFiles } from './side-files';
@@ -21,7 +22,7 @@ export interface OpenWorkspaceOptions {
 }
 
 function connect(path: string, readonly: boolean): Database.Database {
-  const db = new Database(path, { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(path, { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
   try {
     if (!readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

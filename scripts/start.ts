@@ -1,0 +1,47 @@
+// npm start: the Electron app on the demo workspace when Electron can run here; otherwise (no Electron binary,
+// no display) it says why and serves the same app from the loopback web host, printing the address to open.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { electronProblem } from '../src/main/electron/launch-check';
+import { appStale, ensureRendererBuilt } from '../src/main/host/renderer-build';
+import { runWebHost } from '../src/main/host/run-web';
+import { buildElectronSqlite } from './electron-native';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function serveWeb(reason: string): Promise<void> {
+  say(`Electron cannot run here: ${reason}.`);
+  say('Serving the same app on 127.0.0.1 instead (the web host, demo workspace).');
+  const host = await runWebHost({ demo: true, log: say });
+  say('Open this address in a browser (Ctrl+C stops it):');
+  process.stdout.write(`${host.url}\n`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+  await host.close();
+}
+
+async function main(): Promise<void> {
+  const problem = electronProblem({
+    platform: process.platform,
+    env: process.env,
+    electronPath: () => require('electron') as string,
+    exists: existsSync,
+  });
+  if (problem) return serveWeb(problem);
+  try {
+    buildElectronSqlite(false, say);
+  } catch (e) {
+    return serveWeb(`better-sqlite3 could not be built for Electron (${e instanceof Error ? e.message : String(e)})`);
+  }
+  ensureRendererBuilt(ROOT, say, appStale);
+  const child = spawn(require('electron') as string, ['.', '--demo'], { cwd: ROOT, stdio: 'inherit' });
+  child.on('exit', (code) => (process.exitCode = code ?? 0));
+}
+
+await main();

@@ -1,0 +1,59 @@
+// The composition root: builds the session, services and handler table from a config. Imports nothing from
+// 'electron': the Electron bootstrap, the web host, the CLI and the tests all build the app here.
+import { createAppEvents, type AppEvents } from './app-events';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { createSession, type Session } from './session';
+import { unavailableXero } from './xero-port';
+import type { AppConfig, AppContext } from './handlers/context';
+import { importHandlers } from './handlers/import-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
+import { workspaceHandlers } from './handlers/workspace-handlers';
+import { xeroHandlers } from './handlers/xero-handlers';
+
+export type { AppConfig } from './handlers/context';
+
+export const XERO_NOT_AVAILABLE =
+  'Connecting to Xero is not available in this build yet. Use the demo, or import a Xero contacts file (a saved GET /Contacts response).';
+
+export interface App {
+  handlers: Handlers;
+  /** The handler table behind the contract's parsing: what IPC and HTTP call. */
+  dispatch: Dispatch;
+  events: AppEvents;
+  session: Session;
+  close(): Promise<void>;
+}
+
+export function createApp(config: AppConfig): App {
+  const events = createAppEvents();
+  const session = createSession(events, config.settings);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const ctx: AppContext = {
+    config,
+    session,
+    events,
+    xero: config.xero ?? unavailableXero(XERO_NOT_AVAILABLE),
+    demoXero: null,
+    onClose: (fn) => cleanups.push(fn),
+  };
+  const handlers: Handlers = {
+    ...workspaceHandlers(ctx),
+    ...reviewHandlers(ctx),
+    ...importHandlers(ctx),
+    ...xeroHandlers(ctx),
+  };
+  const dispatch = createDispatcher(handlers, {
+    validateOutput: config.validateOutput,
+    onInternalError: (channel, error) => console.error(`[${channel}]`, error),
+  });
+  return {
+    handlers,
+    dispatch,
+    events,
+    session,
+    async close() {
+      session.close();
+      for (const fn of cleanups.splice(0).reverse()) await fn();
+    },
+  };
+}

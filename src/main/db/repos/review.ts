@@ -1,0 +1,82 @@
+// Read-only queries for the review table: accounts joined with their findings, and the few contact fields a row
+// shows. Kept apart from the findings repo because a row needs no finding detail (50,000 rows, no JSON parsing).
+import type { ContactStatus, FindingKind, SuggestedFix } from '../../../shared/domain';
+import type { Db } from './common';
+
+export interface ReviewRowRecord {
+  code: string;
+  row: number;
+  name: string;
+  kind: FindingKind | null;
+  score: number | null;
+  fix: SuggestedFix | null;
+  xero_contact_id: string | null;
+  code_holder_id: string | null;
+  /** The best candidate of an ambiguous finding (its other contacts are in the detail). */
+  top_candidate_id: string | null;
+}
+
+export interface ContactBrief {
+  contact_id: string;
+  name: string;
+  account_number: string;
+  status: ContactStatus;
+}
+
+const ROWS = `SELECT a.code, a.row, a.name, f.kind, f.score, f.fix, f.xero_contact_id, f.code_holder_id,
+  CASE WHEN f.kind = 'ambiguous' THEN json_extract(f.detail_json, '$.candidates[0].contactId') END AS top_candidate_id
+  FROM billing_accounts a LEFT JOIN findings f ON f.account_code = a.code`;
+
+/** One table row as arrays: code, row, name, kind, score, fix, contact id, contact name, AccountNumber, status. */
+export type ReviewRawRow = [string, number, string, FindingKind | null, number | null, SuggestedFix | null, string | null, string | null, string | null, ContactStatus | null];
+
+/** Every account with its finding and the contact the matcher shows beside it, joined in SQL. */
+const TABLE = `SELECT a.code, a.row, a.name, f.kind, f.score, f.fix, c.contact_id, c.name, c.account_number, c.status
+  FROM billing_accounts a
+  LEFT JOIN findings f ON f.account_code = a.code
+  LEFT JOIN xero_contacts c ON c.contact_id = coalesce(f.xero_contact_id, f.code_holder_id,
+    CASE WHEN f.kind = 'ambiguous' THEN json_extract(f.detail_json, '$.candidates[0].contactId') END)
+  ORDER BY a.row, a.code`;
+
+export function createReviewRepo(db: Db) {
+  const table = db.prepare<[], ReviewRawRow>(TABLE).raw(true);
+  const all = db.prepare<[], ReviewRowRecord>(`${ROWS} ORDER BY a.row, a.code`);
+  const one = db.prepare<[string], ReviewRowRecord>(`${ROWS} WHERE a.code = ?`);
+  const briefs = db.prepare<[], ContactBrief>('SELECT contact_id, name, account_number, status FROM xero_contacts');
+  const brief = db.prepare<[string], ContactBrief>('SELECT contact_id, name, account_number, status FROM xero_contacts WHERE contact_id = ?');
+  const LIVE = 'EXISTS (SELECT 1 FROM decisions d WHERE d.account_code = a.code AND d.undone_at IS NULL)';
+  const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
+  const undecidedByKind = db
+    .prepare<[], { kind: FindingKind; n: number }>(
+      `SELECT f.kind, count(*) AS n FROM findings f JOIN billing_accounts a ON a.code = f.account_code WHERE NOT ${LIVE} GROUP BY f.kind`,
+    );
+
+  return {
+    /** The whole table as raw arrays (the fast path for 50,000 rows). */
+    table(): ReviewRawRow[] {
+      return table.all();
+    },
+    rows(): ReviewRowRecord[] {
+      return all.all();
+    },
+    row(code: string): ReviewRowRecord | undefined {
+      return one.get(code);
+    },
+    contactBriefs(): Map<string, ContactBrief> {
+      return new Map(briefs.all().map((c) => [c.contact_id, c]));
+    },
+    contactBrief(contactId: string): ContactBrief | undefined {
+      return brief.get(contactId);
+    },
+    /** Accounts of the current import that have a decision (not undone). */
+    decidedCount(): number {
+      return decided.get() ?? 0;
+    },
+    /** Findings without a decision, per kind (kinds without any are absent). */
+    undecidedByKind(): Map<FindingKind, number> {
+      return new Map(undecidedByKind.all().map((r) => [r.kind, r.n]));
+    },
+  };
+}
+
+export type ReviewRepo = ReturnType<typeof createReviewRepo>;

@@ -1,0 +1,45 @@
+// findings.*, contacts.search and decisions.*: the review table, the detail pane and the decisions.
+import { applyBulk, applyDecision, previewBulk, undoDecision } from '../review/decide';
+import { findingDetail } from '../review/detail';
+import { xeroFreshness } from '../review/freshness';
+import { firstRows, reviewTable, withDecisions } from '../review/rows';
+import type { AppContext, HandlerGroup } from './context';
+
+export function reviewHandlers(ctx: AppContext): HandlerGroup<
+  | 'findings.list'
+  | 'findings.detail'
+  | 'contacts.search'
+  | 'decisions.apply'
+  | 'decisions.undo'
+  | 'decisions.bulkPreview'
+  | 'decisions.bulkApply'
+> {
+  const ws = () => ctx.session.require().ws;
+  const decided = () => ctx.events.emit('workspace.changed', { reason: 'decided', workspace: ctx.session.info() });
+  return {
+    'findings.list': async ({ limit }) => {
+      const w = ws();
+      const table = ctx.session.cached('review-table', () => reviewTable(w));
+      const shown = limit !== undefined && limit < table.code.length ? ctx.session.cached(`review-first-${limit}`, () => firstRows(table, limit)) : table;
+      return { columns: withDecisions(w, shown), total: table.code.length, xeroTrust: xeroFreshness(w).trust, computedAt: w.findings.computedAt() ?? null };
+    },
+    'findings.detail': async ({ accountCode }) => findingDetail(ws(), accountCode),
+    'contacts.search': async ({ query, limit }) => ctx.session.contactSearch().search(query, limit),
+    'decisions.apply': async (input) => {
+      const result = applyDecision(ws(), input);
+      decided();
+      return result;
+    },
+    'decisions.undo': async ({ accountCode }) => {
+      const result = undoDecision(ws(), accountCode);
+      decided();
+      return result;
+    },
+    'decisions.bulkPreview': async (input) => previewBulk(ws(), input),
+    'decisions.bulkApply': async (input) => {
+      const result = applyBulk(ws(), input);
+      decided();
+      return result;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { BillingAccount, XeroContact, type Finding } from '../../shared/domain';
+import { changesFor, describeChanges, targetContactId } from './changes';
+
+const account = BillingAccount.parse({ row: 2, code: 'ACME01', name: 'Acme Freight Ltd' });
+const contact = XeroContact.parse({ contactId: 'c-1', name: 'ACME Freight', accountNumber: '', status: 'ACTIVE', isCustomer: true });
+const holder = XeroContact.parse({ contactId: 'c-2', name: 'Acme (old)', accountNumber: 'ACME01', status: 'ARCHIVED' });
+const finding = (over: Partial<Finding>): Finding => ({
+  accountCode: 'ACME01',
+  accountRow: 2,
+  kind: 'name_mismatch',
+  xeroContactId: 'c-1',
+  codeHolderId: 'c-2',
+  score: 0.9,
+  explanation: '',
+  contributions: [],
+  candidates: [],
+  fix: 'none',
+  ...over,
+});
+
+describe('decision changes', () => {
+  it('says which side changes and how', () => {
+    expect(changesFor('rename_in_xero', { account, finding: undefined, contact })).toEqual([
+      { target: 'xero', subject: 'c-1', field: 'Name', from: 'ACME Freight', to: 'Acme Freight Ltd' },
+    ]);
+    expect(changesFor('rename_in_cocoon', { account, finding: undefined, contact })).toEqual([
+      { target: 'cocoon', subject: 'ACME01', field: 'name', from: 'Acme Freight Ltd', to: 'ACME Freight' },
+    ]);
+    expect(changesFor('set_account_number', { account, finding: undefined, contact })[0]).toMatchObject({ field: 'AccountNumber', from: '', to: 'ACME01' });
+    expect(changesFor('restore_in_xero', { account, finding: undefined, contact: holder })[0]).toMatchObject({ subject: 'c-2', field: 'ContactStatus', to: 'ACTIVE' });
+    expect(changesFor('link', { account, finding: undefined, contact: holder })).toEqual([]);
+    expect(changesFor('ignore', { account, finding: undefined, contact })).toEqual([]);
+    expect(changesFor('rename_in_xero', { account, finding: undefined, contact: undefined })).toEqual([]);
+  });
+
+  it('targets the holder for restores and the chosen contact for links', () => {
+    expect(targetContactId('restore_in_xero', finding({ kind: 'archived_holder' }))).toBe('c-2');
+    expect(targetContactId('rename_in_xero', finding({}))).toBe('c-1');
+    expect(targetContactId('link', finding({}), 'c-9')).toBe('c-9');
+    expect(targetContactId('rename_in_xero', undefined)).toBeNull();
+  });
+
+  it('describes a change in one line', () => {
+    const changes = changesFor('rename_in_xero', { account, finding: undefined, contact });
+    expect(describeChanges('rename_in_xero', changes, account)).toBe('Name "ACME Freight" → "Acme Freight Ltd" in Xero');
+    expect(describeChanges('create_in_xero', [], account)).toContain('creates "Acme Freight Ltd"');
+  });
+});

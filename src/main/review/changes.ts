@@ -1,0 +1,61 @@
+// What a decision asks to change, on which side: the input of the corrections outbox (Xero) and of the
+// CocoonOPS checklist. Pure: records in, changes out.
+import type { BillingAccount, Finding, XeroContact } from '../../shared/domain';
+import type { DecisionAction, FieldChange } from '../../shared/review';
+
+export interface ChangeContext {
+  account: BillingAccount;
+  finding: Finding | undefined;
+  /** The contact the action is about (see targetContactId). */
+  contact: XeroContact | undefined;
+}
+
+/** The Xero contact an action is about: the hand-picked one for a link, the code holder for a restore, else the finding's. */
+export function targetContactId(action: DecisionAction, finding: Finding | undefined, chosen?: string): string | null {
+  if (action === 'link') return chosen ?? null;
+  if (!finding) return null;
+  if (action === 'restore_in_xero') return finding.codeHolderId;
+  if (action === 'recode_in_cocoon') return finding.codeHolderId ?? finding.xeroContactId;
+  return finding.xeroContactId ?? finding.codeHolderId ?? finding.candidates[0]?.contactId ?? null;
+}
+
+export function changesFor(action: DecisionAction, { account, contact }: ChangeContext): FieldChange[] {
+  const xero = (field: string, from: string, to: string): FieldChange[] =>
+    contact ? [{ target: 'xero', subject: contact.contactId, field, from, to }] : [];
+  const cocoon = (field: string, from: string, to: string): FieldChange[] => [{ target: 'cocoon', subject: account.code, field, from, to }];
+  switch (action) {
+    case 'rename_in_xero':
+      return xero('Name', contact?.name ?? '', account.name);
+    case 'rename_in_cocoon':
+      return contact ? cocoon('name', account.name, contact.name) : [];
+    case 'set_account_number':
+      return xero('AccountNumber', contact?.accountNumber ?? '', account.code);
+    case 'restore_in_xero':
+      return xero('ContactStatus', contact?.status ?? 'ARCHIVED', 'ACTIVE');
+    case 'mark_customer':
+      return xero('IsCustomer', String(contact?.isCustomer ?? false), 'true');
+    case 'recode_in_cocoon':
+      return cocoon('code', account.code, '');
+    case 'link':
+      return contact && contact.accountNumber !== account.code ? xero('AccountNumber', contact.accountNumber, account.code) : [];
+    case 'create_in_xero':
+    case 'different_business':
+    case 'ignore':
+      return [];
+  }
+}
+
+/** One line for the bulk preview: what accepting will do to this account. */
+export function describeChanges(action: DecisionAction, changes: readonly FieldChange[], account: BillingAccount): string {
+  if (action === 'create_in_xero') return `The next sync creates "${account.name}" in Xero`;
+  if (action === 'different_business') return 'Mark the suggested Xero contact as a different business';
+  if (action === 'ignore') return 'Ignore';
+  if (changes.length === 0) return 'No change';
+  return changes
+    .map((c) => {
+      const where = c.target === 'xero' ? 'in Xero' : 'in CocoonOPS';
+      if (c.field === 'code' && c.to === '') return `Give ${account.code} a new code ${where}`;
+      return `${c.field} "${c.from}" → "${c.to}" ${where}`;
+    })
+    .join('; ');
+}

@@ -1,0 +1,31 @@
+// One account in full for the detail pane: both records, the finding's reason and evidence, the candidates
+// with their contacts, what "accept" may do, and the decision history.
+import type { Workspace } from '../db';
+import { acceptActions } from '../../shared/decision-rules';
+import type { FindingDetail } from '../../shared/review';
+import { unknownAccount } from '../app-error';
+import { toDecisionView } from './decision-view';
+import { xeroFreshness } from './freshness';
+import { reviewRow } from './rows';
+
+export function findingDetail(ws: Workspace, code: string): FindingDetail {
+  const account = ws.accounts.get(code);
+  const row = reviewRow(ws, code);
+  if (!account || !row) throw unknownAccount(code);
+  const finding = ws.findings.get(code);
+  const contact = (id: string | null) => (id === null ? null : (ws.contacts.get(id) ?? null));
+  const decision = ws.decisions.current(code);
+  return {
+    row,
+    account,
+    explanation: finding?.explanation ?? 'No finding yet: the Xero side has not been loaded (connect Xero and sync, or import a contacts file).',
+    contributions: finding?.contributions ?? [],
+    contact: contact(row.xeroId),
+    codeHolder: contact(finding?.codeHolderId ?? null),
+    candidates: (finding?.candidates ?? []).map((candidate) => ({ candidate, contact: contact(candidate.contactId) })),
+    actions: [...acceptActions(finding?.kind ?? null)],
+    decision: decision ? toDecisionView(decision) : null,
+    history: ws.decisions.history(code).map(toDecisionView).reverse(),
+    xeroTrust: xeroFreshness(ws).trust,
+  };
+}

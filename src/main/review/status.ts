@@ -1,0 +1,40 @@
+// The dashboard: counts per finding kind, how many accounts will fail on the next sync, and data freshness.
+import type { Workspace } from '../db';
+import { createReviewRepo } from '../db/repos/review';
+import { workspaceStatus } from '../services/status';
+import { FAILING_KINDS } from '../../shared/domain';
+import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
+import { importInfo, xeroFreshness } from './freshness';
+import { readBinding } from '../xero/binding';
+import { isProduction } from '../xero/endpoints';
+
+export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
+  const base = workspaceStatus(ws);
+  const repo = createReviewRepo(ws.db);
+  const undecided = repo.undecidedByKind();
+  const failingUndecided = FAILING_KINDS.reduce((n, k) => n + (undecided.get(k) ?? 0), 0);
+  const freshness = xeroFreshness(ws);
+  const waitingFor = freshness.trust === 'missing' ? 'xero' : base.lastCocoonImport ? null : 'cocoon';
+  return {
+    workspace: info,
+    accounts: base.accounts,
+    contacts: base.contacts,
+    counts: base.findings,
+    failing: base.failing,
+    failingUndecided,
+    decided: repo.decidedCount(),
+    findingsComputedAt: base.findingsComputedAt,
+    xeroTrust: freshness.trust,
+    xeroTrustReason: freshness.reason,
+    lastSync: importInfo(base.lastSync),
+    lastXeroImport: importInfo(base.lastXeroImport),
+    lastCocoonImport: importInfo(base.lastCocoonImport),
+    waitingFor,
+    xeroConnection: connection(ws),
+  };
+}
+
+function connection(ws: Workspace): WorkspaceStatus['xeroConnection'] {
+  const b = readBinding(ws);
+  return b && !b.disconnectedAt ? { tenantName: b.tenantName, sandbox: !isProduction(b.baseUrl) } : null;
+}

@@ -1,0 +1,82 @@
+// The XeroPort over the Xero client (src/main/xero): PKCE sign-in bound to a workspace, and sync through the
+// rate-limited Accounting client. xero-node (slow to load) is imported only when a sync runs.
+import type { Workspace } from './db';
+import { AppError } from './app-error';
+import { readBinding } from './xero/binding';
+import { connectWorkspace } from './xero/connect';
+import { XeroError } from './xero/errors';
+import { loadSettings, type XeroSettings } from './xero/storage/settings';
+import type { SecretStore } from './xero/storage/secret-store';
+import type { SyncProgress, XeroPort } from './xero-port';
+
+export interface XeroLinkOptions {
+  /** Where the tokens are kept (a private file for the web host; the OS keychain for Electron). */
+  secrets: SecretStore;
+  /** Shows Xero's sign-in page (the system browser, or the renderer's link in the web host). */
+  openBrowser: (url: string) => Promise<void> | void;
+  /** Where Xero settings live (client id, redirect port, base URL). */
+  configDir: string;
+  /** Settings to use instead of the file (tests, the demo). */
+  settings?: Partial<XeroSettings>;
+}
+
+const LABEL: Record<string, string> = { contacts: 'contacts', invoices: 'invoices', credit_notes: 'credit notes' };
+
+/** Xero's own failures become answers the UI shows as they are (not "unexpected error"). */
+async function explained<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof XeroError) throw new AppError(error.name === 'SyncCancelledError' ? 'cancelled' : 'unavailable', error.message);
+    if (error instanceof Error && error.name === 'SyncCancelledError') throw new AppError('cancelled', error.message);
+    throw error;
+  }
+}
+
+export function createXeroLink(o: XeroLinkOptions): XeroPort {
+  const settings = async (): Promise<XeroSettings> => ({ ...(await loadSettings(o.configDir)), ...o.settings });
+  const connectTo = (ws: Workspace, signal?: AbortSignal) =>
+    explained(async () => {
+      const s = await settings();
+      const bound = readBinding(ws);
+      const { binding } = await connectWorkspace(ws, {
+        // Given settings (the demo's sandbox of this run) win over what the workspace remembers.
+        baseUrl: o.settings?.xeroBaseUrl ?? bound?.baseUrl ?? s.xeroBaseUrl,
+        clientId: o.settings?.clientId ?? bound?.clientId ?? s.clientId,
+        redirectPort: s.redirectPort,
+        secrets: o.secrets,
+        openBrowser: (url) => o.openBrowser(url),
+        signal,
+        actor: 'user',
+      });
+      return { tenantId: binding.tenantId, tenantName: binding.tenantName };
+    });
+  return {
+    unavailableReason: () => null,
+    connect: (ws, { signal }) => connectTo(ws, signal),
+    sync: (ws, { signal, onProgress }) =>
+      explained(async () => {
+        if (!readBinding(ws)) {
+          throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
+        }
+        const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('./xero/session'), import('./xero/sync/run-sync')]);
+        const session = openXeroSession(ws, { secrets: o.secrets, reconnectHint: 'Connect Xero again from the start screen' });
+        const summary = await syncWorkspace(ws, session.client, {
+          signal,
+          recompute: false,
+          actor: 'user',
+          onProgress: (p) => onProgress(progressOf(p)),
+        });
+        return { contacts: summary.entities.contacts.records };
+      }),
+  };
+}
+
+function progressOf(p: { entity: string; page: number; pageCount?: number; records: number; total?: number }): SyncProgress {
+  const what = LABEL[p.entity] ?? p.entity;
+  return {
+    message: `Reading ${what} from Xero: ${p.records.toLocaleString()}${p.total ? ` of ${p.total.toLocaleString()}` : ''}`,
+    done: p.total ? p.records : p.page,
+    total: p.total ?? p.pageCount ?? null,
+  };
+}

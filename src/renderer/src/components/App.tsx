@@ -1,0 +1,53 @@
+// The app: onboarding until a workspace is open, then the review workbench; progress of long work on top.
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract';
+import type { WorkspaceInfo } from '../../../shared/review';
+import { useApi, useApiEvent } from '../api/context';
+import { errorMessage } from '../lib/file-content';
+import { ErrorMessage } from './ErrorMessage';
+import { Onboarding } from './Onboarding';
+import { ProgressLine } from './ProgressLine';
+import { Workbench } from './Workbench';
+
+export function App() {
+  const api = useApi();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([api.app.info(), api.workspace.current()]).then(
+      ([i, w]) => {
+        setInfo(i);
+        setWorkspace(w);
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, [api]);
+
+  useApiEvent('workspace.changed', (e) => {
+    if (e.reason === 'opened' || e.reason === 'closed') setWorkspace(e.workspace);
+  });
+  useApiEvent('menu.command', (e) => {
+    if (e.command === 'open-demo') void api.workspace.openDemo().catch((err: unknown) => setError(errorMessage(err)));
+  });
+
+  return (
+    <>
+      <ProgressLine />
+      {error ? (
+        <main className="centered">
+          <ErrorMessage message={error} title="The app could not start" onRetry={() => location.reload()} />
+        </main>
+      ) : !info || workspace === undefined ? (
+        <main className="centered loading" role="status">
+          Starting…
+        </main>
+      ) : workspace ? (
+        <Workbench key={workspace.path} info={info} workspace={workspace} />
+      ) : (
+        <Onboarding info={info} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// The other Xero contacts the matcher considered, best first, each with a way to link it by hand.
+import type { FindingDetail } from '../../../shared/review';
+import { percent } from '../lib/format';
+
+interface Props {
+  candidates: FindingDetail['candidates'];
+  linkedId: string | null;
+  onLink: (contactId: string, name: string) => void;
+}
+
+export function CandidateList({ candidates, linkedId, onLink }: Props) {
+  if (candidates.length === 0) return <p className="muted small">No other candidates.</p>;
+  return (
+    <ol className="candidates">
+      {candidates.map(({ candidate: c, contact }) => (
+        <li key={c.contactId}>
+          <span className="num score">{percent(c.score)}</span>
+          <span className="candidate-name">
+            {c.name}
+            <span className="muted small">
+              {' '}
+              {c.accountNumber ? `· ${c.accountNumber}` : '· no AccountNumber'}
+              {contact?.status === 'ARCHIVED' ? ' · archived' : ''}
+              {contact && !contact.isCustomer ? ' · not a customer' : ''}
+            </span>
+          </span>
+          {c.contactId === linkedId ? (
+            <span className="tag">shown</span>
+          ) : (
+            <button type="button" className="small-button" aria-label={`Link ${c.name}`} onClick={() => onLink(c.contactId, c.name)}>
+              Link
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,74 @@
+// The morning view: how many accounts will fail on the next sync, counts per finding kind (each a filter),
+// and how fresh each side's data is.
+import type { FindingKind } from '../../../shared/domain';
+import { FAILING as FAILING_KINDS, KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
+import type { AppInfo } from '../../../shared/contract';
+import type { WorkspaceStatus } from '../../../shared/review';
+import { ago, count } from '../lib/format';
+import { SyncControl } from './SyncControl';
+
+interface Props {
+  status: WorkspaceStatus;
+  info: AppInfo;
+  activeKinds: readonly FindingKind[];
+  onKind: (kind: FindingKind) => void;
+}
+
+export function Dashboard({ status, info, activeKinds, onKind }: Props) {
+  const xeroSide = status.lastSync ?? status.lastXeroImport;
+  const xeroLine = status.lastSync
+    ? `${status.xeroConnection ? `${status.xeroConnection.tenantName}${status.xeroConnection.sandbox ? ' (sandbox)' : ''} ` : ''}synced ${ago(status.lastSync.at)}`
+    : status.lastXeroImport
+      ? `file ${status.lastXeroImport.fileName ?? ''} imported ${ago(status.lastXeroImport.at)}`
+      : 'not loaded';
+  return (
+    <section className="dashboard" aria-label="Dashboard">
+      <div className="headline">
+        <div className={status.failingUndecided > 0 ? 'headline-number bad' : 'headline-number good'} data-testid="failing-count">
+          {status.xeroTrust === 'missing' ? '—' : status.failingUndecided.toLocaleString()}
+        </div>
+        <div>
+          <div className="headline-text">
+            {status.xeroTrust === 'missing'
+              ? 'Load the Xero side to see which accounts will fail'
+              : `${status.failingUndecided === 1 ? 'account' : 'accounts'} will fail on the next sync`}
+          </div>
+          <div className="muted small">
+            {count(status.failing, 'failing account')} in all · {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} ·{' '}
+            {count(status.contacts, 'Xero contact')}
+          </div>
+        </div>
+      </div>
+      <ul className="kind-cards" aria-label="Findings by kind">
+        {FINDING_KINDS.map((kind) => {
+          const active = activeKinds.includes(kind);
+          return (
+            <li key={kind}>
+              <button
+                type="button"
+                className={`kind-card kind-${kind}${active ? ' active' : ''}${FAILING_KINDS.includes(kind) ? ' failing' : ''}`}
+                aria-pressed={active}
+                aria-label={`${KIND_LABELS[kind]}: ${status.counts[kind]} — show only these`}
+                onClick={() => onKind(kind)}
+              >
+                <span className="kind-count">{status.counts[kind].toLocaleString()}</span>
+                <span className="kind-label">{KIND_LABELS[kind]}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="freshness" aria-label="Data freshness">
+        <div>
+          <span className="muted">Xero</span> <span className={status.xeroTrust === 'complete' ? '' : 'warn-text'}>{xeroLine}</span>
+          {xeroSide && <span className="muted"> · {count(status.contacts, 'contact')}</span>}
+        </div>
+        <div>
+          <span className="muted">CocoonOPS</span>{' '}
+          {status.lastCocoonImport ? `${status.lastCocoonImport.fileName ?? 'export'} imported ${ago(status.lastCocoonImport.at)}` : 'not imported'}
+        </div>
+        <SyncControl info={info} status={status} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+// The selected account in full: the finding and why, both records side by side, the evidence, other candidates,
+// a search to link another contact by hand, and the decision with accept / ignore / undo.
+import { forwardRef } from 'react';
+import { ACTION_LABELS } from '../../../shared/decision-rules';
+import type { FindingDetail } from '../../../shared/review';
+import type { DetailState } from '../hooks/useDetail';
+import { percent } from '../lib/format';
+import { CandidateList } from './CandidateList';
+import { DecisionSummary } from './DecisionSummary';
+import { EmptyState } from './EmptyState';
+import { ErrorMessage } from './ErrorMessage';
+import { Evidence } from './Evidence';
+import { KindBadge } from './KindBadge';
+import { LinkSearch } from './LinkSearch';
+import { RecordCompare } from './RecordCompare';
+
+interface Props {
+  state: DetailState;
+  hasSelection: boolean;
+  onAccept: () => void;
+  onIgnore: () => void;
+  onUndo: () => void;
+  onLink: (contactId: string, name: string) => void;
+}
+
+export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ state, hasSelection, onAccept, onIgnore, onUndo, onLink }, ref) {
+  const { detail, loading, error } = state;
+  return (
+    <aside className="detail" aria-label="Account detail" ref={ref} tabIndex={-1}>
+      {!hasSelection ? (
+        <EmptyState title="No account selected">Choose an account in the table (j / k), then Enter.</EmptyState>
+      ) : error ? (
+        <ErrorMessage message={error} onRetry={state.refresh} />
+      ) : !detail ? (
+        <div className="loading" role="status">
+          {loading ? 'Loading…' : ''}
+        </div>
+      ) : (
+        <DetailBody detail={detail} onAccept={onAccept} onIgnore={onIgnore} onUndo={onUndo} onLink={onLink} />
+      )}
+    </aside>
+  );
+});
+
+function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onLink }: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
+  const holderDiffers = d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId;
+  return (
+    <>
+      <header className="detail-header">
+        <h2>
+          <span className="mono">{d.account.code}</span> {d.account.name}
+        </h2>
+        <div className="detail-meta">
+          <KindBadge kind={d.row.kind} stale={d.xeroTrust !== 'complete'} />
+          {d.row.kind !== null && <span className="muted small">score {percent(d.row.score)}</span>}
+        </div>
+      </header>
+      {d.xeroTrust !== 'complete' && (
+        <p className="banner banner-warn small">The Xero data is incomplete or missing: this finding may change after a complete sync.</p>
+      )}
+      <p className="explanation">{d.explanation}</p>
+
+      <section aria-label="Decision" className="detail-section decision-box">
+        <DecisionSummary decision={d.decision} />
+        <div className="button-row">
+          <button type="button" className="primary" onClick={onAccept} disabled={d.actions.length === 0} title={d.actions[0] ? `${ACTION_LABELS[d.actions[0]]}… (a)` : 'Nothing to accept: link a contact by hand'}>
+            Accept…
+          </button>
+          <button type="button" onClick={onIgnore} title="Ignore with a note (i)">
+            Ignore…
+          </button>
+          <button type="button" onClick={onUndo} disabled={!d.decision} title="Undo the last decision (u)">
+            Undo
+          </button>
+        </div>
+      </section>
+
+      <section aria-label="Records side by side" className="detail-section">
+        <h3>Records</h3>
+        <RecordCompare account={d.account} contact={d.contact} />
+        {holderDiffers && (
+          <p className="small note">
+            The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}).
+          </p>
+        )}
+      </section>
+
+      <section aria-label="Evidence" className="detail-section">
+        <h3>Evidence</h3>
+        <Evidence contributions={d.contributions} />
+      </section>
+
+      <section aria-label="Other candidates" className="detail-section">
+        <h3>Candidates</h3>
+        <CandidateList candidates={d.candidates} linkedId={d.contact?.contactId ?? null} onLink={onLink} />
+      </section>
+
+      <section aria-label="Link another contact" className="detail-section">
+        <h3>Link another Xero contact</h3>
+        <LinkSearch onLink={onLink} />
+      </section>
+
+      {d.history.length > 1 && (
+        <section aria-label="History" className="detail-section">
+          <h3>History</h3>
+          <ol className="history small">
+            {d.history.map((h) => (
+              <li key={h.id} className={h.undoneAt ? 'undone' : undefined}>
+                {ACTION_LABELS[h.action]} · {h.source} · {new Date(h.createdAt).toLocaleString()}
+                {h.undoneAt ? ' · undone' : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

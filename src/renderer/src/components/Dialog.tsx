@@ -1,0 +1,45 @@
+// A modal dialog on the native <dialog> element: focus stays inside, Escape closes, the title names it.
+// Children mark the element to focus first with data-autofocus (React's autoFocus runs before showModal).
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons, right-aligned at the bottom. */
+  footer?: ReactNode;
+  wide?: boolean;
+}
+
+export function Dialog({ title, onClose, children, footer, wide }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    // showModal focuses the first focusable element (the close button): move to the marked one instead.
+    d?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <header className="dialog-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div className="dialog-body">{children}</div>
+      {footer && <footer className="dialog-footer">{footer}</footer>}
+    </dialog>
+  );
+}

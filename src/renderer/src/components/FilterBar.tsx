@@ -1,0 +1,97 @@
+// Search (both sides, fuzzy), kind, score range and decision state; the count shown; bulk accept.
+import { forwardRef } from 'react';
+import type { FindingKind } from '../../../shared/domain';
+import { KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
+import type { ReviewFilter } from '../lib/review-view';
+
+interface Props {
+  query: string;
+  onQuery: (q: string) => void;
+  filter: ReviewFilter;
+  onFilter: (f: ReviewFilter) => void;
+  shown: number;
+  total: number;
+  /** Only the first rows are loaded yet. */
+  loading?: boolean;
+  onBulk: () => void;
+}
+
+const pct = (v: number) => Math.round(v * 100);
+const fromPct = (s: string, fallback: number) => {
+  const n = Number(s);
+  return s.trim() === '' || Number.isNaN(n) ? fallback : Math.min(1, Math.max(0, n / 100));
+};
+
+export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ query, onQuery, filter, onFilter, shown, total, loading, onBulk }, searchRef) {
+  const kind = filter.kinds.length === 1 ? filter.kinds[0]! : '';
+  return (
+    <div className="filter-bar" role="search">
+      <input
+        ref={searchRef}
+        type="search"
+        className="search-input"
+        placeholder="Search both sides: name or code  ( / )"
+        aria-label="Search accounts and Xero contacts"
+        value={query}
+        onChange={(e) => onQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' || e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        }}
+      />
+      <label className="field">
+        <span>Kind</span>
+        <select
+          aria-label="Finding kind"
+          value={kind}
+          onChange={(e) => onFilter({ ...filter, kinds: e.target.value ? [e.target.value as FindingKind] : [] })}
+        >
+          <option value="">All kinds</option>
+          {FINDING_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Score</span>
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          className="score-input"
+          aria-label="Minimum score (%)"
+          value={pct(filter.minScore)}
+          onChange={(e) => onFilter({ ...filter, minScore: fromPct(e.target.value, 0) })}
+        />
+        <span aria-hidden="true">–</span>
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          className="score-input"
+          aria-label="Maximum score (%)"
+          value={pct(filter.maxScore)}
+          onChange={(e) => onFilter({ ...filter, maxScore: fromPct(e.target.value, 1) })}
+        />
+        <span className="muted">%</span>
+      </label>
+      <label className="field">
+        <span>Show</span>
+        <select aria-label="Decision state" value={filter.decided} onChange={(e) => onFilter({ ...filter, decided: e.target.value as ReviewFilter['decided'] })}>
+          <option value="all">All</option>
+          <option value="undecided">Undecided</option>
+          <option value="decided">Decided</option>
+        </select>
+      </label>
+      <span className="muted small count" aria-live="polite" data-testid="shown-count" data-shown={shown} data-kind={kind}>
+        {loading ? `loading ${total.toLocaleString()} accounts…` : `${shown.toLocaleString()} of ${total.toLocaleString()}`}
+      </span>
+      <button type="button" onClick={onBulk} disabled={shown === 0 || loading} title="Accept the suggestions of every account shown (preview first)  (b)">
+        Accept shown…
+      </button>
+    </div>
+  );
+});

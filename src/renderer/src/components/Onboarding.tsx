@@ -1,0 +1,86 @@
+// First run: open the demo, connect Xero, or import a CocoonOPS export; recent workspaces below.
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract';
+import { useApi } from '../api/context';
+import { errorMessage } from '../lib/file-content';
+import { ErrorMessage } from './ErrorMessage';
+import { ImportDialog } from './ImportDialog';
+import { SignInLink } from './SignInLink';
+
+export function Onboarding({ info }: { info: AppInfo }) {
+  const api = useApi();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [importing, setImporting] = useState<'cocoon' | 'xero' | null>(null);
+
+  useEffect(() => {
+    api.workspace.recent().then(setRecent, () => setRecent([]));
+  }, [api]);
+
+  const run = (label: string, fn: () => Promise<unknown>) => {
+    setBusy(label);
+    setError(null);
+    fn().catch((e: unknown) => {
+      setError(errorMessage(e));
+      setBusy(null);
+    });
+  };
+
+  return (
+    <main className="onboarding" aria-labelledby="welcome">
+      <h1 id="welcome">Cocoon ⇄ Xero Reconciler</h1>
+      <p className="lead">Find the CocoonOPS billing accounts whose Xero sync will fail, see both sides together, and decide what to fix.</p>
+      <div className="start-cards">
+        <section className="start-card">
+          <h2>Try the demo</h2>
+          <p className="muted">829 real organisation names, a sandbox Xero running inside the app, every kind of mismatch. Nothing leaves this computer.</p>
+          <button type="button" className="primary" disabled={busy !== null} onClick={() => run('demo', () => api.workspace.openDemo())}>
+            {busy === 'demo' ? 'Preparing the demo…' : 'Open the demo'}
+          </button>
+        </section>
+        <section className="start-card">
+          <h2>Connect Xero</h2>
+          <p className="muted">Sign in to Xero in your browser (PKCE); the app reads your contacts, invoices and credit notes.</p>
+          <button type="button" disabled={!info.features.connect || busy !== null} onClick={() => run('connect', () => api.xero.connect())} aria-describedby="connect-note">
+            {busy === 'connect' ? 'Waiting for Xero…' : 'Connect Xero'}
+          </button>
+          {busy === 'connect' && <SignInLink />}
+          {!info.features.connect && (
+            <p id="connect-note" className="muted small">
+              {info.xeroUnavailableReason}
+            </p>
+          )}
+        </section>
+        <section className="start-card">
+          <h2>Import files</h2>
+          <p className="muted">A CocoonOPS billing-account export (CSV or XLSX), checked and previewed before anything is stored; or a saved Xero contacts response.</p>
+          <div className="button-row">
+            <button type="button" disabled={busy !== null} onClick={() => setImporting('cocoon')}>
+              Import CocoonOPS export…
+            </button>
+            <button type="button" disabled={busy !== null} onClick={() => setImporting('xero')}>
+              Import Xero contacts…
+            </button>
+          </div>
+        </section>
+      </div>
+      {error && <ErrorMessage message={error} />}
+      {recent.length > 0 && (
+        <section className="recent" aria-label="Recent workspaces">
+          <h2>Recent workspaces</h2>
+          <ul>
+            {recent.map((path) => (
+              <li key={path}>
+                <button type="button" className="link-button" onClick={() => run('open', () => api.workspace.open({ path }))}>
+                  {path}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {importing && <ImportDialog initialKind={importing} onClose={() => setImporting(null)} onImported={() => setImporting(null)} />}
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+// One account in the table: decision mark, CocoonOPS code and name, the finding and score, the Xero name and
+// AccountNumber; the two names' differing characters highlighted.
+import { memo, useMemo } from 'react';
+import { ACTION_LABELS } from '../../../shared/decision-rules';
+import type { ReviewRow, XeroTrust } from '../../../shared/review';
+import { percent } from '../lib/format';
+import { diffNames } from '../lib/name-diff';
+import { KindBadge } from './KindBadge';
+import { NameDiff } from './NameDiff';
+
+interface Props {
+  index: number;
+  row: ReviewRow;
+  ariaRowIndex: number;
+  top: number;
+  selected: boolean;
+  xeroTrust: XeroTrust;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRowIndex, top, selected, xeroTrust, onSelect, onOpen }: Props) {
+  const diff = useMemo(() => (row.xeroName ? diffNames(row.name, row.xeroName) : null), [row.name, row.xeroName]);
+  const decision = row.decision;
+  return (
+    <div
+      id={`row-${index}`}
+      role="row"
+      aria-rowindex={ariaRowIndex}
+      aria-selected={selected}
+      data-code={row.code}
+      className={`grid-row${selected ? ' selected' : ''}${decision ? ' decided' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(index)}
+      onDoubleClick={() => onOpen(index)}
+    >
+      <div role="gridcell" className="cell col-decision" aria-colindex={1}>
+        {decision ? (
+          <span className={`decision-mark decision-${decision.action}`} title={`${ACTION_LABELS[decision.action]}${decision.source === 'bulk' ? ' (bulk)' : ''}${decision.note ? `: ${decision.note}` : ''}`}>
+            {decision.action === 'ignore' ? '–' : '✓'}
+            <span className="visually-hidden">{ACTION_LABELS[decision.action]}</span>
+          </span>
+        ) : null}
+      </div>
+      <div role="gridcell" className="cell col-code mono" aria-colindex={2}>
+        {row.code}
+      </div>
+      <div role="gridcell" className="cell col-name" aria-colindex={3} title={row.name}>
+        {diff ? <NameDiff segments={diff.a} /> : row.name}
+      </div>
+      <div role="gridcell" className="cell col-match" aria-colindex={4}>
+        <KindBadge kind={row.kind} stale={xeroTrust !== 'complete'} />
+      </div>
+      <div role="gridcell" className="cell col-score num" aria-colindex={5}>
+        {row.kind === null ? '' : percent(row.score)}
+      </div>
+      <div role="gridcell" className="cell col-name" aria-colindex={6} title={row.xeroName}>
+        {diff ? <NameDiff segments={diff.b} /> : <span className="muted">—</span>}
+        {row.xeroStatus === 'ARCHIVED' && <span className="tag">archived</span>}
+      </div>
+      <div role="gridcell" className="cell col-code mono" aria-colindex={7}>
+        {row.xeroNumber || <span className="muted">—</span>}
+      </div>
+    </div>
+  );
+});

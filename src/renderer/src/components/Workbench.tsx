@@ -1,0 +1,275 @@
+// The review screen: dashboard, filters, the table and the detail pane, with the keyboard map and decisions.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract';
+import type { FindingKind } from '../../../shared/domain';
+import { ACTION_LABELS } from '../../../shared/decision-rules';
+import type { DecisionAction, WorkspaceInfo } from '../../../shared/review';
+import { useApi, useApiEvent } from '../api/context';
+import { useDetail } from '../hooks/useDetail';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { useReviewData } from '../hooks/useReviewData';
+import { useReviewSearch } from '../hooks/useReviewSearch';
+import { errorMessage } from '../lib/file-content';
+import type { KeyCommand } from '../lib/keyboard';
+import { ALL_ROWS, sortOrder, visibleRows, type ReviewFilter, type Sort, type SortKey } from '../lib/review-view';
+import { AcceptDialog } from './AcceptDialog';
+import { BulkDialog } from './BulkDialog';
+import { Dashboard } from './Dashboard';
+import { DetailPane } from './DetailPane';
+import { EmptyState } from './EmptyState';
+import { ErrorMessage } from './ErrorMessage';
+import { FilterBar } from './FilterBar';
+import { FreshnessBanner } from './FreshnessBanner';
+import { HelpDialog } from './HelpDialog';
+import { IgnoreDialog } from './IgnoreDialog';
+import { ImportDialog } from './ImportDialog';
+import { ReviewTable } from './ReviewTable';
+import { Toast, type ToastMessage } from './Toast';
+
+type DialogState =
+  | { kind: 'accept' }
+  | { kind: 'ignore' }
+  | { kind: 'bulk'; codes: string[] }
+  | { kind: 'help' }
+  | { kind: 'import' }
+  | null;
+
+export function Workbench({ info, workspace }: { info: AppInfo; workspace: WorkspaceInfo }) {
+  const api = useApi();
+  const data = useReviewData();
+  const { rows, version } = data;
+  const [filter, setFilter] = useState<ReviewFilter>(ALL_ROWS);
+  const [sort, setSort] = useState<Sort>({ key: 'kind', descending: false });
+  const [query, setQuery] = useState('');
+  // The selection is an account code: it survives the switch from the first rows to the whole table.
+  const [selectedCode, setSelectedCode] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const detailRef = useRef<HTMLElement>(null);
+  const search = useReviewSearch(rows, version, data.complete);
+  const indexOf = useMemo(() => new Map(rows.map((r, i) => [r.code, i])), [version]);
+  const selected = selectedCode === null ? null : (indexOf.get(selectedCode) ?? null);
+  const setSelected = useCallback((i: number) => setSelectedCode(rows[i]?.code ?? null), [rows]);
+
+  // Sort order and search hits depend on names and scores, which decisions never change: keyed on the load.
+  const order = useMemo(() => sortOrder(rows, sort), [version, sort]);
+  const hits = useMemo(() => search.search(query), [version, query, search.ready]);
+  const visible = useMemo(() => visibleRows(rows, order, filter, hits), [rows, order, filter, hits]);
+
+  // Keep a visible row selected: the first one after a filter change that hid the selection.
+  useEffect(() => {
+    if (visible.length === 0) setSelectedCode(null);
+    else if (selected === null || !visible.includes(selected)) setSelected(visible[0]!);
+  }, [visible, selected, setSelected]);
+
+  const selectedRow = selected === null ? null : (rows[selected] ?? null);
+  const detail = useDetail(selectedRow?.code ?? null);
+
+  const say = useCallback((text: string, tone: ToastMessage['tone'] = 'info', undoCode?: string) => {
+    setToast({ id: Date.now(), text, tone, undoCode });
+  }, []);
+
+  const decide = useCallback(
+    async (code: string, action: DecisionAction, extra: { note?: string; xeroContactId?: string } = {}) => {
+      try {
+        const r = await api.decisions.apply({ accountCode: code, action, ...extra });
+        data.patch([r.row]);
+        detail.refresh();
+        say(`${code}: ${ACTION_LABELS[action]}`, 'info', code);
+      } catch (e) {
+        say(errorMessage(e), 'error');
+      }
+    },
+    [api, data, detail, say],
+  );
+
+  const undo = useCallback(
+    async (code: string) => {
+      try {
+        const r = await api.decisions.undo({ accountCode: code });
+        data.patch([r.row]);
+        detail.refresh();
+        say(r.undone ? `${code}: undone (${ACTION_LABELS[r.undone.action]})` : `${code}: nothing to undo`);
+      } catch (e) {
+        say(errorMessage(e), 'error');
+      }
+    },
+    [api, data, detail, say],
+  );
+
+  const move = (delta: number | 'first' | 'last') => {
+    if (visible.length === 0) return;
+    const at = selected === null ? -1 : visible.indexOf(selected);
+    const next = delta === 'first' ? 0 : delta === 'last' ? visible.length - 1 : Math.min(visible.length - 1, Math.max(0, at + delta));
+    setSelected(visible[next]!);
+  };
+
+  const openAccept = async () => {
+    if (!selectedRow) return;
+    const d = detail.detail ?? (await detail.load(selectedRow.code).catch(() => null));
+    if (!d) return;
+    if (d.actions.length === 0) say(`${selectedRow.code}: nothing to accept — link a Xero contact by hand in the detail pane, or ignore it.`);
+    else setDialog({ kind: 'accept' });
+  };
+
+  const run = (command: KeyCommand): boolean | void => {
+    if (dialog) return false;
+    switch (command) {
+      case 'next':
+        return move(1);
+      case 'previous':
+        return move(-1);
+      case 'first':
+        return move('first');
+      case 'last':
+        return move('last');
+      case 'open':
+        return detailRef.current?.focus();
+      case 'accept':
+        return void openAccept();
+      case 'ignore':
+        return selectedRow ? setDialog({ kind: 'ignore' }) : undefined;
+      case 'undo':
+        return selectedRow ? void undo(selectedRow.code) : undefined;
+      case 'search':
+        return searchRef.current?.focus();
+      case 'help':
+        return setDialog({ kind: 'help' });
+      case 'bulk':
+        return openBulk();
+      case 'escape': {
+        // Leave a filter field so the review keys work again.
+        const active = document.activeElement as HTMLElement | null;
+        if (active && active !== document.body && active.closest('.filter-bar, .link-search')) active.blur();
+        return false;
+      }
+    }
+  };
+  useKeyboard(run);
+
+  const openBulk = () => {
+    if (data.complete && visible.length > 0) setDialog({ kind: 'bulk', codes: visible.map((i) => rows[i]!.code) });
+  };
+
+  useApiEvent('menu.command', (e) => {
+    if (e.command === 'search') searchRef.current?.focus();
+    else if (e.command === 'help') setDialog({ kind: 'help' });
+    else if (e.command === 'import') setDialog({ kind: 'import' });
+    else if (e.command === 'next') move(1);
+    else if (e.command === 'previous') move(-1);
+    else if (e.command === 'close-workspace') void api.workspace.close();
+  });
+
+  const toggleKind = (kind: FindingKind) =>
+    setFilter((f) => ({ ...f, kinds: f.kinds.length === 1 && f.kinds[0] === kind ? [] : [kind] }));
+  const onSort = (key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key === 'score' }));
+
+  return (
+    <div className="workbench">
+      <header className="topbar">
+        <div className="brand">
+          Cocoon ⇄ Xero <span className="muted">·</span> <span title={workspace.path}>{workspace.isDemo ? 'Demo workspace' : workspace.name}</span>
+        </div>
+        <div className="topbar-actions">
+          <button type="button" onClick={() => setDialog({ kind: 'import' })}>
+            Import…
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'help' })} aria-label="Keyboard shortcuts (?)">
+            ?
+          </button>
+          <button type="button" onClick={() => void api.workspace.close()}>
+            Close
+          </button>
+        </div>
+      </header>
+      {data.status && <Dashboard status={data.status} info={info} activeKinds={filter.kinds} onKind={toggleKind} />}
+      {data.status && <FreshnessBanner status={data.status} />}
+      <FilterBar ref={searchRef} query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} shown={visible.length} total={data.total} loading={!data.complete} onBulk={openBulk} />
+      <div className="review">
+        <div className="review-main">
+          {data.error ? (
+            <ErrorMessage message={data.error} onRetry={data.reload} title="The accounts could not be loaded" />
+          ) : data.loading && rows.length === 0 ? (
+            <div className="loading" role="status">
+              Loading accounts…
+            </div>
+          ) : rows.length === 0 ? (
+            <EmptyState title="No billing accounts yet">Import a CocoonOPS billing-account export (Import…).</EmptyState>
+          ) : visible.length === 0 ? (
+            <EmptyState title="No account matches">
+              <button type="button" className="link-button" onClick={() => (setFilter(ALL_ROWS), setQuery(''))}>
+                Clear the search and filters
+              </button>
+            </EmptyState>
+          ) : (
+            <ReviewTable
+              rows={rows}
+              visible={visible}
+              selected={selected}
+              onSelect={setSelected}
+              onOpen={(i) => (setSelected(i), detailRef.current?.focus())}
+              sort={sort}
+              onSort={onSort}
+              xeroTrust={data.xeroTrust}
+              query={query}
+              searchReady={search.ready}
+            />
+          )}
+        </div>
+        <DetailPane
+          ref={detailRef}
+          state={detail}
+          hasSelection={selectedRow !== null}
+          onAccept={() => void openAccept()}
+          onIgnore={() => setDialog({ kind: 'ignore' })}
+          onUndo={() => selectedRow && void undo(selectedRow.code)}
+          onLink={(contactId, name) => selectedRow && void decide(selectedRow.code, 'link', { xeroContactId: contactId, note: `linked to ${name}` })}
+        />
+      </div>
+      {dialog?.kind === 'accept' && detail.detail && (
+        <AcceptDialog
+          detail={detail.detail}
+          onClose={() => setDialog(null)}
+          onChoose={(action) => {
+            setDialog(null);
+            void decide(detail.detail!.row.code, action);
+          }}
+        />
+      )}
+      {dialog?.kind === 'ignore' && selectedRow && (
+        <IgnoreDialog
+          code={selectedRow.code}
+          onClose={() => setDialog(null)}
+          onIgnore={(note) => {
+            setDialog(null);
+            void decide(selectedRow.code, 'ignore', { note });
+          }}
+        />
+      )}
+      {dialog?.kind === 'bulk' && (
+        <BulkDialog
+          codes={dialog.codes}
+          onClose={() => setDialog(null)}
+          onDone={(r) => {
+            setDialog(null);
+            data.patch(r.rows);
+            detail.refresh();
+            say(`Accepted ${r.applied.toLocaleString()} suggestions`);
+          }}
+        />
+      )}
+      {dialog?.kind === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'import' && (
+        <ImportDialog
+          onClose={() => setDialog(null)}
+          onImported={(message) => {
+            setDialog(null);
+            say(message);
+          }}
+        />
+      )}
+      <Toast message={toast} onUndo={(code) => void undo(code)} onDismiss={() => setToast(null)} />
+    </div>
+  );
+}

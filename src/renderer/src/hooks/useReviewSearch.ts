@@ -1,0 +1,31 @@
+// The search index over the loaded rows, built in slices after the table has painted. Until it is ready a
+// plain substring search answers, so typing never waits.
+import { useEffect, useState } from 'react';
+import type { ReviewRow } from '../../../shared/review';
+import { buildReviewSearch, quickSearch, type ReviewSearch } from '../lib/review-search';
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface SearchState {
+  ready: boolean;
+  search(query: string): number[] | null;
+}
+
+export function useReviewSearch(rows: readonly ReviewRow[], version: number, enabled = true): SearchState {
+  const [index, setIndex] = useState<{ version: number; search: ReviewSearch } | null>(null);
+  useEffect(() => {
+    if (rows.length === 0 || !enabled) return;
+    const abort = new AbortController();
+    // Positions and names do not change between full loads: the index follows `version`, not row patches.
+    buildReviewSearch(rows, pause, abort.signal).then(
+      (search) => setIndex({ version, search }),
+      () => {},
+    );
+    return () => abort.abort();
+  }, [version, enabled]);
+  const current = index?.version === version ? index.search : null;
+  return {
+    ready: current !== null,
+    search: (query) => (current ? current.search(query) : quickSearch(rows, query)),
+  };
+}

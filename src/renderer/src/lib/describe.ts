@@ -1,0 +1,34 @@
+// Plain words for what a decision will do, shown before anything is stored.
+import { ACTION_LABELS } from '../../../shared/decision-rules';
+import type { DecisionAction, FindingDetail } from '../../../shared/review';
+
+export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'account' | 'contact' | 'codeHolder'>): string {
+  const contact = d.contact?.name ? `"${d.contact.name}"` : 'the Xero contact';
+  const account = `"${d.account.name}"`;
+  switch (action) {
+    case 'rename_in_xero':
+      return `Rename ${contact} in Xero to ${account} (the CocoonOPS name is right).`;
+    case 'rename_in_cocoon':
+      return `Rename ${account} in CocoonOPS to ${contact} (the Xero name is right).`;
+    case 'set_account_number':
+      return `Set the AccountNumber of ${contact} in Xero to ${d.account.code}.`;
+    case 'restore_in_xero':
+      return `Restore the archived contact ${d.codeHolder?.name ? `"${d.codeHolder.name}"` : ''} in Xero (it holds ${d.account.code}).`;
+    case 'mark_customer':
+      return `Make ${contact} a customer in Xero.`;
+    case 'recode_in_cocoon':
+      return `Give ${account} a new billing account code in CocoonOPS (${d.account.code} belongs to another business).`;
+    case 'create_in_xero':
+      return `Let the next sync create ${account} in Xero.`;
+    case 'different_business':
+      return `${contact} is a different business: do not link them.`;
+    case 'link':
+      return `Link ${account} to ${contact}.`;
+    case 'ignore':
+      return `Leave ${account} as it is.`;
+  }
+}
+
+export function actionLabel(action: DecisionAction): string {
+  return ACTION_LABELS[action];
+}

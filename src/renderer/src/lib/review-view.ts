@@ -1,0 +1,73 @@
+// What the table shows: rows filtered by kind, score range and decision state, in the chosen order (or in
+// search rank while searching). Works on row indices so 50,000 rows are never copied.
+import type { FindingKind } from '../../../shared/domain';
+import { FAILING as FAILING_KINDS, rankOf } from '../../../shared/decision-rules';
+import type { ReviewRow } from '../../../shared/review';
+
+export interface ReviewFilter {
+  /** Empty = every kind. */
+  kinds: readonly FindingKind[];
+  /** Score range in [0, 1], inclusive. */
+  minScore: number;
+  maxScore: number;
+  decided: 'all' | 'undecided' | 'decided';
+}
+
+export const ALL_ROWS: ReviewFilter = { kinds: [], minScore: 0, maxScore: 1, decided: 'all' };
+
+export type SortKey = 'row' | 'code' | 'name' | 'kind' | 'score' | 'xeroName';
+export interface Sort {
+  key: SortKey;
+  descending: boolean;
+}
+
+export function rowMatches(r: ReviewRow, f: ReviewFilter, kinds: ReadonlySet<FindingKind> | null): boolean {
+  if (kinds && (r.kind === null || !kinds.has(r.kind))) return false;
+  if (r.score < f.minScore || r.score > f.maxScore) return false;
+  if (f.decided === 'decided' && !r.decision) return false;
+  if (f.decided === 'undecided' && r.decision) return false;
+  return true;
+}
+
+/** Row indices in sort order (ties by file row, then position): typed keys, no per-comparison lookups. */
+export function sortOrder(rows: readonly ReviewRow[], sort: Sort): Int32Array {
+  const n = rows.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const dir = sort.descending ? -1 : 1;
+  const rowNo = new Float64Array(n);
+  for (let i = 0; i < n; i++) rowNo[i] = rows[i]!.row;
+  if (sort.key === 'code' || sort.key === 'name' || sort.key === 'xeroName') {
+    const field = sort.key;
+    const keys = rows.map((r) => r[field].toLowerCase());
+    order.sort((a, b) => {
+      const x = keys[a]!;
+      const y = keys[b]!;
+      return (x < y ? -dir : x > y ? dir : 0) || rowNo[a]! - rowNo[b]! || a - b;
+    });
+    return order;
+  }
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    key[i] = sort.key === 'row' ? r.row : sort.key === 'score' ? r.score : rankOf(r.kind);
+  }
+  order.sort((a, b) => dir * (key[a]! - key[b]!) || rowNo[a]! - rowNo[b]! || a - b);
+  return order;
+}
+
+/** The visible row indices: `searchHits` (ranked) when searching, else `order`; filtered. */
+export function visibleRows(rows: readonly ReviewRow[], order: ArrayLike<number>, filter: ReviewFilter, searchHits: readonly number[] | null): number[] {
+  const kinds = filter.kinds.length > 0 ? new Set(filter.kinds) : null;
+  const source = searchHits ?? order;
+  const out: number[] = [];
+  for (let k = 0; k < source.length; k++) {
+    const i = source[k]!;
+    if (rowMatches(rows[i]!, filter, kinds)) out.push(i);
+  }
+  return out;
+}
+
+export function isFailing(kind: FindingKind | null): boolean {
+  return kind !== null && FAILING_KINDS.includes(kind);
+}

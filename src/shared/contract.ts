@@ -1,0 +1,153 @@
+// The one contract between UI and core: every channel with the zod schemas of its input and output, and
+// every pushed event with its payload. Main validates each input against it; the UI takes its types from it.
+import { z } from 'zod';
+import type { Channel, EventName } from './channels';
+import { FindingKind, XeroContact } from './domain';
+import {
+  DecisionAction,
+  DecisionView,
+  FindingDetail,
+  ReviewList,
+  ReviewRow,
+  WorkspaceInfo,
+  WorkspaceStatus,
+} from './review';
+
+const Empty = z.strictObject({});
+const AccountCode = z.string().trim().min(1, 'an account code is required').max(200);
+/** Base64 of an uploaded file (files over 200 MB are refused by the importers anyway). */
+const FileContent = z.base64().max(280_000_000, 'the file is too large (over 200 MB)');
+const FileName = z.string().trim().min(1, 'a file name is required').max(500);
+
+/** CocoonOPS fields a column can be mapped to (the same list as the importer's). */
+export const MappingField = z.enum(['name', 'code', 'contactName', 'email', 'phone', 'address', 'postcode', 'status']);
+export type MappingField = z.infer<typeof MappingField>;
+export const ColumnMapping = z.partialRecord(MappingField, z.string().max(200).nullable());
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export const Problem = z.object({
+  row: z.number().int(),
+  column: z.string().optional(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  features: z.object({ demo: z.boolean(), connect: z.boolean(), sync: z.boolean() }),
+  /** Why connect/sync are off (null when they are on). */
+  xeroUnavailableReason: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const CocoonFileInput = z.strictObject({ fileName: FileName, content: FileContent, mapping: ColumnMapping.optional() });
+
+export const CocoonPreview = z.object({
+  header: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
+  totalRows: z.number().int(),
+  mapping: z.record(MappingField, z.string().nullable()),
+  unknownColumns: z.array(z.string()),
+  problems: z.array(Problem),
+  /** Errors block the import; warnings do not. */
+  errors: z.number().int(),
+  encoding: z.string().nullable(),
+  format: z.string().nullable(),
+});
+export type CocoonPreview = z.infer<typeof CocoonPreview>;
+
+export const ImportResult = z.object({ rows: z.number().int(), warnings: z.array(Problem) });
+
+export const BulkInput = z.strictObject({
+  accountCodes: z.array(AccountCode).min(1, 'select at least one account').max(200_000),
+  /** "suggested" takes each finding's suggested action. */
+  action: z.union([z.literal('suggested'), DecisionAction]).default('suggested'),
+  note: z.string().max(2000).optional(),
+});
+
+export const BulkItem = z.object({ accountCode: z.string(), action: DecisionAction, summary: z.string() });
+export const BulkSkip = z.object({ accountCode: z.string(), reason: z.string() });
+export const BulkPreview = z.object({ items: z.array(BulkItem), skipped: z.array(BulkSkip) });
+export type BulkPreview = z.infer<typeof BulkPreview>;
+
+export const SyncResult = z.object({ contacts: z.number().int(), finishedAt: z.string() });
+
+export const contract = {
+  'app.info': { input: Empty, output: AppInfo },
+  'workspace.current': { input: Empty, output: WorkspaceInfo.nullable() },
+  'workspace.recent': { input: Empty, output: z.array(z.string()) },
+  'workspace.open': {
+    input: z.strictObject({ path: z.string().trim().min(1, 'a workspace path is required').max(4096), create: z.boolean().default(false) }),
+    output: WorkspaceInfo,
+  },
+  'workspace.openDemo': { input: z.strictObject({ reset: z.boolean().default(false) }), output: WorkspaceInfo },
+  'workspace.close': { input: Empty, output: z.null() },
+  'workspace.status': { input: Empty, output: WorkspaceStatus },
+  'findings.list': {
+    /** With `limit`: the first rows in the default order (failing kinds first), for a quick first paint. */
+    input: z.strictObject({ limit: z.number().int().min(1).max(200_000).optional() }),
+    output: ReviewList,
+  },
+  'findings.detail': { input: z.strictObject({ accountCode: AccountCode }), output: FindingDetail },
+  'contacts.search': {
+    input: z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+    output: z.array(z.object({ contact: XeroContact, score: z.number() })),
+  },
+  'decisions.apply': {
+    input: z.strictObject({
+      accountCode: AccountCode,
+      action: DecisionAction,
+      xeroContactId: z.string().min(1).optional(),
+      note: z.string().max(2000).optional(),
+    }),
+    output: z.object({ decision: DecisionView, row: ReviewRow }),
+  },
+  'decisions.undo': {
+    input: z.strictObject({ accountCode: AccountCode }),
+    output: z.object({ undone: DecisionView.nullable(), row: ReviewRow }),
+  },
+  'decisions.bulkPreview': { input: BulkInput, output: BulkPreview },
+  'decisions.bulkApply': {
+    input: BulkInput,
+    output: z.object({ applied: z.number().int(), skipped: z.array(BulkSkip), rows: z.array(ReviewRow) }),
+  },
+  'imports.previewCocoon': { input: CocoonFileInput, output: CocoonPreview },
+  'imports.cocoon': { input: CocoonFileInput, output: ImportResult },
+  'imports.xeroFile': { input: z.strictObject({ fileName: FileName, content: FileContent }), output: ImportResult },
+  'xero.connect': { input: Empty, output: z.object({ tenantName: z.string(), workspace: WorkspaceInfo }) },
+  'xero.sync': { input: Empty, output: SyncResult },
+  'xero.cancelSync': { input: Empty, output: z.object({ cancelled: z.boolean() }) },
+} satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const ProgressEvent = z.object({
+  task: z.enum(['demo', 'import', 'sync', 'match']),
+  message: z.string(),
+  done: z.number(),
+  /** null when the total is not known yet. */
+  total: z.number().nullable(),
+  finished: z.boolean().default(false),
+});
+
+export const MENU_COMMANDS = ['open-demo', 'import', 'sync', 'search', 'help', 'close-workspace', 'next', 'previous'] as const;
+
+export const events = {
+  progress: ProgressEvent,
+  'workspace.changed': z.object({
+    reason: z.enum(['opened', 'closed', 'imported', 'synced', 'decided']),
+    workspace: WorkspaceInfo.nullable(),
+  }),
+  'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
+  /** The Xero sign-in page to show (the web host cannot open a browser itself). */
+  'xero.signIn': z.object({ url: z.url() }),
+} satisfies Record<EventName, z.ZodType>;
+
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export { FindingKind };

@@ -1,0 +1,72 @@
+// Which decisions fit which finding: shared by the core (which enforces it) and the UI (which offers it).
+// No zod here (types only), so the renderer bundle stays small.
+import type { FindingKind } from './domain';
+import type { DecisionAction } from './review';
+
+/** domain.ts's FINDING_KINDS and FAILING_KINDS without zod (a test checks they stay equal). */
+export const KINDS = ['ok', 'name_mismatch', 'archived_holder', 'code_missing', 'code_conflict', 'not_in_xero', 'ambiguous', 'not_customer'] as const satisfies readonly FindingKind[];
+export const FAILING: readonly FindingKind[] = ['name_mismatch', 'archived_holder', 'code_conflict', 'not_customer'];
+
+/** The review's default order: failing kinds first, then the ones needing a look, then ok (no finding: last). */
+export const KIND_RANK: Record<FindingKind, number> = {
+  name_mismatch: 0,
+  archived_holder: 1,
+  code_conflict: 2,
+  not_customer: 3,
+  code_missing: 4,
+  ambiguous: 5,
+  not_in_xero: 6,
+  ok: 7,
+};
+export const rankOf = (kind: FindingKind | null): number => (kind === null ? 99 : KIND_RANK[kind]);
+
+/** What "accept" may do per finding kind, the suggestion first. */
+const ACCEPT_ACTIONS: Record<FindingKind, readonly DecisionAction[]> = {
+  ok: [],
+  name_mismatch: ['rename_in_xero', 'rename_in_cocoon', 'different_business'],
+  archived_holder: ['restore_in_xero', 'recode_in_cocoon'],
+  code_missing: ['set_account_number', 'different_business'],
+  code_conflict: ['recode_in_cocoon', 'different_business'],
+  not_in_xero: ['create_in_xero'],
+  ambiguous: [],
+  not_customer: ['mark_customer', 'different_business'],
+};
+
+/** Actions that "accept" may take for a finding kind (empty: nothing to accept, or a person must link by hand). */
+export function acceptActions(kind: FindingKind | null): readonly DecisionAction[] {
+  return kind === null ? [] : ACCEPT_ACTIONS[kind];
+}
+
+/** The suggested action (what bulk accept does), or null when there is none. */
+export function suggestedAction(kind: FindingKind | null): DecisionAction | null {
+  return acceptActions(kind)[0] ?? null;
+}
+
+/** True when `action` may be recorded for a finding of `kind` (ignore and link always may). */
+export function actionAllowed(kind: FindingKind | null, action: DecisionAction): boolean {
+  return action === 'ignore' || action === 'link' || acceptActions(kind).includes(action);
+}
+
+export const ACTION_LABELS: Record<DecisionAction, string> = {
+  rename_in_xero: 'Rename in Xero',
+  rename_in_cocoon: 'Rename in CocoonOPS',
+  set_account_number: 'Set AccountNumber in Xero',
+  restore_in_xero: 'Restore the archived contact in Xero',
+  mark_customer: 'Make it a customer in Xero',
+  recode_in_cocoon: 'Give the account a new code in CocoonOPS',
+  create_in_xero: 'Let the sync create it in Xero',
+  different_business: 'Different business',
+  link: 'Linked by hand',
+  ignore: 'Ignored',
+};
+
+export const KIND_LABELS: Record<FindingKind, string> = {
+  ok: 'OK',
+  name_mismatch: 'Name mismatch',
+  archived_holder: 'Archived holder',
+  code_missing: 'Code missing',
+  code_conflict: 'Code conflict',
+  not_in_xero: 'Not in Xero',
+  ambiguous: 'Ambiguous',
+  not_customer: 'Not a customer',
+};

@@ -1,0 +1,146 @@
+// The review's records as they travel between core and UI: table rows, details, decisions, freshness.
+import { z } from 'zod';
+import { BillingAccount, Candidate, Contribution, FindingKind, SuggestedFix, XeroContact, ContactStatus } from './domain';
+
+export const DECISION_ACTIONS = [
+  'rename_in_xero', // the CocoonOPS name is right: rename the Xero contact
+  'rename_in_cocoon', // the Xero name is right: rename the billing account in CocoonOPS
+  'set_account_number', // put the billing code on the Xero contact
+  'restore_in_xero', // the code's holder is archived: restore it
+  'mark_customer', // the Xero contact must become a customer
+  'recode_in_cocoon', // the code belongs to another business: give the account a new code
+  'create_in_xero', // nothing in Xero: let the sync create the contact
+  'different_business', // the suggested contact is another business
+  'link', // link another Xero contact by hand
+  'ignore', // leave the account as it is (with a note)
+] as const;
+export const DecisionAction = z.enum(DECISION_ACTIONS);
+export type DecisionAction = z.infer<typeof DecisionAction>;
+
+/** One field change a decision asks for: pushed to Xero, or put on the CocoonOPS checklist. */
+export const FieldChange = z.object({
+  target: z.enum(['xero', 'cocoon']),
+  /** Xero ContactID, or the billing account code. */
+  subject: z.string(),
+  field: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const DecisionView = z.object({
+  id: z.number().int(),
+  action: DecisionAction,
+  xeroContactId: z.string().nullable(),
+  note: z.string(),
+  source: z.enum(['manual', 'bulk']),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+  changes: z.array(FieldChange),
+});
+export type DecisionView = z.infer<typeof DecisionView>;
+
+/** How far the Xero side can be trusted: findings never say "not in Xero" from missing or failed data. */
+export const XeroTrust = z.enum(['complete', 'stale', 'missing']);
+export type XeroTrust = z.infer<typeof XeroTrust>;
+
+/** One line of the review table: compact, because a workspace may hold 50,000 of them. */
+export const RowDecision = z.object({ action: DecisionAction, source: z.enum(['manual', 'bulk']), note: z.string(), xeroContactId: z.string().nullable() });
+export type RowDecision = z.infer<typeof RowDecision>;
+
+export const ReviewRow = z.object({
+  code: z.string(),
+  row: z.number().int(),
+  name: z.string(),
+  /** null when findings could not be computed (the Xero side is missing). */
+  kind: FindingKind.nullable(),
+  score: z.number().min(0).max(1),
+  fix: SuggestedFix.nullable(),
+  /** The Xero contact shown beside the account (a hand link wins over the matcher). */
+  xeroId: z.string().nullable(),
+  xeroName: z.string(),
+  xeroNumber: z.string(),
+  xeroStatus: ContactStatus.nullable(),
+  decision: RowDecision.nullable(),
+});
+export type ReviewRow = z.infer<typeof ReviewRow>;
+
+/**
+ * Every row of the table, column by column (50,000 rows travel as arrays, not as 50,000 objects with keys:
+ * half the bytes, and much less to stringify and parse). `decisions` lists only the decided rows, by index.
+ */
+export const ReviewColumns = z.object({
+  code: z.array(z.string()),
+  row: z.array(z.number().int()),
+  name: z.array(z.string()),
+  kind: z.array(FindingKind.nullable()),
+  score: z.array(z.number().min(0).max(1)),
+  fix: z.array(SuggestedFix.nullable()),
+  xeroId: z.array(z.string().nullable()),
+  xeroName: z.array(z.string()),
+  xeroNumber: z.array(z.string()),
+  xeroStatus: z.array(ContactStatus.nullable()),
+  decisions: z.array(z.tuple([z.number().int().min(0), RowDecision])),
+});
+export type ReviewColumns = z.infer<typeof ReviewColumns>;
+
+export const ReviewList = z.object({
+  columns: ReviewColumns,
+  /** Rows in the workspace (more than in `columns` when a limit was asked). */
+  total: z.number().int(),
+  xeroTrust: XeroTrust,
+  computedAt: z.string().nullable(),
+});
+export type ReviewList = z.infer<typeof ReviewList>;
+
+export const CandidateView = z.object({ candidate: Candidate, contact: XeroContact.nullable() });
+
+export const FindingDetail = z.object({
+  row: ReviewRow,
+  account: BillingAccount,
+  explanation: z.string(),
+  contributions: z.array(Contribution),
+  /** The contact shown beside the account (decision link, else finding contact, else code holder). */
+  contact: XeroContact.nullable(),
+  codeHolder: XeroContact.nullable(),
+  candidates: z.array(CandidateView),
+  /** What "accept" may do for this finding, suggested first. */
+  actions: z.array(DecisionAction),
+  decision: DecisionView.nullable(),
+  history: z.array(DecisionView),
+  xeroTrust: XeroTrust,
+});
+export type FindingDetail = z.infer<typeof FindingDetail>;
+
+export const ImportInfo = z.object({
+  at: z.string(),
+  fileName: z.string().nullable(),
+  rows: z.number().int().nullable(),
+});
+export type ImportInfo = z.infer<typeof ImportInfo>;
+
+export const WorkspaceInfo = z.object({ path: z.string(), name: z.string(), isDemo: z.boolean() });
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+export const WorkspaceStatus = z.object({
+  workspace: WorkspaceInfo,
+  accounts: z.number().int(),
+  contacts: z.number().int(),
+  counts: z.record(FindingKind, z.number().int()),
+  /** Accounts whose next sync will fail. */
+  failing: z.number().int(),
+  /** Of those, how many have no decision yet. */
+  failingUndecided: z.number().int(),
+  decided: z.number().int(),
+  findingsComputedAt: z.string().nullable(),
+  xeroTrust: XeroTrust,
+  /** Why the Xero side is not trusted (e.g. the last sync failed), for the banner. */
+  xeroTrustReason: z.string().nullable(),
+  lastSync: ImportInfo.nullable(),
+  lastXeroImport: ImportInfo.nullable(),
+  lastCocoonImport: ImportInfo.nullable(),
+  waitingFor: z.enum(['xero', 'cocoon']).nullable(),
+  /** The Xero organisation the workspace is connected to (null: its Xero side came from a file, or nothing yet). */
+  xeroConnection: z.object({ tenantName: z.string(), sandbox: z.boolean() }).nullable(),
+});
+export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;

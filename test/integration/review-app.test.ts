@@ -1,0 +1,221 @@
+// The review app's core through createApp() and the dispatcher (what IPC and HTTP call): the demo synced from
+// the in-process sandbox, decisions that survive restart, re-import and re-sync, bulk safety, freshness.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../src/shared/api-client';
+import type { Output } from '../../src/shared/contract';
+import type { Channel } from '../../src/shared/channels';
+import { rowsFromColumns } from '../../src/shared/review-columns';
+import { createApp, type App, type AppConfig } from '../../src/main/app';
+import { openWorkspace } from '../../src/main/db';
+import { memorySettings } from '../../src/main/settings-store';
+import { createXeroLink } from '../../src/main/xero-link';
+import { createMemorySecretStore } from '../../src/main/xero/storage/secret-store';
+import { startDemoSandbox } from '../../src/main/demo/demo-workspace';
+
+const DEMO = resolve(import.meta.dirname, '../../demo');
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'reconciler-app-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function start(dataDir: string, over: Partial<AppConfig> = {}): App {
+  const app = createApp({ host: 'web', dataDir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, ...over });
+  cleanups.push(() => app.close());
+  return app;
+}
+
+async function ok<C extends Channel>(app: App, channel: C, input: unknown = {}): Promise<Output<C>> {
+  const r = (await app.dispatch(channel, input)) as Envelope<Output<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+async function listRows(app: App) {
+  return rowsFromColumns((await ok(app, 'findings.list')).columns);
+}
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+describe('the demo', () => {
+  it('reads its Xero side from the sandbox through the Xero client, and keeps decisions across restart, re-import and re-sync', async () => {
+    const dataDir = tempDir();
+    let app = start(dataDir);
+    const info = await ok(app, 'workspace.openDemo');
+    expect(info.isDemo).toBe(true);
+    const status = await ok(app, 'workspace.status');
+    expect(status).toMatchObject({ accounts: 829, contacts: 1094, xeroTrust: 'complete', xeroConnection: { tenantName: 'Demo Company (AU)', sandbox: true } });
+    expect(status.lastSync?.rows).toBe(1094);
+    expect(status.failing).toBeGreaterThan(300);
+
+    const rows = await listRows(app);
+    expect(rows).toHaveLength(829);
+    const mismatch = rows.find((r) => r.kind === 'name_mismatch')!;
+    const missing = rows.find((r) => r.kind === 'code_missing')!;
+    await ok(app, 'decisions.apply', { accountCode: mismatch.code, action: 'rename_in_cocoon' });
+    await ok(app, 'decisions.apply', { accountCode: missing.code, action: 'ignore', note: 'closing this account' });
+    await app.close();
+
+    // restart: the same demo workspace, decisions kept
+    app = start(dataDir);
+    await ok(app, 'workspace.openDemo');
+    const after = await listRows(app);
+    expect(after.find((r) => r.code === mismatch.code)?.decision).toMatchObject({ action: 'rename_in_cocoon', source: 'manual' });
+    expect(after.find((r) => r.code === missing.code)?.decision).toMatchObject({ action: 'ignore', note: 'closing this account' });
+
+    // re-import the CocoonOPS export, then sync again from the sandbox
+    const imported = await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64') });
+    expect(imported.rows).toBe(829);
+    const synced = await ok(app, 'xero.sync');
+    expect(synced.contacts).toBeGreaterThanOrEqual(0);
+    const detail = await ok(app, 'findings.detail', { accountCode: mismatch.code });
+    expect(detail.decision).toMatchObject({ action: 'rename_in_cocoon', changes: [{ target: 'cocoon', field: 'name' }] });
+    expect((await ok(app, 'workspace.status')).decided).toBe(2);
+
+    // a reset demo starts over
+    await ok(app, 'workspace.openDemo', { reset: true });
+    expect((await ok(app, 'workspace.status')).decided).toBe(0);
+  });
+});
+
+describe('decisions', () => {
+  async function demoApp(): Promise<App> {
+    const app = start(tempDir(), { demoSync: false });
+    await ok(app, 'workspace.openDemo');
+    return app;
+  }
+
+  it('refuse what does not fit the finding, and undo', async () => {
+    const app = await demoApp();
+    const rows = await listRows(app);
+    const mismatch = rows.find((r) => r.kind === 'name_mismatch')!;
+    const wrong = await app.dispatch('decisions.apply', { accountCode: mismatch.code, action: 'restore_in_xero' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.dispatch('decisions.apply', { accountCode: 'NO-SUCH', action: 'ignore' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await app.dispatch('decisions.apply', { accountCode: mismatch.code, action: 'link', xeroContactId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const applied = await ok(app, 'decisions.apply', { accountCode: mismatch.code, action: 'rename_in_xero' });
+    expect(applied.row.decision?.action).toBe('rename_in_xero');
+    expect(applied.decision.changes[0]).toMatchObject({ target: 'xero', field: 'Name', to: mismatch.name });
+    const undone = await ok(app, 'decisions.undo', { accountCode: mismatch.code });
+    expect(undone.undone?.action).toBe('rename_in_xero');
+    expect(undone.row.decision).toBeNull();
+    expect((await ok(app, 'decisions.undo', { accountCode: mismatch.code })).undone).toBeNull();
+  });
+
+  it('link a contact by hand: the row shows it', async () => {
+    const app = await demoApp();
+    const rows = await listRows(app);
+    const lonely = rows.find((r) => r.kind === 'not_in_xero')!;
+    const [hit] = await ok(app, 'contacts.search', { query: lonely.name.split(' ')[0]!, limit: 5 });
+    expect(hit).toBeDefined();
+    const r = await ok(app, 'decisions.apply', { accountCode: lonely.code, action: 'link', xeroContactId: hit!.contact.contactId });
+    expect(r.row).toMatchObject({ xeroId: hit!.contact.contactId, xeroName: hit!.contact.name, decision: { action: 'link' } });
+  });
+
+  it('in bulk: preview first, never over a decision, all in one go', async () => {
+    const app = await demoApp();
+    const rows = await listRows(app);
+    const mismatches = rows.filter((r) => r.kind === 'name_mismatch').map((r) => r.code);
+    const okRow = rows.find((r) => r.kind === 'ok')!.code;
+    await ok(app, 'decisions.apply', { accountCode: mismatches[0], action: 'rename_in_cocoon' });
+    const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: [...mismatches, okRow] });
+    expect(preview.items).toHaveLength(mismatches.length - 1);
+    expect(preview.items.every((i) => i.action === 'rename_in_xero')).toBe(true);
+    expect(preview.skipped).toEqual(
+      expect.arrayContaining([
+        { accountCode: mismatches[0], reason: 'already decided by hand' },
+        { accountCode: okRow, reason: 'nothing to accept for "OK"' },
+      ]),
+    );
+    expect((await ok(app, 'workspace.status')).decided).toBe(1); // a preview stores nothing
+    const applied = await ok(app, 'decisions.bulkApply', { accountCodes: [...mismatches, okRow] });
+    expect(applied.applied).toBe(mismatches.length - 1);
+    expect(applied.rows.every((r) => r.decision?.source === 'bulk')).toBe(true);
+    const kept = await ok(app, 'findings.detail', { accountCode: mismatches[0] });
+    expect(kept.decision).toMatchObject({ action: 'rename_in_cocoon', source: 'manual' });
+    // a second bulk run finds nothing left to do
+    expect((await ok(app, 'decisions.bulkApply', { accountCodes: mismatches })).applied).toBe(0);
+  });
+});
+
+describe('imports and freshness', () => {
+  it('previews a CocoonOPS export with problems by row and stores nothing until it is clean', async () => {
+    const app = start(tempDir(), { demoSync: false });
+    await ok(app, 'workspace.openDemo');
+    const bad = b64('Organisation Name,Billing Account Code\nAcme,A1\nBeta,\nGamma,A1\n');
+    const preview = await ok(app, 'imports.previewCocoon', { fileName: 'bad.csv', content: bad });
+    expect(preview.rows.map((r) => r.code)).toEqual(['A1', '', 'A1']);
+    expect(preview.errors).toBeGreaterThanOrEqual(2);
+    expect(preview.problems.map((p) => p.row)).toEqual(expect.arrayContaining([3, 4]));
+    const refused = await app.dispatch('imports.cocoon', { fileName: 'bad.csv', content: bad });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'import_failed' } });
+    expect(!refused.ok && refused.error.problems?.length).toBeGreaterThanOrEqual(2);
+    expect((await ok(app, 'workspace.status')).accounts).toBe(829);
+    const mapped = await ok(app, 'imports.previewCocoon', { fileName: 'x.csv', content: b64('Customer,Acct No\nAcme,A1\n'), mapping: { code: 'Acct No' } });
+    expect(mapped).toMatchObject({ errors: 0, mapping: { name: 'Customer', code: 'Acct No' } });
+  });
+
+  it('never says "not in Xero" without a complete Xero side', async () => {
+    const dataDir = tempDir();
+    const app = start(dataDir);
+    // an import with no workspace open creates one
+    await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64') });
+    const status = await ok(app, 'workspace.status');
+    expect(status).toMatchObject({ accounts: 829, xeroTrust: 'missing', waitingFor: 'xero', xeroConnection: null });
+    const { columns, xeroTrust } = await ok(app, 'findings.list');
+    const rows = rowsFromColumns(columns);
+    expect(xeroTrust).toBe('missing');
+    expect(rows.every((r) => r.kind === null)).toBe(true);
+
+    await ok(app, 'imports.xeroFile', { fileName: 'xero-contacts.json', content: readFileSync(join(DEMO, 'xero-contacts.json')).toString('base64') });
+    expect((await ok(app, 'workspace.status')).xeroTrust).toBe('complete');
+
+    // a sync that failed after the file import: findings are kept but marked as possibly incomplete
+    const path = status.workspace.path;
+    await ok(app, 'workspace.close');
+    const ws = openWorkspace(path);
+    ws.imports.fail(ws.imports.begin('xero_sync', 'Acme', null), 'HTTP 503 from Xero');
+    ws.close();
+    await ok(app, 'workspace.open', { path });
+    const stale = await ok(app, 'workspace.status');
+    expect(stale.xeroTrust).toBe('stale');
+    expect(stale.xeroTrustReason).toContain('HTTP 503 from Xero');
+    expect((await ok(app, 'findings.list')).xeroTrust).toBe('stale');
+    expect((await ok(app, 'workspace.recent'))).toBeInstanceOf(Array);
+  });
+});
+
+describe('connect', () => {
+  it('signs in with PKCE, names the new workspace after the organisation, then syncs', async () => {
+    const dataDir = tempDir();
+    const sandbox = await startDemoSandbox(DEMO);
+    cleanups.push(() => sandbox.close());
+    const xero = createXeroLink({
+      secrets: createMemorySecretStore(),
+      configDir: join(dataDir, 'config'),
+      settings: { xeroBaseUrl: sandbox.url, clientId: 'reconciler-dev', redirectPort: 0 },
+      openBrowser: async (url) => void (await (await fetch(url)).text()),
+    });
+    const app = start(dataDir, { xero });
+    expect((await ok(app, 'app.info')).features).toEqual({ demo: true, connect: true, sync: true });
+    const connected = await ok(app, 'xero.connect');
+    expect(connected.tenantName).toBe('Demo Company (AU)');
+    expect(connected.workspace.path).toBe(join(dataDir, 'workspaces', 'Demo Company (AU).reconciler'));
+    expect(existsSync(connected.workspace.path)).toBe(true);
+    const synced = await ok(app, 'xero.sync');
+    expect(synced.contacts).toBe(1094);
+    expect(await ok(app, 'workspace.status')).toMatchObject({ contacts: 1094, waitingFor: 'cocoon', xeroConnection: { tenantName: 'Demo Company (AU)' } });
+    expect(await ok(app, 'xero.cancelSync')).toEqual({ cancelled: false });
+  });
+});
