@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createSession, type Session } from './session';
 import { unavailableXero } from './xero-port';
 import type { AppConfig, AppContext } from './handlers/context';
+import { exceptionHandlers } from './handlers/exceptions';
 import { importHandlers } from './handlers/import-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
@@ -41,6 +42,7 @@ export function createApp(config: AppConfig): App {
     ...reviewHandlers(ctx),
     ...importHandlers(ctx),
     ...xeroHandlers(ctx),
+    ...exceptionHandlers(ctx),
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: config.validateOutput,

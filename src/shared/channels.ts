@@ -1,5 +1,6 @@
 // Every call between the UI and the core, by name ("area.verb"), and every event the core pushes.
 // A plain list with no imports: the sandboxed preload bundles this file and nothing from node_modules.
+import { EXCEPTIONS_CHANNELS } from './channels-exceptions';
 
 export const CHANNELS = [
   'app.info',
@@ -22,6 +23,7 @@ export const CHANNELS = [
   'xero.connect',
   'xero.sync',
   'xero.cancelSync',
+  ...EXCEPTIONS_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

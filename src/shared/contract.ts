@@ -2,6 +2,7 @@
 // every pushed event with its payload. Main validates each input against it; the UI takes its types from it.
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
+import { exceptionsContract } from './contract-exceptions';
 import { FindingKind, XeroContact } from './domain';
 import {
   DecisionAction,
@@ -119,6 +120,7 @@ export const contract = {
   'xero.connect': { input: Empty, output: z.object({ tenantName: z.string(), workspace: WorkspaceInfo }) },
   'xero.sync': { input: Empty, output: SyncResult },
   'xero.cancelSync': { input: Empty, output: z.object({ cancelled: z.boolean() }) },
+  ...exceptionsContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
 import { errorMessage } from '../lib/file-content';
 import { ErrorMessage } from './ErrorMessage';
+import { ExceptionsScreen } from './ExceptionsScreen';
+import { useExceptionsRoute } from '../hooks/useExceptionsRoute';
 import { Onboarding } from './Onboarding';
 import { ProgressLine } from './ProgressLine';
 import { Workbench } from './Workbench';
@@ -14,6 +16,7 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const exceptionsScreen = useExceptionsRoute().open;
 
   useEffect(() => {
     Promise.all([api.app.info(), api.workspace.current()]).then(
@@ -43,6 +46,8 @@ export function App() {
         <main className="centered loading" role="status">
           Starting…
         </main>
+      ) : workspace && exceptionsScreen ? (
+        <ExceptionsScreen key={workspace.path} workspace={workspace} />
       ) : workspace ? (
         <Workbench key={workspace.path} info={info} workspace={workspace} />
       ) : (

@@ -172,6 +172,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           Cocoon ⇄ Xero <span className="muted">·</span> <span title={workspace.path}>{workspace.isDemo ? 'Demo workspace' : workspace.name}</span>
         </div>
         <div className="topbar-actions">
+          <a className="nav-button" href="#exceptions">Exceptions</a>
           <button type="button" onClick={() => setDialog({ kind: 'import' })}>
             Import…
           </button>

@@ -1,0 +1,244 @@
+// The Exceptions screen: CocoonOPS sync exceptions imported or pasted, each with its playbook, the
+// invoice-number verdict and the billing account's finding; filters, resolve / reopen and the CocoonOPS steps.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ExceptionList } from '../../../shared/contract-exceptions';
+import type { ChecklistStep, ExceptionDetail, PlaybookId, Verdict } from '../../../shared/exceptions';
+import type { WorkspaceInfo } from '../../../shared/review';
+import { useApi, useApiEvent } from '../api/context';
+import { useExceptionsRoute } from '../hooks/useExceptionsRoute';
+import { errorMessage } from '../lib/file-content';
+import { VERDICT_LABELS } from './ExceptionBadges';
+import { ExceptionDetailPane } from './ExceptionDetailPane';
+import { ExceptionImportDialog } from './ExceptionImportDialog';
+import { ExceptionsChecklist } from './ExceptionsChecklist';
+import { ExceptionsTable } from './ExceptionsTable';
+import { EmptyState } from './EmptyState';
+import { ErrorMessage } from './ErrorMessage';
+import { PasteException } from './PasteException';
+import { Toast, type ToastMessage } from './Toast';
+import '../exceptions.css';
+
+type Show = 'open' | 'resolved' | 'all';
+
+interface Filter {
+  playbook: PlaybookId | '';
+  verdict: Verdict | '';
+  show: Show;
+}
+
+const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[];
+
+export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
+  const api = useApi();
+  const route = useExceptionsRoute();
+  const [filter, setFilter] = useState<Filter>({ playbook: '', verdict: '', show: 'open' });
+  const [list, setList] = useState<ExceptionList | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [detail, setDetail] = useState<ExceptionDetail | null>(null);
+  const [detailError, setDetailError] = useState<string | null>(null);
+  const [steps, setSteps] = useState<ChecklistStep[]>([]);
+  const [tick, setTick] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const say = (text: string, tone: ToastMessage['tone'] = 'info') => setToast({ id: Date.now(), text, tone });
+
+  useEffect(() => {
+    let live = true;
+    const query = {
+      ...(filter.playbook ? { playbook: filter.playbook } : {}),
+      ...(filter.verdict ? { verdict: filter.verdict } : {}),
+      ...(filter.show === 'all' ? {} : { resolved: filter.show === 'resolved' }),
+    };
+    Promise.all([api.exceptions.list(query), api.exceptions.checklist()]).then(
+      ([l, s]) => {
+        if (!live) return;
+        setList(l);
+        setSteps(s);
+        setListError(null);
+      },
+      (e: unknown) => live && setListError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, filter, tick]);
+
+  // With nothing selected, select the first exception shown.
+  const { id, select } = route;
+  useEffect(() => {
+    if (id === null && list && list.items.length > 0) select(list.items[0]!.id);
+  }, [id, list, select]);
+
+  useEffect(() => {
+    if (id === null) return setDetail(null);
+    let live = true;
+    api.exceptions.detail({ id }).then(
+      (d) => {
+        if (!live) return;
+        setDetail(d);
+        setDetailError(null);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setDetail(null);
+        setDetailError(errorMessage(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id, tick]);
+
+  useApiEvent('workspace.changed', (e) => {
+    if (e.reason === 'synced' || e.reason === 'decided' || e.reason === 'imported') refresh();
+  });
+
+  const playbooks = useMemo(() => new Map((list?.playbooks ?? []).map((p) => [p.id, p])), [list]);
+
+  const resolve = async (resolved: boolean, note: string) => {
+    if (id === null) return;
+    setBusy(true);
+    try {
+      const e = await api.exceptions.setResolved({ id, resolved, note: note || undefined });
+      say(`${e.number || `Exception ${e.id}`}: ${resolved ? 'marked resolved' : 'reopened'}`);
+      refresh();
+    } catch (err) {
+      say(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const recheck = async () => {
+    setBusy(true);
+    try {
+      const r = await api.exceptions.recheck();
+      const parts = VERDICTS.filter((v) => r.byVerdict[v]).map((v) => `${r.byVerdict[v]} ${VERDICT_LABELS[v].toLowerCase()}`);
+      say(`Checked ${r.checked} invoice number${r.checked === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`);
+      refresh();
+    } catch (err) {
+      say(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = list?.items ?? [];
+  const filtered = filter.playbook !== '' || filter.verdict !== '' || filter.show !== 'open';
+  return (
+    <div className="workbench exceptions-screen">
+      <header className="topbar">
+        <div className="brand">
+          Cocoon ⇄ Xero <span className="muted">·</span> <span title={workspace.path}>{workspace.isDemo ? 'Demo workspace' : workspace.name}</span>
+        </div>
+        <nav className="screen-tabs" aria-label="Screens">
+          <a href="#">Review</a>
+          <a href="#exceptions" aria-current="page">
+            Exceptions
+          </a>
+        </nav>
+        <div className="topbar-actions">
+          <button type="button" onClick={() => setImporting(true)}>
+            Import exceptions…
+          </button>
+          <button type="button" disabled={busy} onClick={() => void recheck()} title="Look the invoice numbers up again among the synced Xero invoices (after a sync)">
+            Re-check invoices
+          </button>
+        </div>
+      </header>
+      <PasteException
+        onAdded={(d) => {
+          say(`Added: ${d.playbook.title}`);
+          select(d.exception.id);
+          refresh();
+        }}
+      />
+      <div className="filter-bar" role="search" aria-label="Filter exceptions">
+        <label className="field">
+          <span>Playbook</span>
+          <select aria-label="Playbook" value={filter.playbook} onChange={(e) => setFilter({ ...filter, playbook: e.target.value as Filter['playbook'] })}>
+            <option value="">All playbooks</option>
+            {[...playbooks.values()].map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Invoice check</span>
+          <select aria-label="Verdict" value={filter.verdict} onChange={(e) => setFilter({ ...filter, verdict: e.target.value as Filter['verdict'] })}>
+            <option value="">All verdicts</option>
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Show</span>
+          <select aria-label="Open or resolved" value={filter.show} onChange={(e) => setFilter({ ...filter, show: e.target.value as Show })}>
+            <option value="open">Open</option>
+            <option value="resolved">Resolved</option>
+            <option value="all">All</option>
+          </select>
+        </label>
+        <span className="muted small count" aria-live="polite" data-testid="exceptions-count" data-shown={items.length}>
+          {list ? `${items.length.toLocaleString()} shown` : 'loading…'}
+        </span>
+      </div>
+      <div className="review">
+        <div className="review-main">
+          {listError ? (
+            <ErrorMessage message={listError} onRetry={refresh} title="The exceptions could not be loaded" />
+          ) : !list ? (
+            <div className="loading" role="status">
+              Loading exceptions…
+            </div>
+          ) : items.length === 0 ? (
+            <EmptyState title={filtered ? 'No exception matches' : 'No open exceptions'}>
+              {filtered ? (
+                <button type="button" className="link-button" onClick={() => setFilter({ playbook: '', verdict: '', show: 'open' })}>
+                  Clear the filters
+                </button>
+              ) : (
+                'Import an Exceptions Manager export, or paste an error message above.'
+              )}
+            </EmptyState>
+          ) : (
+            <ExceptionsTable items={items} playbooks={playbooks} selectedId={id} onSelect={select} />
+          )}
+          <ExceptionsChecklist steps={steps} onOpen={select} />
+        </div>
+        <aside className="detail" aria-label="Exception detail" tabIndex={-1}>
+          {id === null ? (
+            <EmptyState title="No exception selected">Choose one in the list.</EmptyState>
+          ) : detailError ? (
+            <ErrorMessage message={detailError} onRetry={refresh} />
+          ) : !detail || detail.exception.id !== id ? (
+            <div className="loading" role="status">
+              Loading…
+            </div>
+          ) : (
+            <ExceptionDetailPane key={detail.exception.id} detail={detail} busy={busy} onResolve={(r, note) => void resolve(r, note)} />
+          )}
+        </aside>
+      </div>
+      {importing && (
+        <ExceptionImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(s) => {
+            setImporting(false);
+            say(`Imported ${s.rows.toLocaleString()} exceptions from ${s.fileName}: ${s.added} new, ${s.updated} updated${s.stillOpen.length ? `, ${s.stillOpen.length} resolved here but still open in CocoonOPS` : ''}`);
+            if (s.ids[0] !== undefined) select(s.ids[0]);
+            refresh();
+          }}
+        />
+      )}
+      <Toast message={toast} onUndo={() => undefined} onDismiss={() => setToast(null)} />
+    </div>
+  );
+}
