@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { createApp } from './app';
 import { createXeroLink } from './xero-link';
 import { resolveConfigDir } from './xero/storage/config-dir';
-import { createFileSecretStore } from './xero/storage/file-secret-store';
 import { setNativeBinding } from './db/native-binding';
 import { electronSettings } from './electron/electron-settings';
 import { isAllowedExternalUrl } from './electron/external-links';
 import { forwardEvents, isTrustedSender, wireIpc } from './electron/ipc';
 import { menuTemplate } from './electron/menu';
+import { createElectronSecretStore } from './electron/safe-storage-secrets';
 import { findElectronSqlite } from './electron/native-sqlite';
 import { CONTENT_SECURITY_POLICY } from './host/security';
 import { mainWindowOptions } from './window-options';
@@ -25,9 +25,9 @@ const configDir = resolveConfigDir();
 const openExternal = (url: string): void => {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url);
 };
-// Tokens: a private file until the safeStorage adapter lands (src/main/xero/storage).
+// Tokens: sealed with safeStorage (the OS keychain), never in the workspace.
 const xero = createXeroLink({
-  secrets: createFileSecretStore({ dir: configDir }),
+  secrets: createElectronSecretStore(configDir, (message) => console.warn(message)),
   configDir,
   openBrowser: (url) => {
     openExternal(url);

@@ -11,15 +11,25 @@ export const FILE_STORE_WARNING = 'tokens are stored in a file only you can read
 
 const FileShape = z.object({ version: z.literal(1), secrets: z.record(z.string(), z.string()) });
 
+/** How values are sealed in the file (Electron's safeStorage in the app); plain text otherwise. */
+export interface SecretCodec {
+  seal(value: string): string;
+  open(sealed: string): string;
+}
+
 export interface FileSecretStoreOptions {
   /** The config folder (see resolveConfigDir). */
   dir: string;
+  /** Defaults to tokens.json. */
+  fileName?: string;
+  codec?: SecretCodec;
   /** Called once, when the tokens file is first created. */
   onWarning?: (message: string) => void;
 }
 
 export function createFileSecretStore(o: FileSecretStoreOptions): SecretStore & { path: string } {
-  const path = join(o.dir, TOKENS_FILE);
+  const path = join(o.dir, o.fileName ?? TOKENS_FILE);
+  const codec = o.codec;
   const exclusive = serialised();
 
   async function load(): Promise<Record<string, string>> {
@@ -42,8 +52,11 @@ export function createFileSecretStore(o: FileSecretStoreOptions): SecretStore & 
 
   return {
     path,
-    get: async (key) => (await load())[key],
-    set: (key, value) => update((s) => void (s[key] = value)),
+    get: async (key) => {
+      const stored = (await load())[key];
+      return stored === undefined || !codec ? stored : codec.open(stored);
+    },
+    set: (key, value) => update((s) => void (s[key] = codec ? codec.seal(value) : value)),
     delete: (key) => update((s) => void delete s[key]),
   };
 }

@@ -41,6 +41,17 @@ describe('file secret store', () => {
     expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual({ version: 1, secrets: { a: '1', c: '3' } });
   });
 
+  it('seals values with a codec (safeStorage in the app): the file holds no plain token', async () => {
+    const dir = temp();
+    // A stand-in for the OS keychain's cipher: the store must only ever write what seal() returns.
+    const codec = { seal: (v: string) => Buffer.from([...v].reverse().join('')).toString('base64'), open: (s: string) => [...Buffer.from(s, 'base64').toString()].reverse().join('') };
+    const store = createFileSecretStore({ dir, fileName: 'tokens.sealed.json', codec });
+    await store.set('refresh', 'rt-secret-value');
+    expect(await store.get('refresh')).toBe('rt-secret-value');
+    expect(store.path.endsWith('tokens.sealed.json')).toBe(true);
+    expect(readFileSync(store.path, 'utf8')).not.toContain('rt-secret-value');
+  });
+
   it('refuses a file that is not its own, without echoing its content', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'tokens.json'), '{"secret-looking":"abc123"}');
