@@ -1,5 +1,5 @@
 // `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
-// Options: --regenerate  --seed N  --only chicago|synthetic  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+// Options: --regenerate  --seed N  --only chicago|synthetic|sync  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate as generateChicago } from './generate-chicago';
 import { generate as generateSynthetic } from './generate-synthetic';
+import { printSyncBench, runSyncBench, type SyncBenchResult } from './sync';
 import { FILES, datasetComplete } from './lib/dataset';
 import type { DatasetSummary } from './lib/dataset';
 import { readCsv } from './lib/csv';
@@ -247,8 +248,21 @@ async function main(): Promise<void> {
     printDataset(r.result);
   }
   printTargets(results);
+  let sync: SyncBenchResult | { error: string } | null = null;
+  if (!opts.only || opts.only === 'sync') {
+    process.stderr.write('sync: 50,000 contacts + 20,000 invoices from the sandbox …\n');
+    try {
+      const r = await runSyncBench();
+      printSyncBench(r);
+      sync = r;
+    } catch (e) {
+      crashed = true;
+      sync = { error: errorText(e) };
+      console.log(`sync benchmark failed: ${sync.error}`);
+    }
+  }
   const path = join(DATA, 'results.json');
-  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results }, null, 2));
+  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync }, null, 2));
   console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
   process.exitCode = crashed ? 1 : 0;
 }

@@ -2,9 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerExceptions } from './commands/exceptions';
 import { registerMatch } from './commands/match';
+import { registerOutboxCommands } from './commands/push';
 import { registerWorkspaceCommands } from './commands/workspace-commands';
-import { registerWeb } from './commands/web';
 import { registerXeroCommands } from './commands/xero-commands';
+import { registerWeb } from './commands/web';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import { reportStatsAtExit } from './stats';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerWorkspaceCommands(program);
   registerXeroCommands(program);
   registerExceptions(program);
+  registerOutboxCommands(program);
   registerWeb(program);
   return program;
 }

@@ -8,6 +8,7 @@ import { createExceptionsRepo, type ExceptionsRepo } from './repos/exceptions';
 import { createFindingsRepo, type FindingsRepo } from './repos/findings';
 import { createImportsRepo, type ImportsRepo } from './repos/imports';
 import { createInvoicesRepo, type InvoicesRepo } from './repos/invoices';
+import { createOutboxRepo, type OutboxRepo } from './repos/outbox';
 import { createSyncStateRepo, type SyncStateRepo } from './repos/sync-state';
 import { createXeroContactsRepo, type XeroContactsRepo } from './repos/xero-contacts';
 
@@ -24,6 +25,7 @@ export interface Workspace {
   readonly audit: AuditLogRepo;
   readonly syncState: SyncStateRepo;
   readonly exceptions: ExceptionsRepo;
+  readonly outbox: OutboxRepo;
   /** Runs `fn` in one transaction (nested calls become savepoints). `fn` must be synchronous. */
   transaction<T>(fn: () => T): T;
   /** Closes the connection; safe to call twice. */
@@ -52,6 +54,7 @@ export function createWorkspace({ path, db, now, afterClose }: WorkspaceParts): 
     audit: createAuditLogRepo(db, now),
     syncState: createSyncStateRepo(db),
     exceptions: createExceptionsRepo(db, now),
+    outbox: createOutboxRepo(db, now),
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { init } from './0001-init';
 import { exceptions } from './0002-exceptions';
+import { outbox } from './0003-outbox';
 import type { KnownMigration, Migration } from './types';
 
 export type { KnownMigration, Migration } from './types';
@@ -15,6 +16,6 @@ export function withChecksums(list: readonly Migration[]): KnownMigration[] {
   return list.map((m) => ({ ...m, checksum: checksumOf(m.sql) }));
 }
 
-export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions]);
+export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -1,0 +1,235 @@
+// reconciler push | undo | audit | checklist: the outbox from the command line. The plan is printed first (stdout);
+// progress and notes go to stderr. A push stopped anywhere (Ctrl-C, network, killed) continues with the next one.
+import { writeFile } from 'node:fs/promises';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { AppError } from '../../main/app-error';
+import { openWorkspace, type Workspace } from '../../main/db';
+import { currentChecklist, tickLine } from '../../main/outbox/checklist';
+import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from '../../main/outbox/exports';
+import { buildPlan } from '../../main/outbox/plan';
+import { RECOMPUTE_PENDING_KEY } from '../../main/outbox/keys';
+import type { PushOptions } from '../../main/outbox/push';
+import { resolveConfigDir } from '../../main/xero/storage/config-dir';
+import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
+import type { PushPlan, PushResult } from '../../shared/contract-outbox';
+import { withInterrupt } from '../browser';
+import { EXIT } from '../exit-codes';
+import { note, progress, type Progress } from '../progress';
+import { action, CliUsageError } from '../run';
+
+function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max} (got "${value}").`);
+    return n;
+  };
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number (got "${value}").`);
+  return n;
+}
+
+async function withWorkspace<T>(path: string, fn: (ws: Workspace) => Promise<T>): Promise<T> {
+  const ws = openWorkspace(path);
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+const KIND_WORDS: Record<string, [string, string]> = {
+  rename: ['rename', 'renames'],
+  account_number: ['account number', 'account numbers'],
+  restore: ['restore', 'restores'],
+  undo: ['undo', 'undos'],
+};
+const counted = (n: number, kind: string): string => `${n} ${KIND_WORDS[kind]?.[n === 1 ? 0 : 1] ?? kind}`;
+
+export function describePlan(plan: PushPlan, workspace: string): string[] {
+  const kinds = Object.keys(KIND_WORDS).filter((k) => plan.byKind[k]).map((k) => counted(plan.byKind[k]!, k));
+  const lines = [`plan: ${plan.toSend} change${plan.toSend === 1 ? '' : 's'} to ${plan.contacts} Xero contact${plan.contacts === 1 ? '' : 's'}${kinds.length ? ` (${kinds.join(', ')})` : ''}`];
+  if (plan.unblocks.length > 0) {
+    const by = (v: string) => plan.unblocks.filter((u) => u.via === v).length;
+    const sample = plan.unblocks.slice(0, 8).map((u) => u.code).join(', ');
+    lines.push(`  unblocks ${plan.unblocks.length} billing account${plan.unblocks.length === 1 ? '' : 's'} (${by('push')} by the push, ${by('both')} by the push and the checklist, ${by('checklist')} by the checklist): ${sample}${plan.unblocks.length > 8 ? ', …' : ''}`);
+  }
+  const blocked = plan.items.filter((i) => i.blocked);
+  if (blocked.length > 0) {
+    lines.push(`  not sent, ${blocked.length} blocked by the checks:`);
+    for (const b of blocked.slice(0, 20)) lines.push(`    ${b.accountCode} (${b.contactName || b.contactId}): ${b.blocked}`);
+    if (blocked.length > 20) lines.push(`    … and ${blocked.length - 20} more`);
+  }
+  if (plan.conflicts) lines.push(`  ${plan.conflicts} conflict${plan.conflicts === 1 ? '' : 's'}: changed in Xero since the review, not sent (reconciler shows them in the app)`);
+  if (plan.failed) lines.push(`  ${plan.failed} failed earlier (Xero refused them); retry them from the app`);
+  if (plan.resuming) lines.push(`  ${plan.resuming} from an interrupted push: checked in Xero and finished first`);
+  if (plan.checklistOpen) lines.push(`  ${plan.checklistOpen} line${plan.checklistOpen === 1 ? '' : 's'} to do by hand: reconciler checklist --workspace ${workspace}`);
+  return lines;
+}
+
+function describeResult(r: PushResult): string[] {
+  const lines = [
+    `pushed: ${r.done} done, ${r.alreadyApplied} already in Xero, ${r.failed} failed, ${r.conflicts} conflicts, ${r.blocked} blocked; ${r.batches} batch${r.batches === 1 ? '' : 'es'}${r.resumed ? `, ${r.resumed} finished from an interrupted push` : ''}; ${r.resynced} contacts read back (${(r.ms / 1000).toFixed(1)} s)`,
+  ];
+  for (const p of r.problems.slice(0, 20)) lines.push(`  ${p.status} #${p.correctionId} ${p.accountCode} (${p.contactId}): ${p.message}${p.advice ? `\n      → ${p.advice}` : ''}`);
+  if (r.problems.length > 20) lines.push(`  … and ${r.problems.length - 20} more (reconciler audit --workspace …)`);
+  if (r.cancelled) lines.push('stopped: the rest stays queued; push again to continue.');
+  return lines;
+}
+
+interface SessionOpts {
+  workspace: string;
+  timeScale?: number;
+  epoch?: number;
+}
+
+/** The workspace's Xero client (xero-node loaded only now); a scaled clock when --time-scale is given (tests). */
+async function xeroClientFor(ws: Workspace, o: SessionOpts) {
+  const [{ openXeroSession }, { RateLimiterRegistry, XERO_RATE_LIMITS }, { scaledClock }] = await Promise.all([
+    import('../../main/xero/session'),
+    import('../../main/xero/api/rate-limiter'),
+    import('../../main/xero/clock'),
+  ]);
+  const clock = o.timeScale ? scaledClock(o.timeScale, o.epoch) : undefined;
+  const session = openXeroSession(ws, {
+    secrets: createFileSecretStore({ dir: resolveConfigDir(), onWarning: (w) => note(`note: ${w}`) }),
+    reconnectHint: `reconciler connect --workspace ${o.workspace}`,
+    clock,
+    limiters: clock ? new RateLimiterRegistry(XERO_RATE_LIMITS, clock) : undefined,
+  });
+  return session.client;
+}
+
+function withProgress(): { onProgress: NonNullable<PushOptions['onProgress']>; stop(): void } {
+  let bar: Progress | undefined;
+  let phase = '';
+  return {
+    onProgress: (p) => {
+      if (p.phase !== phase) {
+        bar?.stop();
+        bar = p.total !== null && p.phase !== 'done' ? progress(p.phase === 'send' ? 'pushing' : p.phase) : undefined;
+        phase = p.phase;
+      }
+      if (p.total !== null) bar?.update(p.done, p.total);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+function hiddenTimeOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--time-scale <n>', 'run the Xero clock n times faster (tests, with a sandbox)').hideHelp().argParser(positive))
+    .addOption(new Option('--epoch <ms>', 'with --time-scale: the instant both clocks agree on').hideHelp().argParser(positive));
+}
+
+export function registerOutboxCommands(program: Command): void {
+  hiddenTimeOptions(
+    program
+      .command('push')
+      .description('Send the accepted corrections to Xero: the plan first, then batches of up to 50 contacts (safe to stop and run again).')
+      .requiredOption('--workspace <path>', 'workspace file')
+      .option('--dry-run', 'print the plan only: nothing is written, to Xero or to the workspace')
+      .option('--batch-size <n>', 'contacts per request (Xero recommends at most 50)', wholeNumber(1, 50), 50),
+  ).action(
+    action(async (opts: SessionOpts & { dryRun?: boolean; batchSize: number }) =>
+      withWorkspace(opts.workspace, async (ws) => {
+        const plan = buildPlan(ws, new Date().toISOString());
+        process.stdout.write(`${describePlan(plan, opts.workspace).join('\n')}\n`);
+        if (opts.dryRun) {
+          note('dry run: nothing was written.');
+          return EXIT.ok;
+        }
+        const leftovers = ws.outbox.needingResync().length > 0 || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY));
+        if (plan.toSend === 0 && plan.resuming === 0 && !leftovers) {
+          note('nothing to send to Xero.');
+          return EXIT.ok;
+        }
+        const [{ pushOutbox }, client] = await Promise.all([import('../../main/outbox/push'), xeroClientFor(ws, opts)]);
+        const bars = withProgress();
+        try {
+          const result = await withInterrupt('stopping after the batch in flight', (signal) =>
+            pushOutbox(ws, client, { batchSize: opts.batchSize, signal, actor: 'cli', onProgress: bars.onProgress }),
+          );
+          bars.stop();
+          process.stdout.write(`${describeResult(result).join('\n')}\n`);
+          return result.cancelled ? EXIT.cancelled : EXIT.ok;
+        } finally {
+          bars.stop();
+        }
+      }),
+    ),
+  );
+
+  hiddenTimeOptions(
+    program
+      .command('undo <ids...>')
+      .description('Undo pushed corrections (by number): writes back what Xero had before, unless the contact changed since.')
+      .requiredOption('--workspace <path>', 'workspace file'),
+  ).action(
+    action(async (ids: string[], opts: SessionOpts) =>
+      withWorkspace(opts.workspace, async (ws) => {
+        const numbers = ids.map((s) => wholeNumber(1, Number.MAX_SAFE_INTEGER)(s.replace(/^#/, '')));
+        const [{ undoCorrections }, client] = await Promise.all([import('../../main/outbox/undo'), xeroClientFor(ws, opts)]);
+        const r = await undoCorrections(ws, client, numbers, { actor: 'cli' });
+        for (const x of r.refused) note(`#${x.id} not undone: ${x.reason}`);
+        for (const u of r.items.filter((i) => i.status !== 'done')) note(`#${u.undoesId} not undone (${u.status}): ${u.message}`);
+        process.stdout.write(`undone ${r.undone} of ${r.requested}${r.conflicts ? `, ${r.conflicts} conflicts` : ''}${r.failed ? `, ${r.failed} failed` : ''}\n`);
+        return r.undone === r.requested ? EXIT.ok : EXIT.xero;
+      }),
+    ),
+  );
+
+  program
+    .command('audit')
+    .description('The audit log (every import, decision, push and undo: before, after, result, Xero\'s answer) as CSV.')
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--out <file.csv>', 'write to this file instead of standard output')
+    .action(
+      action(async (opts: { workspace: string; out?: string }) =>
+        withWorkspace(opts.workspace, async (ws) => {
+          if (opts.out && !/\.csv$/i.test(opts.out)) throw new CliUsageError(`--out must name a .csv file (got "${opts.out}").`);
+          const text = auditCsv(allAuditEntries(ws.audit));
+          if (!opts.out) process.stdout.write(text);
+          else {
+            await writeFile(opts.out, text, 'utf8');
+            note(`wrote ${ws.audit.count()} audit entries to ${opts.out}`);
+          }
+        }),
+      ),
+    );
+
+  program
+    .command('checklist')
+    .description('The fixes to make by hand in CocoonOPS (and the Xero web app), grouped by billing account, as CSV or a printable page.')
+    .requiredOption('--workspace <path>', 'workspace file')
+    .option('--out <file>', 'write FILE.csv or FILE.html (printable) instead of CSV on standard output')
+    .option('--tick <key...>', 'mark lines done (keys as in the CSV)')
+    .option('--untick <key...>', 'mark lines not done')
+    .action(
+      action(async (opts: { workspace: string; out?: string; tick?: string[]; untick?: string[] }) =>
+        withWorkspace(opts.workspace, async (ws) => {
+          const format = !opts.out ? 'csv' : /\.html?$/i.test(opts.out) ? 'html' : /\.csv$/i.test(opts.out) ? 'csv' : null;
+          if (!format) throw new CliUsageError(`--out must name a .csv or .html file (got "${opts.out}").`);
+          const now = new Date().toISOString();
+          const tick = (key: string, ticked: boolean): void => {
+            try {
+              tickLine(ws, key, ticked, now, 'cli');
+            } catch (e) {
+              throw e instanceof AppError ? new CliUsageError(e.message) : e;
+            }
+          };
+          for (const key of opts.tick ?? []) tick(key, true);
+          for (const key of opts.untick ?? []) tick(key, false);
+          const list = currentChecklist(ws, now, 'cli');
+          const text = format === 'html' ? checklistHtml(list) : checklistCsv(list);
+          if (!opts.out) process.stdout.write(text);
+          else {
+            await writeFile(opts.out, text, 'utf8');
+            note(`wrote ${list.total} checklist lines (${list.ticked} done) to ${opts.out}`);
+          }
+        }),
+      ),
+    );
+}

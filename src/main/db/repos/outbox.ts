@@ -1,0 +1,297 @@
+// The outbox: corrections (never deleted), the batches sent to Xero with their Idempotency-Keys, checklist ticks.
+import type { CorrectionKind, CorrectionStatus, CorrectionTarget, FieldEdit } from '../../../shared/contract-outbox';
+import type { FindingKind } from '../../../shared/domain';
+import { type Clock, type Db, fromJson, isoNow, toJson } from './common';
+
+export type Json = Record<string, unknown>;
+
+/** What the correction fixes, as it was when the correction was made. */
+export interface FindingSnapshot {
+  kind: FindingKind | null;
+  explanation: string;
+  accountName: string;
+}
+
+export interface Correction {
+  id: number;
+  decisionId: number | null;
+  accountCode: string;
+  target: CorrectionTarget;
+  subject: string;
+  kind: CorrectionKind;
+  changes: FieldEdit[];
+  /** The raw Xero contact as reviewed (with UpdatedDateUTC). */
+  before: Json | null;
+  /** ISO; the contact's UpdatedDateUTC when it was reviewed ('' when unknown). */
+  reviewedUpdatedUtc: string;
+  finding: FindingSnapshot | null;
+  undoesId: number | null;
+  status: CorrectionStatus;
+  batchId: number | null;
+  idempotencyKey: string | null;
+  attempts: number;
+  message: string;
+  advice: string;
+  after: Json | null;
+  current: Json | null;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+  resyncedAt: string | null;
+}
+
+export type NewCorrection = Pick<Correction, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> &
+  Partial<Pick<Correction, 'decisionId' | 'before' | 'reviewedUpdatedUtc' | 'finding' | 'undoesId' | 'status' | 'message' | 'advice' | 'current' | 'after' | 'doneAt'>>;
+
+/** Fields a status change may set; undefined = left as it is. */
+export type CorrectionPatch = Partial<
+  Pick<Correction, 'status' | 'batchId' | 'idempotencyKey' | 'message' | 'advice' | 'after' | 'current' | 'doneAt' | 'resyncedAt' | 'before' | 'reviewedUpdatedUtc' | 'changes'>
+>;
+
+export interface Batch {
+  id: number;
+  kind: 'push' | 'undo';
+  idempotencyKey: string;
+  /** The elements exactly as sent (PascalCase). */
+  body: Json[];
+  correctionIds: number[];
+  status: 'sending' | 'answered' | 'failed' | 'recovered';
+  sends: number;
+  createdAt: string;
+  finishedAt: string | null;
+  response: unknown;
+}
+
+interface CorrectionRow {
+  id: number;
+  decision_id: number | null;
+  account_code: string;
+  target: CorrectionTarget;
+  subject: string;
+  kind: CorrectionKind;
+  changes_json: string;
+  before_json: string | null;
+  reviewed_updated_utc: string;
+  finding_json: string | null;
+  undoes_id: number | null;
+  status: CorrectionStatus;
+  batch_id: number | null;
+  idempotency_key: string | null;
+  attempts: number;
+  message: string;
+  advice: string;
+  after_json: string | null;
+  current_json: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+  resynced_at: string | null;
+}
+
+interface BatchRow {
+  id: number;
+  kind: Batch['kind'];
+  idempotency_key: string;
+  body_json: string;
+  correction_ids_json: string;
+  status: Batch['status'];
+  sends: number;
+  created_at: string;
+  finished_at: string | null;
+  response_json: string | null;
+}
+
+const toCorrection = (r: CorrectionRow): Correction => ({
+  id: r.id,
+  decisionId: r.decision_id,
+  accountCode: r.account_code,
+  target: r.target,
+  subject: r.subject,
+  kind: r.kind,
+  changes: JSON.parse(r.changes_json) as FieldEdit[],
+  before: fromJson<Json>(r.before_json),
+  reviewedUpdatedUtc: r.reviewed_updated_utc,
+  finding: fromJson<FindingSnapshot>(r.finding_json),
+  undoesId: r.undoes_id,
+  status: r.status,
+  batchId: r.batch_id,
+  idempotencyKey: r.idempotency_key,
+  attempts: r.attempts,
+  message: r.message,
+  advice: r.advice,
+  after: fromJson<Json>(r.after_json),
+  current: fromJson<Json>(r.current_json),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  doneAt: r.done_at,
+  resyncedAt: r.resynced_at,
+});
+
+const toBatch = (r: BatchRow): Batch => ({
+  id: r.id,
+  kind: r.kind,
+  idempotencyKey: r.idempotency_key,
+  body: JSON.parse(r.body_json) as Json[],
+  correctionIds: JSON.parse(r.correction_ids_json) as number[],
+  status: r.status,
+  sends: r.sends,
+  createdAt: r.created_at,
+  finishedAt: r.finished_at,
+  response: fromJson(r.response_json),
+});
+
+/** Column ← patch field, with how the value is stored. */
+const PATCH_COLUMNS: Record<keyof CorrectionPatch, [string, (v: never) => unknown]> = {
+  status: ['status', (v: string) => v],
+  batchId: ['batch_id', (v: number | null) => v],
+  idempotencyKey: ['idempotency_key', (v: string | null) => v],
+  message: ['message', (v: string) => v],
+  advice: ['advice', (v: string) => v],
+  after: ['after_json', (v: Json | null) => toJson(v)],
+  current: ['current_json', (v: Json | null) => toJson(v)],
+  doneAt: ['done_at', (v: string | null) => v],
+  resyncedAt: ['resynced_at', (v: string | null) => v],
+  before: ['before_json', (v: Json | null) => toJson(v)],
+  reviewedUpdatedUtc: ['reviewed_updated_utc', (v: string) => v],
+  changes: ['changes_json', (v: FieldEdit[]) => JSON.stringify(v)],
+};
+
+const SELECT = 'SELECT * FROM corrections';
+
+export function createOutboxRepo(db: Db, now: Clock = isoNow) {
+  const insert = db.prepare(
+    `INSERT INTO corrections (decision_id, account_code, target, subject, kind, changes_json, before_json, reviewed_updated_utc,
+       finding_json, undoes_id, status, message, advice, after_json, current_json, created_at, updated_at, done_at)
+     VALUES (@decision_id, @account_code, @target, @subject, @kind, @changes_json, @before_json, @reviewed_updated_utc,
+       @finding_json, @undoes_id, @status, @message, @advice, @after_json, @current_json, @created_at, @created_at, @done_at)`,
+  );
+  const byId = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE id = ?`);
+  const all = db.prepare<[], CorrectionRow>(`${SELECT} ORDER BY id`);
+  const ofStatus = db.prepare<[string], CorrectionRow>(`${SELECT} WHERE status = ? ORDER BY id`);
+  const ofBatch = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE batch_id = ? ORDER BY id`);
+  const undoOf = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE undoes_id = ? ORDER BY id`);
+  const ofDecisions = db.prepare<[], CorrectionRow>(`${SELECT} WHERE decision_id IS NOT NULL ORDER BY id`);
+  const unsynced = db.prepare<[], CorrectionRow>(
+    `${SELECT} WHERE target = 'xero' AND resynced_at IS NULL AND kind IN ('rename', 'account_number', 'restore', 'undo')
+       AND (status IN ('done', 'failed', 'conflict') OR (status = 'undone' AND attempts > 0)) ORDER BY id`,
+  );
+  const counts = db.prepare<[], { status: CorrectionStatus; target: CorrectionTarget; n: number }>(
+    'SELECT status, target, count(*) AS n FROM corrections GROUP BY status, target',
+  );
+  const addAttempt = db.prepare<[number, string, string, number]>(
+    `UPDATE corrections SET status = 'sending', batch_id = ?, idempotency_key = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+  );
+  const insertBatch = db.prepare<[Batch['kind'], string, string, string, string]>(
+    `INSERT INTO outbox_batches (kind, idempotency_key, body_json, correction_ids_json, created_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const batchById = db.prepare<[number], BatchRow>('SELECT * FROM outbox_batches WHERE id = ?');
+  const batchesOf = db.prepare<[string], BatchRow>('SELECT * FROM outbox_batches WHERE status = ? ORDER BY id');
+  const finishBatch = db.prepare<[string, string, string | null, number]>(
+    'UPDATE outbox_batches SET status = ?, finished_at = ?, response_json = ? WHERE id = ?',
+  );
+  const resent = db.prepare<[number]>('UPDATE outbox_batches SET sends = sends + 1 WHERE id = ?');
+  const tickRow = db.prepare<[string, string]>(
+    'INSERT INTO checklist_ticks (item_key, ticked_at) VALUES (?, ?) ON CONFLICT (item_key) DO NOTHING',
+  );
+  const untickRow = db.prepare<[string]>('DELETE FROM checklist_ticks WHERE item_key = ?');
+  const allTicks = db.prepare<[], { item_key: string; ticked_at: string }>('SELECT item_key, ticked_at FROM checklist_ticks');
+
+  const patchStatements = new Map<string, ReturnType<Db['prepare']>>();
+  function patch(id: number, p: CorrectionPatch): void {
+    const keys = (Object.keys(p) as (keyof CorrectionPatch)[]).filter((k) => p[k] !== undefined);
+    const sig = keys.join(',');
+    let stmt = patchStatements.get(sig);
+    if (!stmt) {
+      const sets = keys.map((k) => `${PATCH_COLUMNS[k][0]} = @${k}`);
+      stmt = db.prepare(`UPDATE corrections SET ${[...sets, 'updated_at = @updatedAt'].join(', ')} WHERE id = @id`);
+      patchStatements.set(sig, stmt);
+    }
+    const values: Record<string, unknown> = { id, updatedAt: now() };
+    for (const k of keys) values[k] = PATCH_COLUMNS[k][1](p[k] as never);
+    stmt.run(values);
+  }
+
+  return {
+    add(c: NewCorrection): Correction {
+      const at = now();
+      const id = Number(
+        insert.run({
+          decision_id: c.decisionId ?? null,
+          account_code: c.accountCode,
+          target: c.target,
+          subject: c.subject,
+          kind: c.kind,
+          changes_json: JSON.stringify(c.changes),
+          before_json: toJson(c.before),
+          reviewed_updated_utc: c.reviewedUpdatedUtc ?? '',
+          finding_json: toJson(c.finding),
+          undoes_id: c.undoesId ?? null,
+          status: c.status ?? 'queued',
+          message: c.message ?? '',
+          advice: c.advice ?? '',
+          after_json: toJson(c.after),
+          current_json: toJson(c.current),
+          created_at: at,
+          done_at: c.doneAt ?? null,
+        }).lastInsertRowid,
+      );
+      return toCorrection(byId.get(id)!);
+    },
+    get(id: number): Correction | undefined {
+      const row = byId.get(id);
+      return row && toCorrection(row);
+    },
+    list(query: { status?: CorrectionStatus } = {}): Correction[] {
+      return (query.status ? ofStatus.all(query.status) : all.all()).map(toCorrection);
+    },
+    /** Corrections made from decisions (undo rows excluded). */
+    fromDecisions(): Correction[] {
+      return ofDecisions.all().map(toCorrection);
+    },
+    ofBatch(batchId: number): Correction[] {
+      return ofBatch.all(batchId).map(toCorrection);
+    },
+    undoRowsOf(id: number): Correction[] {
+      return undoOf.all(id).map(toCorrection);
+    },
+    /** Xero corrections that reached Xero (or were refused) and whose contact the workspace has not re-read since. */
+    needingResync(): Correction[] {
+      return unsynced.all().map(toCorrection);
+    },
+    counts(): { status: CorrectionStatus; target: CorrectionTarget; n: number }[] {
+      return counts.all();
+    },
+    patch,
+    /** Marks a correction as sent in `batchId` with `key` (one more attempt). */
+    markSending(id: number, batchId: number, key: string): void {
+      addAttempt.run(batchId, key, now(), id);
+    },
+    addBatch(kind: Batch['kind'], key: string, body: Json[], correctionIds: number[]): number {
+      return Number(insertBatch.run(kind, key, JSON.stringify(body), JSON.stringify(correctionIds), now()).lastInsertRowid);
+    },
+    batch(id: number): Batch | undefined {
+      const row = batchById.get(id);
+      return row && toBatch(row);
+    },
+    batches(status: Batch['status']): Batch[] {
+      return batchesOf.all(status).map(toBatch);
+    },
+    finishBatch(id: number, status: Exclude<Batch['status'], 'sending'>, response?: unknown): void {
+      finishBatch.run(status, now(), toJson(response), id);
+    },
+    countResend(id: number): void {
+      resent.run(id);
+    },
+    tick(key: string, at: string = now()): void {
+      tickRow.run(key, at);
+    },
+    untick(key: string): void {
+      untickRow.run(key);
+    },
+    ticks(): Map<string, string> {
+      return new Map(allTicks.all().map((r) => [r.item_key, r.ticked_at]));
+    },
+  };
+}
+
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>;

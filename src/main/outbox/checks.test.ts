@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlan, type CheckItem, type ContactFacts } from './checks';
+
+const contact = (contactId: string, name: string, accountNumber = '', status: ContactFacts['status'] = 'ACTIVE'): ContactFacts => ({ contactId, name, accountNumber, status });
+const item = (ref: string, subject: string, field: string, to: string, from = ''): CheckItem => ({
+  ref,
+  subject,
+  kind: field === 'Name' ? 'rename' : field === 'AccountNumber' ? 'account_number' : 'restore',
+  changes: [{ field, from, to }],
+});
+
+const contacts = [
+  contact('a', 'Acme Freight Ltd', 'ACME01'),
+  contact('b', 'Bravo Logistics', ''),
+  contact('c', 'Charlie Cartage', 'OLD9', 'ARCHIVED'),
+  contact('d', 'Delta Haulage', 'DEL01'),
+  contact('e', 'Echo Transport', '', 'ARCHIVED'),
+];
+
+describe('checkPlan', () => {
+  it('passes corrections Xero will take', () => {
+    const blocks = checkPlan([item('1', 'b', 'Name', 'Bravo Logistics Pty Ltd'), item('2', 'b', 'AccountNumber', 'BRA01'), item('3', 'e', 'ContactStatus', 'ACTIVE')], contacts);
+    expect([...blocks.keys()]).toEqual([]);
+  });
+
+  it('blocks a rename to a name another active contact has (case-insensitive), naming it for a merge', () => {
+    const blocks = checkPlan([item('1', 'b', 'Name', 'acme freight ltd ')], contacts);
+    expect(blocks.get('1')).toMatchObject({ clash: { contactId: 'a', name: 'Acme Freight Ltd' } });
+    expect(blocks.get('1')!.reason).toMatch(/already used by the active contact "Acme Freight Ltd" \(a\).*merge the two in Xero/);
+  });
+
+  it('lets an archived contact take an active name (names are unique among active contacts only)', () => {
+    expect(checkPlan([item('1', 'e', 'Name', 'Acme Freight Ltd')], contacts).size).toBe(0);
+  });
+
+  it('blocks restoring a contact whose name an active contact has', () => {
+    const list = [...contacts, contact('f', 'Delta Haulage', '', 'ARCHIVED')];
+    const blocks = checkPlan([item('1', 'f', 'ContactStatus', 'ACTIVE', 'ARCHIVED')], list);
+    expect(blocks.get('1')!.reason).toMatch(/two active contacts named "Delta Haulage"/);
+  });
+
+  it('blocks an Account Number held elsewhere, archived holders too', () => {
+    const blocks = checkPlan([item('1', 'b', 'AccountNumber', 'acme01'), item('2', 'd', 'AccountNumber', 'OLD9')], contacts);
+    expect(blocks.get('1')!.reason).toMatch(/already held by "Acme Freight Ltd" \(a\)/);
+    expect(blocks.get('2')!.reason).toMatch(/"Charlie Cartage" \(c, archived\)/);
+  });
+
+  it('blocks corrections that contradict each other, and two contacts given one name or one code', () => {
+    const blocks = checkPlan(
+      [
+        item('1', 'b', 'AccountNumber', 'X1'),
+        item('2', 'B', 'AccountNumber', 'X2'),
+        item('3', 'a', 'Name', 'New Name'),
+        item('4', 'd', 'Name', 'new name'),
+        item('5', 'e', 'AccountNumber', 'SAME'),
+        item('6', 'c', 'AccountNumber', 'same'),
+      ],
+      contacts,
+    );
+    expect(blocks.get('1')!.reason).toMatch(/Contradicts another correction .*"X2"/);
+    expect(blocks.get('2')!.reason).toMatch(/Contradicts another correction .*"X1"/);
+    expect(blocks.get('3')!.reason).toMatch(/gives the name "New Name" to a second contact/);
+    expect(blocks.get('4')!.reason).toMatch(/to a second contact/);
+    expect(blocks.get('5')!.reason).toMatch(/Account Number "SAME" to a second contact/);
+    expect(blocks.has('6')).toBe(true);
+  });
+
+  it('refuses values Xero refuses outright', () => {
+    const blocks = checkPlan([item('1', 'b', 'Name', '  '), item('2', 'd', 'AccountNumber', 'x'.repeat(51))], contacts);
+    expect(blocks.get('1')!.reason).toBe('Xero refuses an empty contact name.');
+    expect(blocks.get('2')!.reason).toMatch(/over 50 characters/);
+  });
+
+  it('says when the holder is itself changed in this push (push again afterwards)', () => {
+    const blocks = checkPlan([item('1', 'b', 'Name', 'Acme Freight Ltd'), item('2', 'a', 'Name', 'Acme Freight Holdings')], contacts);
+    expect(blocks.get('1')!.reason).toMatch(/changed in this push too: push again/);
+    expect(blocks.has('2')).toBe(false);
+  });
+});

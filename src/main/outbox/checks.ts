@@ -1,0 +1,112 @@
+// The checks made before anything is written: a name another active contact has (Contact Name is unique among
+// active contacts), an Account Number held elsewhere (archived holders too), two corrections that contradict each
+// other, and values Xero refuses outright. Checked against the workspace's copy of Xero; Xero's own answer
+// still decides. Pure.
+import type { CorrectionKind, FieldEdit } from '../../shared/contract-outbox';
+import type { XeroContact } from '../../shared/domain';
+import { uniqueKey } from './model';
+
+export interface CheckItem {
+  ref: string;
+  subject: string;
+  kind: CorrectionKind;
+  changes: readonly FieldEdit[];
+}
+
+export type ContactFacts = Pick<XeroContact, 'contactId' | 'name' | 'accountNumber' | 'status'>;
+
+export interface Block {
+  reason: string;
+  /** A same-name contact: if it is the same business, merging the two in the Xero web app is the fix. */
+  clash?: { contactId: string; name: string };
+}
+
+const MAX_NAME = 255;
+const MAX_NUMBER = 50;
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+export function checkPlan(items: readonly CheckItem[], contacts: readonly ContactFacts[]): Map<string, Block> {
+  const blocked = new Map<string, Block>();
+  const block = (ref: string, b: Block): void => {
+    if (!blocked.has(ref)) blocked.set(ref, b);
+  };
+  const byId = new Map(contacts.map((c) => [c.contactId.toLowerCase(), c]));
+  const activeByName = groupBy(contacts.filter((c) => c.status === 'ACTIVE' && c.name.trim() !== ''), (c) => uniqueKey(c.name));
+  const byNumber = groupBy(contacts.filter((c) => c.accountNumber.trim() !== ''), (c) => uniqueKey(c.accountNumber));
+  const edits = items.flatMap((item) => item.changes.map((e) => ({ item, e, subject: item.subject.toLowerCase() })));
+
+  // Two corrections setting one field of one contact to different values.
+  for (const group of groupBy(edits, (x) => `${x.subject}|${x.e.field}`).values()) {
+    const values = new Set(group.map((x) => x.e.to.trim()));
+    if (values.size < 2) continue;
+    for (const x of group) {
+      const others = group.filter((y) => y.item.ref !== x.item.ref).map((y) => `"${y.e.to}"`);
+      block(x.item.ref, { reason: `Contradicts another correction that sets ${x.e.field} of the same contact to ${others.join(' / ')}: decide which one is right, then push again.` });
+    }
+  }
+
+  // The contact after the push, field by field (the first planned value wins; contradictions are blocked above).
+  const planned = new Map<string, string>();
+  for (const x of edits) if (!planned.has(`${x.subject}|${x.e.field}`)) planned.set(`${x.subject}|${x.e.field}`, x.e.to.trim());
+  const finalOf = (subject: string, field: 'Name' | 'AccountNumber' | 'ContactStatus'): string => {
+    const p = planned.get(`${subject}|${field}`);
+    if (p !== undefined) return p;
+    const c = byId.get(subject);
+    return field === 'Name' ? (c?.name ?? '') : field === 'AccountNumber' ? (c?.accountNumber ?? '') : (c?.status ?? 'ACTIVE');
+  };
+  const movesAway = (holder: ContactFacts, field: 'Name' | 'AccountNumber', value: string): string => {
+    const id = holder.contactId.toLowerCase();
+    const next = planned.get(`${id}|${field}`);
+    return next !== undefined && uniqueKey(next) !== uniqueKey(value) ? ' It is changed in this push too: push again once that is done.' : '';
+  };
+  const plannedSubjects = [...new Set(edits.map((x) => x.subject))];
+
+  for (const { item, e, subject } of edits) {
+    const to = e.to.trim();
+    if (e.field === 'Name') {
+      if (to === '') block(item.ref, { reason: 'Xero refuses an empty contact name.' });
+      else if (to.length > MAX_NAME) block(item.ref, { reason: `Xero refuses contact names over ${MAX_NAME} characters.` });
+      if (to === '' || finalOf(subject, 'ContactStatus') !== 'ACTIVE') continue;
+      const holder = (activeByName.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
+      if (holder) {
+        block(item.ref, {
+          reason: `Xero would refuse it: the name "${to}" is already used by the active contact "${holder.name}" (${holder.contactId}); Contact Name is unique among active contacts. If they are the same business, merge the two in Xero; otherwise choose a different name.${movesAway(holder, 'Name', to)}`,
+          clash: { contactId: holder.contactId, name: holder.name },
+        });
+      }
+      const twin = plannedSubjects.find((s) => s !== subject && uniqueKey(finalOf(s, 'Name')) === uniqueKey(to) && finalOf(s, 'ContactStatus') === 'ACTIVE');
+      if (twin) block(item.ref, { reason: `Another correction in this push gives the name "${to}" to a second contact (${twin}): Xero allows one active contact per name.` });
+    } else if (e.field === 'AccountNumber' && to !== '') {
+      if (to.length > MAX_NUMBER) block(item.ref, { reason: `Xero refuses Account Numbers over ${MAX_NUMBER} characters.` });
+      const holder = (byNumber.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
+      if (holder) {
+        const archived = holder.status === 'ACTIVE' ? '' : `, ${holder.status.toLowerCase()}`;
+        block(item.ref, {
+          reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}" (${holder.contactId}${archived}); Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
+        });
+      }
+      const twin = plannedSubjects.find((s) => s !== subject && uniqueKey(finalOf(s, 'AccountNumber')) === uniqueKey(to));
+      if (twin) block(item.ref, { reason: `Another correction in this push gives the Account Number "${to}" to a second contact (${twin}).` });
+    } else if (e.field === 'ContactStatus' && to === 'ACTIVE') {
+      const name = finalOf(subject, 'Name');
+      const holder = (activeByName.get(uniqueKey(name)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
+      if (holder) {
+        block(item.ref, {
+          reason: `Restoring it would make two active contacts named "${name}" ("${holder.name}", ${holder.contactId}): Xero refuses that. If they are the same business, merge them in Xero; otherwise rename one first.${movesAway(holder, 'Name', name)}`,
+          clash: { contactId: holder.contactId, name: holder.name },
+        });
+      }
+    }
+  }
+  return blocked;
+}

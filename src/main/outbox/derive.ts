@@ -1,0 +1,68 @@
+// Decisions → corrections. A decision's payload holds the field changes accepted in the review (and the contact's
+// UpdatedDateUTC as reviewed); each becomes one correction: a Xero write (rename, AccountNumber, restore), a step in
+// the Xero web app (make a customer), or a CocoonOPS step (rename, recode), plus "re-send the failed invoices" for
+// an account whose sync fails today. Pure.
+import type { CorrectionKind, CorrectionTarget, FieldEdit } from '../../shared/contract-outbox';
+import { FAILING_KINDS, type BillingAccount, type Finding } from '../../shared/domain';
+import type { FieldChange } from '../../shared/review';
+import type { FindingSnapshot, NewCorrection } from '../db/repos/outbox';
+import { DecisionPayload } from '../review/decision-view';
+import { KIND_OF_COCOON_FIELD, KIND_OF_XERO_FIELD, type Json } from './model';
+
+export interface DecisionFacts {
+  decision: { id: number; accountCode: string; action: string; payload: unknown };
+  account: BillingAccount | undefined;
+  finding: Finding | undefined;
+  /** The raw Xero contact the workspace holds (undefined when unknown). */
+  rawContact: (contactId: string) => Json | undefined;
+}
+
+export type DraftCorrection = NewCorrection & { decisionId: number; finding: FindingSnapshot };
+
+export const draftKey = (d: { decisionId: number | null; target: CorrectionTarget; subject: string; kind: CorrectionKind }): string =>
+  `${d.decisionId}|${d.target}|${d.subject.toLowerCase()}|${d.kind}`;
+
+function snapshot(f: DecisionFacts): FindingSnapshot {
+  return { kind: f.finding?.kind ?? null, explanation: f.finding?.explanation ?? '', accountName: f.account?.name ?? '' };
+}
+
+/** The corrections one decision asks for (none for ignore, different business, create-in-Xero). */
+export function draftsFor(f: DecisionFacts): DraftCorrection[] {
+  const parsed = DecisionPayload.safeParse(f.decision.payload ?? {});
+  if (!parsed.success) return [];
+  const { changes, contactUpdatedDateUtc } = parsed.data;
+  const finding = snapshot(f);
+  const base = { decisionId: f.decision.id, accountCode: f.decision.accountCode, finding };
+  const drafts: DraftCorrection[] = [];
+  const seen = new Set<string>();
+  const push = (d: DraftCorrection): void => {
+    const key = draftKey(d);
+    if (seen.has(key)) return;
+    seen.add(key);
+    drafts.push(d);
+  };
+  for (const change of changes as FieldChange[]) {
+    const edit: FieldEdit = { field: change.field, from: change.from, to: change.to };
+    if (change.target === 'xero') {
+      const kind = KIND_OF_XERO_FIELD[change.field];
+      if (!kind) continue;
+      const raw = f.rawContact(change.subject);
+      push({
+        ...base,
+        target: 'xero',
+        subject: change.subject,
+        kind,
+        changes: [edit],
+        before: raw ?? null,
+        reviewedUpdatedUtc: contactUpdatedDateUtc ?? '',
+      });
+    } else {
+      const kind = KIND_OF_COCOON_FIELD[change.field];
+      if (kind) push({ ...base, target: 'cocoon', subject: change.subject, kind, changes: [edit] });
+    }
+  }
+  if (drafts.length > 0 && f.finding && FAILING_KINDS.includes(f.finding.kind)) {
+    push({ ...base, target: 'cocoon', subject: f.decision.accountCode, kind: 'resend', changes: [] });
+  }
+  return drafts;
+}

@@ -1,0 +1,107 @@
+// outbox.*, checklist.* and audit.*: the Push and Checklist screens. Built from the app's services (see the
+// registration notes in the outbox report): the open workspace, an event emitter, and the workspace's Xero client.
+import type { OutboxChannel } from '../../shared/channels-outbox';
+import type { OutboxInput, OutboxOutput, PushProgress } from '../../shared/contract-outbox';
+import type { Workspace } from '../db';
+import { AppError } from '../app-error';
+import type { XeroAccountingClient } from '../xero/api/accounting-client';
+import { XeroAuthError, XeroError } from '../xero/errors';
+import { currentChecklist, tickLine } from './checklist';
+import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from './exports';
+import { buildPlan } from './plan';
+import { pushOutbox } from './push';
+import { undoCorrections } from './undo';
+import { listCorrections, retryCorrections } from './views';
+
+export interface OutboxServices {
+  /** The open workspace and its display name (throws AppError 'no_workspace' when none). */
+  workspace(): { ws: Workspace; name: string };
+  /** The Accounting client of the workspace's Xero organisation (shared rate limiter); throws when not connected. */
+  xeroClient(ws: Workspace): XeroAccountingClient | Promise<XeroAccountingClient>;
+  /** Why a push cannot run for this workspace now (null: it can). */
+  pushUnavailable(ws: Workspace): string | null;
+  /** Pushes the push's progress to the UI (event "outbox.progress"). */
+  emitProgress(p: PushProgress): void;
+  /** After a push or undo changed the Xero side (drop caches, tell the UI). */
+  dataChanged(): void;
+  now?: () => string;
+}
+
+export type OutboxHandlers = { [C in OutboxChannel]: (input: OutboxInput<C>) => Promise<OutboxOutput<C>> };
+
+/** Xero and network failures as the contract's errors (the UI shows the message; nothing was lost). */
+async function asAppError<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof XeroAuthError) throw new AppError('unauthorized', error.message);
+    if (error instanceof XeroError) throw new AppError('unavailable', `${error.message} Nothing was lost: push again to finish.`);
+    throw error;
+  }
+}
+
+const fileBase = (name: string): string => name.replace(/[^\p{L}\p{N} ._-]+/gu, ' ').trim() || 'workspace';
+
+export function outboxHandlers(s: OutboxServices): OutboxHandlers {
+  const now = s.now ?? (() => new Date().toISOString());
+  let running: AbortController | null = null;
+  const ready = (ws: Workspace): void => {
+    const why = s.pushUnavailable(ws);
+    if (why) throw new AppError('unavailable', why);
+    if (running) throw new AppError('conflict', 'A push is already running.');
+  };
+  return {
+    'outbox.plan': async () => {
+      const { ws } = s.workspace();
+      return { ...buildPlan(ws, now()), notReady: s.pushUnavailable(ws) };
+    },
+    'outbox.push': async ({ batchSize }) => {
+      const { ws } = s.workspace();
+      ready(ws);
+      const controller = new AbortController();
+      running = controller;
+      try {
+        return await asAppError(async () => pushOutbox(ws, await s.xeroClient(ws), { batchSize, signal: controller.signal, onProgress: s.emitProgress, now }));
+      } finally {
+        running = null;
+        s.dataChanged();
+      }
+    },
+    'outbox.cancel': async () => {
+      if (!running) return { cancelled: false };
+      running.abort(new AppError('cancelled', 'cancelled by the user'));
+      return { cancelled: true };
+    },
+    'outbox.list': async (q) => listCorrections(s.workspace().ws, q),
+    'outbox.undo': async ({ ids }) => {
+      const { ws } = s.workspace();
+      ready(ws);
+      const controller = new AbortController();
+      running = controller;
+      try {
+        return await asAppError(async () => undoCorrections(ws, await s.xeroClient(ws), ids, { signal: controller.signal, onProgress: s.emitProgress, now }));
+      } finally {
+        running = null;
+        s.dataChanged();
+      }
+    },
+    'outbox.retry': async ({ ids }) => retryCorrections(s.workspace().ws, ids),
+    'checklist.get': async () => currentChecklist(s.workspace().ws, now()),
+    'checklist.tick': async ({ key, ticked }) => tickLine(s.workspace().ws, key, ticked, now()),
+    'checklist.export': async ({ format }) => {
+      const { ws, name } = s.workspace();
+      const list = currentChecklist(ws, now());
+      return format === 'csv'
+        ? { fileName: `${fileBase(name)} checklist.csv`, mimeType: 'text/csv', content: checklistCsv(list) }
+        : { fileName: `${fileBase(name)} checklist.html`, mimeType: 'text/html', content: checklistHtml(list, `CocoonOPS checklist: ${name}`) };
+    },
+    'audit.list': async ({ limit, offset }) => {
+      const { ws } = s.workspace();
+      return { entries: ws.audit.list({ limit, offset }), total: ws.audit.count() };
+    },
+    'audit.export': async () => {
+      const { ws, name } = s.workspace();
+      return { fileName: `${fileBase(name)} audit.csv`, mimeType: 'text/csv', content: auditCsv(allAuditEntries(ws.audit)) };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// Keeps the outbox in step with the current decisions: a new accepted decision adds its corrections; a decision
+// undone or replaced before its corrections were sent withdraws them (status undone). Corrections already sent
+// stay as they are (a pushed change is reversed only by an explicit undo). `diffOutbox` only reads (dry run).
+import type { Workspace } from '../db';
+import type { Correction, NewCorrection } from '../db/repos/outbox';
+import { isApplied } from './compare';
+import { draftKey, draftsFor } from './derive';
+import { isApiCorrection, updatedOf, type Json } from './model';
+
+export interface OutboxDiff {
+  inserts: NewCorrection[];
+  withdraw: Correction[];
+}
+
+const WITHDRAWABLE = new Set(['queued', 'failed', 'conflict']);
+
+/** A new Xero correction checked against the workspace's copy of the contact. */
+function initialState(d: NewCorrection, nowIso: string): NewCorrection {
+  if (!isApiCorrection(d)) return d;
+  const raw = d.before;
+  if (!raw) {
+    return { ...d, status: 'failed', message: `Xero contact ${d.subject} is not in this workspace: sync with Xero, then push again.` };
+  }
+  if (isApplied(raw, d)) return { ...d, status: 'done', message: 'Xero already has this: nothing to write.', after: raw, doneAt: nowIso };
+  const cached = updatedOf(raw);
+  if (d.reviewedUpdatedUtc && cached && cached !== d.reviewedUpdatedUtc) {
+    return {
+      ...d,
+      status: 'conflict',
+      current: raw,
+      message: `Changed in Xero since it was reviewed (reviewed at ${d.reviewedUpdatedUtc}, Xero's copy is of ${cached}): not sent. Compare both sides, then retry or decide again.`,
+    };
+  }
+  return d;
+}
+
+/** What the outbox lacks (corrections of current decisions) and holds in vain (unsent ones of old decisions). */
+export function diffOutbox(ws: Workspace, nowIso: string): OutboxDiff {
+  const current = ws.decisions.listCurrent();
+  const currentIds = new Set(current.map((d) => d.id));
+  const existing = ws.outbox.fromDecisions();
+  const have = new Set(existing.map((c) => draftKey(c)));
+  const inserts: NewCorrection[] = [];
+  for (const decision of current) {
+    const drafts = draftsFor({
+      decision,
+      account: ws.accounts.get(decision.accountCode),
+      finding: ws.findings.get(decision.accountCode),
+      rawContact: (id) => ws.contacts.getRaw(id) as Json | undefined,
+    });
+    for (const d of drafts) if (!have.has(draftKey(d))) inserts.push(initialState(d, nowIso));
+  }
+  const withdraw = existing.filter((c) => c.decisionId !== null && !currentIds.has(c.decisionId) && WITHDRAWABLE.has(c.status));
+  return { inserts, withdraw };
+}
+
+/** Writes the diff in one transaction, with one audit entry. Returns the corrections added. */
+export function applyOutboxDiff(ws: Workspace, diff: OutboxDiff, actor: string): Correction[] {
+  if (diff.inserts.length === 0 && diff.withdraw.length === 0) return [];
+  return ws.transaction(() => {
+    const added = diff.inserts.map((c) => ws.outbox.add(c));
+    for (const c of diff.withdraw) {
+      ws.outbox.patch(c.id, { status: 'undone', message: 'Withdrawn: its decision was undone or replaced before it was sent.' });
+    }
+    const count = (s: string) => added.filter((c) => c.status === s).length;
+    ws.audit.append({
+      actor,
+      action: 'outbox.queue',
+      subject: '',
+      result: 'ok',
+      detail: {
+        added: added.length,
+        queued: count('queued'),
+        alreadyInXero: count('done'),
+        conflicts: added.filter((c) => c.status === 'conflict').map((c) => c.id),
+        withdrawn: diff.withdraw.map((c) => c.id),
+      },
+    });
+    return added;
+  });
+}
+
+/**
+ * Brings the outbox up to date with the decisions (the first step of a push, and of the checklist). Read and
+ * written in one IMMEDIATE transaction, so two processes never add the same correction twice.
+ */
+export function materialise(ws: Workspace, nowIso: string, actor: string): Correction[] {
+  return ws.db.transaction(() => applyOutboxDiff(ws, diffOutbox(ws, nowIso), actor)).immediate();
+}

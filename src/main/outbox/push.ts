@@ -1,0 +1,110 @@
+// A push: finish what an interrupted one left, bring the outbox up to date with the decisions, check the plan, send
+// the Xero corrections in batches (≤ 50 contacts, one element per contact), then read the touched contacts back
+// and recompute the findings. Safe to stop anywhere: the next push carries on without sending anything twice.
+import type { PushProgress, PushResult } from '../../shared/contract-outbox';
+import type { Workspace } from '../db';
+import type { MatchOptions } from '../matching';
+import type { XeroAccountingClient } from '../xero/api/accounting-client';
+import { sendBatch } from './batch';
+import { outboxSalt, takePushLock } from './keys';
+import { materialise } from './materialise';
+import { isApiCorrection, type Correction } from './model';
+import { blocksOf, refOf } from './plan';
+import { resumeInterrupted } from './recover';
+import { recomputeIfPending, resyncTouched } from './resync';
+import { emptyTally, settle, type RunContext } from './settle';
+import { chunks, MAX_BATCH } from './xero-writes';
+
+export interface PushOptions {
+  /** Contacts per request (at most 50). */
+  batchSize?: number;
+  /** Stops between batches; the batch in flight is finished. */
+  signal?: AbortSignal;
+  onProgress?: (p: PushProgress) => void;
+  actor?: string;
+  /** ISO timestamps (tests). */
+  now?: () => string;
+  /** Only these corrections (an undo); blocked ones fail instead of waiting in the queue. */
+  only?: readonly number[];
+  /** Options for the findings recompute; false skips it. */
+  recompute?: MatchOptions | false;
+}
+
+function groupBySubject(list: readonly Correction[]): Correction[][] {
+  const groups = new Map<string, Correction[]>();
+  for (const c of list) {
+    const k = c.subject.toLowerCase();
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
+  }
+  return [...groups.values()];
+}
+
+/** Checks the queued Xero corrections, then sends the ones that pass, batch by batch. Returns whether it was stopped. */
+async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<number> | null): Promise<boolean> {
+  const { ws } = ctx;
+  const queued = ws.outbox.list({ status: 'queued' }).filter((c) => isApiCorrection(c) && (!only || only.has(c.id)));
+  const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })));
+  ws.transaction(() => {
+    for (const c of queued) {
+      const b = blocks.get(refOf(c));
+      if (b && only) settle(ctx, c, { kind: 'failed', messages: [b.reason], advice: '' });
+      else if (b && c.message !== b.reason) ws.outbox.patch(c.id, { message: b.reason, advice: '' });
+    }
+  });
+  ctx.tally.blocked += only ? 0 : blocks.size;
+  const groups = groupBySubject(queued.filter((c) => !blocks.has(refOf(c))));
+  const total = groups.reduce((n, g) => n + g.length, 0);
+  let done = 0;
+  ctx.progress({ phase: 'send', message: `Sending ${total} corrections to Xero…`, done, total, finished: false });
+  for (const part of chunks(groups, batchSize)) {
+    if (ctx.signal?.aborted) return true;
+    await sendBatch(ctx, part, only ? 'undo' : 'push');
+    done += part.reduce((n, g) => n + g.length, 0);
+    ctx.progress({ phase: 'send', message: `Sent ${done} of ${total} corrections`, done, total, finished: false });
+  }
+  return false;
+}
+
+export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o: PushOptions = {}): Promise<PushResult> {
+  const started = Date.now();
+  const now = o.now ?? (() => new Date().toISOString());
+  const actor = o.actor ?? 'user';
+  const batchSize = Math.max(1, Math.min(MAX_BATCH, o.batchSize ?? MAX_BATCH));
+  const release = takePushLock(ws, now());
+  const ctx: RunContext = {
+    ws,
+    client,
+    actor,
+    now,
+    signal: o.signal,
+    salt: outboxSalt(ws),
+    tally: emptyTally(),
+    progress: (p) => o.onProgress?.(p),
+  };
+  let cancelled: boolean;
+  try {
+    await resumeInterrupted(ctx);
+    if (!o.only) {
+      ctx.progress({ phase: 'check', message: 'Checking the plan…', done: 0, total: null, finished: false });
+      materialise(ws, now(), actor);
+    }
+    cancelled = await sendQueued(ctx, batchSize, o.only ? new Set(o.only) : null);
+    await resyncTouched(ctx);
+    ctx.progress({ phase: 'match', message: 'Recomputing the findings…', done: 0, total: null, finished: false });
+    recomputeIfPending(ws, o.recompute ?? {});
+  } catch (error) {
+    if (ws.db.open) {
+      const message = error instanceof Error ? error.message : String(error);
+      ws.audit.append({ actor, action: o.only ? 'outbox.undo.run' : 'outbox.push.run', result: 'stopped', detail: { ...ctx.tally, error: message } });
+    }
+    throw error;
+  } finally {
+    release();
+  }
+  const { problems, ...counts } = ctx.tally;
+  ws.audit.append({ actor, action: o.only ? 'outbox.undo.run' : 'outbox.push.run', result: cancelled ? 'cancelled' : 'ok', detail: counts });
+  ctx.progress({ phase: 'done', message: cancelled ? 'Push stopped: the rest stays queued' : 'Push finished', done: 1, total: 1, finished: true });
+  return { ...counts, problems, cancelled, ms: Date.now() - started };
+}

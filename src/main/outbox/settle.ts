@@ -1,0 +1,97 @@
+// The end of one correction's attempt: its status, Xero's answer, the playbook's advice, and an audit entry with
+// before, after and result. Always called inside a transaction (with the rest of its batch).
+import type { PushFailure, PushProgress } from '../../shared/contract-outbox';
+import type { Workspace } from '../db';
+import type { XeroAccountingClient } from '../xero/api/accounting-client';
+import { adviceFor } from './advice';
+import { describeConflict } from './compare';
+import { auditImage, type Correction, type Json } from './model';
+
+export interface Tally {
+  done: number;
+  alreadyApplied: number;
+  failed: number;
+  conflicts: number;
+  blocked: number;
+  resumed: number;
+  batches: number;
+  resynced: number;
+  problems: PushFailure[];
+}
+
+export const emptyTally = (): Tally => ({ done: 0, alreadyApplied: 0, failed: 0, conflicts: 0, blocked: 0, resumed: 0, batches: 0, resynced: 0, problems: [] });
+
+export interface RunContext {
+  ws: Workspace;
+  client: XeroAccountingClient;
+  actor: string;
+  now: () => string;
+  /** Stops the push between batches (a request in flight is finished first). */
+  signal?: AbortSignal;
+  salt: string;
+  tally: Tally;
+  progress: (p: PushProgress) => void;
+}
+
+export type Outcome =
+  | { kind: 'done'; how: 'sent' | 'already' | 'landed'; after: Json }
+  | { kind: 'failed'; messages: string[]; advice?: string; answer?: unknown }
+  | { kind: 'conflict'; current: Json }
+  | { kind: 'missing' };
+
+const DONE_NOTE = { sent: '', already: 'Xero already had this: nothing written.', landed: 'Written by an interrupted push (found when the contact was read again).' };
+
+export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id: number; key: string }): void {
+  const { ws, tally } = ctx;
+  const at = ctx.now();
+  let result: string;
+  let after: Json | null = null;
+  let message: string;
+  let advice = '';
+  if (o.kind === 'done') {
+    result = o.how === 'already' ? 'already' : 'done';
+    after = o.after;
+    message = DONE_NOTE[o.how];
+    ws.outbox.patch(c.id, { status: 'done', after, current: null, message, advice: '', doneAt: at, resyncedAt: null });
+    if (c.kind === 'undo' && c.undoesId !== null) ws.outbox.patch(c.undoesId, { status: 'undone', message: `Undone by correction #${c.id}.` });
+    if (o.how === 'already') tally.alreadyApplied++;
+    else tally.done++;
+    if (o.how === 'landed') tally.resumed++;
+  } else if (o.kind === 'conflict') {
+    result = 'conflict';
+    after = o.current;
+    message = describeConflict(o.current, c);
+    ws.outbox.patch(c.id, { status: 'conflict', current: o.current, message, advice: '', resyncedAt: null });
+    tally.conflicts++;
+  } else {
+    result = 'failed';
+    message = o.kind === 'missing' ? `Xero has no contact ${c.subject} any more (deleted, or merged into another).` : o.messages.join(' ') || 'Xero refused it without a message.';
+    advice = o.kind === 'missing' ? adviceFor(['contact could not be found']) : (o.advice ?? adviceFor(o.messages));
+    ws.outbox.patch(c.id, { status: 'failed', message, advice, resyncedAt: null });
+    tally.failed++;
+  }
+  if (result !== 'done' && result !== 'already') {
+    tally.problems.push({ correctionId: c.id, accountCode: c.accountCode, contactId: c.subject, status: o.kind === 'conflict' ? 'conflict' : 'failed', message, advice });
+  }
+  ws.audit.append({
+    actor: ctx.actor,
+    action: c.kind === 'undo' ? 'outbox.undo' : 'outbox.push',
+    subject: c.subject,
+    before: auditImage(c.before),
+    after: auditImage(after),
+    result,
+    detail: {
+      correctionId: c.id,
+      accountCode: c.accountCode,
+      kind: c.kind,
+      changes: c.changes,
+      undoes: c.undoesId,
+      batchId: batch?.id ?? null,
+      idempotencyKey: batch?.key ?? null,
+      attempts: c.attempts,
+      message,
+      advice,
+      xero: o.kind === 'done' ? { StatusAttributeString: o.after.StatusAttributeString ?? 'OK' } : o.kind === 'failed' ? (o.answer ?? o.messages) : null,
+    },
+  });
+}

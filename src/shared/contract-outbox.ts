@@ -1,0 +1,235 @@
+// The outbox, checklist and audit part of the contract: corrections, the push plan, push progress and results,
+// undo, the CocoonOPS checklist and the audit log. Merged into contract.ts (see OUTBOX_CHANNELS).
+import { z } from 'zod';
+import type { OutboxChannel, OutboxEventName } from './channels-outbox';
+import { ContactStatus, FindingKind } from './domain';
+
+export const CORRECTION_STATUSES = ['queued', 'sending', 'done', 'failed', 'conflict', 'undone'] as const;
+export const CorrectionStatus = z.enum(CORRECTION_STATUSES);
+export type CorrectionStatus = z.infer<typeof CorrectionStatus>;
+
+/**
+ * rename / account_number / restore / undo are written to Xero through the API; make_customer is a step in the
+ * Xero web app; cocoon_rename / cocoon_recode / resend are steps in CocoonOPS (all three on the checklist).
+ */
+export const CORRECTION_KINDS = ['rename', 'account_number', 'restore', 'undo', 'make_customer', 'cocoon_rename', 'cocoon_recode', 'resend'] as const;
+export const CorrectionKind = z.enum(CORRECTION_KINDS);
+export type CorrectionKind = z.infer<typeof CorrectionKind>;
+
+export const CorrectionTarget = z.enum(['xero', 'cocoon']);
+export type CorrectionTarget = z.infer<typeof CorrectionTarget>;
+
+/** One field a correction changes: a Xero contact field (Name, AccountNumber, ContactStatus) or a CocoonOPS one. */
+export const FieldEdit = z.object({ field: z.string(), from: z.string(), to: z.string() });
+export type FieldEdit = z.infer<typeof FieldEdit>;
+
+/** The few fields of a Xero contact shown side by side (reviewed, now in Xero, after the write). */
+export const ContactImage = z.object({
+  contactId: z.string(),
+  name: z.string(),
+  accountNumber: z.string(),
+  status: ContactStatus.or(z.string()),
+  /** ISO 8601, '' when unknown. */
+  updatedDateUtc: z.string(),
+});
+export type ContactImage = z.infer<typeof ContactImage>;
+
+export const CorrectionView = z.object({
+  id: z.number().int(),
+  decisionId: z.number().int().nullable(),
+  accountCode: z.string(),
+  accountName: z.string(),
+  target: CorrectionTarget,
+  /** Xero ContactID, or the billing account code. */
+  subject: z.string(),
+  kind: CorrectionKind,
+  changes: z.array(FieldEdit),
+  status: CorrectionStatus,
+  attempts: z.number().int(),
+  idempotencyKey: z.string().nullable(),
+  /** Xero's validation messages as they are, or why it is a conflict / blocked. */
+  message: z.string(),
+  /** What to do about it (the playbook's advice). */
+  advice: z.string(),
+  findingKind: FindingKind.nullable(),
+  /** The contact as it was reviewed (the before-image). */
+  reviewed: ContactImage.nullable(),
+  /** A conflict: the contact as Xero holds it now. */
+  current: ContactImage.nullable(),
+  /** The contact as Xero returned it after the write. */
+  after: ContactImage.nullable(),
+  undoesId: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  doneAt: z.string().nullable(),
+  /** A done Xero correction that no undo has reversed (yet). */
+  canUndo: z.boolean(),
+});
+export type CorrectionView = z.infer<typeof CorrectionView>;
+
+export const CorrectionsQuery = z.strictObject({
+  status: CorrectionStatus.optional(),
+  target: CorrectionTarget.optional(),
+  limit: z.number().int().min(1).max(100_000).default(5000),
+});
+
+/** One Xero contact write in the plan (several corrections of one contact travel as one element). */
+export const PlanItem = z.object({
+  /** null: a correction the push will create from a decision (a dry run creates none). */
+  correctionId: z.number().int().nullable(),
+  accountCode: z.string(),
+  contactId: z.string(),
+  contactName: z.string(),
+  kind: CorrectionKind,
+  changes: z.array(FieldEdit),
+  /** Why the push will not send it (a check failed). */
+  blocked: z.string().nullable(),
+});
+export type PlanItem = z.infer<typeof PlanItem>;
+
+export const UnblockedAccount = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: FindingKind.nullable(),
+  /** push: the push alone fixes it; checklist: only after the CocoonOPS lines; both: push, then checklist. */
+  via: z.enum(['push', 'checklist', 'both']),
+});
+export type UnblockedAccount = z.infer<typeof UnblockedAccount>;
+
+export const PushPlan = z.object({
+  computedAt: z.string(),
+  /** Corrections the push will send, and on how many contacts. */
+  toSend: z.number().int(),
+  contacts: z.number().int(),
+  byKind: z.record(z.string(), z.number().int()),
+  items: z.array(PlanItem),
+  blocked: z.number().int(),
+  conflicts: z.number().int(),
+  failed: z.number().int(),
+  /** Sent by an interrupted push: re-read and finished first. */
+  resuming: z.number().int(),
+  unblocks: z.array(UnblockedAccount),
+  checklistOpen: z.number().int(),
+  /** Why the push cannot run now (not connected to Xero, …); null when it can. */
+  notReady: z.string().nullable(),
+});
+export type PushPlan = z.infer<typeof PushPlan>;
+
+export const PushPhase = z.enum(['resume', 'check', 'send', 'resync', 'match', 'done']);
+export const PushProgress = z.object({
+  phase: PushPhase,
+  message: z.string(),
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  finished: z.boolean().default(false),
+});
+export type PushProgress = z.infer<typeof PushProgress>;
+
+export const PushFailure = z.object({
+  correctionId: z.number().int(),
+  accountCode: z.string(),
+  contactId: z.string(),
+  status: CorrectionStatus,
+  message: z.string(),
+  advice: z.string(),
+});
+export type PushFailure = z.infer<typeof PushFailure>;
+
+export const PushResult = z.object({
+  done: z.number().int(),
+  /** Already so in Xero: nothing written. */
+  alreadyApplied: z.number().int(),
+  failed: z.number().int(),
+  conflicts: z.number().int(),
+  blocked: z.number().int(),
+  /** Corrections of an interrupted push that were finished (landed, or re-sent with the same key). */
+  resumed: z.number().int(),
+  batches: z.number().int(),
+  resynced: z.number().int(),
+  cancelled: z.boolean(),
+  problems: z.array(PushFailure),
+  ms: z.number(),
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+export const UndoResult = z.object({
+  requested: z.number().int(),
+  undone: z.number().int(),
+  conflicts: z.number().int(),
+  failed: z.number().int(),
+  refused: z.array(z.object({ id: z.number().int(), reason: z.string() })),
+  items: z.array(CorrectionView),
+});
+export type UndoResult = z.infer<typeof UndoResult>;
+
+export const ChecklistPlace = z.enum(['cocoonops', 'xero', 'reconciler']);
+export const ChecklistLine = z.object({
+  /** Stable: ticks are stored by it. */
+  key: z.string(),
+  accountCode: z.string(),
+  place: ChecklistPlace,
+  kind: z.enum(['rename', 'recode', 'resend', 'make_customer', 'merge', 'exception']),
+  text: z.string(),
+  /** Numbered sub-steps (the three state-toggle steps of a re-send). */
+  steps: z.array(z.string()),
+  correctionId: z.number().int().nullable(),
+  exceptionId: z.number().int().nullable(),
+  ticked: z.boolean(),
+  tickedAt: z.string().nullable(),
+});
+export type ChecklistLine = z.infer<typeof ChecklistLine>;
+
+export const ChecklistGroup = z.object({ accountCode: z.string(), accountName: z.string(), lines: z.array(ChecklistLine) });
+export type ChecklistGroup = z.infer<typeof ChecklistGroup>;
+
+export const Checklist = z.object({
+  generatedAt: z.string(),
+  groups: z.array(ChecklistGroup),
+  total: z.number().int(),
+  ticked: z.number().int(),
+});
+export type Checklist = z.infer<typeof Checklist>;
+
+export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
+export type ExportFile = z.infer<typeof ExportFile>;
+
+export const AuditEntryView = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  result: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  detail: z.unknown(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+const Ids = z.array(z.number().int().positive()).min(1, 'choose at least one correction').max(100_000);
+
+export const outboxContract = {
+  'outbox.plan': { input: z.strictObject({}), output: PushPlan },
+  'outbox.push': { input: z.strictObject({ batchSize: z.number().int().min(1).max(50).default(50) }), output: PushResult },
+  'outbox.cancel': { input: z.strictObject({}), output: z.object({ cancelled: z.boolean() }) },
+  'outbox.list': { input: CorrectionsQuery, output: z.array(CorrectionView) },
+  'outbox.undo': { input: z.strictObject({ ids: Ids }), output: UndoResult },
+  /** Failed and conflicting corrections back to the queue (a conflict takes Xero's current contact as its new base). */
+  'outbox.retry': { input: z.strictObject({ ids: Ids }), output: z.array(CorrectionView) },
+  'checklist.get': { input: z.strictObject({}), output: Checklist },
+  'checklist.tick': { input: z.strictObject({ key: z.string().min(1).max(300), ticked: z.boolean() }), output: ChecklistLine },
+  'checklist.export': { input: z.strictObject({ format: z.enum(['csv', 'html']) }), output: ExportFile },
+  'audit.list': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }),
+    output: z.object({ entries: z.array(AuditEntryView), total: z.number().int() }),
+  },
+  'audit.export': { input: z.strictObject({}), output: ExportFile },
+} satisfies Record<OutboxChannel, { input: z.ZodType; output: z.ZodType }>;
+
+export const outboxEvents = {
+  'outbox.progress': PushProgress,
+} satisfies Record<OutboxEventName, z.ZodType>;
+
+export type OutboxContract = typeof outboxContract;
+export type OutboxInput<C extends OutboxChannel> = z.output<OutboxContract[C]['input']>;
+export type OutboxOutput<C extends OutboxChannel> = z.output<OutboxContract[C]['output']>;

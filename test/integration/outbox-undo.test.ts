@@ -1,0 +1,100 @@
+// Undo writes the before-image back (after the same conflict check); the handlers answer in the contract's shapes.
+import { describe, expect, it } from 'vitest';
+import { pushOutbox, undoCorrections } from '../../src/main/outbox';
+import { outboxHandlers, type OutboxServices } from '../../src/main/outbox/handlers';
+import { outboxContract, type OutboxOutput, type PushProgress } from '../../src/shared/contract-outbox';
+import { OUTBOX_CHANNELS, type OutboxChannel } from '../../src/shared/channels-outbox';
+import { contactId, countWrites, outboxWorld, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
+
+const fields = (c: Record<string, unknown>) => ({ Name: c.Name, AccountNumber: c.AccountNumber || '', ContactStatus: c.ContactStatus });
+
+describe('undo', () => {
+  it('restores the before-image of every pushed correction, once', async () => {
+    const w = await outboxWorld({ n: 6 });
+    const { ws, sb } = w;
+    const reviewed = Array.from({ length: 6 }, (_, i) => sandboxContact(sb, i));
+    await pushOutbox(ws, w.session.client);
+    const pushed = ws.outbox.list().filter((c) => c.target === 'xero');
+    expect(pushed.every((c) => c.status === 'done')).toBe(true);
+
+    const counter = countWrites(sb);
+    const r = await undoCorrections(ws, w.session.client, pushed.map((c) => c.id));
+    expect(r).toMatchObject({ requested: 6, undone: 6, conflicts: 0, failed: 0, refused: [] });
+    for (let i = 0; i < 6; i++) {
+      const now = sandboxContact(sb, i);
+      expect(fields(now)).toEqual(fields(xeroContact(i)));
+      expect(now.EmailAddress).toBe(reviewed[i]!.EmailAddress);
+      expect(counter.counts.get(contactId(i))).toBe(1);
+    }
+    expect(ws.outbox.list().filter((c) => c.kind !== 'undo' && c.target === 'xero').every((c) => c.status === 'undone')).toBe(true);
+    const undos = ws.outbox.list().filter((c) => c.kind === 'undo');
+    expect(undos.map((u) => u.undoesId).sort()).toEqual(pushed.map((c) => c.id).sort());
+    expect(ws.audit.list({ limit: 500 }).filter((e) => e.action === 'outbox.undo' && e.result === 'done')).toHaveLength(6);
+    // the workspace holds Xero's contacts again as they were
+    expect(ws.contacts.get(contactId(0))!.name).toBe(xeroContact(0).Name);
+
+    const again = await undoCorrections(ws, w.session.client, [pushed[0]!.id, 9999]);
+    expect(again.refused).toEqual([
+      { id: pushed[0]!.id, reason: 'It is already undone.' },
+      { id: 9999, reason: 'There is no correction #9999.' },
+    ]);
+    counter.stop();
+  });
+
+  it('will not overwrite a contact changed in Xero after the push: the undo is a conflict', async () => {
+    const w = await outboxWorld({ n: 3 });
+    const { ws, sb } = w;
+    await pushOutbox(ws, w.session.client);
+    const target = ws.outbox.list().find((c) => c.subject === contactId(1) && c.target === 'xero')!;
+    await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(1)}`, { AccountNumber: 'CHANGED-1' });
+    const r = await undoCorrections(ws, w.session.client, [target.id]);
+    expect(r).toMatchObject({ undone: 0, conflicts: 1 });
+    expect(r.items[0]).toMatchObject({ status: 'conflict', current: { accountNumber: 'CHANGED-1' }, reviewed: { accountNumber: 'K000001' } });
+    expect(sandboxContact(sb, 1).AccountNumber).toBe('CHANGED-1');
+    expect(ws.outbox.get(target.id)!.status).toBe('done');
+  });
+});
+
+describe('outbox handlers (the Push and Checklist screens)', () => {
+  it('answer every channel in the shapes of the contract', async () => {
+    const w = await outboxWorld({ n: 4 });
+    const progress: PushProgress[] = [];
+    let changed = 0;
+    const services: OutboxServices = {
+      workspace: () => ({ ws: w.ws, name: 'Books' }),
+      xeroClient: () => w.session.client,
+      pushUnavailable: () => null,
+      emitProgress: (p) => progress.push(p),
+      dataChanged: () => void changed++,
+    };
+    const h = outboxHandlers(services);
+    expect(Object.keys(h).sort()).toEqual([...OUTBOX_CHANNELS].sort());
+    const call = async <C extends OutboxChannel>(channel: C, raw: unknown): Promise<OutboxOutput<C>> => {
+      const input = outboxContract[channel].input.parse(raw);
+      const out = await (h[channel] as (i: unknown) => Promise<unknown>)(input);
+      return outboxContract[channel].output.parse(out) as OutboxOutput<C>;
+    };
+    const plan = await call('outbox.plan', {});
+    expect(plan).toMatchObject({ toSend: 4, notReady: null });
+    const pushed = await call('outbox.push', {});
+    expect(pushed).toMatchObject({ done: 4, failed: 0 });
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['check', 'send', 'resync', 'match', 'done']));
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', finished: true });
+    expect(changed).toBe(1);
+    const list = await call('outbox.list', { target: 'xero' });
+    expect(list).toHaveLength(4);
+    expect(list.every((c) => c.canUndo && c.after !== null && c.reviewed !== null)).toBe(true);
+    const undone = await call('outbox.undo', { ids: [list[0]!.id] });
+    expect(undone).toMatchObject({ undone: 1 });
+    const checklist = await call('checklist.get', {});
+    expect(checklist.total).toBeGreaterThan(0);
+    const line = checklist.groups[0]!.lines[0]!;
+    expect(await call('checklist.tick', { key: line.key, ticked: true })).toMatchObject({ key: line.key, ticked: true });
+    expect(await call('checklist.export', { format: 'html' })).toMatchObject({ fileName: 'Books checklist.html', mimeType: 'text/html' });
+    const audit = await call('audit.list', { limit: 5 });
+    expect(audit.entries).toHaveLength(5);
+    expect((await call('audit.export', {})).content.split('\n')[0]).toBe('id,at,actor,action,subject,result,correction_id,account_code,message,before,after,detail');
+    expect(await call('outbox.cancel', {})).toEqual({ cancelled: false });
+    await expect(call('outbox.retry', { ids: [] })).rejects.toThrow(/choose at least one/);
+  });
+});
