@@ -1,5 +1,5 @@
 // `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
-// Options: --regenerate  --seed N  --only chicago|synthetic|sync  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+// Options: --regenerate  --seed N  --only chicago|synthetic|sync|browser  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate as generateChicago } from './generate-chicago';
 import { generate as generateSynthetic } from './generate-synthetic';
+import { runBrowserBench, type BrowserBenchResult } from './browser';
 import { printSyncBench, runSyncBench, type SyncBenchResult } from './sync';
 import { FILES, datasetComplete } from './lib/dataset';
 import type { DatasetSummary } from './lib/dataset';
@@ -261,8 +262,22 @@ async function main(): Promise<void> {
       console.log(`sync benchmark failed: ${sync.error}`);
     }
   }
+  let browser: BrowserBenchResult | { error: string } | null = null;
+  if (!opts.only || opts.only === 'browser') {
+    process.stderr.write('browser: review table of 50,000 accounts in Chromium …\n');
+    try {
+      const b = await runBrowserBench({ rows: 50_000 });
+      browser = b;
+      console.log(`\n== Review table in Chromium: ${b.rows.toLocaleString('en')} rows ==`);
+      console.log(`first paint ${b.firstPaintMs} ms (target < 1000: ${b.firstPaintMs < 1000 ? 'PASS' : 'FAIL'}); filter ${b.filterMs} ms median, search ${b.searchMs} ms median (target < 50: ${b.filterMs < 50 && b.searchMs < 50 ? 'PASS' : 'FAIL'})`);
+    } catch (e) {
+      crashed = true;
+      browser = { error: errorText(e) };
+      console.log(`browser benchmark failed: ${browser.error}`);
+    }
+  }
   const path = join(DATA, 'results.json');
-  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync }, null, 2));
+  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, browser }, null, 2));
   console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
   process.exitCode = crashed ? 1 : 0;
 }
