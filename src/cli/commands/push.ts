@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../main/app-error';
-import { openWorkspace, type Workspace } from '../../main/db';
+import type { Workspace } from '../../main/db';
 import { currentChecklist, tickLine } from '../../main/outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from '../../main/outbox/exports';
 import { buildPlan } from '../../main/outbox/plan';
@@ -15,6 +15,7 @@ import type { PushPlan, PushResult } from '../../shared/contract-outbox';
 import { withInterrupt } from '../browser';
 import { EXIT } from '../exit-codes';
 import { note, progress, type Progress } from '../progress';
+import { withWorkspace } from '../workspace';
 import { action, CliUsageError } from '../run';
 
 function wholeNumber(min: number, max: number) {
@@ -31,14 +32,6 @@ function positive(value: string): number {
   return n;
 }
 
-async function withWorkspace<T>(path: string, fn: (ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = openWorkspace(path);
-  try {
-    return await fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 const KIND_WORDS: Record<string, [string, string]> = {
   rename: ['rename', 'renames'],
@@ -134,7 +127,7 @@ export function registerOutboxCommands(program: Command): void {
       .option('--batch-size <n>', 'contacts per request (Xero recommends at most 50)', wholeNumber(1, 50), 50),
   ).action(
     action(async (opts: SessionOpts & { dryRun?: boolean; batchSize: number }) =>
-      withWorkspace(opts.workspace, async (ws) => {
+      withWorkspace(opts.workspace, false, async (ws) => {
         const plan = buildPlan(ws, new Date().toISOString());
         process.stdout.write(`${describePlan(plan, opts.workspace).join('\n')}\n`);
         if (opts.dryRun) {
@@ -169,7 +162,7 @@ export function registerOutboxCommands(program: Command): void {
       .requiredOption('--workspace <path>', 'workspace file'),
   ).action(
     action(async (ids: string[], opts: SessionOpts) =>
-      withWorkspace(opts.workspace, async (ws) => {
+      withWorkspace(opts.workspace, false, async (ws) => {
         const numbers = ids.map((s) => wholeNumber(1, Number.MAX_SAFE_INTEGER)(s.replace(/^#/, '')));
         const [{ undoCorrections }, client] = await Promise.all([import('../../main/outbox/undo'), xeroClientFor(ws, opts)]);
         const r = await undoCorrections(ws, client, numbers, { actor: 'cli' });
@@ -188,7 +181,7 @@ export function registerOutboxCommands(program: Command): void {
     .option('--out <file.csv>', 'write to this file instead of standard output')
     .action(
       action(async (opts: { workspace: string; out?: string }) =>
-        withWorkspace(opts.workspace, async (ws) => {
+        withWorkspace(opts.workspace, false, async (ws) => {
           if (opts.out && !/\.csv$/i.test(opts.out)) throw new CliUsageError(`--out must name a .csv file (got "${opts.out}").`);
           const text = auditCsv(allAuditEntries(ws.audit));
           if (!opts.out) process.stdout.write(text);
@@ -209,7 +202,7 @@ export function registerOutboxCommands(program: Command): void {
     .option('--untick <key...>', 'mark lines not done')
     .action(
       action(async (opts: { workspace: string; out?: string; tick?: string[]; untick?: string[] }) =>
-        withWorkspace(opts.workspace, async (ws) => {
+        withWorkspace(opts.workspace, false, async (ws) => {
           const format = !opts.out ? 'csv' : /\.html?$/i.test(opts.out) ? 'html' : /\.csv$/i.test(opts.out) ? 'csv' : null;
           if (!format) throw new CliUsageError(`--out must name a .csv or .html file (got "${opts.out}").`);
           const now = new Date().toISOString();

@@ -1,8 +1,7 @@
 // reconciler import | findings | status: the workspace commands.
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { openWorkspace, type Workspace } from '../../main/db';
+import type { Workspace } from '../../main/db';
 import { importCocoonFile, importXeroContactsFile } from '../../main/services/import-files';
 import { recomputeFindings } from '../../main/services/recompute';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
@@ -11,19 +10,10 @@ import { FAILING_KINDS, type FindingKind } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
 import { collectMapping, parseKind } from '../options';
 import { note, progress } from '../progress';
+import { withWorkspace } from '../workspace';
 import { action, CliUsageError } from '../run';
 import { describeCounts } from './summary';
 
-async function withWorkspace<T>(path: string, create: boolean, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
-  const isNew = create && !existsSync(path);
-  const ws = openWorkspace(path, { create });
-  if (isNew) note(`created workspace ${path}`);
-  try {
-    return await fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 function recompute(ws: Workspace): void {
   const bar = progress('matching');

@@ -1,7 +1,5 @@
 // reconciler connect | sync | disconnect (and sandbox, in sandbox-command.ts): the Xero side of a workspace.
-import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { openWorkspace, type Workspace } from '../../main/db';
 // Light modules only at load time: xero-node (about a second to load) is imported when `sync` runs.
 import { readBinding } from '../../main/xero/binding';
 import { connectWorkspace, disconnectWorkspace } from '../../main/xero/connect';
@@ -14,6 +12,7 @@ import type { SyncSummary } from '../../main/xero/sync/run-sync';
 import { cliOpenBrowser, withInterrupt } from '../browser';
 import { EXIT } from '../exit-codes';
 import { note, progress, type Progress } from '../progress';
+import { withWorkspace } from '../workspace';
 import { action } from '../run';
 import { registerSandboxCommand } from './sandbox-command';
 import { describeCounts } from './summary';
@@ -28,16 +27,6 @@ function positiveInt(max: number) {
   };
 }
 
-async function withWorkspace<T>(path: string, create: boolean, fn: (ws: Workspace) => Promise<T>): Promise<T> {
-  const isNew = create && !existsSync(path);
-  const ws = openWorkspace(path, { create });
-  if (isNew) note(`created workspace ${path}`);
-  try {
-    return await fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 const secretStore = () => createFileSecretStore({ dir: resolveConfigDir(), onWarning: (w) => note(`note: ${w}`) });
 const reconnectHint = (path: string): string => `reconciler connect --workspace ${path}`;

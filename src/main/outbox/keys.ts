@@ -3,8 +3,8 @@
 // the request is sent, and re-used when an interrupted request is sent again), a new attempt never re-uses one.
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { z } from 'zod';
 import type { Workspace } from '../db';
+import { takeWorkspaceLock, type LockHolder } from '../workspace-lock';
 import { XeroError } from '../xero/errors';
 import type { Json } from './model';
 
@@ -31,33 +31,9 @@ export function idempotencyKey(salt: string, items: readonly { id: number; attem
   return key;
 }
 
-const Lock = z.object({ pid: z.number().int(), host: z.string(), since: z.string() });
-const FOREIGN_LOCK_MS = 6 * 3_600_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** One push (or undo) per workspace at a time; a lock left by a process that died is taken over. */
 export function takePushLock(ws: Workspace, nowIso: string, pid = process.pid, host = hostname()): () => void {
-  ws.db
-    .transaction(() => {
-      const text = ws.syncState.get(LOCK_KEY);
-      const held = text ? Lock.safeParse(JSON.parse(text)) : undefined;
-      if (held?.success && held.data.pid !== pid) {
-        const other = held.data;
-        const busy = other.host === host ? alive(other.pid) : Date.parse(nowIso) - Date.parse(other.since) < FOREIGN_LOCK_MS;
-        if (busy) throw new XeroError(`A push of this workspace is already running (process ${other.pid} on ${other.host}, since ${other.since}). Wait for it to finish.`);
-      }
-      ws.syncState.set(LOCK_KEY, JSON.stringify({ pid, host, since: nowIso }));
-    })
-    .immediate();
-  return () => {
-    if (ws.db.open) ws.syncState.set(LOCK_KEY, '');
-  };
+  const busy = (other: LockHolder) =>
+    new XeroError(`A push of this workspace is already running (process ${other.pid} on ${other.host}, since ${other.since}). Wait for it to finish.`);
+  return takeWorkspaceLock(ws, LOCK_KEY, busy, nowIso, pid, host);
 }
