@@ -10,6 +10,9 @@ import { importHandlers } from './handlers/import-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
+import { outboxHandlers } from './outbox/handlers';
+import { readBinding } from './xero/binding';
+import type { XeroPort } from './xero-port';
 
 export type { AppConfig } from './handlers/context';
 
@@ -37,12 +40,24 @@ export function createApp(config: AppConfig): App {
     demoXero: null,
     onClose: (fn) => cleanups.push(fn),
   };
+  /** The demo workspace talks to its in-process sandbox; any other to the configured Xero. */
+  const xeroPort = (): XeroPort => (ctx.session.info()?.isDemo && ctx.demoXero ? ctx.demoXero : ctx.xero);
   const handlers: Handlers = {
     ...workspaceHandlers(ctx),
     ...reviewHandlers(ctx),
     ...importHandlers(ctx),
     ...xeroHandlers(ctx),
     ...exceptionHandlers(ctx),
+    ...outboxHandlers({
+      workspace: () => {
+        const { ws, info } = ctx.session.require();
+        return { ws, name: info.name };
+      },
+      xeroClient: (ws) => xeroPort().accountingClient(ws),
+      pushUnavailable: (ws) => xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
+      emitProgress: (p) => ctx.events.emit('outbox.progress', p),
+      dataChanged: () => ctx.session.dataChanged('synced'),
+    }),
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: config.validateOutput,

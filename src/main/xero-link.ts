@@ -69,6 +69,10 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
         });
         return { contacts: summary.entities.contacts.records };
       }),
+    accountingClient: async (ws) => {
+      const { openXeroSession } = await import('./xero/session');
+      return openXeroSession(ws, { secrets: o.secrets, reconnectHint: 'Connect Xero again from the start screen' }).client;
+    },
   };
 }
 

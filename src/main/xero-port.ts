@@ -2,6 +2,7 @@
 // workspace) and sync. Behind an interface so the app works, and says why, when it has no Xero connection.
 import type { Workspace } from './db';
 import { AppError } from './app-error';
+import type { XeroAccountingClient } from './xero/api/accounting-client';
 
 export interface SyncProgress {
   message: string;
@@ -16,11 +17,13 @@ export interface XeroPort {
   connect(ws: Workspace, options: { signal?: AbortSignal }): Promise<{ tenantId: string; tenantName: string }>;
   /** Syncs the workspace's Xero side (contacts, invoices, credit notes); findings are recomputed by the caller. */
   sync(ws: Workspace, options: { signal: AbortSignal; onProgress: (p: SyncProgress) => void }): Promise<{ contacts: number }>;
+  /** The Accounting client of the workspace's organisation (shared rate limiter); throws when not connected. */
+  accountingClient(ws: Workspace): Promise<XeroAccountingClient>;
 }
 
 export function unavailableXero(reason: string): XeroPort {
   const refuse = (): never => {
     throw new AppError('unavailable', reason);
   };
-  return { unavailableReason: () => reason, connect: async () => refuse(), sync: async () => refuse() };
+  return { unavailableReason: () => reason, connect: async () => refuse(), sync: async () => refuse(), accountingClient: async () => refuse() };
 }

@@ -1,6 +1,7 @@
 // Every call between the UI and the core, by name ("area.verb"), and every event the core pushes.
 // A plain list with no imports: the sandboxed preload bundles this file and nothing from node_modules.
 import { EXCEPTIONS_CHANNELS } from './channels-exceptions';
+import { OUTBOX_CHANNELS, OUTBOX_EVENTS } from './channels-outbox';
 
 export const CHANNELS = [
   'app.info',
@@ -24,11 +25,12 @@ export const CHANNELS = [
   'xero.sync',
   'xero.cancelSync',
   ...EXCEPTIONS_CHANNELS,
+  ...OUTBOX_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['progress', 'workspace.changed', 'menu.command', 'xero.signIn'] as const;
+export const EVENTS = ['progress', 'workspace.changed', 'menu.command', 'xero.signIn', ...OUTBOX_EVENTS] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

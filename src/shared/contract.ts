@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { exceptionsContract } from './contract-exceptions';
+import { outboxContract, outboxEvents } from './contract-outbox';
 import { FindingKind, XeroContact } from './domain';
 import {
   DecisionAction,
@@ -121,6 +122,7 @@ export const contract = {
   'xero.sync': { input: Empty, output: SyncResult },
   'xero.cancelSync': { input: Empty, output: z.object({ cancelled: z.boolean() }) },
   ...exceptionsContract,
+  ...outboxContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -148,6 +150,7 @@ export const events = {
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
   /** The Xero sign-in page to show (the web host cannot open a browser itself). */
   'xero.signIn': z.object({ url: z.url() }),
+  ...outboxEvents,
 } satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

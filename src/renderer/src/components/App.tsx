@@ -8,6 +8,9 @@ import { ErrorMessage } from './ErrorMessage';
 import { ExceptionsScreen } from './ExceptionsScreen';
 import { useExceptionsRoute } from '../hooks/useExceptionsRoute';
 import { Onboarding } from './Onboarding';
+import { ChecklistScreen } from './ChecklistScreen';
+import { PushScreen } from './PushScreen';
+import { useHashScreen } from '../hooks/useHashScreen';
 import { ProgressLine } from './ProgressLine';
 import { Workbench } from './Workbench';
 
@@ -17,6 +20,7 @@ export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const exceptionsScreen = useExceptionsRoute().open;
+  const outboxScreen = useHashScreen();
 
   useEffect(() => {
     Promise.all([api.app.info(), api.workspace.current()]).then(
@@ -46,6 +50,10 @@ export function App() {
         <main className="centered loading" role="status">
           Starting…
         </main>
+      ) : workspace && outboxScreen === 'push' ? (
+        <PushScreen key={workspace.path} workspace={workspace} />
+      ) : workspace && outboxScreen === 'checklist' ? (
+        <ChecklistScreen key={workspace.path} workspace={workspace} />
       ) : workspace && exceptionsScreen ? (
         <ExceptionsScreen key={workspace.path} workspace={workspace} />
       ) : workspace ? (

@@ -138,6 +138,8 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
           <a href="#exceptions" aria-current="page">
             Exceptions
           </a>
+          <a href="#push">Push</a>
+          <a href="#checklist">Checklist</a>
         </nav>
         <div className="topbar-actions">
           <button type="button" onClick={() => setImporting(true)}>

@@ -173,6 +173,8 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         </div>
         <div className="topbar-actions">
           <a className="nav-button" href="#exceptions">Exceptions</a>
+          <a className="nav-button" href="#push">Push</a>
+          <a className="nav-button" href="#checklist">Checklist</a>
           <button type="button" onClick={() => setDialog({ kind: 'import' })}>
             Import…
           </button>

@@ -1,0 +1,284 @@
+// The Push screen: the plan first (what changes, on how many contacts, which accounts it unblocks, what is
+// blocked and why), then the push with progress and cancel, then every correction with its result: conflicts
+// side by side with Retry, failures with Xero's message and the advice, done ones with Undo.
+import { useCallback, useEffect, useState } from 'react';
+import type { ContactImage, CorrectionView, PushPlan, PushProgress } from '../../../shared/contract-outbox';
+import type { WorkspaceInfo } from '../../../shared/review';
+import { useApi, useApiEvent } from '../api/context';
+import { errorMessage } from '../lib/file-content';
+import { EmptyState } from './EmptyState';
+import { ErrorMessage } from './ErrorMessage';
+import { ScreenHeader } from './ScreenHeader';
+import '../exceptions.css';
+import '../outbox.css';
+
+const KIND_LABELS: Record<string, string> = {
+  rename: 'Rename the Xero contact',
+  account_number: 'Set or clear the account number',
+  restore: 'Restore an archived contact',
+  undo: 'Undo',
+  make_customer: 'Make a customer (Xero web app)',
+  cocoon_rename: 'Rename in CocoonOPS',
+  cocoon_recode: 'Recode in CocoonOPS',
+  resend: 'Re-send invoices (CocoonOPS)',
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+function Image({ title, image }: { title: string; image: ContactImage | null }) {
+  return (
+    <div className="contact-image">
+      <strong>{title}</strong>
+      {image ? (
+        <dl>
+          <dt>Name</dt>
+          <dd>{image.name}</dd>
+          <dt>Account number</dt>
+          <dd>{image.accountNumber || '—'}</dd>
+          <dt>Status</dt>
+          <dd>{image.status}</dd>
+          <dt>Updated</dt>
+          <dd>{image.updatedDateUtc || '—'}</dd>
+        </dl>
+      ) : (
+        <p className="muted small">—</p>
+      )}
+    </div>
+  );
+}
+
+function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView; busy: boolean; onRetry: () => void; onUndo: () => void }) {
+  return (
+    <li className="correction" data-testid="correction" data-status={c.status}>
+      <div className="correction-head">
+        <span className={`badge status-${c.status}`}>{c.status}</span>
+        <strong>{c.accountCode}</strong> <span>{c.accountName}</span>
+        <span className="muted small">{KIND_LABELS[c.kind] ?? c.kind}</span>
+        {c.attempts > 1 && <span className="muted small">{c.attempts} attempts</span>}
+        <span className="spacer" />
+        {(c.status === 'conflict' || c.status === 'failed') && (
+          <button type="button" disabled={busy} onClick={onRetry}>
+            Retry
+          </button>
+        )}
+        {c.canUndo && (
+          <button type="button" disabled={busy} onClick={onUndo}>
+            Undo
+          </button>
+        )}
+      </div>
+      <ul className="changes small">
+        {c.changes.map((ch) => (
+          <li key={ch.field}>
+            {ch.field}: <s>{ch.from || '—'}</s> → <strong>{ch.to || '—'}</strong>
+          </li>
+        ))}
+      </ul>
+      {c.status === 'failed' && (
+        <div className="problem small" role="note">
+          <p className="pre-line">Xero said: {c.message}</p>
+          {c.advice && <p className="muted">{c.advice}</p>}
+        </div>
+      )}
+      {c.status === 'conflict' && (
+        <>
+          <p className="small">{c.message}</p>
+          <div className="side-by-side">
+            <Image title="Reviewed" image={c.reviewed} />
+            <Image title="Now in Xero" image={c.current} />
+            <Image title="After the change" image={c.after} />
+          </div>
+          {c.advice && <p className="muted small">{c.advice}</p>}
+        </>
+      )}
+    </li>
+  );
+}
+
+export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
+  const api = useApi();
+  const [plan, setPlan] = useState<PushPlan | null>(null);
+  const [items, setItems] = useState<CorrectionView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [progress, setProgress] = useState<PushProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [tick, setTick] = useState(0);
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.outbox.plan(), api.outbox.list({ target: 'xero' })]).then(
+      ([p, l]) => {
+        if (!live) return;
+        setPlan(p);
+        setItems(l);
+        setError(null);
+      },
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, tick]);
+
+  useApiEvent('outbox.progress', (p) => setProgress(p.finished ? null : p));
+  useApiEvent('workspace.changed', () => {
+    if (!running) refresh();
+  });
+
+  const run = async (what: () => Promise<string>) => {
+    setRunning(true);
+    setMessage(null);
+    try {
+      setMessage(await what());
+    } catch (e) {
+      setMessage(errorMessage(e));
+    } finally {
+      setRunning(false);
+      setProgress(null);
+      refresh();
+    }
+  };
+
+  const push = () =>
+    run(async () => {
+      const r = await api.outbox.push();
+      if (r.cancelled) return `Push cancelled after ${plural(r.done, 'change')}: push again to finish.`;
+      const parts = [`${plural(r.done, 'change')} written`];
+      if (r.alreadyApplied) parts.push(`${r.alreadyApplied} already so in Xero`);
+      if (r.conflicts) parts.push(plural(r.conflicts, 'conflict'));
+      if (r.failed) parts.push(`${r.failed} failed`);
+      if (r.blocked) parts.push(`${r.blocked} blocked`);
+      return `Push finished: ${parts.join(', ')}.`;
+    });
+  const retry = (id: number) => run(async () => `${plural((await api.outbox.retry({ ids: [id] })).length, 'correction')} back in the queue.`);
+  const undo = (id: number) =>
+    run(async () => {
+      const r = await api.outbox.undo({ ids: [id] });
+      return r.undone ? 'Undone: the reviewed values are back in Xero.' : (r.refused[0]?.reason ?? (r.conflicts ? 'Not undone: the contact changed in Xero since.' : 'Not undone.'));
+    });
+
+  const blocked = plan?.items.filter((i) => i.blocked) ?? [];
+  const pct = progress?.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : undefined;
+  return (
+    <div className="workbench outbox-screen">
+      <ScreenHeader workspace={workspace} current="#push">
+        <button type="button" onClick={refresh} disabled={running}>
+          Refresh
+        </button>
+      </ScreenHeader>
+      <main className="outbox-main">
+        {error ? (
+          <ErrorMessage message={error} onRetry={refresh} title="The push plan could not be loaded" />
+        ) : !plan || !items ? (
+          <div className="loading" role="status">
+            Loading the plan…
+          </div>
+        ) : (
+          <>
+            <section className="card" aria-labelledby="plan-title" data-testid="push-plan">
+              <h2 id="plan-title">Plan</h2>
+              <p data-testid="plan-summary">
+                {plan.toSend === 0
+                  ? 'Nothing to push to Xero.'
+                  : `${plural(plan.toSend, 'change')} to push on ${plural(plan.contacts, 'contact')}.`}
+                {plan.resuming > 0 && ` ${plural(plan.resuming, 'change')} of an interrupted push will be finished first.`}
+              </p>
+              {Object.keys(plan.byKind).length > 0 && (
+                <ul className="plan-kinds">
+                  {Object.entries(plan.byKind).map(([kind, n]) => (
+                    <li key={kind}>
+                      <strong>{n.toLocaleString()}</strong> {KIND_LABELS[kind] ?? kind}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {plan.items.filter((i) => !i.blocked).length > 0 && (
+                <details open={plan.items.length <= 20}>
+                  <summary>Changes ({plan.items.filter((i) => !i.blocked).length})</summary>
+                  <ul className="plan-items small">
+                    {plan.items
+                      .filter((i) => !i.blocked)
+                      .slice(0, 500)
+                      .map((i, n) => (
+                        <li key={n} data-testid="plan-item" data-code={i.accountCode}>
+                          <strong>{i.accountCode}</strong> {i.contactName}: {i.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”`).join('; ')}
+                        </li>
+                      ))}
+                  </ul>
+                </details>
+              )}
+              {plan.unblocks.length > 0 && (
+                <details>
+                  <summary>Unblocks {plural(plan.unblocks.length, 'account')}</summary>
+                  <ul className="small">
+                    {plan.unblocks.slice(0, 500).map((u) => (
+                      <li key={u.code}>
+                        <strong>{u.code}</strong> {u.name} <span className="muted">({u.via === 'push' ? 'by the push' : u.via === 'checklist' ? 'after the checklist' : 'push, then checklist'})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              {blocked.length > 0 && (
+                <details open>
+                  <summary>Blocked ({blocked.length})</summary>
+                  <ul className="small" data-testid="plan-blocked">
+                    {blocked.map((i, n) => (
+                      <li key={n}>
+                        <strong>{i.accountCode}</strong> {i.contactName}: {i.blocked}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              {plan.checklistOpen > 0 && (
+                <p className="small">
+                  {plural(plan.checklistOpen, 'step')} to do by hand: <a href="#checklist">open the checklist</a>.
+                </p>
+              )}
+              {plan.notReady && (
+                <p className="problem small" role="note" data-testid="not-ready">
+                  {plan.notReady}
+                </p>
+              )}
+              <div className="push-actions">
+                <button type="button" className="primary" disabled={running || !!plan.notReady || plan.toSend + plan.resuming === 0} onClick={() => void push()}>
+                  Push to Xero
+                </button>
+                {running && (
+                  <button type="button" onClick={() => void api.outbox.cancel()}>
+                    Cancel
+                  </button>
+                )}
+                {running && (
+                  <span className="push-progress" role="status" aria-live="polite">
+                    <progress max={100} value={pct} aria-label="Push progress" /> {progress?.message ?? 'Starting…'}
+                  </span>
+                )}
+              </div>
+              {message && (
+                <p className="small" role="status" data-testid="push-message">
+                  {message}
+                </p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="results-title">
+              <h2 id="results-title">Results</h2>
+              {items.length === 0 ? (
+                <EmptyState title="Nothing pushed yet">Accept suggestions in the review, then push them here.</EmptyState>
+              ) : (
+                <ul className="corrections" data-testid="corrections">
+                  {items.map((c) => (
+                    <CorrectionItem key={c.id} c={c} busy={running} onRetry={() => void retry(c.id)} onUndo={() => void undo(c.id)} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

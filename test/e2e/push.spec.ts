@@ -1,0 +1,74 @@
+// The Push and Checklist screens in Chromium through the web host: accept a name_mismatch suggestion in the
+// review, see it in the push plan, push it to the demo's in-process sandbox Xero and see it done, then tick a
+// line of the CocoonOPS checklist (from a second name_mismatch accepted as a CocoonOPS rename).
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+
+let host: WebHost;
+let page: Page;
+
+const grid = () => page.getByRole('grid', { name: /Billing accounts/ });
+const bodyRows = () => grid().locator('.grid-body [role="row"]');
+
+test.beforeAll(async ({ browser }) => {
+  host = await startWebHost();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await host?.stop();
+});
+
+/** Selects a row and accepts one of its fixes; returns its account code. */
+async function accept(row: Locator, fix: RegExp): Promise<string> {
+  await row.locator('[role="gridcell"]').nth(1).click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  const code = (await row.getAttribute('data-code'))!;
+  await page.keyboard.press('a');
+  const dialog = page.getByRole('dialog', { name: `Accept a fix for ${code}` });
+  await dialog.getByRole('button', { name: fix }).click();
+  await expect(dialog).toBeHidden();
+  await expect(grid().locator(`[data-code="${code}"] .decision-mark`)).toBeVisible();
+  return code;
+}
+
+test('plans and pushes an accepted rename, then ticks a checklist line', async () => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the demo' }).click();
+  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('Finding kind').selectOption({ label: 'Name mismatch' });
+  const xeroCode = await accept(bodyRows().nth(0), /^Rename in Xero/);
+  const cocoonCode = await accept(bodyRows().nth(1), /^Rename in CocoonOPS/);
+
+  await page.getByRole('link', { name: 'Push', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Push', exact: true })).toHaveAttribute('aria-current', 'page');
+  const plan = page.getByTestId('push-plan');
+  await expect(plan.locator(`[data-testid="plan-item"][data-code="${xeroCode}"]`)).toContainText('Name');
+  await expect(page.getByTestId('plan-summary')).toContainText('1 change to push on 1 contact');
+  await expect(page.getByTestId('not-ready')).toHaveCount(0);
+
+  // The demo is connected to its sandbox: the push really writes the rename there.
+  await page.getByRole('button', { name: 'Push to Xero' }).click();
+  await expect(page.getByTestId('push-message')).toContainText('Push finished: 1 change written', { timeout: 60_000 });
+  const done = page.getByTestId('correction').filter({ hasText: xeroCode });
+  await expect(done).toHaveAttribute('data-status', 'done');
+  await expect(done.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(page.getByTestId('plan-summary')).toContainText('Nothing to push');
+
+  await page.getByRole('link', { name: 'Checklist', exact: true }).click();
+  const group = page.getByTestId('checklist-group').filter({ hasText: cocoonCode });
+  await expect(group).toBeVisible();
+  const before = await page.getByTestId('checklist-count').textContent();
+  const box = group.getByRole('checkbox').first();
+  await box.check();
+  await expect(box).toBeChecked();
+  await expect(page.getByTestId('checklist-count')).not.toHaveText(before!);
+  await expect(page.getByRole('heading', { name: /Audit log/ })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, '12-push.png'), fullPage: true });
+
+  // The tick is stored: still there after a reload.
+  await page.reload();
+  await expect(page.getByTestId('checklist-group').filter({ hasText: cocoonCode }).getByRole('checkbox').first()).toBeChecked();
+});
