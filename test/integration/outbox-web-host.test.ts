@@ -71,14 +71,17 @@ describe('outbox over the web host', () => {
   }, 120_000);
 
   it('serves the checklist, ticks a line and exports it; the audit list answers', async () => {
+    // A rename decided for the CocoonOPS side becomes a checklist line.
+    const review = await value<ReviewList>('findings.list', {});
+    const j = review.columns.kind.findIndex((k, n) => k === 'name_mismatch' && review.columns.code[n] !== code && review.columns.xeroId[n]);
+    await value('decisions.apply', { accountCode: review.columns.code[j]!, action: 'rename_in_cocoon', xeroContactId: review.columns.xeroId[j]! });
     const list = await value<Checklist>('checklist.get', {});
     expect(list.total).toBe(list.groups.reduce((n, g) => n + g.lines.length, 0));
-    const line = list.groups.flatMap((g) => g.lines)[0];
-    if (line) {
-      const ticked = await value<{ key: string; ticked: boolean }>('checklist.tick', { key: line.key, ticked: true });
-      expect(ticked).toMatchObject({ key: line.key, ticked: true });
-      expect((await value<Checklist>('checklist.get', {})).ticked).toBe(list.ticked + 1);
-    }
+    const line = list.groups.flatMap((g) => g.lines)[0]!;
+    expect(line).toBeDefined();
+    const ticked = await value<{ key: string; ticked: boolean }>('checklist.tick', { key: line.key, ticked: true });
+    expect(ticked).toMatchObject({ key: line.key, ticked: true });
+    expect((await value<Checklist>('checklist.get', {})).ticked).toBe(list.ticked + 1);
     const csv = await value<{ fileName: string; mimeType: string; content: string }>('checklist.export', { format: 'csv' });
     expect(csv.mimeType).toBe('text/csv');
     expect(csv.fileName).toMatch(/checklist\.csv$/);
