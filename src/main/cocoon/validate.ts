@@ -2,7 +2,7 @@
 import type { BillingAccount } from '../../shared/domain';
 import type { Problem } from '../errors';
 import { ACCOUNT_FIELDS, type AccountField, type ResolvedColumns } from './columns';
-import { isBlankRow, type TableRow } from './table';
+import { filledRows, type TableRow } from './table';
 
 /** Xero's AccountNumber limit. */
 export const MAX_CODE_LENGTH = 50;
@@ -35,11 +35,6 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-function emptyRun(first: number, last: number): Problem {
-  return first === last
-    ? { row: first, severity: 'warning', message: 'empty row skipped' }
-    : { row: first, severity: 'warning', message: `rows ${first}–${last} are empty and were skipped` };
-}
 
 function fieldError(row: number, column: string | null, message: string): Problem {
   return { row, column: column ?? undefined, severity: 'error', message };
@@ -65,19 +60,8 @@ export function validateRows(rows: readonly TableRow[], columns: ResolvedColumns
   const header = columns.mapping;
   const values = {} as Record<AccountField, string>;
   const codeAt = columns.index.code;
-  let emptyFrom = 0;
-  let emptyTo = 0;
 
-  for (const { row, cells } of rows) {
-    if (isBlankRow(cells)) {
-      if (emptyFrom === 0) emptyFrom = row;
-      emptyTo = row;
-      continue;
-    }
-    if (emptyFrom !== 0) {
-      problems.push(emptyRun(emptyFrom, emptyTo));
-      emptyFrom = 0;
-    }
+  for (const { row, cells } of filledRows(rows, problems)) {
 
     rowValues(cells, columns, values);
     const before = problems.length;
@@ -129,6 +113,5 @@ export function validateRows(rows: readonly TableRow[], columns: ResolvedColumns
       status: values.status,
     });
   }
-  if (emptyFrom !== 0) problems.push(emptyRun(emptyFrom, emptyTo));
   return { accounts, problems: problems.sort((a, b) => a.row - b.row) };
 }

@@ -2,7 +2,7 @@
 import type { DocType, ExceptionInput } from '../../shared/exceptions';
 import type { Problem } from '../errors';
 import { looksLikeFormula } from '../cocoon/validate';
-import { isBlankRow, type TableRow } from '../cocoon/table';
+import { filledRows, type TableRow } from '../cocoon/table';
 import { normaliseMessage } from './classify';
 import { EXCEPTION_FIELDS, type ExceptionField, type ResolvedExceptionColumns } from './export-columns';
 import { numberKey } from './invoice-check';
@@ -19,11 +19,6 @@ export function exceptionKey(input: Pick<ExceptionInput, 'message' | 'docType' |
   return [message, input.docType ?? '', numberKey(input.number), input.accountCode.trim().toLowerCase()].join('\u0001');
 }
 
-function emptyRun(first: number, last: number): Problem {
-  return first === last
-    ? { row: first, severity: 'warning', message: 'empty row skipped' }
-    : { row: first, severity: 'warning', message: `rows ${first}–${last} are empty and were skipped` };
-}
 
 function values(cells: readonly string[], columns: ResolvedExceptionColumns): Record<ExceptionField, string> {
   const out = {} as Record<ExceptionField, string>;
@@ -44,19 +39,8 @@ export function readExceptionRows(rows: readonly TableRow[], columns: ResolvedEx
   const problems: Problem[] = [];
   const header = columns.mapping;
   const firstRowOf = new Map<string, number>();
-  let emptyFrom = 0;
-  let emptyTo = 0;
 
-  for (const { row, cells } of rows) {
-    if (isBlankRow(cells)) {
-      if (emptyFrom === 0) emptyFrom = row;
-      emptyTo = row;
-      continue;
-    }
-    if (emptyFrom !== 0) {
-      problems.push(emptyRun(emptyFrom, emptyTo));
-      emptyFrom = 0;
-    }
+  for (const { row, cells } of filledRows(rows, problems)) {
     const v = values(cells, columns);
     const errors: Problem[] = [];
     const error = (field: ExceptionField, message: string): void => {
@@ -119,6 +103,5 @@ export function readExceptionRows(rows: readonly TableRow[], columns: ResolvedEx
     firstRowOf.set(key, row);
     items.push({ row, input });
   }
-  if (emptyFrom !== 0) problems.push(emptyRun(emptyFrom, emptyTo));
   return { items, problems: problems.sort((a, b) => a.row - b.row) };
 }
