@@ -103,7 +103,11 @@ function canonicalTokens(text: string, rules: NameRules, removed: string[]): str
   if (tokens[0] === 'the' && tokens.length > 1) tokens = tokens.slice(1);
   tokens = stripLegalForms(tokens, rules, removed);
   const expanded: string[] = [];
-  for (const t of tokens) expanded.push(...(rules.abbreviations.get(t) ?? [t]));
+  for (const t of tokens) {
+    const long = rules.abbreviations.get(t);
+    if (long) expanded.push(...long);
+    else expanded.push(t);
+  }
   const meaningful = expanded.filter((t) => !rules.stopwords.has(t));
   return meaningful.length > 0 ? meaningful : expanded;
 }
@@ -140,6 +144,6 @@ export function normaliseName(name: string, rules: NameRules): NormalisedName {
     key,
     alternatives: alternatives.filter((a) => a.length > 0 && a.join(' ') !== key),
     entity: entity && entity.length > 0 ? entity : null,
-    legalForms: [...new Set(removed)].map(displayForm),
+    legalForms: removed.length === 0 ? [] : [...new Set(removed)].map(displayForm),
   };
 }

@@ -57,8 +57,27 @@ export function codeKey(code: string): string {
 
 type Fields = { name: string; phone: string; email: string; address: string; postcode: string };
 
+/** The tokens without repeats (the same array when it has none: most names). */
+function unique(tokens: string[]): string[] {
+  for (let i = 1; i < tokens.length; i++) if (tokens.indexOf(tokens[i]!) < i) return [...new Set(tokens)];
+  return tokens;
+}
+
 function readingsOf(name: NormalisedName): string[][] {
-  return [name.tokens, ...name.alternatives, ...(name.entity ? [name.entity] : [])].map((t) => (t.length < 2 ? t : [...new Set(t)]));
+  const readings = [unique(name.tokens)];
+  for (const alt of name.alternatives) readings.push(unique(alt));
+  if (name.entity) readings.push(unique(name.entity));
+  return readings;
+}
+
+/** The whole key, the spacing-blind key and the alternatives' keys, each once, none empty. */
+function keysOf(name: NormalisedName): string[] {
+  const keys: string[] = [];
+  const add = (k: string) => k && !keys.includes(k) && keys.push(k);
+  add(name.key);
+  add(name.tokens.join(''));
+  for (const alt of name.alternatives) add(alt.join(' '));
+  return keys;
 }
 
 /** Everything but the token weights, which need the token counts of both sides first. */
@@ -68,7 +87,7 @@ function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, 
   const raw = readingsOf(name);
   return {
     name,
-    keys: [...new Set([name.key, name.tokens.join(''), ...name.alternatives.map((t) => t.join(' '))])].filter(Boolean),
+    keys: keysOf(name),
     entityKey: name.entity?.join(' ') ?? '',
     // Filled in by weigh(): tokens only for now.
     readings: raw.map((tokens, k) => ({ tokens, weights: [], total: 0, compact: tokens.join(''), entity: name.entity !== null && k === raw.length - 1 })),
