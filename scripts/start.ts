@@ -1,6 +1,6 @@
 // npm start: the Electron app on the demo workspace when Electron can run here; otherwise (no Electron binary,
 // no display) it says why and serves the same app from the loopback web host, printing the address to open.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -26,7 +26,31 @@ async function serveWeb(reason: string): Promise<void> {
   await host.close();
 }
 
+/**
+ * Electron's own install step (which downloads its binary) is not run by `npm install` here (package.json
+ * `allowScripts`), so that installing never fails offline. The first `npm start` fetches the binary instead;
+ * when that is impossible (no network, ELECTRON_SKIP_BINARY_DOWNLOAD) the web host takes over.
+ */
+function fetchElectronBinary(): void {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
+  try {
+    require('electron');
+    return; // already there
+  } catch {
+    // not downloaded yet
+  }
+  const installer = resolve(ROOT, 'node_modules/electron/install.js');
+  if (!existsSync(installer)) return;
+  say('Fetching the Electron binary (once)…');
+  const r = spawnSync(process.execPath, [installer], { cwd: resolve(ROOT, 'node_modules/electron'), encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) {
+    const why = `${r.stderr ?? ''}`.split('\n').find((l) => l.trim()) ?? `exit ${r.status}`;
+    say(`Could not fetch the Electron binary (${why.trim()}).`);
+  }
+}
+
 async function main(): Promise<void> {
+  fetchElectronBinary();
   const problem = electronProblem({
     platform: process.platform,
     env: process.env,
