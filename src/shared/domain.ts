@@ -52,6 +52,11 @@ export type FindingKind = z.infer<typeof FindingKind>;
 /** Kinds that make the next sync of this account fail (or create a duplicate contact). */
 export const FAILING_KINDS: readonly FindingKind[] = ['name_mismatch', 'archived_holder', 'code_conflict', 'not_customer'];
 
+/** How many accounts will fail on the next sync, from counts per kind. */
+export function countFailing(counts: Readonly<Record<FindingKind, number>>): number {
+  return FAILING_KINDS.reduce((n, k) => n + counts[k], 0);
+}
+
 export const EvidenceField = z.enum(['code', 'name', 'address', 'postcode', 'phone', 'email']);
 export type EvidenceField = z.infer<typeof EvidenceField>;
 

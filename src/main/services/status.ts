@@ -1,6 +1,6 @@
 // What a workspace holds: counts, findings per kind, the last import of each kind and the last sync.
 import type { FindingKind } from '../../shared/domain';
-import { FAILING_KINDS } from '../../shared/domain';
+import { countFailing } from '../../shared/domain';
 import type { ImportRecord, Workspace } from '../db';
 
 export interface WorkspaceStatus {
@@ -25,7 +25,7 @@ export function workspaceStatus(ws: Workspace): WorkspaceStatus {
     contacts: ws.contacts.count(),
     invoices: ws.invoices.count(),
     findings,
-    failing: FAILING_KINDS.reduce((n, k) => n + findings[k], 0),
+    failing: countFailing(findings),
     findingsComputedAt: ws.findings.computedAt() ?? null,
     lastCocoonImport: ws.imports.latest('cocoon', 'complete') ?? null,
     lastXeroImport: ws.imports.latest('xero_file', 'complete') ?? null,
