@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { account, contact } from '../../../test/support/records';
-import { buildContactIndex, generateCandidates } from './candidates';
+import { buildContactIndex, generateCandidates, strongest } from './candidates';
 import { DEFAULT_CONFIG } from './config';
 import { matchAccounts } from './index';
 import { prepareAll } from './prepare';
@@ -114,6 +114,17 @@ describe('candidates', () => {
     expect(c!.holders).toEqual([0]);
     expect(c!.candidates.slice(0, 3).sort()).toEqual([0, 1, 2]);
     expect(c!.candidates.length).toBeLessThanOrEqual(DEFAULT_CONFIG.maxCandidates);
+  });
+
+  it('keeps the k strongest contacts in the order a full sort gives, ties by index', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const n of [0, 1, 5, 8, 9, 300]) {
+      const score = Float64Array.from({ length: n }, () => Math.floor(random() * 20));
+      const items = Array.from({ length: n }, (_, i) => i).sort(() => random() - 0.5);
+      const sorted = [...items].sort((x, y) => score[y]! - score[x]! || x - y);
+      for (const k of [1, 3, 8]) expect(strongest(items, k, score)).toEqual(sorted.slice(0, k));
+    }
   });
 });
 
