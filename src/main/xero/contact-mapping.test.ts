@@ -96,8 +96,8 @@ describe('toXeroContact', () => {
     });
   });
 
-  it('keeps unknown fields in the parsed raw shape and rejects bad values', () => {
-    expect(XeroContactJson.parse(example).Balances).toEqual({ AccountsReceivable: { Outstanding: 760 } });
+  it('reads the fields it maps, converts the date and rejects bad values', () => {
+    expect(XeroContactJson.parse(example)).toMatchObject({ ContactID: example.ContactID, UpdatedDateUTC: '2017-08-21T20:49:04.227Z' });
     expect(XeroContactJson.safeParse({ ...example, ContactStatus: 'DELETED' }).success).toBe(false);
     expect(XeroContactJson.safeParse({ ...example, UpdatedDateUTC: 'soon' }).success).toBe(false);
     expect(XeroContactJson.safeParse({ ...example, ContactID: ' ' }).success).toBe(false);

@@ -76,19 +76,20 @@ export function parseContactsPage(text: string, file: string): ContactsPage {
   page.page = envelope.data.pagination?.page ?? null;
   page.pageCount = envelope.data.pagination?.pageCount ?? null;
   envelope.data.Contacts.forEach((item, index) => {
-    const where = `${file}: ${describe(item, index)}`;
+    // Described only when something is wrong, so a 50,000-contact file builds no message strings.
+    const where = () => `${file}: ${describe(item, index)}`;
     if (!isRecord(item)) {
-      page.problems.push(fileProblem(`${where} is not an object`));
+      page.problems.push(fileProblem(`${where()} is not an object`));
       return;
     }
     if (typeof item.ContactID !== 'string' || item.ContactID.trim() === '') {
-      page.problems.push(fileProblem(`${where} has no ContactID`));
+      page.problems.push(fileProblem(`${where()} has no ContactID`));
       return;
     }
     const parsed = XeroContactJson.safeParse(item);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(contact)'}: ${i.message}`).join('; ');
-      page.problems.push(fileProblem(`${where}, ContactID ${item.ContactID}: ${issues}`));
+      page.problems.push(fileProblem(`${where()}, ContactID ${item.ContactID}: ${issues}`));
       return;
     }
     page.items.push({ index, raw: item, contact: toXeroContact(parsed.data) });
@@ -120,21 +121,21 @@ function missingPages(pages: readonly ContactsPage[]): number[] {
  */
 export function mergeContactsPages(pages: readonly ContactsPage[], options: ReadContactsOptions = {}): { file: ContactsFile; problems: Problem[] } {
   const problems = pages.flatMap((p) => p.problems);
-  const seen = new Map<string, { where: string; item: Record<string, unknown> }>();
+  const seen = new Map<string, { page: ContactsPage; index: number; item: Record<string, unknown> }>();
   const contacts: XeroContact[] = [];
   const raw: Record<string, unknown>[] = [];
+  const where = (page: ContactsPage, index: number) => `${page.file} contact ${index + 1}`;
   for (const page of pages) {
     for (const { index, raw: item, contact } of page.items) {
-      const where = `${page.file} contact ${index + 1}`;
       const first = seen.get(contact.contactId);
       if (first) {
         // Serialised only for the rare repeat, so a 50,000-contact file pays nothing for the check.
         if (canonical(first.item) !== canonical(item)) {
-          problems.push(fileProblem(`ContactID ${contact.contactId} appears twice with different content: ${first.where} and ${where}`));
+          problems.push(fileProblem(`ContactID ${contact.contactId} appears twice with different content: ${where(first.page, first.index)} and ${where(page, index)}`));
         }
         continue;
       }
-      seen.set(contact.contactId, { where, item });
+      seen.set(contact.contactId, { page, index, item });
       contacts.push(contact);
       raw.push(item);
     }
