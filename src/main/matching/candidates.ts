@@ -36,15 +36,17 @@ export function buildContactIndex(contacts: readonly XeroContact[], prepared: re
   const byCode: Index = new Map();
   const byKey: Index = new Map();
   const byToken: Index = new Map();
-  const byEvidence: Index = new Map();
+  const byPhone: Index = new Map();
+  const byEmail: Index = new Map();
+  const byAddress: Index = new Map();
   const byDeletion = new Map<string, string[]>();
   prepared.forEach((p, i) => {
     add(byCode, codeKey(contacts[i]!.accountNumber), i);
     for (const key of p.keys) add(byKey, key, i);
     for (const t of p.tokens) add(byToken, t, i);
-    add(byEvidence, p.phone && `p:${p.phone}`, i);
-    add(byEvidence, p.email.address && `e:${p.email.address}`, i);
-    add(byEvidence, p.addressValue && `a:${p.addressValue}`, i);
+    add(byPhone, p.phone, i);
+    add(byEmail, p.email.address, i);
+    add(byAddress, p.addressValue, i);
   });
   for (const token of byToken.keys()) {
     if (token.length < FUZZY_MIN_LENGTH) continue;
@@ -54,7 +56,7 @@ export function buildContactIndex(contacts: readonly XeroContact[], prepared: re
       else byDeletion.set(d, [token]);
     }
   }
-  return { byCode, byKey, byToken, byEvidence, byDeletion };
+  return { byCode, byKey, byToken, byPhone, byEmail, byAddress, byDeletion };
 }
 
 export type ContactIndex = ReturnType<typeof buildContactIndex>;
@@ -113,8 +115,7 @@ export function generateCandidates(
     for (const key of p.keys) {
       for (const i of index.byKey.get(key) ?? []) bump(i, STRONG * 2);
     }
-    for (const key of [p.phone && `p:${p.phone}`, p.email.address && `e:${p.email.address}`, p.addressValue && `a:${p.addressValue}`]) {
-      const list = key ? index.byEvidence.get(key) : undefined;
+    for (const list of [p.phone && index.byPhone.get(p.phone), p.email.address && index.byEmail.get(p.email.address), p.addressValue && index.byAddress.get(p.addressValue)]) {
       if (list && list.length <= maxPosting) for (const i of list) bump(i, STRONG);
     }
     const tokens = p.tokens;
