@@ -79,6 +79,7 @@ describe('workspace commands', () => {
     expect(status).toMatchObject({ accounts: 8, contacts: 9, invoices: 0, failing: 5 });
     expect(status.findings.name_mismatch).toBe(2);
     expect(status.lastCocoonImport.fileName).toBe('cocoon.csv');
+    expect(status.xeroConnection).toBeNull();
 
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Customer,Phone\nAcme,1\n');

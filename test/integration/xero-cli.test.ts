@@ -42,7 +42,13 @@ describe('reconciler sandbox + connect + sync', () => {
 
     const status = await runCliAsync(['status', '--workspace', ws, '--json'], env);
     const s = JSON.parse(status.stdout) as { contacts: number; invoices: number; lastSync: { status: string; fileName: string } };
-    expect(s).toMatchObject({ contacts: 22, invoices: 11, lastSync: { status: 'complete', fileName: 'Demo Company (AU)' } });
+    expect(s).toMatchObject({
+      contacts: 22,
+      invoices: 11,
+      lastSync: { status: 'complete', fileName: 'Demo Company (AU)' },
+      xeroConnection: { tenantId: DEMO_TENANT_ID, tenantName: 'Demo Company (AU)', sandbox: true, disconnectedAt: null },
+    });
+    expect((await runCliAsync(['status', '--workspace', ws], env)).stdout).toMatch(/Xero connection {7}Demo Company \(AU\) \(sandbox\), connected \d{4}-/);
 
     const secrets = readFileSync(tokensFile, 'utf8');
     const refresh = (JSON.parse(Object.values((JSON.parse(secrets) as { secrets: Record<string, string> }).secrets)[0]!) as { refreshToken: string }).refreshToken;
@@ -59,5 +65,8 @@ describe('reconciler sandbox + connect + sync', () => {
     const after = await runCliAsync(['sync', '--workspace', ws], env);
     expect(after.code).toBe(5);
     expect(after.stderr).toContain(`connect it again (reconciler connect --workspace ${ws})`);
+    expect((await runCliAsync(['status', '--workspace', ws], env)).stdout).toContain(
+      `Demo Company (AU) (sandbox): disconnected 20`,
+    );
   });
 });

@@ -5,7 +5,7 @@ import type { Workspace } from '../../main/db';
 import { importCocoonFile, importXeroContactsFile } from '../../main/services/import-files';
 import { recomputeFindings } from '../../main/services/recompute';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
-import { workspaceStatus } from '../../main/services/status';
+import { workspaceStatus, type XeroConnectionStatus } from '../../main/services/status';
 import { FAILING_KINDS, type FindingKind } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
 import { collectMapping, parseKind } from '../options';
@@ -22,6 +22,14 @@ function recompute(ws: Workspace): void {
   if (summary.waitingFor === 'xero') note('findings wait for the Xero side: import a Xero contacts file (reconciler import xero) or sync.');
   else if (summary.waitingFor === 'cocoon') note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
   else note(`findings: ${describeCounts(summary.counts).line}`);
+}
+
+function connectionLine(c: XeroConnectionStatus | null, path: string): string {
+  if (!c) return 'none (connect with reconciler connect --workspace …, or import a contacts file)';
+  const org = `${c.tenantName}${c.sandbox ? ' (sandbox)' : ''}`;
+  return c.disconnectedAt
+    ? `${org}: disconnected ${c.disconnectedAt}; reconnect with reconciler connect --workspace ${path}`
+    : `${org}, connected ${c.connectedAt}`;
 }
 
 export function registerWorkspaceCommands(program: Command): void {
@@ -108,6 +116,7 @@ export function registerWorkspaceCommands(program: Command): void {
             `last CocoonOPS import ${when(s.lastCocoonImport)}`,
             `last Xero import      ${when(s.lastXeroImport)}`,
             `last Xero sync        ${when(s.lastSync)}`,
+            `Xero connection       ${connectionLine(s.xeroConnection, s.path)}`,
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
         }),

@@ -1,12 +1,10 @@
 // The dashboard: counts per finding kind, how many accounts will fail on the next sync, and data freshness.
 import type { Workspace } from '../db';
 import { createReviewRepo } from '../db/repos/review';
-import { workspaceStatus } from '../services/status';
+import { workspaceStatus, type XeroConnectionStatus } from '../services/status';
 import { FAILING_KINDS } from '../../shared/domain';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
-import { readBinding } from '../xero/binding';
-import { isProduction } from '../xero/endpoints';
 
 export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
   const base = workspaceStatus(ws);
@@ -30,11 +28,10 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     lastXeroImport: importInfo(base.lastXeroImport),
     lastCocoonImport: importInfo(base.lastCocoonImport),
     waitingFor,
-    xeroConnection: connection(ws),
+    xeroConnection: connection(base.xeroConnection),
   };
 }
 
-function connection(ws: Workspace): WorkspaceStatus['xeroConnection'] {
-  const b = readBinding(ws);
-  return b && !b.disconnectedAt ? { tenantName: b.tenantName, sandbox: !isProduction(b.baseUrl) } : null;
+function connection(c: XeroConnectionStatus | null): WorkspaceStatus['xeroConnection'] {
+  return c && !c.disconnectedAt ? { tenantName: c.tenantName, sandbox: c.sandbox } : null;
 }

@@ -2,6 +2,19 @@
 import type { FindingKind } from '../../shared/domain';
 import { countFailing } from '../../shared/domain';
 import type { ImportRecord, Workspace } from '../db';
+import { readBinding } from '../xero/binding';
+import { isProduction } from '../xero/endpoints';
+
+/** The Xero organisation the workspace is bound to (its tokens live outside the workspace). */
+export interface XeroConnectionStatus {
+  tenantId: string;
+  tenantName: string;
+  /** Bound to a sandbox, not the real Xero. */
+  sandbox: boolean;
+  connectedAt: string;
+  /** Set once disconnected: syncing and pushing need `reconciler connect` again. */
+  disconnectedAt: string | null;
+}
 
 export interface WorkspaceStatus {
   path: string;
@@ -15,6 +28,13 @@ export interface WorkspaceStatus {
   lastCocoonImport: ImportRecord | null;
   lastXeroImport: ImportRecord | null;
   lastSync: ImportRecord | null;
+  /** Null when the workspace was never connected (its Xero side, if any, came from files). */
+  xeroConnection: XeroConnectionStatus | null;
+}
+
+function xeroConnection(ws: Workspace): XeroConnectionStatus | null {
+  const b = readBinding(ws);
+  return b ? { tenantId: b.tenantId, tenantName: b.tenantName, sandbox: !isProduction(b.baseUrl), connectedAt: b.connectedAt, disconnectedAt: b.disconnectedAt } : null;
 }
 
 export function workspaceStatus(ws: Workspace): WorkspaceStatus {
@@ -30,5 +50,6 @@ export function workspaceStatus(ws: Workspace): WorkspaceStatus {
     lastCocoonImport: ws.imports.latest('cocoon', 'complete') ?? null,
     lastXeroImport: ws.imports.latest('xero_file', 'complete') ?? null,
     lastSync: ws.imports.latest('xero_sync', 'complete') ?? null,
+    xeroConnection: xeroConnection(ws),
   };
 }
