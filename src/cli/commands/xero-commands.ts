@@ -129,6 +129,7 @@ export function registerXeroCommands(program: Command): void {
             const f = summary.findings;
             if (f?.waitingFor === 'cocoon') note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
             else if (f) note(`findings: ${describeCounts(f.counts).line}`);
+            if (f?.exceptionsRechecked) note(`${f.exceptionsRechecked} open exception${f.exceptionsRechecked === 1 ? '' : 's'} checked again against the synced invoices (reconciler exceptions --workspace …)`);
             return EXIT.ok;
           } finally {
             bar?.stop();

@@ -1,8 +1,10 @@
 // Findings are derived data: recomputed from both sides, replaced as a whole in one transaction.
 // Without a complete Xero side there are no findings at all: an account must never look "not in Xero"
-// because Xero was not read yet.
+// because Xero was not read yet. The open exceptions' invoice-number verdicts read the same Xero side, so they
+// are checked again here too: after every sync, Xero file import and push.
 import type { FindingKind } from '../../shared/domain';
 import type { Workspace } from '../db';
+import { recheckExceptions } from '../exceptions';
 import { matchAccounts, type MatchOptions } from '../matching';
 
 export interface RecomputeSummary {
@@ -12,6 +14,8 @@ export interface RecomputeSummary {
   counts: Record<FindingKind, number>;
   /** Set when findings could not be computed yet, saying which side is missing. */
   waitingFor: 'xero' | 'cocoon' | null;
+  /** Open exceptions whose invoice number was checked again. */
+  exceptionsRechecked: number;
 }
 
 export function hasXeroSide(ws: Workspace): boolean {
@@ -24,5 +28,6 @@ export function recomputeFindings(ws: Workspace, options: MatchOptions & { now?:
   const accounts = waitingFor ? [] : ws.accounts.list();
   const contacts = waitingFor ? [] : ws.contacts.list();
   ws.findings.replaceAll(matchAccounts(accounts, contacts, options), computedAt);
-  return { computedAt, accounts: accounts.length, contacts: contacts.length, counts: ws.findings.countsByKind(), waitingFor };
+  const exceptionsRechecked = recheckExceptions(ws).checked;
+  return { computedAt, accounts: accounts.length, contacts: contacts.length, counts: ws.findings.countsByKind(), waitingFor, exceptionsRechecked };
 }
