@@ -1,34 +1,13 @@
 // CocoonOPS billing-account import end to end, on real files in a temp folder.
-import { mkdtemp, mkdir, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAccountsBuffer, parseAccountsFile, previewAccounts } from '../../src/main/cocoon/import-accounts';
-import { ImportError } from '../../src/main/errors';
+import { importError, tempFolder } from '../support/import-files';
 
 const FIXTURE = new URL('../fixtures/cocoon/accounts.csv', import.meta.url).pathname;
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cocoon-import-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-
-/** The ImportError a promise rejects with (fails the test when it resolves or throws something else). */
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const { dir, file } = tempFolder('cocoon-import-');
 
 /** A workbook with the rows on one sheet and a "Notes" sheet after it (or before it, with notesFirst). */
 async function xlsx(rows: unknown[][], options: { notesFirst?: boolean } = {}): Promise<Uint8Array> {

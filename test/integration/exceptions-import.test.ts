@@ -1,12 +1,9 @@
 // The Exceptions Manager export import end to end, on real files and a real workspace: formats, tolerant headers,
 // the mapping preview, and bad input (nothing is imported).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/db';
-import { ImportError } from '../../src/main/errors';
 import {
   importExceptionsFile,
   listExceptions,
@@ -16,28 +13,10 @@ import {
   setExceptionResolved,
 } from '../../src/main/exceptions';
 import { ExceptionImportSummary, ExceptionsPreview } from '../../src/shared/exceptions';
+import { importError, tempFolder } from '../support/import-files';
 
 const FIXTURE = new URL('../fixtures/exceptions/exceptions.csv', import.meta.url).pathname;
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'exceptions-import-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const { dir, file } = tempFolder('exceptions-import-');
 
 const csv = (text: string): Uint8Array => new TextEncoder().encode(text);
 

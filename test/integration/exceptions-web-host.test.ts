@@ -1,39 +1,12 @@
 // The exceptions channels over real HTTP through the web host: preview, import, list with filters, detail,
 // paste, resolve / reopen, checklist, and the refusals (bad input 400, unknown id 404).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { listenHost, type ListeningHost } from '../../src/main/host/listen';
-import { memorySettings } from '../../src/main/settings-store';
+import { describe, expect, it } from 'vitest';
+import { useWebHost } from '../support/web-host';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/exceptions');
-let dir: string;
-let app: App;
-let host: ListeningHost;
-const token = 'test-token-exceptions-0123456789abcdef0123456789';
-let base: string;
-
-interface Reply<T = Record<string, unknown>> {
-  status: number;
-  body: { ok: true; value: T } | { ok: false; error: { code: string; message: string; problems?: unknown[] } };
-}
-
-async function call<T = Record<string, unknown>>(channel: string, body: unknown): Promise<Reply<T>> {
-  const res = await fetch(`${base}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Reply<T>['body'] };
-}
-
-async function value<T = Record<string, unknown>>(channel: string, body: unknown): Promise<T> {
-  const r = await call<T>(channel, body);
-  if (!r.body.ok) throw new Error(`${channel} → ${r.status}: ${r.body.error.message}`);
-  return r.body.value;
-}
+const { call, value } = useWebHost();
 
 const file = (name: string) => ({ fileName: name, content: readFileSync(join(FIXTURES, name)).toString('base64') });
 
@@ -46,20 +19,6 @@ interface Item {
   resolvedAt: string | null;
   resolvedNote: string;
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'reconciler-exc-host-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>renderer</title>');
-  app = createApp({ host: 'web', dataDir: join(dir, 'data'), demoDir: resolve(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true });
-  host = await listenHost({ dispatch: app.dispatch, events: app.events, token, rendererDir: dir, pingMs: 60_000 });
-  base = `http://127.0.0.1:${host.port}`;
-});
-
-afterAll(async () => {
-  await host.close();
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('exceptions over the web host', () => {
   it('answers 409 before a workspace is open', async () => {

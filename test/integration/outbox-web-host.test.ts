@@ -1,49 +1,11 @@
 // The outbox channels over real HTTP through the web host: the push plan and the CocoonOPS checklist of the demo
 // workspace after one accepted decision, a tick, the exports, and the refusals (400 on malformed input).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { listenHost, type ListeningHost } from '../../src/main/host/listen';
-import { memorySettings } from '../../src/main/settings-store';
+import { describe, expect, it } from 'vitest';
 import type { Checklist, PushPlan } from '../../src/shared/contract-outbox';
 import type { ReviewList } from '../../src/shared/review';
+import { useWebHost } from '../support/web-host';
 
-let dir: string;
-let app: App;
-let host: ListeningHost;
-const token = 'test-token-outbox-0123456789abcdef0123456789abcd';
-let base: string;
-
-async function call(channel: string, body: unknown): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
-  const res = await fetch(`${base}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
-}
-
-async function value<T>(channel: string, body: unknown): Promise<T> {
-  const r = await call(channel, body);
-  if (!r.body.ok) throw new Error(`${channel} → ${r.status}: ${r.body.error?.message}`);
-  return r.body.value as T;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'reconciler-outbox-host-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>renderer</title>');
-  app = createApp({ host: 'web', dataDir: join(dir, 'data'), demoDir: resolve(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true });
-  host = await listenHost({ dispatch: app.dispatch, events: app.events, token, rendererDir: dir, pingMs: 60_000 });
-  base = `http://127.0.0.1:${host.port}`;
-}, 120_000);
-
-afterAll(async () => {
-  await host.close();
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { call, value } = useWebHost();
 
 describe('outbox over the web host', () => {
   it('answers 409 before a workspace is open', async () => {

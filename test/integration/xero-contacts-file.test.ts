@@ -1,26 +1,12 @@
 // Saved Xero GET /Contacts responses read from real files and folders.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/main/errors';
+import { describe, expect, it } from 'vitest';
 import { readContactsFile } from '../../src/main/xero/contacts-file';
+import { importError, tempFolder } from '../support/import-files';
 
 const EXAMPLE = new URL('../fixtures/xero/contacts-get-example.json', import.meta.url).pathname;
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'xero-contacts-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const { dir, file } = tempFolder('xero-contacts-');
 
 function page(n: number, count: number, ids: string[]): string {
   return JSON.stringify({
@@ -68,16 +54,14 @@ describe('readContactsFile', () => {
   });
 
   it('names the file for malformed JSON', async () => {
-    const path = join(dir, 'broken.json');
-    await writeFile(path, '{ "Contacts": [ { "ContactID": "a", } ');
+    const path = await file('broken.json', '{ "Contacts": [ { "ContactID": "a", } ');
     const e = await importError(readContactsFile(path));
     expect(e.message.split('\n')[0]).toMatch(/^broken\.json was not read: 1 problem in the Xero contacts file/);
     expect(e.message).toMatch(/\n {2}broken\.json: not valid JSON \(/);
   });
 
   it('names the file when the Contacts array is missing', async () => {
-    const path = join(dir, 'invoices.json');
-    await writeFile(path, JSON.stringify({ Id: 'x', Status: 'OK', Invoices: [] }));
+    const path = await file('invoices.json', JSON.stringify({ Id: 'x', Status: 'OK', Invoices: [] }));
     const e = await importError(readContactsFile(path));
     expect(e.problems[0]?.message).toBe(
       "invoices.json: expected an object with a Contacts array, as Xero's GET /Contacts returns; found the keys Id, Status, Invoices",
