@@ -4,7 +4,7 @@
 // a typo-tolerant token index (symmetric deletions) so "Fairyand" still meets "Fairyland".
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { MatchConfig } from './config';
-import { codeKey, type Prepared, type TokenStats } from './prepare';
+import { codeKey, type EvidenceStats, type Prepared, type TokenStats } from './prepare';
 
 export interface AccountCandidates {
   /** Contacts whose AccountNumber equals the billing code. */
@@ -60,6 +60,11 @@ export function buildContactIndex(contacts: readonly XeroContact[], prepared: re
 }
 
 export type ContactIndex = ReturnType<typeof buildContactIndex>;
+
+/** The contacts sharing each phone, email and address: the index's own postings. */
+export function evidenceStats(index: ContactIndex, contacts: number): EvidenceStats {
+  return { contacts, phone: index.byPhone, email: index.byEmail, address: index.byAddress };
+}
 
 /** Contact tokens one edit away from `token` (by symmetric deletion), excluding the token itself. */
 function fuzzyTokens(token: string, index: ContactIndex, cache: Map<string, string[]>): string[] {

@@ -2,7 +2,7 @@
 // out. Pure: no database, files, clock or network; the same inputs give the same output.
 import type { BillingAccount, Finding, MatchResult, XeroContact } from '../../shared/domain';
 import { assignLinks, byScore, type ScoredPair } from './assign';
-import { buildContactIndex, generateCandidates } from './candidates';
+import { buildContactIndex, evidenceStats, generateCandidates } from './candidates';
 import { classify } from './classify';
 import { resolveConfig, type MatchConfig } from './config';
 import { findDuplicateContacts } from './duplicates';
@@ -25,7 +25,7 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
   const prepared = prepareAll(accounts, contacts, config);
   const index = buildContactIndex(contacts, prepared.contacts);
   const blocks = generateCandidates(accounts, prepared.accounts, contacts.length, index, prepared.stats, config);
-  const ctx = { tokens: prepared.stats, evidence: prepared.evidence, config };
+  const ctx = { tokens: prepared.stats, evidence: evidenceStats(index, contacts.length), config };
   // Score every blocked candidate and keep the best few (per-field contributions are worked out lazily).
   const scored: ScoredPair[][] = blocks.map((block, a) => {
     if (a % 1000 === 0) options.onProgress?.(a, accounts.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { account, contact } from '../../../test/support/records';
-import { buildContactIndex, generateCandidates, strongest } from './candidates';
+import { buildContactIndex, evidenceStats, generateCandidates, strongest } from './candidates';
 import { DEFAULT_CONFIG } from './config';
 import { matchAccounts } from './index';
 import { prepareAll } from './prepare';
@@ -76,10 +76,16 @@ describe('finding kinds', () => {
   });
 });
 
+/** One account scored against one contact, as the matcher scores a candidate pair. */
+function scoreOne(a: ReturnType<typeof account>, c: ReturnType<typeof contact>) {
+  const p = prepareAll([a], [c], DEFAULT_CONFIG);
+  const evidence = evidenceStats(buildContactIndex([c], p.contacts), 1);
+  return scorePair(p.accounts[0]!, p.contacts[0]!, false, { tokens: p.stats, evidence, config: DEFAULT_CONFIG });
+}
+
 describe('scoring', () => {
   it('keeps per-field contributions that add up to the score', () => {
-    const p = prepareAll([account('A1', 'Acme', { phone: '99991234' })], [contact('c1', 'Acme', '', { phone: '9999 1234', postcode: '2000' })], DEFAULT_CONFIG);
-    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, { tokens: p.stats, evidence: p.evidence, config: DEFAULT_CONFIG });
+    const s = scoreOne(account('A1', 'Acme', { phone: '99991234' }), contact('c1', 'Acme', '', { phone: '9999 1234', postcode: '2000' }));
     expect(s.contributions.map((c) => [c.field, c.level])).toEqual([
       ['name', 'exact'],
       ['phone', 'exact'],
@@ -93,8 +99,7 @@ describe('scoring', () => {
   });
 
   it('counts disagreeing evidence against a match', () => {
-    const p = prepareAll([account('A1', 'Acme', { phone: '99991234' })], [contact('c1', 'Acme', '', { phone: '55550000' })], DEFAULT_CONFIG);
-    const s = scorePair(p.accounts[0]!, p.contacts[0]!, false, { tokens: p.stats, evidence: p.evidence, config: DEFAULT_CONFIG });
+    const s = scoreOne(account('A1', 'Acme', { phone: '99991234' }), contact('c1', 'Acme', '', { phone: '55550000' }));
     expect(s.contributions.find((c) => c.field === 'phone')!.weight).toBeLessThan(0);
   });
 });

@@ -10,11 +10,11 @@ export interface NormalisedName {
   /** tokens joined with spaces: equal keys = same name up to legal form, punctuation and abbreviations. */
   key: string;
   /** Other readings of the name (the trading name of a T/A name, the trust of a trustee), as canonical tokens. */
-  alternatives: string[][];
+  alternatives: readonly string[][];
   /** The legal entity of a T/A name ("ABC" of "ABC Pty Ltd T/A Fast Freight"), or null. */
   entity: string[] | null;
   /** The legal forms removed, as written (e.g. "Pty Ltd"). */
-  legalForms: string[];
+  legalForms: readonly string[];
 }
 
 /** Token sequences, compiled once per config. */
@@ -124,6 +124,9 @@ function displayForm(form: string): string {
     .join(' ');
 }
 
+/** Shared by every name without alternatives or legal forms (most of them): nothing to allocate per name. */
+const NONE: readonly never[] = Object.freeze([]);
+
 export function normaliseName(name: string, rules: NameRules): NormalisedName {
   const syncKey = name.trim().replace(/\s+/g, ' ').toLowerCase();
   const folded = foldText(name);
@@ -142,8 +145,8 @@ export function normaliseName(name: string, rules: NameRules): NormalisedName {
     syncKey,
     tokens,
     key,
-    alternatives: alternatives.filter((a) => a.length > 0 && a.join(' ') !== key),
+    alternatives: alternatives.length === 0 ? NONE : alternatives.filter((a) => a.length > 0 && a.join(' ') !== key),
     entity: entity && entity.length > 0 ? entity : null,
-    legalForms: removed.length === 0 ? [] : [...new Set(removed)].map(displayForm),
+    legalForms: removed.length === 0 ? NONE : [...new Set(removed)].map(displayForm),
   };
 }

@@ -35,12 +35,12 @@ export interface Prepared {
   postcode: string;
 }
 
-/** How many Xero contacts share each phone, email and street address: a shared value is weaker evidence. */
+/** Which Xero contacts hold each phone, email and street address: a shared value is weaker evidence. */
 export interface EvidenceStats {
   contacts: number;
-  phone: ReadonlyMap<string, number>;
-  email: ReadonlyMap<string, number>;
-  address: ReadonlyMap<string, number>;
+  phone: ReadonlyMap<string, readonly number[]>;
+  email: ReadonlyMap<string, readonly number[]>;
+  address: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface TokenStats {
@@ -71,11 +71,11 @@ function readingsOf(name: NormalisedName): string[][] {
 }
 
 /** The whole key, the spacing-blind key and the alternatives' keys, each once, none empty. */
-function keysOf(name: NormalisedName): string[] {
+function keysOf(name: NormalisedName, joined: string): string[] {
   const keys: string[] = [];
   const add = (k: string) => k && !keys.includes(k) && keys.push(k);
   add(name.key);
-  add(name.tokens.join(''));
+  add(joined);
   for (const alt of name.alternatives) add(alt.join(' '));
   return keys;
 }
@@ -85,12 +85,16 @@ function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, 
   const name = normaliseName(r.name, rules);
   const address = addressKey(r.address);
   const raw = readingsOf(name);
+  // The whole name without spaces: a key, and the compact form of its reading (unless a token repeats).
+  const joined = name.tokens.join('');
+  const keys = keysOf(name, joined);
+  const compact = (tokens: string[]) => (tokens === name.tokens ? joined : tokens.join(''));
   return {
     name,
-    keys: keysOf(name),
+    keys,
     entityKey: name.entity?.join(' ') ?? '',
     // Filled in by weigh(): tokens only for now.
-    readings: raw.map((tokens, k) => ({ tokens, weights: [], total: 0, compact: tokens.join(''), entity: name.entity !== null && k === raw.length - 1 })),
+    readings: raw.map((tokens, k) => ({ tokens, weights: [], total: 0, compact: compact(tokens), entity: name.entity !== null && k === raw.length - 1 })),
     tokens: raw.length === 1 ? raw[0]! : [...new Set(raw.flat())],
     nameRarity: 1,
     phone: phoneKey(r.phone),
@@ -128,18 +132,6 @@ function countTokens(records: readonly { tokens: string[] }[]): TokenStats {
   };
 }
 
-function countEvidence(contacts: readonly Prepared[]): EvidenceStats {
-  const count = (key: (p: Prepared) => string) => {
-    const m = new Map<string, number>();
-    for (const p of contacts) {
-      const k = key(p);
-      if (k) m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return m;
-  };
-  return { contacts: contacts.length, phone: count((p) => p.phone), email: count((p) => p.email.address), address: count((p) => p.addressValue) };
-}
-
 export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig) {
   const rules = compileNameRules(config);
   const freemail = new Set(config.freemailDomains);
@@ -148,5 +140,5 @@ export function prepareAll(accounts: readonly BillingAccount[], contacts: readon
   const stats = countTokens([...preparedAccounts, ...preparedContacts]);
   for (const p of preparedAccounts) weigh(p, stats);
   for (const p of preparedContacts) weigh(p, stats);
-  return { accounts: preparedAccounts, contacts: preparedContacts, stats, evidence: countEvidence(preparedContacts) };
+  return { accounts: preparedAccounts, contacts: preparedContacts, stats };
 }

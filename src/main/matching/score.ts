@@ -93,19 +93,19 @@ function evaluate(a: Prepared, b: Prepared, isHolder: boolean, ctx: ScoringConte
 
   if (a.phone && b.phone) {
     const level = a.phone === b.phone ? 'exact' : 'different';
-    add('phone', level, weightOf(L.phone, level, level === 'exact' ? ev.phone.get(b.phone) : 0, ev.contacts));
+    add('phone', level, weightOf(L.phone, level, level === 'exact' ? ev.phone.get(b.phone)?.length : 0, ev.contacts));
   } else add('phone', null, 0);
 
   if (a.email.address && b.email.address) {
     const level = a.email.address === b.email.address ? 'exact' : a.email.domain && a.email.domain === b.email.domain ? 'domain' : 'different';
-    add('email', level, weightOf(L.email, level, level === 'exact' ? ev.email.get(b.email.address) : 0, ev.contacts));
+    add('email', level, weightOf(L.email, level, level === 'exact' ? ev.email.get(b.email.address)?.length : 0, ev.contacts));
   } else add('email', null, 0);
 
   // Address and postcode move together when a business moves: disagreeing on both counts once, not twice.
   let addressAgainst = 0;
   if (a.address.street && b.address.street) {
     const level = a.address.street !== b.address.street ? 'different' : a.address.number && a.address.number === b.address.number ? 'exact' : 'same_street';
-    const w = weightOf(L.address, level, level === 'exact' ? ev.address.get(b.addressValue) : 0, ev.contacts);
+    const w = weightOf(L.address, level, level === 'exact' ? ev.address.get(b.addressValue)?.length : 0, ev.contacts);
     if (w < 0) addressAgainst = w;
     add('address', level, w);
   } else add('address', null, 0);
