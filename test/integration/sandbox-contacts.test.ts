@@ -117,6 +117,21 @@ describe('the demo seed', () => {
     expect(await names(`ContactID==Guid("${String(acme.ContactID)}")`)).toEqual(['Acme Freight Pty Ltd']);
   });
 
+  it('summaryOnly leaves the full rendering whole; order sorts on several keys across pages', async () => {
+    const full = (await api<Contacts>('GET', '/Contacts?page=1')).body.Contacts;
+    expect(full[0]).toHaveProperty('Addresses');
+    expect((await api<Contacts>('GET', '/Contacts?page=1&summaryOnly=true')).body.Contacts[0]).not.toHaveProperty('Addresses');
+    expect((await api<Contacts>('GET', '/Contacts?page=1')).body.Contacts).toEqual(full);
+
+    const order = encodeURIComponent('IsCustomer DESC, Name');
+    const all = (await api<Contacts>('GET', `/Contacts?order=${order}`)).body.Contacts;
+    const key = (c: Json): string => `${c.IsCustomer === true ? 0 : 1}:${String(c.Name).toLowerCase()}`;
+    expect(all.map(key)).toEqual(all.map(key).sort());
+    const paged: Json[] = [];
+    for (let page = 1; page <= 4; page++) paged.push(...(await api<Contacts>('GET', `/Contacts?order=${order}&page=${page}&pageSize=6`)).body.Contacts);
+    expect(paged).toEqual(all);
+  });
+
   it('answers a bad where with 400 QueryParseException', async () => {
     for (const where of ['Name=="unterminated', 'Nope=="x"', 'ContactID=="abc"', 'Name.Contains(']) {
       const r = await api('GET', `/Contacts?where=${encodeURIComponent(where)}`);

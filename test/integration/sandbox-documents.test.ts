@@ -49,6 +49,18 @@ describe('GET /Invoices', () => {
     expect((await api('GET', `/Invoices/${String(first.InvoiceID)}`)).status).toBe(200);
   });
 
+  it('where and order on Contact.Name see a contact renamed after its invoices were read', async () => {
+    const byName = (name: string): string => `/Invoices?where=${encodeURIComponent(`Contact.Name=="${name}"`)}`;
+    expect(numbers(await api<Invoices>('GET', byName('Acme Freight Pty Ltd')))).toEqual(['ACCREC:INV-0001']);
+    const acme = (await api<Invoices>('GET', '/Invoices')).body.Invoices[0]!.Contact as Json;
+    await api('POST', `/Contacts/${String(acme.ContactID)}`, { Contacts: [{ Name: 'Zulu Freight' }] });
+    expect(numbers(await api<Invoices>('GET', byName('Acme Freight Pty Ltd')))).toEqual([]);
+    const renamed = await api<Invoices>('GET', byName('Zulu Freight'));
+    expect(renamed.body.Invoices.map((i) => i.Contact)).toEqual([{ ...acme, Name: 'Zulu Freight' }]);
+    const last = await api<Invoices>('GET', `/Invoices?order=${encodeURIComponent('Contact.Name DESC')}&page=1&pageSize=1`);
+    expect(numbers(last)).toEqual(['ACCREC:INV-0001']);
+  });
+
   it('filters on If-Modified-Since', async () => {
     const since = new Date(Date.UTC(2025, 4, 1)).toISOString();
     expect(numbers(await api<Invoices>('GET', '/Invoices', undefined, { 'If-Modified-Since': since }))).toEqual(['ACCREC:INV-0007', 'ACCREC:CO-100231']);

@@ -95,8 +95,9 @@ export function writeContact(state: SandboxState, tenantId: string, input: Json,
 /** Marks a contact as a customer (ACCREC) or supplier (ACCPAY) without touching UpdatedDateUTC. */
 export function markParty(state: SandboxState, tenantId: string, contactId: string, type: unknown): void {
   const s = state.get(tenantId, 'Contacts', contactId);
-  if (s && type === 'ACCREC') s.data.IsCustomer = true;
-  if (s && type === 'ACCPAY') s.data.IsSupplier = true;
+  const flag = type === 'ACCREC' ? 'IsCustomer' : type === 'ACCPAY' ? 'IsSupplier' : undefined;
+  // Saved (with its old time) rather than changed in place, so the memoised rendering of the old Stored is dropped.
+  if (s && flag && s.data[flag] !== true) state.save(tenantId, 'Contacts', { ...s.data, [flag]: true }, s.updatedMs);
 }
 
 export function findContactByName(state: SandboxState, tenantId: string, name: unknown): Stored | undefined {

@@ -26,7 +26,7 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
       (ids ? ids.includes(s.id) : includeArchived || s.data.ContactStatus !== 'ARCHIVED') &&
       (!term || SEARCH_FIELDS.some((f) => String(s.data[f] ?? '').toLowerCase().includes(term)));
     const render = (s: Stored): Json => {
-      const json = state.render(s);
+      const json = state.render(s); // a copy: the memoised rendering must stay whole
       if (summaryOnly) for (const f of HEAVY_FIELDS) delete json[f];
       return json;
     };

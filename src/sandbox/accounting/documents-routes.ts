@@ -6,7 +6,7 @@ import { boolParam, listParam, queryOf, sendJson, sendText, type Ctx, type Sandb
 import { NOT_FOUND_TEXT, queryParseException } from '../http/xero-errors.js';
 import { envelope, listRecords } from '../query/list-query.js';
 import { WhereSyntaxError } from '../query/where-parser.js';
-import { renderDocument, writeInvoice } from './invoice-rules.js';
+import { documentView, renderDocument, writeInvoice } from './invoice-rules.js';
 import { answerBatch, providerName, readElements } from './write-batch.js';
 
 const SUMMARY_DROP = ['LineItems', 'Payments', 'CreditNotes', 'Prepayments', 'Overpayments', 'Allocations'];
@@ -31,14 +31,15 @@ function list(state: SandboxState, c: Ctx, coll: Collection, filter?: (s: Stored
   const tenantId = c.get('tenantId');
   // Line items come only with paging (or by id), as in Xero; summaryOnly drops them too.
   const lean = (boolParam(q.get('summaryonly')) ?? false) || q.get('page') === undefined;
+  const view = (s: Stored): Readonly<Json> => documentView(state, tenantId, s);
   const render = (s: Stored): Json => {
-    const json = renderDocument(state, tenantId, s);
+    const json = renderDocument(state, tenantId, s); // a copy: the memoised view must stay whole
     if (lean) for (const f of SUMMARY_DROP) delete json[f];
     return json;
   };
   try {
     const ifModifiedSince = c.req.header('if-modified-since');
-    const { items, pagination } = listRecords(state, tenantId, { coll, query: q, ifModifiedSince, filter, render });
+    const { items, pagination } = listRecords(state, tenantId, { coll, query: q, ifModifiedSince, filter, view, render });
     return sendJson(c, envelope(state, providerName(state, c), coll, items, pagination));
   } catch (e) {
     if (e instanceof WhereSyntaxError) return sendJson(c, queryParseException(e.message), 400);

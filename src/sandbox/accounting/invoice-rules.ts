@@ -73,11 +73,19 @@ export function writeInvoice(state: SandboxState, tenantId: string, input: Json)
   return { ok: true, json: renderDocument(state, tenantId, saved) };
 }
 
-/** An invoice or credit note with its contact's current name. */
+/** An invoice or credit note with its contact's current name: a fresh copy, which the caller may change. */
 export function renderDocument(state: SandboxState, tenantId: string, s: Stored): Json {
-  const json = state.render(s);
+  return { ...documentView(state, tenantId, s) };
+}
+
+/**
+ * The same, read-only: the memoised rendering itself unless the contact was renamed since the document was saved
+ * (a contact's save does not touch its documents, so that cannot be memoised per document).
+ */
+export function documentView(state: SandboxState, tenantId: string, s: Stored): Readonly<Json> {
+  const json = state.rendered(s);
   const ref = json.Contact as Json | undefined;
   const contact = ref && typeof ref.ContactID === 'string' ? state.get(tenantId, 'Contacts', ref.ContactID) : undefined;
-  if (ref && contact) json.Contact = { ...ref, ContactID: contact.id, Name: contact.data.Name };
-  return json;
+  if (!ref || !contact || (ref.ContactID === contact.id && ref.Name === contact.data.Name)) return json;
+  return { ...json, Contact: { ...ref, ContactID: contact.id, Name: contact.data.Name } };
 }

@@ -12,53 +12,61 @@ export interface ListRequest {
   query: Map<string, string>;
   ifModifiedSince: string | undefined;
   /** Extra filters of the endpoint (IDs, statuses, includeArchived, …), applied before `where`. */
-  filter?: (s: Stored, rendered: Json) => boolean;
+  filter?: (s: Stored) => boolean;
+  /** What `where` and `order` read: read-only, never mutated (defaults to the memoised state.rendered). */
+  view?: (s: Stored) => Readonly<Json>;
   /** Turns a stored record into its response JSON (defaults to state.render). */
   render?: (s: Stored) => Json;
 }
 
-/** Filters, orders and pages a collection; throws WhereSyntaxError for a bad `where` or `order`. */
+/**
+ * Filters, orders and pages a collection; throws WhereSyntaxError for a bad `where` or `order`. Clients page through
+ * tens of thousands of records, so filters read the Stored record or its memoised view, and only the returned page
+ * is rendered.
+ */
 export function listRecords(state: SandboxState, tenantId: string, req: ListRequest): { items: Json[]; pagination?: Pagination } {
   const since = parseAnyDate(req.ifModifiedSince);
   const where = req.query.get('where');
   const predicate = where && where.trim() !== '' ? compileWhere(req.coll, where) : undefined;
+  const view = req.view ?? ((s: Stored) => state.rendered(s));
   const render = req.render ?? ((s: Stored) => state.render(s));
   let rows = state
     .list(tenantId, req.coll)
-    .filter((s) => since === undefined || s.updatedMs >= since)
-    .map((s) => ({ s, json: render(s) }))
-    .filter(({ s, json }) => (!req.filter || req.filter(s, json)) && (!predicate || predicate(json)));
+    .filter((s) => (since === undefined || s.updatedMs >= since) && (!req.filter || req.filter(s)) && (!predicate || predicate(view(s))));
   const order = req.query.get('order');
-  if (order && order.trim() !== '') rows = sortBy(rows, req.coll, order);
-  return paginate(
-    rows.map((r) => r.json),
-    req.query,
-    state.limits,
-  );
+  if (order && order.trim() !== '') rows = sortBy(rows, req.coll, order, view);
+  const page = paginate(rows, req.query, state.limits);
+  return { ...page, items: page.items.map(render) };
 }
 
-function sortBy<T extends { json: Json }>(rows: T[], coll: Collection, order: string): T[] {
+/** A stable sort on `order`'s fields; each record's keys are read once, not once per comparison. */
+function sortBy(rows: Stored[], coll: Collection, order: string, view: (s: Stored) => Readonly<Json>): Stored[] {
   const fields = WHERE_FIELDS[coll];
   const canonical = new Map(Object.keys(fields).map((f) => [f.toLowerCase(), f]));
   const keys = order.split(',').map((part) => {
     const [name = '', dir = 'ASC'] = part.trim().split(/\s+/);
     const field = canonical.get(name.toLowerCase());
     if (!field) throw new WhereSyntaxError(`No property or field '${name}' exists in type '${coll.replace(/s$/, '')}'`);
-    return { field, sign: dir.toUpperCase() === 'DESC' ? -1 : 1, date: fields[field] === 'date' };
+    return { path: field.split('.'), sign: dir.toUpperCase() === 'DESC' ? -1 : 1, date: fields[field] === 'date' };
   });
-  const value = (j: Json, f: string, date: boolean): string | number => {
-    const v = f.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Json)[k] : undefined), j);
+  const value = (j: Readonly<Json>, path: string[], date: boolean): string | number => {
+    const v = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Json)[k] : undefined), j);
     if (date) return parseAnyDate(v) ?? 0;
     return typeof v === 'number' ? v : String(v ?? '').toLowerCase();
   };
-  return [...rows].sort((a, b) => {
-    for (const k of keys) {
-      const x = value(a.json, k.field, k.date);
-      const y = value(b.json, k.field, k.date);
-      if (x !== y) return (x < y ? -1 : 1) * k.sign;
+  const keyed = rows.map((s) => {
+    const json = view(s);
+    return { s, values: keys.map((k) => value(json, k.path, k.date)) };
+  });
+  keyed.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const x = a.values[i]!;
+      const y = b.values[i]!;
+      if (x !== y) return (x < y ? -1 : 1) * keys[i]!.sign;
     }
     return 0;
   });
+  return keyed.map((r) => r.s);
 }
 
 export function envelope(state: SandboxState, providerName: string, coll: Collection, items: Json[], pagination?: Pagination): Json {

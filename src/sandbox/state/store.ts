@@ -53,6 +53,7 @@ export class SandboxState {
   private offsetMs = 0;
   private lastStamp = 0;
   private seq = 0;
+  private readonly renderings = new WeakMap<Stored, Readonly<Json>>();
 
   constructor(private readonly options: SandboxOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -135,9 +136,23 @@ export class SandboxState {
     return stored;
   }
 
-  /** The record as the GET endpoints return it. */
+  /** The record as the GET endpoints return it: a fresh copy, which the caller may change. */
   render(s: Stored): Json {
-    return { ...s.data, UpdatedDateUTC: msDate(s.updatedMs) };
+    return { ...this.rendered(s) };
+  }
+
+  /**
+   * The same rendering, built once per Stored: list requests read it for every record on every page. Shared, so
+   * frozen (a caller that changes it throws). A write must go through save(), which makes a new Stored, so the
+   * cached rendering never goes stale.
+   */
+  rendered(s: Stored): Readonly<Json> {
+    let json = this.renderings.get(s);
+    if (!json) {
+      json = Object.freeze({ ...s.data, UpdatedDateUTC: msDate(s.updatedMs) });
+      this.renderings.set(s, json);
+    }
+    return json;
   }
 
   /** Loads records in GET shapes; 'replace' empties each supplied collection first. */
