@@ -1,0 +1,134 @@
+// An import dialog: the file input, "Reading…" or the failure, and the column-mapping preview: which column holds
+// which field (changeable), every problem by row, and the first rows as mapped. Nothing is stored until the import
+// button, which stays disabled while the preview has errors.
+import type { ReactNode } from 'react';
+import type { PreviewedImport } from '../hooks/usePreviewedImport';
+import { Dialog } from './Dialog';
+
+export interface PreviewField<F extends string> {
+  field: F;
+  label: string;
+  required?: boolean;
+}
+
+interface Props<F extends string> {
+  title: string;
+  onClose: () => void;
+  state: PreviewedImport<F>;
+  /** Stores the chosen file (with the mapping chosen in the preview). */
+  onImport: Parameters<PreviewedImport<F>['store']>[0];
+  importLabel: string;
+  /** The fields in the order the mapping shows them. */
+  fields: readonly PreviewField<F>[];
+  accept: string;
+  /** The file input's accessible name. */
+  fileLabel: string;
+  autoFocus?: boolean;
+  /** Shown above the file input. */
+  children: ReactNode;
+}
+
+export function PreviewedImportDialog<F extends string>({ title, onClose, state, onImport, importLabel, fields, accept, fileLabel, autoFocus, children }: Props<F>) {
+  const { preview, problems } = state;
+  const errors = preview?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  const mapped = fields.filter((f) => preview?.mapping[f.field]);
+  const problemList = problems.length > 0 && (
+    <section aria-label="Problems by row">
+      <h3>Problems</h3>
+      <ul className="problems small">
+        {problems.slice(0, 200).map((p, i) => (
+          <li key={i} className={p.severity}>
+            <span className="tag">{p.severity}</span> {p.row > 0 ? `row ${p.row}${p.column ? ` (${p.column})` : ''}: ` : ''}
+            {p.message}
+          </li>
+        ))}
+      </ul>
+      {problems.length > 200 && <p className="muted small">… and {problems.length - 200} more.</p>}
+    </section>
+  );
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={state.blocked} onClick={() => void state.store(onImport)}>
+            {importLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+      <label className="stacked">
+        <span>File</span>
+        <input type="file" accept={accept} aria-label={fileLabel} data-autofocus={autoFocus} onChange={(e) => void state.choose(e.target.files)} />
+      </label>
+      {state.busy && <p role="status">Reading…</p>}
+      {state.error && (
+        <div className="error-box" role="alert">
+          <p className="pre-line">{state.error.message}</p>
+        </div>
+      )}
+      {!preview ? (
+        problemList
+      ) : (
+        <div className="mapping">
+          <p className="small muted">
+            {preview.format?.toUpperCase() ?? '?'} · {preview.encoding ?? '?'} · {preview.totalRows.toLocaleString()} rows ·{' '}
+            {errors === 0 ? 'no errors' : `${errors} error${errors > 1 ? 's' : ''}: nothing can be imported until they are fixed`}
+          </p>
+          <div className="mapping-grid">
+            {fields.map(({ field, label, required }) => (
+              <label key={field} className="field">
+                <span>
+                  {label}
+                  {required ? ' *' : ''}
+                </span>
+                <select aria-label={`Column for ${label}`} value={preview.mapping[field] ?? ''} onChange={(e) => state.map(field, e.target.value || null)}>
+                  <option value="">— not in the file —</option>
+                  {preview.header.filter((h) => h.trim() !== '').map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          {problemList}
+          {mapped.length > 0 && preview.rows.length > 0 && (
+            <div className="table-scroll">
+              <table className="preview-table">
+                <caption className="visually-hidden">The first rows as they will be imported</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    {mapped.map((f) => (
+                      <th key={f.field} scope="col">
+                        {f.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rows.map((r) => (
+                    <tr key={r.row}>
+                      <td className="num">{r.row}</td>
+                      {mapped.map((f) => (
+                        <td key={f.field}>{r[f.field]}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
