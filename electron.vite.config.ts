@@ -6,8 +6,14 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      // better-sqlite3 and the other dependencies stay external (loaded from node_modules at run time).
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      // better-sqlite3 and the other dependencies stay external (loaded from node_modules at run time). Worker
+      // threads are entries of their own, beside index.js (see src/main/threads/start-worker.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'recompute-worker': resolve(import.meta.dirname, 'src/main/threads/recompute-worker.ts'),
+        },
+      },
     },
   },
   preload: {

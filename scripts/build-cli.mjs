@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 
 rmSync('out/cli', { recursive: true, force: true });
 await build({
-  entryPoints: { reconciler: 'src/cli/index.ts' },
+  // Worker threads are entries of their own, beside reconciler.mjs (see src/main/threads/start-worker.ts).
+  entryPoints: { reconciler: 'src/cli/index.ts', 'recompute-worker': 'src/main/threads/recompute-worker.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',

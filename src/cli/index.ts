@@ -8,6 +8,10 @@ import { registerXeroCommands } from './commands/xero-commands';
 import { registerWeb } from './commands/web';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes';
 import { reportStatsAtExit } from './stats';
+import { useBundledWorkers } from '../main/threads/start-worker';
+
+// Built (out/cli/reconciler.mjs), the worker scripts lie beside this file; from source, tsx loads their .ts entries.
+if (!import.meta.url.endsWith('.ts')) useBundledWorkers(new URL('.', import.meta.url), '.mjs');
 
 export function buildProgram(): Command {
   const program = new Command('reconciler')

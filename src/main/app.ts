@@ -11,6 +11,7 @@ import { reviewHandlers } from './handlers/review-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './outbox/handlers';
+import { BackgroundRecompute } from './threads/recompute-thread';
 import { readBinding } from './xero/binding';
 import type { XeroPort } from './xero-port';
 
@@ -38,6 +39,7 @@ export function createApp(config: AppConfig): App {
     events,
     xero: config.xero ?? unavailableXero(XERO_NOT_AVAILABLE),
     demoXero: null,
+    matching: new BackgroundRecompute(),
     onClose: (fn) => cleanups.push(fn),
   };
   /** The demo workspace talks to its in-process sandbox; any other to the configured Xero. */
@@ -69,6 +71,7 @@ export function createApp(config: AppConfig): App {
     events,
     session,
     async close() {
+      ctx.matching.cancel();
       session.close();
       for (const fn of cleanups.splice(0).reverse()) await fn();
     },

@@ -13,6 +13,7 @@ import { menuTemplate } from './electron/menu';
 import { createElectronSecretStore } from './electron/safe-storage-secrets';
 import { findElectronSqlite } from './electron/native-sqlite';
 import { CONTENT_SECURITY_POLICY } from './host/security';
+import { useBundledWorkers } from './threads/start-worker';
 import { mainWindowOptions } from './window-options';
 
 const appRoot = app.getAppPath();
@@ -20,6 +21,7 @@ const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 setNativeBinding(findElectronSqlite(appRoot));
+useBundledWorkers(new URL('.', import.meta.url), '.js');
 const settings = electronSettings();
 const configDir = resolveConfigDir();
 const openExternal = (url: string): void => {

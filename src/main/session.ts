@@ -15,7 +15,7 @@ export interface Session {
   open(path: string, options?: { create?: boolean; isDemo?: boolean }): WorkspaceInfo;
   close(): void;
   /** Call after imports and syncs: drops caches built from the old data. */
-  dataChanged(reason: 'imported' | 'synced'): void;
+  dataChanged(reason: 'imported' | 'synced' | 'matched'): void;
   contactSearch(): ContactSearch;
   /** A value built from the workspace data, kept until the data changes (import, sync) or another workspace opens. */
   cached<T>(key: string, build: () => T): T;

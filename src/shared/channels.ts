@@ -13,6 +13,8 @@ export const CHANNELS = [
   'workspace.status',
   'findings.list',
   'findings.detail',
+  'findings.recompute',
+  'findings.cancelRecompute',
   'contacts.search',
   'decisions.apply',
   'decisions.undo',

@@ -93,6 +93,9 @@ export const contract = {
     output: ReviewList,
   },
   'findings.detail': { input: z.strictObject({ accountCode: AccountCode }), output: FindingDetail },
+  /** Matches again (e.g. after a cancelled run); resolves when the findings are stored, or fails "cancelled". */
+  'findings.recompute': { input: Empty, output: z.null() },
+  'findings.cancelRecompute': { input: Empty, output: z.object({ cancelled: z.boolean() }) },
   'contacts.search': {
     input: z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
     output: z.array(z.object({ contact: XeroContact, score: z.number() })),
@@ -144,7 +147,7 @@ export const MENU_COMMANDS = ['open-demo', 'import', 'sync', 'search', 'help', '
 export const events = {
   progress: ProgressEvent,
   'workspace.changed': z.object({
-    reason: z.enum(['opened', 'closed', 'imported', 'synced', 'decided']),
+    reason: z.enum(['opened', 'closed', 'imported', 'synced', 'matched', 'decided']),
     workspace: WorkspaceInfo.nullable(),
   }),
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),

@@ -140,6 +140,8 @@ export const WorkspaceStatus = z.object({
   lastXeroImport: ImportInfo.nullable(),
   lastCocoonImport: ImportInfo.nullable(),
   waitingFor: z.enum(['xero', 'cocoon']).nullable(),
+  /** The findings predate the last import (matching was cancelled or failed): match again. */
+  findingsOutdated: z.boolean(),
   /** The Xero organisation the workspace is connected to (null: its Xero side came from a file, or nothing yet). */
   xeroConnection: z.object({ tenantName: z.string(), sandbox: z.boolean() }).nullable(),
 });

@@ -196,6 +196,34 @@ describe('imports and freshness', () => {
   });
 });
 
+describe('matching in the background', () => {
+  it('reports progress, can be cancelled (the import stays, the findings say they are outdated), and runs again', async () => {
+    const app = start(tempDir(), { demoSync: false });
+    await ok(app, 'workspace.openDemo');
+    const before = await ok(app, 'workspace.status');
+    expect(before.findingsOutdated).toBe(false);
+    const seen: string[] = [];
+    const stopWatching = app.events.on('progress', (p) => {
+      if (p.task !== 'match') return;
+      seen.push(p.finished ? `done: ${p.message}` : 'running');
+      // Cancel at the first report that comes from the worker (it has started matching).
+      if (!p.finished && p.total !== null) void ok(app, 'findings.cancelRecompute');
+    });
+    const imported = await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64') });
+    expect(imported.rows).toBe(829);
+    expect(seen.at(-1)).toBe('done: Matching cancelled: the findings are older than the last import');
+    const outdated = await ok(app, 'workspace.status');
+    expect(outdated).toMatchObject({ findingsOutdated: true, findingsComputedAt: before.findingsComputedAt, counts: before.counts });
+    expect(await ok(app, 'findings.cancelRecompute')).toEqual({ cancelled: false });
+
+    stopWatching();
+    expect(await app.dispatch('findings.recompute', {})).toEqual({ ok: true, value: null });
+    const after = await ok(app, 'workspace.status');
+    expect(after.findingsOutdated).toBe(false);
+    expect(after.findingsComputedAt! > before.findingsComputedAt!).toBe(true);
+  });
+});
+
 describe('connect', () => {
   it('signs in with PKCE, names the new workspace after the organisation, then syncs', async () => {
     const dataDir = tempDir();

@@ -8,7 +8,8 @@ import type { SettingsStore } from '../settings-store';
 import type { XeroPort } from '../xero-port';
 import type { Workspace } from '../db';
 import type { WorkspaceInfo } from '../../shared/review';
-import { recomputeFindings } from '../services/recompute';
+import type { RecomputeSummary } from '../services/recompute';
+import { RecomputeCancelledError, type BackgroundRecompute } from '../threads/recompute-thread';
 
 export interface AppConfig {
   host: 'electron' | 'web';
@@ -33,6 +34,8 @@ export interface AppContext {
   xero: XeroPort;
   /** The demo's link to its in-process sandbox Xero (set once the demo has started). */
   demoXero: XeroPort | null;
+  /** Matching, run in a worker thread so the window keeps answering; cancellable. */
+  matching: BackgroundRecompute;
   /** Cleanups run by app.close() (e.g. the demo's sandbox). */
   onClose: (fn: () => Promise<void> | void) => void;
 }
@@ -50,12 +53,26 @@ export function workspaceForImport(ctx: AppContext): { ws: Workspace; info: Work
   return ctx.session.require();
 }
 
-/** Recomputes the findings with progress events, then tells the UI the data changed. */
-export function recomputeAndAnnounce(ctx: AppContext, ws: Workspace, reason: 'imported' | 'synced'): void {
-  ctx.events.emit('progress', { task: 'match', message: 'Matching…', done: 0, total: null, finished: false });
-  const summary = recomputeFindings(ws, {
-    onProgress: (done, total) => ctx.events.emit('progress', { task: 'match', message: 'Matching…', done, total, finished: false }),
-  });
-  ctx.events.emit('progress', { task: 'match', message: 'Findings up to date', done: summary.accounts, total: summary.accounts, finished: true });
-  ctx.session.dataChanged(reason);
+/**
+ * Recomputes the findings in the background with progress events, then tells the UI the data changed. Null when
+ * the run was cancelled (or superseded by a newer one): the stored findings are then those of the previous run.
+ */
+export async function recomputeAndAnnounce(ctx: AppContext, ws: Workspace, reason: 'imported' | 'synced' | 'matched'): Promise<RecomputeSummary | null> {
+  const progress = (message: string, done: number, total: number | null, finished = false) =>
+    ctx.events.emit('progress', { task: 'match', message, done, total, finished });
+  progress('Matching…', 0, null);
+  try {
+    const summary = await ctx.matching.run(ws.path, (done, total) => progress('Matching…', done, total));
+    progress('Findings up to date', summary.accounts, summary.accounts, true);
+    return summary;
+  } catch (error) {
+    if (!(error instanceof RecomputeCancelledError)) {
+      progress('Matching failed', 0, null, true);
+      throw error;
+    }
+    if (!ctx.matching.running) progress('Matching cancelled: the findings are older than the last import', 0, null, true);
+    return null;
+  } finally {
+    ctx.session.dataChanged(reason);
+  }
 }

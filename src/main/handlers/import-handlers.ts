@@ -29,7 +29,7 @@ export function importHandlers(ctx: AppContext): HandlerGroup<'imports.previewCo
       progress(`Importing ${fileName}…`, false);
       const summary = await importCocoonBytes(ws, bytesOf(content), fileName, { mapping }, 'user');
       progress(`Imported ${summary.rows} billing accounts`, true);
-      recomputeAndAnnounce(ctx, ws, 'imported');
+      await recomputeAndAnnounce(ctx, ws, 'imported');
       return { rows: summary.rows, warnings: summary.warnings };
     },
     'imports.xeroFile': async ({ fileName, content }) => {
@@ -37,7 +37,7 @@ export function importHandlers(ctx: AppContext): HandlerGroup<'imports.previewCo
       progress(`Importing ${fileName}…`, false);
       const summary = importXeroContactsText(ws, bytesOf(content).toString('utf8'), fileName, 'user');
       progress(`Imported ${summary.rows} Xero contacts`, true);
-      recomputeAndAnnounce(ctx, ws, 'imported');
+      await recomputeAndAnnounce(ctx, ws, 'imported');
       return { rows: summary.rows, warnings: [] };
     },
   };

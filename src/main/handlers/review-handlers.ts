@@ -3,11 +3,14 @@ import { applyBulk, applyDecision, previewBulk, undoDecision } from '../review/d
 import { findingDetail } from '../review/detail';
 import { xeroFreshness } from '../review/freshness';
 import { firstRows, reviewTable, withDecisions } from '../review/rows';
-import type { AppContext, HandlerGroup } from './context';
+import { AppError } from '../app-error';
+import { recomputeAndAnnounce, type AppContext, type HandlerGroup } from './context';
 
 export function reviewHandlers(ctx: AppContext): HandlerGroup<
   | 'findings.list'
   | 'findings.detail'
+  | 'findings.recompute'
+  | 'findings.cancelRecompute'
   | 'contacts.search'
   | 'decisions.apply'
   | 'decisions.undo'
@@ -24,6 +27,11 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
       return { columns: withDecisions(w, shown), total: table.code.length, xeroTrust: xeroFreshness(w).trust, computedAt: w.findings.computedAt() ?? null };
     },
     'findings.detail': async ({ accountCode }) => findingDetail(ws(), accountCode),
+    'findings.recompute': async () => {
+      if (!(await recomputeAndAnnounce(ctx, ws(), 'matched'))) throw new AppError('cancelled', 'Matching was cancelled: the findings are those of the previous run.');
+      return null;
+    },
+    'findings.cancelRecompute': async () => ({ cancelled: ctx.matching.cancel() }),
     'contacts.search': async ({ query, limit }) => ctx.session.contactSearch().search(query, limit),
     'decisions.apply': async (input) => {
       const result = applyDecision(ws(), input);

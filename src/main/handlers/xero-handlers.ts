@@ -70,7 +70,7 @@ export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xe
         emit('Connecting to Xero…', 0, null);
         const { contacts } = await port.sync(ws, { signal: controller.signal, onProgress: (p) => emit(p.message, p.done, p.total) });
         emit(`Sync complete (${contacts} contacts read)`, 1, 1, true);
-        recomputeAndAnnounce(ctx, ws, 'synced');
+        await recomputeAndAnnounce(ctx, ws, 'synced');
         return { contacts, finishedAt: new Date().toISOString() };
       } catch (error) {
         emit(controller.signal.aborted ? 'Sync cancelled' : 'Sync failed', 0, null, true);

@@ -1,6 +1,7 @@
 // `reconciler web`: build the renderer if needed, create the app, open the demo or a workspace, and serve both
 // on 127.0.0.1 with a fresh token. Used by `npm run web`, by `npm start` without Electron, and by the e2e tests.
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createApp, type App } from '../app';
 import { fileSettings } from '../settings-store';
 import { createXeroLink } from '../xero-link';
@@ -12,8 +13,15 @@ import { listenHost } from './listen';
 import { ensureRendererBuilt, rendererDir } from './renderer-build';
 import { newToken } from './security';
 
-/** The repository root (src/main/host → ../../..). */
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
+/** The nearest folder above `dir` with a package.json: the project root, from source (src/main/host) or a bundle (out/cli/chunks). */
+function projectRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
+export const PROJECT_ROOT = projectRoot(import.meta.dirname);
 
 export interface WebHostOptions {
   demo?: boolean;

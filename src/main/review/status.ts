@@ -13,6 +13,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
   const failingUndecided = FAILING_KINDS.reduce((n, k) => n + (undecided.get(k) ?? 0), 0);
   const freshness = xeroFreshness(ws);
   const waitingFor = freshness.trust === 'missing' ? 'xero' : base.lastCocoonImport ? null : 'cocoon';
+  const lastImport = [base.lastCocoonImport, base.lastXeroImport, base.lastSync].reduce((t, r) => (r?.finishedAt && r.finishedAt > t ? r.finishedAt : t), '');
   return {
     workspace: info,
     accounts: base.accounts,
@@ -28,6 +29,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     lastXeroImport: importInfo(base.lastXeroImport),
     lastCocoonImport: importInfo(base.lastCocoonImport),
     waitingFor,
+    findingsOutdated: waitingFor === null && (base.findingsComputedAt ?? '') < lastImport,
     xeroConnection: connection(base.xeroConnection),
   };
 }

@@ -92,7 +92,7 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
   }, [api, id, tick]);
 
   useApiEvent('workspace.changed', (e) => {
-    if (e.reason === 'synced' || e.reason === 'decided' || e.reason === 'imported') refresh();
+    if (e.reason === 'synced' || e.reason === 'decided' || e.reason === 'imported' || e.reason === 'matched') refresh();
   });
 
   const playbooks = useMemo(() => new Map((list?.playbooks ?? []).map((p) => [p.id, p])), [list]);

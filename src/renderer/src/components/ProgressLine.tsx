@@ -1,11 +1,13 @@
-// Long work in the core (demo, import, matching, sync) as a slim progress bar with its message.
+// Long work in the core (demo, import, matching, sync) as a slim progress bar with its message; matching can be
+// cancelled here (a sync has its own Cancel beside Sync now).
 import { useState } from 'react';
 import type { EventPayload } from '../../../shared/contract';
-import { useApiEvent } from '../api/context';
+import { useApi, useApiEvent } from '../api/context';
 
 type Progress = EventPayload<'progress'>;
 
 export function ProgressLine() {
+  const api = useApi();
   const [p, setP] = useState<Progress | null>(null);
   useApiEvent('progress', (e) => {
     setP(e.finished ? null : e);
@@ -16,6 +18,11 @@ export function ProgressLine() {
     <div className="progress-line" role="status" aria-live="polite">
       <progress max={100} value={pct} aria-label={p.message} />
       <span>{p.message}</span>
+      {p.task === 'match' && (
+        <button type="button" className="link-button" onClick={() => void api.findings.cancelRecompute()}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

@@ -99,7 +99,7 @@ export function useReviewData(): ReviewData {
 
   useEffect(reload, [reload]);
   useApiEvent('workspace.changed', (e) => {
-    if (e.reason === 'imported' || e.reason === 'synced') reload();
+    if (e.reason === 'imported' || e.reason === 'synced' || e.reason === 'matched') reload();
     else if (e.reason === 'decided') refreshStatus();
   });
 
