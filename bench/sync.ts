@@ -16,10 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../src/main/db';
 import { DEFAULT_CLIENT, DEMO_TENANT_ID, startSandbox } from '../src/sandbox/index.js';
+import { headlessBrowser } from '../src/sandbox/testing/sandbox-client.js';
 import { makeContacts, makeCreditNotes, makeInvoices } from '../test/support/xero-data';
 
-/** With auto-approve, the sandbox redirects the authorize URL straight to our loopback listener. */
-const headlessBrowser = async (url: string): Promise<void> => void (await (await fetch(url)).text());
 
 export interface SyncBenchResult {
   contacts: number;

@@ -14,6 +14,7 @@ import { memorySettings } from '../../src/main/settings-store';
 import { createXeroLink } from '../../src/main/xero-link';
 import { createMemorySecretStore } from '../../src/main/xero/storage/secret-store';
 import { startDemoSandbox } from '../../src/main/demo/demo-workspace';
+import { headlessBrowser } from '../../src/sandbox/testing/sandbox-client.js';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -233,7 +234,7 @@ describe('connect', () => {
       secrets: createMemorySecretStore(),
       configDir: join(dataDir, 'config'),
       settings: { xeroBaseUrl: sandbox.url, clientId: 'reconciler-dev', redirectPort: 0 },
-      openBrowser: async (url) => void (await (await fetch(url)).text()),
+      openBrowser: headlessBrowser,
     });
     const app = start(dataDir, { xero });
     expect((await ok(app, 'app.info')).features).toEqual({ demo: true, connect: true, sync: true });

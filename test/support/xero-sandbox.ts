@@ -10,11 +10,7 @@ import { adminClient } from '../../src/sandbox/testing/sandbox-client.js';
 
 export const anyPortClient = { ...DEFAULT_CLIENT, loopbackAnyPort: true };
 
-/** Follows the authorize URL like a browser would: with auto-approve, Xero redirects straight to our listener. */
-export async function headlessBrowser(url: string): Promise<void> {
-  const res = await fetch(url);
-  await res.text();
-}
+export { headlessBrowser } from '../../src/sandbox/testing/sandbox-client.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

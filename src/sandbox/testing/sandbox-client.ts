@@ -22,6 +22,11 @@ export interface LoginOptions {
   tenantIds?: string[];
 }
 
+/** Follows the authorize URL like a browser would: with auto-approve, the sandbox redirects straight to the listener. */
+export async function headlessBrowser(url: string): Promise<void> {
+  await (await fetch(url)).text();
+}
+
 export const FULL_SCOPE = 'openid profile email offline_access accounting.contacts accounting.invoices.read accounting.settings.read';
 
 /** Runs authorize → (consent) → callback → token; returns the token response. */

@@ -55,27 +55,9 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
       </label>
       <label className="field">
         <span>Score</span>
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={5}
-          className="score-input"
-          aria-label="Minimum score (%)"
-          value={pct(filter.minScore)}
-          onChange={(e) => onFilter({ ...filter, minScore: fromPct(e.target.value, 0) })}
-        />
+        <ScoreInput bound="Minimum" value={filter.minScore} onChange={(v) => onFilter({ ...filter, minScore: fromPct(v, 0) })} />
         <span aria-hidden="true">–</span>
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={5}
-          className="score-input"
-          aria-label="Maximum score (%)"
-          value={pct(filter.maxScore)}
-          onChange={(e) => onFilter({ ...filter, maxScore: fromPct(e.target.value, 1) })}
-        />
+        <ScoreInput bound="Maximum" value={filter.maxScore} onChange={(v) => onFilter({ ...filter, maxScore: fromPct(v, 1) })} />
         <span className="muted">%</span>
       </label>
       <label className="field">
@@ -95,3 +77,19 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
     </div>
   );
 });
+
+/** One end of the score range, in percent. */
+function ScoreInput({ bound, value, onChange }: { bound: 'Minimum' | 'Maximum'; value: number; onChange: (text: string) => void }) {
+  return (
+    <input
+      type="number"
+      min={0}
+      max={100}
+      step={5}
+      className="score-input"
+      aria-label={`${bound} score (%)`}
+      value={pct(value)}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
