@@ -200,6 +200,9 @@ describe('imports and freshness', () => {
 describe('matching in the background', () => {
   it('reports progress, can be cancelled (the import stays, the findings say they are outdated), and runs again', async () => {
     const app = start(tempDir(), { demoSync: false });
+    // Without a workspace, or with an unexpected field, nothing runs and the answer says why.
+    expect(await app.dispatch('findings.recompute', {})).toMatchObject({ ok: false, error: { code: 'no_workspace', message: expect.stringContaining('No workspace is open') } });
+    expect(await app.dispatch('findings.cancelRecompute', { all: true })).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('Unrecognized key') } });
     await ok(app, 'workspace.openDemo');
     const before = await ok(app, 'workspace.status');
     expect(before.findingsOutdated).toBe(false);
