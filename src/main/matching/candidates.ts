@@ -2,25 +2,15 @@
 // without comparing every pair. Blocks: the code join, equal normalised names, equal phone / email /
 // street address, and shared name tokens (rare ones weigh more, very common ones are not blocks), with
 // a typo-tolerant token index (symmetric deletions) so "Fairyand" still meets "Fairyland".
-import type { BillingAccount, XeroContact } from '../../shared/domain';
+import { fingerprint, Postings, single } from './columns';
 import type { MatchConfig } from './config';
-import { codeKey, type EvidenceStats, type Prepared, type TokenStats } from './prepare';
+import type { PreparedSide, Words } from './prepare';
 
 export interface AccountCandidates {
   /** Contacts whose AccountNumber equals the billing code. */
   holders: number[];
   /** Contacts worth scoring (holders included), best blocking evidence first. */
   candidates: number[];
-}
-
-type Index = Map<string, number[]>;
-
-function add(index: Index, key: string, i: number): void {
-  if (!key) return;
-  const list = index.get(key);
-  if (list) {
-    if (list[list.length - 1] !== i) list.push(i);
-  } else index.set(key, [i]);
 }
 
 function deletions(token: string): string[] {
@@ -32,52 +22,63 @@ function deletions(token: string): string[] {
 const FUZZY_MIN_LENGTH = 5;
 const STRONG = 1000;
 
-export function buildContactIndex(contacts: readonly XeroContact[], prepared: readonly Prepared[]) {
-  const byCode: Index = new Map();
-  const byKey: Index = new Map();
-  const byToken: Index = new Map();
-  const byPhone: Index = new Map();
-  const byEmail: Index = new Map();
-  const byAddress: Index = new Map();
-  const byDeletion = new Map<string, string[]>();
-  prepared.forEach((p, i) => {
-    add(byCode, codeKey(contacts[i]!.accountNumber), i);
-    for (const key of p.keys) add(byKey, key, i);
-    for (const t of p.tokens) add(byToken, t, i);
-    add(byPhone, p.phone, i);
-    add(byEmail, p.email.address, i);
-    add(byAddress, p.addressValue, i);
-  });
-  for (const token of byToken.keys()) {
-    if (token.length < FUZZY_MIN_LENGTH) continue;
-    for (const d of deletions(token)) {
-      const list = byDeletion.get(d);
-      if (list) list.push(token);
-      else byDeletion.set(d, [token]);
-    }
+/** The contacts holding each code, name key, token, phone, email and street address. */
+export function buildContactIndex(contacts: PreparedSide) {
+  // Contact tokens (by fingerprint, with their spelling) by themselves and by each of their one-letter
+  // deletions: two tokens one edit apart share a key.
+  const spelling = new Map<number, string>();
+  contacts.tokens.items.forEach((t, k) => spelling.set(t, contacts.tokenText[k]!));
+  const byDeletion = new Map<number, number[]>();
+  const file = (key: string, t: number) => {
+    const d = fingerprint(key);
+    const list = byDeletion.get(d);
+    if (list) list.push(t);
+    else byDeletion.set(d, [t]);
+  };
+  for (const [t, token] of spelling) {
+    if (token.length < FUZZY_MIN_LENGTH - 1) continue;
+    file(token, t);
+    if (token.length >= FUZZY_MIN_LENGTH) for (const d of deletions(token)) file(d, t);
   }
-  return { byCode, byKey, byToken, byPhone, byEmail, byAddress, byDeletion };
+  return {
+    byCode: new Postings(single(contacts.code)),
+    byKey: new Postings(contacts.keys),
+    byToken: new Postings(contacts.tokens),
+    byPhone: new Postings(single(contacts.phone)),
+    byEmail: new Postings(single(contacts.email)),
+    byAddress: new Postings(single(contacts.addressValue)),
+    byDeletion,
+    spelling,
+  };
 }
 
 export type ContactIndex = ReturnType<typeof buildContactIndex>;
+
+/** Which Xero contacts hold each phone, email and street address: a shared value is weaker evidence. */
+export interface EvidenceStats {
+  contacts: number;
+  phone: Postings;
+  email: Postings;
+  address: Postings;
+}
 
 /** The contacts sharing each phone, email and address: the index's own postings. */
 export function evidenceStats(index: ContactIndex, contacts: number): EvidenceStats {
   return { contacts, phone: index.byPhone, email: index.byEmail, address: index.byAddress };
 }
 
-/** Contact tokens one edit away from `token` (by symmetric deletion), excluding the token itself. */
-function fuzzyTokens(token: string, index: ContactIndex, cache: Map<string, string[]>): string[] {
+/** Contact tokens one edit away from `token` (by symmetric deletion), excluding the token itself, by spelling. */
+function fuzzyTokens(t: number, token: string, index: ContactIndex, cache: Map<number, number[]>): number[] {
   if (token.length < FUZZY_MIN_LENGTH) return [];
-  const known = cache.get(token);
+  const known = cache.get(t);
   if (known) return known;
-  const found = new Set<string>();
+  const found = new Set<number>();
   for (const d of [token, ...deletions(token)]) {
-    for (const t of index.byDeletion.get(d) ?? []) if (t !== token) found.add(t);
-    if (index.byToken.has(d) && d.length >= FUZZY_MIN_LENGTH - 1 && d !== token) found.add(d);
+    for (const near of index.byDeletion.get(fingerprint(d)) ?? []) if (near !== t) found.add(near);
   }
-  const result = [...found].sort();
-  cache.set(token, result);
+  const spelling = (x: number) => index.spelling.get(x)!;
+  const result = [...found].sort((x, y) => (spelling(x) < spelling(y) ? -1 : 1));
+  cache.set(t, result);
   return result;
 }
 
@@ -97,51 +98,51 @@ export function strongest(items: readonly number[], k: number, score: Float64Arr
   return top;
 }
 
-export function generateCandidates(
-  accounts: readonly BillingAccount[],
-  prepared: readonly Prepared[],
-  contactCount: number,
-  index: ContactIndex,
-  stats: TokenStats,
-  config: MatchConfig,
-): AccountCandidates[] {
-  const maxPosting = Math.max(50, Math.floor(config.maxBlockShare * stats.records));
+export function generateCandidates(accounts: PreparedSide, index: ContactIndex, words: Words, contactCount: number, config: MatchConfig): AccountCandidates[] {
+  const maxPosting = Math.max(50, Math.floor(config.maxBlockShare * words.records));
   const acc = new Float64Array(contactCount);
   const touched: number[] = [];
-  const fuzzyCache = new Map<string, string[]>();
-  const bump = (i: number, w: number) => {
-    if (acc[i] === 0) touched.push(i);
-    acc[i] = acc[i]! + w;
+  const fuzzyCache = new Map<number, number[]>();
+  const bumpAll = (postings: Postings, value: number, w: number, limit = Infinity) => {
+    const [from, to] = postings.range(value);
+    for (let e = from; e < Math.min(to, from + limit); e++) {
+      const i = postings.row(e);
+      if (acc[i] === 0) touched.push(i);
+      acc[i] = acc[i]! + w;
+    }
   };
-  return accounts.map((account, a) => {
-    const p = prepared[a]!;
-    const holders = [...(index.byCode.get(codeKey(account.code)) ?? [])];
-    for (const i of holders) bump(i, STRONG * 4);
-    for (const key of p.keys) {
-      for (const i of index.byKey.get(key) ?? []) bump(i, STRONG * 2);
+  const result: AccountCandidates[] = [];
+  for (let a = 0; a < accounts.size; a++) {
+    const holders = index.byCode.lookup(accounts.code[a]!);
+    bumpAll(index.byCode, accounts.code[a]!, STRONG * 4);
+    for (let k = accounts.keys.start[a]!; k < accounts.keys.start[a + 1]!; k++) bumpAll(index.byKey, accounts.keys.items[k]!, STRONG * 2);
+    for (const [postings, value] of [
+      [index.byPhone, accounts.phone[a]!],
+      [index.byEmail, accounts.email[a]!],
+      [index.byAddress, accounts.addressValue[a]!],
+    ] as const) {
+      if (postings.count(value) <= maxPosting) bumpAll(postings, value, STRONG);
     }
-    for (const list of [p.phone && index.byPhone.get(p.phone), p.email.address && index.byEmail.get(p.email.address), p.addressValue && index.byAddress.get(p.addressValue)]) {
-      if (list && list.length <= maxPosting) for (const i of list) bump(i, STRONG);
+    const from = accounts.tokens.start[a]!;
+    const to = accounts.tokens.start[a + 1]!;
+    let rarest = -1;
+    for (let k = from; k < to; k++) {
+      const t = accounts.tokens.items[k]!;
+      if (rarest < 0 || words.frequency(t) < words.frequency(rarest)) rarest = t;
     }
-    const tokens = p.tokens;
-    const rarest = tokens.reduce((best, t) => (best === '' || stats.frequency(t) < stats.frequency(best) ? t : best), '');
-    for (const t of tokens) {
-      const list = index.byToken.get(t);
-      if (list && (list.length <= maxPosting || t === rarest)) {
-        const w = stats.weight(t);
-        const limit = Math.min(list.length, maxPosting * 4);
-        for (let k = 0; k < limit; k++) bump(list[k]!, w);
-      }
-      for (const near of fuzzyTokens(t, index, fuzzyCache)) {
-        const nearList = index.byToken.get(near)!;
-        if (nearList.length > maxPosting) continue;
-        const w = stats.weight(near) * 0.8;
-        for (const i of nearList) bump(i, w);
+    for (let k = from; k < to; k++) {
+      const t = accounts.tokens.items[k]!;
+      const n = index.byToken.count(t);
+      if (n > 0 && (n <= maxPosting || t === rarest)) bumpAll(index.byToken, t, words.weight(t), maxPosting * 4);
+      for (const near of fuzzyTokens(t, accounts.tokenText[k]!, index, fuzzyCache)) {
+        if (index.byToken.count(near) > maxPosting) continue;
+        bumpAll(index.byToken, near, words.weight(near) * 0.8);
       }
     }
     const candidates = strongest(touched, Math.max(config.maxCandidates, holders.length), acc);
     for (const i of touched) acc[i] = 0;
     touched.length = 0;
-    return { holders, candidates };
-  });
+    result.push({ holders, candidates });
+  }
+  return result;
 }

@@ -3,12 +3,12 @@ import type { BillingAccount, Candidate, Finding, FindingKind, SuggestedFix, Xer
 import type { ScoredPair } from './assign';
 import type { MatchConfig } from './config';
 import { describeNames, describePair, evidenceSummary } from './explain';
-import type { Prepared } from './prepare';
-import type { NameLevel } from './score';
+import type { NameLevel, ScoringContext } from './score';
 
 export interface AccountContext {
   account: BillingAccount;
-  prepared: Prepared;
+  /** The account's index. */
+  index: number;
   /** Scored pairs, best first. */
   pairs: ScoredPair[];
   /** Index into pairs of the linked contact, or -1. */
@@ -19,7 +19,7 @@ export interface AccountContext {
 
 export interface Sides {
   contacts: readonly XeroContact[];
-  prepared: readonly Prepared[];
+  scoring: ScoringContext;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -47,12 +47,13 @@ function finding(ctx: AccountContext, sides: Sides, kind: FindingKind, fix: Sugg
 }
 
 export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig): Finding {
-  const { pairs, prepared: a } = ctx;
+  const { pairs, index: a } = ctx;
+  const prepared = sides.scoring.contacts;
   const linked = ctx.link >= 0 ? pairs[ctx.link] : undefined;
   const holder = pairs.find((p) => p.isHolder && p === linked) ?? pairs.find((p) => p.isHolder);
   const contact = (p: ScoredPair) => sides.contacts[p.contact]!;
   const name = (p: ScoredPair) => `'${contact(p).name}'`;
-  const describe = (p: ScoredPair) => describePair(a, sides.prepared[p.contact]!, p.score);
+  const describe = (p: ScoredPair) => describePair(sides.scoring, a, p.contact, p.score);
 
   if (holder && holder === linked) {
     const h = contact(holder);
@@ -65,7 +66,7 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
         : finding(ctx, sides, 'not_customer', 'mark_customer', holder, holder, holder, `same code and name, but ${name(holder)} is not a customer in Xero (CocoonOPS syncs to customers only)`);
     }
     const { agree } = evidenceSummary(holder.score.contributions);
-    const names = describeNames(a, sides.prepared[holder.contact]!, holder.score);
+    const names = describeNames(sides.scoring, a, holder.contact, holder.score);
     const renamed = !NEAR_NAME_LEVELS.has(holder.score.nameLevel);
     const why = renamed && agree ? `${names} (${name(holder)}) but ${agree}: same business, renamed` : describe(holder);
     return finding(ctx, sides, 'name_mismatch', 'rename_in_xero_or_cocoon', holder, holder, holder, `same code; ${why}; ${FAILS}`);
@@ -85,7 +86,7 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
         p.score.probability >= config.linkThreshold &&
         linked.score.logOdds - p.score.logOdds < config.ambiguityMargin &&
         contact(p).status === 'ACTIVE' &&
-        sides.prepared[p.contact]!.name.key !== sides.prepared[linked.contact]!.name.key,
+        prepared.nameKey[p.contact] !== prepared.nameKey[linked.contact],
     );
     if (rivals.length > 0 && contact(linked).status === 'ACTIVE') {
       const all = [linked, ...rivals].map((p) => `${name(p)} (${Math.round(p.score.probability * 100)}%)`);

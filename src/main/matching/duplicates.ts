@@ -1,7 +1,9 @@
 // Xero-side findings: contacts that are likely the same business twice. Integrations that hit a name
 // clash create "Name 1" / "Name-1" copies, and legal-form variants ("Acme" / "Acme Pty Ltd") pile up.
 import type { XeroContact, XeroFinding } from '../../shared/domain';
-import type { Prepared } from './prepare';
+import { fingerprint } from './columns';
+import { normaliseName, type NameRules } from './normalise-name';
+import type { PreparedSide } from './prepare';
 
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const COUNTER = /^(.*\S)\s*[-_(]?\s*\d{1,2}\)?$/;
@@ -12,21 +14,23 @@ export function withoutCounter(name: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
-export function findDuplicateContacts(contacts: readonly XeroContact[], prepared: readonly Prepared[]): XeroFinding[] {
-  const groups = new Map<string, number[]>();
+export function findDuplicateContacts(contacts: readonly XeroContact[], prepared: PreparedSide, rules: NameRules): XeroFinding[] {
+  const groups = new Map<number, number[]>();
   const counterOf = new Map<number, string>();
-  prepared.forEach((p, i) => {
-    if (!p.name.key) return;
-    const list = groups.get(p.name.key);
+  for (let i = 0; i < prepared.size; i++) {
+    const key = prepared.nameKey[i]!;
+    if (!key) continue;
+    const list = groups.get(key);
     if (list) list.push(i);
-    else groups.set(p.name.key, [i]);
-  });
+    else groups.set(key, [i]);
+  }
   // A copy with a counter joins the group of the name it copies, when that name exists.
   contacts.forEach((c, i) => {
     const base = withoutCounter(c.name);
-    const tokens = prepared[i]!.name.tokens;
-    if (!base || tokens.length < 2 || !/^\d{1,2}$/.test(tokens[tokens.length - 1]!)) return;
-    const target = groups.get(tokens.slice(0, -1).join(' '));
+    if (!base) return;
+    const tokens = normaliseName(c.name, rules).tokens;
+    if (tokens.length < 2 || !/^\d{1,2}$/.test(tokens[tokens.length - 1]!)) return;
+    const target = groups.get(fingerprint(tokens.slice(0, -1).join(' ')));
     if (target && !target.includes(i)) {
       target.push(i);
       counterOf.set(i, base);

@@ -1,7 +1,6 @@
 // One-line reasons a bookkeeper can read: which keys matched, what differs.
 import type { Contribution } from '../../shared/domain';
-import type { Prepared } from './prepare';
-import type { PairScore } from './score';
+import type { PairScore, ScoringContext } from './score';
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -26,14 +25,17 @@ function quoteForms(forms: string[]): string {
 }
 
 /** How the two names compare, in words. */
-export function describeNames(a: Prepared, b: Prepared, score: PairScore): string {
+export function describeNames(ctx: ScoringContext, a: number, b: number, score: PairScore): string {
   switch (score.nameLevel) {
     case 'exact':
       return 'names equal';
     case 'legal_form': {
-      const fa = new Set(a.name.legalForms);
-      const fb = new Set(b.name.legalForms);
-      const differing = [...a.name.legalForms.filter((f) => !fb.has(f)), ...b.name.legalForms.filter((f) => !fa.has(f))];
+      const forms = (joined: string) => (joined ? joined.split('\n') : []);
+      const formsA = forms(ctx.accounts.legalForms[a]!);
+      const formsB = forms(ctx.contacts.legalForms[b]!);
+      const fa = new Set(formsA);
+      const fb = new Set(formsB);
+      const differing = [...formsA.filter((f) => !fb.has(f)), ...formsB.filter((f) => !fa.has(f))];
       return differing.length
         ? `names differ only by legal form ${quoteForms(differing)}`
         : 'names differ only in punctuation, spacing or abbreviations';
@@ -57,7 +59,7 @@ export function describeNames(a: Prepared, b: Prepared, score: PairScore): strin
 }
 
 /** "names differ only by legal form 'Pty Ltd'; address and phone agree" */
-export function describePair(a: Prepared, b: Prepared, score: PairScore): string {
+export function describePair(ctx: ScoringContext, a: number, b: number, score: PairScore): string {
   const { agree, differ } = evidenceSummary(score.contributions);
-  return [describeNames(a, b, score), agree, differ].filter(Boolean).join('; ');
+  return [describeNames(ctx, a, b, score), agree, differ].filter(Boolean).join('; ');
 }

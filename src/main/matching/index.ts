@@ -6,8 +6,9 @@ import { buildContactIndex, evidenceStats, generateCandidates } from './candidat
 import { classify } from './classify';
 import { resolveConfig, type MatchConfig } from './config';
 import { findDuplicateContacts } from './duplicates';
-import { prepareAll } from './prepare';
-import { scorePair } from './score';
+import { compileNameRules } from './normalise-name';
+import { codeKey, prepareAll } from './prepare';
+import { scorePair, type ScoringContext } from './score';
 
 export { DEFAULT_CONFIG, type MatchConfig } from './config';
 
@@ -23,28 +24,29 @@ export interface MatchOptions {
 export function matchAccounts(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
   const config = resolveConfig(options.config);
   const prepared = prepareAll(accounts, contacts, config);
-  const index = buildContactIndex(contacts, prepared.contacts);
-  const blocks = generateCandidates(accounts, prepared.accounts, contacts.length, index, prepared.stats, config);
-  const ctx = { tokens: prepared.stats, evidence: evidenceStats(index, contacts.length), config };
+  const index = buildContactIndex(prepared.contacts);
+  const blocks = generateCandidates(prepared.accounts, index, prepared.words, contacts.length, config);
+  const scoring: ScoringContext = { ...prepared, evidence: evidenceStats(index, contacts.length), config };
   // Score every blocked candidate and keep the best few (per-field contributions are worked out lazily).
   const scored: ScoredPair[][] = blocks.map((block, a) => {
     if (a % 1000 === 0) options.onProgress?.(a, accounts.length);
-    const pa = prepared.accounts[a]!;
-    const holders = new Set(block.holders);
+    // Holders found by fingerprint, confirmed on the codes themselves.
+    const code = codeKey(accounts[a]!.code);
+    const holders = new Set(block.holders.filter((c) => codeKey(contacts[c]!.accountNumber) === code));
     return block.candidates
-      .map((c) => ({ contact: c, isHolder: holders.has(c), score: scorePair(pa, prepared.contacts[c]!, holders.has(c), ctx) }))
+      .map((c) => ({ contact: c, isHolder: holders.has(c), score: scorePair(a, c, holders.has(c), scoring) }))
       .sort(byScore)
       .filter((p, k) => k < KEPT_PER_ACCOUNT || p.isHolder);
   });
   const links = assignLinks(scored, config.linkThreshold, (c) => contacts[c]!.status !== 'ACTIVE');
   const linkedContacts = new Map<number, number>();
   links.forEach((k, a) => k >= 0 && linkedContacts.set(scored[a]![k]!.contact, a));
-  const sides = { contacts, prepared: prepared.contacts };
+  const sides = { contacts, scoring };
   const findings: Finding[] = accounts.map((account, a) =>
     classify(
       {
         account,
-        prepared: prepared.accounts[a]!,
+        index: a,
         pairs: scored[a]!,
         link: links[a]!,
         linkedElsewhere: { has: (c: number) => linkedContacts.has(c) && linkedContacts.get(c) !== a },
@@ -54,5 +56,5 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
     ),
   );
   options.onProgress?.(accounts.length, accounts.length);
-  return { findings, xeroFindings: findDuplicateContacts(contacts, prepared.contacts) };
+  return { findings, xeroFindings: findDuplicateContacts(contacts, prepared.contacts, compileNameRules(config)) };
 }

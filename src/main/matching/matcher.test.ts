@@ -79,8 +79,8 @@ describe('finding kinds', () => {
 /** One account scored against one contact, as the matcher scores a candidate pair. */
 function scoreOne(a: ReturnType<typeof account>, c: ReturnType<typeof contact>) {
   const p = prepareAll([a], [c], DEFAULT_CONFIG);
-  const evidence = evidenceStats(buildContactIndex([c], p.contacts), 1);
-  return scorePair(p.accounts[0]!, p.contacts[0]!, false, { tokens: p.stats, evidence, config: DEFAULT_CONFIG });
+  const evidence = evidenceStats(buildContactIndex(p.contacts), 1);
+  return scorePair(0, 0, false, { ...p, evidence, config: DEFAULT_CONFIG });
 }
 
 describe('scoring', () => {
@@ -114,8 +114,8 @@ describe('candidates', () => {
       ...Array.from({ length: 200 }, (_, i) => contact(`noise${i}`, `Noise ${i} School`)),
     ];
     const p = prepareAll(accounts, contacts, DEFAULT_CONFIG);
-    const index = buildContactIndex(contacts, p.contacts);
-    const [c] = generateCandidates(accounts, p.accounts, contacts.length, index, p.stats, DEFAULT_CONFIG);
+    const index = buildContactIndex(p.contacts);
+    const [c] = generateCandidates(p.accounts, index, p.words, contacts.length, DEFAULT_CONFIG);
     expect(c!.holders).toEqual([0]);
     expect(c!.candidates.slice(0, 3).sort()).toEqual([0, 1, 2]);
     expect(c!.candidates.length).toBeLessThanOrEqual(DEFAULT_CONFIG.maxCandidates);

@@ -1,7 +1,7 @@
 // Name similarity on canonical tokens: rare tokens weigh more, near-equal tokens (typos, abbreviations
 // cut short) count in part, and the spacing-blind edit distance catches "Fairy Land" vs "Fairyland".
 import { distance } from 'fastest-levenshtein';
-import type { Reading } from './prepare';
+import { fingerprint } from './columns';
 
 /** Below this, the spacing-blind similarity is not used. */
 export const COMPACT_USEFUL = 0.92;
@@ -34,11 +34,25 @@ export interface NameSimilarity {
   heaviestUnmatched: [number, number];
 }
 
+/**
+ * One reading of a name: its unique tokens are tokens[from] … tokens[to - 1] (fingerprints), with their text
+ * and weight at the same places of `text` and `weight`; `total` is their summed weight, `compact` the tokens joined.
+ */
+export interface ReadingRef {
+  tokens: Float64Array;
+  text: readonly string[];
+  weight: Float64Array;
+  from: number;
+  to: number;
+  total: number;
+  compact: string;
+}
+
 /** A reading from tokens and a weight function (tests and ad-hoc comparisons). */
-export function reading(tokens: readonly string[], weight: TokenWeight): Reading {
-  const unique = [...new Set(tokens)];
-  const weights = unique.map(weight);
-  return { tokens: unique, weights, total: weights.reduce((s, w) => s + w, 0), compact: unique.join(''), entity: false };
+export function reading(tokens: readonly string[], weightOf: TokenWeight): ReadingRef {
+  const text = [...new Set(tokens)];
+  const weight = Float64Array.from(text, weightOf);
+  return { tokens: Float64Array.from(text, fingerprint), text, weight, from: 0, to: text.length, total: weight.reduce((s, w) => s + w, 0), compact: text.join('') };
 }
 
 // Scratch buffers reused by every call (names have a handful of tokens; longer ones are truncated).
@@ -47,14 +61,15 @@ const sims = new Float64Array(MAX_TOKENS * MAX_TOKENS);
 const usedA = new Uint8Array(MAX_TOKENS);
 const usedB = new Uint8Array(MAX_TOKENS);
 
-export function nameSimilarity(a: Reading, b: Reading): NameSimilarity {
-  const na = Math.min(a.tokens.length, MAX_TOKENS);
-  const nb = Math.min(b.tokens.length, MAX_TOKENS);
+export function nameSimilarity(a: ReadingRef, b: ReadingRef): NameSimilarity {
+  const na = Math.min(a.to - a.from, MAX_TOKENS);
+  const nb = Math.min(b.to - b.from, MAX_TOKENS);
   let candidates = 0;
   for (let i = 0; i < na; i++) {
     usedA[i] = 0;
+    const ta = a.tokens[a.from + i]!;
     for (let j = 0; j < nb; j++) {
-      const s = tokenSimilarity(a.tokens[i]!, b.tokens[j]!);
+      const s = ta === b.tokens[b.from + j] ? 1 : tokenSimilarity(a.text[a.from + i]!, b.text[b.from + j]!);
       sims[i * MAX_TOKENS + j] = s;
       if (s > 0) candidates++;
     }
@@ -81,14 +96,14 @@ export function nameSimilarity(a: Reading, b: Reading): NameSimilarity {
     if (bi < 0) break;
     usedA[bi] = 1;
     usedB[bj] = 1;
-    const w = best * Math.min(a.weights[bi]!, b.weights[bj]!);
+    const w = best * Math.min(a.weight[a.from + bi]!, b.weight[b.from + bj]!);
     matched += w;
     if (best >= 0.8) heaviestShared = Math.max(heaviestShared, w);
   }
   let unmatchedA = 0;
   let unmatchedB = 0;
-  for (let i = 0; i < na; i++) if (!usedA[i]) unmatchedA = Math.max(unmatchedA, a.weights[i]!);
-  for (let j = 0; j < nb; j++) if (!usedB[j]) unmatchedB = Math.max(unmatchedB, b.weights[j]!);
+  for (let i = 0; i < na; i++) if (!usedA[i]) unmatchedA = Math.max(unmatchedA, a.weight[a.from + i]!);
+  for (let j = 0; j < nb; j++) if (!usedB[j]) unmatchedB = Math.max(unmatchedB, b.weight[b.from + j]!);
   const ca = a.compact;
   const cb = b.compact;
   const longest = Math.max(ca.length, cb.length);

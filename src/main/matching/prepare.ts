@@ -1,61 +1,76 @@
 // Turns records into the normalised form the matcher compares, once per record: name readings with
-// their token weights, name keys, and the evidence keys; and counts how rare each token and value is.
+// their token weights, name keys, and the evidence keys; and counts how rare each token is. The result is
+// columnar (see columns.ts).
 import type { BillingAccount, XeroContact } from '../../shared/domain';
+import { fingerprint, ints, RaggedBuilder, type Ragged } from './columns';
 import type { MatchConfig } from './config';
-import { addressKey, emailKey, phoneKey, postcodeKey, type AddressKey, type EmailKey } from './normalise-fields';
-import { compileNameRules, normaliseName, type NormalisedName } from './normalise-name';
+import { addressKey, emailKey, phoneKey, postcodeKey } from './normalise-fields';
+import { compileNameRules, normaliseName, type NameRules, type NormalisedName } from './normalise-name';
 
-/** One way of reading a name (the whole name, its trading name, its legal entity…): unique tokens and their weights. */
-export interface Reading {
-  tokens: string[];
-  weights: number[];
-  total: number;
-  /** The tokens joined without spaces. */
-  compact: string;
-  /** The legal-entity part of a T/A name: two of these never vouch for each other (one entity, many trades). */
-  entity: boolean;
-}
-
-export interface Prepared {
-  name: NormalisedName;
+/**
+ * One side (the billing accounts, or the Xero contacts), a column per value; strings that are only compared
+ * are kept as fingerprints (see columns.ts). A name has readings (the whole name, its trading name, its legal
+ * entity…): each a set of unique tokens.
+ */
+export interface PreparedSide {
+  size: number;
+  /** The code as the code join compares it (billing code, or AccountNumber). */
+  code: Float64Array;
+  /** The name as the sync compares it: trimmed, spaces collapsed, lower case. */
+  syncKey: Float64Array;
+  /** The canonical tokens joined by spaces. */
+  nameKey: Float64Array;
+  /** The key of the legal entity of a T/A name, or 0. */
+  entityKey: Float64Array;
   /** Every name key (whole, alternatives, spacing-blind): equal keys = same name up to legal form and punctuation. */
-  keys: string[];
-  /** The key of the legal entity of a T/A name, or ''. */
-  entityKey: string;
-  readings: Reading[];
-  /** Unique tokens over all readings. */
-  tokens: string[];
-  /** Probability that a random record's name holds all of this name's tokens (term-frequency u). */
-  nameRarity: number;
-  phone: string;
-  email: EmailKey;
-  address: AddressKey;
-  /** "27 smith" (house number and street), or '' when either is missing. */
-  addressValue: string;
-  postcode: string;
+  keys: Ragged;
+  /** Unique tokens over all readings, in order of first appearance, and their text. */
+  tokens: Ragged;
+  tokenText: string[];
+  /** The name's canonical tokens, in order, repeats kept. */
+  nameTokens: Ragged;
+  /** Legal forms the name carried, as displayed ("Pty Ltd"), joined by newlines. */
+  legalForms: string[];
+  /** Record r's readings are readings readingStart[r] … readingStart[r + 1] - 1. */
+  readingStart: Int32Array;
+  /** Each reading's unique tokens, with their text and weight beside them. */
+  readingTokens: Ragged;
+  readingTokenText: string[];
+  /** Set by `weigh`. */
+  readingTokenWeight: Float64Array;
+  /** A reading's tokens joined without spaces. */
+  readingCompact: string[];
+  /** 1 for the legal-entity part of a T/A name: two of these never vouch for each other (one entity, many trades). */
+  readingEntity: Uint8Array;
+  /** Sum of a reading's token weights (set by `weigh`). */
+  readingTotal: Float64Array;
+  /** Probability that a random record's name holds all of this name's tokens (term-frequency u; set by `weigh`). */
+  nameRarity: Float64Array;
+  phone: Float64Array;
+  email: Float64Array;
+  /** The email's domain, 0 for shared mail providers. */
+  emailDomain: Float64Array;
+  street: Float64Array;
+  houseNumber: Float64Array;
+  /** "27 smith" (house number and street), or 0 when either is missing. */
+  addressValue: Float64Array;
+  postcode: Float64Array;
 }
 
-/** Which Xero contacts hold each phone, email and street address: a shared value is weaker evidence. */
-export interface EvidenceStats {
-  contacts: number;
-  phone: ReadonlyMap<string, readonly number[]>;
-  email: ReadonlyMap<string, readonly number[]>;
-  address: ReadonlyMap<string, readonly number[]>;
-}
-
-export interface TokenStats {
+/** How often and how heavily each token counts over both sides. */
+export interface Words {
   /** Inverse document frequency over both sides: rare tokens weigh more. */
-  weight(token: string): number;
+  weight(token: number): number;
   /** How many records (of both sides) hold the token. */
-  frequency(token: string): number;
+  frequency(token: number): number;
   records: number;
 }
+
+type Fields = { name: string; phone: string; email: string; address: string; postcode: string };
 
 export function codeKey(code: string): string {
   return code.trim().toLowerCase();
 }
-
-type Fields = { name: string; phone: string; email: string; address: string; postcode: string };
 
 /** The tokens without repeats (the same array when it has none: most names). */
 function unique(tokens: string[]): string[] {
@@ -80,65 +95,128 @@ function keysOf(name: NormalisedName, joined: string): string[] {
   return keys;
 }
 
-/** Everything but the token weights, which need the token counts of both sides first. */
-function normaliseRecord(r: Fields, rules: ReturnType<typeof compileNameRules>, freemail: ReadonlySet<string>): Prepared {
-  const name = normaliseName(r.name, rules);
-  const address = addressKey(r.address);
-  const raw = readingsOf(name);
-  // The whole name without spaces: a key, and the compact form of its reading (unless a token repeats).
-  const joined = name.tokens.join('');
-  const keys = keysOf(name, joined);
-  const compact = (tokens: string[]) => (tokens === name.tokens ? joined : tokens.join(''));
-  return {
-    name,
-    keys,
-    entityKey: name.entity?.join(' ') ?? '',
-    // Filled in by weigh(): tokens only for now.
-    readings: raw.map((tokens, k) => ({ tokens, weights: [], total: 0, compact: compact(tokens), entity: name.entity !== null && k === raw.length - 1 })),
-    tokens: raw.length === 1 ? raw[0]! : [...new Set(raw.flat())],
-    nameRarity: 1,
-    phone: phoneKey(r.phone),
-    email: emailKey(r.email, freemail),
-    address,
-    addressValue: address.number && address.street ? `${address.number} ${address.street}` : '',
-    postcode: postcodeKey(r.postcode),
-  };
-}
-
-function weigh(p: Prepared, stats: TokenStats): void {
-  for (const reading of p.readings) {
-    reading.weights = reading.tokens.map((t) => stats.weight(t));
-    reading.total = reading.weights.reduce((s, w) => s + w, 0);
-  }
-  p.nameRarity = p.name.tokens.reduce((r, t) => r * (Math.max(1, stats.frequency(t)) / stats.records), 1);
-}
-
-function countTokens(records: readonly { tokens: string[] }[]): TokenStats {
-  const df = new Map<string, number>();
-  for (const r of records) for (const t of r.tokens) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = records.length;
-  const cache = new Map<string, number>();
-  return {
-    records: n,
-    frequency: (t) => df.get(t) ?? 0,
-    weight(t) {
-      let w = cache.get(t);
-      if (w === undefined) {
-        w = Math.log(1 + n / Math.max(1, df.get(t) ?? 0));
-        cache.set(t, w);
-      }
-      return w;
-    },
-  };
-}
-
-export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig) {
-  const rules = compileNameRules(config);
+/** Normalises one side into columns; token weights come later (`weigh`), once both sides are counted. */
+export function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => string, config: MatchConfig, rules: NameRules = compileNameRules(config)): PreparedSide {
   const freemail = new Set(config.freemailDomains);
-  const preparedAccounts = accounts.map((r) => normaliseRecord(r, rules, freemail));
-  const preparedContacts = contacts.map((r) => normaliseRecord(r, rules, freemail));
-  const stats = countTokens([...preparedAccounts, ...preparedContacts]);
-  for (const p of preparedAccounts) weigh(p, stats);
-  for (const p of preparedContacts) weigh(p, stats);
-  return { accounts: preparedAccounts, contacts: preparedContacts, stats };
+  const n = records.length;
+  const column = () => new Float64Array(n);
+  const side = {
+    size: n,
+    code: column(),
+    syncKey: column(),
+    nameKey: column(),
+    entityKey: column(),
+    phone: column(),
+    email: column(),
+    emailDomain: column(),
+    street: column(),
+    houseNumber: column(),
+    addressValue: column(),
+    postcode: column(),
+    nameRarity: new Float64Array(n),
+    legalForms: [] as string[],
+    tokenText: [] as string[],
+    readingTokenText: [] as string[],
+    readingCompact: [] as string[],
+  };
+  const keys = new RaggedBuilder();
+  const tokens = new RaggedBuilder();
+  const nameTokens = new RaggedBuilder();
+  const readingStart = ints();
+  const readingTokens = new RaggedBuilder();
+  const readingEntity = ints();
+  let readings = 0;
+  const pushAll = (builder: RaggedBuilder, strings: readonly string[], text?: string[]) => {
+    for (const s of strings) builder.push(fingerprint(s));
+    if (text) for (const s of strings) text.push(s);
+    builder.end();
+  };
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    const name = normaliseName(r.name, rules);
+    side.code[i] = fingerprint(codeKey(codeOf(r)));
+    side.syncKey[i] = fingerprint(name.syncKey);
+    side.nameKey[i] = fingerprint(name.key);
+    side.entityKey[i] = name.entity ? fingerprint(name.entity.join(' ')) : 0;
+    // The whole name without spaces: a key, and the compact form of its reading (unless a token repeats).
+    const joined = name.tokens.join('');
+    pushAll(keys, keysOf(name, joined));
+    pushAll(nameTokens, name.tokens);
+    side.legalForms.push(name.legalForms.join('\n'));
+    const raw = readingsOf(name);
+    pushAll(tokens, raw.length === 1 ? raw[0]! : [...new Set(raw.flat())], side.tokenText);
+    readingStart.push(readings);
+    raw.forEach((reading, k) => {
+      pushAll(readingTokens, reading, side.readingTokenText);
+      side.readingCompact.push(reading === name.tokens ? joined : reading.join(''));
+      readingEntity.push(name.entity !== null && k === raw.length - 1 ? 1 : 0);
+      readings++;
+    });
+
+    side.phone[i] = fingerprint(phoneKey(r.phone));
+    const email = emailKey(r.email, freemail);
+    side.email[i] = fingerprint(email.address);
+    side.emailDomain[i] = fingerprint(email.domain);
+    const address = addressKey(r.address);
+    side.street[i] = fingerprint(address.street);
+    side.houseNumber[i] = fingerprint(address.number);
+    side.addressValue[i] = address.number && address.street ? fingerprint(`${address.number} ${address.street}`) : 0;
+    side.postcode[i] = fingerprint(postcodeKey(r.postcode));
+  }
+  readingStart.push(readings);
+  const readingTokensDone = readingTokens.finish();
+  return {
+    ...side,
+    keys: keys.finish(),
+    tokens: tokens.finish(),
+    nameTokens: nameTokens.finish(),
+    readingStart: readingStart.finish(),
+    readingTokens: readingTokensDone,
+    readingTokenWeight: new Float64Array(readingTokensDone.items.length),
+    readingEntity: Uint8Array.from(readingEntity.finish()),
+    readingTotal: new Float64Array(readings),
+  };
+}
+
+/** Counts tokens over both sides, then sets each reading's token weights and total, and each name's rarity. */
+export function weigh(sides: readonly PreparedSide[]): Words {
+  const counts = new Map<number, number>();
+  let records = 0;
+  for (const side of sides) {
+    records += side.size;
+    for (const t of side.tokens.items) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const frequency = (t: number) => counts.get(t) ?? 0;
+  const weight = (t: number) => Math.log(1 + records / Math.max(1, frequency(t)));
+  for (const side of sides) {
+    const { start, items } = side.readingTokens;
+    for (let r = 0; r < side.readingTotal.length; r++) {
+      let total = 0;
+      for (let k = start[r]!; k < start[r + 1]!; k++) {
+        const w = weight(items[k]!);
+        side.readingTokenWeight[k] = w;
+        total += w;
+      }
+      side.readingTotal[r] = total;
+    }
+    for (let i = 0; i < side.size; i++) {
+      let rarity = 1;
+      for (let k = side.nameTokens.start[i]!; k < side.nameTokens.start[i + 1]!; k++) rarity *= Math.max(1, frequency(side.nameTokens.items[k]!)) / records;
+      side.nameRarity[i] = rarity;
+    }
+  }
+  return { weight, frequency, records };
+}
+
+export interface PreparedSides {
+  accounts: PreparedSide;
+  contacts: PreparedSide;
+  words: Words;
+}
+
+export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig): PreparedSides {
+  const rules = compileNameRules(config);
+  const preparedAccounts = prepareSide(accounts, (a) => a.code, config, rules);
+  const preparedContacts = prepareSide(contacts, (c) => c.accountNumber, config, rules);
+  return { accounts: preparedAccounts, contacts: preparedContacts, words: weigh([preparedAccounts, preparedContacts]) };
 }

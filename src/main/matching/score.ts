@@ -3,8 +3,10 @@
 // Agreement on a rare value weighs more (term-frequency adjustment, as Splink does it).
 import type { Contribution, EvidenceField } from '../../shared/domain';
 import type { MatchConfig } from './config';
-import { COMPACT_USEFUL, nameSimilarity } from './name-similarity';
-import type { EvidenceStats, Prepared, TokenStats } from './prepare';
+import type { EvidenceStats } from './candidates';
+import { rowHas } from './columns';
+import { COMPACT_USEFUL, nameSimilarity, type ReadingRef } from './name-similarity';
+import type { PreparedSide, Words } from './prepare';
 
 export type NameLevel = keyof MatchConfig['levels']['name'];
 
@@ -17,8 +19,11 @@ export interface PairScore {
   readonly contributions: Contribution[];
 }
 
+/** Pairs are account `a` of `accounts` against contact `b` of `contacts`. */
 export interface ScoringContext {
-  tokens: TokenStats;
+  accounts: PreparedSide;
+  contacts: PreparedSide;
+  words: Words;
   evidence: EvidenceStats;
   config: MatchConfig;
 }
@@ -33,25 +38,45 @@ export function probability(logOdds: number): number {
   return 1 / (1 + 2 ** -logOdds);
 }
 
-function sameKey(a: Prepared, b: Prepared): boolean {
-  for (const k of a.keys) if (b.keys.includes(k)) return true;
+/** Do the two names share a key (a T/A name's entity counts, unless both trade as something)? */
+function sameKey(A: PreparedSide, a: number, B: PreparedSide, b: number): boolean {
+  for (let k = A.keys.start[a]!; k < A.keys.start[a + 1]!; k++) if (rowHas(B.keys, b, A.keys.items[k]!)) return true;
   // "ABC Pty Ltd T/A Fast Freight" is "ABC Pty Ltd", unless the other name trades as something else too.
-  if (a.entityKey && !b.entityKey && b.keys.includes(a.entityKey)) return true;
-  return Boolean(b.entityKey && !a.entityKey && a.keys.includes(b.entityKey));
+  const ea = A.entityKey[a]!;
+  const eb = B.entityKey[b]!;
+  if (ea && !eb && rowHas(B.keys, b, ea)) return true;
+  return Boolean(eb && !ea && rowHas(A.keys, a, eb));
 }
 
-function nameLevel(a: Prepared, b: Prepared, rareWeight: number): { level: NameLevel; similarity: number } {
-  if (a.name.syncKey === b.name.syncKey) return { level: 'exact', similarity: 1 };
-  if (sameKey(a, b)) return { level: 'legal_form', similarity: 1 };
+// Two reading views reused by every comparison (filled in place, never kept).
+const blank = (): ReadingRef => ({ tokens: new Float64Array(0), text: [], weight: new Float64Array(0), from: 0, to: 0, total: 0, compact: '' });
+const viewA = blank();
+const viewB = blank();
+
+function view(into: ReadingRef, side: PreparedSide, r: number): ReadingRef {
+  into.tokens = side.readingTokens.items;
+  into.text = side.readingTokenText;
+  into.weight = side.readingTokenWeight;
+  into.from = side.readingTokens.start[r]!;
+  into.to = side.readingTokens.start[r + 1]!;
+  into.total = side.readingTotal[r]!;
+  into.compact = side.readingCompact[r]!;
+  return into;
+}
+
+function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number): { level: NameLevel; similarity: number } {
+  const { accounts: A, contacts: B } = ctx;
+  if (A.syncKey[a] === B.syncKey[b]) return { level: 'exact', similarity: 1 };
+  if (sameKey(A, a, B, b)) return { level: 'legal_form', similarity: 1 };
   let dice = 0;
   let containment = 0;
   let compact = 0;
   let shared = 0;
   let conflict = true;
-  for (const ra of a.readings) {
-    for (const rb of b.readings) {
-      if (ra.entity && rb.entity) continue;
-      const s = nameSimilarity(ra, rb);
+  for (let ra = A.readingStart[a]!; ra < A.readingStart[a + 1]!; ra++) {
+    for (let rb = B.readingStart[b]!; rb < B.readingStart[b + 1]!; rb++) {
+      if (A.readingEntity[ra] && B.readingEntity[rb]) continue;
+      const s = nameSimilarity(view(viewA, A, ra), view(viewB, B, rb));
       dice = Math.max(dice, s.dice);
       containment = Math.max(containment, s.containment);
       compact = Math.max(compact, s.compact);
@@ -77,8 +102,8 @@ function weightOf(table: Record<string, { m: number; u: number }>, level: string
 }
 
 /** The shared core: returns log-odds, and reports each field's contribution to `sink` when one is given. */
-function evaluate(a: Prepared, b: Prepared, isHolder: boolean, ctx: ScoringContext, sink: Sink) {
-  const { config, evidence: ev } = ctx;
+function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, sink: Sink) {
+  const { config, evidence: ev, accounts: A, contacts: B } = ctx;
   const L = config.levels;
   let total = config.candidatePrior;
   const add = (field: EvidenceField, level: string | null, weight: number) => {
@@ -86,32 +111,34 @@ function evaluate(a: Prepared, b: Prepared, isHolder: boolean, ctx: ScoringConte
     if (sink) sink(field, level ?? 'missing', weight);
   };
   if (isHolder) add('code', 'exact', config.codeHolderPrior - config.candidatePrior);
-  const name = nameLevel(a, b, Math.log(1 + ctx.tokens.records / config.rareTokenRecords));
+  const name = nameLevel(ctx, a, b, Math.log(1 + ctx.words.records / config.rareTokenRecords));
   const share = NAME_TF_SHARE[name.level] ?? 0;
-  const rarityBonus = share > 0 ? share * Math.min(MAX_NAME_TF_BONUS, Math.max(0, Math.log2(L.name[name.level].u / Math.max(a.nameRarity, b.nameRarity)))) : 0;
+  const rarityBonus = share > 0 ? share * Math.min(MAX_NAME_TF_BONUS, Math.max(0, Math.log2(L.name[name.level].u / Math.max(A.nameRarity[a]!, B.nameRarity[b]!)))) : 0;
   add('name', name.level, weightOf(L.name, name.level) + rarityBonus);
 
-  if (a.phone && b.phone) {
-    const level = a.phone === b.phone ? 'exact' : 'different';
-    add('phone', level, weightOf(L.phone, level, level === 'exact' ? ev.phone.get(b.phone)?.length : 0, ev.contacts));
+  const phone = B.phone[b]!;
+  if (A.phone[a] && phone) {
+    const level = A.phone[a] === phone ? 'exact' : 'different';
+    add('phone', level, weightOf(L.phone, level, level === 'exact' ? ev.phone.count(phone) : 0, ev.contacts));
   } else add('phone', null, 0);
 
-  if (a.email.address && b.email.address) {
-    const level = a.email.address === b.email.address ? 'exact' : a.email.domain && a.email.domain === b.email.domain ? 'domain' : 'different';
-    add('email', level, weightOf(L.email, level, level === 'exact' ? ev.email.get(b.email.address)?.length : 0, ev.contacts));
+  const email = B.email[b]!;
+  if (A.email[a] && email) {
+    const level = A.email[a] === email ? 'exact' : A.emailDomain[a] && A.emailDomain[a] === B.emailDomain[b] ? 'domain' : 'different';
+    add('email', level, weightOf(L.email, level, level === 'exact' ? ev.email.count(email) : 0, ev.contacts));
   } else add('email', null, 0);
 
   // Address and postcode move together when a business moves: disagreeing on both counts once, not twice.
   let addressAgainst = 0;
-  if (a.address.street && b.address.street) {
-    const level = a.address.street !== b.address.street ? 'different' : a.address.number && a.address.number === b.address.number ? 'exact' : 'same_street';
-    const w = weightOf(L.address, level, level === 'exact' ? ev.address.get(b.addressValue)?.length : 0, ev.contacts);
+  if (A.street[a] && B.street[b]) {
+    const level = A.street[a] !== B.street[b] ? 'different' : A.houseNumber[a] && A.houseNumber[a] === B.houseNumber[b] ? 'exact' : 'same_street';
+    const w = weightOf(L.address, level, level === 'exact' ? ev.address.count(B.addressValue[b]!) : 0, ev.contacts);
     if (w < 0) addressAgainst = w;
     add('address', level, w);
   } else add('address', null, 0);
 
-  if (a.postcode && b.postcode) {
-    const level = a.postcode === b.postcode ? 'exact' : 'different';
+  if (A.postcode[a] && B.postcode[b]) {
+    const level = A.postcode[a] === B.postcode[b] ? 'exact' : 'different';
     const w = weightOf(L.postcode, level);
     add('postcode', level, w < 0 && addressAgainst < 0 ? Math.min(0, w - addressAgainst) : w);
   } else add('postcode', null, 0);
@@ -127,8 +154,8 @@ class Scored implements PairScore {
   #contributions: Contribution[] | null = null;
 
   constructor(
-    private readonly a: Prepared,
-    private readonly b: Prepared,
+    private readonly a: number,
+    private readonly b: number,
     private readonly isHolder: boolean,
     private readonly ctx: ScoringContext,
   ) {
@@ -150,6 +177,6 @@ class Scored implements PairScore {
 }
 
 /** The full score; contributions (for explanations and the review) are computed on first use. */
-export function scorePair(a: Prepared, b: Prepared, isHolder: boolean, ctx: ScoringContext): PairScore {
+export function scorePair(a: number, b: number, isHolder: boolean, ctx: ScoringContext): PairScore {
   return new Scored(a, b, isHolder, ctx);
 }
