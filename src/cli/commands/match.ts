@@ -1,10 +1,8 @@
 // reconciler match: stateless, one shot: two files in, one finding per billing account out.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseAccountsFile } from '../../main/cocoon/import-accounts';
-import { matchAccounts } from '../../main/matching';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
-import { readContactsFile } from '../../main/xero/contacts-file';
+import { matchFiles } from '../../main/services/match-files';
 import { FAILING_KINDS } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
 import { collectMapping } from '../options';
@@ -31,14 +29,12 @@ export function registerMatch(program: Command): void {
         } catch (e) {
           throw new CliUsageError((e as Error).message);
         }
-        // Only the contacts are kept: the raw JSON (hundreds of MB of objects for a large organisation) is let go.
-        const [parsed, contacts] = await phase('read', () =>
-          Promise.all([parseAccountsFile(opts.cocoon, { mapping: opts.map, sheet: opts.sheet }), readContactsFile(opts.xero).then((x) => x.contacts)]),
-        );
-        for (const w of parsed.warnings.slice(0, 5)) note(`warning: row ${w.row}: ${w.message}`);
         const bar = progress('matching');
-        const result = await phase('match', () => matchAccounts(parsed.accounts, contacts, { onProgress: (d, t) => bar.update(d, t) }));
+        const { parsed, contacts, result } = await phase('read and match', () =>
+          matchFiles({ path: opts.cocoon, mapping: opts.map, sheet: opts.sheet }, opts.xero, { onProgress: (d, t) => bar.update(d, t) }),
+        );
         bar.stop();
+        for (const w of parsed.warnings.slice(0, 5)) note(`warning: row ${w.row}: ${w.message}`);
         await phase('write', async () => {
           const text = renderFindings(result, format);
           if (opts.out === '-') process.stdout.write(text);

@@ -126,28 +126,33 @@ export function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r:
   const readingTokens = new RaggedBuilder();
   const readingEntity = ints();
   let readings = 0;
-  const pushAll = (builder: RaggedBuilder, strings: readonly string[], text?: string[]) => {
-    for (const s of strings) builder.push(fingerprint(s));
+  // Most names have one reading, their own tokens: their fingerprints are worked out once and used thrice.
+  const push = (builder: RaggedBuilder, strings: readonly string[], fps: readonly number[], text?: string[]) => {
+    for (const f of fps) builder.push(f);
     if (text) for (const s of strings) text.push(s);
     builder.end();
   };
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     const name = normaliseName(r.name, rules);
+    const own = name.tokens.map(fingerprint);
+    const fps = (strings: readonly string[]) => (strings === name.tokens ? own : strings.map(fingerprint));
     side.code[i] = fingerprint(codeKey(codeOf(r)));
     side.syncKey[i] = fingerprint(name.syncKey);
     side.nameKey[i] = fingerprint(name.key);
     side.entityKey[i] = name.entity ? fingerprint(name.entity.join(' ')) : 0;
     // The whole name without spaces: a key, and the compact form of its reading (unless a token repeats).
     const joined = name.tokens.join('');
-    pushAll(keys, keysOf(name, joined));
-    pushAll(nameTokens, name.tokens);
+    const nameKeys = keysOf(name, joined);
+    push(keys, nameKeys, nameKeys.map((k) => (k === name.key ? side.nameKey[i]! : fingerprint(k))));
+    push(nameTokens, name.tokens, own);
     side.legalForms.push(name.legalForms.join('\n'));
     const raw = readingsOf(name);
-    pushAll(tokens, raw.length === 1 ? raw[0]! : [...new Set(raw.flat())], side.tokenText);
+    const all = raw.length === 1 ? raw[0]! : [...new Set(raw.flat())];
+    push(tokens, all, fps(all), side.tokenText);
     readingStart.push(readings);
     raw.forEach((reading, k) => {
-      pushAll(readingTokens, reading, side.readingTokenText);
+      push(readingTokens, reading, fps(reading), side.readingTokenText);
       side.readingCompact.push(reading === name.tokens ? joined : reading.join(''));
       readingEntity.push(name.entity !== null && k === raw.length - 1 ? 1 : 0);
       readings++;

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chooseAddress, choosePhone, parseXeroDate, toXeroContact, XeroContactJson } from './contact-mapping';
+import { CONTACT_SHAPE_FILE, contactShapeSource } from './contact-shape-source';
+import { chooseAddress, choosePhone, parseXeroDate, toXeroContact, XeroContactJson, XeroContactReader } from './contact-mapping';
 
 describe('parseXeroDate', () => {
   it('reads the Microsoft JSON form with and without an offset', () => {
@@ -101,5 +103,44 @@ describe('toXeroContact', () => {
     expect(XeroContactJson.safeParse({ ...example, ContactStatus: 'DELETED' }).success).toBe(false);
     expect(XeroContactJson.safeParse({ ...example, UpdatedDateUTC: 'soon' }).success).toBe(false);
     expect(XeroContactJson.safeParse({ ...example, ContactID: ' ' }).success).toBe(false);
+  });
+});
+
+describe('XeroContactReader', () => {
+  const base = {
+    ContactID: 'c1',
+    Name: 'Acme',
+    AccountNumber: 'A1',
+    ContactStatus: 'ACTIVE',
+    IsCustomer: true,
+    IsSupplier: false,
+    EmailAddress: 'a@acme.com',
+    Addresses: [{ AddressType: 'STREET', AddressLine1: '1 Main St', City: 'Sydney', PostalCode: '2000' }],
+    Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: '9999 1234' }],
+    UpdatedDateUTC: '/Date(1503348544227+0000)/',
+  };
+  const oddValues = [undefined, null, '', ' ', 'x', 0, 1.5, true, false, {}, [], [{}], [null], [1], 'DELETED', '/Date(1503348544227+2500)/', '2019-13-45'];
+
+  it('accepts and maps exactly what XeroContactJson then toXeroContact accept and map', () => {
+    const cases: unknown[] = [base, null, 'x', [], {}];
+    for (const key of Object.keys(base)) for (const v of oddValues) cases.push({ ...base, [key]: v });
+    for (const key of ['AddressType', 'AddressLine1', 'City', 'PostalCode']) for (const v of oddValues) cases.push({ ...base, Addresses: [{ ...base.Addresses[0], [key]: v }] });
+    for (const key of ['PhoneType', 'PhoneNumber', 'PhoneAreaCode']) for (const v of oddValues) cases.push({ ...base, Phones: [{ ...base.Phones[0], [key]: v }] });
+    let accepted = 0;
+    for (const item of cases) {
+      const zod = XeroContactJson.safeParse(item);
+      const fast = XeroContactReader.safeParse(item);
+      expect({ item, success: fast.success }).toEqual({ item, success: zod.success });
+      if (fast.success && zod.success) {
+        expect(fast.data).toEqual(toXeroContact(zod.data));
+        accepted++;
+      }
+    }
+    expect(accepted).toBeGreaterThan(40);
+    expect(accepted).toBeLessThan(cases.length - 40);
+  });
+
+  it('uses a shape validator generated from the current XeroContactJson (else run npm run generate)', () => {
+    expect(readFileSync(CONTACT_SHAPE_FILE, 'utf8')).toBe(contactShapeSource());
   });
 });

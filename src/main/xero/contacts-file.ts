@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { XeroContact } from '../../shared/domain';
 import { ImportError, type Problem } from '../errors';
-import { toXeroContact, XeroContactJson } from './contact-mapping';
+import { XeroContactReader } from './contact-mapping';
 
 /** Page files larger than this are refused before they are read. */
 export const MAX_PAGE_BYTES = 200 * 1024 * 1024;
@@ -86,13 +86,13 @@ export function parseContactsPage(text: string, file: string): ContactsPage {
       page.problems.push(fileProblem(`${where()} has no ContactID`));
       return;
     }
-    const parsed = XeroContactJson.safeParse(item);
+    const parsed = XeroContactReader.safeParse(item);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(contact)'}: ${i.message}`).join('; ');
       page.problems.push(fileProblem(`${where()}, ContactID ${item.ContactID}: ${issues}`));
       return;
     }
-    page.items.push({ index, raw: item, contact: toXeroContact(parsed.data) });
+    page.items.push({ index, raw: item, contact: parsed.data });
   });
   return page;
 }

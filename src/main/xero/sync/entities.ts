@@ -1,7 +1,7 @@
 // Per entity: which list to page through, how Xero's JSON maps to workspace rows, and how a page is stored.
 import type { Workspace, XeroContactItem, XeroInvoiceItem } from '../../db';
 import type { ListKind } from '../api/list-pages';
-import { toXeroContact, XeroContactJson } from '../contact-mapping';
+import { XeroContactReader } from '../contact-mapping';
 import { XeroError } from '../errors';
 import { toXeroCreditNote, toXeroInvoice, XeroCreditNoteJson, XeroInvoiceJson } from '../invoice-mapping';
 import type { SyncEntity } from './cursor';
@@ -35,7 +35,7 @@ function mapAll<S, T>(
 const contacts: EntitySpec<XeroContactItem> = {
   list: 'contacts',
   label: 'contact',
-  map: (items, page) => mapAll('contact', items, page, XeroContactJson, (c, raw) => ({ contact: toXeroContact(c), raw })),
+  map: (items, page) => mapAll('contact', items, page, XeroContactReader, (contact, raw) => ({ contact, raw })),
   store: (ws, rows, importId) => ws.contacts.upsertInTransaction(rows, importId),
 };
 
