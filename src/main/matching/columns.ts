@@ -149,7 +149,7 @@ export class Postings {
     return (value >>> 0) & this.mask;
   }
 
-  /** Where the rows holding `value` lie in `rowsOf`: [from, to), empty when none. */
+  /** The entries (see `row`) of the rows holding `value`: [from, to), empty when none. */
   range(value: number): [number, number] {
     if (value === 0) return [0, 0];
     const b = this.bucket(value);

@@ -4,7 +4,7 @@ import type { Workspace, XeroContactItem } from '../db';
 import type { MatchOptions } from '../matching';
 import { lastXeroSide } from '../review/freshness';
 import { recomputeFindings, type RecomputeSummary } from '../services/recompute';
-import { toXeroContact, XeroContactJson } from '../xero/contact-mapping';
+import { XeroContactReader } from '../xero/contact-mapping';
 import { RECOMPUTE_PENDING_KEY } from './keys';
 import type { RunContext } from './settle';
 import { readContacts } from './xero-writes';
@@ -20,8 +20,8 @@ export async function resyncTouched(ctx: RunContext): Promise<number> {
   const current = await readContacts(ctx.client, subjects, ctx.signal);
   const items: XeroContactItem[] = [];
   for (const raw of current.values()) {
-    const parsed = XeroContactJson.safeParse(raw);
-    if (parsed.success) items.push({ contact: toXeroContact(parsed.data), raw });
+    const parsed = XeroContactReader.safeParse(raw);
+    if (parsed.success) items.push({ contact: parsed.data, raw });
   }
   const importId = lastXeroSide(ws)?.id;
   const at = ctx.now();
