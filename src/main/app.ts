@@ -4,7 +4,7 @@ import { createAppEvents, type AppEvents } from './app-events';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createSession, type Session } from './session';
 import { unavailableXero } from './xero-port';
-import type { AppConfig, AppContext } from './handlers/context';
+import { recomputeAndAnnounce, type AppConfig, type AppContext } from './handlers/context';
 import { exceptionHandlers } from './handlers/exceptions';
 import { importHandlers } from './handlers/import-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
@@ -59,6 +59,7 @@ export function createApp(config: AppConfig): App {
       pushUnavailable: (ws) => xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
       emitProgress: (p) => ctx.events.emit('outbox.progress', p),
       dataChanged: () => ctx.session.dataChanged('synced'),
+      recompute: async (ws) => (await recomputeAndAnnounce(ctx, ws, 'synced')) !== null,
     }),
   };
   const dispatch = createDispatcher(handlers, {

@@ -4,6 +4,9 @@ import { pushOutbox, undoCorrections } from '../../src/main/outbox';
 import { outboxHandlers, type OutboxServices } from '../../src/main/outbox/handlers';
 import { outboxContract, type OutboxOutput, type PushProgress } from '../../src/shared/contract-outbox';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../../src/shared/channels-outbox';
+import { RECOMPUTE_PENDING_KEY } from '../../src/main/outbox/keys';
+import type { RecomputeSummary } from '../../src/main/services/recompute';
+import { BackgroundRecompute } from '../../src/main/threads/recompute-thread';
 import { contactId, countWrites, outboxWorld, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
 
 const fields = (c: Record<string, unknown>) => ({ Name: c.Name, AccountNumber: c.AccountNumber || '', ContactStatus: c.ContactStatus });
@@ -60,12 +63,19 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
     const w = await outboxWorld({ n: 4 });
     const progress: PushProgress[] = [];
     let changed = 0;
+    const matching = new BackgroundRecompute();
+    const recomputed: RecomputeSummary[] = [];
     const services: OutboxServices = {
       workspace: () => ({ ws: w.ws, name: 'Books' }),
       xeroClient: () => w.session.client,
       pushUnavailable: () => null,
       emitProgress: (p) => progress.push(p),
       dataChanged: () => void changed++,
+      // The app's own background recompute: a worker thread on its own connection to the workspace file.
+      recompute: async (ws) => {
+        recomputed.push(await matching.run(ws.path));
+        return true;
+      },
     };
     const h = outboxHandlers(services);
     expect(Object.keys(h).sort()).toEqual([...OUTBOX_CHANNELS].sort());
@@ -78,14 +88,20 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
     expect(plan).toMatchObject({ toSend: 4, notReady: null });
     const pushed = await call('outbox.push', {});
     expect(pushed).toMatchObject({ done: 4, failed: 0 });
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['check', 'send', 'resync', 'match', 'done']));
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['check', 'send', 'resync', 'done']));
+    expect(progress.map((p) => p.phase)).not.toContain('match');
     expect(progress.at(-1)).toMatchObject({ phase: 'done', finished: true });
     expect(changed).toBe(1);
+    // The findings were recomputed off this thread, from the contacts read back, and are no longer due.
+    expect(recomputed).toHaveLength(1);
+    expect(recomputed[0]!.accounts).toBe(w.ws.accounts.count());
+    expect(w.ws.syncState.get(RECOMPUTE_PENDING_KEY)).toBe('');
     const list = await call('outbox.list', { target: 'xero' });
     expect(list).toHaveLength(4);
     expect(list.every((c) => c.canUndo && c.after !== null && c.reviewed !== null)).toBe(true);
     const undone = await call('outbox.undo', { ids: [list[0]!.id] });
     expect(undone).toMatchObject({ undone: 1 });
+    expect(recomputed).toHaveLength(2);
     const checklist = await call('checklist.get', {});
     expect(checklist.total).toBeGreaterThan(0);
     const line = checklist.groups[0]!.lines[0]!;

@@ -9,6 +9,7 @@ import { XeroAuthError, XeroError } from '../xero/errors';
 import { currentChecklist, tickLine } from './checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from './exports';
 import { buildPlan } from './plan';
+import { RECOMPUTE_PENDING_KEY } from './keys';
 import { pushOutbox } from './push';
 import { undoCorrections } from './undo';
 import { listCorrections, retryCorrections } from './views';
@@ -24,6 +25,8 @@ export interface OutboxServices {
   emitProgress(p: PushProgress): void;
   /** After a push or undo changed the Xero side (drop caches, tell the UI). */
   dataChanged(): void;
+  /** Recomputes the findings off the main thread (with its own progress); false when it was cancelled. */
+  recompute(ws: Workspace): Promise<boolean>;
   now?: () => string;
 }
 
@@ -50,6 +53,11 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
     if (why) throw new AppError('unavailable', why);
     if (running) throw new AppError('conflict', 'A push is already running.');
   };
+  // The push reads the touched contacts back; the findings are then recomputed in the background, so the window
+  // keeps answering. A cancelled recompute stays due (RECOMPUTE_PENDING_KEY) and the next push does it.
+  const recomputeIfDue = async (ws: Workspace): Promise<void> => {
+    if (ws.db.open && ws.syncState.get(RECOMPUTE_PENDING_KEY) && (await s.recompute(ws))) ws.syncState.set(RECOMPUTE_PENDING_KEY, '');
+  };
   return {
     'outbox.plan': async () => {
       const { ws } = s.workspace();
@@ -61,7 +69,10 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       const controller = new AbortController();
       running = controller;
       try {
-        return await asAppError(async () => pushOutbox(ws, await s.xeroClient(ws), { batchSize, signal: controller.signal, onProgress: s.emitProgress, now }));
+        const options = { batchSize, signal: controller.signal, onProgress: s.emitProgress, now, recompute: false } as const;
+        const result = await asAppError(async () => pushOutbox(ws, await s.xeroClient(ws), options));
+        await recomputeIfDue(ws);
+        return result;
       } finally {
         running = null;
         s.dataChanged();
@@ -79,7 +90,10 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       const controller = new AbortController();
       running = controller;
       try {
-        return await asAppError(async () => undoCorrections(ws, await s.xeroClient(ws), ids, { signal: controller.signal, onProgress: s.emitProgress, now }));
+        const options = { signal: controller.signal, onProgress: s.emitProgress, now, recompute: false } as const;
+        const result = await asAppError(async () => undoCorrections(ws, await s.xeroClient(ws), ids, options));
+        await recomputeIfDue(ws);
+        return result;
       } finally {
         running = null;
         s.dataChanged();

@@ -26,7 +26,7 @@ export interface PushOptions {
   now?: () => string;
   /** Only these corrections (an undo); blocked ones fail instead of waiting in the queue. */
   only?: readonly number[];
-  /** Options for the findings recompute; false skips it. */
+  /** Options for the findings recompute; false leaves it to the caller (RECOMPUTE_PENDING_KEY says when it is due). */
   recompute?: MatchOptions | false;
 }
 
@@ -92,8 +92,10 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
     }
     cancelled = await sendQueued(ctx, batchSize, o.only ? new Set(o.only) : null);
     await resyncTouched(ctx);
-    ctx.progress({ phase: 'match', message: 'Recomputing the findings…', done: 0, total: null, finished: false });
-    recomputeIfPending(ws, o.recompute ?? {});
+    if (o.recompute !== false) {
+      ctx.progress({ phase: 'match', message: 'Recomputing the findings…', done: 0, total: null, finished: false });
+      recomputeIfPending(ws, o.recompute ?? {});
+    }
   } catch (error) {
     if (ws.db.open) {
       const message = error instanceof Error ? error.message : String(error);
