@@ -59,7 +59,7 @@ export function createApp(config: AppConfig): App {
       pushUnavailable: (ws) => xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
       emitProgress: (p) => ctx.events.emit('outbox.progress', p),
       dataChanged: () => ctx.session.dataChanged('synced'),
-      recompute: async (ws) => (await recomputeAndAnnounce(ctx, ws, 'synced')) !== null,
+      recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
     }),
   };
   const dispatch = createDispatcher(handlers, {

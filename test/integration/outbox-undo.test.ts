@@ -7,6 +7,7 @@ import { OUTBOX_CHANNELS, type OutboxChannel } from '../../src/shared/channels-o
 import { RECOMPUTE_PENDING_KEY } from '../../src/main/outbox/keys';
 import type { RecomputeSummary } from '../../src/main/services/recompute';
 import { BackgroundRecompute } from '../../src/main/threads/recompute-thread';
+import { dashboardStatus } from '../../src/main/review/status';
 import { contactId, countWrites, outboxWorld, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
 
 const fields = (c: Record<string, unknown>) => ({ Name: c.Name, AccountNumber: c.AccountNumber || '', ContactStatus: c.ContactStatus });
@@ -72,10 +73,7 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
       emitProgress: (p) => progress.push(p),
       dataChanged: () => void changed++,
       // The app's own background recompute: a worker thread on its own connection to the workspace file.
-      recompute: async (ws) => {
-        recomputed.push(await matching.run(ws.path));
-        return true;
-      },
+      recompute: async (ws) => recomputed.push(await matching.run(ws.path)),
     };
     const h = outboxHandlers(services);
     expect(Object.keys(h).sort()).toEqual([...OUTBOX_CHANNELS].sort());
@@ -112,5 +110,24 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
     expect((await call('audit.export', {})).content.split('\n')[0]).toBe('id,at,actor,action,subject,result,correction_id,account_code,message,before,after,detail');
     expect(await call('outbox.cancel', {})).toEqual({ cancelled: false });
     await expect(call('outbox.retry', { ids: [] })).rejects.toThrow(/choose at least one/);
+  });
+
+  it('says the findings are out of date when the recompute after a push was cancelled, until one is done', async () => {
+    const w = await outboxWorld({ n: 2 });
+    const services: OutboxServices = {
+      workspace: () => ({ ws: w.ws, name: 'Books' }),
+      xeroClient: () => w.session.client,
+      pushUnavailable: () => null,
+      emitProgress: () => undefined,
+      dataChanged: () => undefined,
+      // The bookkeeper pressed Cancel on the matching that followed the push.
+      recompute: async () => null,
+    };
+    const info = { path: w.ws.path, name: 'Books', isDemo: false };
+    expect(dashboardStatus(w.ws, info).findingsOutdated).toBe(false);
+    await outboxHandlers(services)['outbox.push']({ batchSize: 50 });
+    expect(dashboardStatus(w.ws, info).findingsOutdated).toBe(true);
+    await new BackgroundRecompute().run(w.ws.path);
+    expect(dashboardStatus(w.ws, info).findingsOutdated).toBe(false);
   });
 });

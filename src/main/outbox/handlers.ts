@@ -25,8 +25,8 @@ export interface OutboxServices {
   emitProgress(p: PushProgress): void;
   /** After a push or undo changed the Xero side (drop caches, tell the UI). */
   dataChanged(): void;
-  /** Recomputes the findings off the main thread (with its own progress); false when it was cancelled. */
-  recompute(ws: Workspace): Promise<boolean>;
+  /** Recomputes the findings off the main thread (with its own progress and Cancel). */
+  recompute(ws: Workspace): Promise<unknown>;
   now?: () => string;
 }
 
@@ -54,9 +54,10 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
     if (running) throw new AppError('conflict', 'A push is already running.');
   };
   // The push reads the touched contacts back; the findings are then recomputed in the background, so the window
-  // keeps answering. A cancelled recompute stays due (RECOMPUTE_PENDING_KEY) and the next push does it.
+  // keeps answering. A cancelled recompute stays due (RECOMPUTE_PENDING_KEY): the status says the findings are
+  // out of date until any recompute (Match again, the next push) is done.
   const recomputeIfDue = async (ws: Workspace): Promise<void> => {
-    if (ws.db.open && ws.syncState.get(RECOMPUTE_PENDING_KEY) && (await s.recompute(ws))) ws.syncState.set(RECOMPUTE_PENDING_KEY, '');
+    if (ws.db.open && ws.syncState.get(RECOMPUTE_PENDING_KEY)) await s.recompute(ws);
   };
   return {
     'outbox.plan': async () => {

@@ -37,7 +37,5 @@ export async function resyncTouched(ctx: RunContext): Promise<number> {
 /** Recomputes the findings when a resync asked for it (also after a push that stopped before doing so). */
 export function recomputeIfPending(ws: Workspace, options: MatchOptions | false = {}): RecomputeSummary | null {
   if (options === false || !ws.syncState.get(RECOMPUTE_PENDING_KEY)) return null;
-  const summary = recomputeFindings(ws, options);
-  ws.syncState.set(RECOMPUTE_PENDING_KEY, '');
-  return summary;
+  return recomputeFindings(ws, options);
 }

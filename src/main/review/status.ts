@@ -5,6 +5,7 @@ import { workspaceStatus, type XeroConnectionStatus } from '../services/status';
 import { FAILING_KINDS } from '../../shared/domain';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
+import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
 
 export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
   const base = workspaceStatus(ws);
@@ -29,7 +30,8 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     lastXeroImport: importInfo(base.lastXeroImport),
     lastCocoonImport: importInfo(base.lastCocoonImport),
     waitingFor,
-    findingsOutdated: waitingFor === null && (base.findingsComputedAt ?? '') < lastImport,
+    // Older than the last import, or a push read contacts back and the recompute it asked for was cancelled.
+    findingsOutdated: waitingFor === null && ((base.findingsComputedAt ?? '') < lastImport || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY))),
     xeroConnection: connection(base.xeroConnection),
   };
 }

@@ -6,6 +6,7 @@ import type { FindingKind } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { recheckExceptions } from '../exceptions';
 import { matchAccounts, type MatchOptions } from '../matching';
+import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
 
 export interface RecomputeSummary {
   computedAt: string;
@@ -27,7 +28,12 @@ export function recomputeFindings(ws: Workspace, options: MatchOptions & { now?:
   const waitingFor = !hasXeroSide(ws) ? 'xero' : !ws.imports.latest('cocoon', 'complete') ? 'cocoon' : null;
   const accounts = waitingFor ? [] : ws.accounts.list();
   const contacts = waitingFor ? [] : ws.contacts.list();
-  ws.findings.replaceAll(matchAccounts(accounts, contacts, options), computedAt);
+  const result = matchAccounts(accounts, contacts, options);
+  ws.transaction(() => {
+    ws.findings.replaceAll(result, computedAt);
+    // A recompute a push asked for (after reading contacts back) is done by any recompute.
+    ws.syncState.set(RECOMPUTE_PENDING_KEY, '');
+  });
   const exceptionsRechecked = recheckExceptions(ws).checked;
   return { computedAt, accounts: accounts.length, contacts: contacts.length, counts: ws.findings.countsByKind(), waitingFor, exceptionsRechecked };
 }

@@ -16,7 +16,7 @@ export function FreshnessBanner({ status }: { status: WorkspaceStatus }) {
     };
     return (
       <div className="banner banner-warn" role="status">
-        Findings are older than the last import (matching did not finish).{' '}
+        Findings are out of date: matching did not finish after the last import or push.{' '}
         <button type="button" onClick={matchAgain}>
           Match again
         </button>
