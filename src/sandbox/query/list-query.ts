@@ -11,7 +11,10 @@ export interface ListRequest {
   coll: Collection;
   query: Map<string, string>;
   ifModifiedSince: string | undefined;
-  /** Extra filters of the endpoint (IDs, statuses, includeArchived, …), applied before `where`. */
+  /**
+   * Extra filters of the endpoint (IDs, statuses, includeArchived, …), applied before `where`. Made from the query
+   * alone: a list is cached by collection and query.
+   */
   filter?: (s: Stored) => boolean;
   /** What `where` and `order` read: read-only, never mutated (defaults to the memoised state.rendered). */
   view?: (s: Stored) => Readonly<Json>;
@@ -21,22 +24,38 @@ export interface ListRequest {
 
 /**
  * Filters, orders and pages a collection; throws WhereSyntaxError for a bad `where` or `order`. Clients page through
- * tens of thousands of records, so filters read the Stored record or its memoised view, and only the returned page
- * is rendered.
+ * tens of thousands of records with the same query, so the filtered and ordered list is kept between pages (until
+ * any record changes), filters read the Stored record or its memoised view, and only the returned page is rendered.
  */
 export function listRecords(state: SandboxState, tenantId: string, req: ListRequest): { items: Json[]; pagination?: Pagination } {
+  const render = req.render ?? ((s: Stored) => state.render(s));
+  const page = paginate(matching(state, tenantId, req), req.query, state.limits);
+  return { ...page, items: page.items.map(render) };
+}
+
+/** The last few lists, per sandbox: one client pages through one list at a time, a few clients at once. */
+const lists = new WeakMap<SandboxState, Map<string, Stored[]>>();
+const KEPT_LISTS = 8;
+
+function matching(state: SandboxState, tenantId: string, req: ListRequest): Stored[] {
+  const query = [...req.query].filter(([k]) => k !== 'page' && k !== 'pagesize').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = JSON.stringify([state.version, tenantId, req.coll, req.ifModifiedSince ?? null, query]);
+  const cache = lists.get(state) ?? new Map<string, Stored[]>();
+  lists.set(state, cache);
+  const kept = cache.get(key);
+  if (kept) return kept;
   const since = parseAnyDate(req.ifModifiedSince);
   const where = req.query.get('where');
   const predicate = where && where.trim() !== '' ? compileWhere(req.coll, where) : undefined;
   const view = req.view ?? ((s: Stored) => state.rendered(s));
-  const render = req.render ?? ((s: Stored) => state.render(s));
   let rows = state
     .list(tenantId, req.coll)
     .filter((s) => (since === undefined || s.updatedMs >= since) && (!req.filter || req.filter(s)) && (!predicate || predicate(view(s))));
   const order = req.query.get('order');
   if (order && order.trim() !== '') rows = sortBy(rows, req.coll, order, view);
-  const page = paginate(rows, req.query, state.limits);
-  return { ...page, items: page.items.map(render) };
+  for (const old of cache.keys()) if (cache.size >= KEPT_LISTS) cache.delete(old);
+  cache.set(key, rows);
+  return rows;
 }
 
 /** A stable sort on `order`'s fields; each record's keys are read once, not once per comparison. */

@@ -87,8 +87,12 @@ export class SandboxState {
     return this.lastStamp;
   }
 
+  /** Counts every change to the records (a save, a seed, a reset): what list caches are keyed by. */
+  version = 0;
+
   /** Back to the start: records, tenants, settings, clock offset, limits, caches, faults; identity too unless keepAuth. */
   reset(keepAuth = false): void {
+    this.version++;
     Object.assign(this.limits, DEFAULT_LIMITS, this.options.limits);
     this.autoApprove = this.options.autoApprove ?? false;
     this.tenants.clear();
@@ -135,6 +139,7 @@ export class SandboxState {
     const id = (typeof data[idField] === 'string' && data[idField] !== '' ? (data[idField] as string) : newId()).toLowerCase();
     data[idField] = id;
     const existing = t.records[coll].get(id);
+    this.version++;
     const stored: Stored = { id, seq: existing?.seq ?? ++this.seq, updatedMs, data };
     t.records[coll].set(id, stored);
     return stored;
@@ -167,6 +172,7 @@ export class SandboxState {
       const items = data[coll];
       if (!items) continue;
       if (mode === 'replace') t.records[coll].clear();
+      this.version++;
       for (const raw of items) this.save(t.tenantId, coll, normalise(coll, raw), parseAnyDate(raw.UpdatedDateUTC) ?? this.stamp());
     }
   }
