@@ -52,7 +52,7 @@ export function buildContactIndex(contacts: PreparedSide) {
   };
 }
 
-export type ContactIndex = ReturnType<typeof buildContactIndex>;
+type ContactIndex = ReturnType<typeof buildContactIndex>;
 
 /** Which Xero contacts hold each phone, email and street address: a shared value is weaker evidence. */
 export interface EvidenceStats {

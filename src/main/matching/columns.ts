@@ -24,7 +24,7 @@ export function fingerprint(text: string): number {
 }
 
 /** A growable typed array of numbers. */
-export class NumberBuffer<T extends Float64Array | Int32Array> {
+class NumberBuffer<T extends Float64Array | Int32Array> {
   private data: T;
   length = 0;
 
@@ -46,7 +46,7 @@ export class NumberBuffer<T extends Float64Array | Int32Array> {
   }
 }
 
-export const floats = () => new NumberBuffer((n) => new Float64Array(n));
+const floats = () => new NumberBuffer((n) => new Float64Array(n));
 export const ints = () => new NumberBuffer((n) => new Int32Array(n));
 
 /** One list of fingerprints per row, in two arrays: row r's items are items[start[r]] … items[start[r + 1] - 1]. */

@@ -6,7 +6,6 @@ import { buildContactIndex, evidenceStats, generateCandidates } from './candidat
 import { classify } from './classify';
 import { resolveConfig, type MatchConfig } from './config';
 import { findDuplicateContacts } from './duplicates';
-import { compileNameRules } from './normalise-name';
 import { codeKey, prepareAll } from './prepare';
 import { scorePair, type ScoringContext } from './score';
 
@@ -56,5 +55,5 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
     ),
   );
   options.onProgress?.(accounts.length, accounts.length);
-  return { findings, xeroFindings: findDuplicateContacts(contacts, prepared.contacts, compileNameRules(config)) };
+  return { findings, xeroFindings: findDuplicateContacts(contacts, prepared.contacts, prepared.rules) };
 }

@@ -96,7 +96,7 @@ function keysOf(name: NormalisedName, joined: string): string[] {
 }
 
 /** Normalises one side into columns; token weights come later (`weigh`), once both sides are counted. */
-export function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => string, config: MatchConfig, rules: NameRules = compileNameRules(config)): PreparedSide {
+function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => string, config: MatchConfig, rules: NameRules): PreparedSide {
   const freemail = new Set(config.freemailDomains);
   const n = records.length;
   const column = () => new Float64Array(n);
@@ -184,7 +184,7 @@ export function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r:
 }
 
 /** Counts tokens over both sides, then sets each reading's token weights and total, and each name's rarity. */
-export function weigh(sides: readonly PreparedSide[]): Words {
+function weigh(sides: readonly PreparedSide[]): Words {
   const counts = new Map<number, number>();
   let records = 0;
   for (const side of sides) {
@@ -213,15 +213,17 @@ export function weigh(sides: readonly PreparedSide[]): Words {
   return { weight, frequency, records };
 }
 
-export interface PreparedSides {
+interface PreparedSides {
   accounts: PreparedSide;
   contacts: PreparedSide;
   words: Words;
+  /** The name rules both sides were normalised with. */
+  rules: NameRules;
 }
 
 export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig): PreparedSides {
   const rules = compileNameRules(config);
   const preparedAccounts = prepareSide(accounts, (a) => a.code, config, rules);
   const preparedContacts = prepareSide(contacts, (c) => c.accountNumber, config, rules);
-  return { accounts: preparedAccounts, contacts: preparedContacts, words: weigh([preparedAccounts, preparedContacts]) };
+  return { accounts: preparedAccounts, contacts: preparedContacts, words: weigh([preparedAccounts, preparedContacts]), rules };
 }

@@ -61,16 +61,7 @@ export function BulkDialog({ codes, onDone, onClose }: Props) {
       title={`Accept ${count(codes.length, 'shown account')}`}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={!preview || n === 0 || busy} onClick={apply}>
-            {busy ? 'Accepting…' : `Accept ${count(n, 'suggestion')}`}
-          </button>
-        </>
-      }
+      action={{ label: busy ? 'Accepting…' : `Accept ${count(n, 'suggestion')}`, disabled: !preview || n === 0 || busy, onClick: apply }}
     >
       <label className="field">
         <span>Fix</span>

@@ -2,16 +2,23 @@
 // Children mark the element to focus first with data-autofocus (React's autoFocus runs before showModal).
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+/** The dialog's main action, beside Cancel at the bottom: a button, or the submit button of the form `form`. */
+export interface DialogAction {
+  label: string;
+  disabled?: boolean;
+  onClick?: () => void;
+  form?: string;
+}
+
 interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  /** Buttons, right-aligned at the bottom. */
-  footer?: ReactNode;
+  action?: DialogAction;
   wide?: boolean;
 }
 
-export function Dialog({ title, onClose, children, footer, wide }: Props) {
+export function Dialog({ title, onClose, children, action, wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -39,7 +46,16 @@ export function Dialog({ title, onClose, children, footer, wide }: Props) {
         </button>
       </header>
       <div className="dialog-body">{children}</div>
-      {footer && <footer className="dialog-footer">{footer}</footer>}
+      {action && (
+        <footer className="dialog-footer">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type={action.form ? 'submit' : 'button'} form={action.form} className="primary" disabled={action.disabled} onClick={action.onClick}>
+            {action.label}
+          </button>
+        </footer>
+      )}
     </dialog>
   );
 }

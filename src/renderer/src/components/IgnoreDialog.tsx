@@ -8,16 +8,7 @@ export function IgnoreDialog({ code, onIgnore, onClose }: { code: string; onIgno
     <Dialog
       title={`Ignore ${code}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="ignore-form" className="primary">
-            Ignore
-          </button>
-        </>
-      }
+      action={{ label: 'Ignore', form: 'ignore-form' }}
     >
       <form
         id="ignore-form"

@@ -51,16 +51,7 @@ export function PreviewedImportDialog<F extends string>({ title, onClose, state,
       title={title}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={state.blocked} onClick={() => void state.store(onImport)}>
-            {importLabel}
-          </button>
-        </>
-      }
+      action={{ label: importLabel, disabled: state.blocked, onClick: () => void state.store(onImport) }}
     >
       {children}
       <label className="stacked">
