@@ -2,7 +2,7 @@
 // without comparing every pair. Blocks: the code join, equal normalised names, equal phone / email /
 // street address, and shared name tokens (rare ones weigh more, very common ones are not blocks), with
 // a typo-tolerant token index (symmetric deletions) so "Fairyand" still meets "Fairyland".
-import { fingerprint, Postings, single } from './columns';
+import { fingerprintWithout, Postings, RaggedBuilder, single } from './columns';
 import type { MatchConfig } from './config';
 import type { PreparedSide, Words } from './prepare';
 
@@ -13,9 +13,10 @@ export interface AccountCandidates {
   candidates: number[];
 }
 
-function deletions(token: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < token.length; i++) out.push(token.slice(0, i) + token.slice(i + 1));
+/** The fingerprints of a token's one-letter deletions, each once (deleting either of two equal neighbours is one). */
+function deletions(token: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < token.length; i++) if (i === 0 || token[i] !== token[i - 1]) out.push(fingerprintWithout(token, i));
   return out;
 }
 
@@ -25,20 +26,18 @@ const STRONG = 1000;
 /** The contacts holding each code, name key, token, phone, email and street address. */
 export function buildContactIndex(contacts: PreparedSide) {
   // Contact tokens (by fingerprint, with their spelling) by themselves and by each of their one-letter
-  // deletions: two tokens one edit apart share a key.
+  // deletions: two tokens one edit apart share a key. Row r of `byDeletion` is the r-th spelling.
   const spelling = new Map<number, string>();
   contacts.tokens.items.forEach((t, k) => spelling.set(t, contacts.tokenText[k]!));
-  const byDeletion = new Map<number, number[]>();
-  const file = (key: string, t: number) => {
-    const d = fingerprint(key);
-    const list = byDeletion.get(d);
-    if (list) list.push(t);
-    else byDeletion.set(d, [t]);
-  };
+  const keys = new RaggedBuilder();
+  const spelled: number[] = [];
   for (const [t, token] of spelling) {
-    if (token.length < FUZZY_MIN_LENGTH - 1) continue;
-    file(token, t);
-    if (token.length >= FUZZY_MIN_LENGTH) for (const d of deletions(token)) file(d, t);
+    if (token.length >= FUZZY_MIN_LENGTH - 1) {
+      keys.push(t);
+      if (token.length >= FUZZY_MIN_LENGTH) for (const d of deletions(token)) keys.push(d);
+    }
+    keys.end();
+    spelled.push(t);
   }
   return {
     byCode: new Postings(single(contacts.code)),
@@ -47,7 +46,8 @@ export function buildContactIndex(contacts: PreparedSide) {
     byPhone: new Postings(single(contacts.phone)),
     byEmail: new Postings(single(contacts.email)),
     byAddress: new Postings(single(contacts.addressValue)),
-    byDeletion,
+    byDeletion: new Postings(keys.finish()),
+    spelled: Float64Array.from(spelled),
     spelling,
   };
 }
@@ -73,8 +73,12 @@ function fuzzyTokens(t: number, token: string, index: ContactIndex, cache: Map<n
   const known = cache.get(t);
   if (known) return known;
   const found = new Set<number>();
-  for (const d of [token, ...deletions(token)]) {
-    for (const near of index.byDeletion.get(fingerprint(d)) ?? []) if (near !== t) found.add(near);
+  for (const d of [t, ...deletions(token)]) {
+    const [from, to] = index.byDeletion.range(d);
+    for (let e = from; e < to; e++) {
+      const near = index.spelled[index.byDeletion.row(e)]!;
+      if (near !== t) found.add(near);
+    }
   }
   const spelling = (x: number) => index.spelling.get(x)!;
   const result = [...found].sort((x, y) => (spelling(x) < spelling(y) ? -1 : 1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, Postings, RaggedBuilder, single } from './columns';
+import { fingerprint, fingerprintWithout, Postings, RaggedBuilder, single } from './columns';
 
 describe('fingerprint', () => {
   it('is 0 only for the empty string, equal for equal strings, and tells 200,000 strings apart', () => {
@@ -13,6 +13,13 @@ describe('fingerprint', () => {
       seen.add(f);
     }
     expect(seen.size).toBe(200_000);
+  });
+
+  it('fingerprints a string without one of its characters as the shorter string itself', () => {
+    for (const text of ['fairyland', 'a', 'ab', 'müller', '']) {
+      for (let i = 0; i < text.length; i++) expect(fingerprintWithout(text, i)).toBe(fingerprint(text.slice(0, i) + text.slice(i + 1)));
+    }
+    expect(fingerprintWithout('acme', -1)).toBe(fingerprint('acme'));
   });
 });
 

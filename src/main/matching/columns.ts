@@ -10,10 +10,21 @@
  * to more than 32 bits without BigInt or encoding them to bytes first, both many times slower.)
  */
 export function fingerprint(text: string): number {
-  if (text === '') return 0;
+  return hash(text, -1);
+}
+
+/** The fingerprint of `text` without its character at `skip`, without building that string. */
+export function fingerprintWithout(text: string, skip: number): number {
+  return hash(text, skip);
+}
+
+function hash(text: string, skip: number): number {
+  const length = skip >= 0 && skip < text.length ? text.length - 1 : text.length;
+  if (length === 0) return 0;
   let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c ^ text.length;
+  let h2 = 0x9747b28c ^ length;
   for (let i = 0; i < text.length; i++) {
+    if (i === skip) continue;
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
