@@ -1,5 +1,5 @@
 // Runs a command's action and turns known failures into a clear message and a documented exit code.
-import { WorkspaceError } from '../main/db';
+import { WorkspaceError } from '../main/db/errors';
 import { ImportError } from '../main/errors';
 import { TenantChoiceError } from '../main/xero/auth/tenant-choice';
 import { XeroError } from '../main/xero/errors';
