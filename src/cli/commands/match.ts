@@ -31,7 +31,11 @@ export function registerMatch(program: Command): void {
         }
         const bar = progress('matching');
         const { parsed, contacts, result } = await phase('read and match', () =>
-          matchFiles({ path: opts.cocoon, mapping: opts.map, sheet: opts.sheet }, opts.xero, { onProgress: (d, t) => bar.update(d, t) }),
+          matchFiles({ path: opts.cocoon, mapping: opts.map, sheet: opts.sheet }, opts.xero, {
+            onProgress: (d, t) => bar.update(d, t),
+            // The CSV has a row per billing account only: the likely duplicate contacts are in the JSON.
+            xeroFindings: format === 'json',
+          }),
         );
         bar.stop();
         for (const w of parsed.warnings.slice(0, 5)) note(`warning: row ${w.row}: ${w.message}`);

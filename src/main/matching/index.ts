@@ -18,6 +18,8 @@ export interface MatchOptions {
   config?: Partial<MatchConfig>;
   /** Called now and then with (done, total) accounts, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /** Look for likely duplicate Xero contacts too (default); without, `xeroFindings` is empty. */
+  xeroFindings?: boolean;
 }
 
 export function matchAccounts(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
@@ -55,5 +57,6 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
     ),
   );
   options.onProgress?.(accounts.length, accounts.length);
-  return { findings, xeroFindings: findDuplicateContacts(contacts, prepared.contacts, prepared.rules) };
+  const xeroFindings = options.xeroFindings === false ? [] : findDuplicateContacts(contacts, prepared.contacts, prepared.rules);
+  return { findings, xeroFindings };
 }

@@ -139,6 +139,12 @@ describe('xero-side findings', () => {
     expect(xeroFindings.map((f) => f.contactIds)).toEqual([['a', 'b'], ['c', 'd']]);
     expect(xeroFindings[0]!.explanation).toContain("'Acme Freight 1' looks like a copy");
   });
+
+  it('are left out when not asked for (a CSV of billing accounts has no place for them)', () => {
+    const contacts = [contact('b', 'Acme Freight'), contact('a', 'Acme Freight 1')];
+    expect(matchAccounts([], contacts, { xeroFindings: false }).xeroFindings).toEqual([]);
+    expect(matchAccounts([], contacts).xeroFindings).toHaveLength(1);
+  });
 });
 
 describe('determinism', () => {

@@ -47,26 +47,30 @@ export interface AddressKey {
   street: string;
 }
 
+/** A word of an address: what is left between spaces, dots, commas and "#". */
+const ADDRESS_WORD = /[^\s.,#]+/g;
+const HOUSE_NUMBER = /^(?:\d+[a-z]?\/)?(\d+)[a-z]?(?:-\d+)?$/;
+
 export function addressKey(address: string): AddressKey {
-  const tokens = stripDiacritics(address)
-    .toLowerCase()
-    .replace(/[.,#]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  // Words are read only as far as the number and street need: the first two or three of most addresses.
+  const text = stripDiacritics(address).toLowerCase();
+  const words: string[] = [];
+  ADDRESS_WORD.lastIndex = 0;
+  const word = (i: number): string | undefined => {
+    for (let m; words.length <= i && (m = ADDRESS_WORD.exec(text)); ) words.push(m[0]);
+    return words[i];
+  };
   let i = 0;
   let number = '';
-  while (i < tokens.length && !number) {
-    const t = tokens[i]!;
-    const m = /^(?:\d+[a-z]?\/)?(\d+)[a-z]?(?:-\d+)?$/.exec(t);
-    if (m && !UNIT_WORDS.has(tokens[i - 1] ?? '')) number = m[1]!;
-    i++;
+  for (let t; !number && (t = word(i)) !== undefined; i++) {
+    const m = HOUSE_NUMBER.exec(t);
+    if (m && !UNIT_WORDS.has(words[i - 1] ?? '')) number = m[1]!;
   }
   if (!number) i = 0;
   let street = '';
-  for (; i < tokens.length && !street; i++) {
-    const t = tokens[i]!;
+  for (let t; !street && (t = word(i)) !== undefined; i++) {
     if (DIRECTIONS.has(t) || UNIT_WORDS.has(t) || /\d/.test(t)) continue;
-    street = STREET_WORDS[t] && tokens.length > i + 1 ? '' : t;
+    street = STREET_WORDS[t] && word(i + 1) !== undefined ? '' : t;
   }
   return { number, street };
 }
