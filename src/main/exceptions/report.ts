@@ -1,5 +1,5 @@
 // Exceptions as files: the CSV a bookkeeper opens in a spreadsheet (one row per exception), or the full JSON.
-import { stringify } from 'csv-stringify/sync';
+import { csvFormatRows } from 'd3-dsv';
 import type { ExceptionDetail } from '../../shared/exceptions';
 import { escapeFormula } from '../services/findings-report';
 
@@ -29,7 +29,7 @@ export function exceptionsCsv(details: readonly ExceptionDetail[]): string {
       e.message,
     ].map(escapeFormula),
   );
-  return stringify([[...EXCEPTIONS_CSV_COLUMNS], ...rows], { record_delimiter: '\n' });
+  return `${csvFormatRows([[...EXCEPTIONS_CSV_COLUMNS], ...rows])}\n`;
 }
 
 export function exceptionsJson(details: readonly ExceptionDetail[]): string {

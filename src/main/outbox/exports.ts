@@ -1,6 +1,6 @@
 // The files a bookkeeper takes away: the checklist as CSV and as a printable HTML page (the app prints it to PDF),
 // and the audit log as CSV. Pure: data in, text out.
-import { stringify } from 'csv-stringify/sync';
+import { csvFormatRows } from 'd3-dsv';
 import type { AuditEntry } from '../db';
 import type { Checklist, ChecklistLine } from '../../shared/contract-outbox';
 import { escapeFormula } from '../services/findings-report';
@@ -9,7 +9,7 @@ const PLACE: Record<ChecklistLine['place'], string> = { cocoonops: 'CocoonOPS', 
 
 export const CHECKLIST_CSV_COLUMNS = ['billing_account_code', 'billing_account_name', 'where', 'what', 'steps', 'done', 'done_at', 'key'] as const;
 
-const csv = (rows: string[][]): string => stringify(rows.map((r) => r.map(escapeFormula)), { record_delimiter: '\n' });
+const csv = (rows: string[][]): string => `${csvFormatRows(rows.map((r) => r.map(escapeFormula)))}\n`;
 
 export function checklistCsv(list: Checklist): string {
   const rows = list.groups.flatMap((g) =>

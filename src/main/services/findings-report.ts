@@ -1,5 +1,5 @@
 // Findings as files: the CSV a bookkeeper opens in a spreadsheet, or the full JSON.
-import { stringify } from 'csv-stringify/sync';
+import { csvFormatRows } from 'd3-dsv';
 import type { MatchResult } from '../../shared/domain';
 
 export const FINDINGS_CSV_COLUMNS = ['billing_account_code', 'xero_contact_id', 'finding', 'score', 'code_holder_id', 'explanation'] as const;
@@ -15,7 +15,7 @@ export function formatForPath(path: string): ReportFormat {
 /** One row per billing account, in input order. Cells that a spreadsheet would run as formulas are escaped. */
 export function findingsCsv(result: Pick<MatchResult, 'findings'>): string {
   const rows = result.findings.map((f) => [f.accountCode, f.xeroContactId ?? '', f.kind, f.score.toFixed(4), f.codeHolderId ?? '', f.explanation].map(escapeFormula));
-  return stringify([[...FINDINGS_CSV_COLUMNS], ...rows], { record_delimiter: '\n' });
+  return `${csvFormatRows([[...FINDINGS_CSV_COLUMNS], ...rows])}\n`;
 }
 
 export function findingsJson(result: MatchResult): string {
