@@ -95,6 +95,15 @@ function keysOf(name: NormalisedName, joined: string): string[] {
   return keys;
 }
 
+/** Ends a row of `builder` with the tokens' fingerprints (`own`'s when they are the name's own tokens), keeping their text. */
+function addTokens(builder: RaggedBuilder, tokens: readonly string[], nameTokens: readonly string[], own: readonly number[], text: string[]): void {
+  for (let k = 0; k < tokens.length; k++) {
+    builder.push(tokens === nameTokens ? own[k]! : fingerprint(tokens[k]!));
+    text.push(tokens[k]!);
+  }
+  builder.end();
+}
+
 /** Normalises one side into columns; token weights come later (`weigh`), once both sides are counted. */
 function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => string, config: MatchConfig, rules: NameRules): PreparedSide {
   const freemail = new Set(config.freemailDomains);
@@ -126,37 +135,33 @@ function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => 
   const readingTokens = new RaggedBuilder();
   const readingEntity = ints();
   let readings = 0;
-  // Most names have one reading, their own tokens: their fingerprints are worked out once and used thrice.
-  const push = (builder: RaggedBuilder, strings: readonly string[], fps: readonly number[], text?: string[]) => {
-    for (const f of fps) builder.push(f);
-    if (text) for (const s of strings) text.push(s);
-    builder.end();
-  };
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     const name = normaliseName(r.name, rules);
+    // Most names have one reading, their own tokens: their fingerprints are worked out once and used thrice.
     const own = name.tokens.map(fingerprint);
-    const fps = (strings: readonly string[]) => (strings === name.tokens ? own : strings.map(fingerprint));
     side.code[i] = fingerprint(codeKey(codeOf(r)));
     side.syncKey[i] = fingerprint(name.syncKey);
     side.nameKey[i] = fingerprint(name.key);
     side.entityKey[i] = name.entity ? fingerprint(name.entity.join(' ')) : 0;
     // The whole name without spaces: a key, and the compact form of its reading (unless a token repeats).
     const joined = name.tokens.join('');
-    const nameKeys = keysOf(name, joined);
-    push(keys, nameKeys, nameKeys.map((k) => (k === name.key ? side.nameKey[i]! : fingerprint(k))));
-    push(nameTokens, name.tokens, own);
-    side.legalForms.push(name.legalForms.join('\n'));
+    for (const k of keysOf(name, joined)) keys.push(k === name.key ? side.nameKey[i]! : fingerprint(k));
+    keys.end();
+    for (const f of own) nameTokens.push(f);
+    nameTokens.end();
+    side.legalForms.push(name.legalForms.length === 0 ? '' : name.legalForms.join('\n'));
     const raw = readingsOf(name);
     const all = raw.length === 1 ? raw[0]! : [...new Set(raw.flat())];
-    push(tokens, all, fps(all), side.tokenText);
+    addTokens(tokens, all, name.tokens, own, side.tokenText);
     readingStart.push(readings);
-    raw.forEach((reading, k) => {
-      push(readingTokens, reading, fps(reading), side.readingTokenText);
+    for (let k = 0; k < raw.length; k++) {
+      const reading = raw[k]!;
+      addTokens(readingTokens, reading, name.tokens, own, side.readingTokenText);
       side.readingCompact.push(reading === name.tokens ? joined : reading.join(''));
       readingEntity.push(name.entity !== null && k === raw.length - 1 ? 1 : 0);
       readings++;
-    });
+    }
 
     side.phone[i] = fingerprint(phoneKey(r.phone));
     const email = emailKey(r.email, freemail);

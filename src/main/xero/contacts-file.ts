@@ -121,23 +121,29 @@ function missingPages(pages: readonly ContactsPage[]): number[] {
  */
 export function mergeContactsPages(pages: readonly ContactsPage[], options: ReadContactsOptions = {}): { file: ContactsFile; problems: Problem[] } {
   const problems = pages.flatMap((p) => p.problems);
-  const seen = new Map<string, { page: ContactsPage; index: number; item: Record<string, unknown> }>();
   const contacts: XeroContact[] = [];
   const raw: Record<string, unknown>[] = [];
+  // Where each contact was read (its page and number), index for index with `contacts`.
+  const fromPage: ContactsPage[] = [];
+  const fromIndex: number[] = [];
+  /** The first copy of each ContactID, as an index into `contacts`. */
+  const first = new Map<string, number>();
   const where = (page: ContactsPage, index: number) => `${page.file} contact ${index + 1}`;
   for (const page of pages) {
     for (const { index, raw: item, contact } of page.items) {
-      const first = seen.get(contact.contactId);
-      if (first) {
+      const k = first.get(contact.contactId);
+      if (k !== undefined) {
         // Serialised only for the rare repeat, so a 50,000-contact file pays nothing for the check.
-        if (canonical(first.item) !== canonical(item)) {
-          problems.push(fileProblem(`ContactID ${contact.contactId} appears twice with different content: ${where(first.page, first.index)} and ${where(page, index)}`));
+        if (canonical(raw[k]) !== canonical(item)) {
+          problems.push(fileProblem(`ContactID ${contact.contactId} appears twice with different content: ${where(fromPage[k]!, fromIndex[k]!)} and ${where(page, index)}`));
         }
         continue;
       }
-      seen.set(contact.contactId, { page, index, item });
+      first.set(contact.contactId, contacts.length);
       contacts.push(contact);
       raw.push(item);
+      fromPage.push(page);
+      fromIndex.push(index);
     }
   }
   const missing = options.allowPartial ? [] : missingPages(pages);
