@@ -53,18 +53,24 @@ const TRUSTEE_FOR = /^(?:the\s+)?trustees?\s+(?:for|of)\s+(?:the\s+)?(.+?)$/;
 
 /** Lower case, no diacritics, "&" → "and", punctuation → spaces (dots and apostrophes vanish: "B.V." → "bv"). */
 export function foldText(text: string): string {
-  return stripDiacritics(text)
-    .toLowerCase()
-    .replace(/[&+]/g, ' and ')
-    .replace(/['’‘`´.]/g, '')
-    .replace(/[^\p{L}\p{N}/]+/gu, ' ')
-    .trim();
+  const ascii = isAscii(text);
+  let folded = (ascii ? text : stripDiacritics(text)).toLowerCase();
+  if (folded.includes('&') || folded.includes('+')) folded = folded.replace(/[&+]/g, ' and ');
+  folded = folded.replace(/['’‘`´.]/g, '');
+  // In ASCII text, once lower-cased, the letters and digits are a-z and 0-9: no Unicode tables needed.
+  return folded.replace(ascii ? /[^a-z0-9/]+/g : /[^\p{L}\p{N}/]+/gu, ' ').trim();
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+function isAscii(text: string): boolean {
+  return ASCII.test(text);
 }
 
 /** "Müller" → "Muller" (plain ASCII, the common case, is returned as it is). */
 export function stripDiacritics(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return isAscii(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
 function startsAt(tokens: string[], i: number, seq: string[]): boolean {
@@ -99,25 +105,36 @@ function stripLegalForms(tokens: string[], rules: NameRules, removed: string[]):
 }
 
 function canonicalTokens(text: string, rules: NameRules, removed: string[]): string[] {
-  let tokens = text.split(/[\s/]+/).filter(Boolean);
+  let tokens = text.split(/[\s/]+/);
+  if (tokens[0] === '' || tokens[tokens.length - 1] === '') tokens = tokens.filter(Boolean);
   if (tokens[0] === 'the' && tokens.length > 1) tokens = tokens.slice(1);
   tokens = stripLegalForms(tokens, rules, removed);
-  const expanded: string[] = [];
+  // Abbreviations expanded; stopwords dropped unless nothing else is left.
+  const meaningful: string[] = [];
+  let stopwords = false;
   for (const t of tokens) {
-    const long = rules.abbreviations.get(t);
-    if (long) expanded.push(...long);
-    else expanded.push(t);
+    for (const word of rules.abbreviations.get(t) ?? [t]) {
+      if (rules.stopwords.has(word)) stopwords = true;
+      else meaningful.push(word);
+    }
   }
-  const meaningful = expanded.filter((t) => !rules.stopwords.has(t));
-  return meaningful.length > 0 ? meaningful : expanded;
+  return meaningful.length > 0 || !stopwords ? meaningful : tokens.flatMap((t) => rules.abbreviations.get(t) ?? [t]);
 }
 
 const TITLE_CASE = new Set(['pty', 'ltd', 'inc', 'co', 'corp', 'limited', 'company', 'incorporated', 'corporation']);
 
 const SPECIAL_CASE: Record<string, string> = { and: '&', gmbh: 'GmbH', mbh: 'mbH' };
 
-/** "pty ltd" → "Pty Ltd", "llc" → "LLC": how a bookkeeper writes a legal form. */
+const displayed = new Map<string, string>();
+
+/** "pty ltd" → "Pty Ltd", "llc" → "LLC": how a bookkeeper writes a legal form (a handful of forms, each worked out once). */
 function displayForm(form: string): string {
+  let shown = displayed.get(form);
+  if (shown === undefined) displayed.set(form, (shown = spellForm(form)));
+  return shown;
+}
+
+function spellForm(form: string): string {
   return form
     .split(' ')
     .map((w) => SPECIAL_CASE[w] ?? (TITLE_CASE.has(w) || w.length > 4 ? w[0]!.toUpperCase() + w.slice(1) : w.toUpperCase()))
