@@ -13,7 +13,7 @@ export interface MatchedFiles {
 }
 
 export async function matchFiles(cocoon: { path: string } & ImportOptions, xero: string, options: MatchOptions = {}): Promise<MatchedFiles> {
-  // Only the contacts are kept: the raw JSON (hundreds of MB of objects for a large organisation) is let go.
-  const [parsed, { contacts }] = await Promise.all([parseAccountsFile(cocoon.path, cocoon), readContactsFile(xero)]);
+  // Only the contacts are kept: their JSON (hundreds of MB of objects for a large organisation) is let go as it is read.
+  const [parsed, { contacts }] = await Promise.all([parseAccountsFile(cocoon.path, cocoon), readContactsFile(xero, { keepRaw: false })]);
   return { parsed, contacts, result: matchAccounts(parsed.accounts, contacts, options) };
 }

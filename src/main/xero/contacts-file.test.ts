@@ -35,6 +35,16 @@ describe('parseContactsPage', () => {
 });
 
 describe('mergeContactsPages', () => {
+  it('without the JSON (keepRaw: false) keeps the contacts only, and compares repeats on what was read', () => {
+    const p1 = parseContactsPage(envelope([contact('a'), contact('b')]), 'page-1.json', { keepRaw: false });
+    const p2 = parseContactsPage(envelope([{ ...contact('a'), Website: 'not read' }, contact('b', { Name: 'Other' })]), 'page-2.json', { keepRaw: false });
+    const { file, problems } = mergeContactsPages([p1, p2]);
+    expect(file.contacts.map((c) => c.contactId)).toEqual(['a', 'b']);
+    expect(file.raw).toEqual([]);
+    expect(problems.map((p) => p.message)).toEqual(['ContactID b appears twice with different content: page-1.json contact 2 and page-2.json contact 2']);
+  });
+
+
   it('keeps one copy of an identical duplicate and reports a differing one with both places', () => {
     const p1 = parseContactsPage(envelope([contact('a'), contact('b')]), 'page-1.json');
     const p2 = parseContactsPage(envelope([{ ContactStatus: 'ACTIVE', Name: 'Name a', ContactID: 'a' }, contact('b', { Name: 'Other' })]), 'page-2.json');

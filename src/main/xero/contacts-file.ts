@@ -5,13 +5,14 @@ import { z } from 'zod';
 import type { XeroContact } from '../../shared/domain';
 import { ImportError, type Problem } from '../errors';
 import { XeroContactReader } from './contact-mapping';
+import { parseArrayInSlices } from './json-array-slices';
 
 /** Page files larger than this are refused before they are read. */
 export const MAX_PAGE_BYTES = 200 * 1024 * 1024;
 
 export interface ContactsFile {
   contacts: XeroContact[];
-  /** The raw JSON of each contact, index for index with `contacts`. */
+  /** The raw JSON of each contact, index for index with `contacts` (none when read with `keepRaw: false`). */
   raw: Record<string, unknown>[];
   /** Number of page files read. */
   pages: number;
@@ -20,6 +21,8 @@ export interface ContactsFile {
 export interface ReadContactsOptions {
   /** Accept pages that say more pages exist than were found (by default that is an error). */
   allowPartial?: boolean;
+  /** Keep each contact's JSON (the default). Matching needs only the contacts, and holds far less without. */
+  keepRaw?: boolean;
 }
 
 const Pagination = z.looseObject({ page: z.number().int().optional(), pageCount: z.number().int().optional() });
@@ -27,7 +30,8 @@ const Envelope = z.looseObject({ Contacts: z.array(z.unknown()), pagination: Pag
 
 export interface ContactsPage {
   file: string;
-  items: { index: number; raw: Record<string, unknown>; contact: XeroContact }[];
+  /** `raw` is the item's JSON, or null when the page was read without it. */
+  items: { index: number; raw: Record<string, unknown> | null; contact: XeroContact }[];
   page: number | null;
   pageCount: number | null;
   problems: Problem[];
@@ -57,43 +61,48 @@ function describe(item: unknown, index: number): string {
   return `contact ${index + 1}${name}`;
 }
 
-/** Parses one saved GET /Contacts response (pure). Problems carry the file name and contact number. */
-export function parseContactsPage(text: string, file: string): ContactsPage {
+type PageItem = ContactsPage['items'][number];
+
+/** One item of the Contacts array: the contact it maps to, or what is wrong with it. */
+function readItem(item: unknown, index: number, file: string, keepRaw: boolean): PageItem | Problem {
+  // Described only when something is wrong, so a 50,000-contact file builds no message strings.
+  const where = () => `${file}: ${describe(item, index)}`;
+  if (!isRecord(item)) return fileProblem(`${where()} is not an object`);
+  if (typeof item.ContactID !== 'string' || item.ContactID.trim() === '') return fileProblem(`${where()} has no ContactID`);
+  const parsed = XeroContactReader.safeParse(item);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(contact)'}: ${i.message}`).join('; ');
+    return fileProblem(`${where()}, ContactID ${item.ContactID}: ${issues}`);
+  }
+  return { index, raw: keepRaw ? item : null, contact: parsed.data };
+}
+
+/**
+ * Parses one saved GET /Contacts response (pure). Problems carry the file name and contact number. With
+ * `keepRaw: false` each item's JSON is let go once it is read (see json-array-slices.ts).
+ */
+export function parseContactsPage(source: string | Buffer, file: string, { keepRaw = true }: { keepRaw?: boolean } = {}): ContactsPage {
   const page: ContactsPage = { file, items: [], page: null, pageCount: null, problems: [] };
-  let json: unknown;
+  let parsed;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+    parsed = parseArrayInSlices(bytes, 'Contacts', 'ContactID', (item, index) => readItem(item, index, file, keepRaw));
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).slice(0, 200);
     page.problems.push(fileProblem(`${file}: not valid JSON (${reason}). Save the GET /Contacts response again.`));
     return page;
   }
-  const envelope = Envelope.safeParse(json);
+  const envelope = Envelope.safeParse(parsed.envelope);
   if (!envelope.success) {
-    page.problems.push(fileProblem(notEnvelope(file, json)));
+    page.problems.push(fileProblem(notEnvelope(file, parsed.envelope)));
     return page;
   }
   page.page = envelope.data.pagination?.page ?? null;
   page.pageCount = envelope.data.pagination?.pageCount ?? null;
-  envelope.data.Contacts.forEach((item, index) => {
-    // Described only when something is wrong, so a 50,000-contact file builds no message strings.
-    const where = () => `${file}: ${describe(item, index)}`;
-    if (!isRecord(item)) {
-      page.problems.push(fileProblem(`${where()} is not an object`));
-      return;
-    }
-    if (typeof item.ContactID !== 'string' || item.ContactID.trim() === '') {
-      page.problems.push(fileProblem(`${where()} has no ContactID`));
-      return;
-    }
-    const parsed = XeroContactReader.safeParse(item);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(contact)'}: ${i.message}`).join('; ');
-      page.problems.push(fileProblem(`${where()}, ContactID ${item.ContactID}: ${issues}`));
-      return;
-    }
-    page.items.push({ index, raw: item, contact: parsed.data });
-  });
+  for (const result of parsed.results) {
+    if ('contact' in result) page.items.push(result);
+    else page.problems.push(result);
+  }
   return page;
 }
 
@@ -123,6 +132,8 @@ export function mergeContactsPages(pages: readonly ContactsPage[], options: Read
   const problems = pages.flatMap((p) => p.problems);
   const contacts: XeroContact[] = [];
   const raw: Record<string, unknown>[] = [];
+  // What a repeat is compared with: the first copy's JSON, or without it what was read of it.
+  const copies: (Record<string, unknown> | XeroContact)[] = [];
   // Where each contact was read (its page and number), index for index with `contacts`.
   const fromPage: ContactsPage[] = [];
   const fromIndex: number[] = [];
@@ -130,18 +141,20 @@ export function mergeContactsPages(pages: readonly ContactsPage[], options: Read
   const first = new Map<string, number>();
   const where = (page: ContactsPage, index: number) => `${page.file} contact ${index + 1}`;
   for (const page of pages) {
-    for (const { index, raw: item, contact } of page.items) {
+    for (const { index, raw: json, contact } of page.items) {
+      const item = json ?? contact;
       const k = first.get(contact.contactId);
       if (k !== undefined) {
         // Serialised only for the rare repeat, so a 50,000-contact file pays nothing for the check.
-        if (canonical(raw[k]) !== canonical(item)) {
+        if (canonical(copies[k]) !== canonical(item)) {
           problems.push(fileProblem(`ContactID ${contact.contactId} appears twice with different content: ${where(fromPage[k]!, fromIndex[k]!)} and ${where(page, index)}`));
         }
         continue;
       }
       first.set(contact.contactId, contacts.length);
       contacts.push(contact);
-      raw.push(item);
+      copies.push(item);
+      if (json) raw.push(json);
       fromPage.push(page);
       fromIndex.push(index);
     }
@@ -177,14 +190,14 @@ async function pageFiles(path: string): Promise<string[]> {
   return names.map((n) => join(path, n));
 }
 
-async function readPage(path: string): Promise<ContactsPage> {
+async function readPage(path: string, keepRaw: boolean): Promise<ContactsPage> {
   const file = basename(path);
   const { size } = await stat(path);
   if (size > MAX_PAGE_BYTES) {
     const problem = fileProblem(`${file} is ${Math.round(size / 2 ** 20)} MB; page files over ${MAX_PAGE_BYTES / 2 ** 20} MB are refused`);
     return { file, items: [], page: null, pageCount: null, problems: [problem] };
   }
-  return parseContactsPage(await readFile(path, 'utf8'), file);
+  return parseContactsPage(await readFile(path), file, { keepRaw });
 }
 
 /**
@@ -194,7 +207,7 @@ async function readPage(path: string): Promise<ContactsPage> {
 export async function readContactsFile(pathOrDir: string, options: ReadContactsOptions = {}): Promise<ContactsFile> {
   const files = await pageFiles(pathOrDir);
   const pages: ContactsPage[] = [];
-  for (const f of files) pages.push(await readPage(f));
+  for (const f of files) pages.push(await readPage(f, options.keepRaw ?? true));
   const { file, problems } = mergeContactsPages(pages, options);
   if (problems.length > 0) {
     const summary = `${basename(pathOrDir)} was not read: ${problems.length} problem${problems.length > 1 ? 's' : ''} in the Xero contacts ` +
