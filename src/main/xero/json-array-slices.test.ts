@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArrayInSlices } from './json-array-slices';
 
-// Over 2 MB of items, so that the array is read in several slices.
+// Over 2 MB of items: the array is read in many slices.
 const contacts = (n: number, extra: (i: number) => object = () => ({})) =>
   Array.from({ length: n }, (_, i) => ({ ContactID: `id-${i}`, Name: `Contact ${i} ${'x'.repeat(300)} "q" },{ üñï`, IsCustomer: i % 2 === 0, ...extra(i) }));
 const response = (items: unknown[], after: object = { pagination: { page: 1, pageCount: 1 } }) => ({ Id: 'r', Status: 'OK', Contacts: items, ...after });
