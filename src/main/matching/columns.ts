@@ -186,8 +186,22 @@ export class Postings {
   }
 }
 
-/** Sorts entries from … to - 1 by value, then row. */
+/** Sorts entries from … to - 1 by value, then row: in place for the few entries of most buckets. */
 function groupBucket(values: Float64Array, rows: Int32Array, from: number, to: number): void {
+  if (to - from <= 16) {
+    for (let e = from + 1; e < to; e++) {
+      const v = values[e]!;
+      const r = rows[e]!;
+      let j = e - 1;
+      for (; j >= from && (values[j]! > v || (values[j] === v && rows[j]! > r)); j--) {
+        values[j + 1] = values[j]!;
+        rows[j + 1] = rows[j]!;
+      }
+      values[j + 1] = v;
+      rows[j + 1] = r;
+    }
+    return;
+  }
   const order = Array.from({ length: to - from }, (_, i) => from + i).sort((x, y) => values[x]! - values[y]! || rows[x]! - rows[y]!);
   const v = order.map((e) => values[e]!);
   const r = order.map((e) => rows[e]!);
