@@ -1,7 +1,8 @@
 // Reads an export file from disk: refuses folders, missing files and files over the size limit with clear messages.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ImportError } from '../errors';
+import { readWholeFile } from '../read-whole-file';
 
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -29,5 +30,5 @@ export async function readExportFile(path: string, what = 'the billing-account e
     const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
     throw ImportError.file(`${name} is ${mb(info.size)}; files over ${mb(MAX_IMPORT_BYTES)} are refused. Is this ${what}?`);
   }
-  return { bytes: await readFile(path), name };
+  return { bytes: await readWholeFile(path), name };
 }

@@ -1,9 +1,10 @@
 // Saved GET /Contacts responses (one file, or a folder of page files) → XeroContacts plus their raw JSON.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { XeroContact } from '../../shared/domain';
 import { ImportError, type Problem } from '../errors';
+import { readWholeFile } from '../read-whole-file';
 import { XeroContactReader } from './contact-mapping';
 import { parseArrayInSlices } from './json-array-slices';
 
@@ -197,7 +198,7 @@ async function readPage(path: string, keepRaw: boolean): Promise<ContactsPage> {
     const problem = fileProblem(`${file} is ${Math.round(size / 2 ** 20)} MB; page files over ${MAX_PAGE_BYTES / 2 ** 20} MB are refused`);
     return { file, items: [], page: null, pageCount: null, problems: [problem] };
   }
-  return parseContactsPage(await readFile(path), file, { keepRaw });
+  return parseContactsPage(await readWholeFile(path), file, { keepRaw });
 }
 
 /**
