@@ -53,7 +53,7 @@ class NumberBuffer<T extends Float64Array | Int32Array> {
   }
 
   finish(): T {
-    return this.data.slice(0, this.length) as T;
+    return this.data.subarray(0, this.length) as T;
   }
 }
 
