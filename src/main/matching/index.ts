@@ -22,7 +22,18 @@ export interface MatchOptions {
   xeroFindings?: boolean;
 }
 
-export function matchAccounts(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
+/** The contacts by ContactID (the same array when they already are, as a workspace reads them). */
+function byContactId(contacts: readonly XeroContact[]): readonly XeroContact[] {
+  for (let i = 1; i < contacts.length; i++) {
+    if (contacts[i - 1]!.contactId > contacts[i]!.contactId) return [...contacts].sort((x, y) => (x.contactId < y.contactId ? -1 : 1));
+  }
+  return contacts;
+}
+
+export function matchAccounts(accounts: readonly BillingAccount[], given: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
+  // Ties (equal scores, the candidate cut-off) fall the same way whatever order the contacts came in: the same
+  // organisation gives the same findings from a saved file (its order) and from a workspace (ContactID order).
+  const contacts = byContactId(given);
   const config = resolveConfig(options.config);
   const prepared = prepareAll(accounts, contacts, config);
   const index = buildContactIndex(prepared.contacts);

@@ -153,6 +153,17 @@ describe('determinism', () => {
     const contacts = Array.from({ length: 400 }, (_, i) => contact(`x${i}`, `Company ${i % 41} Freight ${i % 13}`, i % 3 ? `C${i}` : ''));
     expect(JSON.stringify(matchAccounts(accounts, contacts))).toBe(JSON.stringify(matchAccounts(accounts, contacts)));
   });
+
+  it('gives the same output whatever order the Xero contacts come in (a file\'s order, a workspace\'s ContactID order)', () => {
+    const accounts = Array.from({ length: 300 }, (_, i) => account(`C${i}`, `Company ${i % 37} Freight ${i % 11}`));
+    // Many contacts share a name, so scores tie and the candidate cut-off has to choose among equals.
+    const contacts = Array.from({ length: 400 }, (_, i) => contact(`x${(i * 7919) % 400}`, `Company ${i % 41} Freight ${i % 13}`, i % 3 ? `C${i}` : ''));
+    const reversed = [...contacts].reverse();
+    const sorted = [...contacts].sort((x, y) => (x.contactId < y.contactId ? -1 : 1));
+    const out = JSON.stringify(matchAccounts(accounts, contacts));
+    expect(JSON.stringify(matchAccounts(accounts, reversed))).toBe(out);
+    expect(JSON.stringify(matchAccounts(accounts, sorted))).toBe(out);
+  });
 });
 
 describe('trading names', () => {
