@@ -8,7 +8,11 @@ import { build } from 'esbuild';
 rmSync('out/cli', { recursive: true, force: true });
 await build({
   // Worker threads are entries of their own, beside reconciler.mjs (see src/main/threads/start-worker.ts).
-  entryPoints: { reconciler: 'src/cli/index.ts', 'recompute-worker': 'src/main/threads/recompute-worker.ts' },
+  entryPoints: {
+    reconciler: 'src/cli/index.ts',
+    'recompute-worker': 'src/main/threads/recompute-worker.ts',
+    'accounts-worker': 'src/main/threads/accounts-worker.ts',
+  },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',

@@ -44,6 +44,13 @@ export class ImportError extends Error {
     this.problems = all;
   }
 
+  /** The error again from its message and problems, as another thread reported them. */
+  static revive(message: string, problems: readonly Problem[]): ImportError {
+    const error = new ImportError('', problems);
+    error.message = message;
+    return error;
+  }
+
   /** A file-level error: one problem whose message is the summary itself. */
   static file(message: string, cause?: unknown): ImportError {
     return new ImportError(message, [], cause === undefined ? undefined : { cause });

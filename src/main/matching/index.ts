@@ -6,10 +6,11 @@ import { buildContactIndex, evidenceStats, generateCandidates } from './candidat
 import { classify } from './classify';
 import { resolveConfig, type MatchConfig } from './config';
 import { findDuplicateContacts } from './duplicates';
-import { codeKey, prepareAll } from './prepare';
+import { codeKey, prepareAll, type PreparedSide } from './prepare';
 import { scorePair, type ScoringContext } from './score';
 
-export { DEFAULT_CONFIG, type MatchConfig } from './config';
+export { DEFAULT_CONFIG, resolveConfig, type MatchConfig } from './config';
+export { prepareAccounts, type PreparedSide } from './prepare';
 
 /** Candidates per account scored in full and kept for the review (other candidates, ambiguity). */
 const KEPT_PER_ACCOUNT = 5;
@@ -20,6 +21,8 @@ export interface MatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Look for likely duplicate Xero contacts too (default); without, `xeroFindings` is empty. */
   xeroFindings?: boolean;
+  /** The accounts as `prepareAccounts(accounts, config)` prepared them beforehand (on another thread, say). */
+  preparedAccounts?: PreparedSide;
 }
 
 /** The contacts by ContactID (the same array when they already are, as a workspace reads them). */
@@ -35,7 +38,7 @@ export function matchAccounts(accounts: readonly BillingAccount[], given: readon
   // organisation gives the same findings from a saved file (its order) and from a workspace (ContactID order).
   const contacts = byContactId(given);
   const config = resolveConfig(options.config);
-  const prepared = prepareAll(accounts, contacts, config);
+  const prepared = prepareAll(accounts, contacts, config, options.preparedAccounts);
   const index = buildContactIndex(prepared.contacts);
   const blocks = generateCandidates(prepared.accounts, index, prepared.words, contacts.length, config);
   const scoring: ScoringContext = { ...prepared, evidence: evidenceStats(index, contacts.length), config };

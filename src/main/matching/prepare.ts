@@ -218,7 +218,7 @@ function weigh(sides: readonly PreparedSide[]): Words {
   return { weight, frequency, records };
 }
 
-interface PreparedSides {
+export interface PreparedSides {
   accounts: PreparedSide;
   contacts: PreparedSide;
   words: Words;
@@ -226,9 +226,19 @@ interface PreparedSides {
   rules: NameRules;
 }
 
-export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig): PreparedSides {
+/** The billing accounts in columns (token weights are set once the contacts are prepared too, by `prepareAll`). */
+export function prepareAccounts(accounts: readonly BillingAccount[], config: MatchConfig, rules = compileNameRules(config)): PreparedSide {
+  return prepareSide(accounts, (a) => a.code, config, rules);
+}
+
+/**
+ * Both sides in columns, with the token weights counted over both. `preparedAccounts` is what
+ * `prepareAccounts(accounts, config)` returned, for accounts prepared beforehand (on another thread).
+ */
+export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig, preparedAccounts?: PreparedSide): PreparedSides {
   const rules = compileNameRules(config);
-  const preparedAccounts = prepareSide(accounts, (a) => a.code, config, rules);
-  const preparedContacts = prepareSide(contacts, (c) => c.accountNumber, config, rules);
-  return { accounts: preparedAccounts, contacts: preparedContacts, words: weigh([preparedAccounts, preparedContacts]), rules };
+  if (preparedAccounts && preparedAccounts.size !== accounts.length) throw new Error(`prepared accounts: ${preparedAccounts.size} prepared for ${accounts.length} accounts`);
+  const a = preparedAccounts ?? prepareAccounts(accounts, config, rules);
+  const c = prepareSide(contacts, (x) => x.accountNumber, config, rules);
+  return { accounts: a, contacts: c, words: weigh([a, c]), rules };
 }
