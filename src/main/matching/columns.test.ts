@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, fingerprintWithout, Postings, RaggedBuilder, single } from './columns';
+import { FingerprintCounts, fingerprint, fingerprintWithout, Postings, RaggedBuilder, single } from './columns';
 
 describe('fingerprint', () => {
   it('is 0 only for the empty string, equal for equal strings, and tells 200,000 strings apart', () => {
@@ -53,5 +53,26 @@ describe('Postings', () => {
     const postings = new Postings(single(Float64Array.from(['a', '', 'b', 'a'], fingerprint)));
     expect(postings.lookup(fingerprint('a'))).toEqual([0, 3]);
     expect(postings.lookup(fingerprint('b'))).toEqual([2]);
+  });
+});
+
+describe('FingerprintCounts', () => {
+  it('counts each value as a Map would, when low bits collide and the table is full to its capacity', () => {
+    let seed = 5;
+    const random = (n: number) => ((seed = (seed * 48271) % 2147483647) % n);
+    // Half the values share their low 32 bits with another (the bits that choose the slot).
+    const values: number[] = [];
+    for (let i = 0; i < 2000; i++) values.push(i % 2 === 0 ? fingerprint(`v${i}`) : (values[i - 1]! % 2 ** 32) + 2 ** 32 * (1 + random(1000)));
+    const counts = new FingerprintCounts(2000);
+    const expected = new Map<number, number>();
+    for (let k = 0; k < 20_000; k++) {
+      const v = values[random(3) === 0 ? 0 : random(values.length)]!;
+      counts.add(v);
+      expected.set(v, (expected.get(v) ?? 0) + 1);
+    }
+    for (const v of values) expect(counts.count(v)).toBe(expected.get(v) ?? 0);
+    expect(counts.count(fingerprint('never added'))).toBe(0);
+    counts.add(0);
+    expect(counts.count(0)).toBe(0);
   });
 });

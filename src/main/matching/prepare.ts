@@ -2,7 +2,7 @@
 // their token weights, name keys, and the evidence keys; and counts how rare each token is. The result is
 // columnar (see columns.ts).
 import type { BillingAccount, XeroContact } from '../../shared/domain';
-import { fingerprint, ints, RaggedBuilder, type Ragged } from './columns';
+import { FingerprintCounts, fingerprint, ints, RaggedBuilder, type Ragged } from './columns';
 import type { MatchConfig } from './config';
 import { addressKey, emailKey, phoneKey, postcodeKey } from './normalise-fields';
 import { compileNameRules, normaliseName, type NameRules, type NormalisedName } from './normalise-name';
@@ -190,13 +190,13 @@ function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => 
 
 /** Counts tokens over both sides, then sets each reading's token weights and total, and each name's rarity. */
 function weigh(sides: readonly PreparedSide[]): Words {
-  const counts = new Map<number, number>();
+  const counts = new FingerprintCounts(sides.reduce((n, side) => n + side.tokens.items.length, 0));
   let records = 0;
   for (const side of sides) {
     records += side.size;
-    for (const t of side.tokens.items) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of side.tokens.items) counts.add(t);
   }
-  const frequency = (t: number) => counts.get(t) ?? 0;
+  const frequency = (t: number) => counts.count(t);
   const weight = (t: number) => Math.log(1 + records / Math.max(1, frequency(t)));
   for (const side of sides) {
     const { start, items } = side.readingTokens;
