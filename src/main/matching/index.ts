@@ -6,7 +6,8 @@ import { buildContactIndex, evidenceStats, generateCandidates } from './candidat
 import { classify } from './classify';
 import { resolveConfig, type MatchConfig } from './config';
 import { findDuplicateContacts } from './duplicates';
-import { codeKey, prepareAll, type PreparedSide } from './prepare';
+import { compileNameRules } from './normalise-name';
+import { codeKey, prepareAccounts, prepareContacts as prepareContactSide, weighSides, type PreparedSide } from './prepare';
 import { scorePair, type ScoringContext } from './score';
 
 export { DEFAULT_CONFIG, resolveConfig, type MatchConfig } from './config';
@@ -21,8 +22,16 @@ export interface MatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Look for likely duplicate Xero contacts too (default); without, `xeroFindings` is empty. */
   xeroFindings?: boolean;
-  /** The accounts as `prepareAccounts(accounts, config)` prepared them beforehand (on another thread, say). */
-  preparedAccounts?: PreparedSide;
+}
+
+/**
+ * Xero contacts ready to be matched: in ContactID order, so that ties (equal scores, the candidate cut-off) fall
+ * the same way whatever order they came in (the same organisation gives the same findings from a saved file and
+ * from a workspace), and in columns.
+ */
+export interface PreparedContacts {
+  contacts: readonly XeroContact[];
+  side: PreparedSide;
 }
 
 /** The contacts by ContactID (the same array when they already are, as a workspace reads them). */
@@ -33,15 +42,28 @@ function byContactId(contacts: readonly XeroContact[]): readonly XeroContact[] {
   return contacts;
 }
 
-export function matchAccounts(accounts: readonly BillingAccount[], given: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
-  // Ties (equal scores, the candidate cut-off) fall the same way whatever order the contacts came in: the same
-  // organisation gives the same findings from a saved file (its order) and from a workspace (ContactID order).
+export function prepareContacts(given: readonly XeroContact[], config: MatchConfig): PreparedContacts {
   const contacts = byContactId(given);
+  return { contacts, side: prepareContactSide(contacts, config) };
+}
+
+export function matchAccounts(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
   const config = resolveConfig(options.config);
-  const prepared = prepareAll(accounts, contacts, config, options.preparedAccounts);
-  const index = buildContactIndex(prepared.contacts);
-  const blocks = generateCandidates(prepared.accounts, index, prepared.words, contacts.length, config);
-  const scoring: ScoringContext = { ...prepared, evidence: evidenceStats(index, contacts.length), config };
+  return matchPrepared(accounts, prepareAccounts(accounts, config), prepareContacts(contacts, config), options);
+}
+
+/**
+ * matchAccounts on sides prepared beforehand, with the same config (`prepareAccounts`, `prepareContacts`): on
+ * two threads, or while the other file is still being read.
+ */
+export function matchPrepared(accounts: readonly BillingAccount[], accountSide: PreparedSide, prepared: PreparedContacts, options: MatchOptions = {}): MatchResult {
+  const { contacts } = prepared;
+  if (accountSide.size !== accounts.length || prepared.side.size !== contacts.length) throw new Error('matchPrepared: the prepared sides are not those of these records');
+  const config = resolveConfig(options.config);
+  const sides = weighSides(accountSide, prepared.side);
+  const index = buildContactIndex(sides.contacts);
+  const blocks = generateCandidates(sides.accounts, index, sides.words, contacts.length, config);
+  const scoring: ScoringContext = { ...sides, evidence: evidenceStats(index, contacts.length), config };
   // Score every blocked candidate and keep the best few (per-field contributions are worked out lazily).
   const scored: ScoredPair[][] = blocks.map((block, a) => {
     if (a % 1000 === 0) options.onProgress?.(a, accounts.length);
@@ -56,7 +78,7 @@ export function matchAccounts(accounts: readonly BillingAccount[], given: readon
   const links = assignLinks(scored, config.linkThreshold, (c) => contacts[c]!.status !== 'ACTIVE');
   const linkedContacts = new Map<number, number>();
   links.forEach((k, a) => k >= 0 && linkedContacts.set(scored[a]![k]!.contact, a));
-  const sides = { contacts, scoring };
+  const context = { contacts, scoring };
   const findings: Finding[] = accounts.map((account, a) =>
     classify(
       {
@@ -66,11 +88,11 @@ export function matchAccounts(accounts: readonly BillingAccount[], given: readon
         link: links[a]!,
         linkedElsewhere: { has: (c: number) => linkedContacts.has(c) && linkedContacts.get(c) !== a },
       },
-      sides,
+      context,
       config,
     ),
   );
   options.onProgress?.(accounts.length, accounts.length);
-  const xeroFindings = options.xeroFindings === false ? [] : findDuplicateContacts(contacts, prepared.contacts, prepared.rules);
+  const xeroFindings = options.xeroFindings === false ? [] : findDuplicateContacts(contacts, sides.contacts, compileNameRules(config));
   return { findings, xeroFindings };
 }

@@ -222,23 +222,25 @@ export interface PreparedSides {
   accounts: PreparedSide;
   contacts: PreparedSide;
   words: Words;
-  /** The name rules both sides were normalised with. */
-  rules: NameRules;
 }
 
-/** The billing accounts in columns (token weights are set once the contacts are prepared too, by `prepareAll`). */
+/** The billing accounts in columns (their token weights are set by `weighSides`). */
 export function prepareAccounts(accounts: readonly BillingAccount[], config: MatchConfig, rules = compileNameRules(config)): PreparedSide {
   return prepareSide(accounts, (a) => a.code, config, rules);
 }
 
-/**
- * Both sides in columns, with the token weights counted over both. `preparedAccounts` is what
- * `prepareAccounts(accounts, config)` returned, for accounts prepared beforehand (on another thread).
- */
-export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig, preparedAccounts?: PreparedSide): PreparedSides {
+/** The Xero contacts in columns (their token weights are set by `weighSides`). */
+export function prepareContacts(contacts: readonly XeroContact[], config: MatchConfig, rules = compileNameRules(config)): PreparedSide {
+  return prepareSide(contacts, (c) => c.accountNumber, config, rules);
+}
+
+/** The two sides, prepared with the same config, with their token weights counted over both. */
+export function weighSides(accounts: PreparedSide, contacts: PreparedSide): PreparedSides {
+  return { accounts, contacts, words: weigh([accounts, contacts]) };
+}
+
+/** Both sides prepared and weighed. */
+export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig): PreparedSides {
   const rules = compileNameRules(config);
-  if (preparedAccounts && preparedAccounts.size !== accounts.length) throw new Error(`prepared accounts: ${preparedAccounts.size} prepared for ${accounts.length} accounts`);
-  const a = preparedAccounts ?? prepareAccounts(accounts, config, rules);
-  const c = prepareSide(contacts, (x) => x.accountNumber, config, rules);
-  return { accounts: a, contacts: c, words: weigh([a, c]), rules };
+  return weighSides(prepareAccounts(accounts, config, rules), prepareContacts(contacts, config, rules));
 }

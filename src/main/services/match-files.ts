@@ -1,10 +1,10 @@
 // `reconciler match` on two files. A large export's billing accounts are read and prepared on a worker thread
-// while this thread reads the Xero contacts, then both are matched here (on two cores, 20,000 accounts against
-// 50,000 contacts finish some 5 % sooner; below ACCOUNTS_THREAD_MIN_BYTES starting a thread costs more than it saves).
+// while this thread reads and prepares the Xero contacts, then both are matched here (below
+// ACCOUNTS_THREAD_MIN_BYTES, starting a thread costs more than it saves).
 import { stat } from 'node:fs/promises';
 import type { MatchResult, XeroContact } from '../../shared/domain';
 import { parseAccountsFile, type ImportOptions, type ParsedAccounts } from '../cocoon/import-accounts';
-import { matchAccounts, prepareAccounts, resolveConfig, type MatchOptions, type PreparedSide } from '../matching';
+import { matchPrepared, prepareAccounts, prepareContacts, resolveConfig, type MatchOptions, type PreparedSide } from '../matching';
 import { prepareAccountsFile, type AccountsJob } from '../threads/accounts-thread';
 import { readContactsFile } from '../xero/contacts-file';
 
@@ -26,10 +26,12 @@ async function readAccounts(job: AccountsJob, signal: AbortSignal): Promise<{ pa
 export async function matchFiles(cocoon: { path: string } & ImportOptions, xero: string, options: MatchOptions = {}): Promise<MatchedFiles> {
   const config = resolveConfig(options.config);
   const { path, ...importOptions } = cocoon;
-  // Only the contacts are kept: their JSON (hundreds of MB of objects for a large organisation) is let go as it is read.
-  const contactsRead = readContactsFile(xero, { keepRaw: false });
   const stopAccounts = new AbortController();
-  contactsRead.catch(() => stopAccounts.abort());
-  const [{ parsed, side }, { contacts }] = await Promise.all([readAccounts({ path, options: importOptions, config }, stopAccounts.signal), contactsRead]);
-  return { parsed, contacts, result: matchAccounts(parsed.accounts, contacts, { ...options, config, preparedAccounts: side }) };
+  const accountsRead = readAccounts({ path, options: importOptions, config }, stopAccounts.signal);
+  // The contacts are prepared as soon as they are read, while the accounts' thread may still be at work. Only the
+  // contacts are kept: their JSON (hundreds of MB of objects for a large organisation) is let go as it is read.
+  const contactsPrepared = readContactsFile(xero, { keepRaw: false }).then(({ contacts }) => ({ contacts, prepared: prepareContacts(contacts, config) }));
+  contactsPrepared.catch(() => stopAccounts.abort());
+  const [{ parsed, side }, { contacts, prepared }] = await Promise.all([accountsRead, contactsPrepared]);
+  return { parsed, contacts, result: matchPrepared(parsed.accounts, side, prepared, { ...options, config }) };
 }
