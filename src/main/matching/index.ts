@@ -7,11 +7,11 @@ import { classify } from './classify';
 import { resolveConfig, type MatchConfig } from './config';
 import { findDuplicateContacts } from './duplicates';
 import { compileNameRules } from './normalise-name';
-import { codeKey, prepareAccounts, prepareContacts as prepareContactSide, weighSides, type PreparedSide } from './prepare';
+import { codeKey, prepareAccounts, prepareContacts, weighSides, type PreparedContacts, type PreparedSide } from './prepare';
 import { scorePair, type ScoringContext } from './score';
 
 export { DEFAULT_CONFIG, resolveConfig, type MatchConfig } from './config';
-export { prepareAccounts, type PreparedSide } from './prepare';
+export { prepareAccounts, prepareContacts, type PreparedContacts, type PreparedSide } from './prepare';
 
 /** Candidates per account scored in full and kept for the review (other candidates, ambiguity). */
 const KEPT_PER_ACCOUNT = 5;
@@ -22,29 +22,6 @@ export interface MatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Look for likely duplicate Xero contacts too (default); without, `xeroFindings` is empty. */
   xeroFindings?: boolean;
-}
-
-/**
- * Xero contacts ready to be matched: in ContactID order, so that ties (equal scores, the candidate cut-off) fall
- * the same way whatever order they came in (the same organisation gives the same findings from a saved file and
- * from a workspace), and in columns.
- */
-export interface PreparedContacts {
-  contacts: readonly XeroContact[];
-  side: PreparedSide;
-}
-
-/** The contacts by ContactID (the same array when they already are, as a workspace reads them). */
-function byContactId(contacts: readonly XeroContact[]): readonly XeroContact[] {
-  for (let i = 1; i < contacts.length; i++) {
-    if (contacts[i - 1]!.contactId > contacts[i]!.contactId) return [...contacts].sort((x, y) => (x.contactId < y.contactId ? -1 : 1));
-  }
-  return contacts;
-}
-
-export function prepareContacts(given: readonly XeroContact[], config: MatchConfig): PreparedContacts {
-  const contacts = byContactId(given);
-  return { contacts, side: prepareContactSide(contacts, config) };
 }
 
 export function matchAccounts(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], options: MatchOptions = {}): MatchResult {

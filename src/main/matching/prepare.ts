@@ -224,14 +224,36 @@ export interface PreparedSides {
   words: Words;
 }
 
-/** The billing accounts in columns (their token weights are set by `weighSides`). */
-export function prepareAccounts(accounts: readonly BillingAccount[], config: MatchConfig, rules = compileNameRules(config)): PreparedSide {
-  return prepareSide(accounts, (a) => a.code, config, rules);
+/**
+ * Xero contacts ready to be matched: in ContactID order, so that ties (equal scores, the candidate cut-off) fall
+ * the same way whatever order they came in (the same organisation gives the same findings from a saved file and
+ * from a workspace), and in columns.
+ */
+export interface PreparedContacts {
+  contacts: readonly XeroContact[];
+  side: PreparedSide;
 }
 
-/** The Xero contacts in columns (their token weights are set by `weighSides`). */
-export function prepareContacts(contacts: readonly XeroContact[], config: MatchConfig, rules = compileNameRules(config)): PreparedSide {
-  return prepareSide(contacts, (c) => c.accountNumber, config, rules);
+/** The contacts by ContactID (the same array when they already are, as a workspace reads them). */
+function byContactId(contacts: readonly XeroContact[]): readonly XeroContact[] {
+  for (let i = 1; i < contacts.length; i++) {
+    if (contacts[i - 1]!.contactId > contacts[i]!.contactId) return [...contacts].sort((x, y) => (x.contactId < y.contactId ? -1 : 1));
+  }
+  return contacts;
+}
+
+const accountCode = (a: BillingAccount) => a.code;
+const contactCode = (c: XeroContact) => c.accountNumber;
+
+/** The billing accounts in columns (their token weights are set by `weighSides`). */
+export function prepareAccounts(accounts: readonly BillingAccount[], config: MatchConfig, rules = compileNameRules(config)): PreparedSide {
+  return prepareSide(accounts, accountCode, config, rules);
+}
+
+/** The Xero contacts in matching order and in columns (their token weights are set by `weighSides`). */
+export function prepareContacts(given: readonly XeroContact[], config: MatchConfig): PreparedContacts {
+  const contacts = byContactId(given);
+  return { contacts, side: prepareSide(contacts, contactCode, config, compileNameRules(config)) };
 }
 
 /** The two sides, prepared with the same config, with their token weights counted over both. */
@@ -239,8 +261,8 @@ export function weighSides(accounts: PreparedSide, contacts: PreparedSide): Prep
   return { accounts, contacts, words: weigh([accounts, contacts]) };
 }
 
-/** Both sides prepared and weighed. */
+/** Both sides prepared (contacts in the order given) and weighed: for tests of the matcher's parts. */
 export function prepareAll(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], config: MatchConfig): PreparedSides {
   const rules = compileNameRules(config);
-  return weighSides(prepareAccounts(accounts, config, rules), prepareContacts(contacts, config, rules));
+  return weighSides(prepareAccounts(accounts, config, rules), prepareSide(contacts, contactCode, config, rules));
 }
