@@ -49,6 +49,11 @@ export interface CliRun {
   runsMs: number[];
   /** The fastest run's whole process as timed from here (Node's own start and exit included). */
   wallMs: number;
+  /**
+   * The host's speed in the same run, for comparing runs on a shared host whose speed varies from hour to hour:
+   * a fresh Node that only JSON.parses the contacts file, whole process, fastest of CLI_RUNS (run between the CLI's).
+   */
+  referenceMs: number;
   /** The largest peak RSS of the runs. */
   maxRssMb: number;
   /** 'cli' = the CLI's own RECONCILER_STATS line; 'measured' = wall clock here + polled VmHWM. */
@@ -132,6 +137,7 @@ async function runWorker(engine: 'ours' | 'baseline', dir: string, sample: numbe
 
 /** Runs of the CLI per data set: the time reported is the fastest, as machine noise only adds. */
 const CLI_RUNS = 3;
+const REFERENCE = "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))";
 
 async function runCliOnce(dir: string, out: string): Promise<{ ms: number; wallMs: number; maxRssMb: number; source: CliRun['source']; code: number | null }> {
   rmSync(out, { force: true });
@@ -152,7 +158,11 @@ async function runCliOnce(dir: string, out: string): Promise<{ ms: number; wallM
 async function runCli(dir: string, truth: TruthEntry[], inProcess: Prediction[] | null): Promise<CliRun> {
   const out = join(dir, 'findings.csv');
   const runs = [];
-  for (let i = 0; i < CLI_RUNS; i++) runs.push(await runCliOnce(dir, out));
+  const references: number[] = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    runs.push(await runCliOnce(dir, out));
+    references.push((await runChild(['-e', REFERENCE, join(dir, FILES.xero)])).wallMs);
+  }
   const preds = predictionsFromRows(readCsv(out));
   let differs: number | null = null;
   if (inProcess) {
@@ -166,6 +176,7 @@ async function runCli(dir: string, truth: TruthEntry[], inProcess: Prediction[] 
     ms: Math.min(...runs.map((r) => r.ms)),
     runsMs: runs.map((r) => r.ms),
     wallMs: Math.min(...runs.map((r) => r.wallMs)),
+    referenceMs: Math.round(Math.min(...references)),
     maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
     source: runs.every((r) => r.source === 'cli') ? 'cli' : 'measured',
     exitCode: runs[runs.length - 1]!.code,
