@@ -1,4 +1,5 @@
 // The bench's printed report: one compact block per data set, then the target checks.
+import { availableParallelism } from 'node:os';
 import type { CliRun, DatasetResult, EngineRun } from '../run';
 import type { Metrics } from '../metrics';
 
@@ -65,6 +66,7 @@ export function printDataset(r: DatasetResult): void {
     const same = cli.differsFromInProcess === null ? '' : cli.differsFromInProcess === 0 ? ', same findings as in process' : `, ${cli.differsFromInProcess} accounts differ from in process!`;
     console.log(`${pad('end to end (CLI)', 30)} ${ms(cli.ms)} (best of ${cli.runsMs.map(ms).join(', ')}), ${cli.maxRssMb} MB (${cli.source === 'cli' ? 'RECONCILER_STATS' : 'wall clock + VmHWM'}), F1 ${f3(cli.metrics.microF1)}${same}`);
     console.log(`${pad('  whole process (CLI)', 30)} ${ms(cli.wallMs)} (fastest run timed from the bench: Node's own start and exit included)`);
+    if (cli.cpuMs !== null) console.log(`${pad('  CPU time (CLI)', 30)} ${ms(cli.cpuMs)} over all threads (V8's compiler and collector included) in the fastest run: ${(cli.cpuMs / cli.ms).toFixed(2)} of the host's ${availableParallelism()} cores busy on average`);
     console.log(`${pad('  host reference', 30)} ${ms(cli.referenceMs)} for a fresh Node to JSON.parse the contacts file, fastest of ${cli.runsMs.length}: the CLI's whole process is ${ratio(cli.wallMs / cli.referenceMs)} that (compare runs on a host whose speed varies by this)`);
   } else console.log(`${pad('end to end (CLI)', 30)} ${(r.cli as { error: string } | null)?.error ?? 'skipped (--no-cli)'}`);
   if (ours) {
