@@ -74,8 +74,8 @@ function fuzzyTokens(t: number, token: string, index: ContactIndex, cache: Map<n
   if (known) return known;
   const found = new Set<number>();
   for (const d of [t, ...deletions(token)]) {
-    const [from, to] = index.byDeletion.range(d);
-    for (let e = from; e < to; e++) {
+    const from = index.byDeletion.first(d);
+    for (let e = from, to = index.byDeletion.end(from); e < to; e++) {
       const near = index.spelled[index.byDeletion.row(e)]!;
       if (near !== t) found.add(near);
     }
@@ -108,25 +108,25 @@ export function generateCandidates(accounts: PreparedSide, index: ContactIndex, 
   const touched: number[] = [];
   const fuzzyCache = new Map<number, number[]>();
   const bumpAll = (postings: Postings, value: number, w: number, limit = Infinity) => {
-    const [from, to] = postings.range(value);
-    for (let e = from; e < Math.min(to, from + limit); e++) {
+    const from = postings.first(value);
+    for (let e = from, to = Math.min(postings.end(from), from + limit); e < to; e++) {
       const i = postings.row(e);
       if (acc[i] === 0) touched.push(i);
       acc[i] = acc[i]! + w;
     }
+  };
+  // Evidence shared by too many contacts (a head office's phone) is no block.
+  const bumpUnlessCommon = (postings: Postings, value: number) => {
+    if (postings.count(value) <= maxPosting) bumpAll(postings, value, STRONG);
   };
   const result: AccountCandidates[] = [];
   for (let a = 0; a < accounts.size; a++) {
     const holders = index.byCode.lookup(accounts.code[a]!);
     bumpAll(index.byCode, accounts.code[a]!, STRONG * 4);
     for (let k = accounts.keys.start[a]!; k < accounts.keys.start[a + 1]!; k++) bumpAll(index.byKey, accounts.keys.items[k]!, STRONG * 2);
-    for (const [postings, value] of [
-      [index.byPhone, accounts.phone[a]!],
-      [index.byEmail, accounts.email[a]!],
-      [index.byAddress, accounts.addressValue[a]!],
-    ] as const) {
-      if (postings.count(value) <= maxPosting) bumpAll(postings, value, STRONG);
-    }
+    bumpUnlessCommon(index.byPhone, accounts.phone[a]!);
+    bumpUnlessCommon(index.byEmail, accounts.email[a]!);
+    bumpUnlessCommon(index.byAddress, accounts.addressValue[a]!);
     const from = accounts.tokens.start[a]!;
     const to = accounts.tokens.start[a + 1]!;
     let rarest = -1;

@@ -197,19 +197,27 @@ export class Postings {
     return (value >>> 0) & this.mask;
   }
 
-  /** The entries (see `row`) of the rows holding `value`: [from, to), empty when none. */
-  range(value: number): [number, number] {
-    if (value === 0) return [0, 0];
+  /**
+   * The first of the entries (see `row`) of the rows holding `value`, which run to `end(first)`; -1 when none.
+   * Two numbers, not a [from, to] pair: blocking looks values up millions of times, and each pair was garbage.
+   */
+  first(value: number): number {
+    if (value === 0) return -1;
     const b = this.bucket(value);
     for (let e = this.bucketStart[b]!; e < this.bucketStart[b + 1]!; e = this.runEnd[e]!) {
-      if (this.values[e] === value) return [e, this.runEnd[e]!];
+      if (this.values[e] === value) return e;
     }
-    return [0, 0];
+    return -1;
+  }
+
+  /** Where the entries starting at `first` end (exclusive). */
+  end(first: number): number {
+    return first < 0 ? first : this.runEnd[first]!;
   }
 
   count(value: number): number {
-    const [from, to] = this.range(value);
-    return to - from;
+    const from = this.first(value);
+    return this.end(from) - from;
   }
 
   row(entry: number): number {
@@ -218,8 +226,8 @@ export class Postings {
 
   /** The rows holding `value`, ascending. */
   lookup(value: number): number[] {
-    const [from, to] = this.range(value);
-    return Array.from(this.rows.subarray(from, to));
+    const from = this.first(value);
+    return from < 0 ? [] : Array.from(this.rows.subarray(from, this.end(from)));
   }
 }
 

@@ -61,7 +61,10 @@ const sims = new Float64Array(MAX_TOKENS * MAX_TOKENS);
 const usedA = new Uint8Array(MAX_TOKENS);
 const usedB = new Uint8Array(MAX_TOKENS);
 
-export function nameSimilarity(a: ReadingRef, b: ReadingRef): NameSimilarity {
+const fresh = (): NameSimilarity => ({ dice: 0, containment: 0, compact: 0, heaviestShared: 0, heaviestUnmatched: [0, 0] });
+
+/** How alike two readings are, written into `into` (scoring passes one it reuses: it compares pairs by the million). */
+export function nameSimilarity(a: ReadingRef, b: ReadingRef, into = fresh()): NameSimilarity {
   const na = Math.min(a.to - a.from, MAX_TOKENS);
   const nb = Math.min(b.to - b.from, MAX_TOKENS);
   let candidates = 0;
@@ -110,11 +113,11 @@ export function nameSimilarity(a: ReadingRef, b: ReadingRef): NameSimilarity {
   // The edit distance only matters when it could reach the "very similar" level; skip it otherwise.
   const compact = longest === 0 ? 0 : Math.abs(ca.length - cb.length) > longest * (1 - COMPACT_USEFUL) ? 0 : 1 - distance(ca, cb) / longest;
   const lighter = Math.min(a.total, b.total);
-  return {
-    dice: a.total + b.total > 0 ? (2 * matched) / (a.total + b.total) : 0,
-    containment: lighter > 0 ? matched / lighter : 0,
-    compact,
-    heaviestShared,
-    heaviestUnmatched: [unmatchedA, unmatchedB],
-  };
+  into.dice = a.total + b.total > 0 ? (2 * matched) / (a.total + b.total) : 0;
+  into.containment = lighter > 0 ? matched / lighter : 0;
+  into.compact = compact;
+  into.heaviestShared = heaviestShared;
+  into.heaviestUnmatched[0] = unmatchedA;
+  into.heaviestUnmatched[1] = unmatchedB;
+  return into;
 }

@@ -52,6 +52,7 @@ function sameKey(A: PreparedSide, a: number, B: PreparedSide, b: number): boolea
 const blank = (): ReadingRef => ({ tokens: new Float64Array(0), text: [], weight: new Float64Array(0), from: 0, to: 0, total: 0, compact: '' });
 const viewA = blank();
 const viewB = blank();
+const similarity = nameSimilarity(viewA, viewB);
 
 function view(into: ReadingRef, side: PreparedSide, r: number): ReadingRef {
   into.tokens = side.readingTokens.items;
@@ -64,10 +65,16 @@ function view(into: ReadingRef, side: PreparedSide, r: number): ReadingRef {
   return into;
 }
 
-function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number): { level: NameLevel; similarity: number } {
+/** How the names compare: the level, and how similar they are (written into `into`). */
+function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number, into: NameMatch): NameMatch {
   const { accounts: A, contacts: B } = ctx;
-  if (A.syncKey[a] === B.syncKey[b]) return { level: 'exact', similarity: 1 };
-  if (sameKey(A, a, B, b)) return { level: 'legal_form', similarity: 1 };
+  const found = (level: NameLevel, similarity: number) => {
+    into.level = level;
+    into.similarity = similarity;
+    return into;
+  };
+  if (A.syncKey[a] === B.syncKey[b]) return found('exact', 1);
+  if (sameKey(A, a, B, b)) return found('legal_form', 1);
   let dice = 0;
   let containment = 0;
   let compact = 0;
@@ -76,7 +83,7 @@ function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number
   for (let ra = A.readingStart[a]!; ra < A.readingStart[a + 1]!; ra++) {
     for (let rb = B.readingStart[b]!; rb < B.readingStart[b + 1]!; rb++) {
       if (A.readingEntity[ra] && B.readingEntity[rb]) continue;
-      const s = nameSimilarity(view(viewA, A, ra), view(viewB, B, rb));
+      const s = nameSimilarity(view(viewA, A, ra), view(viewB, B, rb), similarity);
       dice = Math.max(dice, s.dice);
       containment = Math.max(containment, s.containment);
       compact = Math.max(compact, s.compact);
@@ -85,13 +92,21 @@ function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number
     }
   }
   const rare = shared >= rareWeight;
-  const similarity = Math.max(dice, compact >= COMPACT_USEFUL ? compact : 0);
-  if (dice >= 0.88 || compact >= COMPACT_USEFUL) return { level: 'very_similar', similarity };
-  if (dice >= 0.7) return { level: conflict ? 'conflicting' : 'similar', similarity };
-  if (containment >= 0.85 && rare) return { level: 'contains', similarity };
-  if (dice >= 0.4) return { level: conflict ? 'conflicting' : rare ? 'somewhat_rare' : 'somewhat', similarity };
-  return { level: rare ? 'shares_rare' : 'different', similarity };
+  const alike = Math.max(dice, compact >= COMPACT_USEFUL ? compact : 0);
+  if (dice >= 0.88 || compact >= COMPACT_USEFUL) return found('very_similar', alike);
+  if (dice >= 0.7) return found(conflict ? 'conflicting' : 'similar', alike);
+  if (containment >= 0.85 && rare) return found('contains', alike);
+  if (dice >= 0.4) return found(conflict ? 'conflicting' : rare ? 'somewhat_rare' : 'somewhat', alike);
+  return found(rare ? 'shares_rare' : 'different', alike);
 }
+
+interface NameMatch {
+  level: NameLevel;
+  similarity: number;
+}
+
+/** The name comparison of the pair being evaluated (read at once, never kept). */
+const nameMatch: NameMatch = { level: 'different', similarity: 0 };
 
 type Sink = ((field: EvidenceField, level: string, weight: number) => void) | null;
 
@@ -101,32 +116,37 @@ function weightOf(table: Record<string, { m: number; u: number }>, level: string
   return Math.log2(m / (shared > 1 ? Math.max(u, shared / Math.max(1, records)) : u));
 }
 
-/** The shared core: returns log-odds, and reports each field's contribution to `sink` when one is given. */
-function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, sink: Sink) {
+/** A field's weight, reported to `sink` when there is one. */
+function weighs(sink: Sink, field: EvidenceField, level: string | null, weight: number): number {
+  if (sink) sink(field, level ?? 'missing', weight);
+  return weight;
+}
+
+/**
+ * The shared core: returns log-odds, leaves the name comparison in `nameMatch`, and reports each field's
+ * contribution to `sink` when one is given.
+ */
+function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, sink: Sink): number {
   const { config, evidence: ev, accounts: A, contacts: B } = ctx;
   const L = config.levels;
   let total = config.candidatePrior;
-  const add = (field: EvidenceField, level: string | null, weight: number) => {
-    total += weight;
-    if (sink) sink(field, level ?? 'missing', weight);
-  };
-  if (isHolder) add('code', 'exact', config.codeHolderPrior - config.candidatePrior);
-  const name = nameLevel(ctx, a, b, Math.log(1 + ctx.words.records / config.rareTokenRecords));
+  if (isHolder) total += weighs(sink, 'code', 'exact', config.codeHolderPrior - config.candidatePrior);
+  const name = nameLevel(ctx, a, b, Math.log(1 + ctx.words.records / config.rareTokenRecords), nameMatch);
   const share = NAME_TF_SHARE[name.level] ?? 0;
   const rarityBonus = share > 0 ? share * Math.min(MAX_NAME_TF_BONUS, Math.max(0, Math.log2(L.name[name.level].u / Math.max(A.nameRarity[a]!, B.nameRarity[b]!)))) : 0;
-  add('name', name.level, weightOf(L.name, name.level) + rarityBonus);
+  total += weighs(sink, 'name', name.level, weightOf(L.name, name.level) + rarityBonus);
 
   const phone = B.phone[b]!;
   if (A.phone[a] && phone) {
     const level = A.phone[a] === phone ? 'exact' : 'different';
-    add('phone', level, weightOf(L.phone, level, level === 'exact' ? ev.phone.count(phone) : 0, ev.contacts));
-  } else add('phone', null, 0);
+    total += weighs(sink, 'phone', level, weightOf(L.phone, level, level === 'exact' ? ev.phone.count(phone) : 0, ev.contacts));
+  } else total += weighs(sink, 'phone', null, 0);
 
   const email = B.email[b]!;
   if (A.email[a] && email) {
     const level = A.email[a] === email ? 'exact' : A.emailDomain[a] && A.emailDomain[a] === B.emailDomain[b] ? 'domain' : 'different';
-    add('email', level, weightOf(L.email, level, level === 'exact' ? ev.email.count(email) : 0, ev.contacts));
-  } else add('email', null, 0);
+    total += weighs(sink, 'email', level, weightOf(L.email, level, level === 'exact' ? ev.email.count(email) : 0, ev.contacts));
+  } else total += weighs(sink, 'email', null, 0);
 
   // Address and postcode move together when a business moves: disagreeing on both counts once, not twice.
   let addressAgainst = 0;
@@ -134,15 +154,15 @@ function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, 
     const level = A.street[a] !== B.street[b] ? 'different' : A.houseNumber[a] && A.houseNumber[a] === B.houseNumber[b] ? 'exact' : 'same_street';
     const w = weightOf(L.address, level, level === 'exact' ? ev.address.count(B.addressValue[b]!) : 0, ev.contacts);
     if (w < 0) addressAgainst = w;
-    add('address', level, w);
-  } else add('address', null, 0);
+    total += weighs(sink, 'address', level, w);
+  } else total += weighs(sink, 'address', null, 0);
 
   if (A.postcode[a] && B.postcode[b]) {
     const level = A.postcode[a] === B.postcode[b] ? 'exact' : 'different';
     const w = weightOf(L.postcode, level);
-    add('postcode', level, w < 0 && addressAgainst < 0 ? Math.min(0, w - addressAgainst) : w);
-  } else add('postcode', null, 0);
-  return { logOdds: total, name };
+    total += weighs(sink, 'postcode', level, w < 0 && addressAgainst < 0 ? Math.min(0, w - addressAgainst) : w);
+  } else total += weighs(sink, 'postcode', null, 0);
+  return total;
 }
 
 /** A pair's score; the per-field contributions are worked out only when something reads them. */
@@ -159,11 +179,10 @@ class Scored implements PairScore {
     private readonly isHolder: boolean,
     private readonly ctx: ScoringContext,
   ) {
-    const { logOdds, name } = evaluate(a, b, isHolder, ctx, null);
-    this.logOdds = logOdds;
-    this.probability = probability(logOdds);
-    this.nameLevel = name.level;
-    this.nameSimilarity = name.similarity;
+    this.logOdds = evaluate(a, b, isHolder, ctx, null);
+    this.probability = probability(this.logOdds);
+    this.nameLevel = nameMatch.level;
+    this.nameSimilarity = nameMatch.similarity;
   }
 
   get contributions(): Contribution[] {
