@@ -226,8 +226,9 @@ export class Postings {
 
   /** The rows holding `value`, ascending. */
   lookup(value: number): number[] {
-    const from = this.first(value);
-    return from < 0 ? [] : Array.from(this.rows.subarray(from, this.end(from)));
+    const rows: number[] = [];
+    for (let e = this.first(value), to = this.end(e); e < to; e++) rows.push(this.rows[e]!);
+    return rows;
   }
 }
 

@@ -65,16 +65,22 @@ function view(into: ReadingRef, side: PreparedSide, r: number): ReadingRef {
   return into;
 }
 
+interface NameMatch {
+  level: NameLevel;
+  similarity: number;
+}
+
+function found(into: NameMatch, level: NameLevel, similarity: number): NameMatch {
+  into.level = level;
+  into.similarity = similarity;
+  return into;
+}
+
 /** How the names compare: the level, and how similar they are (written into `into`). */
 function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number, into: NameMatch): NameMatch {
   const { accounts: A, contacts: B } = ctx;
-  const found = (level: NameLevel, similarity: number) => {
-    into.level = level;
-    into.similarity = similarity;
-    return into;
-  };
-  if (A.syncKey[a] === B.syncKey[b]) return found('exact', 1);
-  if (sameKey(A, a, B, b)) return found('legal_form', 1);
+  if (A.syncKey[a] === B.syncKey[b]) return found(into, 'exact', 1);
+  if (sameKey(A, a, B, b)) return found(into, 'legal_form', 1);
   let dice = 0;
   let containment = 0;
   let compact = 0;
@@ -93,16 +99,11 @@ function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number
   }
   const rare = shared >= rareWeight;
   const alike = Math.max(dice, compact >= COMPACT_USEFUL ? compact : 0);
-  if (dice >= 0.88 || compact >= COMPACT_USEFUL) return found('very_similar', alike);
-  if (dice >= 0.7) return found(conflict ? 'conflicting' : 'similar', alike);
-  if (containment >= 0.85 && rare) return found('contains', alike);
-  if (dice >= 0.4) return found(conflict ? 'conflicting' : rare ? 'somewhat_rare' : 'somewhat', alike);
-  return found(rare ? 'shares_rare' : 'different', alike);
-}
-
-interface NameMatch {
-  level: NameLevel;
-  similarity: number;
+  if (dice >= 0.88 || compact >= COMPACT_USEFUL) return found(into, 'very_similar', alike);
+  if (dice >= 0.7) return found(into, conflict ? 'conflicting' : 'similar', alike);
+  if (containment >= 0.85 && rare) return found(into, 'contains', alike);
+  if (dice >= 0.4) return found(into, conflict ? 'conflicting' : rare ? 'somewhat_rare' : 'somewhat', alike);
+  return found(into, rare ? 'shares_rare' : 'different', alike);
 }
 
 /** The name comparison of the pair being evaluated (read at once, never kept). */
