@@ -124,15 +124,15 @@ function weighs(sink: Sink, field: EvidenceField, level: string | null, weight: 
 }
 
 /**
- * The shared core: returns log-odds, leaves the name comparison in `nameMatch`, and reports each field's
- * contribution to `sink` when one is given.
+ * The shared core: returns log-odds, leaves the name comparison in `nameMatch` (or takes `name`, when the pair's
+ * names were compared before), and reports each field's contribution to `sink` when one is given.
  */
-function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, sink: Sink): number {
+function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, sink: Sink, known: NameMatch | null = null): number {
   const { config, evidence: ev, accounts: A, contacts: B } = ctx;
   const L = config.levels;
   let total = config.candidatePrior;
   if (isHolder) total += weighs(sink, 'code', 'exact', config.codeHolderPrior - config.candidatePrior);
-  const name = nameLevel(ctx, a, b, Math.log(1 + ctx.words.records / config.rareTokenRecords), nameMatch);
+  const name = known ?? nameLevel(ctx, a, b, Math.log(1 + ctx.words.records / config.rareTokenRecords), nameMatch);
   const share = NAME_TF_SHARE[name.level] ?? 0;
   const rarityBonus = share > 0 ? share * Math.min(MAX_NAME_TF_BONUS, Math.max(0, Math.log2(L.name[name.level].u / Math.max(A.nameRarity[a]!, B.nameRarity[b]!)))) : 0;
   total += weighs(sink, 'name', name.level, weightOf(L.name, name.level) + rarityBonus);
@@ -189,7 +189,8 @@ class Scored implements PairScore {
   get contributions(): Contribution[] {
     if (!this.#contributions) {
       const out: Contribution[] = [];
-      evaluate(this.a, this.b, this.isHolder, this.ctx, (field, level, weight) => out.push({ field, level, weight: round(weight) }));
+      const name = { level: this.nameLevel, similarity: this.nameSimilarity };
+      evaluate(this.a, this.b, this.isHolder, this.ctx, (field, level, weight) => out.push({ field, level, weight: round(weight) }), name);
       this.#contributions = out;
     }
     return this.#contributions;
