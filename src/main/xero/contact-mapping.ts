@@ -80,13 +80,17 @@ function clean(value: string | null | undefined): string {
   return (value ?? '').trim();
 }
 
+/**
+ * The non-blank parts, trimmed, joined. Joined as an array, so that the text is one flat string: added up piece by
+ * piece it would be a tree of pieces, which every later read (matching reads each address) first copies flat.
+ */
 function joined(parts: readonly (string | null | undefined)[], separator: string): string {
-  let out = '';
+  const kept: string[] = [];
   for (const part of parts) {
     const p = clean(part);
-    if (p !== '') out = out === '' ? p : out + separator + p;
+    if (p !== '') kept.push(p);
   }
-  return out;
+  return kept.join(separator);
 }
 
 function hasLine(a: XeroAddressJson): boolean {
