@@ -199,7 +199,7 @@ export class Postings {
 
   /**
    * The first of the entries (see `row`) of the rows holding `value`, which run to `end(first)`; -1 when none.
-   * Two numbers, not a [from, to] pair: blocking looks values up millions of times, and each pair was garbage.
+   * Two numbers, not a [from, to] pair: nothing to allocate for blocking's millions of lookups.
    */
   first(value: number): number {
     if (value === 0) return -1;
@@ -210,7 +210,7 @@ export class Postings {
     return -1;
   }
 
-  /** Where the entries starting at `first` end (exclusive). */
+  /** Where the entries starting at `first` end (exclusive; -1 for -1: no entries). */
   end(first: number): number {
     return first < 0 ? first : this.runEnd[first]!;
   }

@@ -61,10 +61,11 @@ const sims = new Float64Array(MAX_TOKENS * MAX_TOKENS);
 const usedA = new Uint8Array(MAX_TOKENS);
 const usedB = new Uint8Array(MAX_TOKENS);
 
-const fresh = (): NameSimilarity => ({ dice: 0, containment: 0, compact: 0, heaviestShared: 0, heaviestUnmatched: [0, 0] });
+/** A NameSimilarity to write into. */
+export const emptySimilarity = (): NameSimilarity => ({ dice: 0, containment: 0, compact: 0, heaviestShared: 0, heaviestUnmatched: [0, 0] });
 
 /** How alike two readings are, written into `into` (scoring passes one it reuses: it compares pairs by the million). */
-export function nameSimilarity(a: ReadingRef, b: ReadingRef, into = fresh()): NameSimilarity {
+export function nameSimilarity(a: ReadingRef, b: ReadingRef, into = emptySimilarity()): NameSimilarity {
   const na = Math.min(a.to - a.from, MAX_TOKENS);
   const nb = Math.min(b.to - b.from, MAX_TOKENS);
   let candidates = 0;

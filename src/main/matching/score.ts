@@ -5,7 +5,7 @@ import type { Contribution, EvidenceField } from '../../shared/domain';
 import type { MatchConfig } from './config';
 import type { EvidenceStats } from './candidates';
 import { rowHas } from './columns';
-import { COMPACT_USEFUL, nameSimilarity, type ReadingRef } from './name-similarity';
+import { COMPACT_USEFUL, emptySimilarity, nameSimilarity, type ReadingRef } from './name-similarity';
 import type { PreparedSide, Words } from './prepare';
 
 export type NameLevel = keyof MatchConfig['levels']['name'];
@@ -52,7 +52,7 @@ function sameKey(A: PreparedSide, a: number, B: PreparedSide, b: number): boolea
 const blank = (): ReadingRef => ({ tokens: new Float64Array(0), text: [], weight: new Float64Array(0), from: 0, to: 0, total: 0, compact: '' });
 const viewA = blank();
 const viewB = blank();
-const similarity = nameSimilarity(viewA, viewB);
+const similarity = emptySimilarity();
 
 function view(into: ReadingRef, side: PreparedSide, r: number): ReadingRef {
   into.tokens = side.readingTokens.items;
