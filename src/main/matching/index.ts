@@ -46,9 +46,12 @@ export function matchPrepared(accounts: readonly BillingAccount[], accountSide: 
     if (a % 1000 === 0) options.onProgress?.(a, accounts.length);
     // Holders found by fingerprint, confirmed on the codes themselves.
     const code = codeKey(accounts[a]!.code);
-    const holders = new Set(block.holders.filter((c) => codeKey(contacts[c]!.accountNumber) === code));
+    const holders = block.holders.filter((c) => codeKey(contacts[c]!.accountNumber) === code);
     return block.candidates
-      .map((c) => ({ contact: c, isHolder: holders.has(c), score: scorePair(a, c, holders.has(c), scoring) }))
+      .map((c) => {
+        const isHolder = holders.includes(c);
+        return { contact: c, isHolder, score: scorePair(a, c, isHolder, scoring) };
+      })
       .sort(byScore)
       .filter((p, k) => k < KEPT_PER_ACCOUNT || p.isHolder);
   });
