@@ -27,6 +27,9 @@ describe('parseXeroDate', () => {
 
   it('returns null for anything else', () => {
     for (const bad of ['', 'yesterday', '/Date(abc)/', '2019-13-45T00:00:00', '/Date(1503348544227+00)/']) expect(parseXeroDate(bad)).toBeNull();
+    // Instants past the last one a Date can hold.
+    expect(parseXeroDate('/Date(8640000000000000)/')).toBe('+275760-09-13T00:00:00.000Z');
+    for (const far of ['/Date(8640000000000001)/', '/Date(-8640000000000001)/', '/Date(99999999999999999999)/']) expect(parseXeroDate(far)).toBeNull();
   });
 });
 

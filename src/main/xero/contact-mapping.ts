@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ContactStatus, type XeroContact } from '../../shared/domain';
 import { validate as validateContactShape } from './contact-shape.generated';
+import { isoFromMillis } from './iso-date';
 
 /** "/Date(1503348544227+0000)/" (also with JSON's escaped "\/"); the offset is optional. */
 const MS_DATE = /^\\?\/Date\((-?\d+)(?:([+-])(\d{2})(\d{2}))?\)\\?\/$/;
@@ -19,8 +20,9 @@ export function parseXeroDate(value: string): string | null {
   if (ms) {
     const [, millis, sign, hh, mm] = ms;
     if (sign && (Number(hh) > 14 || Number(mm) > 59)) return null;
-    const date = new Date(Number(millis));
-    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+    const instant = Number(millis);
+    // Beyond ±8.64e15 ms there is no date (toISOString would throw).
+    return Math.abs(instant) > 8.64e15 ? null : isoFromMillis(instant);
   }
   const iso = ISO_DATE.exec(text);
   if (!iso) return null;
