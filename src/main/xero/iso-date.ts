@@ -1,12 +1,14 @@
 // Milliseconds since the epoch → the text Date.prototype.toISOString gives ("2017-08-21T20:49:04.227Z"), for the
 // years 1970 to 9999 that Xero's dates hold, without a Date object per date: a contacts file has one date per
-// contact, and toISOString was most of the cost of reading them. Other instants go to toISOString itself.
+// contact, and toISOString was most of the cost of reading one. Other instants go to toISOString itself.
 
 const DAY = 86_400_000;
 /** The first instant of the year 10000, after which toISOString writes years with six digits and a sign. */
 const END = 253_402_300_800_000;
 
+/** The text being written, "YYYY-MM-DDTHH:mm:ss.sssZ": the separators are set once, the digits for each date. */
 const CHARS = new Uint16Array(24);
+for (const [at, char] of [[4, '-'], [7, '-'], [10, 'T'], [13, ':'], [16, ':'], [19, '.'], [23, 'Z']] as const) CHARS[at] = char.charCodeAt(0);
 const ZERO = 48;
 
 function put(at: number, value: number, digits: number): void {
@@ -17,7 +19,7 @@ export function isoFromMillis(ms: number): string {
   if (!(ms >= 0 && ms < END) || !Number.isInteger(ms)) return new Date(ms).toISOString();
   const days = Math.floor(ms / DAY);
   let rest = ms - days * DAY;
-  // The civil date of a day number (Howard Hinnant's days_from_civil, inverted), in the proleptic Gregorian calendar.
+  // The date of a day number in the proleptic Gregorian calendar (Howard Hinnant's civil_from_days).
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -38,6 +40,3 @@ export function isoFromMillis(ms: number): string {
   put(20, rest % 1000, 3);
   return String.fromCharCode.apply(null, CHARS as unknown as number[]);
 }
-
-// The separators never change.
-for (const [at, char] of [[4, '-'], [7, '-'], [10, 'T'], [13, ':'], [16, ':'], [19, '.'], [23, 'Z']] as const) CHARS[at] = char.charCodeAt(0);
