@@ -61,6 +61,9 @@ describe('normaliseName', () => {
 
   it('makes the sync key from case and spacing only', () => {
     expect(normaliseName(' Acme  Freight ', rules).syncKey).toBe('acme freight');
+    // A tab or a no-break space is collapsed too, even alone.
+    expect(normaliseName('Acme\tFreight', rules).syncKey).toBe('acme freight');
+    expect(normaliseName('Acme\u00a0Freight', rules).syncKey).toBe('acme freight');
     expect(normaliseName('Acme Freight Pty Ltd', rules).syncKey).toBe('acme freight pty ltd');
   });
 

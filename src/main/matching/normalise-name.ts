@@ -112,11 +112,14 @@ function canonicalTokens(text: string, rules: NameRules, removed: string[]): str
   // Abbreviations expanded; stopwords dropped unless nothing else is left.
   const meaningful: string[] = [];
   let stopwords = false;
+  const keep = (word: string) => {
+    if (rules.stopwords.has(word)) stopwords = true;
+    else meaningful.push(word);
+  };
   for (const t of tokens) {
-    for (const word of rules.abbreviations.get(t) ?? [t]) {
-      if (rules.stopwords.has(word)) stopwords = true;
-      else meaningful.push(word);
-    }
+    const expanded = rules.abbreviations.get(t);
+    if (expanded) expanded.forEach(keep);
+    else keep(t);
   }
   return meaningful.length > 0 || !stopwords ? meaningful : tokens.flatMap((t) => rules.abbreviations.get(t) ?? [t]);
 }
@@ -144,8 +147,12 @@ function spellForm(form: string): string {
 /** Shared by every name without alternatives or legal forms (most of them): nothing to allocate per name. */
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Whitespace the sync key collapses: a run of two, or any that is not a plain space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
 export function normaliseName(name: string, rules: NameRules): NormalisedName {
-  const syncKey = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const trimmed = name.trim();
+  const syncKey = (LOOSE_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
   const folded = foldText(name);
   const padded = ` ${folded} `;
   const connector = TRADING_AS.exec(padded);
