@@ -52,7 +52,7 @@ function sameKey(A: PreparedSide, a: number, B: PreparedSide, b: number): boolea
 const blank = (): ReadingRef => ({ tokens: new Float64Array(0), text: [], weight: new Float64Array(0), from: 0, to: 0, total: 0, compact: '' });
 const viewA = blank();
 const viewB = blank();
-const similarity = emptySimilarity();
+const scratchSimilarity = emptySimilarity();
 
 function view(into: ReadingRef, side: PreparedSide, r: number): ReadingRef {
   into.tokens = side.readingTokens.items;
@@ -89,7 +89,7 @@ function nameLevel(ctx: ScoringContext, a: number, b: number, rareWeight: number
   for (let ra = A.readingStart[a]!; ra < A.readingStart[a + 1]!; ra++) {
     for (let rb = B.readingStart[b]!; rb < B.readingStart[b + 1]!; rb++) {
       if (A.readingEntity[ra] && B.readingEntity[rb]) continue;
-      const s = nameSimilarity(view(viewA, A, ra), view(viewB, B, rb), similarity);
+      const s = nameSimilarity(view(viewA, A, ra), view(viewB, B, rb), scratchSimilarity);
       dice = Math.max(dice, s.dice);
       containment = Math.max(containment, s.containment);
       compact = Math.max(compact, s.compact);
