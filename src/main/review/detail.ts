@@ -15,10 +15,15 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
   const finding = ws.findings.get(code);
   const contact = (id: string | null) => (id === null ? null : (ws.contacts.get(id) ?? null));
   const decision = ws.decisions.current(code);
+  const xeroTrust = xeroFreshness(ws).trust;
+  const noFinding =
+    xeroTrust === 'missing'
+      ? 'No finding yet: the Xero side has not been loaded (connect Xero and sync, or import a contacts file).'
+      : 'No finding yet: matching stopped before it reached this account (Match again).';
   return {
     row,
     account,
-    explanation: finding?.explanation ?? 'No finding yet: the Xero side has not been loaded (connect Xero and sync, or import a contacts file).',
+    explanation: finding?.explanation ?? noFinding,
     contributions: finding?.contributions ?? [],
     contact: contact(row.xeroId),
     codeHolder: contact(finding?.codeHolderId ?? null),
@@ -26,6 +31,6 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
     actions: [...acceptActions(finding?.kind ?? null)],
     decision: decision ? toDecisionView(decision) : null,
     history: ws.decisions.history(code).map(toDecisionView).reverse(),
-    xeroTrust: xeroFreshness(ws).trust,
+    xeroTrust,
   };
 }

@@ -21,20 +21,25 @@ export function Dashboard({ status, info, activeKinds, onKind }: Props) {
     : status.lastXeroImport
       ? `file ${status.lastXeroImport.fileName ?? ''} imported ${ago(status.lastXeroImport.at)}`
       : 'not loaded';
+  // Without the Xero side, or with findings older than the accounts (matching stopped), no count can be trusted.
+  const unknown = status.xeroTrust === 'missing' || status.findingsOutdated;
   return (
     <section className="dashboard" aria-label="Dashboard">
       <div className="headline">
-        <div className={status.failingUndecided > 0 ? 'headline-number bad' : 'headline-number good'} data-testid="failing-count">
-          {status.xeroTrust === 'missing' ? '—' : status.failingUndecided.toLocaleString()}
+        <div className={unknown ? 'headline-number' : status.failingUndecided > 0 ? 'headline-number bad' : 'headline-number good'} data-testid="failing-count">
+          {unknown ? '—' : status.failingUndecided.toLocaleString()}
         </div>
         <div>
           <div className="headline-text">
             {status.xeroTrust === 'missing'
               ? 'Load the Xero side to see which accounts will fail'
-              : `${status.failingUndecided === 1 ? 'account' : 'accounts'} will fail on the next sync`}
+              : status.findingsOutdated
+                ? 'Match again to see which accounts will fail (the findings are older than the last import)'
+                : `${status.failingUndecided === 1 ? 'account' : 'accounts'} will fail on the next sync`}
           </div>
           <div className="muted small">
-            {count(status.failing, 'failing account')} in all · {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} ·{' '}
+            {unknown ? '' : `${count(status.failing, 'failing account')} in all · `}
+            {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} ·{' '}
             {count(status.contacts, 'Xero contact')}
           </div>
         </div>

@@ -2,8 +2,9 @@
 import type { FindingKind } from '../../../shared/domain';
 import { KIND_LABELS } from '../../../shared/decision-rules';
 
-export function KindBadge({ kind, stale }: { kind: FindingKind | null; stale?: boolean }) {
-  if (kind === null) return <span className="badge badge-unknown">No Xero data</span>;
+/** `stale`: the Xero side is incomplete; `noXero`: there is none (else an account without a finding is one that matching has not reached). */
+export function KindBadge({ kind, stale, noXero = false }: { kind: FindingKind | null; stale?: boolean; noXero?: boolean }) {
+  if (kind === null) return <span className="badge badge-unknown">{noXero ? 'No Xero data' : 'Not matched yet'}</span>;
   if (kind === 'not_in_xero' && stale) {
     return (
       <span className="badge badge-unknown" title="The Xero data is incomplete (failed or unfinished sync): this account may exist in Xero.">

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { PreviewedImport } from '../hooks/usePreviewedImport';
 import { Dialog } from './Dialog';
+import { ProgressLine } from './ProgressLine';
 
 export interface PreviewField<F extends string> {
   field: F;
@@ -58,7 +59,7 @@ export function PreviewedImportDialog<F extends string>({ title, onClose, state,
         <span>File</span>
         <input type="file" accept={accept} aria-label={fileLabel} data-autofocus={autoFocus} onChange={(e) => void state.choose(e.target.files)} />
       </label>
-      {state.busy && <p role="status">Reading…</p>}
+      {state.busy && <ProgressLine inline waiting="Reading…" />}
       {state.error && (
         <div className="error-box" role="alert">
           <p className="pre-line">{state.error.message}</p>
