@@ -70,6 +70,14 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     return next !== undefined && uniqueKey(next) !== uniqueKey(value) ? ' It is changed in this push too: push again once that is done.' : '';
   };
   const plannedSubjects = [...new Set(edits.map((x) => x.subject))];
+  // The contacts of this push by the name (active ones) and the Account Number each ends up with, in plan order:
+  // the second one to get a name or number is found by a lookup, not by going through the whole plan per edit.
+  const plannedActiveByName = groupBy(
+    plannedSubjects.filter((s) => finalOf(s, 'ContactStatus') === 'ACTIVE'),
+    (s) => uniqueKey(finalOf(s, 'Name')),
+  );
+  const plannedByNumber = groupBy(plannedSubjects, (s) => uniqueKey(finalOf(s, 'AccountNumber')));
+  const another = (group: Map<string, string[]>, value: string, subject: string) => (group.get(uniqueKey(value)) ?? []).find((s) => s !== subject);
 
   for (const { item, e, subject } of edits) {
     const to = e.to.trim();
@@ -84,7 +92,7 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
           clash: { contactId: holder.contactId, name: holder.name },
         });
       }
-      const twin = plannedSubjects.find((s) => s !== subject && uniqueKey(finalOf(s, 'Name')) === uniqueKey(to) && finalOf(s, 'ContactStatus') === 'ACTIVE');
+      const twin = another(plannedActiveByName, to, subject);
       if (twin) block(item.ref, { reason: `Another correction in this push gives the name "${to}" to a second contact (${twin}): Xero allows one active contact per name.` });
     } else if (e.field === 'AccountNumber' && to !== '') {
       if (to.length > MAX_NUMBER) block(item.ref, { reason: `Xero refuses Account Numbers over ${MAX_NUMBER} characters.` });
@@ -95,7 +103,7 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
           reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}" (${holder.contactId}${archived}); Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
         });
       }
-      const twin = plannedSubjects.find((s) => s !== subject && uniqueKey(finalOf(s, 'AccountNumber')) === uniqueKey(to));
+      const twin = another(plannedByNumber, to, subject);
       if (twin) block(item.ref, { reason: `Another correction in this push gives the Account Number "${to}" to a second contact (${twin}).` });
     } else if (e.field === 'ContactStatus' && to === 'ACTIVE') {
       const name = finalOf(subject, 'Name');
