@@ -34,7 +34,7 @@ export function Dashboard({ status, info, activeKinds, onKind }: Props) {
             {status.xeroTrust === 'missing'
               ? 'Load the Xero side to see which accounts will fail'
               : status.findingsOutdated
-                ? 'Match again to see which accounts will fail (the findings are older than the last import)'
+                ? 'Match again to see which accounts will fail (the findings are out of date)'
                 : `${status.failingUndecided === 1 ? 'account' : 'accounts'} will fail on the next sync`}
           </div>
           <div className="muted small">
