@@ -1,5 +1,5 @@
 // `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
-// Options: --regenerate  --seed N  --only chicago|synthetic|sync|browser  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+// Options: --regenerate  --seed N  --only chicago|synthetic|sync|outbox|browser  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { generate as generateChicago } from './generate-chicago';
 import { generate as generateSynthetic } from './generate-synthetic';
 import { runBrowserBench, type BrowserBenchResult } from './browser';
+import { printOutboxBench, runOutboxBench, type OutboxBenchResult } from './outbox';
 import { printSyncBench, runSyncBench, type SyncBenchResult } from './sync';
 import { FILES, datasetComplete } from './lib/dataset';
 import type { DatasetSummary } from './lib/dataset';
@@ -196,7 +197,8 @@ async function runCli(dir: string, truth: TruthEntry[], inProcess: Prediction[] 
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function benchDataset(def: DatasetDef, opts: ReturnType<typeof parseArgs>): Promise<{ result: DatasetResult; crashed: boolean }> {
+/** The data set's folder, generated first when it is missing, incomplete or of another seed; and how long that took. */
+function ensureDataset(def: DatasetDef, opts: ReturnType<typeof parseArgs>): { dir: string; generatedMs: number | null } {
   const dir = join(DATA, def.id);
   const metaPath = join(dir, 'meta.json');
   const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { seed: number }) : null;
@@ -209,6 +211,11 @@ async function benchDataset(def: DatasetDef, opts: ReturnType<typeof parseArgs>)
     generatedMs = Math.round(performance.now() - t0);
     writeFileSync(metaPath, JSON.stringify({ seed: opts.seed, generatedMs, ...summary }, null, 2));
   }
+  return { dir, generatedMs };
+}
+
+async function benchDataset(def: DatasetDef, opts: ReturnType<typeof parseArgs>): Promise<{ result: DatasetResult; crashed: boolean }> {
+  const { dir, generatedMs } = ensureDataset(def, opts);
   const truth = truthFromRows(readCsv(join(dir, FILES.truth)));
   const truthCounts: Record<string, number> = {};
   for (const t of truth) truthCounts[t.kind] = (truthCounts[t.kind] ?? 0) + 1;
@@ -270,10 +277,11 @@ async function benchDataset(def: DatasetDef, opts: ReturnType<typeof parseArgs>)
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   mkdirSync(DATA, { recursive: true });
-  const defs: DatasetDef[] = [
+  const all: DatasetDef[] = [
     { id: 'chicago', label: 'Chicago early-childhood (real name variation)', generate: generateChicago, baselineSample: 0 },
     { id: 'synthetic', label: 'Synthetic 20k accounts × 50k contacts', generate: (d: string, s: number) => generateSynthetic(d, s), baselineSample: 1000 },
-  ].filter((d) => !opts.only || d.id === opts.only) as DatasetDef[];
+  ];
+  const defs = all.filter((d) => !opts.only || d.id === opts.only);
   const load = loadavg()[0] as number;
   const cores = cpus().length;
   if (load > cores * 0.75) console.log(`note: load average ${load.toFixed(1)} on ${cores} CPUs before the run: timings will be noisy.`);
@@ -299,6 +307,18 @@ async function main(): Promise<void> {
       console.log(`sync benchmark failed: ${sync.error}`);
     }
   }
+  let outbox: OutboxBenchResult | { error: string } | null = null;
+  if (!opts.only || opts.only === 'outbox') {
+    process.stderr.write('outbox: push plan and checklist after accepting every suggestion of the synthetic set …\n');
+    try {
+      outbox = await runOutboxBench(ensureDataset(all[1]!, opts).dir);
+      printOutboxBench(outbox);
+    } catch (e) {
+      crashed = true;
+      outbox = { error: errorText(e) };
+      console.log(`outbox benchmark failed: ${outbox.error}`);
+    }
+  }
   let browser: BrowserBenchResult | { error: string } | null = null;
   if (!opts.only || opts.only === 'browser') {
     process.stderr.write('browser: review table of 50,000 accounts in Chromium …\n');
@@ -314,7 +334,7 @@ async function main(): Promise<void> {
     }
   }
   const path = join(DATA, 'results.json');
-  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, browser }, null, 2));
+  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, outbox, browser }, null, 2));
   console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
   process.exitCode = crashed ? 1 : 0;
 }
