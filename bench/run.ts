@@ -311,7 +311,7 @@ async function main(): Promise<void> {
   if (!opts.only || opts.only === 'outbox') {
     process.stderr.write('outbox: push plan and checklist after accepting every suggestion of the synthetic set …\n');
     try {
-      outbox = await runOutboxBench(ensureDataset(all[1]!, opts).dir);
+      outbox = await runOutboxBench(ensureDataset(all.find((d) => d.id === 'synthetic')!, opts).dir);
       printOutboxBench(outbox);
     } catch (e) {
       crashed = true;
