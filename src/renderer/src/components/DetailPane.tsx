@@ -51,7 +51,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onLink }: { detail:
           <span className="mono">{d.account.code}</span> {d.account.name}
         </h2>
         <div className="detail-meta">
-          <KindBadge kind={d.row.kind} stale={d.xeroTrust !== 'complete'} noXero={d.xeroTrust === 'missing'} />
+          <KindBadge kind={d.row.kind} xeroTrust={d.xeroTrust} />
           {d.row.kind !== null && <span className="muted small">score {percent(d.row.score)}</span>}
         </div>
       </header>

@@ -49,7 +49,7 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
         {diff ? <NameDiff segments={diff.a} /> : row.name}
       </div>
       <div role="gridcell" className="cell col-match" aria-colindex={4}>
-        <KindBadge kind={row.kind} stale={xeroTrust !== 'complete'} noXero={xeroTrust === 'missing'} />
+        <KindBadge kind={row.kind} xeroTrust={xeroTrust} />
       </div>
       <div role="gridcell" className="cell col-score num" aria-colindex={5}>
         {row.kind === null ? '' : percent(row.score)}
