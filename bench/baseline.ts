@@ -1,6 +1,6 @@
 // The naive reconciliation a script-writer would write: exact code join, exact name check, else Fuse.js on the name.
 import Fuse from 'fuse.js';
-import type { BillingAccount, Finding, FindingKind, MatchResult, SuggestedFix, XeroContact } from '../src/shared/domain';
+import { FAILING_KINDS, type BillingAccount, type Finding, type FindingKind, type MatchResult, type SuggestedFix, type XeroContact } from '../src/shared/domain';
 
 const FIX: Record<FindingKind, SuggestedFix> = {
   ok: 'none',
@@ -10,6 +10,7 @@ const FIX: Record<FindingKind, SuggestedFix> = {
   code_conflict: 'recode_in_cocoon',
   not_in_xero: 'create_in_xero',
   ambiguous: 'review',
+  code_differs: 'use_xero_code',
   not_customer: 'mark_customer',
 };
 
@@ -36,6 +37,7 @@ export function createBaseline(contacts: readonly XeroContact[]): Baseline {
     contributions: [],
     candidates: [],
     fix: FIX[kind],
+    sync: { outcome: FAILING_KINDS.includes(kind) ? 'refused' : 'filed', message: null, doubt: null },
   });
 
   return {

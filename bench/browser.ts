@@ -110,6 +110,7 @@ export function buildBenchWorkspace(path: string, n: number, seed = 1): void {
         contributions: [],
         candidates: [],
         fix: 'none',
+        sync: { outcome: 'filed', message: null, doubt: null },
       });
     }
     const xeroImport = ws.imports.begin('xero_file', 'bench-contacts.json', null);

@@ -45,7 +45,6 @@ function looseVariant(rng: Rng, name: string): string {
   return rng.weighted<(s: string) => string>([
     [(s) => s, 7],
     [(s) => s.toUpperCase(), 1.5],
-    [(s) => s.replace(/ /, '  '), 1],
     [(s) => s.toLowerCase(), 0.5],
   ])(name);
 }

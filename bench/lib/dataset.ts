@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FindingKind } from '../../src/shared/domain';
+import { accountNumberKey, directoryOf, syncInvoice } from '../../src/shared/sync-model';
 import { toCsv } from './csv';
 import type { Rng } from './prng';
 
@@ -67,16 +68,11 @@ export interface TruthRow {
   codeHolderId: string;
 }
 
-/** The name comparison of the truth rules: case-insensitive, surrounding and repeated whitespace ignored. */
-export function sameNameLoose(a: string, b: string): boolean {
-  return looseName(a) === looseName(b);
-}
+/** Names that a generator must keep apart (case and spacing ignored): no two contacts may be this alike. */
 export function looseName(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }
-export function codeKey(s: string): string {
-  return s.trim().toLowerCase();
-}
+export const codeKey = accountNumberKey;
 
 /** The minimum a contact needs for the truth rules. */
 export interface TruthContact {
@@ -89,39 +85,47 @@ export interface TruthContact {
 }
 
 /**
- * Labels each account by the bench's rules (see bench/README.md):
- * holder = contact with AccountNumber = code (trimmed, case-insensitive); same business = same entity;
- * the linked contact prefers the holder, then an ACTIVE contact, then the first in file order.
+ * Labels each account by the bench's rules (see bench/README.md): what Xero does with its invoice comes from the sync
+ * model (src/shared/sync-model.ts), and "same business" is "same entity". Filed to a contact: ok / not_customer when it
+ * holds the code, code_missing when it has no number, else code_differs. Refused: archived_holder for an archived
+ * contact of that name, else by the holder of the code (same entity: name_mismatch, or archived_holder when archived;
+ * another entity: code_conflict). Created: code_missing when Xero has the business under another name, else
+ * not_in_xero. The linked contact is the one filed to, else the same-entity holder, else an ACTIVE contact of the
+ * entity, else its first in file order.
  */
 export function deriveTruth(
   accounts: readonly { code: string; name: string; entity: string }[],
   contacts: readonly TruthContact[],
 ): TruthRow[] {
-  const byCode = new Map<string, TruthContact>();
   const byEntity = new Map<string, TruthContact[]>();
+  const held = new Set<string>();
   for (const c of contacts) {
     const k = codeKey(c.accountNumber);
     if (k !== '') {
-      if (byCode.has(k)) throw new Error(`AccountNumber ${c.accountNumber} held twice`);
-      byCode.set(k, c);
+      if (held.has(k)) throw new Error(`AccountNumber ${c.accountNumber} held twice`);
+      held.add(k);
     }
     const list = byEntity.get(c.entity);
     if (list) list.push(c);
     else byEntity.set(c.entity, [c]);
   }
+  const xero = directoryOf(contacts, (c) => c);
   return accounts.map((a) => {
-    const holder = byCode.get(codeKey(a.code));
+    const holder = xero.holding(codeKey(a.code))[0];
     const same = byEntity.get(a.entity) ?? [];
-    let linked: TruthContact | undefined;
-    if (holder && holder.entity === a.entity) linked = holder;
-    else linked = same.find((c) => c.status === 'ACTIVE') ?? same[0];
+    const sync = syncInvoice(xero, { name: a.name, accountNumber: a.code });
+    let linked: TruthContact | undefined = holder && holder.entity === a.entity ? holder : (same.find((c) => c.status === 'ACTIVE') ?? same[0]);
     let finding: FindingKind;
-    if (holder) {
-      if (holder.entity === a.entity) {
-        if (holder.status === 'ARCHIVED') finding = 'archived_holder';
-        else if (sameNameLoose(holder.name, a.name)) finding = holder.isCustomer ? 'ok' : 'not_customer';
-        else finding = 'name_mismatch';
-      } else finding = 'code_conflict';
+    if (sync.outcome === 'filed') {
+      linked = sync.contact;
+      if (holder === sync.contact) finding = holder.isCustomer ? 'ok' : 'not_customer';
+      else finding = sync.contact.accountNumber.trim() === '' ? 'code_missing' : 'code_differs';
+    } else if (sync.outcome === 'refused' && sync.reason === 'archived') {
+      linked = sync.contact;
+      finding = 'archived_holder';
+    } else if (sync.outcome === 'refused') {
+      if (sync.contact.entity === a.entity) finding = sync.contact.status === 'ACTIVE' ? 'name_mismatch' : 'archived_holder';
+      else finding = 'code_conflict';
     } else finding = linked ? 'code_missing' : 'not_in_xero';
     return { code: a.code, xeroContactId: linked?.id ?? '', finding, codeHolderId: holder?.id ?? '' };
   });

@@ -4,7 +4,7 @@ import type { FindingKind } from './domain';
 import type { DecisionAction } from './review';
 
 /** domain.ts's FINDING_KINDS and FAILING_KINDS without zod (a test checks they stay equal). */
-export const KINDS = ['ok', 'name_mismatch', 'archived_holder', 'code_missing', 'code_conflict', 'not_in_xero', 'ambiguous', 'not_customer'] as const satisfies readonly FindingKind[];
+export const KINDS = ['ok', 'name_mismatch', 'archived_holder', 'code_missing', 'code_conflict', 'not_in_xero', 'ambiguous', 'not_customer', 'code_differs'] as const satisfies readonly FindingKind[];
 export const FAILING: readonly FindingKind[] = ['name_mismatch', 'archived_holder', 'code_conflict', 'not_customer'];
 
 /** The review's default order: failing kinds first, then the ones needing a look, then ok (no finding: last). */
@@ -14,9 +14,10 @@ export const KIND_RANK: Record<FindingKind, number> = {
   code_conflict: 2,
   not_customer: 3,
   code_missing: 4,
-  ambiguous: 5,
-  not_in_xero: 6,
-  ok: 7,
+  code_differs: 5,
+  ambiguous: 6,
+  not_in_xero: 7,
+  ok: 8,
 };
 export const rankOf = (kind: FindingKind | null): number => (kind === null ? 99 : KIND_RANK[kind]);
 
@@ -30,6 +31,7 @@ const ACCEPT_ACTIONS: Record<FindingKind, readonly DecisionAction[]> = {
   not_in_xero: ['create_in_xero'],
   ambiguous: [],
   not_customer: ['mark_customer', 'different_business'],
+  code_differs: ['recode_in_cocoon'],
 };
 
 /** Actions that "accept" may take for a finding kind (empty: nothing to accept, or a person must link by hand). */
@@ -69,4 +71,5 @@ export const KIND_LABELS: Record<FindingKind, string> = {
   not_in_xero: 'Not in Xero',
   ambiguous: 'Ambiguous',
   not_customer: 'Not a customer',
+  code_differs: 'Code differs',
 };

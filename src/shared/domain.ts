@@ -45,11 +45,15 @@ export const FINDING_KINDS = [
   'not_in_xero',
   'ambiguous',
   'not_customer',
+  'code_differs',
 ] as const;
 export const FindingKind = z.enum(FINDING_KINDS);
 export type FindingKind = z.infer<typeof FindingKind>;
 
-/** Kinds that make the next sync of this account fail (or create a duplicate contact). */
+/**
+ * Kinds whose next sync fails, as the sync model (sync-model.ts) predicts: Xero refuses the invoice (name_mismatch,
+ * archived_holder, code_conflict), or CocoonOPS may not use the contact (not_customer). Every other kind passes.
+ */
 export const FAILING_KINDS: readonly FindingKind[] = ['name_mismatch', 'archived_holder', 'code_conflict', 'not_customer'];
 
 /** How many accounts will fail on the next sync, from counts per kind. */
@@ -87,8 +91,20 @@ export const SuggestedFix = z.enum([
   'mark_customer', // raise an invoice / check the Xero contact is a customer
   'review', // ambiguous: a person must choose
   'create_in_xero', // nothing in Xero: the sync will create it
+  'use_xero_code', // invoices are filed to a same-name contact with another code: use that code in CocoonOPS
 ]);
 export type SuggestedFix = z.infer<typeof SuggestedFix>;
+
+/** What the sync model says Xero does with the account's next invoice (see sync-model.ts). */
+export const SyncPrediction = z.object({
+  /** Filed to the active contact of that name; a contact created for it; or refused. */
+  outcome: z.enum(['filed', 'created', 'refused']),
+  /** Xero's message when refused. */
+  message: z.string().nullable(),
+  /** Why the prediction is not certain ("may fail"), or null. */
+  doubt: z.string().nullable(),
+});
+export type SyncPrediction = z.infer<typeof SyncPrediction>;
 
 /** What will happen to one billing account on the next sync, and why. */
 export const Finding = z.object({
@@ -105,6 +121,7 @@ export const Finding = z.object({
   contributions: z.array(Contribution),
   candidates: z.array(Candidate),
   fix: SuggestedFix,
+  sync: SyncPrediction,
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -78,5 +78,6 @@ export const finding = (i: number, overrides: Partial<Finding> = {}): Finding =>
   contributions: [{ field: 'name', level: 'exact', weight: 9.5 }],
   candidates: [{ contactId: contact(i).contactId, name: `Customer ${i} Ltd`, accountNumber: `C${String(i).padStart(5, '0')}`, score: 0.97 }],
   fix: 'none',
+  sync: { outcome: 'filed', message: null, doubt: null },
   ...overrides,
 });

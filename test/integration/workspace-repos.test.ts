@@ -152,7 +152,7 @@ describe('findings', () => {
     expect(ws.findings.xeroFindings()).toEqual(result.xeroFindings);
     expect(ws.findings.computedAt()).toBe('2024-06-01T10:00:00.000Z');
     expect(ws.findings.countsByKind()).toEqual({
-      ok: 1, name_mismatch: 1, archived_holder: 0, code_missing: 0, code_conflict: 0, not_in_xero: 1, ambiguous: 0, not_customer: 0,
+      ok: 1, name_mismatch: 1, archived_holder: 0, code_missing: 0, code_conflict: 0, not_in_xero: 1, ambiguous: 0, not_customer: 0, code_differs: 0,
     });
   });
 

@@ -21,7 +21,7 @@ const check = (verdict: InvoiceCheck['verdict'], o: Partial<InvoiceCheck> = {}):
 
 const finding = (o: Partial<Finding> = {}): Finding => ({
   accountCode: 'SCT01', accountRow: 2, kind: 'name_mismatch', xeroContactId: 'c', codeHolderId: 'c', score: 0.9,
-  explanation: "the code's holder is named Southern Cross Transport", contributions: [], candidates: [], fix: 'rename_in_xero_or_cocoon', ...o,
+  explanation: "the code's holder is named Southern Cross Transport", contributions: [], candidates: [], fix: 'rename_in_xero_or_cocoon', sync: { outcome: 'refused', message: null, doubt: null }, ...o,
 });
 
 const texts = (steps: { text: string }[]) => steps.map((s) => s.text);

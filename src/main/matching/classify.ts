@@ -1,9 +1,12 @@
-// Classification: what will happen to each billing account on the next sync, and why.
-import type { BillingAccount, Candidate, Finding, FindingKind, SuggestedFix, XeroContact } from '../../shared/domain';
+// Classification: what will happen to each billing account on the next sync, and why. The sync model
+// (src/shared/sync-model.ts) says what Xero does with the account's invoice; the scores say which Xero contact is the
+// same business; together they give the finding, its fix and its reason.
+import type { BillingAccount, Candidate, Finding, FindingKind, SuggestedFix, SyncPrediction, XeroContact } from '../../shared/domain';
+import { accountNumberKey, type SyncOutcome } from '../../shared/sync-model';
 import type { ScoredPair } from './assign';
 import type { MatchConfig } from './config';
 import { describeNames, describePair, evidenceSummary } from './explain';
-import type { NameLevel, ScoringContext } from './score';
+import { scorePair, type NameLevel, type ScoringContext } from './score';
 
 export interface AccountContext {
   account: BillingAccount;
@@ -15,6 +18,8 @@ export interface AccountContext {
   link: number;
   /** Contacts linked to other accounts. */
   linkedElsewhere: { has(contact: number): boolean };
+  /** What Xero does with the account's next invoice (contacts by index). */
+  sync: SyncOutcome<number>;
 }
 
 export interface Sides {
@@ -25,7 +30,23 @@ export interface Sides {
 const round = (x: number) => Math.round(x * 10000) / 10000;
 /** Name levels close enough that the names alone say "same business"; below them, it took other evidence. */
 const NEAR_NAME_LEVELS: ReadonlySet<NameLevel> = new Set(['exact', 'legal_form', 'very_similar', 'similar', 'contains']);
-const FAILS = 'the sync will fail with "The Account Number already exists"';
+
+function prediction(sync: SyncOutcome<number>): SyncPrediction {
+  switch (sync.outcome) {
+    case 'filed':
+      return { outcome: 'filed', message: null, doubt: sync.doubt };
+    case 'created':
+      return { outcome: 'created', message: null, doubt: sync.doubt };
+    case 'refused':
+      return { outcome: 'refused', message: sync.message, doubt: sync.doubt };
+  }
+}
+
+/** "the sync will fail with …", or "the sync may fail with … (why)" when the model is not sure. */
+function fails(sync: SyncOutcome<number>): string {
+  if (sync.outcome !== 'refused') return '';
+  return sync.doubt ? `the sync may fail with "${sync.message}": ${sync.doubt}` : `the sync will fail with "${sync.message}"`;
+}
 
 function finding(ctx: AccountContext, sides: Sides, kind: FindingKind, fix: SuggestedFix, about: ScoredPair | undefined, linked: ScoredPair | undefined, holder: ScoredPair | undefined, explanation: string): Finding {
   const candidates: Candidate[] = ctx.pairs.slice(0, 5).map((p) => {
@@ -43,41 +64,71 @@ function finding(ctx: AccountContext, sides: Sides, kind: FindingKind, fix: Sugg
     contributions: about ? about.score.contributions : [],
     candidates,
     fix,
+    sync: prediction(ctx.sync),
   };
 }
 
 export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig): Finding {
-  const { pairs, index: a } = ctx;
+  const { pairs, index: a, account, sync } = ctx;
   const prepared = sides.scoring.contacts;
   const linked = ctx.link >= 0 ? pairs[ctx.link] : undefined;
   const holder = pairs.find((p) => p.isHolder && p === linked) ?? pairs.find((p) => p.isHolder);
   const contact = (p: ScoredPair) => sides.contacts[p.contact]!;
   const name = (p: ScoredPair) => `'${contact(p).name}'`;
   const describe = (p: ScoredPair) => describePair(sides.scoring, a, p.contact, p.score);
+  const code = accountNumberKey(account.code);
+  /** The scored pair of a contact (scored now when it was not among the kept candidates). */
+  const pairOf = (c: number): ScoredPair =>
+    pairs.find((p) => p.contact === c) ?? { contact: c, isHolder: false, score: scorePair(a, c, false, sides.scoring) };
+  const heldBy = holder && holder !== linked ? `; ${account.code} is held by ${name(holder)}` : '';
 
-  if (holder && holder === linked) {
-    const h = contact(holder);
-    if (h.status !== 'ACTIVE') {
-      return finding(ctx, sides, 'archived_holder', 'restore_archived', holder, holder, holder, `code held by archived contact ${name(holder)} (same business: ${describe(holder)}); restore it or free the code`);
+  if (sync.outcome === 'filed' && sync.contact >= sides.contacts.length) {
+    // Filed to the contact another account's invoice creates earlier in the same run (two accounts, one name).
+    return finding(ctx, sides, 'code_differs', 'use_xero_code', pairs[0], undefined, holder, `invoices are filed by name; ${sync.doubt ?? ''}; give the two accounts one code in CocoonOPS, or different names`);
+  }
+  if (sync.outcome === 'filed') {
+    // Xero files the invoice to the active contact of that name, whatever its AccountNumber.
+    const filed = pairOf(sync.contact);
+    const f = contact(filed);
+    if (accountNumberKey(f.accountNumber) === code) {
+      return f.isCustomer
+        ? finding(ctx, sides, 'ok', 'none', filed, filed, filed, `same code and name as ${name(filed)}`)
+        : finding(ctx, sides, 'not_customer', 'mark_customer', filed, filed, filed, `same code and name, but ${name(filed)} is not a customer in Xero: the sync may fail, as CocoonOPS links customers only`);
     }
-    if (holder.score.nameLevel === 'exact') {
-      return h.isCustomer
-        ? finding(ctx, sides, 'ok', 'none', holder, holder, holder, `same code and name as ${name(holder)}`)
-        : finding(ctx, sides, 'not_customer', 'mark_customer', holder, holder, holder, `same code and name, but ${name(holder)} is not a customer in Xero (CocoonOPS syncs to customers only)`);
+    if (f.accountNumber.trim() === '') {
+      return finding(ctx, sides, 'code_missing', 'set_account_number', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), which has no account number; set it to ${account.code}${heldBy}`);
     }
-    const { agree } = evidenceSummary(holder.score.contributions);
-    const names = describeNames(sides.scoring, a, holder.contact, holder.score);
-    const renamed = !NEAR_NAME_LEVELS.has(holder.score.nameLevel);
-    const why = renamed && agree ? `${names} (${name(holder)}) but ${agree}: same business, renamed` : describe(holder);
-    return finding(ctx, sides, 'name_mismatch', 'rename_in_xero_or_cocoon', holder, holder, holder, `same code; ${why}; ${FAILS}`);
+    const theirs = f.accountNumber.trim();
+    return finding(ctx, sides, 'code_differs', 'use_xero_code', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), whose account number is ${theirs}, not ${account.code}: use ${theirs} in CocoonOPS${heldBy}`);
   }
 
-  if (holder) {
-    const h = describe(holder);
+  if (sync.outcome === 'refused' && sync.reason === 'archived') {
+    // Only an archived contact has the name: Xero will not file to it.
+    const archived = pairOf(sync.contact);
+    const held = accountNumberKey(contact(archived).accountNumber) === code;
+    const what = held ? 'holds the code and has the same name' : 'has the same name';
+    return finding(ctx, sides, 'archived_holder', 'restore_archived', archived, archived, held ? archived : holder, `archived contact ${name(archived)} ${what}; ${fails(sync)}; restore it in Xero`);
+  }
+
+  if (sync.outcome === 'refused') {
+    // No contact has the name, so Xero tries to create one with a number another contact holds.
+    const h = holder && accountNumberKey(contact(holder).accountNumber) === code ? holder : pairOf(sync.contact);
+    if (h === linked) {
+      if (contact(h).status !== 'ACTIVE') {
+        return finding(ctx, sides, 'archived_holder', 'restore_archived', h, h, h, `code held by archived contact ${name(h)} (same business: ${describe(h)}); ${fails(sync)}; restore it and make the names equal`);
+      }
+      const { agree } = evidenceSummary(h.score.contributions);
+      const names = describeNames(sides.scoring, a, h.contact, h.score);
+      const renamed = !NEAR_NAME_LEVELS.has(h.score.nameLevel);
+      const spacing = h.score.nameLevel === 'exact' && sync.doubt !== null;
+      const why = spacing ? `names differ only in spacing (${name(h)})` : renamed && agree ? `${names} (${name(h)}) but ${agree}: same business, renamed` : describe(h);
+      return finding(ctx, sides, 'name_mismatch', 'rename_in_xero_or_cocoon', h, h, h, `same code; ${why}; ${fails(sync)}`);
+    }
     const also = linked ? `; ${name(linked)} matches (${describe(linked)})` : '';
-    return finding(ctx, sides, 'code_conflict', 'recode_in_cocoon', holder, linked, holder, `code held by ${name(holder)}, an unrelated business (${h})${also}`);
+    return finding(ctx, sides, 'code_conflict', 'recode_in_cocoon', h, linked, h, `code held by ${name(h)}, an unrelated business (${describe(h)}); ${fails(sync)}${also}`);
   }
 
+  // Nobody has the name or the code: the sync creates a contact. Fine, unless Xero has the business under another name.
   if (linked) {
     const rivals = pairs.filter(
       (p) =>
@@ -90,12 +141,12 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
     );
     if (rivals.length > 0 && contact(linked).status === 'ACTIVE') {
       const all = [linked, ...rivals].map((p) => `${name(p)} (${Math.round(p.score.probability * 100)}%)`);
-      return finding(ctx, sides, 'ambiguous', 'review', linked, linked, undefined, `${all.length} Xero contacts match about equally: ${all.join(', ')}`);
+      return finding(ctx, sides, 'ambiguous', 'review', linked, linked, undefined, `${all.length} Xero contacts match about equally: ${all.join(', ')}; the sync will create a new contact`);
     }
     const current = contact(linked).accountNumber;
-    const has = current ? `holds account number '${current}' instead` : 'has no account number';
+    const has = current ? `holds account number '${current}'` : 'has no account number';
     const archived = contact(linked).status === 'ACTIVE' ? '' : ' (archived)';
-    return finding(ctx, sides, 'code_missing', 'set_account_number', linked, linked, undefined, `${name(linked)}${archived} matches (${describe(linked)}) but ${has}`);
+    return finding(ctx, sides, 'code_missing', 'set_account_number', linked, linked, undefined, `${name(linked)}${archived} matches (${describe(linked)}) but ${has} and another name: the sync will create a second contact; give it the code and the same name`);
   }
 
   const best = pairs[0];

@@ -1,13 +1,14 @@
 // The matcher: billing accounts and Xero contacts in, one finding per account (plus Xero-side findings)
 // out. Pure: no database, files, clock or network; the same inputs give the same output.
 import type { BillingAccount, Finding, MatchResult, XeroContact } from '../../shared/domain';
+import { accountNumberKey, directoryOf, syncRun } from '../../shared/sync-model';
 import { assignLinks, byScore, type ScoredPair } from './assign';
 import { buildContactIndex, evidenceStats, generateCandidates } from './candidates';
 import { classify } from './classify';
 import { resolveConfig, type MatchConfig } from './config';
 import { findDuplicateContacts } from './duplicates';
 import { compileNameRules } from './normalise-name';
-import { codeKey, prepareAccounts, prepareContacts, weighSides, type PreparedContacts, type PreparedSide } from './prepare';
+import { prepareAccounts, prepareContacts, weighSides, type PreparedContacts, type PreparedSide } from './prepare';
 import { scorePair, type ScoringContext } from './score';
 
 export { DEFAULT_CONFIG, resolveConfig, type MatchConfig } from './config';
@@ -45,8 +46,8 @@ export function matchPrepared(accounts: readonly BillingAccount[], accountSide: 
   const scored: ScoredPair[][] = blocks.map((block, a) => {
     if (a % 1000 === 0) options.onProgress?.(a, accounts.length);
     // Holders found by fingerprint, confirmed on the codes themselves.
-    const code = codeKey(accounts[a]!.code);
-    const holders = block.holders.filter((c) => codeKey(contacts[c]!.accountNumber) === code);
+    const code = accountNumberKey(accounts[a]!.code);
+    const holders = block.holders.filter((c) => accountNumberKey(contacts[c]!.accountNumber) === code);
     return block.candidates
       .map((c) => {
         const isHolder = holders.includes(c);
@@ -59,6 +60,18 @@ export function matchPrepared(accounts: readonly BillingAccount[], accountSide: 
   const linkedContacts = new Map<number, number>();
   links.forEach((k, a) => k >= 0 && linkedContacts.set(scored[a]![k]!.contact, a));
   const context = { contacts, scoring };
+  // What Xero does with each account's invoice, by the sync model, in file order (contacts by index; index
+  // contacts.length + a is the contact account a's invoice creates).
+  const n = contacts.length;
+  const xero = directoryOf(
+    contacts.map((_, c) => c),
+    (c) => (c < n ? contacts[c]! : { name: accounts[c - n]!.name, accountNumber: accounts[c - n]!.code, status: 'ACTIVE' }),
+  );
+  const sync = syncRun(
+    xero,
+    accounts.map((account) => ({ name: account.name, accountNumber: account.code })),
+    (a) => n + a,
+  );
   const findings: Finding[] = accounts.map((account, a) =>
     classify(
       {
@@ -67,6 +80,7 @@ export function matchPrepared(accounts: readonly BillingAccount[], accountSide: 
         pairs: scored[a]!,
         link: links[a]!,
         linkedElsewhere: { has: (c: number) => linkedContacts.has(c) && linkedContacts.get(c) !== a },
+        sync: sync[a]!,
       },
       context,
       config,

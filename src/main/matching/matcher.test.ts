@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { account, contact } from '../../../test/support/records';
 import { buildContactIndex, evidenceStats, generateCandidates, strongest } from './candidates';
 import { DEFAULT_CONFIG } from './config';
+import { XERO_MESSAGES } from '../../shared/sync-model';
 import { matchAccounts } from './index';
 import { prepareAll } from './prepare';
 import { scorePair } from './score';
@@ -9,10 +10,36 @@ import { scorePair } from './score';
 const one = (accounts: Parameters<typeof matchAccounts>[0], contacts: Parameters<typeof matchAccounts>[1]) => matchAccounts(accounts, contacts).findings[0]!;
 
 describe('finding kinds', () => {
-  it('ok: the holder has the same name', () => {
-    const f = one([account('A1', 'Acme Freight')], [contact('c1', 'ACME  freight', 'A1')]);
+  it('ok: the holder has the same name, as Xero compares names (case and surrounding spaces aside)', () => {
+    const f = one([account('A1', 'Acme Freight')], [contact('c1', ' ACME freight', 'A1')]);
     expect(f).toMatchObject({ kind: 'ok', xeroContactId: 'c1', codeHolderId: 'c1', fix: 'none' });
-    expect(f.explanation).toBe("same code and name as 'ACME  freight'");
+    expect(f.sync).toEqual({ outcome: 'filed', message: null, doubt: null });
+    expect(f.explanation).toBe("same code and name as ' ACME freight'");
+  });
+
+  it('a double space inside the name is a "may fail": Xero may not see the names as one', () => {
+    const f = one([account('A1', 'Acme  Freight')], [contact('c1', 'Acme Freight', 'A1')]);
+    expect(f).toMatchObject({ kind: 'name_mismatch', xeroContactId: 'c1', codeHolderId: 'c1' });
+    expect(f.sync.outcome).toBe('refused');
+    expect(f.sync.message).toBe(XERO_MESSAGES.accountNumberTaken);
+    expect(f.sync.doubt).toContain('differ only in spacing');
+    expect(f.explanation).toContain("names differ only in spacing ('Acme Freight'); the sync may fail with");
+  });
+
+  it('Dirksen: a contact of exactly that name gets the invoice, so a code held elsewhere does not fail the sync', () => {
+    const f = one(
+      [account('C01217', 'Dirksen')],
+      [contact('c1', 'East Moline Citizens for Comm. Center', 'C01217'), contact('c2', 'Dirksen', 'X-08659')],
+    );
+    expect(f).toMatchObject({ kind: 'code_differs', xeroContactId: 'c2', codeHolderId: 'c1', fix: 'use_xero_code' });
+    expect(f.sync).toEqual({ outcome: 'filed', message: null, doubt: null });
+    expect(f.explanation).toContain('use X-08659 in CocoonOPS');
+  });
+
+  it('an archived contact of that name refuses the invoice, whoever holds the code', () => {
+    const f = one([account('B1', 'Bravo Carriers')], [contact('c1', 'Bravo Carriers', 'OLD-1', { status: 'ARCHIVED' })]);
+    expect(f).toMatchObject({ kind: 'archived_holder', xeroContactId: 'c1', fix: 'restore_archived' });
+    expect(f.sync).toMatchObject({ outcome: 'refused', message: XERO_MESSAGES.archivedContact });
   });
 
   it('name_mismatch: names differ only by legal form', () => {
@@ -40,8 +67,15 @@ describe('finding kinds', () => {
   });
 
   it('code_conflict names the contact that matches by name', () => {
-    const f = one([account('E1', 'Echo Couriers')], [contact('c1', 'Yankee Widgets', 'E1'), contact('c2', 'Echo Couriers')]);
+    const f = one([account('E1', 'Echo Couriers Pty Ltd')], [contact('c1', 'Yankee Widgets', 'E1'), contact('c2', 'Echo Couriers')]);
     expect(f).toMatchObject({ kind: 'code_conflict', xeroContactId: 'c2', codeHolderId: 'c1' });
+    expect(f.sync).toMatchObject({ outcome: 'refused', message: XERO_MESSAGES.accountNumberTaken, doubt: null });
+  });
+
+  it('code_missing: a same-name contact without a number gets the invoice (passes); set its number', () => {
+    const f = one([account('E1', 'Echo Couriers')], [contact('c1', 'Yankee Widgets', 'E1'), contact('c2', 'Echo Couriers')]);
+    expect(f).toMatchObject({ kind: 'code_missing', xeroContactId: 'c2', codeHolderId: 'c1', fix: 'set_account_number' });
+    expect(f.sync.outcome).toBe('filed');
   });
 
   it('archived_holder, not_customer, code_missing, not_in_xero', () => {
@@ -55,7 +89,8 @@ describe('finding kinds', () => {
       ['code_missing', 'c4'],
       ['not_in_xero', null],
     ]);
-    expect(findings[2]!.explanation).toContain("holds account number 'OLD-9' instead");
+    expect(findings[2]!.explanation).toContain("holds account number 'OLD-9' and another name: the sync will create a second contact");
+    expect(findings.map((f) => f.sync.outcome)).toEqual(['refused', 'filed', 'created', 'created']);
   });
 
   it('ambiguous: two different contacts match equally well', () => {

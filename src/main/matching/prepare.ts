@@ -4,6 +4,7 @@
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import { FingerprintCounts, fingerprint, ints, RaggedBuilder, type Ragged } from './columns';
 import type { MatchConfig } from './config';
+import { accountNumberKey } from '../../shared/sync-model';
 import { addressKey, emailKey, phoneKey, postcodeKey } from './normalise-fields';
 import { compileNameRules, normaliseName, type NameRules, type NormalisedName } from './normalise-name';
 
@@ -67,10 +68,6 @@ export interface Words {
 }
 
 type Fields = { name: string; phone: string; email: string; address: string; postcode: string };
-
-export function codeKey(code: string): string {
-  return code.trim().toLowerCase();
-}
 
 /** The tokens without repeats (the same array when it has none: most names). */
 function unique(tokens: string[]): string[] {
@@ -140,7 +137,7 @@ function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => 
     const name = normaliseName(r.name, rules);
     // Most names have one reading, their own tokens: their fingerprints are worked out once and used thrice.
     const own = name.tokens.map(fingerprint);
-    side.code[i] = fingerprint(codeKey(codeOf(r)));
+    side.code[i] = fingerprint(accountNumberKey(codeOf(r)));
     side.syncKey[i] = fingerprint(name.syncKey);
     side.nameKey[i] = fingerprint(name.key);
     side.entityKey[i] = name.entity ? fingerprint(name.entity.join(' ')) : 0;

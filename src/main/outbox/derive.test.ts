@@ -15,6 +15,7 @@ const finding = (kind: Finding['kind']): Finding => ({
   contributions: [],
   candidates: [],
   fix: 'rename_in_xero_or_cocoon',
+  sync: { outcome: 'refused', message: null, doubt: null },
 });
 const raw = { ContactID: 'c1', Name: 'Acme Freight Ltd', AccountNumber: 'ACME01', UpdatedDateUTC: '/Date(1750000000000+0000)/' };
 

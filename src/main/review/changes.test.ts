@@ -16,6 +16,7 @@ const finding = (over: Partial<Finding>): Finding => ({
   contributions: [],
   candidates: [],
   fix: 'none',
+  sync: { outcome: 'filed', message: null, doubt: null },
   ...over,
 });
 

@@ -15,11 +15,12 @@ export function targetContactId(action: DecisionAction, finding: Finding | undef
   if (action === 'link') return chosen ?? null;
   if (!finding) return null;
   if (action === 'restore_in_xero') return finding.codeHolderId;
-  if (action === 'recode_in_cocoon') return finding.codeHolderId ?? finding.xeroContactId;
+  // Use the code of the same-name contact the invoices are filed to; else the code's holder is the one in the way.
+  if (action === 'recode_in_cocoon') return finding.kind === 'code_differs' ? finding.xeroContactId : (finding.codeHolderId ?? finding.xeroContactId);
   return finding.xeroContactId ?? finding.codeHolderId ?? finding.candidates[0]?.contactId ?? null;
 }
 
-export function changesFor(action: DecisionAction, { account, contact }: ChangeContext): FieldChange[] {
+export function changesFor(action: DecisionAction, { account, finding, contact }: ChangeContext): FieldChange[] {
   const xero = (field: string, from: string, to: string): FieldChange[] =>
     contact ? [{ target: 'xero', subject: contact.contactId, field, from, to }] : [];
   const cocoon = (field: string, from: string, to: string): FieldChange[] => [{ target: 'cocoon', subject: account.code, field, from, to }];
@@ -35,7 +36,8 @@ export function changesFor(action: DecisionAction, { account, contact }: ChangeC
     case 'mark_customer':
       return xero('IsCustomer', String(contact?.isCustomer ?? false), 'true');
     case 'recode_in_cocoon':
-      return cocoon('code', account.code, '');
+      // '' = a new code, chosen in CocoonOPS.
+      return cocoon('code', account.code, finding?.kind === 'code_differs' && contact ? contact.accountNumber.trim() : '');
     case 'link':
       return contact && contact.accountNumber !== account.code ? xero('AccountNumber', contact.accountNumber, account.code) : [];
     case 'create_in_xero':

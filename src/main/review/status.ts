@@ -31,7 +31,9 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     lastCocoonImport: importInfo(base.lastCocoonImport),
     waitingFor,
     // Older than the last import, or a push read contacts back and the recompute it asked for was cancelled.
-    findingsOutdated: waitingFor === null && ((base.findingsComputedAt ?? '') < lastImport || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY))),
+    // Or an older version of the app computed them with another model of the sync.
+    findingsOutdated:
+      waitingFor === null && ((base.findingsComputedAt ?? '') < lastImport || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY)) || ws.findings.olderModel()),
     xeroConnection: connection(base.xeroConnection),
   };
 }

@@ -13,6 +13,7 @@ const finding = (accountCode: string, explanation: string): Finding => ({
   contributions: [],
   candidates: [],
   fix: 'create_in_xero',
+  sync: { outcome: 'created', message: null, doubt: null },
 });
 
 describe('findingsCsv', () => {

@@ -1,5 +1,7 @@
 // Creating and updating one contact with Xero's rules: read-only fields ignored, Name unique among ACTIVE
-// contacts, AccountNumber unique among ALL contacts (archived too), both case-insensitive.
+// contacts, AccountNumber unique among ALL contacts (archived too), both with the sync model's equality
+// (src/shared/sync-model.ts: trimmed, case-insensitive).
+import { accountNumberKey, XERO_MESSAGES, xeroNameKey, type XeroDirectory } from '../../shared/sync-model';
 import type { Json, Stored } from '../types.js';
 import type { SandboxState } from '../state/store.js';
 import { ZERO_GUID } from '../util/ids.js';
@@ -21,9 +23,8 @@ const ADDRESS_TYPES = ['POBOX', 'STREET'];
 const PHONE_TYPES = ['DEFAULT', 'DDI', 'FAX', 'MOBILE'];
 
 export const MSG = {
-  accountNumberTaken: 'The Account Number already exists. Please enter a different Account Number.',
-  nameTaken: (name: string): string =>
-    `The contact name ${name} is already assigned to another contact. The contact name must be unique across all active contacts.`,
+  accountNumberTaken: XERO_MESSAGES.accountNumberTaken,
+  nameTaken: XERO_MESSAGES.nameTaken,
   nameRequired: 'The contact name must be specified.',
   nameTooLong: 'The contact name must not be more than 255 characters long.',
   accountNumberTooLong: 'The Account Number must not be more than 50 characters long.',
@@ -32,7 +33,9 @@ export const MSG = {
 
 export type ElementResult = { ok: true; json: Json } | { ok: false; echo: Json; errors: string[] };
 
-const key = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const nameKey = (v: unknown): string => xeroNameKey(text(v));
+const numberKey = (v: unknown): string => accountNumberKey(text(v));
 
 /** The submitted fields a write may change (nulls mean "not supplied"). */
 function writable(input: Json): Json {
@@ -77,12 +80,12 @@ export function writeContact(state: SandboxState, tenantId: string, input: Json,
   const others = state.list(tenantId, 'Contacts').filter((s) => s.id !== target?.id);
   const becomesActive = merged.ContactStatus === 'ACTIVE' && target?.data.ContactStatus !== 'ACTIVE';
   if (name !== '' && merged.ContactStatus === 'ACTIVE' && (!target || 'Name' in changes || becomesActive)) {
-    if (others.some((s) => s.data.ContactStatus === 'ACTIVE' && key(s.data.Name) === key(name))) errors.push(MSG.nameTaken(name));
+    if (others.some((s) => s.data.ContactStatus === 'ACTIVE' && nameKey(s.data.Name) === nameKey(name))) errors.push(MSG.nameTaken(name));
   }
-  const account = key(merged.AccountNumber);
+  const account = numberKey(merged.AccountNumber);
   if (account !== '' && (!target || 'AccountNumber' in changes)) {
     if (String(merged.AccountNumber).length > 50) errors.push(MSG.accountNumberTooLong);
-    else if (others.some((s) => key(s.data.AccountNumber) === account)) errors.push(MSG.accountNumberTaken);
+    else if (others.some((s) => numberKey(s.data.AccountNumber) === account)) errors.push(MSG.accountNumberTaken);
   }
   if (errors.length > 0) return { ok: false, echo: { ...input, ContactID: target?.id ?? ZERO_GUID }, errors };
 
@@ -100,9 +103,12 @@ export function markParty(state: SandboxState, tenantId: string, contactId: stri
   if (s && flag && s.data[flag] !== true) state.save(tenantId, 'Contacts', { ...s.data, [flag]: true }, s.updatedMs);
 }
 
-export function findContactByName(state: SandboxState, tenantId: string, name: unknown): Stored | undefined {
-  const k = key(name);
-  if (k === '') return undefined;
-  const all = state.list(tenantId, 'Contacts').filter((s) => key(s.data.Name) === k);
-  return all.find((s) => s.data.ContactStatus === 'ACTIVE') ?? all[0];
+/** The tenant's contacts as the sync model sees them (read at each lookup: a batch changes them as it goes). */
+export function contactDirectory(state: SandboxState, tenantId: string): XeroDirectory<Stored> {
+  const all = () => state.list(tenantId, 'Contacts');
+  return {
+    named: (key) => all().filter((s) => nameKey(s.data.Name) === key),
+    holding: (key) => all().filter((s) => numberKey(s.data.AccountNumber) === key),
+    view: (s) => ({ name: text(s.data.Name), accountNumber: text(s.data.AccountNumber), status: text(s.data.ContactStatus) }),
+  };
 }

@@ -1,11 +1,13 @@
 // Creating one invoice (PUT /Invoices): ACCREC numbers are unique ("Invoice # must be unique."), ACCPAY numbers
-// may repeat; the contact is found by ContactID or Name, or created (with the contact rules, so a taken
-// AccountNumber fails the invoice); the contact becomes a customer (ACCREC) or supplier (ACCPAY).
+// may repeat; the contact is found by ContactID, or by Name as the sync model says (src/shared/sync-model.ts: an
+// active contact of that name is used, an archived one refuses the invoice, none is created with the contact rules,
+// so a taken AccountNumber fails the invoice); the contact becomes a customer (ACCREC) or supplier (ACCPAY).
+import { syncInvoice } from '../../shared/sync-model';
 import type { Json, Stored } from '../types.js';
 import type { SandboxState } from '../state/store.js';
 import { computeTotals, normalise } from '../state/normalise.js';
 import { ZERO_GUID } from '../util/ids.js';
-import { findContactByName, markParty, writeContact, type ElementResult } from './contact-rules.js';
+import { contactDirectory, markParty, writeContact, type ElementResult } from './contact-rules.js';
 
 export const INVOICE_MSG = {
   numberTaken: 'Invoice # must be unique.',
@@ -45,8 +47,12 @@ export function writeInvoice(state: SandboxState, tenantId: string, input: Json)
     contact = state.get(tenantId, 'Contacts', contactIn.ContactID);
     if (!contact) return fail([INVOICE_MSG.contactNotFound(contactIn.ContactID)]);
   } else {
-    contact = findContactByName(state, tenantId, contactIn.Name);
-    if (!contact) {
+    const sent = { name: typeof contactIn.Name === 'string' ? contactIn.Name : '', accountNumber: typeof contactIn.AccountNumber === 'string' ? contactIn.AccountNumber : '' };
+    const outcome = syncInvoice(contactDirectory(state, tenantId), sent);
+    if (outcome.outcome === 'filed') contact = outcome.contact;
+    else if (outcome.outcome === 'refused' && outcome.reason === 'archived') return fail([outcome.message]);
+    else {
+      // Created with the contact rules themselves, which refuse a taken AccountNumber with the same words.
       const created = writeContact(state, tenantId, contactIn, undefined);
       if (!created.ok) return fail(created.errors);
       contact = state.get(tenantId, 'Contacts', String(created.json.ContactID));

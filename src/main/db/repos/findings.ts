@@ -1,5 +1,6 @@
 // Derived findings: replaced as a whole on each recompute, in one transaction.
 import {
+  FAILING_KINDS,
   FINDING_KINDS,
   type Candidate,
   type Contribution,
@@ -7,6 +8,7 @@ import {
   type FindingKind,
   type MatchResult,
   type SuggestedFix,
+  type SyncPrediction,
   type XeroFinding,
 } from '../../../shared/domain';
 import type { Db } from './common';
@@ -28,6 +30,8 @@ export interface FindingRow {
 export interface FindingDetail {
   contributions: Contribution[];
   candidates: Candidate[];
+  /** Absent in findings stored before the sync model (their kind says little: see MODEL_KEY). */
+  sync?: SyncPrediction;
 }
 
 export interface XeroFindingRow {
@@ -41,6 +45,10 @@ export interface XeroFindingRow {
 
 /** The sync_state key that records when findings were last computed. */
 export const COMPUTED_AT_KEY = 'findings.computed_at';
+/** The sync_state key that records which version of the sync model computed the findings. */
+export const MODEL_KEY = 'findings.model';
+/** Bumped when the sync model changes what a finding means: older findings are shown as out of date. */
+export const SYNC_MODEL_VERSION = '2';
 
 const SELECT = `SELECT account_code, account_row, kind, score, xero_contact_id, code_holder_id, explanation, fix,
   detail_json, computed_at FROM findings`;
@@ -58,6 +66,7 @@ function toFinding(r: FindingRow): Finding {
     contributions: detail.contributions,
     candidates: detail.candidates,
     fix: r.fix,
+    sync: detail.sync ?? { outcome: FAILING_KINDS.includes(r.kind) ? 'refused' : 'filed', message: null, doubt: 'computed by an older version: match again' },
   };
 }
 
@@ -94,11 +103,13 @@ export function createFindingsRepo(db: Db) {
   );
   const lastComputed = db.prepare<[string], string>('SELECT value FROM sync_state WHERE key = ?').pluck();
 
+  const computed = (): string | undefined => lastComputed.get(COMPUTED_AT_KEY);
+
   const replace = db.transaction((result: MatchResult, computedAt: string) => {
     clear.run();
     clearXero.run();
     for (const f of result.findings) {
-      const detail: FindingDetail = { contributions: f.contributions, candidates: f.candidates };
+      const detail: FindingDetail = { contributions: f.contributions, candidates: f.candidates, sync: f.sync };
       insert.run({
         account_code: f.accountCode,
         account_row: f.accountRow,
@@ -122,6 +133,7 @@ export function createFindingsRepo(db: Db) {
       });
     }
     stampComputed.run(COMPUTED_AT_KEY, computedAt);
+    stampComputed.run(MODEL_KEY, SYNC_MODEL_VERSION);
   });
 
   return {
@@ -146,10 +158,12 @@ export function createFindingsRepo(db: Db) {
     xeroFindings(): XeroFinding[] {
       return allXero.all().map(toXeroFinding);
     },
-    /** When the stored findings were computed (undefined when there are none). */
-    computedAt(): string | undefined {
-      return lastComputed.get(COMPUTED_AT_KEY);
+    /** True when the stored findings were computed by an older sync model (or none was recorded). */
+    olderModel(): boolean {
+      return computed() !== undefined && lastComputed.get(MODEL_KEY) !== SYNC_MODEL_VERSION;
     },
+    /** When the stored findings were computed (undefined when there are none). */
+    computedAt: computed,
   };
 }
 

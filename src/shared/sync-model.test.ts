@@ -1,0 +1,109 @@
+// The sync model's rules, and the stand-in Xero doing what the model says on the same cases.
+import { describe, expect, it } from 'vitest';
+import { writeInvoice } from '../sandbox/accounting/invoice-rules.js';
+import { SandboxState } from '../sandbox/state/store.js';
+import { DEMO_TENANT_ID } from '../sandbox/types.js';
+import { accountNumberKey, directoryOf, looseNameKey, syncInvoice, syncRun, XERO_MESSAGES, xeroNameKey, type SyncContact, type SyncOutcome } from './sync-model';
+
+type C = SyncContact & { id: string };
+const c = (id: string, name: string, accountNumber = '', status = 'ACTIVE'): C => ({ id, name, accountNumber, status });
+const predict = (contacts: C[], name: string, accountNumber: string) => syncInvoice(directoryOf(contacts, (x) => x), { name, accountNumber });
+
+describe('name and number equality', () => {
+  it('ignores case and surrounding spaces, keeps inner spacing', () => {
+    expect(xeroNameKey('  Acme Freight ')).toBe(xeroNameKey('ACME FREIGHT'));
+    expect(xeroNameKey('Acme  Freight')).not.toBe(xeroNameKey('Acme Freight'));
+    expect(looseNameKey('Acme \u00a0Freight')).toBe(looseNameKey('acme freight'));
+    expect(accountNumberKey(' c00199 ')).toBe(accountNumberKey('C00199'));
+  });
+});
+
+describe('what Xero does with an invoice', () => {
+  it('files it to the active contact of that name, whatever its AccountNumber', () => {
+    const dirksen = c('2', 'Dirksen', 'X-08659');
+    expect(predict([c('1', 'East Moline', 'C01217'), dirksen], 'dirksen ', 'C01217')).toEqual({ outcome: 'filed', contact: dirksen, doubt: null });
+  });
+
+  it('refuses it when only an archived contact has the name', () => {
+    const r = predict([c('1', 'Bravo', 'B1', 'ARCHIVED')], 'Bravo', 'NEW');
+    expect(r).toMatchObject({ outcome: 'refused', reason: 'archived', message: XERO_MESSAGES.archivedContact });
+  });
+
+  it('prefers the active contact when an archived one shares the name', () => {
+    const active = c('2', 'Bravo', '');
+    expect(predict([c('1', 'Bravo', 'B1', 'ARCHIVED'), active], 'Bravo', 'B1')).toEqual({ outcome: 'filed', contact: active, doubt: null });
+  });
+
+  it('creates a contact when nobody has the name, refused when any contact (archived too) holds the number', () => {
+    expect(predict([c('1', 'Other', 'b1', 'ARCHIVED')], 'Bravo', 'B1')).toMatchObject({ outcome: 'refused', reason: 'code_taken', message: XERO_MESSAGES.accountNumberTaken, doubt: null });
+    expect(predict([c('1', 'Other', 'X9')], 'Bravo', 'B1')).toEqual({ outcome: 'created', doubt: null });
+    expect(predict([], 'Bravo', '')).toEqual({ outcome: 'created', doubt: null });
+  });
+
+  it('says "may" when the names differ only in inner spacing', () => {
+    const r = predict([c('1', 'Acme Freight', 'A1')], 'Acme  Freight', 'A1');
+    expect(r).toMatchObject({ outcome: 'refused', reason: 'code_taken' });
+    expect(r.outcome === 'refused' && r.doubt).toContain("differ only in spacing ('Acme Freight')");
+  });
+});
+
+describe('the stand-in Xero agrees with the model', () => {
+  const CASES: { contacts: C[]; name: string; code: string }[] = [
+    { contacts: [c('1', 'Acme Freight', 'A1')], name: 'Acme Freight', code: 'A1' },
+    { contacts: [c('1', 'Acme Freight', 'A1')], name: ' ACME FREIGHT', code: 'A1' },
+    { contacts: [c('1', 'Acme Freight', 'A1')], name: 'Acme  Freight', code: 'A1' },
+    { contacts: [c('1', 'Acme Freight', 'A1')], name: 'Acme Freight Pty Ltd', code: 'A1' },
+    { contacts: [c('1', 'Acme Freight', 'A1')], name: 'Acme Freight Pty Ltd', code: 'a1 ' },
+    { contacts: [c('1', 'Acme Freight', 'A1', 'ARCHIVED')], name: 'Acme Freight', code: 'A1' },
+    { contacts: [c('1', 'Acme Old', 'A1', 'ARCHIVED')], name: 'Acme Freight', code: 'A1' },
+    { contacts: [c('1', 'East Moline', 'C01217'), c('2', 'Dirksen', 'X-08659')], name: 'Dirksen', code: 'C01217' },
+    { contacts: [c('1', 'Bravo', 'B1', 'ARCHIVED'), c('2', 'Bravo', '')], name: 'bravo', code: 'B1' },
+    { contacts: [c('1', 'Other', 'X9')], name: 'Brand New', code: 'N1' },
+    { contacts: [c('1', 'Erased', 'E1', 'GDPRREQUEST')], name: 'Erased', code: 'E2' },
+  ];
+
+  it.each(CASES.map((k, i) => [i, k] as const))('case %i', (_, { contacts, name, code }) => {
+    const predicted: SyncOutcome<C> = predict(contacts, name, code);
+    const state = new SandboxState();
+    const ids = new Map<string, string>();
+    for (const k of contacts) {
+      const saved = state.save(DEMO_TENANT_ID, 'Contacts', { Name: k.name, AccountNumber: k.accountNumber, ContactStatus: k.status, IsCustomer: true });
+      ids.set(saved.id, k.id);
+    }
+    const before = state.list(DEMO_TENANT_ID, 'Contacts').length;
+    const result = writeInvoice(state, DEMO_TENANT_ID, { Type: 'ACCREC', Contact: { Name: name, AccountNumber: code }, LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: 10 }] });
+    const created = state.list(DEMO_TENANT_ID, 'Contacts').length - before;
+    switch (predicted.outcome) {
+      case 'filed':
+        expect(result.ok).toBe(true);
+        expect(created).toBe(0);
+        if (result.ok) expect(ids.get((result.json.Contact as { ContactID: string }).ContactID)).toBe(predicted.contact.id);
+        break;
+      case 'created':
+        expect(result.ok).toBe(true);
+        expect(created).toBe(1);
+        break;
+      case 'refused':
+        expect(result.ok).toBe(false);
+        expect(created).toBe(0);
+        if (!result.ok) expect(result.errors).toEqual([predicted.message]);
+        break;
+    }
+  });
+});
+
+describe('a sync run', () => {
+  it('files a second account of the same name to the contact the first one created, and says it depends on the order', () => {
+    type R = C | number;
+    const contacts: R[] = [c('h', 'Holder', 'B2')];
+    const sent = [
+      { name: 'Foo', accountNumber: 'A1' },
+      { name: 'foo', accountNumber: 'B2' },
+    ];
+    const view = (x: R): SyncContact => (typeof x === 'number' ? { name: sent[x]!.name, accountNumber: sent[x]!.accountNumber, status: 'ACTIVE' } : x);
+    const [first, second] = syncRun(directoryOf(contacts, view), sent, (i) => i);
+    expect(first).toEqual({ outcome: 'created', doubt: null });
+    expect(second).toMatchObject({ outcome: 'filed', contact: 0 });
+    expect(second!.outcome === 'filed' && second!.doubt).toContain(`sent before that one, this invoice fails with "${XERO_MESSAGES.accountNumberTaken}"`);
+  });
+});

@@ -1,0 +1,156 @@
+// The sync model: what CocoonOPS sends when it syncs a billing account's invoice, and what Xero does with it.
+// Written once and used by the matcher (its predictions), the what-if of a push plan, and the Xero stand-in
+// (src/sandbox), so a prediction and what the stand-in does cannot drift apart. Pure. docs/sync-model.md explains it.
+//
+// CocoonOPS sends each invoice with Contact = { Name, AccountNumber } (the organisation name and the billing code).
+// Xero finds the contact by name: "If you only provide a contact name, the API will either find the existing contact
+// with that name or it will create a contact with that name if none currently exists" (Xero staff,
+// community.xero.com/developer/discussion/106550833). The seed (shared/seeds/common-xero-exceptions.txt) describes the
+// failure this gives: a name that differs from the contact holding the code makes Xero create a "new" contact with a
+// number that is taken.
+
+/** Xero's own words for the refusals the model predicts. */
+export const XERO_MESSAGES = {
+  /** calcinai/xero-php#880; the seed. */
+  accountNumberTaken: 'The Account Number already exists. Please enter a different Account Number.',
+  /** Xero's refusal to use an archived contact (calcinai/xero-php#525, on contact groups; unconfirmed for invoices). */
+  archivedContact: 'Unable to assign an Archived contact.',
+  /** Xero's OpenAPI spec (xero_accounting.yaml, the duplicate-name example). */
+  nameTaken: (name: string): string =>
+    `The contact name ${name} is already assigned to another contact. The contact name must be unique across all active contacts.`,
+} as const;
+
+/**
+ * Xero's name equality, for finding a contact by name and for the rule that active names are unique: trimmed and
+ * case-insensitive. Case: a `Name==` filter finds nothing where creating the same name in other case is refused as
+ * taken (freakboy3742/pyxero#172), so uniqueness ignores case; that the invoice lookup ignores case as well is this
+ * project's reading (issue 16). Inner whitespace is kept as sent: whether Xero collapses "A  B" to "A B" is
+ * unconfirmed, and keeping it is the riskier reading (the lookup misses, the sync tries to create a contact).
+ */
+export function xeroNameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** xeroNameKey with runs of inner whitespace collapsed: names equal by this but not by xeroNameKey are a "may". */
+export function looseNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Xero's AccountNumber equality for its uniqueness rule: trimmed, case-insensitive (unconfirmed; the riskier reading,
+ * since it refuses more). An empty number is held by nobody.
+ */
+export function accountNumberKey(code: string): string {
+  return code.trim().toLowerCase();
+}
+
+/** The fields of a Xero contact the sync depends on. */
+export interface SyncContact {
+  name: string;
+  accountNumber: string;
+  /** ACTIVE, ARCHIVED or GDPRREQUEST. */
+  status: string;
+}
+
+/** What Xero holds, for the two lookups a sync makes. `C` is however the caller refers to a contact. */
+export interface XeroDirectory<C> {
+  /** Contacts whose name is equal to `key` (a xeroNameKey). */
+  named(key: string): readonly C[];
+  /** Contacts whose AccountNumber is `key` (an accountNumberKey), archived ones too. */
+  holding(key: string): readonly C[];
+  /** Active contacts whose looseNameKey is `key`; optional (without it, no "may" is ever said). */
+  looselyNamed?(key: string): readonly C[];
+  view(contact: C): SyncContact;
+}
+
+/** What CocoonOPS sends for a billing account. */
+export interface SentContact {
+  name: string;
+  accountNumber: string;
+}
+
+export type SyncOutcome<C> =
+  /** The invoice is filed to the active contact of that name (its AccountNumber is not looked at). */
+  | { outcome: 'filed'; contact: C; doubt: string | null }
+  /** No contact has the name: Xero creates one with the name and AccountNumber sent, and files the invoice there. */
+  | { outcome: 'created'; doubt: string | null }
+  /** Xero refuses the invoice: `contact` is the archived contact of that name, or the contact holding the number. */
+  | { outcome: 'refused'; reason: 'archived' | 'code_taken'; contact: C; message: string; doubt: string | null };
+
+const isActive = (c: SyncContact) => c.status === 'ACTIVE';
+
+/** What Xero does with one invoice of a billing account, given what it holds. */
+export function syncInvoice<C>(xero: XeroDirectory<C>, sent: SentContact): SyncOutcome<C> {
+  const named = xero.named(xeroNameKey(sent.name));
+  const active = named.find((c) => isActive(xero.view(c)));
+  if (active !== undefined) return { outcome: 'filed', contact: active, doubt: null };
+  // Only archived (or GDPR-erased) contacts have the name: Xero will not file an invoice to one.
+  const archived = named[0];
+  if (archived !== undefined) {
+    return { outcome: 'refused', reason: 'archived', contact: archived, message: XERO_MESSAGES.archivedContact, doubt: null };
+  }
+  const near = xero.looselyNamed?.(looseNameKey(sent.name)) ?? [];
+  const nearActive = near.find((c) => isActive(xero.view(c)));
+  const doubt = nearActive === undefined ? null : `the names differ only in spacing ('${xero.view(nearActive).name}'), which Xero may not overlook`;
+  const code = accountNumberKey(sent.accountNumber);
+  const holder = code === '' ? undefined : xero.holding(code)[0];
+  if (holder !== undefined) return { outcome: 'refused', reason: 'code_taken', contact: holder, message: XERO_MESSAGES.accountNumberTaken, doubt };
+  return { outcome: 'created', doubt };
+}
+
+/** A directory over a list of contacts, indexed once; `add` puts a contact in (one the sync itself creates). */
+export function directoryOf<C>(contacts: readonly C[], view: (contact: C) => SyncContact): XeroDirectory<C> & { add(contact: C): void } {
+  const byName = new Map<string, C[]>();
+  const byLooseName = new Map<string, C[]>();
+  const byCode = new Map<string, C[]>();
+  const add = (map: Map<string, C[]>, key: string, c: C) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  const put = (c: C) => {
+    const v = view(c);
+    add(byName, xeroNameKey(v.name), c);
+    if (isActive(v)) add(byLooseName, looseNameKey(v.name), c);
+    const code = accountNumberKey(v.accountNumber);
+    if (code !== '') add(byCode, code, c);
+  };
+  contacts.forEach(put);
+  const none: readonly C[] = [];
+  return {
+    add: put,
+    named: (key) => byName.get(key) ?? none,
+    holding: (key) => byCode.get(key) ?? none,
+    looselyNamed: (key) => byLooseName.get(key) ?? none,
+    view,
+  };
+}
+
+/**
+ * A whole sync run, in the order given: an invoice that makes Xero create a contact changes what the later ones
+ * find (a second account of the same name is filed to the contact the first one created). `created(i)` is how the
+ * caller refers to the contact account i's invoice creates. An outcome that depends on that order says so.
+ */
+export function syncRun<C>(xero: XeroDirectory<C> & { add(contact: C): void }, sent: readonly SentContact[], created: (i: number) => C): SyncOutcome<C>[] {
+  const made = new Set<C>();
+  const notMade = (list: readonly C[]) => list.filter((c) => !made.has(c));
+  const before: XeroDirectory<C> = {
+    named: (key) => notMade(xero.named(key)),
+    holding: (key) => notMade(xero.holding(key)),
+    looselyNamed: (key) => notMade(xero.looselyNamed?.(key) ?? []),
+    view: xero.view,
+  };
+  return sent.map((s, i) => {
+    const outcome = syncInvoice(xero, s);
+    if (outcome.outcome === 'created') {
+      const c = created(i);
+      made.add(c);
+      xero.add(c);
+    }
+    if (outcome.outcome !== 'filed' || !made.has(outcome.contact)) return outcome;
+    const by = xero.view(outcome.contact);
+    const alone = syncInvoice(before, s);
+    const otherwise = alone.outcome === 'refused' ? `fails with "${alone.message}"` : 'creates a contact of its own';
+    return { ...outcome, doubt: `filed to the contact that the invoice of ${by.accountNumber} creates ('${by.name}'); sent before that one, this invoice ${otherwise}` };
+  });
+}
