@@ -11,6 +11,8 @@ export const EXIT = {
   workspace: 4,
   /** Xero or the network failed (sync, connect, push). */
   xero: 5,
+  /** `push` not confirmed: answered no at its question, or no terminal to ask and no --yes. Nothing was written. */
+  notConfirmed: 6,
   /** `match --check` / `findings --check`: some accounts will fail on the next sync. */
   willFail: 10,
   /** Stopped with Ctrl-C (a sync keeps every page it saved and continues next time). */
@@ -25,5 +27,6 @@ Exit codes:
   3   an input file was refused; nothing was imported (the message lists what to fix, by row)
   4   the workspace could not be opened (not a workspace, written by a newer version, missing)
   5   Xero or the network failed
+  6   push not confirmed: answered no, or no terminal to ask and no --yes (nothing was written)
   10  with --check: some billing accounts will fail on the next sync
   130 cancelled with Ctrl-C (a sync continues where it stopped next time)`;

@@ -96,8 +96,14 @@ export const UnblockedAccount = z.object({
 });
 export type UnblockedAccount = z.infer<typeof UnblockedAccount>;
 
+/** The Xero organisation a push writes to; sandbox: a stand-in (the demo's, `reconciler sandbox`), not real books. */
+export const PushOrganisation = z.object({ tenantName: z.string(), sandbox: z.boolean() });
+export type PushOrganisation = z.infer<typeof PushOrganisation>;
+
 export const PushPlan = z.object({
   computedAt: z.string(),
+  /** Null when the workspace was never connected to Xero (its contacts came from a file). */
+  organisation: PushOrganisation.nullable(),
   /** Corrections the push will send, and on how many contacts. */
   toSend: z.number().int(),
   contacts: z.number().int(),

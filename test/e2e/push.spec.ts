@@ -1,5 +1,6 @@
 // The Push and Checklist screens in Chromium through the web host: accept a name_mismatch suggestion in the
-// review, see it in the push plan, push it to the demo's in-process sandbox Xero and see it done, then tick a
+// review, see it in the push plan, cancel the confirmation that names the organisation and counts the changes (nothing
+// sent), confirm and push it to the demo's in-process sandbox Xero and see it done, then tick a
 // line of the CocoonOPS checklist (from a second name_mismatch accepted as a CocoonOPS rename).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -49,13 +50,40 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   await expect(page.getByTestId('plan-summary')).toContainText('1 change to push on 1 contact');
   await expect(page.getByTestId('not-ready')).toHaveCount(0);
 
-  // The demo is connected to its sandbox: the push really writes the rename there.
-  await page.getByRole('button', { name: 'Push to Xero' }).click();
+  // Push asks first: it names the organisation (the demo's sandbox, said plainly) and counts what it writes.
+  const pushButton = page.getByRole('button', { name: 'Push to Xero' });
+  const confirm = page.getByRole('dialog', { name: 'Write to Demo Company (AU)?' });
+  await pushButton.click();
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByTestId('push-organisation')).toHaveText('Demo Company (AU)');
+  await expect(confirm).toContainText('Sandbox');
+  await expect(confirm).toContainText('Demo Company (AU) is a sandbox Xero (a stand-in for practice), not a real organisation.');
+  await expect(confirm.getByTestId('push-confirm-kinds').getByRole('listitem')).toHaveText(['1 contact renamed']);
+  await expect(confirm.getByTestId('push-confirm-total')).toHaveText('In all: 1 change on 1 contact.');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: join(SCREENSHOTS, '12-push-confirm.png') });
+  // Cancel (and Escape) send nothing: the change is still planned, nothing was written.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await pushButton.click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByTestId('plan-summary')).toContainText('1 change to push on 1 contact');
+  await expect(page.getByTestId('push-message')).toHaveCount(0);
+  await expect(page.getByTestId('correction')).toHaveCount(0);
+
+  // The demo is connected to its sandbox: confirming really writes the rename there.
+  await pushButton.click();
+  await confirm.getByRole('button', { name: 'Write 1 change to Demo Company (AU)' }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByTestId('push-message')).toContainText('Push finished: 1 change written', { timeout: 60_000 });
   const done = page.getByTestId('correction').filter({ hasText: xeroCode });
   await expect(done).toHaveAttribute('data-status', 'done');
   await expect(done.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expect(page.getByTestId('plan-summary')).toContainText('Nothing to push');
+  await expect(pushButton).toBeDisabled(); // nothing to write: nothing to confirm
 
   await page.getByRole('link', { name: 'Checklist', exact: true }).click();
   const group = page.getByTestId('checklist-group').filter({ hasText: cocoonCode });

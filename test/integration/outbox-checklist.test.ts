@@ -97,7 +97,7 @@ describe('CocoonOPS checklist', () => {
     const dry = await runCliAsync(['push', '--workspace', w.path, '--dry-run'], env);
     expect(dry.stderr).toContain('dry run: nothing was written.');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^plan: 2 changes to 2 Xero contacts \(1 rename, 1 account number\)\n {2}unblocks 4 billing accounts \(2 by the push, 0 by the push and the checklist, 2 by the checklist\)/);
+    expect(dry.stdout).toMatch(/^plan: 2 changes to 2 Xero contacts in Demo Company \(AU\) \(sandbox Xero\)\n {2}1 contact renamed · 1 AccountNumber set\n {2}unblocks 4 billing accounts \(2 by the push, 0 by the push and the checklist, 2 by the checklist\)/);
     expect(dry.stdout).toMatch(/not sent, 1 blocked by the checks:\n\s{4}K000004 \(Harbour 4 Freight Pty Ltd\): Xero would refuse it/);
     expect(w.sb.state.requests.length).toBe(requests);
 

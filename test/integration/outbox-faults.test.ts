@@ -103,7 +103,7 @@ describe('push fault run', () => {
       let killsLeft = RUNS >= 20 ? int(1, 3) : int(1, 2);
       for (let attempt = 0; ; attempt++) {
         expect(attempt).toBeLessThan(12);
-        const child = startCli(['push', '--workspace', path, '--batch-size', String(BATCH), '--time-scale', String(w.scale), '--epoch', String(w.epoch)], env);
+        const child = startCli(['push', '--workspace', path, '--yes', '--batch-size', String(BATCH), '--time-scale', String(w.scale), '--epoch', String(w.epoch)], env);
         figures.children++;
         let mode: KillMode | null = null;
         const timers: NodeJS.Timeout[] = [];

@@ -12,7 +12,9 @@ import type { PushOptions } from '../../main/outbox/push';
 import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
 import type { PushPlan, PushResult } from '../../shared/contract-outbox';
+import { confirmLabel, counted, organisationLine, pushSummary, summaryLine, type PushSummary } from '../../shared/push-summary';
 import { withInterrupt } from '../browser';
+import { askYesNo, canAsk } from '../confirm';
 import { EXIT } from '../exit-codes';
 import { note, progress, type Progress } from '../progress';
 import { withWorkspace } from '../workspace';
@@ -32,18 +34,11 @@ function positive(value: string): number {
   return n;
 }
 
-
-const KIND_WORDS: Record<string, [string, string]> = {
-  rename: ['rename', 'renames'],
-  account_number: ['account number', 'account numbers'],
-  restore: ['restore', 'restores'],
-  undo: ['undo', 'undos'],
-};
-const counted = (n: number, kind: string): string => `${n} ${KIND_WORDS[kind]?.[n === 1 ? 0 : 1] ?? kind}`;
-
 export function describePlan(plan: PushPlan, workspace: string): string[] {
-  const kinds = Object.keys(KIND_WORDS).filter((k) => plan.byKind[k]).map((k) => counted(plan.byKind[k]!, k));
-  const lines = [`plan: ${plan.toSend} change${plan.toSend === 1 ? '' : 's'} to ${plan.contacts} Xero contact${plan.contacts === 1 ? '' : 's'}${kinds.length ? ` (${kinds.join(', ')})` : ''}`];
+  const summary = pushSummary(plan);
+  const org = plan.organisation ? ` in ${plan.organisation.tenantName}${plan.organisation.sandbox ? ' (sandbox Xero)' : ''}` : '';
+  const lines = [`plan: ${counted(plan.toSend, 'change')} to ${counted(plan.contacts, 'Xero contact')}${org}`];
+  if (summary?.kinds.length) lines.push(`  ${summaryLine(summary)}`);
   if (plan.unblocks.length > 0) {
     const by = (v: string) => plan.unblocks.filter((u) => u.via === v).length;
     const sample = plan.unblocks.slice(0, 8).map((u) => u.code).join(', ');
@@ -70,6 +65,21 @@ function describeResult(r: PushResult): string[] {
   if (r.problems.length > 20) lines.push(`  … and ${r.problems.length - 20} more (reconciler audit --workspace …)`);
   if (r.cancelled) lines.push('stopped: the rest stays queued; push again to continue.');
   return lines;
+}
+
+/** Asks before writing (unless --yes); without a terminal to ask, refuses: a scripted push says --yes itself. */
+async function confirmed(summary: PushSummary, yes: boolean | undefined): Promise<number | null> {
+  if (yes) return null;
+  const what = `${counted(summary.changes, 'change')} to ${summary.organisation}${summary.sandbox ? ' (sandbox Xero)' : ''}`;
+  if (!canAsk()) {
+    note(`not pushed: this would write ${what}, and there is no terminal to ask. Run it again with --yes to confirm (nothing was written).`);
+    return EXIT.notConfirmed;
+  }
+  note(organisationLine(summary));
+  const answer = await askYesNo(`${confirmLabel(summary)}? [y/N] `);
+  if (answer === 'yes') return null;
+  note(answer === 'interrupted' ? 'cancelled: nothing was written to Xero.' : 'not pushed: nothing was written to Xero.');
+  return answer === 'interrupted' ? EXIT.cancelled : EXIT.notConfirmed;
 }
 
 interface SessionOpts {
@@ -121,12 +131,13 @@ export function registerOutboxCommands(program: Command): void {
   hiddenTimeOptions(
     program
       .command('push')
-      .description('Send the accepted corrections to Xero: the plan first, then batches of up to 50 contacts (safe to stop and run again).')
+      .description('Send the accepted corrections to Xero: the plan first, asks before writing (or --yes), then batches of up to 50 contacts (safe to stop and run again).')
       .requiredOption('--workspace <path>', 'workspace file')
       .option('--dry-run', 'print the plan only: nothing is written, to Xero or to the workspace')
+      .option('-y, --yes', 'write without asking (the question needs a terminal: a script must pass --yes)')
       .option('--batch-size <n>', 'contacts per request (Xero recommends at most 50)', wholeNumber(1, 50), 50),
   ).action(
-    action(async (opts: SessionOpts & { dryRun?: boolean; batchSize: number }) =>
+    action(async (opts: SessionOpts & { dryRun?: boolean; yes?: boolean; batchSize: number }) =>
       withWorkspace(opts.workspace, false, async (ws) => {
         const plan = buildPlan(ws, new Date().toISOString());
         process.stdout.write(`${describePlan(plan, opts.workspace).join('\n')}\n`);
@@ -139,6 +150,9 @@ export function registerOutboxCommands(program: Command): void {
           note('nothing to send to Xero.');
           return EXIT.ok;
         }
+        const summary = pushSummary(plan);
+        const refused = summary ? await confirmed(summary, opts.yes) : null;
+        if (refused !== null) return refused;
         const [{ pushOutbox }, client] = await Promise.all([import('../../main/outbox/push'), xeroClientFor(ws, opts)]);
         const bars = withProgress();
         try {

@@ -3,6 +3,8 @@
 import type { PlanItem, PushPlan, UnblockedAccount } from '../../shared/contract-outbox';
 import type { FindingKind } from '../../shared/domain';
 import type { Workspace } from '../db';
+import { readBinding } from '../xero/binding';
+import { isProduction } from '../xero/endpoints';
 import type { NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
 import { diffOutbox } from './materialise';
@@ -66,8 +68,10 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
   const inserted = (s: string) => diff.inserts.filter((c) => c.status === s).length;
   const blockedCodes = new Set(api.filter((p) => blocks.has(p.ref)).map((p) => p.accountCode));
   const cocoonOpen = queued.filter((p) => !isApiCorrection(p));
+  const binding = readBinding(ws);
   return {
     computedAt: nowIso,
+    organisation: binding ? { tenantName: binding.tenantName, sandbox: !isProduction(binding.baseUrl) } : null,
     toSend: sendable.length,
     contacts: new Set(sendable.map((p) => p.subject.toLowerCase())).size,
     byKind,

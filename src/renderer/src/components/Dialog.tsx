@@ -8,6 +8,8 @@ export interface DialogAction {
   disabled?: boolean;
   onClick?: () => void;
   form?: string;
+  /** A weighty action (a write to Xero): Cancel has the focus, so Enter alone never confirms it. */
+  focusCancel?: boolean;
 }
 
 interface Props {
@@ -48,7 +50,7 @@ export function Dialog({ title, onClose, children, action, wide }: Props) {
       <div className="dialog-body">{children}</div>
       {action && (
         <footer className="dialog-footer">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={onClose} data-autofocus={action.focusCancel || undefined}>
             Cancel
           </button>
           <button type={action.form ? 'submit' : 'button'} form={action.form} className="primary" disabled={action.disabled} onClick={action.onClick}>

@@ -1,29 +1,18 @@
 // The Push screen: the plan first (what changes, on how many contacts, which accounts it unblocks, what is
-// blocked and why), then the push with progress and cancel, then every correction with its result: conflicts
+// blocked and why), then the push (asked first: which Xero organisation, what it writes) with progress and cancel, then every correction with its result: conflicts
 // side by side with Retry, failures with Xero's message and the advice, done ones with Undo.
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactImage, CorrectionView, PushPlan, PushProgress } from '../../../shared/contract-outbox';
+import { CORRECTION_LABELS, counted, pushSummary } from '../../../shared/push-summary';
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
 import { errorMessage } from '../lib/file-content';
 import { EmptyState } from './EmptyState';
+import { PushConfirmDialog } from './PushConfirmDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { ScreenHeader } from './ScreenHeader';
 import '../exceptions.css';
 import '../outbox.css';
-
-const KIND_LABELS: Record<string, string> = {
-  rename: 'Rename the Xero contact',
-  account_number: 'Set or clear the account number',
-  restore: 'Restore an archived contact',
-  undo: 'Undo',
-  make_customer: 'Make a customer (Xero web app)',
-  cocoon_rename: 'Rename in CocoonOPS',
-  cocoon_recode: 'Recode in CocoonOPS',
-  resend: 'Re-send invoices (CocoonOPS)',
-};
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function Image({ title, image }: { title: string; image: ContactImage | null }) {
   return (
@@ -53,7 +42,7 @@ function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView; busy:
       <div className="correction-head">
         <span className={`badge status-${c.status}`}>{c.status}</span>
         <strong>{c.accountCode}</strong> <span>{c.accountName}</span>
-        <span className="muted small">{KIND_LABELS[c.kind] ?? c.kind}</span>
+        <span className="muted small">{CORRECTION_LABELS[c.kind]}</span>
         {c.attempts > 1 && <span className="muted small">{c.attempts} attempts</span>}
         <span className="spacer" />
         {(c.status === 'conflict' || c.status === 'failed') && (
@@ -103,6 +92,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const [message, setMessage] = useState<string | null>(null);
   const [progress, setProgress] = useState<PushProgress | null>(null);
   const [running, setRunning] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [tick, setTick] = useState(0);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
 
@@ -144,15 +134,15 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const push = () =>
     run(async () => {
       const r = await api.outbox.push();
-      if (r.cancelled) return `Push cancelled after ${plural(r.done, 'change')}: push again to finish.`;
-      const parts = [`${plural(r.done, 'change')} written`];
+      if (r.cancelled) return `Push cancelled after ${counted(r.done, 'change')}: push again to finish.`;
+      const parts = [`${counted(r.done, 'change')} written`];
       if (r.alreadyApplied) parts.push(`${r.alreadyApplied} already so in Xero`);
-      if (r.conflicts) parts.push(plural(r.conflicts, 'conflict'));
+      if (r.conflicts) parts.push(counted(r.conflicts, 'conflict'));
       if (r.failed) parts.push(`${r.failed} failed`);
       if (r.blocked) parts.push(`${r.blocked} blocked`);
       return `Push finished: ${parts.join(', ')}.`;
     });
-  const retry = (id: number) => run(async () => `${plural((await api.outbox.retry({ ids: [id] })).length, 'correction')} back in the queue.`);
+  const retry = (id: number) => run(async () => `${counted((await api.outbox.retry({ ids: [id] })).length, 'correction')} back in the queue.`);
   const undo = (id: number) =>
     run(async () => {
       const r = await api.outbox.undo({ ids: [id] });
@@ -160,6 +150,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
     });
 
   const blocked = plan?.items.filter((i) => i.blocked) ?? [];
+  const summary = plan ? pushSummary(plan) : null;
   const pct = progress?.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : undefined;
   return (
     <div className="workbench outbox-screen">
@@ -182,15 +173,13 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
               <p data-testid="plan-summary">
                 {plan.toSend === 0
                   ? 'Nothing to push to Xero.'
-                  : `${plural(plan.toSend, 'change')} to push on ${plural(plan.contacts, 'contact')}.`}
-                {plan.resuming > 0 && ` ${plural(plan.resuming, 'change')} of an interrupted push will be finished first.`}
+                  : `${counted(plan.toSend, 'change')} to push on ${counted(plan.contacts, 'contact')}.`}
+                {plan.resuming > 0 && ` ${counted(plan.resuming, 'change')} of an interrupted push will be finished first.`}
               </p>
-              {Object.keys(plan.byKind).length > 0 && (
+              {summary && summary.kinds.length > 0 && (
                 <ul className="plan-kinds">
-                  {Object.entries(plan.byKind).map(([kind, n]) => (
-                    <li key={kind}>
-                      <strong>{n.toLocaleString()}</strong> {KIND_LABELS[kind] ?? kind}
-                    </li>
+                  {summary.kinds.map((k) => (
+                    <li key={k.kind}>{k.text}</li>
                   ))}
                 </ul>
               )}
@@ -211,7 +200,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
               )}
               {plan.unblocks.length > 0 && (
                 <details>
-                  <summary>Unblocks {plural(plan.unblocks.length, 'account')}</summary>
+                  <summary>Unblocks {counted(plan.unblocks.length, 'account')}</summary>
                   <ul className="small">
                     {plan.unblocks.slice(0, 500).map((u) => (
                       <li key={u.code}>
@@ -235,7 +224,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
               )}
               {plan.checklistOpen > 0 && (
                 <p className="small">
-                  {plural(plan.checklistOpen, 'step')} to do by hand: <a href="#checklist">open the checklist</a>.
+                  {counted(plan.checklistOpen, 'step')} to do by hand: <a href="#checklist">open the checklist</a>.
                 </p>
               )}
               {plan.notReady && (
@@ -244,7 +233,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
                 </p>
               )}
               <div className="push-actions">
-                <button type="button" className="primary" disabled={running || !!plan.notReady || plan.toSend + plan.resuming === 0} onClick={() => void push()}>
+                <button type="button" className="primary" disabled={running || !!plan.notReady || !summary} onClick={() => setConfirming(true)}>
                   Push to Xero
                 </button>
                 {running && (
@@ -258,6 +247,17 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
                   </span>
                 )}
               </div>
+              {confirming && summary && (
+                <PushConfirmDialog
+                  summary={summary}
+                  blocked={blocked.length}
+                  onCancel={() => setConfirming(false)}
+                  onConfirm={() => {
+                    setConfirming(false);
+                    void push();
+                  }}
+                />
+              )}
               {message && (
                 <p className="small" role="status" data-testid="push-message">
                   {message}

@@ -1,0 +1,89 @@
+// What a push will write, in a bookkeeper's words: the name of each kind of correction, the Xero organisation the
+// push writes to, and the plan counted per kind of change ("87 contacts renamed · 40 AccountNumbers set"). One table
+// for the app's Push screen and confirmation and for `reconciler push`. Pure.
+import type { CorrectionKind, PlanItem, PushPlan } from './contract-outbox';
+
+/** One correction, as the list of corrections names it. */
+export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
+  rename: 'Rename the Xero contact',
+  account_number: 'Set or clear the AccountNumber',
+  restore: 'Restore an archived contact',
+  undo: 'Undo an earlier change',
+  make_customer: 'Make a customer (Xero web app)',
+  cocoon_rename: 'Rename in CocoonOPS',
+  cocoon_recode: 'Recode in CocoonOPS',
+  resend: 'Re-send invoices (CocoonOPS)',
+};
+
+/** The kinds of change a push writes, in the order a summary lists them: [one, many]. */
+const WRITTEN = {
+  rename: ['contact renamed', 'contacts renamed'],
+  account_number: ['AccountNumber set', 'AccountNumbers set'],
+  account_number_cleared: ['AccountNumber cleared', 'AccountNumbers cleared'],
+  restore: ['contact restored', 'contacts restored'],
+  undo: ['earlier change undone', 'earlier changes undone'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type WrittenKind = keyof typeof WRITTEN;
+
+/** 1,234 (the same grouping in the app and the command, whatever the machine's locale). */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+export const counted = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+function writtenKind(item: Pick<PlanItem, 'kind' | 'changes'>): WrittenKind | null {
+  if (item.kind === 'account_number') return item.changes.some((c) => c.field === 'AccountNumber' && c.to === '') ? 'account_number_cleared' : 'account_number';
+  return item.kind in WRITTEN ? (item.kind as WrittenKind) : null;
+}
+
+export interface PushSummary {
+  /** The Xero organisation written to ("Xero" when the workspace was never connected). */
+  organisation: string;
+  /** A sandbox (the demo's, or `reconciler sandbox`), not a real Xero organisation. */
+  sandbox: boolean;
+  /** Changes to write: the plan's sendable corrections plus those of an interrupted push finished first. */
+  changes: number;
+  /** Contacts the sendable corrections write. */
+  contacts: number;
+  kinds: { kind: WrittenKind; count: number; text: string }[];
+  /** Changes of an interrupted push, re-checked in Xero and finished first. */
+  resuming: number;
+}
+
+/** The plan as the confirmation shows it: null when the push would write nothing. */
+export function pushSummary(plan: PushPlan): PushSummary | null {
+  const changes = plan.toSend + plan.resuming;
+  if (changes === 0) return null;
+  const counts = new Map<WrittenKind, number>();
+  for (const item of plan.items) {
+    const kind = item.blocked ? null : writtenKind(item);
+    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const kinds = (Object.keys(WRITTEN) as WrittenKind[])
+    .filter((k) => counts.has(k))
+    .map((kind) => {
+      const count = counts.get(kind)!;
+      const [one, many] = WRITTEN[kind];
+      return { kind, count, text: counted(count, one, many) };
+    });
+  return {
+    organisation: plan.organisation?.tenantName || 'Xero',
+    sandbox: plan.organisation?.sandbox ?? false,
+    changes,
+    contacts: plan.contacts,
+    kinds,
+    resuming: plan.resuming,
+  };
+}
+
+/** "87 contacts renamed · 40 AccountNumbers set": what the push writes, per kind ('' when only resuming). */
+export const summaryLine = (s: Pick<PushSummary, 'kinds'>): string => s.kinds.map((k) => k.text).join(' · ');
+
+/** Where the push writes, said plainly: a sandbox is never mistaken for the real books, nor the other way round. */
+export function organisationLine(s: Pick<PushSummary, 'organisation' | 'sandbox'>): string {
+  return s.sandbox
+    ? `${s.organisation} is a sandbox Xero (a stand-in for practice), not a real organisation.`
+    : `${s.organisation} is a live Xero organisation: everyone who uses it sees these changes at once.`;
+}
+
+/** The confirming action: "Write 142 changes to Acme Freight". */
+export const confirmLabel = (s: Pick<PushSummary, 'organisation' | 'changes'>): string => `Write ${counted(s.changes, 'change')} to ${s.organisation}`;

@@ -1,0 +1,80 @@
+// `reconciler push` asks before it writes to Xero: under a pseudo-terminal (util-linux `script`) it names the
+// organisation and the counts per kind and asks; "n" writes nothing (exit 6), "y" pushes. Without a terminal it
+// refuses unless given --yes; with --yes it pushes without asking. Against the sandbox on loopback.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/exit-codes';
+import { ROOT } from '../support/cli';
+import { runCliAsync } from '../support/cli-async';
+import { outboxWorld, planned, sandboxContact, type OutboxWorld } from '../support/outbox-setup';
+
+const N = 3; // one rename, one AccountNumber, one restore
+const pick = (c: Record<string, unknown>) => ({ Name: c.Name, AccountNumber: c.AccountNumber || '', ContactStatus: c.ContactStatus });
+const posts = (w: OutboxWorld) => w.sb.state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Contacts')).length;
+const snapshot = (w: OutboxWorld) => Array.from({ length: N }, (_, i) => pick(sandboxContact(w.sb, i)));
+const pushed = () => Array.from({ length: N }, (_, i) => planned(i));
+// eslint-disable-next-line no-control-regex
+const plain = (s: string) => s.replace(/\r/g, '').replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, ''); // the terminal's escapes
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+async function world(): Promise<{ w: OutboxWorld; env: NodeJS.ProcessEnv }> {
+  const w = await outboxWorld({ n: N, fileSecrets: true });
+  w.ws.close(); // the command opens the workspace itself
+  return { w, env: { RECONCILER_CONFIG_DIR: join(w.dir, 'config') } };
+}
+
+/** `reconciler push` on a pseudo-terminal: waits for the question, types the answer, returns what the terminal showed. */
+function pushOnTerminal(path: string, env: NodeJS.ProcessEnv, answer: string): Promise<{ code: number | null; screen: string }> {
+  const command = [process.execPath, join(ROOT, 'bin/reconciler.js'), 'push', '--workspace', path].map(quote).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: { ...process.env, ...env } });
+  let screen = '';
+  let typed = false;
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    screen += d;
+    if (!typed && screen.includes('[y/N]')) {
+      typed = true;
+      child.stdin.write(`${answer}\r`);
+    }
+  });
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, screen: plain(screen) })));
+}
+
+describe('reconciler push asks first', () => {
+  it('without a terminal: refuses unless --yes, and writes nothing; on a terminal: "n" writes nothing', async () => {
+    const { w, env } = await world();
+    const before = snapshot(w);
+    const requests = posts(w);
+
+    const refused = await runCliAsync(['push', '--workspace', w.path], env);
+    expect(refused.code).toBe(EXIT.notConfirmed);
+    expect(refused.stdout).toContain('plan: 3 changes to 3 Xero contacts in Demo Company (AU) (sandbox Xero)\n  1 contact renamed · 1 AccountNumber set · 1 contact restored\n');
+    expect(refused.stderr).toContain('not pushed: this would write 3 changes to Demo Company (AU) (sandbox Xero), and there is no terminal to ask. Run it again with --yes');
+
+    const declined = await pushOnTerminal(w.path, env, 'n');
+    expect(declined.code).toBe(EXIT.notConfirmed);
+    expect(declined.screen).toContain('1 contact renamed · 1 AccountNumber set · 1 contact restored');
+    expect(declined.screen).toContain('Demo Company (AU) is a sandbox Xero (a stand-in for practice), not a real organisation.');
+    expect(declined.screen).toContain('Write 3 changes to Demo Company (AU)? [y/N] ');
+    expect(declined.screen).toContain('not pushed: nothing was written to Xero.');
+    expect(posts(w)).toBe(requests);
+    expect(snapshot(w)).toEqual(before);
+
+    const yes = await runCliAsync(['push', '--workspace', w.path, '--yes'], env);
+    expect(yes.stderr).not.toContain('[y/N]');
+    expect(yes.code).toBe(EXIT.ok);
+    expect(yes.stdout).toMatch(/pushed: 3 done/);
+    expect(snapshot(w)).toEqual(pushed());
+  }, 120_000);
+
+  it('on a terminal: "y" pushes', async () => {
+    const { w, env } = await world();
+    const before = snapshot(w);
+    expect(before).not.toEqual(pushed());
+    const confirmed = await pushOnTerminal(w.path, env, 'y');
+    expect(confirmed.screen).toContain('Write 3 changes to Demo Company (AU)? [y/N] y');
+    expect(confirmed.screen).toMatch(/pushed: 3 done/);
+    expect(confirmed.code).toBe(EXIT.ok);
+    expect(snapshot(w)).toEqual(pushed());
+  }, 120_000);
+});
