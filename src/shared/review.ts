@@ -122,15 +122,31 @@ export type ImportInfo = z.infer<typeof ImportInfo>;
 export const WorkspaceInfo = z.object({ path: z.string(), name: z.string(), isDemo: z.boolean() });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
+/** The accounts that will fail on the next sync, by where their fix stands (the counts add up to `failing`). */
+export const FailingBreakdown = z.object({
+  /** No decision yet. */
+  undecided: z.number().int(),
+  /** A fix for Xero is decided and not yet pushed. */
+  queued: z.number().int(),
+  /** The fix was pushed to Xero, and the account still fails: it needs another look. */
+  pushed: z.number().int(),
+  /** The fix is a change in CocoonOPS (rename, new code) that the CocoonOPS export does not show yet. */
+  cocoon: z.number().int(),
+  /** Ignored, or marked as a different business. */
+  ignored: z.number().int(),
+});
+export type FailingBreakdown = z.infer<typeof FailingBreakdown>;
+
 export const WorkspaceStatus = z.object({
   workspace: WorkspaceInfo,
   accounts: z.number().int(),
   contacts: z.number().int(),
   counts: z.record(FindingKind, z.number().int()),
-  /** Accounts whose next sync will fail. */
+  /** Accounts whose next sync will fail, decided or not. */
   failing: z.number().int(),
   /** Of those, how many have no decision yet. */
   failingUndecided: z.number().int(),
+  failingBreakdown: FailingBreakdown,
   decided: z.number().int(),
   findingsComputedAt: z.string().nullable(),
   xeroTrust: XeroTrust,

@@ -2,7 +2,6 @@
 import type { Workspace } from '../db';
 import { createReviewRepo } from '../db/repos/review';
 import { workspaceStatus, type XeroConnectionStatus } from '../services/status';
-import { FAILING_KINDS } from '../../shared/domain';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
 import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
@@ -10,8 +9,7 @@ import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
 export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
   const base = workspaceStatus(ws);
   const repo = createReviewRepo(ws.db);
-  const undecided = repo.undecidedByKind();
-  const failingUndecided = FAILING_KINDS.reduce((n, k) => n + (undecided.get(k) ?? 0), 0);
+  const failingBreakdown = repo.failingBreakdown();
   const freshness = xeroFreshness(ws);
   const waitingFor = freshness.trust === 'missing' ? 'xero' : base.lastCocoonImport ? null : 'cocoon';
   const lastImport = [base.lastCocoonImport, base.lastXeroImport, base.lastSync].reduce((t, r) => (r?.finishedAt && r.finishedAt > t ? r.finishedAt : t), '');
@@ -21,7 +19,8 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     contacts: base.contacts,
     counts: base.findings,
     failing: base.failing,
-    failingUndecided,
+    failingUndecided: failingBreakdown.undecided,
+    failingBreakdown,
     decided: repo.decidedCount(),
     findingsComputedAt: base.findingsComputedAt,
     xeroTrust: freshness.trust,

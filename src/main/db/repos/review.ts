@@ -1,6 +1,7 @@
 // Read-only queries for the review table: accounts joined with their findings, and the few contact fields a row
 // shows. Kept apart from the findings repo because a row needs no finding detail (50,000 rows, no JSON parsing).
-import type { ContactStatus, FindingKind, SuggestedFix } from '../../../shared/domain';
+import { FAILING_KINDS, type ContactStatus, type FindingKind, type SuggestedFix } from '../../../shared/domain';
+import type { FailingBreakdown } from '../../../shared/review';
 import type { Db } from './common';
 
 export interface ReviewRowRecord {
@@ -38,7 +39,27 @@ const TABLE = `SELECT a.code, a.row, a.name, f.kind, f.score, f.fix, c.contact_i
     CASE WHEN f.kind = 'ambiguous' THEN json_extract(f.detail_json, '$.candidates[0].contactId') END)
   ORDER BY a.row, a.code`;
 
+/**
+ * Where each failing account's fix stands, from its latest live decision: none; an ignore; a fix for Xero not yet
+ * (fully) pushed; a fix for Xero pushed and the account still failing; or only steps for CocoonOPS.
+ */
+const FAILING_STATES = `SELECT CASE
+    WHEN d.id IS NULL THEN 'undecided'
+    WHEN d.action IN ('ignore', 'different_business') THEN 'ignored'
+    WHEN EXISTS (SELECT 1 FROM json_each(d.payload_json, '$.changes') j WHERE json_extract(j.value, '$.target') = 'xero') THEN
+      CASE WHEN EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero')
+             AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero' AND c.status <> 'done')
+           THEN 'pushed' ELSE 'queued' END
+    WHEN EXISTS (SELECT 1 FROM json_each(d.payload_json, '$.changes') j WHERE json_extract(j.value, '$.target') = 'cocoon') THEN 'cocoon'
+    ELSE 'undecided' END AS state, count(*) AS n
+  FROM findings f
+  JOIN billing_accounts a ON a.code = f.account_code
+  LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions x WHERE x.account_code = f.account_code AND x.undone_at IS NULL)
+  WHERE f.kind IN (${FAILING_KINDS.map((k) => `'${k}'`).join(', ')})
+  GROUP BY state`;
+
 export function createReviewRepo(db: Db) {
+  const failingStates = db.prepare<[], { state: keyof FailingBreakdown; n: number }>(FAILING_STATES);
   const table = db.prepare<[], ReviewRawRow>(TABLE).raw(true);
   const all = db.prepare<[], ReviewRowRecord>(`${ROWS} ORDER BY a.row, a.code`);
   const one = db.prepare<[string], ReviewRowRecord>(`${ROWS} WHERE a.code = ?`);
@@ -46,10 +67,6 @@ export function createReviewRepo(db: Db) {
   const brief = db.prepare<[string], ContactBrief>('SELECT contact_id, name, account_number, status FROM xero_contacts WHERE contact_id = ?');
   const LIVE = 'EXISTS (SELECT 1 FROM decisions d WHERE d.account_code = a.code AND d.undone_at IS NULL)';
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
-  const undecidedByKind = db
-    .prepare<[], { kind: FindingKind; n: number }>(
-      `SELECT f.kind, count(*) AS n FROM findings f JOIN billing_accounts a ON a.code = f.account_code WHERE NOT ${LIVE} GROUP BY f.kind`,
-    );
 
   return {
     /** The whole table as raw arrays (the fast path for 50,000 rows). */
@@ -72,9 +89,11 @@ export function createReviewRepo(db: Db) {
     decidedCount(): number {
       return decided.get() ?? 0;
     },
-    /** Findings without a decision, per kind (kinds without any are absent). */
-    undecidedByKind(): Map<FindingKind, number> {
-      return new Map(undecidedByKind.all().map((r) => [r.kind, r.n]));
+    /** The accounts that will fail, by where their fix stands. */
+    failingBreakdown(): FailingBreakdown {
+      const out: FailingBreakdown = { undecided: 0, queued: 0, pushed: 0, cocoon: 0, ignored: 0 };
+      for (const { state, n } of failingStates.all()) out[state] += n;
+      return out;
     },
   };
 }

@@ -14,6 +14,21 @@ interface Props {
   onKind: (kind: FindingKind) => void;
 }
 
+/** "12 need a decision · 40 have a fix queued for Xero · 3 were pushed and still fail · 9 wait for CocoonOPS · 2 ignored" */
+function breakdown(b: WorkspaceStatus['failingBreakdown']): string {
+  const parts: [number, string][] = [
+    [b.undecided, 'need a decision'],
+    [b.queued, b.queued === 1 ? 'has a fix queued for Xero' : 'have a fix queued for Xero'],
+    [b.pushed, b.pushed === 1 ? 'was pushed and still fails' : 'were pushed and still fail'],
+    [b.cocoon, b.cocoon === 1 ? 'waits for a change in CocoonOPS' : 'wait for changes in CocoonOPS'],
+    [b.ignored, 'ignored'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n.toLocaleString()} ${what}`)
+    .join(' · ');
+}
+
 export function Dashboard({ status, info, activeKinds, onKind }: Props) {
   const xeroSide = status.lastSync ?? status.lastXeroImport;
   const xeroLine = status.lastSync
@@ -26,8 +41,8 @@ export function Dashboard({ status, info, activeKinds, onKind }: Props) {
   return (
     <section className="dashboard" aria-label="Dashboard">
       <div className="headline">
-        <div className={unknown ? 'headline-number' : status.failingUndecided > 0 ? 'headline-number bad' : 'headline-number good'} data-testid="failing-count">
-          {unknown ? '—' : status.failingUndecided.toLocaleString()}
+        <div className={unknown ? 'headline-number' : status.failing > 0 ? 'headline-number bad' : 'headline-number good'} data-testid="failing-count">
+          {unknown ? '—' : status.failing.toLocaleString()}
         </div>
         <div>
           <div className="headline-text">
@@ -35,12 +50,11 @@ export function Dashboard({ status, info, activeKinds, onKind }: Props) {
               ? 'Load the Xero side to see which accounts will fail'
               : status.findingsOutdated
                 ? 'Match again to see which accounts will fail (the findings are out of date)'
-                : `${status.failingUndecided === 1 ? 'account' : 'accounts'} will fail on the next sync`}
+                : `${status.failing === 1 ? 'account' : 'accounts'} will fail on the next sync`}
           </div>
+          {!unknown && status.failing > 0 && <p className="headline-breakdown small" data-testid="failing-breakdown">{breakdown(status.failingBreakdown)}</p>}
           <div className="muted small">
-            {unknown ? '' : `${count(status.failing, 'failing account')} in all · `}
-            {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} ·{' '}
-            {count(status.contacts, 'Xero contact')}
+            {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} · {count(status.contacts, 'Xero contact')}
           </div>
         </div>
       </div>
