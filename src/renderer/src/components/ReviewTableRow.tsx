@@ -52,7 +52,8 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
         <KindBadge kind={row.kind} xeroTrust={xeroTrust} />
         {row.look && (
           <span className="tag tag-look" title={`${row.look}: look before accepting`} data-look={row.look}>
-            look
+            <span aria-hidden="true">!</span>
+            <span className="visually-hidden">{row.look}</span>
           </span>
         )}
       </div>
