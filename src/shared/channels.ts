@@ -20,6 +20,7 @@ export const CHANNELS = [
   'decisions.undo',
   'decisions.bulkPreview',
   'decisions.bulkApply',
+  'decisions.undoBatch',
   'imports.previewCocoon',
   'imports.cocoon',
   'imports.xeroFile',

@@ -67,12 +67,42 @@ export const BulkInput = z.strictObject({
   /** "suggested" takes each finding's suggested action. */
   action: z.union([z.literal('suggested'), DecisionAction]).default('suggested'),
   note: z.string().max(2000).optional(),
+  /** Also rename accounts whose names lost information (each towards the name that keeps more); left out by default. */
+  includeNameLoss: z.boolean().default(false),
+  /** Also set AccountNumbers that replace the number a contact already has; left out by default. */
+  replaceAccountNumbers: z.boolean().default(false),
 });
 
-export const BulkItem = z.object({ accountCode: z.string(), action: DecisionAction, summary: z.string() });
-export const BulkSkip = z.object({ accountCode: z.string(), reason: z.string() });
+/** The BulkInput option that would include a skipped account (absent: nothing includes it). */
+export const BulkOption = z.enum(['includeNameLoss', 'replaceAccountNumbers']);
+export type BulkOption = z.infer<typeof BulkOption>;
+export const BulkItem = z.object({
+  accountCode: z.string(),
+  action: DecisionAction,
+  summary: z.string(),
+  /** Why the account would have been left out without an option (e.g. "replaces X-96935"); null when nothing. */
+  note: z.string().nullable(),
+});
+export const BulkSkip = z.object({ accountCode: z.string(), reason: z.string(), option: BulkOption.optional() });
 export const BulkPreview = z.object({ items: z.array(BulkItem), skipped: z.array(BulkSkip) });
 export type BulkPreview = z.infer<typeof BulkPreview>;
+
+export const BulkApplied = z.object({
+  applied: z.number().int(),
+  skipped: z.array(BulkSkip),
+  rows: z.array(ReviewRow),
+  /** Undoes the whole apply (decisions.undoBatch); null when nothing was applied. */
+  batchId: z.number().int().nullable(),
+});
+export type BulkApplied = z.infer<typeof BulkApplied>;
+
+export const BatchUndone = z.object({
+  undone: z.number().int(),
+  /** Of those, decisions whose Xero corrections were already pushed: Xero keeps them until undone on the Push screen. */
+  pushed: z.number().int(),
+  rows: z.array(ReviewRow),
+});
+export type BatchUndone = z.infer<typeof BatchUndone>;
 
 export const SyncResult = z.object({ contacts: z.number().int(), finishedAt: z.string() });
 
@@ -114,10 +144,9 @@ export const contract = {
     output: z.object({ undone: DecisionView.nullable(), row: ReviewRow }),
   },
   'decisions.bulkPreview': { input: BulkInput, output: BulkPreview },
-  'decisions.bulkApply': {
-    input: BulkInput,
-    output: z.object({ applied: z.number().int(), skipped: z.array(BulkSkip), rows: z.array(ReviewRow) }),
-  },
+  'decisions.bulkApply': { input: BulkInput, output: BulkApplied },
+  /** Undoes every decision of one bulk apply at once (as decisions.undo does one). */
+  'decisions.undoBatch': { input: z.strictObject({ batchId: z.number().int().min(1) }), output: BatchUndone },
   'imports.previewCocoon': { input: CocoonFileInput, output: CocoonPreview },
   'imports.cocoon': { input: CocoonFileInput, output: ImportResult },
   'imports.xeroFile': { input: z.strictObject({ fileName: FileName, content: FileContent }), output: ImportResult },

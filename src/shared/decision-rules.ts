@@ -44,6 +44,20 @@ export function suggestedAction(kind: FindingKind | null): DecisionAction | null
   return acceptActions(kind)[0] ?? null;
 }
 
+/**
+ * The actions for a finding once it is known which name keeps more information (src/main/review/name-quality.ts):
+ * the suggested rename writes the better name over the worse one, never the reverse. `better` null: as acceptActions.
+ */
+export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'xero' | null): readonly DecisionAction[] {
+  const actions = acceptActions(kind);
+  const first: DecisionAction | null = better === 'xero' ? 'rename_in_cocoon' : better === 'cocoon' ? 'rename_in_xero' : null;
+  if (first === null || !actions.includes(first)) return actions;
+  return [first, ...actions.filter((a) => a !== first)];
+}
+
+/** True when accepting may rename one side (and so the two names' quality matters). */
+export const mayRename = (kind: FindingKind | null): boolean => acceptActions(kind).some((a) => a === 'rename_in_xero' || a === 'rename_in_cocoon');
+
 /** True when `action` may be recorded for a finding of `kind` (ignore and link always may). */
 export function actionAllowed(kind: FindingKind | null, action: DecisionAction): boolean {
   return action === 'ignore' || action === 'link' || acceptActions(kind).includes(action);

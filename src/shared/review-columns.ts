@@ -17,6 +17,7 @@ export function rowsFromColumns(c: ReviewColumns): ReviewRow[] {
       xeroNumber: c.xeroNumber[i]!,
       xeroStatus: c.xeroStatus[i] ?? null,
       decision: null,
+      look: c.look[i] ?? null,
     };
   }
   for (const [i, d] of c.decisions) if (rows[i]) rows[i].decision = d;
@@ -35,6 +36,7 @@ export function columnsFromRows(rows: readonly ReviewRow[]): ReviewColumns {
     xeroName: rows.map((r) => r.xeroName),
     xeroNumber: rows.map((r) => r.xeroNumber),
     xeroStatus: rows.map((r) => r.xeroStatus),
+    look: rows.map((r) => r.look),
     decisions: rows.flatMap((r, i) => (r.decision ? [[i, r.decision] as [number, NonNullable<ReviewRow['decision']>]] : [])),
   };
 }

@@ -37,6 +37,8 @@ export const DecisionView = z.object({
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
   changes: z.array(FieldChange),
+  /** The bulk apply that made it (undone together); null for a decision made by hand. */
+  batchId: z.number().int().nullable(),
 });
 export type DecisionView = z.infer<typeof DecisionView>;
 
@@ -62,6 +64,8 @@ export const ReviewRow = z.object({
   xeroNumber: z.string(),
   xeroStatus: ContactStatus.nullable(),
   decision: RowDecision.nullable(),
+  /** Why a rename needs a look first (e.g. "CocoonOPS name lost a character"); null when neither name lost anything. */
+  look: z.string().nullable(),
 });
 export type ReviewRow = z.infer<typeof ReviewRow>;
 
@@ -80,6 +84,7 @@ export const ReviewColumns = z.object({
   xeroName: z.array(z.string()),
   xeroNumber: z.array(z.string()),
   xeroStatus: z.array(ContactStatus.nullable()),
+  look: z.array(z.string().nullable()),
   decisions: z.array(z.tuple([z.number().int().min(0), RowDecision])),
 });
 export type ReviewColumns = z.infer<typeof ReviewColumns>;
@@ -92,6 +97,18 @@ export const ReviewList = z.object({
   computedAt: z.string().nullable(),
 });
 export type ReviewList = z.infer<typeof ReviewList>;
+
+/** One thing a name lost beside the other (see src/main/review/name-quality.ts). */
+export const NameLoss = z.object({
+  side: z.enum(['cocoon', 'xero']),
+  kind: z.enum(['lost_character', 'mojibake', 'dropped_words']),
+  detail: z.string(),
+  label: z.string(),
+});
+
+/** Which of the two names keeps more information: the suggested rename writes that one over the other. */
+export const NameCheck = z.object({ better: z.enum(['cocoon', 'xero']).nullable(), losses: z.array(NameLoss) });
+export type NameCheck = z.infer<typeof NameCheck>;
 
 export const CandidateView = z.object({ candidate: Candidate, contact: XeroContact.nullable() });
 
@@ -106,6 +123,8 @@ export const FindingDetail = z.object({
   candidates: z.array(CandidateView),
   /** What "accept" may do for this finding, suggested first. */
   actions: z.array(DecisionAction),
+  /** The two names compared, when accepting may rename one (null otherwise). */
+  nameCheck: NameCheck.nullable(),
   decision: DecisionView.nullable(),
   history: z.array(DecisionView),
   xeroTrust: XeroTrust,

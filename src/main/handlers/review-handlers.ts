@@ -1,5 +1,5 @@
 // findings.*, contacts.search and decisions.*: the review table, the detail pane and the decisions.
-import { applyBulk, applyDecision, previewBulk, undoDecision } from '../review/decide';
+import { applyBulk, applyDecision, previewBulk, undoBatch, undoDecision } from '../review/decide';
 import { findingDetail } from '../review/detail';
 import { xeroFreshness } from '../review/freshness';
 import { firstRows, reviewTable, withDecisions } from '../review/rows';
@@ -16,6 +16,7 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
   | 'decisions.undo'
   | 'decisions.bulkPreview'
   | 'decisions.bulkApply'
+  | 'decisions.undoBatch'
 > {
   const ws = () => ctx.session.require().ws;
   const decided = () => ctx.events.emit('workspace.changed', { reason: 'decided', workspace: ctx.session.info() });
@@ -46,6 +47,11 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
     'decisions.bulkPreview': async (input) => previewBulk(ws(), input),
     'decisions.bulkApply': async (input) => {
       const result = applyBulk(ws(), input);
+      decided();
+      return result;
+    },
+    'decisions.undoBatch': async ({ batchId }) => {
+      const result = undoBatch(ws(), batchId);
       decided();
       return result;
     },

@@ -1,14 +1,16 @@
 // Recording decisions: one at a time (by hand) or in bulk (the suggestions of a filtered set). Each is stored
-// at once, with an audit entry; a bulk action never touches an account that already has a decision.
+// at once, with an audit entry; a bulk action never touches an account that already has a decision, leaves out
+// renames where a name lost information and AccountNumbers that replace one unless asked, and can be undone whole.
 import type { Workspace } from '../db';
-import { actionAllowed, ACTION_LABELS, suggestedAction } from '../../shared/decision-rules';
-import type { BulkPreview } from '../../shared/contract';
+import { acceptActionsFor, actionAllowed, ACTION_LABELS } from '../../shared/decision-rules';
+import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
 import { KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction, DecisionView, ReviewRow } from '../../shared/review';
 import { AppError, unknownAccount } from '../app-error';
 import { changesFor, describeChanges, targetContactId } from './changes';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
+import { findingNameVerdict, lookOf } from './name-look';
 import { reviewRow } from './rows';
 
 export interface DecisionRequest {
@@ -50,9 +52,9 @@ function plan(ws: Workspace, req: DecisionRequest): Planned {
   };
 }
 
-function store(ws: Workspace, p: Planned, note: string, source: 'manual' | 'bulk') {
-  const decision = ws.decisions.add({ accountCode: p.accountCode, action: p.action, xeroContactId: p.xeroContactId, payload: p.payload, note, source });
-  ws.audit.append({ actor: 'user', action: `decision.${p.action}`, subject: p.accountCode, after: p.payload, result: 'ok', detail: { decisionId: decision.id, source, note } });
+function store(ws: Workspace, p: Planned, note: string, source: 'manual' | 'bulk', batchId: number | null = null) {
+  const decision = ws.decisions.add({ accountCode: p.accountCode, action: p.action, xeroContactId: p.xeroContactId, payload: p.payload, note, source, batchId });
+  ws.audit.append({ actor: 'user', action: `decision.${p.action}`, subject: p.accountCode, after: p.payload, result: 'ok', detail: { decisionId: decision.id, source, note, batchId } });
   return decision;
 }
 
@@ -82,19 +84,43 @@ export interface BulkRequest {
   accountCodes: readonly string[];
   action: DecisionAction | 'suggested';
   note?: string;
+  includeNameLoss?: boolean;
+  replaceAccountNumbers?: boolean;
 }
 
-function bulkPlan(ws: Workspace, req: BulkRequest): { planned: Planned[]; skipped: BulkPreview['skipped'] } {
-  const planned: Planned[] = [];
-  const skipped: BulkPreview['skipped'] = [];
+type BulkPlanned = Planned & { note: string | null };
+type Skip = BulkPreview['skipped'][number];
+
+const RENAMES: readonly DecisionAction[] = ['rename_in_xero', 'rename_in_cocoon'];
+
+/** The AccountNumber a planned decision would replace on its contact ('' when it replaces none). */
+const replacedNumber = (p: Planned): string => {
+  const change = p.payload.changes.find((c) => c.target === 'xero' && c.field === 'AccountNumber');
+  return change && change.from.trim() !== '' && change.from !== change.to ? change.from : '';
+};
+
+/** Why an option must include a planned decision, or null when it goes in as it is. */
+function held(p: Planned, look: string | null): { reason: string; note: string; option: BulkOption } | null {
+  if (look && RENAMES.includes(p.action)) return { reason: `${look}: look first`, note: look, option: 'includeNameLoss' };
+  const replaced = replacedNumber(p);
+  if (replaced) return { reason: 'would replace the AccountNumber the contact already has', note: `replaces ${replaced}`, option: 'replaceAccountNumbers' };
+  return null;
+}
+
+function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; skipped: Skip[] } {
+  const planned: BulkPlanned[] = [];
+  const skipped: Skip[] = [];
   for (const code of new Set(req.accountCodes)) {
     const current = ws.decisions.current(code);
     if (current) {
       skipped.push({ accountCode: code, reason: current.source === 'manual' ? 'already decided by hand' : 'already decided' });
       continue;
     }
-    const kind = ws.findings.get(code)?.kind ?? null;
-    const action = req.action === 'suggested' ? suggestedAction(kind) : req.action;
+    const account = ws.accounts.get(code);
+    const finding = ws.findings.get(code);
+    const kind = finding?.kind ?? null;
+    const names = account ? findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name) : null;
+    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null)[0] ?? null) : req.action;
     if (action === null) {
       skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${KIND_LABELS[kind]}"` : 'no finding yet' });
       continue;
@@ -103,26 +129,59 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: Planned[]; skippe
       skipped.push({ accountCode: code, reason: 'links are made one at a time' });
       continue;
     }
+    let p: Planned;
     try {
-      planned.push(plan(ws, { accountCode: code, action }));
+      p = plan(ws, { accountCode: code, action });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       skipped.push({ accountCode: code, reason: error.message });
+      continue;
     }
+    const hold = held(p, lookOf(names));
+    if (hold && !req[hold.option]) skipped.push({ accountCode: code, reason: hold.reason, option: hold.option });
+    else planned.push({ ...p, note: hold?.note ?? null });
   }
   return { planned, skipped };
 }
 
 export function previewBulk(ws: Workspace, req: BulkRequest): BulkPreview {
   const { planned, skipped } = bulkPlan(ws, req);
-  return { items: planned.map((p) => ({ accountCode: p.accountCode, action: p.action, summary: p.summary })), skipped };
+  return { items: planned.map((p) => ({ accountCode: p.accountCode, action: p.action, summary: p.summary, note: p.note })), skipped };
 }
 
 /** Re-plans at apply time (a decision made since the preview is respected), then stores all in one transaction. */
-export function applyBulk(ws: Workspace, req: BulkRequest): { applied: number; skipped: BulkPreview['skipped']; rows: ReviewRow[] } {
+export function applyBulk(ws: Workspace, req: BulkRequest): BulkApplied {
   const { planned, skipped } = bulkPlan(ws, req);
-  ws.transaction(() => {
-    for (const p of planned) store(ws, p, req.note ?? '', 'bulk');
+  const batchId = ws.transaction(() => {
+    if (planned.length === 0) return null;
+    const batch = ws.decisions.newBatchId();
+    for (const p of planned) store(ws, p, req.note ?? '', 'bulk', batch);
+    return batch;
   });
-  return { applied: planned.length, skipped, rows: planned.map((p) => rowOf(ws, p.accountCode)) };
+  return { applied: planned.length, skipped, rows: planned.map((p) => rowOf(ws, p.accountCode)), batchId };
+}
+
+/**
+ * Undoes a whole bulk apply, as decisions.undo does one decision: the decisions are marked undone, their
+ * corrections not yet sent are withdrawn by the next push, and those already written to Xero stay there until
+ * undone on the Push screen (`pushed` says how many decisions had such corrections).
+ */
+export function undoBatch(ws: Workspace, batchId: number): BatchUndone {
+  if (ws.decisions.batchSize(batchId) === 0) throw new AppError('not_found', `There is no bulk apply #${batchId}.`);
+  const undone = ws.transaction(() => {
+    const list = ws.decisions.undoBatch(batchId);
+    if (list.length > 0) {
+      ws.audit.append({ actor: 'user', action: 'decision.undo_batch', subject: '', before: { batchId, ids: list.map((d) => d.id) }, result: 'ok', detail: { batchId, undone: list.length } });
+    }
+    return list;
+  });
+  const ids = new Set(undone.map((d) => d.id));
+  const pushed = new Set(
+    ws.outbox
+      .fromDecisions()
+      .filter((c) => c.decisionId !== null && ids.has(c.decisionId) && c.target === 'xero' && (c.status === 'sending' || (c.status === 'done' && c.attempts > 0)))
+      .map((c) => c.decisionId),
+  );
+  const rows = undone.flatMap((d) => reviewRow(ws, d.accountCode) ?? []);
+  return { undone: undone.length, pushed: pushed.size, rows };
 }

@@ -23,5 +23,6 @@ export function toDecisionView(d: Decision): DecisionView {
     createdAt: d.createdAt,
     undoneAt: d.undoneAt,
     changes: payload.success ? payload.data.changes : [],
+    batchId: d.batchId,
   };
 }

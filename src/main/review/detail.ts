@@ -1,11 +1,12 @@
 // One account in full for the detail pane: both records, the finding's reason and evidence, the candidates
 // with their contacts, what "accept" may do, and the decision history.
 import type { Workspace } from '../db';
-import { acceptActions } from '../../shared/decision-rules';
+import { acceptActionsFor } from '../../shared/decision-rules';
 import type { FindingDetail } from '../../shared/review';
 import { unknownAccount } from '../app-error';
 import { toDecisionView } from './decision-view';
 import { xeroFreshness } from './freshness';
+import { findingNameVerdict, toNameCheck } from './name-look';
 import { reviewRow } from './rows';
 
 export function findingDetail(ws: Workspace, code: string): FindingDetail {
@@ -16,6 +17,7 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
   const contact = (id: string | null) => (id === null ? null : (ws.contacts.get(id) ?? null));
   const decision = ws.decisions.current(code);
   const xeroTrust = xeroFreshness(ws).trust;
+  const names = findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name);
   const noFinding =
     xeroTrust === 'missing'
       ? 'No finding yet: the Xero side has not been loaded (connect Xero and sync, or import a contacts file).'
@@ -28,7 +30,8 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
     contact: contact(row.xeroId),
     codeHolder: contact(finding?.codeHolderId ?? null),
     candidates: (finding?.candidates ?? []).map((candidate) => ({ candidate, contact: contact(candidate.contactId) })),
-    actions: [...acceptActions(finding?.kind ?? null)],
+    actions: [...acceptActionsFor(finding?.kind ?? null, names?.better ?? null)],
+    nameCheck: toNameCheck(names),
     decision: decision ? toDecisionView(decision) : null,
     history: ws.decisions.history(code).map(toDecisionView).reverse(),
     xeroTrust,

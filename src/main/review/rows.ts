@@ -6,6 +6,7 @@ import type { ReviewColumns, ReviewRow } from '../../shared/review';
 import { rowsFromColumns } from '../../shared/review-columns';
 import { rankOf } from '../../shared/decision-rules';
 import { toDecisionView } from './decision-view';
+import { lookOf, nameVerdictOf } from './name-look';
 
 /** The contact a row shows: a hand link, else the finding's contact, else the code holder, else the best candidate. */
 export function shownContactId(r: ReviewRowRecord, decision: Decision | undefined): string | null {
@@ -27,6 +28,7 @@ export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, 
     xeroNumber: contact?.account_number ?? '',
     xeroStatus: contact?.status ?? null,
     decision: view ? { action: view.action, source: view.source, note: view.note, xeroContactId: view.xeroContactId } : null,
+    look: lookOf(nameVerdictOf(r.kind, r.name, contact?.name)),
   };
 }
 
@@ -53,6 +55,7 @@ export function reviewTable(ws: Workspace): ReviewTable {
     xeroName: new Array(n),
     xeroNumber: new Array(n),
     xeroStatus: new Array(n),
+    look: new Array(n),
   };
   const at = c.at;
   for (let i = 0; i < n; i++) {
@@ -67,6 +70,7 @@ export function reviewTable(ws: Workspace): ReviewTable {
     c.xeroName[i] = t[7] ?? '';
     c.xeroNumber[i] = t[8] ?? '';
     c.xeroStatus[i] = t[9];
+    c.look[i] = lookOf(nameVerdictOf(t[3], t[2], t[7]));
     at.set(t[0], i);
   }
   return c;
@@ -91,6 +95,7 @@ export function firstRows(table: ReviewTable, limit: number): ReviewTable {
     xeroName: take(table.xeroName),
     xeroNumber: take(table.xeroNumber),
     xeroStatus: take(table.xeroStatus),
+    look: take(table.look),
   };
 }
 
@@ -111,6 +116,7 @@ export function withDecisions(ws: Workspace, table: ReviewTable): ReviewColumns 
         c.xeroName = c.xeroName.slice();
         c.xeroNumber = c.xeroNumber.slice();
         c.xeroStatus = c.xeroStatus.slice();
+        c.look = c.look.slice();
         copied = true;
       }
       const linked = repo.contactBrief(d.xeroContactId);
@@ -118,6 +124,7 @@ export function withDecisions(ws: Workspace, table: ReviewTable): ReviewColumns 
       c.xeroName[i] = linked?.name ?? '';
       c.xeroNumber[i] = linked?.account_number ?? '';
       c.xeroStatus[i] = linked?.status ?? null;
+      c.look[i] = lookOf(nameVerdictOf(c.kind[i] ?? null, c.name[i]!, linked?.name));
     }
   }
   return c;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { init } from './0001-init';
 import { exceptions } from './0002-exceptions';
 import { outbox } from './0003-outbox';
+import { decisionBatches } from './0004-decision-batches';
 import type { KnownMigration, Migration } from './types';
 
 export type { KnownMigration, Migration } from './types';
@@ -16,6 +17,6 @@ export function withChecksums(list: readonly Migration[]): KnownMigration[] {
   return list.map((m) => ({ ...m, checksum: checksumOf(m.sql) }));
 }
 
-export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox]);
+export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox, decisionBatches]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -14,6 +14,8 @@ export interface Decision {
   source: DecisionSource;
   createdAt: string;
   undoneAt: string | null;
+  /** The bulk apply that made it (its decisions are undone together); null for one made by hand. */
+  batchId: number | null;
 }
 
 export interface NewDecision {
@@ -23,6 +25,8 @@ export interface NewDecision {
   payload?: unknown;
   note?: string;
   source?: DecisionSource;
+  /** See Decision.batchId (newBatchId() gives one). */
+  batchId?: number | null;
   /** Defaults to now. */
   createdAt?: string;
 }
@@ -37,10 +41,11 @@ export interface DecisionRow {
   source: DecisionSource;
   created_at: string;
   undone_at: string | null;
+  batch_id: number | null;
 }
 
 const SELECT =
-  'SELECT id, account_code, action, xero_contact_id, payload_json, note, source, created_at, undone_at FROM decisions';
+  'SELECT id, account_code, action, xero_contact_id, payload_json, note, source, created_at, undone_at, batch_id FROM decisions';
 
 const toDecision = (r: DecisionRow): Decision => ({
   id: r.id,
@@ -52,13 +57,17 @@ const toDecision = (r: DecisionRow): Decision => ({
   source: r.source,
   createdAt: r.created_at,
   undoneAt: r.undone_at,
+  batchId: r.batch_id,
 });
 
 export function createDecisionsRepo(db: Db, now: Clock = isoNow) {
   const insert = db.prepare<[Omit<DecisionRow, 'id' | 'undone_at'>]>(
-    `INSERT INTO decisions (account_code, action, xero_contact_id, payload_json, note, source, created_at)
-     VALUES (@account_code, @action, @xero_contact_id, @payload_json, @note, @source, @created_at)`,
+    `INSERT INTO decisions (account_code, action, xero_contact_id, payload_json, note, source, created_at, batch_id)
+     VALUES (@account_code, @action, @xero_contact_id, @payload_json, @note, @source, @created_at, @batch_id)`,
   );
+  const lastBatch = db.prepare<[], number>('SELECT coalesce(max(batch_id), 0) FROM decisions').pluck();
+  const liveOfBatch = db.prepare<[number], DecisionRow>(`${SELECT} WHERE batch_id = ? AND undone_at IS NULL ORDER BY id`);
+  const ofBatch = db.prepare<[number], number>('SELECT count(*) FROM decisions WHERE batch_id = ?').pluck();
   const byId = db.prepare<[number], DecisionRow>(`${SELECT} WHERE id = ?`);
   const currentOf = db.prepare<[string], DecisionRow>(
     `${SELECT} WHERE account_code = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`,
@@ -88,6 +97,7 @@ export function createDecisionsRepo(db: Db, now: Clock = isoNow) {
           note: d.note ?? '',
           source: d.source ?? 'manual',
           created_at: d.createdAt ?? now(),
+          batch_id: d.batchId ?? null,
         }).lastInsertRowid,
       );
       return toDecision(byId.get(id) as DecisionRow);
@@ -95,6 +105,27 @@ export function createDecisionsRepo(db: Db, now: Clock = isoNow) {
     /** Undoes the account's current decision (the one before it, if any, becomes current). Returns what was undone. */
     undoLatest(accountCode: string): Decision | undefined {
       return undo(accountCode, now());
+    },
+    /** A batch id no decision has yet (call inside the transaction that stores the batch). */
+    newBatchId(): number {
+      return (lastBatch.get() ?? 0) + 1;
+    },
+    /** How many decisions a batch made (undone ones included): 0 when there is no such batch. */
+    batchSize(batchId: number): number {
+      return ofBatch.get(batchId) ?? 0;
+    },
+    /**
+     * Undoes every decision of a bulk apply that is not undone yet (a later decision on the same account stays
+     * current). Returns what was undone.
+     */
+    undoBatch(batchId: number): Decision[] {
+      const at = now();
+      return db.transaction(() =>
+        liveOfBatch.all(batchId).map((row) => {
+          markUndone.run(at, row.id);
+          return { ...toDecision(row), undoneAt: at };
+        }),
+      )();
     },
     current(accountCode: string): Decision | undefined {
       const row = currentOf.get(accountCode);

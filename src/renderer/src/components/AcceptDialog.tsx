@@ -1,8 +1,9 @@
 // "Accept": asks which fix is right before anything is stored. The suggestion has the focus, so a then Enter
-// accepts it; arrow keys or Tab reach the alternatives.
-import { useRef } from 'react';
+// accepts it; arrow keys or Tab reach the alternatives. Setting an AccountNumber that replaces the contact's own
+// asks once more, naming the number it replaces.
+import { useEffect, useRef, useState } from 'react';
 import type { DecisionAction, FindingDetail } from '../../../shared/review';
-import { actionLabel, describeAction } from '../lib/describe';
+import { actionLabel, describeAction, replacedNumber } from '../lib/describe';
 import { Dialog } from './Dialog';
 
 interface Props {
@@ -13,36 +14,65 @@ interface Props {
 
 export function AcceptDialog({ detail, onChoose, onClose }: Props) {
   const list = useRef<HTMLDivElement>(null);
+  const back = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState<DecisionAction | null>(null);
+  const replaced = replacedNumber(detail);
+  useEffect(() => {
+    if (confirming) back.current?.focus();
+  }, [confirming]);
   const move = (delta: number) => {
     const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     buttons[(at + delta + buttons.length) % buttons.length]?.focus();
   };
+  const choose = (action: DecisionAction) => (action === 'set_account_number' && replaced ? setConfirming(action) : onChoose(action));
   return (
     <Dialog title={`Accept a fix for ${detail.account.code}`} onClose={onClose}>
-      <p className="small muted">Which side is right? Nothing changes until you choose.</p>
-      <div
-        className="choices"
-        ref={list}
-        role="group"
-        aria-label="Fixes"
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'j') move(1);
-          else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
-          else return;
-          e.preventDefault();
-        }}
-      >
-        {detail.actions.map((action, i) => (
-          <button key={action} type="button" className={i === 0 ? 'choice suggested' : 'choice'} data-autofocus={i === 0 ? true : undefined} onClick={() => onChoose(action)}>
+      {confirming ? (
+        <div className="confirm-replace" role="alertdialog" aria-label="Replace the AccountNumber">
+          <p>
             <strong>
-              {actionLabel(action)}
-              {i === 0 && <span className="tag">suggested</span>}
-            </strong>
-            <span className="small">{describeAction(action, detail)}</span>
-          </button>
-        ))}
-      </div>
+              This replaces {replaced} with {detail.account.code}
+            </strong>{' '}
+            on “{detail.contact?.name}” in Xero. Anything that finds this contact by {replaced} (a CocoonOPS account with that code, your own
+            lookups) will no longer find it.
+          </p>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => onChoose(confirming)}>
+              Replace {replaced}
+            </button>
+            <button type="button" ref={back} onClick={() => setConfirming(null)}>
+              Back
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <p className="small muted">Which side is right? Nothing changes until you choose.</p>
+          <div
+            className="choices"
+            ref={list}
+            role="group"
+            aria-label="Fixes"
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' || e.key === 'j') move(1);
+              else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
+              else return;
+              e.preventDefault();
+            }}
+          >
+            {detail.actions.map((action, i) => (
+              <button key={action} type="button" className={i === 0 ? 'choice suggested' : 'choice'} data-autofocus={i === 0 ? true : undefined} onClick={() => choose(action)}>
+                <strong>
+                  {actionLabel(action)}
+                  {i === 0 && <span className="tag">suggested</span>}
+                </strong>
+                <span className="small">{describeAction(action, detail)}</span>
+              </button>
+            ))}
+          </div>
+        </>
+      )}
     </Dialog>
   );
 }

@@ -1,9 +1,10 @@
 // Bulk accept: the accounts shown, each with its suggested fix; a preview of what will happen (and what is
-// skipped: decided rows are never overwritten) before anything is stored.
+// skipped: decided rows are never overwritten; renames where a name lost information and AccountNumbers that
+// replace one are left out unless ticked) before anything is stored.
 import { useEffect, useMemo, useState } from 'react';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
-import type { BulkPreview } from '../../../shared/contract';
-import type { DecisionAction, ReviewRow } from '../../../shared/review';
+import type { BulkApplied, BulkOption, BulkPreview } from '../../../shared/contract';
+import type { DecisionAction } from '../../../shared/review';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/file-content';
 import { count } from '../lib/format';
@@ -11,12 +12,18 @@ import { Dialog } from './Dialog';
 
 interface Props {
   codes: string[];
-  onDone: (result: { applied: number; rows: ReviewRow[] }) => void;
+  onDone: (result: BulkApplied) => void;
   onClose: () => void;
 }
 
 const CHOICES: (DecisionAction | 'suggested')[] = ['suggested', 'rename_in_xero', 'rename_in_cocoon', 'set_account_number', 'different_business', 'ignore'];
 const SHOWN = 100;
+
+/** The options that bring left-out accounts back in, as the bookkeeper reads them. */
+const OPTIONS: Record<BulkOption, (n: number) => string> = {
+  includeNameLoss: (n) => `Also accept ${count(n, 'account')} whose names lost information (each renamed towards the name that keeps it)`,
+  replaceAccountNumbers: (n) => `Also replace ${count(n, 'AccountNumber')} that contacts already have`,
+};
 
 export function BulkDialog({ codes, onDone, onClose }: Props) {
   const api = useApi();
@@ -24,19 +31,30 @@ export function BulkDialog({ codes, onDone, onClose }: Props) {
   const [preview, setPreview] = useState<BulkPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [options, setOptions] = useState<Record<BulkOption, boolean>>({ includeNameLoss: false, replaceAccountNumbers: false });
+  // How many accounts each option brings in (kept while it is ticked: then nothing of its kind is skipped).
+  const [held, setHeld] = useState<Record<BulkOption, number>>({ includeNameLoss: 0, replaceAccountNumbers: 0 });
 
   useEffect(() => {
     let live = true;
     setPreview(null);
     setError(null);
-    api.decisions.bulkPreview({ accountCodes: codes, action }).then(
-      (p) => live && setPreview(p),
+    api.decisions.bulkPreview({ accountCodes: codes, action, ...options }).then(
+      (p) => {
+        if (!live) return;
+        setPreview(p);
+        setHeld((h) => {
+          const next = { ...h };
+          for (const o of Object.keys(OPTIONS) as BulkOption[]) if (!options[o]) next[o] = p.skipped.filter((s) => s.option === o).length;
+          return next;
+        });
+      },
       (e: unknown) => live && setError(errorMessage(e)),
     );
     return () => {
       live = false;
     };
-  }, [api, codes, action]);
+  }, [api, codes, action, options]);
 
   const reasons = useMemo(() => {
     const m = new Map<string, number>();
@@ -46,7 +64,7 @@ export function BulkDialog({ codes, onDone, onClose }: Props) {
 
   const apply = () => {
     setBusy(true);
-    api.decisions.bulkApply({ accountCodes: codes, action }).then(
+    api.decisions.bulkApply({ accountCodes: codes, action, ...options }).then(
       (r) => onDone(r),
       (e: unknown) => {
         setError(errorMessage(e));
@@ -99,10 +117,19 @@ export function BulkDialog({ codes, onDone, onClose }: Props) {
               ))}
             </ul>
           )}
+          {(Object.keys(OPTIONS) as BulkOption[])
+            .filter((o) => held[o] > 0 || options[o])
+            .map((o) => (
+              <label key={o} className="bulk-option">
+                <input type="checkbox" checked={options[o]} onChange={(e) => setOptions((v) => ({ ...v, [o]: e.target.checked }))} />
+                <span>{OPTIONS[o](held[o])}</span>
+              </label>
+            ))}
           <ol className="bulk-items small">
             {preview.items.slice(0, SHOWN).map((it) => (
               <li key={it.accountCode}>
                 <span className="mono">{it.accountCode}</span> {ACTION_LABELS[it.action]}: {it.summary}
+                {it.note && <span className="tag tag-look">{it.note}</span>}
               </li>
             ))}
           </ol>

@@ -59,6 +59,20 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onLink }: { detail:
         <p className="banner banner-warn small">The Xero data is incomplete or missing: this finding may change after a complete sync.</p>
       )}
       <p className="explanation">{d.explanation}</p>
+      {d.nameCheck && d.nameCheck.losses.length > 0 && (
+        <div className="banner banner-warn small" role="note" aria-label="Names to look at">
+          <ul className="look-list">
+            {d.nameCheck.losses.map((l, i) => (
+              <li key={i}>
+                <strong>{l.label}</strong> ({l.detail})
+              </li>
+            ))}
+          </ul>
+          {d.nameCheck.better
+            ? `The suggestion keeps the ${d.nameCheck.better === 'xero' ? 'Xero' : 'CocoonOPS'} name. Bulk accept leaves this account out unless asked.`
+            : 'Neither name is clearly better: decide by hand. Bulk accept leaves this account out unless asked.'}
+        </div>
+      )}
 
       <section aria-label="Decision" className="detail-section decision-box">
         <DecisionSummary decision={d.decision} />

@@ -240,7 +240,7 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
           }}
         />
       )}
-      <Toast message={toast} onUndo={() => undefined} onDismiss={() => setToast(null)} />
+      <Toast message={toast} onDismiss={() => setToast(null)} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // One account in the table: decision mark, CocoonOPS code and name, the finding and score, the Xero name and
-// AccountNumber; the two names' differing characters highlighted.
+// AccountNumber; the two names' differing characters highlighted, and a "look" mark where a name lost information.
 import { memo, useMemo } from 'react';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { ReviewRow, XeroTrust } from '../../../shared/review';
@@ -50,6 +50,12 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
       </div>
       <div role="gridcell" className="cell col-match" aria-colindex={4}>
         <KindBadge kind={row.kind} xeroTrust={xeroTrust} />
+        {row.look && (
+          <span className="tag tag-look" title={`${row.look}: look before accepting`} data-look={row.look}>
+            <span aria-hidden="true">!</span>
+            <span className="visually-hidden">{row.look}</span>
+          </span>
+        )}
       </div>
       <div role="gridcell" className="cell col-score num" aria-colindex={5}>
         {row.kind === null ? '' : percent(row.score)}

@@ -10,6 +10,7 @@ import { useKeyboard } from '../hooks/useKeyboard';
 import { useReviewData } from '../hooks/useReviewData';
 import { useReviewSearch } from '../hooks/useReviewSearch';
 import { errorMessage } from '../lib/file-content';
+import { count } from '../lib/format';
 import type { KeyCommand } from '../lib/keyboard';
 import { ALL_ROWS, sortOrder, visibleRows, type ReviewFilter, type Sort, type SortKey } from '../lib/review-view';
 import { AcceptDialog } from './AcceptDialog';
@@ -66,26 +67,15 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   const selectedRow = selected === null ? null : (rows[selected] ?? null);
   const detail = useDetail(selectedRow?.code ?? null);
 
-  const say = useCallback((text: string, tone: ToastMessage['tone'] = 'info', undoCode?: string) => {
-    setToast({ id: Date.now(), text, tone, undoCode });
+  const say = useCallback((text: string, tone: ToastMessage['tone'] = 'info', undo?: ToastMessage['undo']) => {
+    setToast({ id: Date.now(), text, tone, undo });
   }, []);
-
-  const decide = useCallback(
-    async (code: string, action: DecisionAction, extra: { note?: string; xeroContactId?: string } = {}) => {
-      try {
-        const r = await api.decisions.apply({ accountCode: code, action, ...extra });
-        data.patch([r.row]);
-        detail.refresh();
-        say(`${code}: ${ACTION_LABELS[action]}`, 'info', code);
-      } catch (e) {
-        say(errorMessage(e), 'error');
-      }
-    },
-    [api, data, detail, say],
-  );
+  // The bulk apply that `u` undoes whole: set by a bulk accept, dropped by the next move or decision.
+  const [lastBulk, setLastBulk] = useState<{ batchId: number; applied: number } | null>(null);
 
   const undo = useCallback(
     async (code: string) => {
+      setLastBulk(null);
       try {
         const r = await api.decisions.undo({ accountCode: code });
         data.patch([r.row]);
@@ -98,7 +88,44 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
     [api, data, detail, say],
   );
 
+  const undoBulk = useCallback(
+    async (batchId: number, applied: number) => {
+      setLastBulk(null);
+      try {
+        const r = await api.decisions.undoBatch({ batchId });
+        data.patch(r.rows);
+        detail.refresh();
+        const pushed = r.pushed > 0 ? ` ${count(r.pushed, 'of them was', 'of them were')} already pushed: Xero keeps those changes until you undo them on the Push screen.` : '';
+        say(r.undone > 0 ? `Bulk accept undone: ${count(r.undone, 'decision')}.${pushed}` : `Nothing left to undo of that bulk accept (${count(applied, 'decision')}).`);
+      } catch (e) {
+        say(errorMessage(e), 'error');
+      }
+    },
+    [api, data, detail, say],
+  );
+
+  const decide = useCallback(
+    async (code: string, action: DecisionAction, extra: { note?: string; xeroContactId?: string } = {}) => {
+      setLastBulk(null);
+      try {
+        const r = await api.decisions.apply({ accountCode: code, action, ...extra });
+        data.patch([r.row]);
+        detail.refresh();
+        say(`${code}: ${ACTION_LABELS[action]}`, 'info', { label: 'Undo', run: () => void undo(code) });
+      } catch (e) {
+        say(errorMessage(e), 'error');
+      }
+    },
+    [api, data, detail, say, undo],
+  );
+
+  const select = (i: number) => {
+    setLastBulk(null);
+    setSelected(i);
+  };
+
   const move = (delta: number | 'first' | 'last') => {
+    setLastBulk(null);
     if (visible.length === 0) return;
     const at = selected === null ? -1 : visible.indexOf(selected);
     const next = delta === 'first' ? 0 : delta === 'last' ? visible.length - 1 : Math.min(visible.length - 1, Math.max(0, at + delta));
@@ -131,6 +158,8 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
       case 'ignore':
         return selectedRow ? setDialog({ kind: 'ignore' }) : undefined;
       case 'undo':
+        // Right after a bulk accept, u undoes all of it (as its toast's button does); else the selected account.
+        if (lastBulk) return void undoBulk(lastBulk.batchId, lastBulk.applied);
         return selectedRow ? void undo(selectedRow.code) : undefined;
       case 'search':
         return searchRef.current?.focus();
@@ -210,8 +239,8 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
               rows={rows}
               visible={visible}
               selected={selected}
-              onSelect={setSelected}
-              onOpen={(i) => (setSelected(i), detailRef.current?.focus())}
+              onSelect={select}
+              onOpen={(i) => (select(i), detailRef.current?.focus())}
               sort={sort}
               onSort={onSort}
               xeroTrust={data.xeroTrust}
@@ -258,7 +287,13 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
             setDialog(null);
             data.patch(r.rows);
             detail.refresh();
-            say(`Accepted ${r.applied.toLocaleString()} suggestions`);
+            const batch = r.batchId;
+            setLastBulk(batch === null ? null : { batchId: batch, applied: r.applied });
+            say(
+              `Accepted ${r.applied.toLocaleString()} suggestions`,
+              'info',
+              batch === null ? undefined : { label: `Undo bulk accept (${count(r.applied, 'decision')})`, run: () => void undoBulk(batch, r.applied) },
+            );
           }}
         />
       )}
@@ -272,7 +307,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           }}
         />
       )}
-      <Toast message={toast} onUndo={(code) => void undo(code)} onDismiss={() => setToast(null)} />
+      <Toast message={toast} onDismiss={() => setToast(null)} />
     </div>
   );
 }

@@ -10,8 +10,10 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
       return `Rename ${contact} in Xero to ${account} (the CocoonOPS name is right).`;
     case 'rename_in_cocoon':
       return `Rename ${account} in CocoonOPS to ${contact} (the Xero name is right).`;
-    case 'set_account_number':
-      return `Set the AccountNumber of ${contact} in Xero to ${d.account.code}.`;
+    case 'set_account_number': {
+      const replaced = replacedNumber(d);
+      return `Set the AccountNumber of ${contact} in Xero to ${d.account.code}${replaced ? ` (replaces ${replaced})` : ''}.`;
+    }
     case 'restore_in_xero':
       return `Restore the archived contact ${d.codeHolder?.name ? `"${d.codeHolder.name}"` : ''} in Xero (it holds ${d.account.code}).`;
     case 'mark_customer':
@@ -27,6 +29,12 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
     case 'ignore':
       return `Leave ${account} as it is.`;
   }
+}
+
+/** The AccountNumber "set AccountNumber" would overwrite on the contact ('' when it has none, or the same). */
+export function replacedNumber(d: Pick<FindingDetail, 'account' | 'contact'>): string {
+  const current = d.contact?.accountNumber.trim() ?? '';
+  return current !== '' && current !== d.account.code ? current : '';
 }
 
 export function actionLabel(action: DecisionAction): string {

@@ -22,6 +22,7 @@ const rows: ReviewRow[] = NAMES.map(([name, xeroName, code, xeroNumber], i) => (
   xeroNumber,
   xeroStatus: null,
   decision: null,
+  look: null,
 }));
 
 describe('review search', () => {

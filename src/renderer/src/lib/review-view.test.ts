@@ -14,6 +14,7 @@ const row = (i: number, over: Partial<ReviewRow> = {}): ReviewRow => ({
   xeroNumber: '',
   xeroStatus: null,
   decision: null,
+  look: null,
   ...over,
 });
 

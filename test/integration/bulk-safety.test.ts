@@ -1,0 +1,160 @@
+// Bulk decisions that never write worse data, on the demo through createApp() and the dispatcher: the suggested
+// rename follows the name that keeps the information, rows whose names lost something and AccountNumbers that
+// replace one are left out unless asked, and one bulk apply is undone as one action (pushed or not).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../src/shared/api-client';
+import type { Channel } from '../../src/shared/channels';
+import type { Output } from '../../src/shared/contract';
+import { rowsFromColumns } from '../../src/shared/review-columns';
+import { createApp, type App, type AppConfig } from '../../src/main/app';
+import { openWorkspace } from '../../src/main/db';
+import { memorySettings } from '../../src/main/settings-store';
+
+const DEMO = resolve(import.meta.dirname, '../../demo');
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function demoApp(over: Partial<AppConfig> = {}): Promise<App> {
+  const dir = mkdtempSync(join(tmpdir(), 'reconciler-bulk-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const app = createApp({ host: 'web', dataDir: dir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, demoSync: false, ...over });
+  cleanups.push(() => app.close());
+  await ok(app, 'workspace.openDemo');
+  return app;
+}
+
+async function ok<C extends Channel>(app: App, channel: C, input: unknown = {}): Promise<Output<C>> {
+  const r = (await app.dispatch(channel, input)) as Envelope<Output<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+const rowsOf = async (app: App) => rowsFromColumns((await ok(app, 'findings.list')).columns);
+
+describe('the suggested rename', () => {
+  it('writes the name that keeps the information, and marks the rows whose names lost some', async () => {
+    const app = await demoApp();
+    const rows = await rowsOf(app);
+    const row = (code: string) => rows.find((r) => r.code === code)!;
+    // "McCann?s Daycare Center" (a lost apostrophe) against Xero's "McCann's Daycare Center"
+    expect(row('898037')).toMatchObject({ kind: 'name_mismatch', look: 'CocoonOPS name lost a character' });
+    const mccann = await ok(app, 'findings.detail', { accountCode: '898037' });
+    expect(mccann.actions[0]).toBe('rename_in_cocoon');
+    expect(mccann.nameCheck).toMatchObject({ better: 'xero', losses: [{ side: 'cocoon', kind: 'lost_character', label: 'CocoonOPS name lost a character' }] });
+    // "Nixon" against "Chicago Public Schools Nixon, William P."
+    expect(row('NIXONX01').look).toBe('CocoonOPS name drops words the other has');
+    expect((await ok(app, 'findings.detail', { accountCode: 'NIXONX01' })).actions[0]).toBe('rename_in_cocoon');
+    // Xero's "Children?s Place Family Center": Xero takes the CocoonOPS name, as before
+    const children = rows.find((r) => r.name === "Children's Place Family Center")!;
+    expect(children.look).toBe('Xero name lost a character');
+    expect((await ok(app, 'findings.detail', { accountCode: children.code })).actions[0]).toBe('rename_in_xero');
+    // a legal-form difference: no mark, today's default
+    const plain = rows.find((r) => r.kind === 'name_mismatch' && r.look === null)!;
+    expect((await ok(app, 'findings.detail', { accountCode: plain.code })).actions[0]).toBe('rename_in_xero');
+  });
+});
+
+describe('bulk accept', () => {
+  it('leaves out the rows whose names lost information unless asked, and then renames towards the better name', async () => {
+    const app = await demoApp();
+    const rows = await rowsOf(app);
+    const mismatches = rows.filter((r) => r.kind === 'name_mismatch');
+    const flagged = mismatches.filter((r) => r.look !== null);
+    expect(flagged.length).toBeGreaterThan(10);
+    const codes = mismatches.map((r) => r.code);
+
+    const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: codes });
+    expect(preview.items).toHaveLength(mismatches.length - flagged.length);
+    expect(preview.items.every((i) => i.action === 'rename_in_xero' && i.note === null)).toBe(true);
+    const held = preview.skipped.filter((s) => s.option === 'includeNameLoss');
+    expect(held.map((s) => s.accountCode).sort()).toEqual(flagged.map((r) => r.code).sort());
+    expect(held.find((s) => s.accountCode === '898037')?.reason).toBe('CocoonOPS name lost a character: look first');
+
+    const all = await ok(app, 'decisions.bulkPreview', { accountCodes: codes, includeNameLoss: true });
+    expect(all.items).toHaveLength(mismatches.length);
+    expect(all.items.find((i) => i.accountCode === '898037')).toMatchObject({
+      action: 'rename_in_cocoon',
+      note: 'CocoonOPS name lost a character',
+      summary: `name "McCann?s Daycare Center" → "McCann's Daycare Center" in CocoonOPS`,
+    });
+    expect(all.items.find((i) => i.accountCode === 'NIXONX01')?.action).toBe('rename_in_cocoon');
+    // an explicit "rename in Xero" for all is held back just the same
+    const forced = await ok(app, 'decisions.bulkPreview', { accountCodes: ['898037'], action: 'rename_in_xero' });
+    expect(forced).toMatchObject({ items: [], skipped: [{ accountCode: '898037', option: 'includeNameLoss' }] });
+  });
+
+  it('never replaces an AccountNumber a contact already has without the explicit option', async () => {
+    const app = await demoApp();
+    const detail = await ok(app, 'findings.detail', { accountCode: 'C00634' });
+    expect(detail.row.kind).toBe('code_missing');
+    expect(detail.contact?.accountNumber).toBe('X-96935');
+    const codeMissing = (await rowsOf(app)).filter((r) => r.kind === 'code_missing');
+    const replacing = codeMissing.filter((r) => r.xeroNumber !== '' && r.xeroNumber !== r.code);
+    expect(replacing.length).toBeGreaterThan(0);
+    const codes = codeMissing.map((r) => r.code);
+
+    const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: codes });
+    const held = preview.skipped.filter((s) => s.option === 'replaceAccountNumbers');
+    expect(held.map((s) => s.accountCode).sort()).toEqual(replacing.map((r) => r.code).sort());
+    expect(held[0]?.reason).toBe('would replace the AccountNumber the contact already has');
+    expect(preview.items.some((i) => i.accountCode === 'C00634')).toBe(false);
+    const applied = await ok(app, 'decisions.bulkApply', { accountCodes: codes });
+    expect(applied.rows.some((r) => r.code === 'C00634')).toBe(false);
+    expect((await ok(app, 'findings.detail', { accountCode: 'C00634' })).decision).toBeNull();
+
+    const asked = await ok(app, 'decisions.bulkPreview', { accountCodes: ['C00634'], replaceAccountNumbers: true });
+    expect(asked.items).toEqual([{ accountCode: 'C00634', action: 'set_account_number', summary: 'AccountNumber "X-96935" → "C00634" in Xero', note: 'replaces X-96935' }]);
+  });
+});
+
+describe('undoing a bulk apply', () => {
+  it('undoes every decision of the apply as one action, keeps them in the history, and leaves other decisions alone', async () => {
+    const app = await demoApp();
+    const rows = await rowsOf(app);
+    const mismatches = rows.filter((r) => r.kind === 'name_mismatch' && r.look === null).map((r) => r.code);
+    await ok(app, 'decisions.apply', { accountCode: mismatches[0], action: 'rename_in_cocoon' });
+    const first = await ok(app, 'decisions.bulkApply', { accountCodes: mismatches.slice(0, 20) });
+    const second = await ok(app, 'decisions.bulkApply', { accountCodes: mismatches.slice(20, 30) });
+    expect(first).toMatchObject({ applied: 19, batchId: expect.any(Number) });
+    expect(second.batchId).toBe(first.batchId! + 1);
+    expect((await ok(app, 'workspace.status')).decided).toBe(30);
+
+    const undone = await ok(app, 'decisions.undoBatch', { batchId: first.batchId });
+    expect(undone).toMatchObject({ undone: 19, pushed: 0 });
+    expect(undone.rows.map((r) => r.code)).toEqual(mismatches.slice(1, 20));
+    expect(undone.rows.every((r) => r.decision === null)).toBe(true);
+    expect((await ok(app, 'workspace.status')).decided).toBe(11); // the hand decision and the second apply stay
+    const detail = await ok(app, 'findings.detail', { accountCode: mismatches[1] });
+    expect(detail.history).toEqual([expect.objectContaining({ source: 'bulk', batchId: first.batchId, undoneAt: expect.any(String) })]);
+    expect((await ok(app, 'findings.detail', { accountCode: mismatches[0] })).decision).toMatchObject({ action: 'rename_in_cocoon', batchId: null });
+
+    // twice: nothing left to undo; an unknown batch: said so
+    expect((await ok(app, 'decisions.undoBatch', { batchId: first.batchId })).undone).toBe(0);
+    expect(await app.dispatch('decisions.undoBatch', { batchId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // nothing deleted: the decisions table still holds all 30 bulk decisions
+    const path = (await ok(app, 'workspace.status')).workspace.path;
+    await ok(app, 'workspace.close');
+    const ws = openWorkspace(path);
+    cleanups.push(() => ws.close());
+    expect(ws.db.prepare('SELECT count(*) FROM decisions WHERE batch_id IS NOT NULL').pluck().get()).toBe(29);
+  });
+
+  it('after a push: the decisions are undone as a single undo does, and the answer says how many Xero keeps', async () => {
+    const app = await demoApp({ demoSync: true });
+    const rows = await rowsOf(app);
+    const codes = rows.filter((r) => r.kind === 'name_mismatch' && r.look === null).slice(0, 3).map((r) => r.code);
+    const applied = await ok(app, 'decisions.bulkApply', { accountCodes: codes });
+    const pushed = await ok(app, 'outbox.push', {});
+    expect(pushed.done).toBeGreaterThan(0);
+    const undone = await ok(app, 'decisions.undoBatch', { batchId: applied.batchId });
+    expect(undone).toMatchObject({ undone: 3, pushed: pushed.done });
+    // the written corrections stay done (undone in Xero only by outbox.undo, as after a single undo)
+    const done = (await ok(app, 'outbox.list', {})).filter((c) => c.target === 'xero' && c.status === 'done');
+    expect(done).toHaveLength(pushed.done);
+  });
+});
