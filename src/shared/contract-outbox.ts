@@ -87,14 +87,33 @@ export const PlanItem = z.object({
 });
 export type PlanItem = z.infer<typeof PlanItem>;
 
-export const UnblockedAccount = z.object({
-  code: z.string(),
-  name: z.string(),
-  kind: FindingKind.nullable(),
-  /** push: the push alone fixes it; checklist: only after the CocoonOPS lines; both: push, then checklist. */
-  via: z.enum(['push', 'checklist', 'both']),
+/** What a plan changes about the failing accounts, by the sync model run on both sides with the plan applied. */
+export const WhatIfSide = z.object({
+  /** Accounts that will fail afterwards. */
+  failing: z.number().int(),
+  /** Of today's failing accounts, how many pass afterwards. */
+  fixed: z.number().int(),
+  /** Accounts that pass today and would fail afterwards (codes). */
+  broken: z.array(z.string()),
 });
-export type UnblockedAccount = z.infer<typeof UnblockedAccount>;
+export type WhatIfSide = z.infer<typeof WhatIfSide>;
+
+/** An account with a decision that still fails after the push and the checklist: its fix does not make it pass. */
+export const StillFailingAccount = z.object({ code: z.string(), name: z.string(), reason: z.string() });
+export type StillFailingAccount = z.infer<typeof StillFailingAccount>;
+
+export const PlanWhatIf = z.object({
+  /** Accounts that fail today (the dashboard's count). */
+  failingNow: z.number().int(),
+  /** After the push alone. */
+  afterPush: WhatIfSide,
+  /** After the push and every open line of the checklist (CocoonOPS renames and codes, Xero web-app steps). */
+  afterChecklist: WhatIfSide,
+  /** Decided accounts still failing after both, with why (at most 1,000; `decidedStillFailing` counts them all). */
+  stillFailing: z.array(StillFailingAccount),
+  decidedStillFailing: z.number().int(),
+});
+export type PlanWhatIf = z.infer<typeof PlanWhatIf>;
 
 /** The Xero organisation a push writes to; sandbox: a stand-in (the demo's, `reconciler sandbox`), not real books. */
 export const PushOrganisation = z.object({ tenantName: z.string(), sandbox: z.boolean() });
@@ -114,7 +133,7 @@ export const PushPlan = z.object({
   failed: z.number().int(),
   /** Sent by an interrupted push: re-read and finished first. */
   resuming: z.number().int(),
-  unblocks: z.array(UnblockedAccount),
+  whatIf: PlanWhatIf,
   checklistOpen: z.number().int(),
   /** Why the push cannot run now (not connected to Xero, …); null when it can. */
   notReady: z.string().nullable(),

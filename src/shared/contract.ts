@@ -137,7 +137,8 @@ export const contract = {
       xeroContactId: z.string().min(1).optional(),
       note: z.string().max(2000).optional(),
     }),
-    output: z.object({ decision: DecisionView, row: ReviewRow }),
+    /** `warning`: why the decision's fix would not make the account pass (it is recorded all the same). */
+    output: z.object({ decision: DecisionView, row: ReviewRow, warning: z.string().nullable() }),
   },
   'decisions.undo': {
     input: z.strictObject({ accountCode: AccountCode }),

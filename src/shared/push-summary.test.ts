@@ -27,7 +27,7 @@ function plan(items: PlanItem[], over: Partial<PushPlan> = {}): PushPlan {
     conflicts: 0,
     failed: 0,
     resuming: 0,
-    unblocks: [],
+    whatIf: { failingNow: 0, afterPush: { failing: 0, fixed: 0, broken: [] }, afterChecklist: { failing: 0, fixed: 0, broken: [] }, stillFailing: [], decidedStillFailing: 0 },
     checklistOpen: 0,
     notReady: null,
     ...over,

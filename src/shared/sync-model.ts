@@ -50,6 +50,8 @@ export interface SyncContact {
   accountNumber: string;
   /** ACTIVE, ARCHIVED or GDPRREQUEST. */
   status: string;
+  /** Whether Xero counts it as a customer (unknown: not looked at). */
+  isCustomer?: boolean;
 }
 
 /** What Xero holds, for the two lookups a sync makes. `C` is however the caller refers to a contact. */
@@ -153,4 +155,31 @@ export function syncRun<C>(xero: XeroDirectory<C> & { add(contact: C): void }, s
     const otherwise = alone.outcome === 'refused' ? `fails with "${alone.message}"` : 'creates a contact of its own';
     return { ...outcome, doubt: `filed to the contact that the invoice of ${by.accountNumber} creates ('${by.name}'); sent before that one, this invoice ${otherwise}` };
   });
+}
+
+/**
+ * Whether the account's next sync fails: Xero refuses the invoice, or files it to the contact holding the code while
+ * that contact is not a customer ("may fail": CocoonOPS works with customers only, per the seed). The same line the
+ * classifier draws with its failing kinds (domain.ts FAILING_KINDS).
+ */
+export function syncFails<C>(xero: XeroDirectory<C>, outcome: SyncOutcome<C>, sent: SentContact): boolean {
+  if (outcome.outcome === 'refused') return true;
+  if (outcome.outcome !== 'filed') return false;
+  const filed = xero.view(outcome.contact);
+  return filed.isCustomer === false && accountNumberKey(filed.accountNumber) === accountNumberKey(sent.accountNumber);
+}
+
+/** `base` with some contacts changed (renamed, renumbered, restored): a what-if for one decision without a copy of all. */
+export function withChanges<C>(base: XeroDirectory<C>, changed: ReadonlyMap<C, SyncContact>): XeroDirectory<C> {
+  if (changed.size === 0) return base;
+  const lookup = (list: readonly C[], key: string, keyOf: (v: SyncContact) => string, keep: (v: SyncContact) => boolean = () => true) => [
+    ...list.filter((c) => !changed.has(c)),
+    ...[...changed].filter(([, v]) => keep(v) && keyOf(v) === key).map(([c]) => c),
+  ];
+  return {
+    named: (key) => lookup(base.named(key), key, (v) => xeroNameKey(v.name)),
+    holding: (key) => lookup(base.holding(key), key, (v) => accountNumberKey(v.accountNumber)),
+    looselyNamed: (key) => lookup(base.looselyNamed?.(key) ?? [], key, (v) => looseNameKey(v.name), isActive),
+    view: (c) => changed.get(c) ?? base.view(c),
+  };
 }

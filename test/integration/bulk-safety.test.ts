@@ -108,7 +108,15 @@ describe('bulk accept', () => {
     expect((await ok(app, 'findings.detail', { accountCode: 'C00634' })).decision).toBeNull();
 
     const asked = await ok(app, 'decisions.bulkPreview', { accountCodes: ['C00634'], replaceAccountNumbers: true });
-    expect(asked.items).toEqual([{ accountCode: 'C00634', action: 'set_account_number', summary: 'AccountNumber "X-96935" → "C00634" in Xero', note: 'replaces X-96935' }]);
+    // The code goes on a contact of another name: the decision renames it too, or Xero would still not find it by name.
+    expect(asked.items).toEqual([
+      {
+        accountCode: 'C00634',
+        action: 'set_account_number',
+        summary: 'AccountNumber "X-96935" → "C00634" in Xero; Name "Carole Robertson Center For Learning" → "Carole Robertson Center For Learning - Carole Robertson Center 2929" in Xero',
+        note: 'replaces X-96935',
+      },
+    ]);
   });
 });
 

@@ -97,7 +97,11 @@ describe('CocoonOPS checklist', () => {
     const dry = await runCliAsync(['push', '--workspace', w.path, '--dry-run'], env);
     expect(dry.stderr).toContain('dry run: nothing was written.');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^plan: 2 changes to 2 Xero contacts in Demo Company \(AU\) \(sandbox Xero\)\n {2}1 contact renamed · 1 AccountNumber set\n {2}unblocks 4 billing accounts \(2 by the push, 0 by the push and the checklist, 2 by the checklist\)/);
+    expect(dry.stdout).toMatch(
+      /^plan: 2 changes to 2 Xero contacts in Demo Company \(AU\) \(sandbox Xero\)\n {2}1 contact renamed · 1 AccountNumber set\n {2}after this plan: 2 of the 4 failing accounts will pass \(1 after the push, 1 more after the checklist\); 2 still fail\n/,
+    );
+    // A new code does not help while an archived contact has the account's very name: the what-if says so.
+    expect(dry.stdout).toContain(`1 decided account would still fail (the decision does not fix it):\n    K000002 ${accountName(2)}: '${accountName(2)}' is archived in Xero`);
     expect(dry.stdout).toMatch(/not sent, 1 blocked by the checks:\n\s{4}K000004 \(Harbour 4 Freight Pty Ltd\): Xero would refuse it/);
     expect(w.sb.state.requests.length).toBe(requests);
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, pushOutbox } from '../../src/main/outbox';
 import { applyDecision } from '../../src/main/review/decide';
+import { countFailing } from '../../src/shared/domain';
 import { codeOf, contactId, countWrites, outboxWorld, planned, sandboxContact, TENANT } from '../support/outbox-setup';
 
 const pick = (c: Record<string, unknown>) => ({ Name: c.Name, AccountNumber: c.AccountNumber || '', ContactStatus: c.ContactStatus });
@@ -17,8 +18,9 @@ describe('push', () => {
 
     const plan = buildPlan(ws, new Date().toISOString());
     expect(plan).toMatchObject({ toSend: 12, contacts: 12, byKind: { rename: 4, account_number: 4, restore: 4 }, blocked: 0, conflicts: 0 });
-    expect(plan.unblocks.map((u) => u.code).sort()).toEqual(Array.from({ length: 12 }, (_, i) => codeOf(i)).sort());
-    expect(plan.unblocks.every((u) => u.via === 'push')).toBe(true);
+    // The what-if: today's failing accounts, and what the sync model says after the push.
+    expect(plan.whatIf.failingNow).toBe(countFailing(ws.findings.countsByKind()));
+    expect(plan.whatIf.afterPush.broken).toEqual([]);
     expect(ws.outbox.list()).toEqual([]); // the plan writes nothing
     expect(ws.audit.count()).toBe(auditBefore);
 
@@ -26,6 +28,8 @@ describe('push', () => {
     const counter = countWrites(sb);
     const result = await pushOutbox(ws, w.session.client, { batchSize: 5 });
     expect(result).toMatchObject({ done: 12, failed: 0, conflicts: 0, blocked: 0, batches: 3, resynced: 12, cancelled: false });
+    // After the whole plan is pushed, the recomputed findings fail exactly where the what-if said they would.
+    expect(countFailing(ws.findings.countsByKind())).toBe(plan.whatIf.afterPush.failing);
     for (let i = 0; i < 12; i++) {
       expect(pick(sandboxContact(sb, i))).toEqual(planned(i));
       expect(counter.counts.get(contactId(i))).toBe(1);

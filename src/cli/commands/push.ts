@@ -12,7 +12,7 @@ import type { PushOptions } from '../../main/outbox/push';
 import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
 import type { PushPlan, PushResult } from '../../shared/contract-outbox';
-import { confirmLabel, counted, organisationLine, pushSummary, summaryLine, type PushSummary } from '../../shared/push-summary';
+import { confirmLabel, counted, formatCount, organisationLine, pushSummary, summaryLine, type PushSummary } from '../../shared/push-summary';
 import { withInterrupt } from '../browser';
 import { askYesNo, canAsk } from '../confirm';
 import { EXIT } from '../exit-codes';
@@ -34,16 +34,30 @@ function positive(value: string): number {
   return n;
 }
 
+/** "after this plan: 310 of the 344 failing accounts will pass (…); 34 still fail", and the decided ones that do. */
+export function describeWhatIf(w: PushPlan['whatIf']): string[] {
+  if (w.failingNow === 0 && w.afterChecklist.failing === 0) return [];
+  const later = w.afterChecklist.fixed - w.afterPush.fixed;
+  const when = later > 0 ? ` (${formatCount(w.afterPush.fixed)} after the push, ${formatCount(later)} more after the checklist)` : '';
+  const lines = [
+    `  after this plan: ${formatCount(w.afterChecklist.fixed)} of the ${counted(w.failingNow, 'failing account')} will pass${when}; ${formatCount(w.afterChecklist.failing)} still fail`,
+  ];
+  const broken = [...new Set([...w.afterPush.broken, ...w.afterChecklist.broken])];
+  if (broken.length > 0) lines.push(`  warning: ${counted(broken.length, 'account')} that pass today would fail: ${broken.slice(0, 8).join(', ')}${broken.length > 8 ? ', …' : ''}`);
+  if (w.decidedStillFailing > 0) {
+    lines.push(`  ${counted(w.decidedStillFailing, 'decided account')} would still fail (the decision does not fix it):`);
+    for (const f of w.stillFailing.slice(0, 8)) lines.push(`    ${f.code} ${f.name}: ${f.reason}`);
+    if (w.decidedStillFailing > 8) lines.push(`    … and ${formatCount(w.decidedStillFailing - 8)} more (the app lists them all)`);
+  }
+  return lines;
+}
+
 export function describePlan(plan: PushPlan, workspace: string): string[] {
   const summary = pushSummary(plan);
   const org = plan.organisation ? ` in ${plan.organisation.tenantName}${plan.organisation.sandbox ? ' (sandbox Xero)' : ''}` : '';
   const lines = [`plan: ${counted(plan.toSend, 'change')} to ${counted(plan.contacts, 'Xero contact')}${org}`];
   if (summary?.kinds.length) lines.push(`  ${summaryLine(summary)}`);
-  if (plan.unblocks.length > 0) {
-    const by = (v: string) => plan.unblocks.filter((u) => u.via === v).length;
-    const sample = plan.unblocks.slice(0, 8).map((u) => u.code).join(', ');
-    lines.push(`  unblocks ${plan.unblocks.length} billing account${plan.unblocks.length === 1 ? '' : 's'} (${by('push')} by the push, ${by('both')} by the push and the checklist, ${by('checklist')} by the checklist): ${sample}${plan.unblocks.length > 8 ? ', …' : ''}`);
-  }
+  lines.push(...describeWhatIf(plan.whatIf));
   const blocked = plan.items.filter((i) => i.blocked);
   if (blocked.length > 0) {
     lines.push(`  not sent, ${blocked.length} blocked by the checks:`);

@@ -1,7 +1,8 @@
-// The plan shown before a push: what changes, on how many contacts, what the checks block, and which billing
-// accounts it unblocks. Reads only (a dry run computes it without creating the corrections it counts).
-import type { PlanItem, PushPlan, UnblockedAccount } from '../../shared/contract-outbox';
-import type { FindingKind } from '../../shared/domain';
+// The plan shown before a push: what changes, on how many contacts, what the checks block, and what it does to the
+// failing accounts (the what-if: the sync model run on both sides with the plan applied). Reads only (a dry run
+// computes it without creating the corrections it counts).
+import type { PlanItem, PlanWhatIf, PushPlan } from '../../shared/contract-outbox';
+import type { XeroContact } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
@@ -9,33 +10,40 @@ import type { NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
 import { diffOutbox } from './materialise';
 import { isApiCorrection, type Correction } from './model';
+import { whatIf } from './what-if';
 
 type Pending = Pick<NewCorrection, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> & { id: number | null; ref: string };
 
 /** The checks over the queued Xero corrections, by ref ("c12" for correction 12). */
-export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[]): Map<string, Block> {
-  return checkPlan(pending, ws.contacts.list());
+export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[], contacts: readonly XeroContact[] = ws.contacts.list()): Map<string, Block> {
+  return checkPlan(pending, contacts);
 }
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
 
-const NO_PROBLEM: ReadonlySet<FindingKind | null> = new Set<FindingKind | null>(['ok', 'not_in_xero', null]);
+/** Most accounts listed as still failing after a plan (the count covers them all). */
+const MAX_LISTED = 1000;
 
-function unblocked(ws: Workspace, xero: readonly Pending[], cocoon: readonly Pending[], blockedCodes: ReadonlySet<string>): UnblockedAccount[] {
-  const via = new Map<string, UnblockedAccount['via']>();
-  for (const p of xero) via.set(p.accountCode, 'push');
-  for (const p of cocoon) {
-    if (p.kind === 'resend') continue;
-    via.set(p.accountCode, via.get(p.accountCode) === 'push' ? 'both' : 'checklist');
-  }
-  const out: UnblockedAccount[] = [];
-  for (const [code, how] of via) {
-    if (blockedCodes.has(code)) continue;
-    const kind = ws.findings.get(code)?.kind ?? null;
-    if (NO_PROBLEM.has(kind)) continue;
-    out.push({ code, name: ws.accounts.get(code)?.name ?? '', kind, via: how });
-  }
-  return out.sort((a, b) => a.code.localeCompare(b.code));
+/** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
+function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: readonly Pending[], steps: readonly Pending[]): PlanWhatIf {
+  const accounts = ws.accounts.list();
+  const result = whatIf({
+    accounts,
+    contacts,
+    push,
+    xeroSteps: steps.filter((p) => p.target === 'xero'),
+    cocoon: steps.filter((p) => p.target === 'cocoon'),
+  });
+  const names = new Map(accounts.map((a) => [a.code, a.name]));
+  const decided = result.afterChecklist.stillFailing.filter((f) => ws.decisions.current(f.code));
+  const side = ({ failing, fixed, broken }: typeof result.afterPush) => ({ failing, fixed, broken });
+  return {
+    failingNow: result.failingNow,
+    afterPush: side(result.afterPush),
+    afterChecklist: side(result.afterChecklist),
+    stillFailing: decided.slice(0, MAX_LISTED).map((f) => ({ code: f.code, name: names.get(f.code) ?? '', reason: f.reason })),
+    decidedStillFailing: decided.length,
+  };
 }
 
 export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
@@ -47,7 +55,8 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
     ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => ({ ...c, id: null, ref: `new${i}` })),
   ];
   const api = queued.filter(isApiCorrection);
-  const blocks = blocksOf(ws, api);
+  const contacts = ws.contacts.list();
+  const blocks = blocksOf(ws, api, contacts);
   const names = new Map<string, string>();
   const nameOf = (id: string): string => {
     if (!names.has(id)) names.set(id, ws.contacts.get(id)?.name ?? '');
@@ -66,7 +75,6 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
   const byKind: Record<string, number> = {};
   for (const p of sendable) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
   const inserted = (s: string) => diff.inserts.filter((c) => c.status === s).length;
-  const blockedCodes = new Set(api.filter((p) => blocks.has(p.ref)).map((p) => p.accountCode));
   const cocoonOpen = queued.filter((p) => !isApiCorrection(p));
   const binding = readBinding(ws);
   return {
@@ -80,7 +88,7 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
     conflicts: existing.filter((c) => c.status === 'conflict').length + inserted('conflict'),
     failed: existing.filter((c) => c.status === 'failed').length + inserted('failed'),
     resuming: existing.filter((c) => c.status === 'sending').length,
-    unblocks: unblocked(ws, sendable, cocoonOpen, blockedCodes),
+    whatIf: planWhatIf(ws, contacts, sendable, cocoonOpen),
     checklistOpen: cocoonOpen.length + [...blocks.values()].filter((b) => b.clash).length,
     notReady: null,
   };

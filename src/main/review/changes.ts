@@ -2,44 +2,55 @@
 // CocoonOPS checklist. Pure: records in, changes out.
 import type { BillingAccount, Finding, XeroContact } from '../../shared/domain';
 import type { DecisionAction, FieldChange } from '../../shared/review';
+import { xeroNameKey } from '../../shared/sync-model';
 
 export interface ChangeContext {
   account: BillingAccount;
   finding: Finding | undefined;
   /** The contact the action is about (see targetContactId). */
   contact: XeroContact | undefined;
+  /** Which of the two names keeps more information (name-quality.ts), when one does. */
+  better?: 'cocoon' | 'xero' | null;
 }
 
 /** The Xero contact an action is about: the hand-picked one for a link, the code holder for a restore, else the finding's. */
 export function targetContactId(action: DecisionAction, finding: Finding | undefined, chosen?: string): string | null {
   if (action === 'link') return chosen ?? null;
   if (!finding) return null;
-  if (action === 'restore_in_xero') return finding.codeHolderId;
+  if (action === 'restore_in_xero') return finding.xeroContactId ?? finding.codeHolderId;
   // Use the code of the same-name contact the invoices are filed to; else the code's holder is the one in the way.
   if (action === 'recode_in_cocoon') return finding.kind === 'code_differs' ? finding.xeroContactId : (finding.codeHolderId ?? finding.xeroContactId);
   return finding.xeroContactId ?? finding.codeHolderId ?? finding.candidates[0]?.contactId ?? null;
 }
 
-export function changesFor(action: DecisionAction, { account, finding, contact }: ChangeContext): FieldChange[] {
+export function changesFor(action: DecisionAction, { account, finding, contact, better = null }: ChangeContext): FieldChange[] {
   const xero = (field: string, from: string, to: string): FieldChange[] =>
     contact ? [{ target: 'xero', subject: contact.contactId, field, from, to }] : [];
   const cocoon = (field: string, from: string, to: string): FieldChange[] => [{ target: 'cocoon', subject: account.code, field, from, to }];
+  // Xero finds the contact by name (sync-model.ts): a code put on, or a contact restored under, another name still
+  // fails. So such a fix renames too, as one decision, towards the name that keeps more information.
+  const sameName = (): FieldChange[] => {
+    if (!contact || xeroNameKey(contact.name) === xeroNameKey(account.name)) return [];
+    return better === 'xero' ? cocoon('name', account.name, contact.name) : xero('Name', contact.name, account.name);
+  };
+  // Once the names agree, CocoonOPS works with the contact only if it is a customer: make it one in the same decision.
+  const customer = (): FieldChange[] => (contact && !contact.isCustomer ? xero('IsCustomer', 'false', 'true') : []);
   switch (action) {
     case 'rename_in_xero':
-      return xero('Name', contact?.name ?? '', account.name);
+      return [...xero('Name', contact?.name ?? '', account.name), ...customer()];
     case 'rename_in_cocoon':
-      return contact ? cocoon('name', account.name, contact.name) : [];
+      return contact ? [...cocoon('name', account.name, contact.name), ...customer()] : [];
     case 'set_account_number':
-      return xero('AccountNumber', contact?.accountNumber ?? '', account.code);
+      return [...xero('AccountNumber', contact?.accountNumber ?? '', account.code), ...sameName(), ...customer()];
     case 'restore_in_xero':
-      return xero('ContactStatus', contact?.status ?? 'ARCHIVED', 'ACTIVE');
+      return [...xero('ContactStatus', contact?.status ?? 'ARCHIVED', 'ACTIVE'), ...sameName(), ...customer()];
     case 'mark_customer':
       return xero('IsCustomer', String(contact?.isCustomer ?? false), 'true');
     case 'recode_in_cocoon':
       // '' = a new code, chosen in CocoonOPS.
       return cocoon('code', account.code, finding?.kind === 'code_differs' && contact ? contact.accountNumber.trim() : '');
     case 'link':
-      return contact && contact.accountNumber !== account.code ? xero('AccountNumber', contact.accountNumber, account.code) : [];
+      return [...(contact && contact.accountNumber !== account.code ? xero('AccountNumber', contact.accountNumber, account.code) : []), ...sameName()];
     case 'create_in_xero':
     case 'different_business':
     case 'ignore':

@@ -1,6 +1,7 @@
 // Recording decisions: one at a time (by hand) or in bulk (the suggestions of a filtered set). Each is stored
 // at once, with an audit entry; a bulk action never touches an account that already has a decision, leaves out
 // renames where a name lost information and AccountNumbers that replace one unless asked, and can be undone whole.
+import { FAILING_KINDS } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
@@ -8,6 +9,8 @@ import { KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction, DecisionView, ReviewRow } from '../../shared/review';
 import { AppError, unknownAccount } from '../app-error';
 import { changesFor, describeChanges, targetContactId } from './changes';
+import { contactDirectory, stillFailsWith, type ContactDirectory } from './decision-check';
+import { compareNames } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
 import { findingNameVerdict, lookOf } from './name-look';
@@ -26,10 +29,15 @@ interface Planned {
   xeroContactId: string | null;
   payload: DecisionPayload;
   summary: string;
+  /** Why the account would still fail with these changes made (null: it passes). */
+  stillFails: string | null;
 }
 
-/** Checks a request against the account's finding and works out its changes; throws AppError when it does not fit. */
-function plan(ws: Workspace, req: DecisionRequest): Planned {
+/**
+ * Checks a request against the account's finding and works out its changes, and whether they make the account pass;
+ * throws AppError when it does not fit. `xero` is the workspace's contacts for the check (built once for a bulk).
+ */
+function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Planned {
   const account = ws.accounts.get(req.accountCode);
   if (!account) throw unknownAccount(req.accountCode);
   const finding = ws.findings.get(req.accountCode);
@@ -42,13 +50,17 @@ function plan(ws: Workspace, req: DecisionRequest): Planned {
   const contactId = targetContactId(req.action, finding, req.xeroContactId);
   const contact = contactId === null ? undefined : ws.contacts.get(contactId);
   if (req.action === 'link' && !contact) throw new AppError('not_found', `There is no Xero contact ${req.xeroContactId} in this workspace.`);
-  const changes = changesFor(req.action, { account, finding, contact });
+  const better = contact ? compareNames(account.name, contact.name).better : null;
+  const changes = changesFor(req.action, { account, finding, contact, better });
+  // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
+  const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
   return {
     accountCode: account.code,
     action: req.action,
     xeroContactId: contact?.contactId ?? contactId,
     payload: { changes, contactUpdatedDateUtc: contact?.updatedDateUtc || null },
     summary: describeChanges(req.action, changes, account),
+    stillFails: fixes ? stillFailsWith(xero, account, changes) : null,
   };
 }
 
@@ -64,10 +76,12 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
   return row;
 }
 
-export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow } {
-  const planned = plan(ws, req);
+/** Records one decision; `warning` says why its fix would not make the account pass (it is recorded all the same). */
+export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
+  const planned = plan(ws, req, contactDirectory(ws.contacts.list()));
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
-  return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode) };
+  const warning = planned.stillFails && `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`;
+  return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
 }
 
 export function undoDecision(ws: Workspace, accountCode: string): { undone: DecisionView | null; row: ReviewRow } {
@@ -110,6 +124,7 @@ function held(p: Planned, look: string | null): { reason: string; note: string; 
 function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; skipped: Skip[] } {
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
+  const xero = contactDirectory(ws.contacts.list());
   for (const code of new Set(req.accountCodes)) {
     const current = ws.decisions.current(code);
     if (current) {
@@ -131,10 +146,15 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
     }
     let p: Planned;
     try {
-      p = plan(ws, { accountCode: code, action });
+      p = plan(ws, { accountCode: code, action }, xero);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       skipped.push({ accountCode: code, reason: error.message });
+      continue;
+    }
+    // A suggestion that would not make the account pass is never accepted in bulk.
+    if (p.stillFails) {
+      skipped.push({ accountCode: code, reason: `the suggested fix would not make it pass: ${p.stillFails}` });
       continue;
     }
     const hold = held(p, lookOf(names));

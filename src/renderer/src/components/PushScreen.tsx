@@ -1,4 +1,4 @@
-// The Push screen: the plan first (what changes, on how many contacts, which accounts it unblocks, what is
+// The Push screen: the plan first (what changes, on how many contacts, what it does to the failing accounts, what is
 // blocked and why), then the push (asked first: which Xero organisation, what it writes) with progress and cancel, then every correction with its result: conflicts
 // side by side with Retry, failures with Xero's message and the advice, done ones with Undo.
 import { useCallback, useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
 import { errorMessage } from '../lib/file-content';
 import { EmptyState } from './EmptyState';
+import { WhatIfCard } from './WhatIfCard';
 import { PushConfirmDialog } from './PushConfirmDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { ScreenHeader } from './ScreenHeader';
@@ -198,18 +199,6 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
                   </ul>
                 </details>
               )}
-              {plan.unblocks.length > 0 && (
-                <details>
-                  <summary>Unblocks {counted(plan.unblocks.length, 'account')}</summary>
-                  <ul className="small">
-                    {plan.unblocks.slice(0, 500).map((u) => (
-                      <li key={u.code}>
-                        <strong>{u.code}</strong> {u.name} <span className="muted">({u.via === 'push' ? 'by the push' : u.via === 'checklist' ? 'after the checklist' : 'push, then checklist'})</span>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
               {blocked.length > 0 && (
                 <details open>
                   <summary>Blocked ({blocked.length})</summary>
@@ -264,6 +253,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
                 </p>
               )}
             </section>
+            <WhatIfCard whatIf={plan.whatIf} />
             <section className="card" aria-labelledby="results-title">
               <h2 id="results-title">Results</h2>
               {items.length === 0 ? (

@@ -111,7 +111,9 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         const r = await api.decisions.apply({ accountCode: code, action, ...extra });
         data.patch([r.row]);
         detail.refresh();
-        say(`${code}: ${ACTION_LABELS[action]}`, 'info', { label: 'Undo', run: () => void undo(code) });
+        // A fix that would not make the account pass is recorded, but said so (with undo at hand).
+        if (r.warning) say(`${code}: ${ACTION_LABELS[action]}. ${r.warning}`, 'error', { label: 'Undo', run: () => void undo(code) });
+        else say(`${code}: ${ACTION_LABELS[action]}`, 'info', { label: 'Undo', run: () => void undo(code) });
       } catch (e) {
         say(errorMessage(e), 'error');
       }

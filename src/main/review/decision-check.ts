@@ -1,0 +1,46 @@
+// Does a decision make its account pass? Its changes applied to the account and the contacts they touch, and the sync
+// model asked once for this account. The whole run's effects (another account's invoice creating a contact) are the
+// push plan's what-if; this is the quick answer given when the decision is made. Pure.
+import type { BillingAccount, XeroContact } from '../../shared/domain';
+import type { FieldChange } from '../../shared/review';
+import { directoryOf, syncFails, syncInvoice, withChanges, type SyncContact, type XeroDirectory } from '../../shared/sync-model';
+
+export type ContactDirectory = XeroDirectory<string>;
+
+/** The workspace's contacts by ContactID, indexed for the model (build once for a bulk apply). */
+export function contactDirectory(contacts: readonly XeroContact[]): ContactDirectory {
+  const byId = new Map(contacts.map((c) => [c.contactId, c]));
+  return directoryOf(
+    contacts.map((c) => c.contactId),
+    (id) => byId.get(id)!,
+  );
+}
+
+/** Why the account still fails with these changes made, or null when it passes. */
+export function stillFailsWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): string | null {
+  const changed = new Map<string, SyncContact>();
+  const sent = { name: account.name, accountNumber: account.code };
+  for (const c of changes) {
+    if (c.target === 'cocoon') {
+      if (c.field === 'name') sent.name = c.to;
+      // A new code chosen in CocoonOPS is held by nobody.
+      else if (c.field === 'code') sent.accountNumber = c.to || `${account.code}\u0000new`;
+      continue;
+    }
+    const now = changed.get(c.subject) ?? { ...xero.view(c.subject) };
+    if (c.field === 'Name') now.name = c.to;
+    else if (c.field === 'AccountNumber') now.accountNumber = c.to;
+    else if (c.field === 'ContactStatus') now.status = c.to;
+    else if (c.field === 'IsCustomer') now.isCustomer = c.to === 'true';
+    changed.set(c.subject, now);
+  }
+  const after = withChanges(xero, changed);
+  const outcome = syncInvoice(after, sent);
+  if (!syncFails(after, outcome, sent)) return null;
+  if (outcome.outcome === 'refused') {
+    const other = after.view(outcome.contact);
+    if (outcome.reason === 'archived') return `'${other.name}' stays archived in Xero`;
+    return `Xero would still look for '${sent.name}' by name and find none, while '${other.name}' holds ${sent.accountNumber}`;
+  }
+  return 'the Xero contact is still not a customer';
+}
