@@ -1,5 +1,5 @@
 // `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
-// Options: --regenerate  --seed N  --only chicago|synthetic|sync|outbox|browser  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+// Options: --regenerate  --seed N  --only chicago|synthetic|sync|outbox|replay|browser  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -10,6 +10,7 @@ import { generate as generateSynthetic } from './generate-synthetic';
 import { runBrowserBench, type BrowserBenchResult } from './browser';
 import { printOutboxBench, runOutboxBench, type OutboxBenchResult } from './outbox';
 import { printSyncBench, runSyncBench, type SyncBenchResult } from './sync';
+import { formatReplay, replayDataset, type ReplayReport } from '../test/support/replay';
 import { FILES, datasetComplete } from './lib/dataset';
 import type { DatasetSummary } from './lib/dataset';
 import { readCsv } from './lib/csv';
@@ -31,7 +32,7 @@ function buildCli(): void {
 const WORKER = join(ROOT, 'bench', 'worker.ts');
 
 interface DatasetDef {
-  id: 'chicago' | 'synthetic';
+  id: 'chicago' | 'synthetic' | 'synthetic-2k';
   label: string;
   generate: (dir: string, seed: number) => DatasetSummary;
   baselineSample: number;
@@ -282,6 +283,8 @@ async function main(): Promise<void> {
     { id: 'synthetic', label: 'Synthetic 20k accounts × 50k contacts', generate: (d: string, s: number) => generateSynthetic(d, s), baselineSample: 1000 },
   ];
   const defs = all.filter((d) => !opts.only || d.id === opts.only);
+  const small: DatasetDef = { id: 'synthetic-2k', label: 'Synthetic 2,000 × 5,000', generate: (d: string, s: number) => generateSynthetic(d, s, { accounts: 2000, contacts: 5000 }), baselineSample: 0 };
+  const filesOf = (dir: string) => ({ cocoon: join(dir, FILES.cocoon), xero: join(dir, FILES.xero) });
   const load = loadavg()[0] as number;
   const cores = cpus().length;
   if (load > cores * 0.75) console.log(`note: load average ${load.toFixed(1)} on ${cores} CPUs before the run: timings will be noisy.`);
@@ -319,6 +322,29 @@ async function main(): Promise<void> {
       console.log(`outbox benchmark failed: ${outbox.error}`);
     }
   }
+  // The replay: predictions checked against the stand-in Xero, account by account (target: 0 disagreements).
+  const replay: Record<string, Omit<ReplayReport, 'rows'> | { error: string }> = {};
+  if (!opts.only || opts.only === 'replay') {
+    const sets: [string, () => { cocoon: string; xero: string }][] = [
+      ['demo (829 × 1,094)', () => ({ cocoon: 'demo/cocoon.csv', xero: 'demo/xero-contacts.json' })],
+      ['Chicago bench set', () => filesOf(ensureDataset(all.find((d) => d.id === 'chicago')!, opts).dir)],
+      ['synthetic 2,000 × 5,000', () => filesOf(ensureDataset(small, opts).dir)],
+    ];
+    for (const [label, files] of sets) {
+      process.stderr.write(`replay: ${label} …\n`);
+      try {
+        const { rows, ...report } = await replayDataset(files());
+        replay[label] = report;
+        console.log(`\n== Replay of CocoonOPS's sync against the stand-in: ${label} ==`);
+        for (const line of formatReplay({ ...report, rows })) console.log(line);
+        console.log(`disagreements: ${report.disagreements.length} (target 0: ${report.disagreements.length === 0 ? 'PASS' : 'FAIL'})`);
+      } catch (e) {
+        crashed = true;
+        replay[label] = { error: errorText(e) };
+        console.log(`replay of ${label} failed: ${errorText(e)}`);
+      }
+    }
+  }
   let browser: BrowserBenchResult | { error: string } | null = null;
   if (!opts.only || opts.only === 'browser') {
     process.stderr.write('browser: review table of 50,000 accounts in Chromium …\n');
@@ -334,7 +360,7 @@ async function main(): Promise<void> {
     }
   }
   const path = join(DATA, 'results.json');
-  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, outbox, browser }, null, 2));
+  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, outbox, replay, browser }, null, 2));
   console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
   process.exitCode = crashed ? 1 : 0;
 }

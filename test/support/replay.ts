@@ -161,6 +161,9 @@ export function formatReplay(report: ReplayReport): string[] {
     lines.push(`  ${kind.padEnd(16)}  ${String(t.accounts).padStart(8)}  ${String(t.predictedToFail).padStart(17)}  ${String(t.failed).padStart(6)}  ${String(t.disagreements).padStart(13)}`);
   }
   lines.push(`  all               ${String(report.rows.length).padStart(8)}  ${String(report.predictedToFail).padStart(17)}  ${String(report.failed).padStart(6)}  ${String(report.disagreements.length).padStart(13)}`);
+  if (report.byKind.not_customer) {
+    lines.push('  (not_customer: Xero files these invoices, as the stand-in does; they "may fail" on CocoonOPS\'s side, which links customers only)');
+  }
   for (const d of report.disagreements.slice(0, 10)) lines.push(`    ${d.code} (${d.kind}): ${d.disagreement}`);
   return lines;
 }

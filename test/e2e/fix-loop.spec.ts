@@ -1,0 +1,64 @@
+// The fix loop tells the truth, as a bookkeeper sees it on the demo: accept every suggestion, read the push plan's
+// what-if ("after the push alone: X pass, Y still fail"), push, and the dashboard then counts exactly Y failing
+// accounts.
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+
+let host: WebHost;
+let page: Page;
+
+const grid = () => page.getByRole('grid', { name: /Billing accounts/ });
+const number = async (text: Promise<string | null>) => Number((await text)!.replace(/[^\d]/g, ''));
+
+test.beforeAll(async ({ browser }) => {
+  host = await startWebHost();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await host?.stop();
+});
+
+test('accept every suggestion, read the what-if, push: the dashboard then counts what the what-if said', async () => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the demo' }).click();
+  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  const failingBefore = await number(page.getByTestId('failing-count').textContent());
+  expect(failingBefore).toBeGreaterThan(300);
+  // Every failing account is counted, decided or not: the breakdown says none is decided yet.
+  await expect(page.getByTestId('failing-breakdown')).toHaveText(`${failingBefore.toLocaleString('en-US')} need a decision`);
+
+  // Accept every suggestion shown (all accounts), including the ones marked for a look and the AccountNumber replacements.
+  await grid().locator('.grid-body [role="row"]').first().locator('[role="gridcell"]').nth(1).click();
+  await page.keyboard.press('b');
+  const dialog = page.getByRole('dialog', { name: /^Accept \d[\d,]* shown account/ });
+  await expect(dialog.getByTestId('bulk-preview')).toBeVisible();
+  for (const option of await dialog.getByRole('checkbox').all()) await option.check();
+  const accept = dialog.getByRole('button', { name: /^Accept [\d,]+ suggestion/ });
+  await expect(accept).toBeEnabled();
+  await accept.click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  // Decisions fix nothing until they reach Xero or CocoonOPS: the headline still counts them all.
+  await expect(page.getByTestId('failing-count')).toHaveText(failingBefore.toLocaleString('en-US'));
+  await expect(page.getByTestId('failing-breakdown')).toContainText('have a fix queued for Xero');
+
+  await page.getByRole('link', { name: 'Push', exact: true }).click();
+  const whatIf = page.getByTestId('what-if');
+  await expect(whatIf).toBeVisible({ timeout: 60_000 });
+  await expect(whatIf).toContainText(`of the ${failingBefore.toLocaleString('en-US')} failing accounts will pass`);
+  const afterPush = (await page.getByTestId('what-if-push').textContent())!;
+  const expected = Number(afterPush.match(/([\d,]+) still fail/)![1]!.replace(/,/g, ''));
+  expect(expected).toBeLessThan(failingBefore);
+  await page.screenshot({ path: join(SCREENSHOTS, '13-what-if.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Push to Xero' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Write to Demo Company (AU)?' });
+  await confirm.getByRole('button', { name: /^Write [\d,]+ changes? to Demo Company \(AU\)/ }).click();
+  await expect(page.getByTestId('push-message')).toContainText('Push finished', { timeout: 120_000 });
+
+  await page.getByRole('link', { name: 'Review', exact: true }).click();
+  await expect(page.getByTestId('failing-count')).toHaveText(expected.toLocaleString('en-US'), { timeout: 60_000 });
+  await page.screenshot({ path: join(SCREENSHOTS, '13-after-push.png'), fullPage: true });
+});
