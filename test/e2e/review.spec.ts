@@ -96,7 +96,7 @@ test('bulk-accepts a filtered set without overwriting a hand decision', async ()
   const shown = await shownCount();
   await focusRow(bodyRows().first());
   await page.keyboard.press('b');
-  const dialog = page.getByRole('dialog', { name: /^Accept \d+ shown account/ });
+  const dialog = page.getByRole('dialog', { name: /^Accept suggestions: the \d+ accounts? shown$/ });
   await expect(dialog.getByTestId('bulk-preview')).toBeVisible();
   const skippedByHand = code && (await grid().locator(`[data-code="${code}"]`).count()) > 0 ? 1 : 0;
   if (skippedByHand) await expect(dialog).toContainText('skipped: already decided by hand');
