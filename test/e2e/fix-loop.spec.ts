@@ -33,7 +33,7 @@ test('accept every suggestion, read the what-if, push: the dashboard then counts
   // Accept every suggestion shown (all accounts), including the ones marked for a look and the AccountNumber replacements.
   await grid().locator('.grid-body [role="row"]').first().locator('[role="gridcell"]').nth(1).click();
   await page.keyboard.press('b');
-  const dialog = page.getByRole('dialog', { name: /^Accept \d[\d,]* shown account/ });
+  const dialog = page.getByRole('dialog', { name: /^Accept suggestions: the [\d,]+ accounts? shown$/ });
   await expect(dialog.getByTestId('bulk-preview')).toBeVisible();
   for (const option of await dialog.getByRole('checkbox').all()) await option.check();
   const accept = dialog.getByRole('button', { name: /^Accept [\d,]+ suggestion/ });

@@ -100,7 +100,7 @@ test('bulk-accepts a filtered set without overwriting a hand decision, leaves ou
   await expect(grid().locator('[data-code="898037"] .tag-look')).toHaveAttribute('data-look', 'CocoonOPS name lost a character');
   await focusRow(bodyRows().first());
   await page.keyboard.press('b');
-  const dialog = page.getByRole('dialog', { name: /^Accept \d+ shown account/ });
+  const dialog = page.getByRole('dialog', { name: /^Accept suggestions: the \d+ accounts? shown$/ });
   const preview = dialog.getByTestId('bulk-preview');
   await expect(preview).toBeVisible();
   const skippedByHand = code && (await grid().locator(`[data-code="${code}"]`).count()) > 0 ? 1 : 0;

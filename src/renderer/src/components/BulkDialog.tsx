@@ -1,6 +1,7 @@
-// Bulk accept: the accounts shown, each with its suggested fix; a preview of what will happen (and what is
-// skipped: decided rows are never overwritten; renames where a name lost information and AccountNumbers that
-// replace one are left out unless ticked) before anything is stored.
+// Bulk accept: exactly the accounts the table lists (after filters and search), each with its suggested fix; a
+// preview that says how many of them will be decided, how many are skipped and why (decided rows are never
+// overwritten; renames where a name lost information and AccountNumbers that replace one are left out unless
+// ticked), before anything is stored.
 import { useEffect, useMemo, useState } from 'react';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { BulkApplied, BulkOption, BulkPreview } from '../../../shared/contract';
@@ -8,10 +9,19 @@ import type { DecisionAction } from '../../../shared/review';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/file-content';
 import { count } from '../lib/format';
+import type { SearchCounts } from '../lib/review-view';
 import { Dialog } from './Dialog';
 
+/** What the listed accounts are: the search that found them (if any) and its two tiers among them. */
+export interface BulkScope {
+  query: string | null;
+  counts: SearchCounts | null;
+}
+
 interface Props {
+  /** The codes of the rows listed, every one of them. */
   codes: string[];
+  scope: BulkScope;
   onDone: (result: BulkApplied) => void;
   onClose: () => void;
 }
@@ -25,7 +35,7 @@ const OPTIONS: Record<BulkOption, (n: number) => string> = {
   replaceAccountNumbers: (n) => `Also replace ${count(n, 'AccountNumber')} that contacts already have`,
 };
 
-export function BulkDialog({ codes, onDone, onClose }: Props) {
+export function BulkDialog({ codes, scope, onDone, onClose }: Props) {
   const api = useApi();
   const [action, setAction] = useState<DecisionAction | 'suggested'>('suggested');
   const [preview, setPreview] = useState<BulkPreview | null>(null);
@@ -74,9 +84,10 @@ export function BulkDialog({ codes, onDone, onClose }: Props) {
   };
 
   const n = preview?.items.length ?? 0;
+  const shown = count(codes.length, 'account');
   return (
     <Dialog
-      title={`Accept ${count(codes.length, 'shown account')}`}
+      title={`Accept suggestions: the ${shown} shown`}
       onClose={onClose}
       wide
       action={{ label: busy ? 'Accepting…' : `Accept ${count(n, 'suggestion')}`, disabled: !preview || n === 0 || busy, onClick: apply }}
@@ -98,15 +109,12 @@ export function BulkDialog({ codes, onDone, onClose }: Props) {
       )}
       {!preview && !error && <p role="status">Preparing the preview…</p>}
       {preview && (
-        <div className="bulk-preview" data-testid="bulk-preview">
+        <div className="bulk-preview" data-testid="bulk-preview" data-shown={codes.length} data-deciding={n} data-skipped={preview.skipped.length}>
           <p>
-            <strong>{count(n, 'account')}</strong> will be decided
-            {preview.skipped.length > 0 && (
-              <>
-                ; <strong>{preview.skipped.length.toLocaleString()}</strong> skipped
-              </>
-            )}
-            .
+            {action === 'suggested' ? 'Accept the suggestion for ' : 'Decide '}
+            <strong>{n.toLocaleString()}</strong> of the <strong>{shown}</strong> shown
+            {action !== 'suggested' && <> as “{ACTION_LABELS[action]}”</>} (
+            {[scopePhrase(scope), preview.skipped.length > 0 ? skipPhrase(preview.skipped) : 'none is skipped'].filter(Boolean).join('; ')}).
           </p>
           {reasons.length > 0 && (
             <ul className="small muted">
@@ -138,4 +146,21 @@ export function BulkDialog({ codes, onDone, onClose }: Props) {
       )}
     </Dialog>
   );
+}
+
+/** "8,501 contain “ltd”, 40 close matches": what the search found among the rows listed. */
+function scopePhrase({ query, counts }: BulkScope): string | null {
+  if (query === null || counts === null) return null;
+  const contains = `${count(counts.contains, 'contains', 'contain')} “${query}”`;
+  return counts.close > 0 ? `${contains}, ${count(counts.close, 'close match', 'close matches')}` : contains;
+}
+
+/** "7,267 are decided or have nothing to accept", from the reasons of the skipped accounts. */
+function skipPhrase(skipped: BulkPreview['skipped']): string {
+  const decided = skipped.filter((s) => s.reason.startsWith('already decided')).length;
+  const k = skipped.length.toLocaleString();
+  const one = skipped.length === 1;
+  if (decided === skipped.length) return `${k} ${one ? 'is' : 'are'} already decided`;
+  if (decided === 0) return `${k} ${one ? 'is' : 'are'} skipped (why: below)`;
+  return `${k} are decided or skipped (why: below)`;
 }

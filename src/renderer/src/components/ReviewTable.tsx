@@ -14,7 +14,8 @@ interface Props {
   selected: number | null;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
-  sort: Sort;
+  /** null: the search's relevance order (no column is sorted). */
+  sort: Sort | null;
   onSort: (key: SortKey) => void;
   xeroTrust: XeroTrust;
   query: string;
@@ -78,7 +79,7 @@ export function ReviewTable({ rows, visible, selected, onSelect, onOpen, sort, o
               role="columnheader"
               className={`cell ${c.className}`}
               aria-colindex={i + 1}
-              aria-sort={c.key && sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+              aria-sort={c.key && sort && sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
             >
               {c.label === 'Decision' ? (
                 <span title="Decision" aria-label="Decision">
@@ -87,7 +88,7 @@ export function ReviewTable({ rows, visible, selected, onSelect, onOpen, sort, o
               ) : c.key ? (
                 <button type="button" className="sort-button" onClick={() => onSort(c.key!)}>
                   {c.label}
-                  {sort.key === c.key && <span aria-hidden="true">{sort.descending ? ' ▾' : ' ▴'}</span>}
+                  {sort?.key === c.key && <span aria-hidden="true">{sort.descending ? ' ▾' : ' ▴'}</span>}
                 </button>
               ) : (
                 c.label

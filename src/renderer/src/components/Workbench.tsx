@@ -12,9 +12,9 @@ import { useReviewSearch } from '../hooks/useReviewSearch';
 import { errorMessage } from '../lib/file-content';
 import { count } from '../lib/format';
 import type { KeyCommand } from '../lib/keyboard';
-import { ALL_ROWS, sortOrder, visibleRows, type ReviewFilter, type Sort, type SortKey } from '../lib/review-view';
+import { ALL_ROWS, searchCounts, sortOrder, visibleRows, type ReviewFilter, type Sort, type SortKey } from '../lib/review-view';
 import { AcceptDialog } from './AcceptDialog';
-import { BulkDialog } from './BulkDialog';
+import { BulkDialog, type BulkScope } from './BulkDialog';
 import { Dashboard } from './Dashboard';
 import { DetailPane } from './DetailPane';
 import { EmptyState } from './EmptyState';
@@ -25,22 +25,27 @@ import { HelpDialog } from './HelpDialog';
 import { IgnoreDialog } from './IgnoreDialog';
 import { ImportDialog } from './ImportDialog';
 import { ReviewTable } from './ReviewTable';
+import { SearchSummary } from './SearchSummary';
 import { Toast, type ToastMessage } from './Toast';
 
 type DialogState =
   | { kind: 'accept' }
   | { kind: 'ignore' }
-  | { kind: 'bulk'; codes: string[] }
+  | { kind: 'bulk'; codes: string[]; scope: BulkScope }
   | { kind: 'help' }
   | { kind: 'import' }
   | null;
+
+/** The order without a search, until a column is chosen. */
+const DEFAULT_SORT: Sort = { key: 'kind', descending: false };
 
 export function Workbench({ info, workspace }: { info: AppInfo; workspace: WorkspaceInfo }) {
   const api = useApi();
   const data = useReviewData();
   const { rows, version } = data;
   const [filter, setFilter] = useState<ReviewFilter>(ALL_ROWS);
-  const [sort, setSort] = useState<Sort>({ key: 'kind', descending: false });
+  // The column sort the bookkeeper chose (null: none, so a search lists by relevance).
+  const [chosenSort, setChosenSort] = useState<Sort | null>(null);
   const [query, setQuery] = useState('');
   // The selection is an account code: it survives the switch from the first rows to the whole table.
   const [selectedCode, setSelectedCode] = useState<string | null>(null);
@@ -54,9 +59,17 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   const setSelected = useCallback((i: number) => setSelectedCode(rows[i]?.code ?? null), [rows]);
 
   // Sort order and search hits depend on names and scores, which decisions never change: keyed on the load.
-  const order = useMemo(() => sortOrder(rows, sort), [version, sort]);
   const hits = useMemo(() => search.search(query), [version, query, search.ready]);
-  const visible = useMemo(() => visibleRows(rows, order, filter, hits), [rows, order, filter, hits]);
+  const byRelevance = hits !== null && chosenSort === null;
+  const sort = chosenSort ?? DEFAULT_SORT;
+  const order = useMemo(() => sortOrder(rows, sort), [version, sort]);
+  const visible = useMemo(() => visibleRows(rows, order, filter, hits, byRelevance), [rows, order, filter, hits, byRelevance]);
+  const counts = useMemo(() => (hits ? searchCounts(visible, hits) : null), [visible, hits]);
+
+  // A new search answer is read from its top: the best match is selected (and scrolled to).
+  useEffect(() => {
+    if (hits && visible.length > 0) setSelected(visible[0]!);
+  }, [hits]);
 
   // Keep a visible row selected: the first one after a filter change that hid the selection.
   useEffect(() => {
@@ -180,7 +193,8 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   useKeyboard(run);
 
   const openBulk = () => {
-    if (data.complete && visible.length > 0) setDialog({ kind: 'bulk', codes: visible.map((i) => rows[i]!.code) });
+    if (!data.complete || visible.length === 0) return;
+    setDialog({ kind: 'bulk', codes: visible.map((i) => rows[i]!.code), scope: { query: hits ? query.trim() : null, counts } });
   };
 
   useApiEvent('menu.command', (e) => {
@@ -194,7 +208,10 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
 
   const toggleKind = (kind: FindingKind) =>
     setFilter((f) => ({ ...f, kinds: f.kinds.length === 1 && f.kinds[0] === kind ? [] : [kind] }));
-  const onSort = (key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key === 'score' }));
+  const onSort = (key: SortKey) => {
+    const shown = byRelevance ? null : sort;
+    setChosenSort({ key, descending: shown?.key === key ? !shown.descending : key === 'score' });
+  };
 
   return (
     <div className="workbench">
@@ -222,6 +239,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
       <FilterBar ref={searchRef} query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} shown={visible.length} total={data.total} loading={!data.complete} onBulk={openBulk} />
       <div className="review">
         <div className="review-main">
+          {hits && counts && <SearchSummary query={query} counts={counts} sort={byRelevance ? null : sort} onRelevance={() => setChosenSort(null)} />}
           {data.error ? (
             <ErrorMessage message={data.error} onRetry={data.reload} title="The accounts could not be loaded" />
           ) : data.loading && rows.length === 0 ? (
@@ -243,7 +261,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
               selected={selected}
               onSelect={select}
               onOpen={(i) => (select(i), detailRef.current?.focus())}
-              sort={sort}
+              sort={byRelevance ? null : sort}
               onSort={onSort}
               xeroTrust={data.xeroTrust}
               query={query}
@@ -284,6 +302,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
       {dialog?.kind === 'bulk' && (
         <BulkDialog
           codes={dialog.codes}
+          scope={dialog.scope}
           onClose={() => setDialog(null)}
           onDone={(r) => {
             setDialog(null);

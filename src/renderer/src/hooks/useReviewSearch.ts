@@ -1,14 +1,14 @@
-// The search index over the loaded rows, built in slices after the table has painted. Until it is ready a
-// plain substring search answers, so typing never waits.
+// The search over the loaded rows, its texts prepared in slices after the table has painted. Until it is ready a
+// plain substring search answers (no close matches yet), so typing never waits.
 import { useEffect, useState } from 'react';
 import type { ReviewRow } from '../../../shared/review';
-import { buildReviewSearch, quickSearch, type ReviewSearch } from '../lib/review-search';
+import { buildReviewSearch, quickSearch, type ReviewSearch, type SearchHits } from '../lib/review-search';
 
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface SearchState {
   ready: boolean;
-  search(query: string): number[] | null;
+  search(query: string): SearchHits | null;
 }
 
 export function useReviewSearch(rows: readonly ReviewRow[], version: number, enabled = true): SearchState {

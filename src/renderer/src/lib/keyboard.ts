@@ -49,7 +49,7 @@ export const KEY_HELP: { keys: string; what: string }[] = [
   { keys: 'a', what: 'accept the suggestion (asks which fix first)' },
   { keys: 'i', what: 'ignore, with a note' },
   { keys: 'u', what: 'undo the last decision on the account (right after a bulk accept: the whole bulk accept)' },
-  { keys: 'b', what: 'accept the suggestions of every filtered account (preview first)' },
+  { keys: 'b', what: 'accept the suggestions of the accounts listed (preview first)' },
   { keys: '/', what: 'search both sides' },
   { keys: '?', what: 'this help' },
   { keys: 'Esc', what: 'close a dialog, leave the search' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewRow } from '../../../shared/review';
-import { ALL_ROWS, sortOrder, visibleRows } from './review-view';
+import { CLOSE, CONTAINS, type SearchHits } from './review-search';
+import { ALL_ROWS, searchCounts, sortOrder, visibleRows } from './review-view';
 
 const row = (i: number, over: Partial<ReviewRow> = {}): ReviewRow => ({
   code: `C${i}`,
@@ -36,11 +37,25 @@ describe('review view', () => {
     expect(visibleRows(rows, order, { ...ALL_ROWS, decided: 'undecided', kinds: ['name_mismatch'] }, null)).toEqual([0]);
   });
 
-  it('sorts, failing kinds first, and keeps search rank while searching', () => {
+  it('sorts, failing kinds first', () => {
     expect([...sortOrder(rows, { key: 'kind', descending: false })]).toEqual([0, 2, 4, 1, 3]);
     expect([...sortOrder(rows, { key: 'score', descending: true })]).toEqual([4, 3, 2, 1, 0]);
     expect([...sortOrder(rows, { key: 'name', descending: false })]).toEqual([4, 3, 2, 1, 0]);
-    const order = sortOrder(rows, { key: 'row', descending: false });
-    expect(visibleRows(rows, order, { ...ALL_ROWS, kinds: ['name_mismatch'] }, [2, 1, 0])).toEqual([2, 0]);
+  });
+
+  it('lists the search hits in relevance order, or in the chosen order, filtered either way, and counts both tiers', () => {
+    // rows 2 and 0 contain the query, row 4 is a close match
+    const tier = new Uint8Array(rows.length);
+    tier[2] = tier[0] = CONTAINS;
+    tier[4] = CLOSE;
+    const hits: SearchHits = { query: 'name', rows: [2, 0, 4], exact: 2, tier };
+    const byRow = sortOrder(rows, { key: 'row', descending: false });
+    expect(visibleRows(rows, byRow, ALL_ROWS, hits)).toEqual([2, 0, 4]);
+    expect(visibleRows(rows, byRow, ALL_ROWS, hits, false)).toEqual([0, 2, 4]);
+    expect(visibleRows(rows, sortOrder(rows, { key: 'score', descending: true }), ALL_ROWS, hits, false)).toEqual([4, 2, 0]);
+    const mismatches = visibleRows(rows, byRow, { ...ALL_ROWS, kinds: ['name_mismatch'] }, hits);
+    expect(mismatches).toEqual([2, 0]);
+    expect(searchCounts(mismatches, hits)).toEqual({ contains: 2, close: 0, hidden: 1 });
+    expect(searchCounts(visibleRows(rows, byRow, ALL_ROWS, hits), hits)).toEqual({ contains: 2, close: 1, hidden: 0 });
   });
 });

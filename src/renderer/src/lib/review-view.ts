@@ -1,8 +1,10 @@
 // What the table shows: rows filtered by kind, score range and decision state, in the chosen order (or in
-// search rank while searching). Works on row indices so 50,000 rows are never copied.
+// relevance order while searching, unless a column sort was chosen). Works on row indices so 50,000 rows are never
+// copied.
 import type { FindingKind } from '../../../shared/domain';
 import { FAILING as FAILING_KINDS, rankOf } from '../../../shared/decision-rules';
 import type { ReviewRow } from '../../../shared/review';
+import { CONTAINS, type SearchHits } from './review-search';
 
 export interface ReviewFilter {
   /** Empty = every kind. */
@@ -16,6 +18,14 @@ export interface ReviewFilter {
 export const ALL_ROWS: ReviewFilter = { kinds: [], minScore: 0, maxScore: 1, decided: 'all' };
 
 export type SortKey = 'row' | 'code' | 'name' | 'kind' | 'score' | 'xeroName';
+export const SORT_LABELS: Record<SortKey, string> = {
+  row: 'file row',
+  code: 'Code',
+  name: 'CocoonOPS name',
+  kind: 'Finding',
+  score: 'Score',
+  xeroName: 'Xero name',
+};
 export interface Sort {
   key: SortKey;
   descending: boolean;
@@ -56,16 +66,43 @@ export function sortOrder(rows: readonly ReviewRow[], sort: Sort): Int32Array {
   return order;
 }
 
-/** The visible row indices: `searchHits` (ranked) when searching, else `order`; filtered. */
-export function visibleRows(rows: readonly ReviewRow[], order: ArrayLike<number>, filter: ReviewFilter, searchHits: readonly number[] | null): number[] {
+/**
+ * The visible row indices, filtered: while searching, the matches in relevance order (`sort` null) or in `order`;
+ * else `order`.
+ */
+export function visibleRows(
+  rows: readonly ReviewRow[],
+  order: ArrayLike<number>,
+  filter: ReviewFilter,
+  hits: SearchHits | null,
+  byRelevance = true,
+): number[] {
   const kinds = filter.kinds.length > 0 ? new Set(filter.kinds) : null;
-  const source = searchHits ?? order;
+  const source = hits && byRelevance ? hits.rows : order;
+  const tier = hits && !byRelevance ? hits.tier : null;
   const out: number[] = [];
   for (let k = 0; k < source.length; k++) {
     const i = source[k]!;
-    if (rowMatches(rows[i]!, filter, kinds)) out.push(i);
+    if ((tier === null || tier[i] !== 0) && rowMatches(rows[i]!, filter, kinds)) out.push(i);
   }
   return out;
+}
+
+export interface SearchCounts {
+  /** Rows shown that contain the query. */
+  contains: number;
+  /** Rows shown that are close matches. */
+  close: number;
+  /** Matches the filters hide. */
+  hidden: number;
+}
+
+/** Of the visible rows, how many contain the query and how many are close matches; and the matches filters hide. */
+export function searchCounts(visible: readonly number[], hits: SearchHits): SearchCounts {
+  let contains = 0;
+  for (const i of visible) if (hits.tier[i] === CONTAINS) contains++;
+  const close = visible.length - contains;
+  return { contains, close, hidden: hits.rows.length - visible.length };
 }
 
 export function isFailing(kind: FindingKind | null): boolean {
