@@ -184,6 +184,8 @@ export const UndoResult = z.object({
   failed: z.number().int(),
   refused: z.array(z.object({ id: z.number().int(), reason: z.string() })),
   items: z.array(CorrectionView),
+  /** Accounts whose decision the undo reopened (undecided again). */
+  reopened: z.array(z.string()),
 });
 export type UndoResult = z.infer<typeof UndoResult>;
 

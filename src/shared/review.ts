@@ -47,7 +47,17 @@ export const XeroTrust = z.enum(['complete', 'stale', 'missing']);
 export type XeroTrust = z.infer<typeof XeroTrust>;
 
 /** One line of the review table: compact, because a workspace may hold 50,000 of them. */
-export const RowDecision = z.object({ action: DecisionAction, source: z.enum(['manual', 'bulk']), note: z.string(), xeroContactId: z.string().nullable() });
+export const RowDecision = z.object({
+  action: DecisionAction,
+  source: z.enum(['manual', 'bulk']),
+  note: z.string(),
+  xeroContactId: z.string().nullable(),
+  /**
+   * Needs attention: the decision was carried out (pushed to Xero, or seen in the CocoonOPS export) and the account
+   * still fails, e.g. "Pushed; still fails: names differ ('Acme')". It is open again (undecided); null: it stands.
+   */
+  attention: z.string().nullable(),
+});
 export type RowDecision = z.infer<typeof RowDecision>;
 
 export const ReviewRow = z.object({
@@ -126,6 +136,8 @@ export const FindingDetail = z.object({
   /** The two names compared, when accepting may rename one (null otherwise). */
   nameCheck: NameCheck.nullable(),
   decision: DecisionView.nullable(),
+  /** The current decision's corrections written to Xero that an undo can reverse (Push screen ids). */
+  undoable: z.array(z.number().int()),
   history: z.array(DecisionView),
   xeroTrust: XeroTrust,
 });
@@ -147,14 +159,27 @@ export const FailingBreakdown = z.object({
   undecided: z.number().int(),
   /** A fix for Xero is decided and not yet pushed. */
   queued: z.number().int(),
-  /** The fix was pushed to Xero, and the account still fails: it needs another look. */
+  /** The fix was pushed to Xero, and the account still fails: it needs attention. */
   pushed: z.number().int(),
+  /** The CocoonOPS export shows the decided change, and the account still fails: it needs attention. */
+  changed: z.number().int(),
   /** The fix is a change in CocoonOPS (rename, new code) that the CocoonOPS export does not show yet. */
   cocoon: z.number().int(),
   /** Ignored, or marked as a different business. */
   ignored: z.number().int(),
 });
 export type FailingBreakdown = z.infer<typeof FailingBreakdown>;
+
+/** What the last push did, checked on the findings recomputed after it: its accounts that now pass, or still fail. */
+export const LastPush = z.object({
+  /** When it finished (ISO). */
+  at: z.string(),
+  /** Accounts whose corrections it wrote (and that are still in Xero: an undo takes them out). */
+  accounts: z.number().int(),
+  fixed: z.number().int(),
+  stillFailing: z.number().int(),
+});
+export type LastPush = z.infer<typeof LastPush>;
 
 export const WorkspaceStatus = z.object({
   workspace: WorkspaceInfo,
@@ -166,6 +191,8 @@ export const WorkspaceStatus = z.object({
   /** Of those, how many have no decision yet. */
   failingUndecided: z.number().int(),
   failingBreakdown: FailingBreakdown,
+  /** null before the first push that wrote anything. */
+  lastPush: LastPush.nullable(),
   decided: z.number().int(),
   findingsComputedAt: z.string().nullable(),
   xeroTrust: XeroTrust,

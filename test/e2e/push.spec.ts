@@ -1,7 +1,9 @@
 // The Push and Checklist screens in Chromium through the web host: accept a name_mismatch suggestion in the
 // review, see it in the push plan, cancel the confirmation that names the organisation and counts the changes (nothing
 // sent), confirm and push it to the demo's in-process sandbox Xero and see it done, then tick a
-// line of the CocoonOPS checklist (from a second name_mismatch accepted as a CocoonOPS rename).
+// line of the CocoonOPS checklist (from a second name_mismatch accepted as a CocoonOPS rename). Then push a fix that
+// cannot work: the dashboard says "0 fixed, 1 still failing", its link shows the row under Needs attention with the
+// reason, and Undo in Xero reopens the decision.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
@@ -99,4 +101,48 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   // The tick is stored: still there after a reload.
   await page.reload();
   await expect(page.getByTestId('checklist-group').filter({ hasText: cocoonCode }).getByRole('checkbox').first()).toBeChecked();
+});
+
+test('a pushed fix that did not make the sync work needs attention; the dashboard says so, and undo in Xero reopens it', async () => {
+  // C01079 "Lutheran Day Nursery": its Xero contact "Lutheran Day Nursery School" has no AccountNumber. Setting
+  // it alone cannot work: the code's holder then has another name.
+  const code = 'C01079';
+  await page.getByRole('link', { name: 'Review', exact: true }).click();
+  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('Finding kind').selectOption({ label: 'All kinds' });
+  const search = page.getByLabel('Search accounts and Xero contacts');
+  await search.fill(code);
+  await accept(grid().locator(`[data-code="${code}"]`), /^Set AccountNumber in Xero/);
+  await search.fill('');
+
+  await page.getByRole('link', { name: 'Push', exact: true }).click();
+  await expect(page.getByTestId('plan-summary')).toContainText('1 change to push on 1 contact');
+  await page.getByRole('button', { name: 'Push to Xero' }).click();
+  await page.getByRole('dialog', { name: 'Write to Demo Company (AU)?' }).getByRole('button', { name: /^Write 1 change/ }).click();
+  await expect(page.getByTestId('push-message')).toContainText('Push finished: 1 change written. Checked after reading the contacts back: 0 accounts fixed, 1 still failing', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Review', exact: true }).click();
+  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  const lastPush = page.getByTestId('last-push');
+  await expect(lastPush).toContainText(/Last push .*: 0 fixed, 1 still failing/);
+  await lastPush.getByRole('button', { name: '1 still failing' }).click();
+  const state = page.getByLabel('Decision state');
+  await expect(state).toHaveValue('attention');
+  const option = await state.locator('option[value="attention"]').textContent();
+  const attention = Number(/\((\d+)\)/.exec(option!)![1]);
+  expect(attention).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('shown-count')).toHaveAttribute('data-shown', String(attention));
+  const row = grid().locator(`[data-code="${code}"]`);
+  await expect(row.locator('.decision-mark')).toHaveAttribute('data-attention', /^Pushed; still fails: names similar/);
+  await row.locator('[role="gridcell"]').nth(1).click();
+  const note = page.getByTestId('attention-note');
+  await expect(note).toContainText('Needs attention. Pushed; still fails: names similar');
+  await expect(page.getByRole('button', { name: 'Decide again…' })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, '13-needs-attention.png') });
+
+  // Undo in Xero: the AccountNumber is taken back, the decision reopened; the account leaves the filter.
+  await page.getByRole('button', { name: 'Undo in Xero' }).click();
+  await expect(page.getByText(`${code}: undone in Xero; the decision is reopened (undecided).`)).toBeVisible({ timeout: 60_000 });
+  await expect(state.locator('option[value="attention"]')).toHaveText(`Needs attention (${attention - 1})`);
+  await expect(row).toHaveCount(0);
 });

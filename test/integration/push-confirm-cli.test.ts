@@ -1,10 +1,12 @@
 // `reconciler push` asks before it writes to Xero: under a pseudo-terminal (util-linux `script`) it names the
 // organisation and the counts per kind and asks; "n" writes nothing (exit 6), "y" pushes. Without a terminal it
-// refuses unless given --yes; with --yes it pushes without asking. Against the sandbox on loopback.
+// refuses unless given --yes; with --yes it pushes without asking, and says what the push fixed (an undo, which
+// decision it reopened). Against the sandbox on loopback.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes';
+import { openWorkspace } from '../../src/main/db';
 import { ROOT } from '../support/cli';
 import { runCliAsync } from '../support/cli-async';
 import { outboxWorld, planned, sandboxContact, type OutboxWorld } from '../support/outbox-setup';
@@ -64,7 +66,16 @@ describe('reconciler push asks first', () => {
     expect(yes.stderr).not.toContain('[y/N]');
     expect(yes.code).toBe(EXIT.ok);
     expect(yes.stdout).toMatch(/pushed: 3 done/);
+    expect(yes.stdout).toContain('checked: 3 fixed, 0 still failing\n');
     expect(snapshot(w)).toEqual(pushed());
+
+    // Undoing a pushed correction reopens its decision, and says so.
+    const ws = openWorkspace(w.path);
+    const rename = ws.outbox.list().find((c) => c.target === 'xero' && c.kind === 'rename')!;
+    ws.close();
+    const undo = await runCliAsync(['undo', '--workspace', w.path, String(rename.id)], env);
+    expect(undo.code).toBe(EXIT.ok);
+    expect(undo.stdout).toContain(`undone 1 of 1\nreopened the decision on ${rename.accountCode}: decide again\n`);
   }, 120_000);
 
   it('on a terminal: "y" pushes', async () => {

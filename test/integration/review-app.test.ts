@@ -117,7 +117,7 @@ describe('decisions', () => {
   it('the headline counts every failing account, decided or not, and says where each fix stands', async () => {
     const app = await demoApp();
     const before = await ok(app, 'workspace.status');
-    expect(before.failingBreakdown).toEqual({ undecided: before.failing, queued: 0, pushed: 0, cocoon: 0, ignored: 0 });
+    expect(before.failingBreakdown).toEqual({ undecided: before.failing, queued: 0, pushed: 0, changed: 0, cocoon: 0, ignored: 0 });
     const mismatches = (await listRows(app)).filter((r) => r.kind === 'name_mismatch');
     await ok(app, 'decisions.apply', { accountCode: mismatches[0]!.code, action: 'ignore', note: 'later' });
     await ok(app, 'decisions.apply', { accountCode: mismatches[1]!.code, action: 'rename_in_cocoon' });
@@ -125,7 +125,7 @@ describe('decisions', () => {
     const after = await ok(app, 'workspace.status');
     // Decisions fix nothing until they reach Xero or CocoonOPS: the count stays.
     expect(after.failing).toBe(before.failing);
-    expect(after.failingBreakdown).toEqual({ undecided: before.failing - 3, queued: 1, pushed: 0, cocoon: 1, ignored: 1 });
+    expect(after.failingBreakdown).toEqual({ undecided: before.failing - 3, queued: 1, pushed: 0, changed: 0, cocoon: 1, ignored: 1 });
     expect(after.failingUndecided).toBe(before.failing - 3);
   });
 

@@ -8,6 +8,7 @@ import { currentChecklist, tickLine } from '../../main/outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from '../../main/outbox/exports';
 import { buildPlan } from '../../main/outbox/plan';
 import { RECOMPUTE_PENDING_KEY } from '../../main/outbox/keys';
+import { lastPushOutcome } from '../../main/outbox/last-push';
 import type { PushOptions } from '../../main/outbox/push';
 import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
@@ -175,6 +176,11 @@ export function registerOutboxCommands(program: Command): void {
           );
           bars.stop();
           process.stdout.write(`${describeResult(result).join('\n')}\n`);
+          const checked = result.done + result.alreadyApplied > 0 && !ws.syncState.get(RECOMPUTE_PENDING_KEY) ? lastPushOutcome(ws) : null;
+          if (checked) {
+            const attention = checked.stillFailing > 0 ? ' (their decisions need attention: the review shows them under Needs attention)' : '';
+            process.stdout.write(`checked: ${checked.fixed} fixed, ${checked.stillFailing} still failing${attention}\n`);
+          }
           return result.cancelled ? EXIT.cancelled : EXIT.ok;
         } finally {
           bars.stop();
@@ -197,6 +203,7 @@ export function registerOutboxCommands(program: Command): void {
         for (const x of r.refused) note(`#${x.id} not undone: ${x.reason}`);
         for (const u of r.items.filter((i) => i.status !== 'done')) note(`#${u.undoesId} not undone (${u.status}): ${u.message}`);
         process.stdout.write(`undone ${r.undone} of ${r.requested}${r.conflicts ? `, ${r.conflicts} conflicts` : ''}${r.failed ? `, ${r.failed} failed` : ''}\n`);
+        if (r.reopened.length > 0) process.stdout.write(`reopened the decision on ${r.reopened.join(', ')}: decide again\n`);
         return r.undone === r.requested ? EXIT.ok : EXIT.xero;
       }),
     ),

@@ -12,6 +12,8 @@ const SALT_KEY = 'outbox.salt';
 /** Set when contacts were read back after a push and the findings are still to be recomputed. */
 export const RECOMPUTE_PENDING_KEY = 'outbox.recompute_pending';
 const LOCK_KEY = 'outbox.push.lock';
+/** When the last push that wrote something ran: { startedAt, finishedAt } (see last-push.ts). */
+export const LAST_PUSH_KEY = 'outbox.last_push';
 /** Xero allows up to 128 characters. */
 export const MAX_KEY_LENGTH = 128;
 

@@ -7,6 +7,7 @@ import type { MatchOptions } from '../matching';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
 import { sendBatch } from './batch';
 import { outboxSalt, takePushLock } from './keys';
+import { rememberPush } from './last-push';
 import { materialise } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { blocksOf, refOf } from './plan';
@@ -72,7 +73,8 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
   const now = o.now ?? (() => new Date().toISOString());
   const actor = o.actor ?? 'user';
   const batchSize = Math.max(1, Math.min(MAX_BATCH, o.batchSize ?? MAX_BATCH));
-  const release = takePushLock(ws, now());
+  const startedAt = now();
+  const release = takePushLock(ws, startedAt);
   const ctx: RunContext = {
     ws,
     client,
@@ -103,6 +105,8 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
     }
     throw error;
   } finally {
+    // A push that wrote something is the one the dashboard checks ("last push: X fixed, Y still failing").
+    if (!o.only && ws.db.open && ctx.tally.done + ctx.tally.alreadyApplied > 0) rememberPush(ws, startedAt, now());
     release();
   }
   const { problems, ...counts } = ctx.tally;

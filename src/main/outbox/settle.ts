@@ -1,5 +1,6 @@
 // The end of one correction's attempt: its status, Xero's answer, the playbook's advice, and an audit entry with
-// before, after and result. Always called inside a transaction (with the rest of its batch).
+// before, after and result; an undo that lands reopens the decision of the correction it takes back. Always called
+// inside a transaction (with the rest of its batch).
 import type { PushFailure, PushProgress } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
@@ -41,6 +42,22 @@ export type Outcome =
 
 const DONE_NOTE = { sent: '', already: 'Xero already had this: nothing written.', landed: 'Written by an interrupted push (found when the contact was read again).' };
 
+/** An undo took a pushed correction back: its decision is undone too, so the account is undecided again. */
+function reopenDecision(ctx: RunContext, undoneId: number, undoId: number): void {
+  const decisionId = ctx.ws.outbox.get(undoneId)?.decisionId;
+  if (decisionId === null || decisionId === undefined) return;
+  const d = ctx.ws.decisions.undoById(decisionId, ctx.now());
+  if (!d) return; // undone already (by hand, or by the undo of its other correction)
+  ctx.ws.audit.append({
+    actor: ctx.actor,
+    action: 'decision.reopen',
+    subject: d.accountCode,
+    before: { action: d.action, id: d.id },
+    result: 'ok',
+    detail: { decisionId: d.id, correctionId: undoneId, undoId, why: 'its pushed correction was undone' },
+  });
+}
+
 export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id: number; key: string }): void {
   const { ws, tally } = ctx;
   const at = ctx.now();
@@ -53,7 +70,10 @@ export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id:
     after = o.after;
     message = DONE_NOTE[o.how];
     ws.outbox.patch(c.id, { status: 'done', after, current: null, message, advice: '', doneAt: at, resyncedAt: null });
-    if (c.kind === 'undo' && c.undoesId !== null) ws.outbox.patch(c.undoesId, { status: 'undone', message: `Undone by correction #${c.id}.` });
+    if (c.kind === 'undo' && c.undoesId !== null) {
+      ws.outbox.patch(c.undoesId, { status: 'undone', message: `Undone by correction #${c.id}.` });
+      reopenDecision(ctx, c.undoesId, c.id);
+    }
     if (o.how === 'already') tally.alreadyApplied++;
     else tally.done++;
     if (o.how === 'landed') tally.resumed++;

@@ -1,6 +1,7 @@
 // Undo: a pushed correction is reversed by a new correction that writes the before-image's values back, checked
 // against the contact as the push left it (changed since: a conflict, never overwritten), sent like any other
-// (recorded first, Idempotency-Key, resumable). When it lands, the original becomes `undone`.
+// (recorded first, Idempotency-Key, resumable). When it lands, the original becomes `undone` and its decision is
+// reopened (undone: the account is undecided again, see settle.ts).
 import type { UndoResult } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
@@ -46,6 +47,11 @@ export async function undoCorrections(ws: Workspace, client: XeroAccountingClien
   );
   if (created.length > 0) await pushOutbox(ws, client, { ...o, only: created });
   const items = created.map((id) => ws.outbox.get(id)!);
+  const reopened = items.flatMap((u) => {
+    const decisionId = u.status === 'done' && u.undoesId !== null ? ws.outbox.get(u.undoesId)?.decisionId : null;
+    const d = decisionId == null ? undefined : ws.decisions.history(u.accountCode).find((x) => x.id === decisionId);
+    return d?.undoneAt ? [u.accountCode] : [];
+  });
   return {
     requested: ids.length,
     undone: items.filter((u) => u.status === 'done').length,
@@ -53,5 +59,6 @@ export async function undoCorrections(ws: Workspace, client: XeroAccountingClien
     failed: items.filter((u) => u.status === 'failed').length,
     refused,
     items: items.map((u) => toView(ws, u)),
+    reopened: [...new Set(reopened)],
   };
 }

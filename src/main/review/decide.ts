@@ -1,6 +1,7 @@
 // Recording decisions: one at a time (by hand) or in bulk (the suggestions of a filtered set). Each is stored
-// at once, with an audit entry; a bulk action never touches an account that already has a decision, leaves out
-// renames where a name lost information and AccountNumbers that replace one unless asked, and can be undone whole.
+// at once, with an audit entry; a bulk action never touches an account that already has a decision (unless it
+// needs attention: carried out, and the account still fails), leaves out renames where a name lost information
+// and AccountNumbers that replace one unless asked, and can be undone whole.
 import { FAILING_KINDS } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS } from '../../shared/decision-rules';
@@ -8,6 +9,7 @@ import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../sh
 import { KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction, DecisionView, ReviewRow } from '../../shared/review';
 import { AppError, unknownAccount } from '../app-error';
+import { attentionByAccount } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
 import { contactDirectory, stillFailsWith, type ContactDirectory } from './decision-check';
 import { compareNames } from './name-quality';
@@ -125,9 +127,11 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
   const xero = contactDirectory(ws.contacts.list());
+  const attention = attentionByAccount(ws);
   for (const code of new Set(req.accountCodes)) {
     const current = ws.decisions.current(code);
-    if (current) {
+    // A decision that was carried out and did not fix the account is open again: a fresh one may go over it.
+    if (current && !attention.has(code)) {
       skipped.push({ accountCode: code, reason: current.source === 'manual' ? 'already decided by hand' : 'already decided' });
       continue;
     }

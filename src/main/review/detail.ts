@@ -4,6 +4,7 @@ import type { Workspace } from '../db';
 import { acceptActionsFor } from '../../shared/decision-rules';
 import type { FindingDetail } from '../../shared/review';
 import { unknownAccount } from '../app-error';
+import { undoableOf } from './attention';
 import { toDecisionView } from './decision-view';
 import { xeroFreshness } from './freshness';
 import { findingNameVerdict, toNameCheck } from './name-look';
@@ -33,6 +34,7 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
     actions: [...acceptActionsFor(finding?.kind ?? null, names?.better ?? null)],
     nameCheck: toNameCheck(names),
     decision: decision ? toDecisionView(decision) : null,
+    undoable: decision ? undoableOf(ws, decision.id) : [],
     history: ws.decisions.history(code).map(toDecisionView).reverse(),
     xeroTrust,
   };

@@ -2,9 +2,10 @@
 // current decision. A hand link shows the linked contact; a missing Xero side shows no finding at all.
 import type { Decision, Workspace } from '../db';
 import { createReviewRepo, type ContactBrief, type ReviewRowRecord } from '../db/repos/review';
-import type { ReviewColumns, ReviewRow } from '../../shared/review';
+import type { ReviewColumns, ReviewRow, RowDecision } from '../../shared/review';
 import { rowsFromColumns } from '../../shared/review-columns';
 import { rankOf } from '../../shared/decision-rules';
+import { attentionByAccount, attentionOf } from './attention';
 import { toDecisionView } from './decision-view';
 import { lookOf, nameVerdictOf } from './name-look';
 
@@ -14,8 +15,13 @@ export function shownContactId(r: ReviewRowRecord, decision: Decision | undefine
   return r.xero_contact_id ?? r.code_holder_id ?? r.top_candidate_id ?? null;
 }
 
-export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, contact: ContactBrief | undefined): ReviewRow {
-  const view = decision && toDecisionView(decision);
+/** The table's compact form of a decision (`attention`: see attention.ts). */
+export function rowDecision(d: Decision, attention: string | null): RowDecision {
+  const view = toDecisionView(d);
+  return { action: view.action, source: view.source, note: view.note, xeroContactId: view.xeroContactId, attention };
+}
+
+export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, contact: ContactBrief | undefined, attention: string | null): ReviewRow {
   return {
     code: r.code,
     row: r.row,
@@ -27,7 +33,7 @@ export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, 
     xeroName: contact?.name ?? '',
     xeroNumber: contact?.account_number ?? '',
     xeroStatus: contact?.status ?? null,
-    decision: view ? { action: view.action, source: view.source, note: view.note, xeroContactId: view.xeroContactId } : null,
+    decision: decision ? rowDecision(decision, attention) : null,
     look: lookOf(nameVerdictOf(r.kind, r.name, contact?.name)),
   };
 }
@@ -105,11 +111,11 @@ export function withDecisions(ws: Workspace, table: ReviewTable): ReviewColumns 
   const c: ReviewColumns = { ...columns, decisions: [] };
   let copied = false;
   const repo = createReviewRepo(ws.db);
+  const attention = attentionByAccount(ws);
   for (const d of ws.decisions.listCurrent()) {
     const i = at.get(d.accountCode);
     if (i === undefined) continue; // a decision about an account a newer import dropped
-    const view = toDecisionView(d);
-    c.decisions.push([i, { action: view.action, source: view.source, note: view.note, xeroContactId: view.xeroContactId }]);
+    c.decisions.push([i, rowDecision(d, attention.get(d.accountCode) ?? null)]);
     if (d.action === 'link' && d.xeroContactId) {
       if (!copied) {
         c.xeroId = c.xeroId.slice();
@@ -137,5 +143,5 @@ export function reviewRow(ws: Workspace, code: string): ReviewRow | undefined {
   if (!r) return undefined;
   const decision = ws.decisions.current(code);
   const id = shownContactId(r, decision);
-  return toReviewRow(r, decision, id === null ? undefined : repo.contactBrief(id));
+  return toReviewRow(r, decision, id === null ? undefined : repo.contactBrief(id), decision ? attentionOf(ws, code) : null);
 }

@@ -1,10 +1,12 @@
-// The dashboard: counts per finding kind, how many accounts will fail on the next sync, and data freshness.
+// The dashboard: counts per finding kind, how many accounts will fail on the next sync (and where their fixes stand),
+// what the last push fixed, and data freshness.
 import type { Workspace } from '../db';
 import { createReviewRepo } from '../db/repos/review';
 import { workspaceStatus, type XeroConnectionStatus } from '../services/status';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
 import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
+import { lastPushOutcome } from '../outbox/last-push';
 
 export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
   const base = workspaceStatus(ws);
@@ -21,6 +23,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     failing: base.failing,
     failingUndecided: failingBreakdown.undecided,
     failingBreakdown,
+    lastPush: lastPushOutcome(ws),
     decided: repo.decidedCount(),
     findingsComputedAt: base.findingsComputedAt,
     xeroTrust: freshness.trust,

@@ -106,6 +106,13 @@ export function createDecisionsRepo(db: Db, now: Clock = isoNow) {
     undoLatest(accountCode: string): Decision | undefined {
       return undo(accountCode, now());
     },
+    /** Undoes one decision if it is not undone yet (a later one on the account stays current). Returns it, undone. */
+    undoById(id: number, at: string = now()): Decision | undefined {
+      const row = byId.get(id);
+      if (!row || row.undone_at !== null) return undefined;
+      markUndone.run(at, id);
+      return { ...toDecision(row), undoneAt: at };
+    },
     /** A batch id no decision has yet (call inside the transaction that stores the batch). */
     newBatchId(): number {
       return (lastBatch.get() ?? 0) + 1;

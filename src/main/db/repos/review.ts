@@ -39,24 +39,44 @@ const TABLE = `SELECT a.code, a.row, a.name, f.kind, f.score, f.fix, c.contact_i
     CASE WHEN f.kind = 'ambiguous' THEN json_extract(f.detail_json, '$.candidates[0].contactId') END)
   ORDER BY a.row, a.code`;
 
+/** The account's current decision (its newest not undone): joined as `d` beside the account `a`. */
+const CURRENT = 'LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions x WHERE x.account_code = a.code AND x.undone_at IS NULL)';
+const CHANGES = (target: 'xero' | 'cocoon', also = '') =>
+  `EXISTS (SELECT 1 FROM json_each(d.payload_json, '$.changes') j WHERE json_extract(j.value, '$.target') = '${target}'${also})`;
+
 /**
- * Where each failing account's fix stands, from its latest live decision: none; an ignore; a fix for Xero not yet
- * (fully) pushed; a fix for Xero pushed and the account still failing; or only steps for CocoonOPS.
+ * Where an account's fix stands, from its current decision: none; an ignore; a fix for Xero not yet (fully) pushed;
+ * a fix for Xero all pushed; a change for CocoonOPS the export does not show yet; or one it shows (the account's
+ * name is the decided new name). For a failing account, 'pushed' and 'changed' mean the fix did not work.
  */
-const FAILING_STATES = `SELECT CASE
+const STAGE = `CASE
     WHEN d.id IS NULL THEN 'undecided'
     WHEN d.action IN ('ignore', 'different_business') THEN 'ignored'
-    WHEN EXISTS (SELECT 1 FROM json_each(d.payload_json, '$.changes') j WHERE json_extract(j.value, '$.target') = 'xero') THEN
+    WHEN ${CHANGES('xero')} THEN
       CASE WHEN EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero')
              AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero' AND c.status <> 'done')
            THEN 'pushed' ELSE 'queued' END
-    WHEN EXISTS (SELECT 1 FROM json_each(d.payload_json, '$.changes') j WHERE json_extract(j.value, '$.target') = 'cocoon') THEN 'cocoon'
-    ELSE 'undecided' END AS state, count(*) AS n
-  FROM findings f
+    WHEN ${CHANGES('cocoon', " AND json_extract(j.value, '$.field') = 'name' AND trim(json_extract(j.value, '$.to')) = trim(a.name)")} THEN 'changed'
+    WHEN ${CHANGES('cocoon')} THEN 'cocoon'
+    ELSE 'undecided' END`;
+
+const FAILING_ACCOUNTS = `FROM findings f
   JOIN billing_accounts a ON a.code = f.account_code
-  LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions x WHERE x.account_code = f.account_code AND x.undone_at IS NULL)
-  WHERE f.kind IN (${FAILING_KINDS.map((k) => `'${k}'`).join(', ')})
-  GROUP BY state`;
+  ${CURRENT}
+  WHERE f.kind IN (${FAILING_KINDS.map((k) => `'${k}'`).join(', ')})`;
+
+const FAILING_STATES = `SELECT ${STAGE} AS state, count(*) AS n ${FAILING_ACCOUNTS} GROUP BY state`;
+
+/** A failing account whose current decision was carried out (pushed to Xero, or visible in the CocoonOPS export). */
+export interface AttentionRecord {
+  code: string;
+  stage: 'pushed' | 'changed';
+  kind: FindingKind;
+  explanation: string;
+  decision_id: number;
+}
+
+const ATTENTION = `SELECT * FROM (SELECT a.code, ${STAGE} AS stage, f.kind, f.explanation, d.id AS decision_id ${FAILING_ACCOUNTS}`;
 
 export function createReviewRepo(db: Db) {
   const failingStates = db.prepare<[], { state: keyof FailingBreakdown; n: number }>(FAILING_STATES);
@@ -67,6 +87,14 @@ export function createReviewRepo(db: Db) {
   const brief = db.prepare<[string], ContactBrief>('SELECT contact_id, name, account_number, status FROM xero_contacts WHERE contact_id = ?');
   const LIVE = 'EXISTS (SELECT 1 FROM decisions d WHERE d.account_code = a.code AND d.undone_at IS NULL)';
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
+  const attentionAll = db.prepare<[], AttentionRecord>(`${ATTENTION}) WHERE stage IN ('pushed', 'changed')`);
+  const attentionOne = db.prepare<[string], AttentionRecord>(`${ATTENTION} AND a.code = ?) WHERE stage IN ('pushed', 'changed')`);
+  const written = db.prepare<[string, string], { code: string; kind: FindingKind | null }>(
+    `SELECT c.account_code AS code, f.kind FROM corrections c LEFT JOIN findings f ON f.account_code = c.account_code
+     WHERE c.target = 'xero' AND c.kind IN ('rename', 'account_number', 'restore') AND c.status = 'done' AND c.done_at BETWEEN ? AND ?
+     GROUP BY c.account_code`,
+  );
+  const xeroCorrections = db.prepare<[number], number>("SELECT id FROM corrections WHERE decision_id = ? AND target = 'xero' ORDER BY id").pluck();
 
   return {
     /** The whole table as raw arrays (the fast path for 50,000 rows). */
@@ -91,9 +119,21 @@ export function createReviewRepo(db: Db) {
     },
     /** The accounts that will fail, by where their fix stands. */
     failingBreakdown(): FailingBreakdown {
-      const out: FailingBreakdown = { undecided: 0, queued: 0, pushed: 0, cocoon: 0, ignored: 0 };
+      const out: FailingBreakdown = { undecided: 0, queued: 0, pushed: 0, changed: 0, cocoon: 0, ignored: 0 };
       for (const { state, n } of failingStates.all()) out[state] += n;
       return out;
+    },
+    /** Failing accounts whose current decision was carried out: every one, or the one of `code`. */
+    attention(code?: string): AttentionRecord[] {
+      return code === undefined ? attentionAll.all() : attentionOne.all(code);
+    },
+    /** The accounts with a Xero correction done (and not undone since) between two instants, with their finding. */
+    writtenBetween(from: string, to: string): { code: string; kind: FindingKind | null }[] {
+      return written.all(from, to);
+    },
+    /** The ids of a decision's Xero corrections. */
+    xeroCorrectionIds(decisionId: number): number[] {
+      return xeroCorrections.all(decisionId);
     },
   };
 }

@@ -1,5 +1,5 @@
 // The morning view: how many accounts will fail on the next sync, counts per finding kind (each a filter),
-// and how fresh each side's data is.
+// what the last push fixed (and what still fails), and how fresh each side's data is.
 import type { FindingKind } from '../../../shared/domain';
 import { FAILING as FAILING_KINDS, KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
 import type { AppInfo } from '../../../shared/contract';
@@ -12,6 +12,8 @@ interface Props {
   info: AppInfo;
   activeKinds: readonly FindingKind[];
   onKind: (kind: FindingKind) => void;
+  /** Show the rows that need attention (the review's filter). */
+  onAttention: () => void;
 }
 
 /** "12 need a decision · 40 have a fix queued for Xero · 3 were pushed and still fail · 9 wait for CocoonOPS · 2 ignored" */
@@ -20,6 +22,7 @@ function breakdown(b: WorkspaceStatus['failingBreakdown']): string {
     [b.undecided, 'need a decision'],
     [b.queued, b.queued === 1 ? 'has a fix queued for Xero' : 'have a fix queued for Xero'],
     [b.pushed, b.pushed === 1 ? 'was pushed and still fails' : 'were pushed and still fail'],
+    [b.changed, b.changed === 1 ? 'was changed in CocoonOPS and still fails' : 'were changed in CocoonOPS and still fail'],
     [b.cocoon, b.cocoon === 1 ? 'waits for a change in CocoonOPS' : 'wait for changes in CocoonOPS'],
     [b.ignored, 'ignored'],
   ];
@@ -29,7 +32,23 @@ function breakdown(b: WorkspaceStatus['failingBreakdown']): string {
     .join(' · ');
 }
 
-export function Dashboard({ status, info, activeKinds, onKind }: Props) {
+/** "Last push 5 minutes ago: 180 fixed, 36 still failing" (the still failing ones are one click away). */
+function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus['lastPush']>; onAttention: () => void }) {
+  return (
+    <div className="small last-push" data-testid="last-push">
+      Last push {ago(last.at)}: <strong>{last.fixed.toLocaleString()} fixed</strong>,{' '}
+      {last.stillFailing > 0 ? (
+        <button type="button" className="link-button warn-text" onClick={onAttention} title="Show the decisions that need attention">
+          {last.stillFailing.toLocaleString()} still failing
+        </button>
+      ) : (
+        'none still failing'
+      )}
+    </div>
+  );
+}
+
+export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Props) {
   const xeroSide = status.lastSync ?? status.lastXeroImport;
   const xeroLine = status.lastSync
     ? `${status.xeroConnection ? `${status.xeroConnection.tenantName}${status.xeroConnection.sandbox ? ' (sandbox)' : ''} ` : ''}synced ${ago(status.lastSync.at)}`
@@ -53,6 +72,7 @@ export function Dashboard({ status, info, activeKinds, onKind }: Props) {
                 : `${status.failing === 1 ? 'account' : 'accounts'} will fail on the next sync`}
           </div>
           {!unknown && status.failing > 0 && <p className="headline-breakdown small" data-testid="failing-breakdown">{breakdown(status.failingBreakdown)}</p>}
+          {!unknown && status.lastPush && <LastPushLine last={status.lastPush} onAttention={onAttention} />}
           <div className="muted small">
             {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} · {count(status.contacts, 'Xero contact')}
           </div>

@@ -1,12 +1,21 @@
-// The account's current decision in words, with what it will change on each side.
+// The account's current decision in words, with what it will change on each side; when it was carried out and the
+// account still fails, says so first (it needs attention: decide again, or undo it in Xero).
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { DecisionView } from '../../../shared/review';
 import { ago } from '../lib/format';
 
-export function DecisionSummary({ decision }: { decision: DecisionView | null }) {
+export function DecisionSummary({ decision, attention = null, undoable = 0 }: { decision: DecisionView | null; attention?: string | null; undoable?: number }) {
   if (!decision) return <p className="muted small decision-none">No decision yet.</p>;
   return (
     <div className="decision-summary" data-testid="decision-summary">
+      {attention && (
+        <div className="attention-note small" role="note" data-testid="attention-note">
+          <strong>Needs attention.</strong> {attention}
+          {attention.endsWith('…') ? '' : '.'}
+          <br />
+          This fix did not make the sync work: decide again{undoable > 0 ? ', or undo it in Xero (the decision is then reopened)' : ''}.
+        </div>
+      )}
       <strong>{ACTION_LABELS[decision.action]}</strong>
       <span className="muted small">
         {' '}

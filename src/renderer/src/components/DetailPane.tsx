@@ -20,10 +20,12 @@ interface Props {
   onAccept: () => void;
   onIgnore: () => void;
   onUndo: () => void;
+  /** Undo the decision's pushed corrections in Xero (the Push screen's undo). */
+  onUndoInXero: (ids: number[]) => void;
   onLink: (contactId: string, name: string) => void;
 }
 
-export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ state, hasSelection, onAccept, onIgnore, onUndo, onLink }, ref) {
+export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ state, hasSelection, onAccept, onIgnore, onUndo, onUndoInXero, onLink }, ref) {
   const { detail, loading, error } = state;
   return (
     <aside className="detail" aria-label="Account detail" ref={ref} tabIndex={-1}>
@@ -36,14 +38,15 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ s
           {loading ? 'Loading…' : ''}
         </div>
       ) : (
-        <DetailBody detail={detail} onAccept={onAccept} onIgnore={onIgnore} onUndo={onUndo} onLink={onLink} />
+        <DetailBody detail={detail} onAccept={onAccept} onIgnore={onIgnore} onUndo={onUndo} onUndoInXero={onUndoInXero} onLink={onLink} />
       )}
     </aside>
   );
 });
 
-function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onLink }: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
+function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLink }: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
   const holderDiffers = d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId;
+  const attention = d.row.decision?.attention ?? null;
   return (
     <>
       <header className="detail-header">
@@ -75,11 +78,16 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onLink }: { detail:
       )}
 
       <section aria-label="Decision" className="detail-section decision-box">
-        <DecisionSummary decision={d.decision} />
+        <DecisionSummary decision={d.decision} attention={attention} undoable={d.undoable.length} />
         <div className="button-row">
           <button type="button" className="primary" onClick={onAccept} disabled={d.actions.length === 0} title={d.actions[0] ? `${ACTION_LABELS[d.actions[0]]}… (a)` : 'Nothing to accept: link a contact by hand'}>
-            Accept…
+            {attention ? 'Decide again…' : 'Accept…'}
           </button>
+          {attention && d.undoable.length > 0 && (
+            <button type="button" onClick={() => onUndoInXero(d.undoable)} title="Write the reviewed values back to Xero; the decision is reopened">
+              Undo in Xero
+            </button>
+          )}
           <button type="button" onClick={onIgnore} title="Ignore with a note (i)">
             Ignore…
           </button>

@@ -1,4 +1,5 @@
-// Search (both sides, fuzzy), kind, score range and decision state; the count shown; bulk accept.
+// Search (both sides, fuzzy), kind, score range and decision state (with "Needs attention" and its count); the
+// count shown; bulk accept.
 import { forwardRef } from 'react';
 import type { FindingKind } from '../../../shared/domain';
 import { KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
@@ -11,6 +12,8 @@ interface Props {
   onFilter: (f: ReviewFilter) => void;
   shown: number;
   total: number;
+  /** Rows whose decision needs attention (carried out, still failing). */
+  attention: number;
   /** Only the first rows are loaded yet. */
   loading?: boolean;
   onBulk: () => void;
@@ -22,7 +25,7 @@ const fromPct = (s: string, fallback: number) => {
   return s.trim() === '' || Number.isNaN(n) ? fallback : Math.min(1, Math.max(0, n / 100));
 };
 
-export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ query, onQuery, filter, onFilter, shown, total, loading, onBulk }, searchRef) {
+export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ query, onQuery, filter, onFilter, shown, total, attention, loading, onBulk }, searchRef) {
   const kind = filter.kinds.length === 1 ? filter.kinds[0]! : '';
   return (
     <div className="filter-bar" role="search">
@@ -66,6 +69,7 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
           <option value="all">All</option>
           <option value="undecided">Undecided</option>
           <option value="decided">Decided</option>
+          <option value="attention">Needs attention ({attention.toLocaleString()})</option>
         </select>
       </label>
       <span className="muted small count" aria-live="polite" data-testid="shown-count" data-shown={shown} data-kind={kind}>

@@ -3,7 +3,7 @@
 // side by side with Retry, failures with Xero's message and the advice, done ones with Undo.
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactImage, CorrectionView, PushPlan, PushProgress } from '../../../shared/contract-outbox';
-import { CORRECTION_LABELS, counted, pushSummary } from '../../../shared/push-summary';
+import { CORRECTION_LABELS, counted, formatCount, pushSummary } from '../../../shared/push-summary';
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
 import { errorMessage } from '../lib/file-content';
@@ -141,13 +141,22 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
       if (r.conflicts) parts.push(counted(r.conflicts, 'conflict'));
       if (r.failed) parts.push(`${r.failed} failed`);
       if (r.blocked) parts.push(`${r.blocked} blocked`);
-      return `Push finished: ${parts.join(', ')}.`;
+      return `Push finished: ${parts.join(', ')}.${r.done + r.alreadyApplied > 0 ? await checked() : ''}`;
     });
+  /** What the push fixed, on the findings recomputed after it (as the dashboard says it). */
+  const checked = async (): Promise<string> => {
+    const s = await api.workspace.status().catch(() => null);
+    if (!s?.lastPush) return '';
+    if (s.findingsOutdated) return ' The findings are out of date: match again to see what it fixed.';
+    const { fixed, stillFailing } = s.lastPush;
+    return ` Checked after reading the contacts back: ${counted(fixed, 'account')} fixed, ${formatCount(stillFailing)} still failing${stillFailing > 0 ? ': the Needs attention filter of the review shows them' : ''}.`;
+  };
   const retry = (id: number) => run(async () => `${counted((await api.outbox.retry({ ids: [id] })).length, 'correction')} back in the queue.`);
   const undo = (id: number) =>
     run(async () => {
       const r = await api.outbox.undo({ ids: [id] });
-      return r.undone ? 'Undone: the reviewed values are back in Xero.' : (r.refused[0]?.reason ?? (r.conflicts ? 'Not undone: the contact changed in Xero since.' : 'Not undone.'));
+      const reopened = r.reopened.length > 0 ? ` The decision on ${r.reopened.join(', ')} is reopened: decide again in the review.` : '';
+      return r.undone ? `Undone: the reviewed values are back in Xero.${reopened}` : (r.refused[0]?.reason ?? (r.conflicts ? 'Not undone: the contact changed in Xero since.' : 'Not undone.'));
     });
 
   const blocked = plan?.items.filter((i) => i.blocked) ?? [];

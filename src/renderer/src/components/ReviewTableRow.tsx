@@ -1,5 +1,6 @@
-// One account in the table: decision mark, CocoonOPS code and name, the finding and score, the Xero name and
-// AccountNumber; the two names' differing characters highlighted, and a "look" mark where a name lost information.
+// One account in the table: decision mark (a tick; a warning when the decision needs attention), CocoonOPS code and
+// name, the finding and score, the Xero name and AccountNumber; the two names' differing characters highlighted, and
+// a "look" mark where a name lost information.
 import { memo, useMemo } from 'react';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { ReviewRow, XeroTrust } from '../../../shared/review';
@@ -22,6 +23,8 @@ interface Props {
 export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRowIndex, top, selected, xeroTrust, onSelect, onOpen }: Props) {
   const diff = useMemo(() => (row.xeroName ? diffNames(row.name, row.xeroName) : null), [row.name, row.xeroName]);
   const decision = row.decision;
+  // Carried out and still failing: open again, shown as a warning with the reason instead of a tick.
+  const attention = decision?.attention ?? null;
   return (
     <div
       id={`row-${index}`}
@@ -29,13 +32,17 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
       aria-rowindex={ariaRowIndex}
       aria-selected={selected}
       data-code={row.code}
-      className={`grid-row${selected ? ' selected' : ''}${decision ? ' decided' : ''}`}
+      className={`grid-row${selected ? ' selected' : ''}${decision && !attention ? ' decided' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(index)}
       onDoubleClick={() => onOpen(index)}
     >
       <div role="gridcell" className="cell col-decision" aria-colindex={1}>
-        {decision ? (
+        {attention ? (
+          <span className="decision-mark decision-attention" title={`${attention} (${ACTION_LABELS[decision!.action]}): decide again`} data-attention={attention}>
+            !<span className="visually-hidden">Needs attention: {attention}</span>
+          </span>
+        ) : decision ? (
           <span className={`decision-mark decision-${decision.action}`} title={`${ACTION_LABELS[decision.action]}${decision.source === 'bulk' ? ' (bulk)' : ''}${decision.note ? `: ${decision.note}` : ''}`}>
             {decision.action === 'ignore' ? '–' : '✓'}
             <span className="visually-hidden">{ACTION_LABELS[decision.action]}</span>

@@ -12,7 +12,7 @@ import { useReviewSearch } from '../hooks/useReviewSearch';
 import { errorMessage } from '../lib/file-content';
 import { count } from '../lib/format';
 import type { KeyCommand } from '../lib/keyboard';
-import { ALL_ROWS, searchCounts, sortOrder, visibleRows, type ReviewFilter, type Sort, type SortKey } from '../lib/review-view';
+import { ALL_ROWS, countAttention, searchCounts, sortOrder, visibleRows, type ReviewFilter, type Sort, type SortKey } from '../lib/review-view';
 import { AcceptDialog } from './AcceptDialog';
 import { BulkDialog, type BulkScope } from './BulkDialog';
 import { Dashboard } from './Dashboard';
@@ -70,6 +70,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   useEffect(() => {
     if (hits && visible.length > 0) setSelected(visible[0]!);
   }, [hits]);
+  const attention = useMemo(() => countAttention(rows), [rows]);
 
   // Keep a visible row selected: the first one after a filter change that hid the selection.
   useEffect(() => {
@@ -115,6 +116,23 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
       }
     },
     [api, data, detail, say],
+  );
+
+  // The pushed change of a decision that did not work, written back in Xero: the decision is reopened.
+  const undoInXero = useCallback(
+    async (code: string, ids: number[]) => {
+      setLastBulk(null);
+      say(`${code}: undoing in Xero…`);
+      try {
+        const r = await api.outbox.undo({ ids });
+        detail.refresh();
+        if (r.undone > 0) say(`${code}: undone in Xero${r.reopened.includes(code) ? '; the decision is reopened (undecided)' : ''}.`);
+        else say(`${code}: not undone: ${r.refused[0]?.reason ?? r.items.find((i) => i.message)?.message ?? 'Xero refused it.'}`, 'error');
+      } catch (e) {
+        say(errorMessage(e), 'error');
+      }
+    },
+    [api, detail, say],
   );
 
   const decide = useCallback(
@@ -234,9 +252,11 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           </button>
         </div>
       </header>
-      {data.status && <Dashboard status={data.status} info={info} activeKinds={filter.kinds} onKind={toggleKind} />}
+      {data.status && (
+        <Dashboard status={data.status} info={info} activeKinds={filter.kinds} onKind={toggleKind} onAttention={() => setFilter({ ...ALL_ROWS, decided: 'attention' })} />
+      )}
       {data.status && <FreshnessBanner status={data.status} />}
-      <FilterBar ref={searchRef} query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} shown={visible.length} total={data.total} loading={!data.complete} onBulk={openBulk} />
+      <FilterBar ref={searchRef} query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} shown={visible.length} total={data.total} attention={attention} loading={!data.complete} onBulk={openBulk} />
       <div className="review">
         <div className="review-main">
           {hits && counts && <SearchSummary query={query} counts={counts} sort={byRelevance ? null : sort} onRelevance={() => setChosenSort(null)} />}
@@ -276,6 +296,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           onAccept={() => void openAccept()}
           onIgnore={() => setDialog({ kind: 'ignore' })}
           onUndo={() => selectedRow && void undo(selectedRow.code)}
+          onUndoInXero={(ids) => selectedRow && void undoInXero(selectedRow.code, ids)}
           onLink={(contactId, name) => selectedRow && void decide(selectedRow.code, 'link', { xeroContactId: contactId, note: `linked to ${name}` })}
         />
       </div>

@@ -1,6 +1,6 @@
-// What the table shows: rows filtered by kind, score range and decision state, in the chosen order (or in
-// relevance order while searching, unless a column sort was chosen). Works on row indices so 50,000 rows are never
-// copied.
+// What the table shows: rows filtered by kind, score range and decision state (undecided, decided, needs
+// attention), in the chosen order (or in relevance order while searching, unless a column sort was chosen). Works on
+// row indices so 50,000 rows are never copied.
 import type { FindingKind } from '../../../shared/domain';
 import { FAILING as FAILING_KINDS, rankOf } from '../../../shared/decision-rules';
 import type { ReviewRow } from '../../../shared/review';
@@ -12,7 +12,8 @@ export interface ReviewFilter {
   /** Score range in [0, 1], inclusive. */
   minScore: number;
   maxScore: number;
-  decided: 'all' | 'undecided' | 'decided';
+  /** 'undecided' includes the decisions that need attention (carried out, still failing: open again). */
+  decided: 'all' | 'undecided' | 'decided' | 'attention';
 }
 
 export const ALL_ROWS: ReviewFilter = { kinds: [], minScore: 0, maxScore: 1, decided: 'all' };
@@ -34,9 +35,18 @@ export interface Sort {
 export function rowMatches(r: ReviewRow, f: ReviewFilter, kinds: ReadonlySet<FindingKind> | null): boolean {
   if (kinds && (r.kind === null || !kinds.has(r.kind))) return false;
   if (r.score < f.minScore || r.score > f.maxScore) return false;
-  if (f.decided === 'decided' && !r.decision) return false;
-  if (f.decided === 'undecided' && r.decision) return false;
+  const open = !r.decision || r.decision.attention !== null;
+  if (f.decided === 'decided' && open) return false;
+  if (f.decided === 'undecided' && !open) return false;
+  if (f.decided === 'attention' && !r.decision?.attention) return false;
   return true;
+}
+
+/** How many rows need attention (the "Needs attention" filter's count). */
+export function countAttention(rows: readonly ReviewRow[]): number {
+  let n = 0;
+  for (const r of rows) if (r.decision?.attention) n++;
+  return n;
 }
 
 /** Row indices in sort order (ties by file row, then position): typed keys, no per-comparison lookups. */

@@ -1,0 +1,32 @@
+// What the last push did, checked: of the accounts whose corrections it wrote (and that no undo has taken back), how
+// many pass now and how many still fail, on the findings recomputed after it. Derived when read from the outbox, the
+// findings and the push's time span (kept by push.ts under LAST_PUSH_KEY).
+import { z } from 'zod';
+import type { Workspace } from '../db';
+import { createReviewRepo } from '../db/repos/review';
+import { FAILING_KINDS } from '../../shared/domain';
+import type { LastPush } from '../../shared/review';
+import { LAST_PUSH_KEY } from './keys';
+
+const Span = z.object({ startedAt: z.string(), finishedAt: z.string() });
+
+/** Remembers a push that wrote something (a push with nothing to write leaves the last one as it was). */
+export function rememberPush(ws: Workspace, startedAt: string, finishedAt: string): void {
+  ws.syncState.set(LAST_PUSH_KEY, JSON.stringify({ startedAt, finishedAt }));
+}
+
+export function lastPushOutcome(ws: Workspace): LastPush | null {
+  const raw = ws.syncState.get(LAST_PUSH_KEY);
+  if (!raw) return null;
+  let span: z.infer<typeof Span>;
+  try {
+    span = Span.parse(JSON.parse(raw));
+  } catch {
+    return null;
+  }
+  const accounts = createReviewRepo(ws.db)
+    .writtenBetween(span.startedAt, span.finishedAt)
+    .filter((a) => a.kind !== null); // an account a newer import dropped is neither
+  const stillFailing = accounts.filter((a) => FAILING_KINDS.includes(a.kind!)).length;
+  return { at: span.finishedAt, accounts: accounts.length, fixed: accounts.length - stillFailing, stillFailing };
+}
