@@ -27,7 +27,14 @@ describe('push, then verify', () => {
     await syncWorkspace(ws, w.session.client, { clock: w.clock });
     expect([0, 1, 2].map((i) => ws.findings.get(codeOf(i))!.kind)).toEqual(['name_mismatch', 'code_missing', 'archived_holder']);
     applyBulk(ws, { accountCodes: [0, 2].map(codeOf), action: 'suggested' });
-    applyDecision(ws, { accountCode: codeOf(1), action: 'set_account_number' });
+    // A decision as earlier versions recorded it (today's set_account_number renames too): the AccountNumber alone.
+    const contact = ws.contacts.get(contactId(1))!;
+    ws.decisions.add({
+      accountCode: codeOf(1),
+      action: 'set_account_number',
+      xeroContactId: contact.contactId,
+      payload: { changes: [{ target: 'xero', subject: contact.contactId, field: 'AccountNumber', from: contact.accountNumber, to: codeOf(1) }], contactUpdatedDateUtc: contact.updatedDateUtc },
+    });
     expect(countAttention(listReviewRows(ws))).toBe(0);
 
     await pushOutbox(ws, w.session.client);
