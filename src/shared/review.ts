@@ -178,6 +178,8 @@ export const LastPush = z.object({
   accounts: z.number().int(),
   fixed: z.number().int(),
   stillFailing: z.number().int(),
+  /** Of those, how many wait for another step of their decision (CocoonOPS, Xero's web app): the rest need attention. */
+  waiting: z.number().int(),
 });
 export type LastPush = z.infer<typeof LastPush>;
 

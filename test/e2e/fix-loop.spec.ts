@@ -1,6 +1,6 @@
 // The fix loop tells the truth, as a bookkeeper sees it on the demo: accept every suggestion, read the push plan's
 // what-if ("after the push alone: X pass, Y still fail"), push, and the dashboard then counts exactly Y failing
-// accounts.
+// accounts, none of them a pushed fix that did not work.
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
@@ -50,6 +50,8 @@ test('accept every suggestion, read the what-if, push: the dashboard then counts
   await expect(whatIf).toContainText(`of the ${failingBefore.toLocaleString('en-US')} failing accounts will pass`);
   const afterPush = (await page.getByTestId('what-if-push').textContent())!;
   const expected = Number(afterPush.match(/([\d,]+) still fail/)![1]!.replace(/,/g, ''));
+  // The decided accounts the what-if says would still fail, with why (after the push and the checklist).
+  const stillListed = await page.getByTestId('what-if-still-list').locator('strong').allTextContents();
   expect(expected).toBeLessThan(failingBefore);
   await page.screenshot({ path: join(SCREENSHOTS, '13-what-if.png'), fullPage: true });
 
@@ -60,5 +62,17 @@ test('accept every suggestion, read the what-if, push: the dashboard then counts
 
   await page.getByRole('link', { name: 'Review', exact: true }).click();
   await expect(page.getByTestId('failing-count')).toHaveText(expected.toLocaleString('en-US'), { timeout: 60_000 });
+  // No pushed fix failed unforeseen: every decision that needs attention now is one the what-if listed as still
+  // failing, and each shows the warning mark, not a ✓.
+  const state = page.getByLabel('Decision state');
+  const attention = Number(/\((\d+)\)/.exec((await state.locator('option[value="attention"]').textContent())!)![1]);
+  expect(attention).toBeLessThanOrEqual(stillListed.length);
+  await state.selectOption('attention');
+  const marks = grid().locator('.grid-body [role="row"] .decision-mark');
+  await expect(marks).toHaveCount(attention);
+  for (const row of await grid().locator('.grid-body [role="row"]').all()) {
+    expect(stillListed).toContain(await row.getAttribute('data-code'));
+    await expect(row.locator('.decision-attention')).toBeVisible();
+  }
   await page.screenshot({ path: join(SCREENSHOTS, '13-after-push.png'), fullPage: true });
 });

@@ -43,8 +43,11 @@ export function describeWhatIf(w: PushPlan['whatIf']): string[] {
   const lines = [
     `  after this plan: ${formatCount(w.afterChecklist.fixed)} of the ${counted(w.failingNow, 'failing account')} will pass${when}; ${formatCount(w.afterChecklist.failing)} still fail`,
   ];
-  const broken = [...new Set([...w.afterPush.broken, ...w.afterChecklist.broken])];
-  if (broken.length > 0) lines.push(`  warning: ${counted(broken.length, 'account')} that pass today would fail: ${broken.slice(0, 8).join(', ')}${broken.length > 8 ? ', …' : ''}`);
+  const broken = w.afterChecklist.broken;
+  const meanwhile = w.afterPush.broken.filter((code) => !broken.includes(code));
+  const list = (codes: readonly string[]) => `${codes.slice(0, 8).join(', ')}${codes.length > 8 ? ', …' : ''}`;
+  if (broken.length > 0) lines.push(`  warning: ${counted(broken.length, 'account')} that pass today would fail: ${list(broken)}`);
+  if (meanwhile.length > 0) lines.push(`  until the checklist's steps are done, ${counted(meanwhile.length, 'account')} that pass today fail: ${list(meanwhile)}`);
   if (w.decidedStillFailing > 0) {
     lines.push(`  ${counted(w.decidedStillFailing, 'decided account')} would still fail (the decision does not fix it):`);
     for (const f of w.stillFailing.slice(0, 8)) lines.push(`    ${f.code} ${f.name}: ${f.reason}`);
@@ -178,8 +181,11 @@ export function registerOutboxCommands(program: Command): void {
           process.stdout.write(`${describeResult(result).join('\n')}\n`);
           const checked = result.done + result.alreadyApplied > 0 && !ws.syncState.get(RECOMPUTE_PENDING_KEY) ? lastPushOutcome(ws) : null;
           if (checked) {
-            const attention = checked.stillFailing > 0 ? ' (their decisions need attention: the review shows them under Needs attention)' : '';
-            process.stdout.write(`checked: ${checked.fixed} fixed, ${checked.stillFailing} still failing${attention}\n`);
+            const attention = checked.stillFailing - checked.waiting;
+            const why = [checked.waiting > 0 ? `${checked.waiting} wait for a checklist step` : '', attention > 0 ? `${attention} need attention: the review shows them under Needs attention` : '']
+              .filter(Boolean)
+              .join('; ');
+            process.stdout.write(`checked: ${checked.fixed} fixed, ${checked.stillFailing} still failing${why ? ` (${why})` : ''}\n`);
           }
           return result.cancelled ? EXIT.cancelled : EXIT.ok;
         } finally {

@@ -27,6 +27,8 @@ export function lastPushOutcome(ws: Workspace): LastPush | null {
   const accounts = createReviewRepo(ws.db)
     .writtenBetween(span.startedAt, span.finishedAt)
     .filter((a) => a.kind !== null); // an account a newer import dropped is neither
-  const stillFailing = accounts.filter((a) => FAILING_KINDS.includes(a.kind!)).length;
-  return { at: span.finishedAt, accounts: accounts.length, fixed: accounts.length - stillFailing, stillFailing };
+  const failing = accounts.filter((a) => FAILING_KINDS.includes(a.kind!));
+  // Still failing because a step of the same decision is still to do (the checklist's): not a fix that did not work.
+  const waiting = failing.filter((a) => a.stage === 'queued' || a.stage === 'cocoon').length;
+  return { at: span.finishedAt, accounts: accounts.length, fixed: accounts.length - failing.length, stillFailing: failing.length, waiting };
 }

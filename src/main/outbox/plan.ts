@@ -21,11 +21,13 @@ export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
 
+type Step = Pick<Pending, 'target' | 'subject' | 'changes'>;
+
 /** Most accounts listed as still failing after a plan (the count covers them all). */
 const MAX_LISTED = 1000;
 
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
-function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: readonly Pending[], steps: readonly Pending[]): PlanWhatIf {
+function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
   const accounts = ws.accounts.list();
   const result = whatIf({
     accounts,
@@ -88,7 +90,8 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
     conflicts: existing.filter((c) => c.status === 'conflict').length + inserted('conflict'),
     failed: existing.filter((c) => c.status === 'failed').length + inserted('failed'),
     resuming: existing.filter((c) => c.status === 'sending').length,
-    whatIf: planWhatIf(ws, contacts, sendable, cocoonOpen),
+    // The checklist's steps: open ones, and ticked ones the data does not show yet (a re-import or sync will).
+    whatIf: planWhatIf(ws, contacts, sendable, [...cocoonOpen, ...existing.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null)]),
     checklistOpen: cocoonOpen.length + [...blocks.values()].filter((b) => b.clash).length,
     notReady: null,
   };

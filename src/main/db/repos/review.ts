@@ -46,18 +46,20 @@ const CHANGES = (target: 'xero' | 'cocoon', also = '') =>
 
 /**
  * Where an account's fix stands, from its current decision: none; an ignore; a fix for Xero not yet (fully) pushed;
- * a fix for Xero all pushed; a change for CocoonOPS the export does not show yet; or one it shows (the account's
- * name is the decided new name). For a failing account, 'pushed' and 'changed' mean the fix did not work.
+ * a change for CocoonOPS the export does not show yet (a name it does not show, or a new code); a fix carried out
+ * all through: its Xero writes pushed, or its CocoonOPS rename visible in the export (the account's name is the
+ * decided new name). For a failing account, 'pushed' and 'changed' mean the fix did not work; 'queued' and 'cocoon'
+ * that a step is still to do.
  */
+const COCOON_PENDING = " AND NOT (json_extract(j.value, '$.field') = 'name' AND trim(json_extract(j.value, '$.to')) = trim(a.name))";
 const STAGE = `CASE
     WHEN d.id IS NULL THEN 'undecided'
     WHEN d.action IN ('ignore', 'different_business') THEN 'ignored'
-    WHEN ${CHANGES('xero')} THEN
-      CASE WHEN EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero')
-             AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero' AND c.status <> 'done')
-           THEN 'pushed' ELSE 'queued' END
-    WHEN ${CHANGES('cocoon', " AND json_extract(j.value, '$.field') = 'name' AND trim(json_extract(j.value, '$.to')) = trim(a.name)")} THEN 'changed'
-    WHEN ${CHANGES('cocoon')} THEN 'cocoon'
+    WHEN ${CHANGES('xero')} AND NOT (EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero')
+             AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero' AND c.status <> 'done')) THEN 'queued'
+    WHEN ${CHANGES('cocoon', COCOON_PENDING)} THEN 'cocoon'
+    WHEN ${CHANGES('xero')} THEN 'pushed'
+    WHEN ${CHANGES('cocoon')} THEN 'changed'
     ELSE 'undecided' END`;
 
 const FAILING_ACCOUNTS = `FROM findings f
@@ -89,10 +91,13 @@ export function createReviewRepo(db: Db) {
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
   const attentionAll = db.prepare<[], AttentionRecord>(`${ATTENTION}) WHERE stage IN ('pushed', 'changed')`);
   const attentionOne = db.prepare<[string], AttentionRecord>(`${ATTENTION} AND a.code = ?) WHERE stage IN ('pushed', 'changed')`);
-  const written = db.prepare<[string, string], { code: string; kind: FindingKind | null }>(
-    `SELECT c.account_code AS code, f.kind FROM corrections c LEFT JOIN findings f ON f.account_code = c.account_code
-     WHERE c.target = 'xero' AND c.kind IN ('rename', 'account_number', 'restore') AND c.status = 'done' AND c.done_at BETWEEN ? AND ?
-     GROUP BY c.account_code`,
+  const written = db.prepare<[string, string], { code: string; kind: FindingKind | null; stage: string }>(
+    `SELECT w.code, f.kind, ${STAGE} AS stage FROM (
+       SELECT DISTINCT account_code AS code FROM corrections
+       WHERE target = 'xero' AND kind IN ('rename', 'account_number', 'restore') AND status = 'done' AND done_at BETWEEN ? AND ?) w
+     LEFT JOIN findings f ON f.account_code = w.code
+     LEFT JOIN billing_accounts a ON a.code = w.code
+     ${CURRENT}`,
   );
   const xeroCorrections = db.prepare<[number], number>("SELECT id FROM corrections WHERE decision_id = ? AND target = 'xero' ORDER BY id").pluck();
 
@@ -128,7 +133,8 @@ export function createReviewRepo(db: Db) {
       return code === undefined ? attentionAll.all() : attentionOne.all(code);
     },
     /** The accounts with a Xero correction done (and not undone since) between two instants, with their finding. */
-    writtenBetween(from: string, to: string): { code: string; kind: FindingKind | null }[] {
+    /** Accounts whose Xero corrections were written in the time span, with their finding and their fix's stage. */
+    writtenBetween(from: string, to: string): { code: string; kind: FindingKind | null; stage: string }[] {
       return written.all(from, to);
     },
     /** The ids of a decision's Xero corrections. */

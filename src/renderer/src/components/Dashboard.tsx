@@ -32,18 +32,21 @@ function breakdown(b: WorkspaceStatus['failingBreakdown']): string {
     .join(' · ');
 }
 
-/** "Last push 5 minutes ago: 180 fixed, 36 still failing" (the still failing ones are one click away). */
+/** "Last push 5 minutes ago: 171 fixed, 46 still failing (12 wait for a checklist step, 34 need attention)". */
 function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus['lastPush']>; onAttention: () => void }) {
+  const attention = last.stillFailing - last.waiting;
   return (
     <div className="small last-push" data-testid="last-push">
-      Last push {ago(last.at)}: <strong>{last.fixed.toLocaleString()} fixed</strong>,{' '}
-      {last.stillFailing > 0 ? (
+      Last push {ago(last.at)}: <strong>{last.fixed.toLocaleString()} fixed</strong>, {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
+      {last.stillFailing > 0 && ' ('}
+      {last.waiting > 0 && `${last.waiting.toLocaleString()} ${last.waiting === 1 ? 'waits' : 'wait'} for a checklist step`}
+      {last.waiting > 0 && attention > 0 && ', '}
+      {attention > 0 && (
         <button type="button" className="link-button warn-text" onClick={onAttention} title="Show the decisions that need attention">
-          {last.stillFailing.toLocaleString()} still failing
+          {attention.toLocaleString()} {attention === 1 ? 'needs' : 'need'} attention
         </button>
-      ) : (
-        'none still failing'
       )}
+      {last.stillFailing > 0 && ')'}
     </div>
   );
 }

@@ -148,8 +148,12 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
     const s = await api.workspace.status().catch(() => null);
     if (!s?.lastPush) return '';
     if (s.findingsOutdated) return ' The findings are out of date: match again to see what it fixed.';
-    const { fixed, stillFailing } = s.lastPush;
-    return ` Checked after reading the contacts back: ${counted(fixed, 'account')} fixed, ${formatCount(stillFailing)} still failing${stillFailing > 0 ? ': the Needs attention filter of the review shows them' : ''}.`;
+    const { fixed, stillFailing, waiting } = s.lastPush;
+    const attention = stillFailing - waiting;
+    const why = [waiting > 0 ? `${formatCount(waiting)} wait for a checklist step` : '', attention > 0 ? `${formatCount(attention)} need attention (the review's Needs attention filter shows them)` : '']
+      .filter(Boolean)
+      .join(', ');
+    return ` Checked after reading the contacts back: ${counted(fixed, 'account')} fixed, ${formatCount(stillFailing)} still failing${why ? ` (${why})` : ''}.`;
   };
   const retry = (id: number) => run(async () => `${counted((await api.outbox.retry({ ids: [id] })).length, 'correction')} back in the queue.`);
   const undo = (id: number) =>
@@ -178,6 +182,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
           </div>
         ) : (
           <>
+            <WhatIfCard whatIf={plan.whatIf} />
             <section className="card" aria-labelledby="plan-title" data-testid="push-plan">
               <h2 id="plan-title">Plan</h2>
               <p data-testid="plan-summary">
@@ -262,7 +267,6 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
                 </p>
               )}
             </section>
-            <WhatIfCard whatIf={plan.whatIf} />
             <section className="card" aria-labelledby="results-title">
               <h2 id="results-title">Results</h2>
               {items.length === 0 ? (

@@ -7,7 +7,8 @@ import { counted, formatCount } from '../../../shared/push-summary';
 export function WhatIfCard({ whatIf: w }: { whatIf: PlanWhatIf }) {
   if (w.failingNow === 0 && w.afterChecklist.failing === 0) return null;
   const later = w.afterChecklist.fixed - w.afterPush.fixed;
-  const broken = [...new Set([...w.afterPush.broken, ...w.afterChecklist.broken])];
+  const broken = w.afterChecklist.broken;
+  const meanwhile = w.afterPush.broken.filter((code) => !broken.includes(code));
   return (
     <section className="card what-if" aria-labelledby="what-if-title" data-testid="what-if">
       <h2 id="what-if-title">After this plan</h2>
@@ -23,6 +24,13 @@ export function WhatIfCard({ whatIf: w }: { whatIf: PlanWhatIf }) {
         <p className="problem small" role="alert">
           {counted(broken.length, 'account')} that pass today would fail after this plan: {broken.slice(0, 10).join(', ')}
           {broken.length > 10 ? ', …' : ''}. Look at them before you push.
+        </p>
+      )}
+      {meanwhile.length > 0 && (
+        <p className="small" data-testid="what-if-meanwhile">
+          Until the checklist's steps are done, {counted(meanwhile.length, 'account')} that {meanwhile.length === 1 ? 'passes' : 'pass'} today{' '}
+          {meanwhile.length === 1 ? 'fails' : 'fail'}: {meanwhile.slice(0, 10).join(', ')}
+          {meanwhile.length > 10 ? ', …' : ''} (a CocoonOPS step completes {meanwhile.length === 1 ? 'its fix' : 'their fixes'}).
         </p>
       )}
       {w.decidedStillFailing > 0 && (
