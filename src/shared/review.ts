@@ -57,6 +57,11 @@ export const RowDecision = z.object({
    * still fails, e.g. "Pushed; still fails: names differ ('Acme')". It is open again (undecided); null: it stands.
    */
   attention: z.string().nullable(),
+  /**
+   * The account still fails because a step of this decision is still to do (a Xero write to push, a CocoonOPS change
+   * to make), e.g. "Waits for the change in CocoonOPS (checklist): …". Shown as pending, not as a tick; null otherwise.
+   */
+  pending: z.string().nullable(),
 });
 export type RowDecision = z.infer<typeof RowDecision>;
 

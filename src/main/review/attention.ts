@@ -2,7 +2,7 @@
 // change) while the account still fails. Derived when read, from the decisions, the outbox and the current findings,
 // so it is never stale and no decision is rewritten; the one place the table, the detail and bulk accept ask.
 import type { Workspace } from '../db';
-import { createReviewRepo, type AttentionRecord } from '../db/repos/review';
+import { createReviewRepo, type AttentionRecord, type PendingRecord } from '../db/repos/review';
 import { undoRefusal } from '../outbox/undo';
 
 const PREFIX: Record<AttentionRecord['stage'], string> = {
@@ -31,6 +31,22 @@ export function attentionByAccount(ws: Workspace): Map<string, string> {
 export function attentionOf(ws: Workspace, code: string): string | null {
   const r = createReviewRepo(ws.db).attention(code)[0];
   return r ? attentionReason(r) : null;
+}
+
+const PENDING: Record<PendingRecord['stage'], string> = {
+  queued: 'Fix to push: the account fails until it is pushed to Xero',
+  cocoon: 'Waits for the change in CocoonOPS (checklist): the account fails until then',
+};
+
+/** Every failing account whose current decision has a step still to do, with what it waits for, by account code. */
+export function pendingByAccount(ws: Workspace): Map<string, string> {
+  return new Map(createReviewRepo(ws.db).pending().map((r) => [r.code, PENDING[r.stage]]));
+}
+
+/** What the account's current decision still waits for while the account fails, or null. */
+export function pendingOf(ws: Workspace, code: string): string | null {
+  const r = createReviewRepo(ws.db).pending(code)[0];
+  return r ? PENDING[r.stage] : null;
 }
 
 /** The decision's Xero corrections that an undo can reverse now (written by a push, not undone yet). */

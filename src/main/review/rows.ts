@@ -5,7 +5,7 @@ import { createReviewRepo, type ContactBrief, type ReviewRowRecord } from '../db
 import type { ReviewColumns, ReviewRow, RowDecision } from '../../shared/review';
 import { rowsFromColumns } from '../../shared/review-columns';
 import { rankOf } from '../../shared/decision-rules';
-import { attentionByAccount, attentionOf } from './attention';
+import { attentionByAccount, attentionOf, pendingByAccount, pendingOf } from './attention';
 import { toDecisionView } from './decision-view';
 import { lookOf, nameVerdictOf } from './name-look';
 
@@ -16,12 +16,12 @@ export function shownContactId(r: ReviewRowRecord, decision: Decision | undefine
 }
 
 /** The table's compact form of a decision (`attention`: see attention.ts). */
-export function rowDecision(d: Decision, attention: string | null): RowDecision {
+export function rowDecision(d: Decision, attention: string | null, pending: string | null = null): RowDecision {
   const view = toDecisionView(d);
-  return { action: view.action, source: view.source, note: view.note, xeroContactId: view.xeroContactId, attention };
+  return { action: view.action, source: view.source, note: view.note, xeroContactId: view.xeroContactId, attention, pending };
 }
 
-export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, contact: ContactBrief | undefined, attention: string | null): ReviewRow {
+export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, contact: ContactBrief | undefined, attention: string | null, pending: string | null = null): ReviewRow {
   return {
     code: r.code,
     row: r.row,
@@ -33,7 +33,7 @@ export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, 
     xeroName: contact?.name ?? '',
     xeroNumber: contact?.account_number ?? '',
     xeroStatus: contact?.status ?? null,
-    decision: decision ? rowDecision(decision, attention) : null,
+    decision: decision ? rowDecision(decision, attention, pending) : null,
     look: lookOf(nameVerdictOf(r.kind, r.name, contact?.name)),
   };
 }
@@ -112,10 +112,11 @@ export function withDecisions(ws: Workspace, table: ReviewTable): ReviewColumns 
   let copied = false;
   const repo = createReviewRepo(ws.db);
   const attention = attentionByAccount(ws);
+  const pending = pendingByAccount(ws);
   for (const d of ws.decisions.listCurrent()) {
     const i = at.get(d.accountCode);
     if (i === undefined) continue; // a decision about an account a newer import dropped
-    c.decisions.push([i, rowDecision(d, attention.get(d.accountCode) ?? null)]);
+    c.decisions.push([i, rowDecision(d, attention.get(d.accountCode) ?? null, pending.get(d.accountCode) ?? null)]);
     if (d.action === 'link' && d.xeroContactId) {
       if (!copied) {
         c.xeroId = c.xeroId.slice();
@@ -143,5 +144,5 @@ export function reviewRow(ws: Workspace, code: string): ReviewRow | undefined {
   if (!r) return undefined;
   const decision = ws.decisions.current(code);
   const id = shownContactId(r, decision);
-  return toReviewRow(r, decision, id === null ? undefined : repo.contactBrief(id), decision ? attentionOf(ws, code) : null);
+  return toReviewRow(r, decision, id === null ? undefined : repo.contactBrief(id), decision ? attentionOf(ws, code) : null, decision ? pendingOf(ws, code) : null);
 }

@@ -78,6 +78,12 @@ export interface AttentionRecord {
   decision_id: number;
 }
 
+/** A failing account whose current decision has a step still to do: a Xero write to push, or a CocoonOPS change. */
+export interface PendingRecord {
+  code: string;
+  stage: 'queued' | 'cocoon';
+}
+
 const ATTENTION = `SELECT * FROM (SELECT a.code, ${STAGE} AS stage, f.kind, f.explanation, d.id AS decision_id ${FAILING_ACCOUNTS}`;
 
 export function createReviewRepo(db: Db) {
@@ -91,6 +97,8 @@ export function createReviewRepo(db: Db) {
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
   const attentionAll = db.prepare<[], AttentionRecord>(`${ATTENTION}) WHERE stage IN ('pushed', 'changed')`);
   const attentionOne = db.prepare<[string], AttentionRecord>(`${ATTENTION} AND a.code = ?) WHERE stage IN ('pushed', 'changed')`);
+  const pendingAll = db.prepare<[], PendingRecord>(`SELECT code, stage FROM (${ATTENTION})) WHERE stage IN ('queued', 'cocoon')`);
+  const pendingOne = db.prepare<[string], PendingRecord>(`SELECT code, stage FROM (${ATTENTION} AND a.code = ?)) WHERE stage IN ('queued', 'cocoon')`);
   const written = db.prepare<[string, string], { code: string; kind: FindingKind | null; stage: string }>(
     `SELECT w.code, f.kind, ${STAGE} AS stage FROM (
        SELECT DISTINCT account_code AS code FROM corrections
@@ -131,6 +139,10 @@ export function createReviewRepo(db: Db) {
     /** Failing accounts whose current decision was carried out: every one, or the one of `code`. */
     attention(code?: string): AttentionRecord[] {
       return code === undefined ? attentionAll.all() : attentionOne.all(code);
+    },
+    /** Failing accounts whose decision has a step still to do (all, or one). */
+    pending(code?: string): PendingRecord[] {
+      return code === undefined ? pendingAll.all() : pendingOne.all(code);
     },
     /** The accounts with a Xero correction done (and not undone since) between two instants, with their finding. */
     /** Accounts whose Xero corrections were written in the time span, with their finding and their fix's stage. */

@@ -1,10 +1,21 @@
 // The account's current decision in words, with what it will change on each side; when it was carried out and the
-// account still fails, says so first (it needs attention: decide again, or undo it in Xero).
+// account still fails, says so first (it needs attention: decide again, or undo it in Xero); while a step of it is
+// still to do, says which.
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { DecisionView } from '../../../shared/review';
 import { ago } from '../lib/format';
 
-export function DecisionSummary({ decision, attention = null, undoable = 0 }: { decision: DecisionView | null; attention?: string | null; undoable?: number }) {
+export function DecisionSummary({
+  decision,
+  attention = null,
+  pending = null,
+  undoable = 0,
+}: {
+  decision: DecisionView | null;
+  attention?: string | null;
+  pending?: string | null;
+  undoable?: number;
+}) {
   if (!decision) return <p className="muted small decision-none">No decision yet.</p>;
   return (
     <div className="decision-summary" data-testid="decision-summary">
@@ -15,6 +26,11 @@ export function DecisionSummary({ decision, attention = null, undoable = 0 }: { 
           <br />
           This fix did not make the sync work: decide again{undoable > 0 ? ', or undo it in Xero (the decision is then reopened)' : ''}.
         </div>
+      )}
+      {pending && (
+        <p className="small muted" role="note" data-testid="pending-note">
+          {pending}.
+        </p>
       )}
       <strong>{ACTION_LABELS[decision.action]}</strong>
       <span className="muted small">

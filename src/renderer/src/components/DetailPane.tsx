@@ -78,7 +78,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
       )}
 
       <section aria-label="Decision" className="detail-section decision-box">
-        <DecisionSummary decision={d.decision} attention={attention} undoable={d.undoable.length} />
+        <DecisionSummary decision={d.decision} attention={attention} pending={d.row.decision?.pending ?? null} undoable={d.undoable.length} />
         <div className="button-row">
           <button type="button" className="primary" onClick={onAccept} disabled={d.actions.length === 0} title={d.actions[0] ? `${ACTION_LABELS[d.actions[0]]}… (a)` : 'Nothing to accept: link a contact by hand'}>
             {attention ? 'Decide again…' : 'Accept…'}

@@ -32,7 +32,7 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
       aria-rowindex={ariaRowIndex}
       aria-selected={selected}
       data-code={row.code}
-      className={`grid-row${selected ? ' selected' : ''}${decision && !attention ? ' decided' : ''}`}
+      className={`grid-row${selected ? ' selected' : ''}${decision && !attention && !decision.pending ? ' decided' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(index)}
       onDoubleClick={() => onOpen(index)}
@@ -41,6 +41,11 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
         {attention ? (
           <span className="decision-mark decision-attention" title={`${attention} (${ACTION_LABELS[decision!.action]}): decide again`} data-attention={attention}>
             !<span className="visually-hidden">Needs attention: {attention}</span>
+          </span>
+        ) : decision?.pending ? (
+          // Decided, but the account fails until a step of the fix is done: no tick yet.
+          <span className="decision-mark decision-pending" title={`${ACTION_LABELS[decision.action]}: ${decision.pending}`} data-pending={decision.pending}>
+            …<span className="visually-hidden">{`${ACTION_LABELS[decision.action]}; pending: ${decision.pending}`}</span>
           </span>
         ) : decision ? (
           <span className={`decision-mark decision-${decision.action}`} title={`${ACTION_LABELS[decision.action]}${decision.source === 'bulk' ? ' (bulk)' : ''}${decision.note ? `: ${decision.note}` : ''}`}>
