@@ -80,7 +80,8 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
   /** The scored pair of a contact (scored now when it was not among the kept candidates). */
   const pairOf = (c: number): ScoredPair =>
     pairs.find((p) => p.contact === c) ?? { contact: c, isHolder: false, score: scorePair(a, c, false, sides.scoring) };
-  const heldBy = holder && holder !== linked ? `; ${account.code} is held by ${name(holder)}` : '';
+  /** "; C01217 is held by 'East Moline …'" when a contact other than `p` holds the account's code. */
+  const heldBy = (p: ScoredPair) => (holder && holder.contact !== p.contact ? `; ${account.code} is held by ${name(holder)}` : '');
 
   if (sync.outcome === 'filed' && sync.contact >= sides.contacts.length) {
     // Filed to the contact another account's invoice creates earlier in the same run (two accounts, one name).
@@ -96,10 +97,10 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
         : finding(ctx, sides, 'not_customer', 'mark_customer', filed, filed, filed, `same code and name, but ${name(filed)} is not a customer in Xero: the sync may fail, as CocoonOPS links customers only`);
     }
     if (f.accountNumber.trim() === '') {
-      return finding(ctx, sides, 'code_missing', 'set_account_number', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), which has no account number; set it to ${account.code}${heldBy}`);
+      return finding(ctx, sides, 'code_missing', 'set_account_number', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), which has no account number; set it to ${account.code}${heldBy(filed)}`);
     }
     const theirs = f.accountNumber.trim();
-    return finding(ctx, sides, 'code_differs', 'use_xero_code', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), whose account number is ${theirs}, not ${account.code}: use ${theirs} in CocoonOPS${heldBy}`);
+    return finding(ctx, sides, 'code_differs', 'use_xero_code', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), whose account number is ${theirs}, not ${account.code}: use ${theirs} in CocoonOPS${heldBy(filed)}`);
   }
 
   if (sync.outcome === 'refused' && sync.reason === 'archived') {

@@ -37,7 +37,8 @@ function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: reado
     cocoon: steps.filter((p) => p.target === 'cocoon'),
   });
   const names = new Map(accounts.map((a) => [a.code, a.name]));
-  const decided = result.afterChecklist.stillFailing.filter((f) => ws.decisions.current(f.code));
+  const decidedCodes = new Set(ws.decisions.listCurrent().map((d) => d.accountCode));
+  const decided = result.afterChecklist.stillFailing.filter((f) => decidedCodes.has(f.code));
   const side = ({ failing, fixed, broken }: typeof result.afterPush) => ({ failing, fixed, broken });
   return {
     failingNow: result.failingNow,
@@ -46,6 +47,12 @@ function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: reado
     stillFailing: decided.slice(0, MAX_LISTED).map((f) => ({ code: f.code, name: names.get(f.code) ?? '', reason: f.reason })),
     decidedStillFailing: decided.length,
   };
+}
+
+/** Checklist steps ticked off (done by hand) for decisions that stand: the data shows them only after a re-import. */
+function ticked(ws: Workspace, corrections: readonly Correction[]): Correction[] {
+  const live = new Set(ws.decisions.listCurrent().map((d) => d.id));
+  return corrections.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null && live.has(c.decisionId));
 }
 
 export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
@@ -91,7 +98,7 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
     failed: existing.filter((c) => c.status === 'failed').length + inserted('failed'),
     resuming: existing.filter((c) => c.status === 'sending').length,
     // The checklist's steps: open ones, and ticked ones the data does not show yet (a re-import or sync will).
-    whatIf: planWhatIf(ws, contacts, sendable, [...cocoonOpen, ...existing.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null)]),
+    whatIf: planWhatIf(ws, contacts, sendable, [...cocoonOpen, ...ticked(ws, existing)]),
     checklistOpen: cocoonOpen.length + [...blocks.values()].filter((b) => b.clash).length,
     notReady: null,
   };
