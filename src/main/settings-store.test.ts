@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,19 @@ describe('settings', () => {
       writeFileSync(path, '{not json');
       expect(fileSettings(path).recentWorkspaces()).toEqual([]);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the settings file readable by the user only (0600), whatever the umask', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reconciler-settings-'));
+    const umask = process.umask(0);
+    try {
+      const path = join(dir, 'settings.json');
+      fileSettings(path).rememberWorkspace('/books.reconciler');
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(umask);
       rmSync(dir, { recursive: true, force: true });
     }
   });

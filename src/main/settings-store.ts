@@ -1,6 +1,6 @@
 // What the app remembers between runs: window bounds and recent workspaces. Electron keeps it in electron-store
 // (src/main/electron/electron-settings.ts); the web host in a JSON file; tests in memory.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
@@ -51,7 +51,7 @@ export function memorySettings(initial: Partial<SettingsData> = {}): SettingsSto
   );
 }
 
-/** A JSON file (the web host's settings); an unreadable file counts as empty. */
+/** A JSON file (the web host's settings), readable by the user only (0600); an unreadable file counts as empty. */
 export function fileSettings(path: string): SettingsStore {
   const read = (): SettingsData => {
     try {
@@ -61,8 +61,10 @@ export function fileSettings(path: string): SettingsStore {
     }
   };
   return settingsOver(read, (data) => {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(`${path}.tmp`, JSON.stringify(data, null, 2));
-    renameSync(`${path}.tmp`, path);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data, null, 2), { mode: 0o600 });
+    chmodSync(tmp, 0o600); // whatever the umask, and if an old .tmp was left behind
+    renameSync(tmp, path);
   });
 }

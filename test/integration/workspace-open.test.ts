@@ -1,8 +1,9 @@
 // Creating, reopening and configuring workspace files (real SQLite files in a fresh temp dir per test).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openWorkspace, WorkspaceError } from '../../src/main/db/index';
+import { APPLICATION_ID, LATEST_SCHEMA, openWorkspace, WorkspaceError } from '../../src/main/db/index';
+import { migrate, stampNewWorkspace } from '../../src/main/db/migrate';
 import { MIGRATIONS } from '../../src/main/db/migrations/index';
 import { account, listDir, sha256File, useTempDir } from './workspace-helpers';
 
@@ -89,6 +90,60 @@ describe('openWorkspace: create and reopen', () => {
     ws.close();
     expect(() => ws.close()).not.toThrow();
   });
+});
+
+describe('openWorkspace: what the app trusts and who can read the file', () => {
+  it('turns trusted_schema off on every connection (create, reopen, read-only)', () => {
+    const path = tmp.file('w.reconciler');
+    for (const options of [{ create: true }, {}, { readonly: true }]) {
+      const ws = openWorkspace(path, options);
+      expect(ws.db.pragma('trusted_schema', { simple: true }), JSON.stringify(options)).toBe(0);
+      ws.close();
+    }
+  });
+
+  it('creates the workspace and its -wal/-shm files readable by the user only (0600), whatever the umask', () => {
+    const path = tmp.file('private.reconciler');
+    const umask = process.umask(0);
+    try {
+      const ws = openWorkspace(path, { create: true });
+      ws.syncState.set('k', 'v');
+      expect(listDir(tmp.dir())).toEqual(['private.reconciler', 'private.reconciler-shm', 'private.reconciler-wal']);
+      for (const name of listDir(tmp.dir())) expect(statSync(tmp.file(name)).mode & 0o777, name).toBe(0o600);
+      ws.close();
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(umask);
+    }
+  });
+});
+
+describe('openWorkspace: a clean workspace of every schema version', () => {
+  /** A workspace as an older build left it: stamped and migrated up to `version` only. */
+  function workspaceAt(version: number): string {
+    const path = tmp.file(`v${version}.reconciler`);
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    stampNewWorkspace(db);
+    migrate(db, path, () => '2024-01-01T00:00:00.000Z', MIGRATIONS.slice(0, version));
+    db.close();
+    return path;
+  }
+
+  for (let version = 1; version <= LATEST_SCHEMA; version++) {
+    it(`opens schema ${version}, upgrades it to ${LATEST_SCHEMA}, and reopens it read-only`, () => {
+      const path = workspaceAt(version);
+      if (version < LATEST_SCHEMA) {
+        expect(catchError(() => openWorkspace(path, { readonly: true }))).toMatchObject({ code: 'needs_upgrade' });
+      }
+      openWorkspace(path).close();
+      expect(historyOf(path)).toHaveLength(LATEST_SCHEMA);
+      const ro = openWorkspace(path, { readonly: true });
+      expect(ro.accounts.list()).toEqual([]);
+      ro.close();
+      expect(listDir(tmp.dir())).toEqual([`v${version}.reconciler`]);
+    });
+  }
 });
 
 describe('openWorkspace: missing files', () => {

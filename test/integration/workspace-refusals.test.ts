@@ -1,9 +1,9 @@
 // Files openWorkspace must refuse, leaving each byte-for-byte untouched and creating no -wal/-shm files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, LATEST_SCHEMA, openWorkspace, WorkspaceError, type WorkspaceErrorCode } from '../../src/main/db/index';
-import { listDir, sha256File, useTempDir } from './workspace-helpers';
+import { account, listDir, sha256File, useTempDir } from './workspace-helpers';
 
 const tmp = useTempDir();
 const OPEN_OR_CREATE = 'Open a workspace file (.reconciler) or create a new one.';
@@ -162,5 +162,68 @@ describe('openWorkspace refuses workspaces it cannot safely write', () => {
       db.exec('DROP TABLE schema_migrations; CREATE TABLE schema_migrations (version TEXT)');
     });
     expectRefused(path, 'not_workspace', /schema history is not in the form/);
+  });
+});
+
+describe('openWorkspace refuses workspaces whose own SQL was changed outside Reconciler', () => {
+  /** A workspace with two imported accounts, copied (as if received from someone), then tampered with. */
+  function receivedWorkspace(tamper: (db: Database.Database) => void): string {
+    const original = tmp.file('books.reconciler');
+    const ws = openWorkspace(original, { create: true });
+    ws.accounts.replaceAll(ws.imports.begin('cocoon', 'accounts.csv', 'abc'), [account(1), account(2)]);
+    ws.close();
+    const path = tmp.file('received.reconciler');
+    copyFileSync(original, path);
+    const db = new Database(path, { fileMustExist: true });
+    tamper(db);
+    db.close();
+    expect(listDir(tmp.dir())).toEqual(['books.reconciler', 'received.reconciler']);
+    return path;
+  }
+
+  it('an extra trigger that rewrites account names during the next import', () => {
+    const path = receivedWorkspace((db) => {
+      db.exec(`CREATE TRIGGER pay_here AFTER INSERT ON billing_accounts
+        BEGIN UPDATE billing_accounts SET name = 'Pay to 12-34-56 87654321' WHERE code = NEW.code; END`);
+    });
+    expectRefused(
+      path,
+      'unexpected_schema',
+      `${path} cannot be opened safely: its database structure was changed outside Reconciler (an extra trigger "pay_here" on billing_accounts). ` +
+        'It was left untouched. ' +
+        'Open a copy of the workspace you trust, or create a new workspace and import your files again.',
+    );
+    // The untampered original still opens and imports as before.
+    const ws = openWorkspace(tmp.file('books.reconciler'));
+    ws.accounts.replaceAll(ws.imports.begin('cocoon', 'accounts.csv', 'def'), [account(1), account(3)]);
+    expect(ws.accounts.list().map((a) => a.name)).toEqual(['Customer 1 Ltd', 'Customer 3 Ltd']);
+    ws.close();
+  });
+
+  it('an extra view', () => {
+    const path = receivedWorkspace((db) => db.exec('CREATE VIEW names AS SELECT code, name FROM billing_accounts'));
+    expectRefused(path, 'unexpected_schema', /\(an extra view "names"\)/);
+  });
+
+  it('an altered table', () => {
+    const path = receivedWorkspace((db) => db.exec(`ALTER TABLE billing_accounts ADD COLUMN bank TEXT NOT NULL DEFAULT ''`));
+    expectRefused(path, 'unexpected_schema', /\(a changed table "billing_accounts"\)/);
+  });
+
+  it('an extra index', () => {
+    const path = receivedWorkspace((db) => db.exec('CREATE INDEX billing_accounts_name ON billing_accounts (name)'));
+    expectRefused(path, 'unexpected_schema', /\(an extra index "billing_accounts_name" on billing_accounts\)/);
+  });
+
+  it('a missing trigger (the audit log made editable)', () => {
+    const path = receivedWorkspace((db) => db.exec('DROP TRIGGER audit_log_no_update'));
+    expectRefused(path, 'unexpected_schema', /\(a missing trigger "audit_log_no_update" on audit_log\)/);
+  });
+
+  it('names several changes at once, the extras first', () => {
+    const path = receivedWorkspace((db) => {
+      db.exec('CREATE VIEW v1 AS SELECT 1; CREATE VIEW v2 AS SELECT 2; DROP INDEX imports_kind');
+    });
+    expectRefused(path, 'unexpected_schema', /\(an extra view "v1"; an extra view "v2"; a missing index "imports_kind" on imports\)/);
   });
 });

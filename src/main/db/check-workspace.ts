@@ -1,9 +1,11 @@
 // The read-only SQLite check of an existing file: is it ours, and can this build open it without loss?
 import Database from 'better-sqlite3';
 import { ioError, notWorkspace, WorkspaceError } from './errors';
-import { APPLICATION_ID, BUSY_TIMEOUT_MS } from './format';
+import { APPLICATION_ID } from './format';
 import { pendingMigrations, readSchemaInfo } from './migrate';
+import { assertExpectedSchema } from './schema-check';
 import { hasSideFiles, removeIdleSideFiles } from './side-files';
+import { openSqlite } from './sqlite';
 
 export interface CheckResult {
   /** Migrations this build would apply on a read-write open. */
@@ -28,8 +30,8 @@ function explainSqliteError(path: string, error: unknown): WorkspaceError {
 }
 
 /**
- * Opens `path` read-only and checks the application id and the migration history (prefix of ours, same
- * checksums). Throws WorkspaceError when the file must not be opened; the file is left byte-for-byte as it
+ * Opens `path` read-only and checks the application id, the migration history (prefix of ours, same
+ * checksums) and that the schema is exactly the one that history creates. Throws WorkspaceError when the file must not be opened; the file is left byte-for-byte as it
  * was, and -wal/-shm files that only this check created are removed again.
  */
 export function checkExistingWorkspace(path: string): CheckResult {
@@ -37,7 +39,7 @@ export function checkExistingWorkspace(path: string): CheckResult {
   let db: Database.Database | undefined;
   let refused = false;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     const info = readSchemaInfo(db);
     if (info.applicationId !== APPLICATION_ID) {
       throw notWorkspace(path, 'it is a SQLite database from another application');
@@ -45,7 +47,11 @@ export function checkExistingWorkspace(path: string): CheckResult {
     if (!info.hasHistory || info.applied.length === 0) {
       throw notWorkspace(path, 'it has no schema history (it may be damaged or incomplete)');
     }
-    return { pending: pendingMigrations(path, info.applied).length, hadSideFiles };
+    const pending = pendingMigrations(path, info.applied).length;
+    // Its own SQL (triggers, views, indexes, tables) must be exactly what its migrations made: an extra
+    // trigger would run inside our next import.
+    assertExpectedSchema(path, db, info.applied.length);
+    return { pending, hadSideFiles };
   } catch (error) {
     refused = true;
     throw explainSqliteError(path, error);

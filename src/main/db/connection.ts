@@ -1,15 +1,15 @@
 // Opening a workspace file safely: check it without writing, create or migrate it, then hand out the repos.
-import { closeSync, openSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { closeSync, fchmodSync, openSync, rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { checkExistingWorkspace } from './check-workspace';
 import { errnoCode, ioError, notFound, WorkspaceError } from './errors';
 import { inspectFile } from './file-check';
 import { BUSY_TIMEOUT_MS, shmPath, walPath } from './format';
 import { migrate, stampNewWorkspace } from './migrate';
-import { nativeBinding } from './native-binding';
 import { LATEST_SCHEMA } from './migrations/index';
 import { isoNow, type Clock } from './repos/common';
 import { removeIdleSideFiles } from './side-files';
+import { openSqlite } from './sqlite';
 import { createWorkspace, type Workspace } from './workspace';
 
 export interface OpenWorkspaceOptions {
@@ -22,7 +22,7 @@ export interface OpenWorkspaceOptions {
 }
 
 function connect(path: string, readonly: boolean): Database.Database {
-  const db = new Database(path, { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+  const db = openSqlite(path, { fileMustExist: true, readonly });
   try {
     if (!readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -37,9 +37,19 @@ function connect(path: string, readonly: boolean): Database.Database {
   }
 }
 
+/** rw------- : workspaces hold customer names, addresses and decisions. */
+const PRIVATE_FILE_MODE = 0o600;
+
 function createNew(path: string, now: Clock): Database.Database {
   try {
-    closeSync(openSync(path, 'wx')); // claims the path; fails if anything appeared there meanwhile
+    // Claims the path (fails if anything appeared there meanwhile), readable by the user only whatever the
+    // umask. SQLite gives the -wal/-shm files it creates the mode of the database file.
+    const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
+    try {
+      fchmodSync(fd, PRIVATE_FILE_MODE);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     throw errnoCode(error) === 'EEXIST' ? ioError(path, 'created: a file appeared there meanwhile', error) : ioError(path, 'created', error);
   }

@@ -5,6 +5,7 @@ export type WorkspaceErrorCode =
   | 'not_workspace'
   | 'newer_version'
   | 'checksum_mismatch'
+  | 'unexpected_schema'
   | 'needs_upgrade'
   | 'not_found'
   | 'io';
@@ -46,6 +47,18 @@ export function checksumMismatch(path: string, detail: string): WorkspaceError {
     'checksum_mismatch',
     path,
     `${path} cannot be opened safely: ${detail}. It may have been changed outside Reconciler or by a development build; it was left untouched.`,
+  );
+}
+
+/** The file's own SQL (triggers, views, indexes, tables) is not what this version's migrations create. */
+export function schemaChanged(path: string, differences: readonly string[]): WorkspaceError {
+  const shown = differences.length > 6 ? [...differences.slice(0, 6), `${differences.length - 6} more`] : differences;
+  return new WorkspaceError(
+    'unexpected_schema',
+    path,
+    `${path} cannot be opened safely: its database structure was changed outside Reconciler (${shown.join('; ')}). ` +
+      'It was left untouched. ' +
+      'Open a copy of the workspace you trust, or create a new workspace and import your files again.',
   );
 }
 

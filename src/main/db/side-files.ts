@@ -1,7 +1,8 @@
 // SQLite's -wal and -shm companions: a read-only look at a WAL database creates them and cannot remove them.
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS, shmPath, walPath } from './format';
+import type Database from 'better-sqlite3';
+import { shmPath, walPath } from './format';
+import { openSqlite } from './sqlite';
 
 export function hasSideFiles(path: string): boolean {
   return existsSync(walPath(path)) || existsSync(shmPath(path));
@@ -15,7 +16,7 @@ export function hasSideFiles(path: string): boolean {
 export function removeIdleSideFiles(path: string): void {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = openSqlite(path, { fileMustExist: true });
     db.pragma('query_only = ON');
     db.pragma('schema_version');
   } catch {
