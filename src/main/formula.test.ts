@@ -41,6 +41,9 @@ describe('looksLikeFormula (one rule for imports and exports)', () => {
     '+(61) 2 9999 0000',
     '+1-800-555-0199',
     '+44 (0)20 7946 0000',
+    // A placeholder for "no phone" (the CocoonOPS fixture has one).
+    '-',
+    '--',
     'Acme = Best',
     'a@b.com',
     '',

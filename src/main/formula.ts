@@ -12,15 +12,17 @@ const PLAIN_NUMBER = /^[+-]?\d[\d.,\s]*$/;
  * escaping it would put an apostrophe in front of every phone number a bookkeeper exports.
  */
 const PHONE = /^\+[\d\s().-]*\d[\d\s().-]*$/;
+/** A dash or a few standing for "none" ("-", "--"): spreadsheets keep them as text. */
+const DASHES = /^-[-\s]*$/;
 
 /**
  * True for a value a spreadsheet would run as a formula: it starts with = + - @ (or ＝ ＋ － ＠, a tab or a
- * carriage return) and is not a plain number or a phone number.
+ * carriage return) and is not a plain number, a phone number or a placeholder dash.
  */
 export function looksLikeFormula(value: string): boolean {
   if (!TRIGGER.test(value)) return false;
   const ascii = (FULL_WIDTH[value[0]!] ?? value[0]!) + value.slice(1);
-  return !PLAIN_NUMBER.test(ascii) && !PHONE.test(ascii);
+  return !PLAIN_NUMBER.test(ascii) && !PHONE.test(ascii) && !DASHES.test(ascii);
 }
 
 /** A cell for a CSV a bookkeeper opens in a spreadsheet: a formula-looking value gets a leading apostrophe. */
