@@ -1,6 +1,6 @@
 // Option parsers shared by several commands.
 import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '../main/cocoon/columns';
-import { FINDING_KINDS, type FindingKind } from '../shared/domain';
+import { ChosenEncoding, FINDING_KINDS, type FindingKind } from '../shared/domain';
 import { InvalidArgumentError } from 'commander';
 
 /** --map field=Header (repeatable) → an explicit column mapping. */
@@ -18,4 +18,11 @@ export function parseKind(value: string): FindingKind {
     throw new InvalidArgumentError(`--kind must be one of ${FINDING_KINDS.join(', ')} (got "${value}").`);
   }
   return value as FindingKind;
+}
+
+/** --encoding utf-8|windows-1252: how to read a CSV that mixes UTF-8 with other bytes. */
+export function parseEncoding(value: string): ChosenEncoding {
+  const parsed = ChosenEncoding.safeParse(value.toLowerCase());
+  if (!parsed.success) throw new InvalidArgumentError(`--encoding must be one of ${ChosenEncoding.options.join(', ')} (got "${value}").`);
+  return parsed.data;
 }

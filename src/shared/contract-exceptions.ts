@@ -3,6 +3,7 @@
 // CocoonOPS steps. Merged into contract.ts (see EXCEPTIONS_CHANNELS).
 import { z } from 'zod';
 import type { ExceptionsChannel } from './channels-exceptions';
+import { ChosenEncoding } from './domain';
 import {
   ChecklistStep,
   DocType,
@@ -32,6 +33,7 @@ export const ExceptionsFileInput = z.strictObject({
   mapping: ExceptionColumnMapping.optional(),
   /** XLSX worksheet name (the first one when omitted). */
   sheet: z.string().trim().min(1).max(200).optional(),
+  encoding: ChosenEncoding.optional(),
 });
 
 export const ExceptionsFilter = z.strictObject({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { exceptionsContract } from './contract-exceptions';
 import { outboxContract, outboxEvents } from './contract-outbox';
-import { FindingKind, XeroContact } from './domain';
+import { ChosenEncoding, FindingKind, XeroContact } from './domain';
 import {
   DecisionAction,
   DecisionView,
@@ -44,7 +44,7 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const CocoonFileInput = z.strictObject({ fileName: FileName, content: FileContent, mapping: ColumnMapping.optional() });
+export const CocoonFileInput = z.strictObject({ fileName: FileName, content: FileContent, mapping: ColumnMapping.optional(), encoding: ChosenEncoding.optional() });
 
 export const CocoonPreview = z.object({
   header: z.array(z.string()),
@@ -60,7 +60,8 @@ export const CocoonPreview = z.object({
 });
 export type CocoonPreview = z.infer<typeof CocoonPreview>;
 
-export const ImportResult = z.object({ rows: z.number().int(), warnings: z.array(Problem) });
+/** `readAs` names the text encoding the file was read in ("UTF-8", "Windows-1252"). */
+export const ImportResult = z.object({ rows: z.number().int(), warnings: z.array(Problem), readAs: z.string() });
 
 export const BulkInput = z.strictObject({
   accountCodes: z.array(AccountCode).min(1, 'select at least one account').max(200_000),

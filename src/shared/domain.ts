@@ -1,6 +1,22 @@
 // Domain records shared by every layer: no Node, no DOM, no electron.
 import { z } from 'zod';
 
+/** How to read a CSV that mixes UTF-8 with other bytes (which is refused until the user chooses). */
+export const ChosenEncoding = z.enum(['utf-8', 'windows-1252']);
+export type ChosenEncoding = z.infer<typeof ChosenEncoding>;
+
+/** "UTF-8", "Windows-1252"…: an importer's encoding name as import summaries show it ("read as UTF-8"). */
+export function encodingLabel(encoding: string): string {
+  const labels: Record<string, string> = {
+    'utf-8': 'UTF-8',
+    'utf-8-bom': 'UTF-8',
+    'utf-16le': 'UTF-16',
+    'utf-16be': 'UTF-16',
+    'windows-1252': 'Windows-1252',
+  };
+  return labels[encoding] ?? encoding;
+}
+
 /** One CocoonOPS billing account, as imported from an export (row = 1-based data row in the file). */
 export const BillingAccount = z.object({
   row: z.number().int().positive(),

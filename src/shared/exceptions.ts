@@ -1,7 +1,7 @@
 // CocoonOPS sync exceptions: playbooks, invoice-number checks, checklist steps. Zod schemas so the contract can
 // validate them at the boundary; no Node, no DOM, no electron.
 import { z } from 'zod';
-import { Finding } from './domain';
+import { ChosenEncoding, Finding } from './domain';
 
 export const PLAYBOOK_IDS = [
   'account_number_exists',
@@ -244,6 +244,8 @@ export const ExceptionImportSummary = z.object({
   stillOpen: z.array(z.number().int()),
   ids: z.array(z.number().int()),
   warnings: z.array(ImportProblem),
+  /** The text encoding the file was read in ("UTF-8", "Windows-1252"). */
+  readAs: z.string(),
 });
 export type ExceptionImportSummary = z.infer<typeof ExceptionImportSummary>;
 
@@ -288,6 +290,8 @@ export const ExceptionImportOptions = z.object({
   mapping: ExceptionMapping.optional(),
   /** XLSX worksheet name; the first worksheet when omitted. */
   sheet: z.string().optional(),
+  /** How to read a CSV that mixes UTF-8 with other bytes (refused without it). */
+  encoding: ChosenEncoding.optional(),
 });
 export type ExceptionImportOptions = z.infer<typeof ExceptionImportOptions>;
 

@@ -50,7 +50,7 @@ test('imports a CocoonOPS export after choosing the column the matcher did not r
   await dialog.getByLabel('File to import').setInputFiles(fixture('cocoon', 'renamed-columns.csv'));
 
   // "Debtor ID" is no known name for the billing account code: the preview says so and Import is blocked.
-  await expect(dialog).toContainText('CSV · utf-8 · 5 rows · 1 error: nothing can be imported until they are fixed');
+  await expect(dialog).toContainText('CSV · read as UTF-8 · 5 rows · 1 error: nothing can be imported until they are fixed');
   await expect(problems()).toContainText('no column for the billing account code');
   await expect(problems()).toContainText('"Debtor ID"');
   const codeColumn = dialog.getByLabel('Column for Billing account code');
@@ -62,14 +62,14 @@ test('imports a CocoonOPS export after choosing the column the matcher did not r
   await shot('13-import-mapping-error');
 
   await codeColumn.selectOption('Debtor ID');
-  await expect(dialog).toContainText('CSV · utf-8 · 5 rows · no errors');
+  await expect(dialog).toContainText('CSV · read as UTF-8 · 5 rows · no errors');
   await expect(problems()).toHaveCount(0);
   const table = dialog.getByRole('table', { name: 'The first rows as they will be imported' });
   await expect(table.getByRole('columnheader', { name: 'Billing account code' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(6);
   await expect(table.getByRole('row').nth(1)).toContainText('Acme Freight Pty Ltd');
   await expect(table.getByRole('row').nth(1)).toContainText('ACME01');
-  await importFrom(dialog, 'Import 5 rows', '14-import-mapping-fixed', 'Imported 5 billing accounts from renamed-columns.csv');
+  await importFrom(dialog, 'Import 5 rows', '14-import-mapping-fixed', 'Imported 5 billing accounts from renamed-columns.csv (read as UTF-8)');
   await expect.poll(async () => Number(await grid().getAttribute('aria-rowcount'))).toBe(CODES.length + 1);
   for (const code of CODES) await expect(grid().locator(`[role="row"][data-code="${code}"]`)).toBeVisible();
   await expect(grid().locator('[data-code="ACME01"]')).toContainText('Acme Freight Pty Ltd');
@@ -97,9 +97,29 @@ test('says why a file cannot be imported and stores nothing', async () => {
   await expect(dialog.getByRole('button', { name: 'Import 2 rows' })).toBeDisabled();
   await shot('16-import-bad-file');
 
+  // UTF-8 ("Acmé") with one Windows-1252 byte: refused, naming the line, until the user chooses an encoding.
+  const mixed = Buffer.from([...Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'), 0xa0, ...Buffer.from('Freight,B2\n')]);
+  await file.setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: mixed });
+  await expect(problems()).toContainText('mixed.csv mixes UTF-8 with bytes that are not UTF-8 (line 3)');
+  await expect(problems()).toContainText('Save the export as UTF-8');
+  await expect(dialog).toContainText('not read · 0 rows · 1 error');
+  await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await shot('16b-import-mixed-encoding');
+  const encoding = dialog.getByLabel('Encoding');
+  await encoding.selectOption('windows-1252');
+  await expect(dialog).toContainText('CSV · read as Windows-1252 · 2 rows · no errors');
+  const rows = dialog.getByRole('table', { name: 'The first rows as they will be imported' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('AcmÃ© Pty Ltd');
+  await encoding.selectOption('utf-8');
+  await expect(dialog).toContainText('CSV · read as UTF-8 · 2 rows · no errors');
+  await expect(rows.nth(1)).toContainText('Acmé Pty Ltd');
+  await expect(rows.nth(2)).toContainText('Beta\ufffdFreight');
+  await expect(dialog.getByRole('button', { name: 'Import 2 rows' })).toBeEnabled();
+  await shot('16c-import-encoding-chosen');
+
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: /Imported .* from (wrong-columns|saved-as-web-page)/ })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /Imported .* from (wrong-columns|saved-as-web-page|mixed)/ })).toHaveCount(0);
   await page.reload();
   await expect.poll(async () => Number(await grid().getAttribute('aria-rowcount'))).toBe(CODES.length + 1);
   for (const code of CODES) await expect(grid().locator(`[role="row"][data-code="${code}"]`)).toBeVisible();
@@ -114,7 +134,7 @@ test('imports an Exceptions Manager export and lists the exceptions', async () =
   await expect(dialog.getByLabel('Exceptions file to import')).toBeFocused();
   await dialog.getByLabel('Exceptions file to import').setInputFiles(fixture('exceptions', 'exceptions.csv'));
 
-  await expect(dialog).toContainText('CSV · utf-8 · 13 rows · no errors');
+  await expect(dialog).toContainText('CSV · read as UTF-8 · 13 rows · no errors');
   const mapped: [string, string][] = [
     ['Exception text', 'Exception'],
     ['Document number', 'Document Number'],
@@ -136,7 +156,7 @@ test('imports an Exceptions Manager export and lists the exceptions', async () =
   await expect(first).toContainText('ACME01');
   await expect(first).toContainText('Invoice # must be unique');
   await expect(table.getByRole('row').nth(2)).toContainText('SCT01');
-  await importFrom(dialog, 'Import 13 rows', '17-exceptions-import-preview', 'Imported 13 exceptions from exceptions.csv: 13 new, 0 updated');
+  await importFrom(dialog, 'Import 13 rows', '17-exceptions-import-preview', 'Imported 13 exceptions from exceptions.csv (read as UTF-8): 13 new, 0 updated');
   const exceptions = page.getByRole('grid', { name: 'Exceptions' });
   await expect.poll(async () => Number(await exceptions.getAttribute('aria-rowcount'))).toBe(14);
   await expect(exceptions.locator('[role="row"][data-id]').filter({ hasText: 'INV-0001' })).toContainText('ACME01');

@@ -89,6 +89,29 @@ describe('workspace commands', () => {
     expect(JSON.parse(runCli(['status', '--workspace', ws, '--json']).stdout)).toEqual(status);
   });
 
+  it('says which encoding it read a file in, and refuses UTF-8 mixed with stray bytes until --encoding is given', () => {
+    const dir = tempDir();
+    const ws = join(dir, 'enc.reconciler');
+    const good = runCli(['import', 'cocoon', small('cocoon.csv'), '--workspace', ws]);
+    expect(good.stderr).toContain('imported 8 billing accounts from');
+    expect(good.stderr).toContain('(read as UTF-8)');
+    const status = JSON.parse(runCli(['status', '--workspace', ws, '--json']).stdout);
+
+    const mixed = join(dir, 'mixed.csv');
+    writeFileSync(mixed, Buffer.concat([Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'), Buffer.from([0xa0]), Buffer.from('Freight,B2\n')]));
+    const refused = runCli(['import', 'cocoon', mixed, '--workspace', ws]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('mixed.csv mixes UTF-8 with bytes that are not UTF-8 (line 3)');
+    expect(refused.stderr).toContain('Save the export as UTF-8');
+    expect(JSON.parse(runCli(['status', '--workspace', ws, '--json']).stdout)).toEqual(status);
+
+    const chosen = runCli(['import', 'cocoon', mixed, '--workspace', ws, '--encoding', 'windows-1252']);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stderr).toContain('imported 2 billing accounts from');
+    expect(chosen.stderr).toContain('(read as Windows-1252)');
+    expect(runCli(['import', 'cocoon', mixed, '--workspace', ws, '--encoding', 'latin9']).stderr).toContain('--encoding must be one of utf-8, windows-1252');
+  });
+
   it('refuses a file that is not a workspace, with exit code 4, leaving it untouched', () => {
     const dir = tempDir();
     const notWs = join(dir, 'notes.txt');

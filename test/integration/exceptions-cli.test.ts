@@ -75,7 +75,7 @@ describe('reconciler exceptions FILE', () => {
     const out = join(tempDir(), 'exceptions.json');
     const again = runCli(['exceptions', '--workspace', ws, fixture('exceptions.csv'), '--out', out]);
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('(0 new, 13 seen before)');
+    expect(again.stderr).toContain('(read as UTF-8; 0 new, 13 seen before)');
     const json = JSON.parse(readFileSync(out, 'utf8')) as { exception: { id: number; verdict: string | null }; playbook: { id: string }; steps: unknown[] }[];
     expect(json.map((d) => d.exception.id)).toEqual(rows.map((x) => Number(x.id)));
     expect(json[0]).toMatchObject({ playbook: { id: 'invoice_number_unique' }, exception: { verdict: 'exists_matches' } });

@@ -140,6 +140,37 @@ describe('bad input is refused as a whole, with what to fix', () => {
   });
 });
 
+describe('encodings', () => {
+  const mixed = Uint8Array.from([
+    ...Buffer.from('Exception,Invoice Number,Contact\nInvoice # must be unique,INV-1,Acmé\nInvoice # must be unique,INV-2,Beta'),
+    0xa0,
+    ...Buffer.from('Freight\n'),
+  ]);
+
+  it('refuses UTF-8 mixed with stray bytes (nothing stored), and imports it in the encoding chosen, saying which', async () => {
+    const ws = openWorkspace(join(dir, 'mixed.reconciler'), { create: true });
+    try {
+      const path = await file('mixed.csv', mixed);
+      const e = await importError(importExceptionsFile(ws, path));
+      expect(e.message).toMatch(/^mixed\.csv mixes UTF-8 with bytes that are not UTF-8 \(line 3\)/);
+      expect(ws.exceptions.count()).toBe(0);
+      expect((await importExceptionsFile(ws, path, { encoding: 'windows-1252' })).readAs).toBe('Windows-1252');
+      expect(ws.exceptions.count()).toBe(2);
+      expect((await importExceptionsFile(ws, FIXTURE)).readAs).toBe('UTF-8');
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('the preview reports the refusal as a problem, and reads the file once an encoding is chosen', async () => {
+    const refused = await previewExceptions(mixed, 'mixed.csv');
+    expect(refused).toMatchObject({ encoding: null, problems: [expect.objectContaining({ row: 0, severity: 'error', message: expect.stringContaining('(line 3)') })] });
+    const chosen = await previewExceptions(mixed, 'mixed.csv', { encoding: 'utf-8' });
+    expect(chosen).toMatchObject({ encoding: 'utf-8', problems: [] });
+    expect(chosen.rows).toHaveLength(2);
+  });
+});
+
 describe('preview for the column mapping', () => {
   it('shows the first rows as mapped and every problem, without throwing', async () => {
     const bytes = csv('Error,Invoice #,Total\nInvoice # must be unique,INV-1,100\n\nInvoice # must be unique,INV-2,lots\n');

@@ -74,7 +74,7 @@ describe('the demo', () => {
 
     // re-import the CocoonOPS export, then sync again from the sandbox
     const imported = await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64') });
-    expect(imported.rows).toBe(829);
+    expect(imported).toMatchObject({ rows: 829, readAs: 'UTF-8' });
     const synced = await ok(app, 'xero.sync');
     expect(synced.contacts).toBeGreaterThanOrEqual(0);
     const detail = await ok(app, 'findings.detail', { accountCode: mismatch.code });
@@ -181,6 +181,15 @@ describe('imports and freshness', () => {
     expect((await ok(app, 'workspace.status')).accounts).toBe(829);
     const mapped = await ok(app, 'imports.previewCocoon', { fileName: 'x.csv', content: b64('Customer,Acct No\nAcme,A1\n'), mapping: { code: 'Acct No' } });
     expect(mapped).toMatchObject({ errors: 0, mapping: { name: 'Customer', code: 'Acct No' } });
+
+    // UTF-8 with one stray Windows-1252 byte: refused (naming the line) until the user chooses an encoding.
+    const mixed = Buffer.from([...Buffer.from('Organisation Name,Billing Account Code\nAcmé,A1\nBeta'), 0xa0, ...Buffer.from('Freight,B2\n')]).toString('base64');
+    const asked = await ok(app, 'imports.previewCocoon', { fileName: 'mixed.csv', content: mixed });
+    expect(asked).toMatchObject({ encoding: null, errors: 1, problems: [{ row: 0, message: expect.stringContaining('(line 3)') }] });
+    expect(await app.dispatch('imports.cocoon', { fileName: 'mixed.csv', content: mixed })).toMatchObject({ ok: false, error: { code: 'import_failed' } });
+    expect((await ok(app, 'workspace.status')).accounts).toBe(829);
+    expect(await ok(app, 'imports.previewCocoon', { fileName: 'mixed.csv', content: mixed, encoding: 'utf-8' })).toMatchObject({ encoding: 'utf-8', errors: 0 });
+    expect(await ok(app, 'imports.cocoon', { fileName: 'mixed.csv', content: mixed, encoding: 'utf-8' })).toMatchObject({ rows: 2, readAs: 'UTF-8' });
   });
 
   it('never says "not in Xero" without a complete Xero side', async () => {

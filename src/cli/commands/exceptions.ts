@@ -17,7 +17,9 @@ import {
 } from '../../main/exceptions';
 import { parseAmount, parseDate, parseDocType } from '../../main/exceptions/values';
 import { formatForPath } from '../../main/services/findings-report';
+import type { ChosenEncoding } from '../../shared/domain';
 import type { ExceptionDetail, ExceptionInputDraft } from '../../shared/exceptions';
+import { parseEncoding } from '../options';
 import { note } from '../progress';
 import { action, CliUsageError } from '../run';
 
@@ -25,6 +27,7 @@ interface ExceptionsOptions {
   workspace: string;
   map?: ExceptionMapping;
   sheet?: string;
+  encoding?: ChosenEncoding;
   out?: string;
   message?: string;
   number?: string;
@@ -111,6 +114,7 @@ export function registerExceptions(program: Command): void {
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--map <field=Header>', `use this column for a field (repeatable); fields: ${EXCEPTION_FIELDS.join(', ')}`, collectExceptionMapping)
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
+    .option('--encoding <name>', 'read a CSV as utf-8 or windows-1252 (for a file that mixes UTF-8 with other bytes)', parseEncoding)
     .option('--out <file>', 'FILE.csv or FILE.json ("-" for CSV on stdout); default: CSV on stdout for a file, text for --message')
     .option('--message <text>', 'one Xero error message, as CocoonOPS shows it, instead of a file')
     .option('--number <number>', 'with --message: the invoice or credit note number')
@@ -144,9 +148,9 @@ export function registerExceptions(program: Command): void {
             await output(listExceptions(ws, { resolved: false }).map((e) => getException(ws, e.id)), opts.out ?? '-', () => '');
             return;
           }
-          const s = await importExceptionsFile(ws, file as string, { mapping: opts.map, sheet: opts.sheet }, 'cli');
+          const s = await importExceptionsFile(ws, file as string, { mapping: opts.map, sheet: opts.sheet, encoding: opts.encoding }, 'cli');
           for (const w of s.warnings.slice(0, 10)) note(`warning: row ${w.row}: ${w.message}`);
-          note(`imported ${s.rows} exception${s.rows === 1 ? '' : 's'} from ${file} (${s.added} new, ${s.updated} seen before)`);
+          note(`imported ${s.rows} exception${s.rows === 1 ? '' : 's'} from ${file} (read as ${s.readAs}; ${s.added} new, ${s.updated} seen before)`);
           if (s.stillOpen.length > 0) note(`${s.stillOpen.length} marked resolved here are still open in CocoonOPS: exceptions ${s.stillOpen.join(', ')}`);
           const details = s.ids.map((id) => getException(ws, id));
           await output(details, opts.out ?? '-', () => '');

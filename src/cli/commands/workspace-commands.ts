@@ -6,9 +6,9 @@ import { importCocoonFile, importXeroContactsFile } from '../../main/services/im
 import { recomputeFindings } from '../../main/services/recompute';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
 import { workspaceStatus, type XeroConnectionStatus } from '../../main/services/status';
-import { FAILING_KINDS, type FindingKind } from '../../shared/domain';
+import { FAILING_KINDS, type ChosenEncoding, type FindingKind } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
-import { collectMapping, parseKind } from '../options';
+import { collectMapping, parseEncoding, parseKind } from '../options';
 import { note, progress } from '../progress';
 import { withWorkspace } from '../workspace';
 import { action, CliUsageError } from '../run';
@@ -40,12 +40,13 @@ export function registerWorkspaceCommands(program: Command): void {
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--map <field=Header>', 'use this column for a field (repeatable), e.g. --map code="Acct No"', collectMapping)
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
+    .option('--encoding <name>', 'read a CSV as utf-8 or windows-1252 (for a file that mixes UTF-8 with other bytes)', parseEncoding)
     .action(
-      action(async (file: string, opts: { workspace: string; map?: Record<string, string>; sheet?: string }) =>
+      action(async (file: string, opts: { workspace: string; map?: Record<string, string>; sheet?: string; encoding?: ChosenEncoding }) =>
         withWorkspace(opts.workspace, true, async (ws) => {
-          const s = await importCocoonFile(ws, file, { mapping: opts.map, sheet: opts.sheet }, 'cli');
+          const s = await importCocoonFile(ws, file, { mapping: opts.map, sheet: opts.sheet, encoding: opts.encoding }, 'cli');
           for (const w of s.warnings.slice(0, 10)) note(`warning: row ${w.row}: ${w.message}`);
-          note(`imported ${s.rows} billing accounts from ${file}`);
+          note(`imported ${s.rows} billing accounts from ${file} (read as ${s.readAs})`);
           recompute(ws);
         }),
       ),

@@ -38,6 +38,44 @@ describe('decodeText', () => {
     expect(d).toEqual({ text: 'Name,Code\nCafé O’Brien,C1\n', encoding: 'windows-1252' });
   });
 
+  it('refuses UTF-8 with a stray byte that is not UTF-8, naming its lines and what to do', () => {
+    // "Acmé" in UTF-8 and one Windows-1252 no-break space (0xA0): read as Windows-1252, é would become "Ã©".
+    const mixed = bytes('Name,Code\nAcmé Pty Ltd,A1\nBeta', [0xa0], 'Freight,B2\nGamma,C3\nDelta', [0xa0], 'Co,D4\n');
+    let error: unknown;
+    try {
+      decodeText(mixed, 'accounts.csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    const message = (error as ImportError).message;
+    expect(message).toMatch(/^accounts\.csv mixes UTF-8 with bytes that are not UTF-8 \(lines 3 and 5\)/);
+    expect(message).toMatch(/Save the export as UTF-8/);
+    expect(message).toMatch(/choose its encoding/);
+  });
+
+  it('refuses a file with a UTF-8 BOM and a byte that is not UTF-8 (it was replaced silently)', () => {
+    expect(() => decodeText(bytes([0xef, 0xbb, 0xbf], 'Name,Code\nBeta', [0xa0], 'Freight,B2\n'), 'b.csv')).toThrow(/^b\.csv mixes UTF-8 .*\(line 2\)/);
+  });
+
+  it('names the first lines with a bad byte and counts the rest', () => {
+    const lines = Array.from({ length: 9 }, (_, i) => bytes(`Row${i}`, [0x92], ',X\n'));
+    const mixed = Uint8Array.from([...bytes('Name,Code\nZoë,Z1\n'), ...lines.flatMap((l) => [...l])]);
+    expect(() => decodeText(mixed, 'a.csv')).toThrow(/\(lines 3, 4, 5, 6 and 7, and 4 more lines\)/);
+  });
+
+  it('reads a mixed file in the encoding the user chose', () => {
+    const mixed = bytes('Name\nAcmé', [0xa0], 'Ltd\n');
+    expect(decodeText(mixed, 'a.csv', 'the billing accounts', 'windows-1252')).toEqual({ text: 'Name\nAcmÃ©\u00a0Ltd\n', encoding: 'windows-1252' });
+    expect(decodeText(mixed, 'a.csv', 'the billing accounts', 'utf-8')).toEqual({ text: 'Name\nAcmé\ufffdLtd\n', encoding: 'utf-8' });
+  });
+
+  it('still reads Windows-1252 when no valid multi-byte UTF-8 is present, and UTF-8 when it is all valid', () => {
+    expect(decodeText(bytes('Name\nCaf', [0xe9], '\nNa', [0xef], 've\n')).encoding).toBe('windows-1252');
+    expect(decodeText(bytes('Name\nAcme\n')).encoding).toBe('utf-8');
+    expect(decodeText(bytes([0xef, 0xbb, 0xbf], 'Name\nAcmé\n'))).toEqual({ text: 'Name\nAcmé\n', encoding: 'utf-8-bom' });
+  });
+
   it('refuses binary junk: NUL bytes', () => {
     expect(() => decodeText(bytes('Name,Code\n', [0, 1, 2, 0, 0, 5]), 'photo.csv')).toThrow(
       /photo\.csv does not look like a CSV or XLSX file/,

@@ -2,6 +2,7 @@
 import type { BillingAccount } from '../../shared/domain';
 import { ImportError, type Problem } from '../errors';
 import { ACCOUNT_FIELDS, resolveColumns, type AccountField, type ColumnMapping, type ResolvedColumns } from './columns';
+import type { ChosenEncoding } from './decode';
 import { readExportFile } from './read-file';
 import { readTable, type AccountsFormat } from './read-table';
 import { isBlankRow } from './table';
@@ -13,6 +14,8 @@ export interface ImportOptions {
   mapping?: ColumnMapping;
   /** XLSX worksheet name; the first worksheet when omitted. */
   sheet?: string;
+  /** How to read a CSV that mixes UTF-8 with other bytes (refused without it). */
+  encoding?: ChosenEncoding;
 }
 
 export interface ParsedAccounts {
@@ -58,7 +61,7 @@ function columnSummary(fileName: string): string {
  * the whole file is valid; otherwise throws ImportError listing the problems with row numbers.
  */
 export async function parseAccountsBuffer(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ParsedAccounts> {
-  const { table, format, encoding } = await readTable(bytes, fileName, { sheet: options.sheet });
+  const { table, format, encoding } = await readTable(bytes, fileName, { sheet: options.sheet, encoding: options.encoding });
   const resolved = resolveColumns(table.header, options.mapping, table.headerRow);
   if (resolved.problems.some((p) => p.severity === 'error')) throw new ImportError(columnSummary(fileName), resolved.problems);
   if (table.rows.length === 0) {
@@ -99,7 +102,7 @@ export async function previewAccounts(
   const limit = options.limit ?? 20;
   let loaded;
   try {
-    loaded = await readTable(bytes, fileName, { sheet: options.sheet });
+    loaded = await readTable(bytes, fileName, { sheet: options.sheet, encoding: options.encoding });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
     return { header: [], rows: [], totalRows: 0, columns: emptyColumns(), problems: e.problems, encoding: null, format: null };

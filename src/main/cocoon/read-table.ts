@@ -1,7 +1,7 @@
 // Bytes → Table: picks the reader by content (XLSX zip magic, else text), not only by file extension.
 import { ImportError } from '../errors';
 import { parseCsv } from './csv';
-import { decodeText } from './decode';
+import { decodeText, type ChosenEncoding } from './decode';
 import type { Table } from './table';
 import { readXlsx } from './xlsx';
 
@@ -27,6 +27,8 @@ export interface ReadTableOptions {
   sheet?: string;
   /** What the export holds, for messages, e.g. "the exceptions" ("the billing accounts" when omitted). */
   what?: string;
+  /** How to read a CSV that mixes UTF-8 with other bytes (refused without it). */
+  encoding?: ChosenEncoding;
 }
 
 export async function readTable(bytes: Uint8Array, fileName: string, options: ReadTableOptions = {}): Promise<LoadedTable> {
@@ -42,7 +44,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
       `${fileName} is an old Excel 97–2003 (.xls) workbook, which cannot be read. Open it in Excel and save it as .xlsx or CSV.`,
     );
   }
-  const { text, encoding } = decodeText(bytes, fileName, what);
+  const { text, encoding } = decodeText(bytes, fileName, what, options.encoding);
   if (HTML_START.test(text.slice(0, 1024))) {
     throw ImportError.file(`${fileName} is a web page (HTML), not a CSV or XLSX file. Open it in Excel and save it as .xlsx or CSV.`);
   }

@@ -2,14 +2,12 @@
 import type { BillingAccount } from '../../shared/domain';
 import type { Problem } from '../errors';
 import { ACCOUNT_FIELDS, type AccountField, type ResolvedColumns } from './columns';
+import { looksLikeFormula } from '../formula';
 import { filledRows, type TableRow } from './table';
 
 /** Xero's AccountNumber limit. */
 export const MAX_CODE_LENGTH = 50;
 
-const FORMULA_START = /^(?:[=@]|[+-][\p{L}(])/u;
-/** Phone numbers and signed numbers: digits with spaces, dots, dashes, slashes, parentheses and plus signs. */
-const NUMBER_LIKE = /^[+\-\d\s()./]*$/;
 /** C0 and C1 control characters (tabs and line breaks included). */
 export function hasControlChar(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -17,17 +15,6 @@ export function hasControlChar(value: string): boolean {
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
   }
   return false;
-}
-
-/**
- * True for text a spreadsheet would run as a formula: "=…", "@…", or "+"/"-" followed by a letter or "(".
- * Phone numbers ("+61 2 9999 0000", "+(61) 2 …") and negative numbers are not formulas.
- */
-export function looksLikeFormula(value: string): boolean {
-  const c = value.charCodeAt(0);
-  // Cheap gate first: only "=", "@", "+" and "-" can start a formula.
-  if (c !== 61 && c !== 64 && c !== 43 && c !== 45) return false;
-  return FORMULA_START.test(value) && !NUMBER_LIKE.test(value);
 }
 
 export interface ValidationResult {

@@ -40,7 +40,7 @@ function summary(fileName: string, problems: readonly Problem[]): string {
  * file is valid; otherwise throws ImportError listing the problems with row numbers.
  */
 export async function parseExceptionsBuffer(bytes: Uint8Array, fileName: string, options: ExceptionImportOptions = {}): Promise<ParsedExceptions> {
-  const { table, format, encoding } = await readTable(bytes, fileName, { sheet: options.sheet, what: WHAT });
+  const { table, format, encoding } = await readTable(bytes, fileName, { sheet: options.sheet, what: WHAT, encoding: options.encoding });
   const resolved = exceptionColumns.resolve(table.header, options.mapping, table.headerRow);
   if (resolved.problems.some((p) => p.severity === 'error')) {
     throw new ImportError(
@@ -66,7 +66,7 @@ export async function previewExceptions(bytes: Uint8Array, fileName: string, opt
   const limit = options.limit ?? 20;
   let loaded;
   try {
-    loaded = await readTable(bytes, fileName, { sheet: options.sheet, what: WHAT });
+    loaded = await readTable(bytes, fileName, { sheet: options.sheet, what: WHAT, encoding: options.encoding });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
     return { header: [], rows: [], totalRows: 0, columns: { mapping: exceptionColumns.emptyMapping(), unknown: [] }, problems: e.problems, encoding: null, format: null };

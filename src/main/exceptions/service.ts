@@ -1,6 +1,7 @@
 // Exceptions over a workspace: import (file or pasted message), classify, check invoice numbers against the synced
 // Xero documents, list, resolve, and the CocoonOPS checklist. What the UI, the CLI and the tests call.
 import { createHash } from 'node:crypto';
+import { encodingLabel } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { ImportError } from '../errors';
 import {
@@ -91,6 +92,7 @@ function storeParsed(ws: Workspace, parsed: ParsedExceptions, fileName: string, 
       stillOpen,
       ids,
       warnings: parsed.warnings,
+      readAs: encodingLabel(parsed.encoding),
     };
     ws.audit.append({ actor, action: 'exceptions.import', subject: fileName, result: 'ok', detail: { batchId, rows: summary.rows, added, updated: summary.updated, stillOpen } });
     return summary;

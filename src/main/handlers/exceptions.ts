@@ -35,12 +35,12 @@ export function exceptionHandlers(ctx: AppContext): HandlerGroup<ExceptionsChann
   return {
     'exceptions.list': async (query) => ({ items: listExceptions(ws(), query), playbooks: listPlaybooks() }),
     'exceptions.detail': async ({ id }) => known(() => getException(ws(), id)),
-    'exceptions.previewImport': async ({ fileName, content, mapping, sheet }) =>
-      previewExceptions(bytesOf(content), fileName, { mapping, sheet, limit: 20 }),
-    'exceptions.import': async ({ fileName, content, mapping, sheet }) => {
+    'exceptions.previewImport': async ({ fileName, content, mapping, sheet, encoding }) =>
+      previewExceptions(bytesOf(content), fileName, { mapping, sheet, encoding, limit: 20 }),
+    'exceptions.import': async ({ fileName, content, mapping, sheet, encoding }) => {
       const { ws: w } = workspaceForImport(ctx);
       progress(`Importing ${fileName}…`, false);
-      const summary = await importExceptionsBuffer(w, bytesOf(content), fileName, { mapping, sheet }, 'user');
+      const summary = await importExceptionsBuffer(w, bytesOf(content), fileName, { mapping, sheet, encoding }, 'user');
       progress(`Imported ${summary.rows} exceptions`, true);
       return summary;
     },

@@ -10,8 +10,8 @@ export function importHandlers(ctx: AppContext): HandlerGroup<'imports.previewCo
   const progress = (message: string, finished: boolean) =>
     ctx.events.emit('progress', { task: 'import', message, done: finished ? 1 : 0, total: 1, finished });
   return {
-    'imports.previewCocoon': async ({ fileName, content, mapping }): Promise<CocoonPreview> => {
-      const p = await previewAccounts(bytesOf(content), fileName, { mapping, limit: 20 });
+    'imports.previewCocoon': async ({ fileName, content, mapping, encoding }): Promise<CocoonPreview> => {
+      const p = await previewAccounts(bytesOf(content), fileName, { mapping, encoding, limit: 20 });
       return {
         header: p.header,
         rows: p.rows,
@@ -24,13 +24,13 @@ export function importHandlers(ctx: AppContext): HandlerGroup<'imports.previewCo
         format: p.format,
       };
     },
-    'imports.cocoon': async ({ fileName, content, mapping }) => {
+    'imports.cocoon': async ({ fileName, content, mapping, encoding }) => {
       const { ws } = workspaceForImport(ctx);
       progress(`Importing ${fileName}…`, false);
-      const summary = await importCocoonBytes(ws, bytesOf(content), fileName, { mapping }, 'user');
+      const summary = await importCocoonBytes(ws, bytesOf(content), fileName, { mapping, encoding }, 'user');
       progress(`Imported ${summary.rows} billing accounts`, true);
       await recomputeAndAnnounce(ctx, ws, 'imported');
-      return { rows: summary.rows, warnings: summary.warnings };
+      return { rows: summary.rows, warnings: summary.warnings, readAs: summary.readAs };
     },
     'imports.xeroFile': async ({ fileName, content }) => {
       const { ws } = workspaceForImport(ctx);
@@ -38,7 +38,7 @@ export function importHandlers(ctx: AppContext): HandlerGroup<'imports.previewCo
       const summary = importXeroContactsText(ws, bytesOf(content).toString('utf8'), fileName, 'user');
       progress(`Imported ${summary.rows} Xero contacts`, true);
       await recomputeAndAnnounce(ctx, ws, 'imported');
-      return { rows: summary.rows, warnings: [] };
+      return { rows: summary.rows, warnings: [], readAs: summary.readAs };
     },
   };
 }

@@ -1,6 +1,7 @@
 // Findings as files: the CSV a bookkeeper opens in a spreadsheet, or the full JSON.
 import { csvFormatRows } from 'd3-dsv';
 import type { MatchResult } from '../../shared/domain';
+import { escapeFormula } from '../formula';
 
 export const FINDINGS_CSV_COLUMNS = ['billing_account_code', 'xero_contact_id', 'finding', 'score', 'code_holder_id', 'explanation'] as const;
 
@@ -24,9 +25,4 @@ export function findingsJson(result: MatchResult): string {
 
 export function renderFindings(result: MatchResult, format: ReportFormat): string {
   return format === 'json' ? findingsJson(result) : findingsCsv(result);
-}
-
-/** OWASP's CSV-injection guard: a leading = + - @ (or tab/CR) gets a leading apostrophe. */
-export function escapeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d[\d.,\s]*$/.test(cell) ? `'${cell}` : cell;
 }

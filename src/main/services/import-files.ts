@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { encodingLabel } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { ImportError } from '../errors';
 import { parseAccountsBuffer, parseAccountsFile, type ImportOptions, type ParsedAccounts } from '../cocoon/import-accounts';
@@ -12,6 +13,8 @@ export interface ImportSummary {
   importId: number;
   rows: number;
   warnings: ParsedAccounts['warnings'];
+  /** The text encoding the file was read in, as shown to the user ("UTF-8", "Windows-1252"). */
+  readAs: string;
 }
 
 async function sha256(path: string): Promise<string | null> {
@@ -30,7 +33,7 @@ function storeCocoon(ws: Workspace, parsed: ParsedAccounts, fileName: string, di
     ws.audit.append({ actor, action: 'import.cocoon', subject: fileName, result: 'ok', detail: { importId: id, rows: parsed.accounts.length } });
     return id;
   });
-  return { importId, rows: parsed.accounts.length, warnings: parsed.warnings };
+  return { importId, rows: parsed.accounts.length, warnings: parsed.warnings, readAs: encodingLabel(parsed.encoding) };
 }
 
 export async function importCocoonFile(ws: Workspace, path: string, options: ImportOptions = {}, actor = 'user'): Promise<ImportSummary> {
@@ -68,5 +71,5 @@ function storeXero(ws: Workspace, { contacts, raw, pages }: ContactsFile, fileNa
     ws.audit.append({ actor, action: 'import.xero_file', subject: fileName, result: 'ok', detail: { importId: id, rows: contacts.length, pages } });
     return id;
   });
-  return { importId, rows: contacts.length, warnings: [] };
+  return { importId, rows: contacts.length, warnings: [], readAs: 'UTF-8' };
 }

@@ -28,10 +28,11 @@ export function ImportDialog({ initialKind = 'cocoon', onClose, onImported }: { 
       title="Import"
       onClose={onClose}
       state={file}
-      onImport={async ({ fileName, content, mapping }) => {
+      onImport={async ({ fileName, content, mapping, encoding }) => {
         if (kind === 'cocoon') {
-          const r = await api.imports.cocoon({ fileName, content, mapping });
-          onImported(`Imported ${r.rows.toLocaleString()} billing accounts from ${fileName}${r.warnings.length ? ` (${r.warnings.length} warnings)` : ''}`);
+          const r = await api.imports.cocoon({ fileName, content, mapping, encoding });
+          const warnings = r.warnings.length ? `, ${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''}` : '';
+          onImported(`Imported ${r.rows.toLocaleString()} billing accounts from ${fileName} (read as ${r.readAs}${warnings})`);
         } else {
           const r = await api.imports.xeroFile({ fileName, content });
           onImported(`Imported ${r.rows.toLocaleString()} Xero contacts from ${fileName}`);

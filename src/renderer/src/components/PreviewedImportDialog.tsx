@@ -1,7 +1,8 @@
 // An import dialog: the file input, "Reading…" or the failure, and the column-mapping preview: which column holds
-// which field (changeable), every problem by row, and the first rows as mapped. Nothing is stored until the import
+// which field (changeable), the encoding a CSV is read in (changeable), every problem by row, and the first rows as mapped. Nothing is stored until the import
 // button, which stays disabled while the preview has errors.
 import type { ReactNode } from 'react';
+import { ChosenEncoding, encodingLabel } from '../../../shared/domain';
 import type { PreviewedImport } from '../hooks/usePreviewedImport';
 import { Dialog } from './Dialog';
 import { ProgressLine } from './ProgressLine';
@@ -70,9 +71,24 @@ export function PreviewedImportDialog<F extends string>({ title, onClose, state,
       ) : (
         <div className="mapping">
           <p className="small muted">
-            {preview.format?.toUpperCase() ?? '?'} · {preview.encoding ?? '?'} · {preview.totalRows.toLocaleString()} rows ·{' '}
+            {preview.format?.toUpperCase() ?? '?'} · {preview.encoding ? `read as ${encodingLabel(preview.encoding)}` : 'not read'} ·{' '}
+            {preview.totalRows.toLocaleString()} rows ·{' '}
             {errors === 0 ? 'no errors' : `${errors} error${errors > 1 ? 's' : ''}: nothing can be imported until they are fixed`}
           </p>
+          {preview.format !== 'xlsx' && (
+            <label className="field">
+              <span>Encoding</span>
+              <select
+                aria-label="Encoding"
+                value={state.encoding ?? ''}
+                onChange={(e) => state.chooseEncoding(e.target.value === '' ? undefined : ChosenEncoding.parse(e.target.value))}
+              >
+                <option value="">Detect (UTF-8, else Windows-1252)</option>
+                <option value="utf-8">UTF-8 (bytes that are not UTF-8 become �)</option>
+                <option value="windows-1252">Windows-1252 (Excel's plain CSV on Windows)</option>
+              </select>
+            </label>
+          )}
           <div className="mapping-grid">
             {fields.map(({ field, label, required }) => (
               <label key={field} className="field">

@@ -1,7 +1,8 @@
-// An import dialog's steps: choose a file, preview it (again after each column-mapping change), store it. Busy
-// while the API works; a failure keeps its message and its problems by row. No preview function: store only.
+// An import dialog's steps: choose a file, preview it (again after each column-mapping or encoding change), store
+// it. Busy while the API works; a failure keeps its message and its problems by row. No preview function: store only.
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api-client';
+import type { ChosenEncoding } from '../../../shared/domain';
 import { errorMessage, readAsBase64 } from '../lib/file-content';
 
 type Problem = ApiError['problems'][number];
@@ -23,12 +24,16 @@ interface ImportPreview {
   format: string | null;
 }
 
-/** With the user's column choices per field (null = not in the file); the others are detected. */
-type Input<F extends string> = ChosenFile & { mapping: Partial<Record<F, string | null>> };
+/**
+ * With the user's column choices per field (null = not in the file; the others are detected) and the encoding
+ * the user chose (detected when absent; a CSV mixing UTF-8 with other bytes is refused until one is chosen).
+ */
+type Input<F extends string> = ChosenFile & { mapping: Partial<Record<F, string | null>>; encoding?: ChosenEncoding };
 
 export function usePreviewedImport<F extends string>(previewOf: ((input: Input<F>) => Promise<ImportPreview>) | null) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<Input<F>['mapping']>({});
+  const [encoding, setEncoding] = useState<ChosenEncoding | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; problems: Problem[] } | null>(null);
@@ -44,14 +49,17 @@ export function usePreviewedImport<F extends string>(previewOf: ((input: Input<F
       setBusy(false);
     }
   };
-  const show = (f: ChosenFile, m: Input<F>['mapping']) => {
+  const show = (f: ChosenFile, m: Input<F>['mapping'], enc: ChosenEncoding | undefined) => {
     setMapping(m);
-    return attempt(async () => setPreview(previewOf && (await previewOf({ ...f, mapping: m }))));
+    setEncoding(enc);
+    return attempt(async () => setPreview(previewOf && (await previewOf({ ...f, mapping: m, encoding: enc }))));
   };
 
   return {
     file,
     preview,
+    /** The encoding the user chose; undefined = detect. */
+    encoding,
     busy,
     error,
     /** The failure's problems, else the preview's. */
@@ -64,16 +72,21 @@ export function usePreviewedImport<F extends string>(previewOf: ((input: Input<F
       const loaded = { fileName: chosen.name, content: await readAsBase64(chosen) };
       setFile(loaded);
       setPreview(null);
-      if (previewOf) await show(loaded, {});
+      setEncoding(undefined);
+      if (previewOf) await show(loaded, {}, undefined);
     },
     map: (field: F, header: string | null) => {
-      if (file) void show(file, { ...mapping, [field]: header });
+      if (file) void show(file, { ...mapping, [field]: header }, encoding);
     },
-    store: (save: (input: Input<F>) => Promise<unknown>) => file && attempt(() => save({ ...file, mapping })),
+    chooseEncoding: (enc: ChosenEncoding | undefined) => {
+      if (file) void show(file, mapping, enc);
+    },
+    store: (save: (input: Input<F>) => Promise<unknown>) => file && attempt(() => save({ ...file, mapping, encoding })),
     reset: () => {
       setFile(null);
       setPreview(null);
       setError(null);
+      setEncoding(undefined);
     },
   };
 }
