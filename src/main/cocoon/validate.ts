@@ -2,7 +2,7 @@
 import type { BillingAccount } from '../../shared/domain';
 import type { Problem } from '../errors';
 import { ACCOUNT_FIELDS, type AccountField, type ResolvedColumns } from './columns';
-import { looksLikeFormula } from '../formula';
+import { looksLikeFormula } from '../../shared/formula';
 import { filledRows, type TableRow } from './table';
 
 /** Xero's AccountNumber limit. */

@@ -1,7 +1,7 @@
 // Table rows of an exceptions export → exceptions plus row-numbered problems. Pure.
 import type { DocType, ExceptionInput } from '../../shared/exceptions';
 import type { Problem } from '../errors';
-import { looksLikeFormula } from '../formula';
+import { looksLikeFormula } from '../../shared/formula';
 import { filledRows, type TableRow } from '../cocoon/table';
 import { normaliseMessage } from './classify';
 import { EXCEPTION_FIELDS, type ExceptionField, type ResolvedExceptionColumns } from './export-columns';

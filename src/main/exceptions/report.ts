@@ -1,7 +1,7 @@
 // Exceptions as files: the CSV a bookkeeper opens in a spreadsheet (one row per exception), or the full JSON.
 import { csvFormatRows } from 'd3-dsv';
 import type { ExceptionDetail } from '../../shared/exceptions';
-import { escapeFormula } from '../formula';
+import { escapeFormula } from '../../shared/formula';
 
 export const EXCEPTIONS_CSV_COLUMNS = [
   'id', 'row', 'document_type', 'number', 'billing_account', 'playbook', 'verdict', 'resolved', 'check', 'what_to_do', 'message',

@@ -3,7 +3,7 @@
 import { csvFormatRows } from 'd3-dsv';
 import type { AuditEntry } from '../db';
 import type { Checklist, ChecklistLine } from '../../shared/contract-outbox';
-import { escapeFormula } from '../formula';
+import { escapeFormula } from '../../shared/formula';
 
 const PLACE: Record<ChecklistLine['place'], string> = { cocoonops: 'CocoonOPS', xero: 'Xero (web app)', reconciler: 'Reconciler' };
 

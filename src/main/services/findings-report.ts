@@ -1,7 +1,7 @@
 // Findings as files: the CSV a bookkeeper opens in a spreadsheet, or the full JSON.
 import { csvFormatRows } from 'd3-dsv';
 import type { MatchResult } from '../../shared/domain';
-import { escapeFormula } from '../formula';
+import { escapeFormula } from '../../shared/formula';
 
 export const FINDINGS_CSV_COLUMNS = ['billing_account_code', 'xero_contact_id', 'finding', 'score', 'code_holder_id', 'explanation'] as const;
 
