@@ -11,10 +11,13 @@ export const EXIT = {
   workspace: 4,
   /** Xero or the network failed (sync, connect, push). */
   xero: 5,
-  /** `push` not confirmed: answered no at its question, or no terminal to ask and no --yes. Nothing was written. */
+  /** `push` not confirmed (answered no, or no terminal to ask and no --yes: nothing was written), or a full
+   *  `sync` that would remove most of the stored contacts, without --allow-shrink (nothing was removed). */
   notConfirmed: 6,
   /** `match --check` / `findings --check`: some accounts will fail on the next sync. */
   willFail: 10,
+  /** `findings --check`: the Xero side may be incomplete (the last sync failed or has not finished), so no verdict. */
+  staleXero: 11,
   /** Stopped with Ctrl-C (a sync keeps every page it saved and continues next time). */
   cancelled: 130,
 } as const;
@@ -27,6 +30,8 @@ Exit codes:
   3   an input file was refused; nothing was imported (the message lists what to fix, by row)
   4   the workspace could not be opened (not a workspace, written by a newer version, missing)
   5   Xero or the network failed
-  6   push not confirmed: answered no, or no terminal to ask and no --yes (nothing was written)
+  6   not confirmed: push answered no, or no terminal to ask and no --yes (nothing was written);
+      or a full sync would remove most contacts and --allow-shrink was not given (nothing was removed)
   10  with --check: some billing accounts will fail on the next sync
+  11  with findings --check: the Xero data may be incomplete (the last sync failed or has not finished)
   130 cancelled with Ctrl-C (a sync continues where it stopped next time)`;

@@ -27,6 +27,7 @@ async function explained<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
+    if (error instanceof Error && error.name === 'SyncShrinkRefusedError') throw new AppError('needs_confirmation', error.message);
     if (error instanceof XeroError) throw new AppError(error.name === 'SyncCancelledError' ? 'cancelled' : 'unavailable', error.message);
     if (error instanceof Error && error.name === 'SyncCancelledError') throw new AppError('cancelled', error.message);
     throw error;
@@ -54,7 +55,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
   return {
     unavailableReason: () => null,
     connect: (ws, { signal }) => connectTo(ws, signal),
-    sync: (ws, { signal, onProgress }) =>
+    sync: (ws, { signal, onProgress, allowShrink }) =>
       explained(async () => {
         if (!readBinding(ws)) {
           throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
@@ -63,6 +64,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
         const session = openXeroSession(ws, { secrets: o.secrets, reconnectHint: 'Connect Xero again from the start screen' });
         const summary = await syncWorkspace(ws, session.client, {
           signal,
+          allowShrink,
           recompute: false,
           actor: 'user',
           onProgress: (p) => onProgress(progressOf(p)),

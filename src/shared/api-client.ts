@@ -14,6 +14,8 @@ export const API_ERROR_CODES = [
   'workspace',
   'unavailable',
   'cancelled',
+  /** The action would do something drastic (a sync removing most contacts): ask the user, then call again confirmed. */
+  'needs_confirmation',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -13,12 +13,12 @@ export interface WebHost {
   stop(): Promise<void>;
 }
 
-export async function startWebHost(args: string[] = []): Promise<WebHost> {
+export async function startWebHost(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<WebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/reconciler.js'), 'web', '--no-build', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

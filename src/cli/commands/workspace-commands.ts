@@ -5,6 +5,7 @@ import type { Workspace } from '../../main/db';
 import { importCocoonFile, importXeroContactsFile } from '../../main/services/import-files';
 import { recomputeFindings } from '../../main/services/recompute';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
+import { xeroFreshness } from '../../main/review/freshness';
 import { workspaceStatus, type XeroConnectionStatus } from '../../main/services/status';
 import { FAILING_KINDS, type ChosenEncoding, type FindingKind } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
@@ -71,7 +72,7 @@ export function registerWorkspaceCommands(program: Command): void {
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--kind <kind>', 'only this finding kind', parseKind)
     .option('--out <file>', 'FILE.csv or FILE.json (default: CSV on stdout)', '-')
-    .option('--check', `exit with code ${EXIT.willFail} when any account will fail on the next sync`)
+    .option('--check', `exit with code ${EXIT.willFail} when any account will fail on the next sync, ${EXIT.staleXero} when the Xero data may be incomplete (a failed or unfinished sync)`)
     .action(
       action(async (opts: { workspace: string; kind?: FindingKind; out: string; check?: boolean }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
@@ -88,7 +89,14 @@ export function registerWorkspaceCommands(program: Command): void {
             await writeFile(opts.out, text);
             note(`${findings.length} findings written to ${opts.out}`);
           }
-          return opts.check && findings.some((f) => FAILING_KINDS.includes(f.kind)) ? EXIT.willFail : EXIT.ok;
+          if (!opts.check) return EXIT.ok;
+          // No verdict on a Xero side that may be incomplete: "nothing fails" could just mean "nothing was read".
+          const fresh = xeroFreshness(ws);
+          if (fresh.trust !== 'complete') {
+            note(`check not passed: ${fresh.reason} Run reconciler sync --workspace ${opts.workspace} until it completes, then check again.`);
+            return EXIT.staleXero;
+          }
+          return findings.some((f) => FAILING_KINDS.includes(f.kind)) ? EXIT.willFail : EXIT.ok;
         }),
       ),
     );
@@ -117,6 +125,7 @@ export function registerWorkspaceCommands(program: Command): void {
             `last CocoonOPS import ${when(s.lastCocoonImport)}`,
             `last Xero import      ${when(s.lastXeroImport)}`,
             `last Xero sync        ${when(s.lastSync)}`,
+            `Xero data             ${s.xeroData.trust === 'complete' ? 'complete' : s.xeroData.reason}`,
             `Xero connection       ${connectionLine(s.xeroConnection, s.path)}`,
           ];
           process.stdout.write(`${lines.join('\n')}\n`);

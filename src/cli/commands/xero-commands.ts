@@ -9,6 +9,7 @@ import { createFileSecretStore } from '../../main/xero/storage/file-secret-store
 import { loadSettings } from '../../main/xero/storage/settings';
 import type { SyncEntity } from '../../main/xero/sync/cursor';
 import type { SyncSummary } from '../../main/xero/sync/run-sync';
+import { SHRINK_HANDFUL, SyncShrinkRefusedError } from '../../main/xero/sync/shrink-guard';
 import { cliOpenBrowser, withInterrupt } from '../browser';
 import { EXIT } from '../exit-codes';
 import { note, progress, type Progress } from '../progress';
@@ -90,9 +91,10 @@ export function registerXeroCommands(program: Command): void {
     .description('Bring the Xero contacts, sales invoices and credit notes into the workspace (only changes, after the first time), then recompute the findings.')
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--full', 'fetch everything again, not only what changed')
+    .option('--allow-shrink', `let a full sync remove most of the stored contacts (more than half, and more than ${SHRINK_HANDFUL}) when Xero no longer lists them; without it such a sync stops and removes nothing`)
     .option('--page-size <n>', 'records per request (Xero allows up to 1000)', positiveInt(1000), 1000)
     .action(
-      action(async (opts: { workspace: string; full?: boolean; pageSize: number }) =>
+      action(async (opts: { workspace: string; full?: boolean; allowShrink?: boolean; pageSize: number }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
           const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('../../main/xero/session'), import('../../main/xero/sync/run-sync')]);
           const session = openXeroSession(ws, { secrets: secretStore(), reconnectHint: reconnectHint(opts.workspace) });
@@ -104,6 +106,7 @@ export function registerXeroCommands(program: Command): void {
             const summary = await withInterrupt('cancelling: the page in progress is dropped, saved pages stay', (signal) =>
               syncWorkspace(ws, session.client, {
                 full: opts.full,
+                allowShrink: opts.allowShrink,
                 pageSize: opts.pageSize,
                 signal,
                 actor: 'cli',
@@ -131,6 +134,11 @@ export function registerXeroCommands(program: Command): void {
             else if (f) note(`findings: ${describeCounts(f.counts).line}`);
             if (f?.exceptionsRechecked) note(`${f.exceptionsRechecked} open exception${f.exceptionsRechecked === 1 ? '' : 's'} checked again against the synced invoices (reconciler exceptions --workspace …)`);
             return EXIT.ok;
+          } catch (error) {
+            if (!(error instanceof SyncShrinkRefusedError)) throw error;
+            bar?.stop();
+            note(`${error.message} To remove them: reconciler sync --workspace ${opts.workspace} --full --allow-shrink`);
+            return EXIT.notConfirmed;
           } finally {
             bar?.stop();
             matching.stop();

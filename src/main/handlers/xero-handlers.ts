@@ -56,7 +56,7 @@ export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xe
       const { tenantName, path } = await connectNew(ctx);
       return { tenantName, workspace: ctx.session.open(path) };
     },
-    'xero.sync': async () => {
+    'xero.sync': async ({ allowShrink }) => {
       const { ws, info } = ctx.session.require();
       const port = portFor(info.isDemo);
       const unavailable = port.unavailableReason();
@@ -68,12 +68,13 @@ export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xe
         ctx.events.emit('progress', { task: 'sync', message, done, total, finished });
       try {
         emit('Connecting to Xero…', 0, null);
-        const { contacts } = await port.sync(ws, { signal: controller.signal, onProgress: (p) => emit(p.message, p.done, p.total) });
+        const { contacts } = await port.sync(ws, { signal: controller.signal, allowShrink, onProgress: (p) => emit(p.message, p.done, p.total) });
         emit(`Sync complete (${contacts} contacts read)`, 1, 1, true);
         await recomputeAndAnnounce(ctx, ws, 'synced');
         return { contacts, finishedAt: new Date().toISOString() };
       } catch (error) {
-        emit(controller.signal.aborted ? 'Sync cancelled' : 'Sync failed', 0, null, true);
+        const asks = error instanceof AppError && error.code === 'needs_confirmation';
+        emit(controller.signal.aborted ? 'Sync cancelled' : asks ? 'Sync waiting for your confirmation' : 'Sync failed', 0, null, true);
         ctx.session.dataChanged('synced'); // the freshness banner must show the failed or partial sync
         if (controller.signal.aborted && !(error instanceof AppError)) {
           throw new AppError('cancelled', 'The sync was cancelled; what was read so far is kept, and the next sync continues from there.');

@@ -10,7 +10,7 @@ export interface Freshness {
 
 function errorOf(record: ImportRecord): string {
   const detail = record.detail as { error?: unknown } | null;
-  return typeof detail?.error === 'string' ? detail.error : 'no reason recorded';
+  return typeof detail?.error === 'string' ? detail.error.replace(/\.$/, '') : 'no reason recorded'; // it goes in parentheses
 }
 
 /** The newest complete Xero side (file import or sync), if any. */

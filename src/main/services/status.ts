@@ -2,6 +2,7 @@
 import type { FindingKind } from '../../shared/domain';
 import { countFailing } from '../../shared/domain';
 import type { ImportRecord, Workspace } from '../db';
+import { xeroFreshness, type Freshness } from '../review/freshness';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
 
@@ -28,6 +29,8 @@ export interface WorkspaceStatus {
   lastCocoonImport: ImportRecord | null;
   lastXeroImport: ImportRecord | null;
   lastSync: ImportRecord | null;
+  /** Can the Xero side be trusted: 'stale' after a failed or unfinished sync (with why), 'missing' with none. */
+  xeroData: Freshness;
   /** Null when the workspace was never connected (its Xero side, if any, came from files). */
   xeroConnection: XeroConnectionStatus | null;
 }
@@ -50,6 +53,7 @@ export function workspaceStatus(ws: Workspace): WorkspaceStatus {
     lastCocoonImport: ws.imports.latest('cocoon', 'complete') ?? null,
     lastXeroImport: ws.imports.latest('xero_file', 'complete') ?? null,
     lastSync: ws.imports.latest('xero_sync', 'complete') ?? null,
+    xeroData: xeroFreshness(ws),
     xeroConnection: xeroConnection(ws),
   };
 }

@@ -34,6 +34,11 @@ export class XeroNetworkError extends XeroError {
   override readonly name = 'XeroNetworkError';
 }
 
+/** Xero's answer contradicts itself or the request (a page that does not fit its own `pagination`). */
+export class XeroPagingError extends XeroError {
+  override readonly name = 'XeroPagingError';
+}
+
 export type XeroAuthCode = 'reconnect' | 'denied' | 'state_mismatch' | 'timeout' | 'oauth' | 'not_connected';
 
 export const RECONNECT_MESSAGE = 'Xero access has expired or was revoked: reconnect';

@@ -5,7 +5,8 @@
 //   GET|PUT|POST /tenants/:tenantId/data  {Contacts?, Invoices?, CreditNotes?} (GET shapes; PUT replaces, POST merges)
 //   PATCH /tenants/:tenantId/contacts/:contactId {…fields} (no validation; bumps UpdatedDateUTC)
 //   POST /clock/advance {ms?, seconds?}
-//   GET|POST|DELETE /faults  {kind:'status'|'delay'|'cut', status?, body?, delayMs?, count?, method?, path?, tenantId?}
+//   GET|POST|DELETE /faults  {kind:'status'|'delay'|'cut'|'patch', status?, body?, json?, delayMs?, count?, method?, path?, tenantId?}
+//     ('patch': the real answer with `json`'s fields replaced, e.g. {Contacts:[]} or {pagination:{itemCount:22}})
 //   POST /tokens/expire {token?, refreshTokens?} · POST /tokens/revoke {token?}
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -17,9 +18,10 @@ import { renderDocument } from '../accounting/invoice-rules.js';
 import { connectionDate } from '../util/ms-date.js';
 
 const FaultBody = z.object({
-  kind: z.enum(['status', 'delay', 'cut']),
+  kind: z.enum(['status', 'delay', 'cut', 'patch']),
   status: z.number().int().min(100).max(599).optional(),
   body: z.string().optional(),
+  json: z.record(z.string(), z.unknown()).optional(),
   delayMs: z.number().int().min(0).optional(),
   count: z.number().int().min(1).optional(),
   method: z.string().optional(),

@@ -1,5 +1,7 @@
-// Scripted faults for the next N matching requests: an error status, a delay, or a connection cut mid-response
-// (after the handler ran, so a write is applied although the client never sees the answer).
+// Scripted faults for the next N matching requests: an error status, a delay, a connection cut mid-response
+// (after the handler ran, so a write is applied although the client never sees the answer), or a 'patch': the
+// handler's own JSON answer with some of its fields replaced, e.g. `{Contacts: []}` (a 200 that lists nothing) or
+// `{pagination: {itemCount: 22}}` (a pagination object that contradicts the page); `null` removes a field.
 import type { MiddlewareHandler } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { MAINTENANCE_TEXT, serverError } from './xero-errors.js';
@@ -7,11 +9,13 @@ import { sendJson, sendText, type SandboxEnv } from './env.js';
 import { newId } from '../util/ids.js';
 
 export interface FaultSpec {
-  kind: 'status' | 'delay' | 'cut';
+  kind: 'status' | 'delay' | 'cut' | 'patch';
   /** For 'status': 500 (Xero's JSON error), 503 (plain-text maintenance page) or any other code. */
   status?: number;
   /** Replaces the default body of a 'status' fault. */
   body?: string;
+  /** For 'patch': merged into the answer's JSON object; an object value merges one level deeper (pagination). */
+  json?: Record<string, unknown>;
   /** For 'delay'. */
   delayMs?: number;
   /** How many matching requests it applies to (default 1). */
@@ -61,6 +65,18 @@ export class FaultQueue {
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `answer` with `patch` applied: objects merge one level deep, anything else replaces, null removes. */
+export function patchJson(answer: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...answer };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = isObject(v) && isObject(out[k]) ? { ...(out[k] as Record<string, unknown>), ...v } : v;
+  }
+  return out;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export function faultMiddleware(faults: FaultQueue): MiddlewareHandler<SandboxEnv> {
@@ -78,6 +94,13 @@ export function faultMiddleware(faults: FaultQueue): MiddlewareHandler<SandboxEn
       return sendJson(c, serverError(), status);
     }
     await next();
+    if (f.kind === 'patch') {
+      const headers: Record<string, string> = {};
+      c.res.headers.forEach((v, k) => k !== 'content-length' && k !== 'content-type' && (headers[k] = v)); // rate headers stay
+      const answer = (await c.res.json()) as Record<string, unknown>;
+      c.res = sendJson(c, patchJson(answer, f.json ?? {}), c.res.status, headers);
+      return;
+    }
     const res = c.res;
     const bytes = Buffer.from(await res.arrayBuffer());
     const headers: Record<string, string> = {};

@@ -17,7 +17,11 @@ export interface PageRequest {
 
 export interface RawPage {
   items: Record<string, unknown>[];
+  /** The page asked for. */
   page: number;
+  /** The envelope's `pagination` as Xero sent it (each field absent when Xero left it out). */
+  answeredPage?: number;
+  pageSize?: number;
   pageCount?: number;
   itemCount?: number;
   /** The envelope's DateTimeUTC (Xero's clock when it answered), ISO. */
@@ -66,7 +70,7 @@ export function readEnvelope(kind: ListKind, data: unknown, page: number): RawPa
   }
   const p = isRecord(data.pagination) ? data.pagination : {};
   const serverTime = typeof data.DateTimeUTC === 'string' ? (parseXeroDate(data.DateTimeUTC) ?? undefined) : undefined;
-  return { items, page, pageCount: int(p.pageCount), itemCount: int(p.itemCount), serverTime };
+  return { items, page, answeredPage: int(p.page), pageSize: int(p.pageSize), pageCount: int(p.pageCount), itemCount: int(p.itemCount), serverTime };
 }
 
 export async function fetchPage(client: XeroAccountingClient, kind: ListKind, r: PageRequest): Promise<RawPage> {

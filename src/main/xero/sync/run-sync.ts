@@ -1,12 +1,18 @@
 // A sync of one workspace from Xero: contacts (archived too), sales invoices, sales credit notes; page by page, each
 // page and the cursor in one transaction, so a run that stops anywhere (cancel, network, killed process) resumes
 // where it stopped without losing or duplicating rows. Findings are recomputed only after a complete sync.
+// Every page is checked against its own `pagination` first (page-check.ts): one that does not add up stops the sync.
+// A full contacts sync removes the contacts Xero no longer lists only after its last page, in one transaction with
+// the watermark; a page that never arrived leaves the stored ones in place. Pages are written as they come (they
+// are Xero's current data either way), so nothing needs staging; and a removal of most of the stored contacts
+// is refused unless confirmed (shrink-guard.ts), since a broken answer is likelier than an emptied organisation.
 import type { Workspace } from '../../db';
 import type { MatchOptions } from '../../matching';
 import { recomputeFindings, type RecomputeSummary } from '../../services/recompute';
 import type { XeroAccountingClient } from '../api/accounting-client';
 import { fetchPage, MAX_PAGE_SIZE } from '../api/list-pages';
 import { readBinding } from '../binding';
+import { XeroPagingError } from '../errors';
 import { systemClock, type Clock } from '../clock';
 import {
   clearCursor,
@@ -23,10 +29,12 @@ import {
 import { SyncCancelledError } from './cancelled';
 import { ENTITY_SPECS } from './entities';
 import { EtaEstimator } from './eta';
+import { pageProblem } from './page-check';
 import { pumpPages } from './page-pump';
+import { isMassRemoval, SyncShrinkRefusedError } from './shrink-guard';
 import { takeSyncLock } from './sync-lock';
 
-export { SyncCancelledError };
+export { SyncCancelledError, SyncShrinkRefusedError };
 
 export interface SyncProgress {
   entity: SyncEntity;
@@ -45,6 +53,8 @@ export interface SyncOptions {
   full?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
+  /** A full sync may remove most of the stored contacts (the user confirmed it); otherwise it is refused. */
+  allowShrink?: boolean;
   /** Records per page (Xero allows up to 1000). */
   pageSize?: number;
   /** Pages requested ahead of the one being committed (they share the tenant's rate limiter). */
@@ -128,7 +138,17 @@ export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient,
         knownPageCount: cursor.pageCount,
         parallel: o.parallelPages ?? 3,
         signal: o.signal,
-        fetch: (page, signal) => fetchPage(client, spec.list, { page, pageSize, since, signal }),
+        fetch: async (page, signal) => {
+          const got = await fetchPage(client, spec.list, { page, pageSize, since, signal });
+          const problem = pageProblem({ page, pageSize }, got);
+          if (problem) {
+            throw new XeroPagingError(
+              `Xero's answer for ${spec.label}s page ${page} does not add up: ${problem}. The sync stopped; nothing from this page was saved ` +
+                'and no stored contact was removed. Sync again in a while (the pages already saved are kept).',
+            );
+          }
+          return got;
+        },
         commit: (page) => {
           const rows = spec.map(page.items, page.page); // outside the transaction: keep it short
           const fresh = page.page >= cursor.nextPage ? rows.length : 0; // not the page read again on resume
@@ -152,7 +172,12 @@ export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient,
         },
       });
       ws.transaction(() => {
-        if (cursor.full && entity === 'contacts') summary.removed = ws.contacts.removeWrittenBefore(cursor.sweepFrom);
+        if (cursor.full && entity === 'contacts') {
+          const stored = ws.contacts.count();
+          const removed = ws.contacts.removeWrittenBefore(cursor.sweepFrom);
+          if (!o.allowShrink && isMassRemoval(stored, removed)) throw new SyncShrinkRefusedError(stored, removed); // rolls the removal back
+          summary.removed = removed;
+        }
         saveWatermark(ws, entity, { highWater: cursor.highWater ?? cursor.startedAt, importId: runId, full: cursor.full, at: iso() });
         clearCursor(ws, entity);
       });

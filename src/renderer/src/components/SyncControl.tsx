@@ -1,9 +1,12 @@
 // "Sync now": progress and cancel while it runs. A workspace whose Xero side came from a file offers to connect
-// instead; a build without the Xero connection says why.
+// instead; a build without the Xero connection says why. A full sync that would remove most of the stored contacts
+// stops and asks here (needs_confirmation): Keep them (nothing removed), or remove them and sync again.
 import { useState } from 'react';
 import type { AppInfo, EventPayload } from '../../../shared/contract';
 import type { WorkspaceStatus } from '../../../shared/review';
+import { ApiError } from '../../../shared/api-client';
 import { useApi, useApiEvent } from '../api/context';
+import { Dialog } from './Dialog';
 import { errorMessage } from '../lib/file-content';
 import { SignInLink } from './SignInLink';
 
@@ -12,6 +15,8 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
   const [running, setRunning] = useState<'sync' | 'connect' | null>(null);
   const [progress, setProgress] = useState<EventPayload<'progress'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The sync's question, when it stopped before removing most contacts. */
+  const [asking, setAsking] = useState<string | null>(null);
   const connected = status.xeroConnection !== null;
   useApiEvent('progress', (e) => {
     if (e.task === 'sync') setProgress(e.finished ? null : e);
@@ -20,11 +25,12 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
     if (e.command === 'sync' && info.features.sync && connected && !running) start('sync');
   });
 
-  function start(what: 'sync' | 'connect'): void {
+  function start(what: 'sync' | 'connect', allowShrink = false): void {
     setRunning(what);
     setError(null);
-    (what === 'sync' ? api.xero.sync() : api.xero.connect())
-      .catch((e: unknown) => setError(errorMessage(e)))
+    setAsking(null);
+    (what === 'sync' ? api.xero.sync({ allowShrink }) : api.xero.connect())
+      .catch((e: unknown) => (e instanceof ApiError && e.code === 'needs_confirmation' ? setAsking(e.message) : setError(errorMessage(e))))
       .finally(() => {
         setRunning(null);
         setProgress(null);
@@ -67,6 +73,18 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
         <button type="button" onClick={() => start('connect')} title="This workspace's Xero side came from a file: connect it to sync">
           Connect Xero…
         </button>
+      )}
+      {asking && (
+        <Dialog
+          title="Remove most of the contacts?"
+          onClose={() => setAsking(null)}
+          action={{ label: 'Remove them and sync', onClick: () => start('sync', true), focusCancel: true }}
+        >
+          <p data-testid="sync-shrink-question">{asking}</p>
+          <p className="muted small">
+            Cancel keeps every contact; the findings stay those of the last complete sync, marked as possibly out of date, until a sync completes.
+          </p>
+        </Dialog>
       )}
       {error && (
         <span className="error-text small" role="alert">

@@ -1,0 +1,73 @@
+// "Sync now" on a workspace whose first full sync would remove most of its contacts (its Xero side came from a
+// file holding far more than the connected organisation): the sync stops and asks; Cancel keeps every contact and
+// the banner says the Xero data may be incomplete; "Remove them and sync" finishes the sync and the banner goes.
+import { expect, test, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+
+let host: WebHost;
+let page: Page;
+let sandbox: ChildProcess;
+let dir: string;
+
+const cli = (args: string[], env: NodeJS.ProcessEnv) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/reconciler.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`reconciler ${args.join(' ')}: ${r.stderr}`);
+};
+
+test.beforeAll(async ({ browser }) => {
+  sandbox = spawn(process.execPath, [join(ROOT, 'bin/reconciler.js'), 'sandbox', '--port', '0', '--auto-approve', '--any-redirect-port'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    sandbox.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!.trim());
+    });
+    sandbox.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
+  });
+  dir = mkdtempSync(join(tmpdir(), 'reconciler-e2e-shrink-'));
+  const ws = join(dir, 'books.reconciler');
+  const env = { RECONCILER_CONFIG_DIR: join(dir, 'config') };
+  cli(['connect', '--xero-url', url, '--workspace', ws, '--port', '0'], env);
+  cli(['import', 'cocoon', join(ROOT, 'demo/cocoon.csv'), '--workspace', ws], env);
+  cli(['import', 'xero', join(ROOT, 'demo/xero-contacts.json'), '--workspace', ws], env); // 1,094 contacts; the organisation has 22
+  host = await startWebHost(['--workspace', ws], env);
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await host?.stop();
+  if (sandbox && sandbox.exitCode === null) {
+    const exited = new Promise((r) => sandbox.once('exit', r));
+    sandbox.kill('SIGTERM');
+    await exited;
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('a sync that would remove most contacts asks first; Cancel keeps them, confirming removes them', async () => {
+  await page.goto(host.url);
+  await expect(page.getByText('1,094 Xero contacts')).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const ask = page.getByRole('dialog', { name: 'Remove most of the contacts?' });
+  await expect(ask).toBeVisible({ timeout: 30_000 });
+  await expect(ask.getByTestId('sync-shrink-question')).toContainText('stopped before removing 1094 of the 1116 contacts stored: Xero listed only 22. Nothing was removed.');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused(); // Enter alone never removes
+  await page.screenshot({ path: join(SCREENSHOTS, 'sync-shrink-ask.png') });
+
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByText(/Xero data may be incomplete: the last sync failed \(The full sync stopped before removing 1094/)).toBeVisible();
+  await expect(page.getByText('1,116 Xero contacts')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await ask.getByRole('button', { name: 'Remove them and sync' }).click();
+  await expect(page.getByText('22 Xero contacts')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Xero data may be incomplete/)).toHaveCount(0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'sync-shrink-confirmed.png') });
+});
