@@ -5,15 +5,16 @@ import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { FieldChange } from '../../shared/review';
 import { directoryOf, syncFails, syncInvoice, withChanges, type SyncContact, type XeroDirectory } from '../../shared/sync-model';
 
-export type ContactDirectory = XeroDirectory<string>;
+export type ContactDirectory = XeroDirectory<string> & { has(contactId: string): boolean };
 
 /** The workspace's contacts by ContactID, indexed for the model (build once for a bulk apply). */
 export function contactDirectory(contacts: readonly XeroContact[]): ContactDirectory {
   const byId = new Map(contacts.map((c) => [c.contactId, c]));
-  return directoryOf(
+  const directory = directoryOf(
     contacts.map((c) => c.contactId),
     (id) => byId.get(id)!,
   );
+  return { ...directory, has: (id) => byId.has(id) };
 }
 
 /** Why the account still fails with these changes made, or null when it passes. */
@@ -27,6 +28,8 @@ export function stillFailsWith(xero: ContactDirectory, account: BillingAccount, 
       else if (c.field === 'code') sent.accountNumber = c.to || `${account.code}\u0000new`;
       continue;
     }
+    // A contact the workspace no longer holds (removed by a sync since) is left out of the check.
+    if (!xero.has(c.subject)) continue;
     const now = changed.get(c.subject) ?? { ...xero.view(c.subject) };
     if (c.field === 'Name') now.name = c.to;
     else if (c.field === 'AccountNumber') now.accountNumber = c.to;
