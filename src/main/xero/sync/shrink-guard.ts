@@ -10,6 +10,9 @@ export function isMassRemoval(stored: number, removing: number): boolean {
   return removing > SHRINK_HANDFUL && removing * 2 > stored;
 }
 
+/** A count with thousands separators, as the rest of the app writes them. */
+const n = (count: number): string => count.toLocaleString('en-US');
+
 /** Nothing was removed; the sync can be run again, or confirmed (`allowShrink`). */
 export class SyncShrinkRefusedError extends Error {
   override readonly name = 'SyncShrinkRefusedError';
@@ -18,7 +21,7 @@ export class SyncShrinkRefusedError extends Error {
     readonly removing: number,
   ) {
     super(
-      `The full sync stopped before removing ${removing} of the ${stored} contacts stored: Xero listed only ${stored - removing}. ` +
+      `The full sync stopped before removing ${n(removing)} of the ${n(stored)} contacts stored: Xero listed only ${n(stored - removing)}. ` +
         'Nothing was removed. An answer like this is usually a passing fault at Xero: sync again in a while. ' +
         'If those contacts really were deleted or merged in Xero, confirm their removal.',
     );

@@ -155,12 +155,12 @@ function scopePhrase({ query, counts }: BulkScope): string | null {
   return counts.close > 0 ? `${contains}, ${count(counts.close, 'close match', 'close matches')}` : contains;
 }
 
-/** "7,267 are decided or have nothing to accept", from the reasons of the skipped accounts. */
+/** "7,267 are decided or skipped, as listed below", from the reasons of the skipped accounts. */
 function skipPhrase(skipped: BulkPreview['skipped']): string {
   const decided = skipped.filter((s) => s.reason.startsWith('already decided')).length;
   const k = skipped.length.toLocaleString();
   const one = skipped.length === 1;
   if (decided === skipped.length) return `${k} ${one ? 'is' : 'are'} already decided`;
-  if (decided === 0) return `${k} ${one ? 'is' : 'are'} skipped (why: below)`;
-  return `${k} are decided or skipped (why: below)`;
+  if (decided === 0) return `${k} ${one ? 'is' : 'are'} skipped, as listed below`;
+  return `${k} are decided or skipped, as listed below`;
 }
