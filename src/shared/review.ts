@@ -138,6 +138,11 @@ export const FindingDetail = z.object({
   candidates: z.array(CandidateView),
   /** What "accept" may do for this finding, suggested first. */
   actions: z.array(DecisionAction),
+  /**
+   * Each of `actions` worked out (in the same order): what it would change, in one line, and why the account would
+   * still fail with it made (null: it makes the sync pass, or the account does not fail).
+   */
+  choices: z.array(z.object({ action: DecisionAction, summary: z.string(), stillFails: z.string().nullable() })),
   /** The two names compared, when accepting may rename one (null otherwise). */
   nameCheck: NameCheck.nullable(),
   decision: DecisionView.nullable(),

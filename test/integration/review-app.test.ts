@@ -129,6 +129,19 @@ describe('decisions', () => {
     expect(after.failingUndecided).toBe(before.failing - 3);
   });
 
+  it('says, before a fix is chosen, which fixes make the sync pass; one that does not is recorded with a warning', async () => {
+    const app = await demoApp();
+    // C00897: only an archived contact has its name, so a new code would not help (Xero still finds the archived one).
+    const detail = await ok(app, 'findings.detail', { accountCode: 'C00897' });
+    expect(detail.row.kind).toBe('archived_holder');
+    const byAction = Object.fromEntries(detail.choices.map((c) => [c.action, c]));
+    expect(byAction.restore_in_xero).toMatchObject({ stillFails: null, summary: 'ContactStatus "ARCHIVED" → "ACTIVE" in Xero' });
+    expect(byAction.recode_in_cocoon!.stillFails).toMatch(/stays archived in Xero/);
+    const applied = await ok(app, 'decisions.apply', { accountCode: 'C00897', action: 'recode_in_cocoon' });
+    expect(applied.warning).toMatch(/^This fix alone does not make C00897 pass: .* stays archived in Xero\.$/);
+    expect((await ok(app, 'decisions.apply', { accountCode: 'C00897', action: 'restore_in_xero' })).warning).toBeNull();
+  });
+
   it('link a contact by hand: the row shows it', async () => {
     const app = await demoApp();
     const rows = await listRows(app);

@@ -78,9 +78,42 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
   return row;
 }
 
+/**
+ * The workspace's contacts indexed for the decision check, kept while the Xero side is unchanged (an import, a sync
+ * or a push's read-back changes the key): opening an account or deciding one does not re-read 50,000 contacts.
+ */
+const directories = new WeakMap<Workspace, { key: string; directory: ContactDirectory }>();
+function contactsOf(ws: Workspace): ContactDirectory {
+  const key = String(
+    ws.db
+      .prepare("SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') || '|' || (SELECT coalesce(max(id), 0) FROM imports) FROM xero_contacts")
+      .pluck()
+      .get(),
+  );
+  const cached = directories.get(ws);
+  if (cached?.key === key) return cached.directory;
+  const directory = contactDirectory(ws.contacts.list());
+  directories.set(ws, { key, directory });
+  return directory;
+}
+
+/** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
+export function previewActions(ws: Workspace, accountCode: string, actions: readonly DecisionAction[]): { action: DecisionAction; summary: string; stillFails: string | null }[] {
+  const xero = contactsOf(ws);
+  return actions.flatMap((action) => {
+    try {
+      const p = plan(ws, { accountCode, action }, xero);
+      return [{ action, summary: p.summary, stillFails: p.stillFails }];
+    } catch (error) {
+      if (error instanceof AppError) return [];
+      throw error;
+    }
+  });
+}
+
 /** Records one decision; `warning` says why its fix would not make the account pass (it is recorded all the same). */
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
-  const planned = plan(ws, req, contactDirectory(ws.contacts.list()));
+  const planned = plan(ws, req, contactsOf(ws));
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.stillFails && `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
@@ -126,7 +159,7 @@ function held(p: Planned, look: string | null): { reason: string; note: string; 
 function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; skipped: Skip[] } {
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
-  const xero = contactDirectory(ws.contacts.list());
+  const xero = contactsOf(ws);
   const attention = attentionByAccount(ws);
   for (const code of new Set(req.accountCodes)) {
     const current = ws.decisions.current(code);

@@ -8,6 +8,7 @@ import { undoableOf } from './attention';
 import { toDecisionView } from './decision-view';
 import { xeroFreshness } from './freshness';
 import { findingNameVerdict, toNameCheck } from './name-look';
+import { previewActions } from './decide';
 import { reviewRow } from './rows';
 
 export function findingDetail(ws: Workspace, code: string): FindingDetail {
@@ -19,6 +20,7 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
   const decision = ws.decisions.current(code);
   const xeroTrust = xeroFreshness(ws).trust;
   const names = findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name);
+  const actions = [...acceptActionsFor(finding?.kind ?? null, names?.better ?? null)];
   const noFinding =
     xeroTrust === 'missing'
       ? 'No finding yet: the Xero side has not been loaded (connect Xero and sync, or import a contacts file).'
@@ -31,7 +33,8 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
     contact: contact(row.xeroId),
     codeHolder: contact(finding?.codeHolderId ?? null),
     candidates: (finding?.candidates ?? []).map((candidate) => ({ candidate, contact: contact(candidate.contactId) })),
-    actions: [...acceptActionsFor(finding?.kind ?? null, names?.better ?? null)],
+    actions,
+    choices: previewActions(ws, code, actions),
     nameCheck: toNameCheck(names),
     decision: decision ? toDecisionView(decision) : null,
     undoable: decision ? undoableOf(ws, decision.id) : [],

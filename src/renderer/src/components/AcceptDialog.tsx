@@ -61,15 +61,31 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
               e.preventDefault();
             }}
           >
-            {detail.actions.map((action, i) => (
-              <button key={action} type="button" className={i === 0 ? 'choice suggested' : 'choice'} data-autofocus={i === 0 ? true : undefined} onClick={() => choose(action)}>
-                <strong>
-                  {actionLabel(action)}
-                  {i === 0 && <span className="tag">suggested</span>}
-                </strong>
-                <span className="small">{describeAction(action, detail)}</span>
-              </button>
-            ))}
+            {detail.actions.map((action, i) => {
+              const choice = detail.choices.find((c) => c.action === action);
+              return (
+                <button
+                  key={action}
+                  type="button"
+                  className={i === 0 ? 'choice suggested' : 'choice'}
+                  data-autofocus={i === 0 ? true : undefined}
+                  data-action={action}
+                  onClick={() => choose(action)}
+                >
+                  <strong>
+                    {actionLabel(action)}
+                    {i === 0 && <span className="tag">suggested</span>}
+                  </strong>
+                  <span className="small">{describeAction(action, detail)}</span>
+                  {choice && choice.summary !== 'No change' && <span className="small muted choice-changes">{choice.summary}</span>}
+                  {choice?.stillFails && (
+                    <span className="small warn-text choice-still-fails" data-testid="choice-still-fails">
+                      The sync would still fail: {choice.stillFails}.
+                    </span>
+                  )}
+                </button>
+              );
+            })}
           </div>
         </>
       )}

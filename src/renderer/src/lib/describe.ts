@@ -2,7 +2,7 @@
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { DecisionAction, FindingDetail } from '../../../shared/review';
 
-export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'account' | 'contact' | 'codeHolder'>): string {
+export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'account' | 'contact' | 'codeHolder' | 'row'>): string {
   const contact = d.contact?.name ? `"${d.contact.name}"` : 'the Xero contact';
   const account = `"${d.account.name}"`;
   switch (action) {
@@ -14,12 +14,16 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
       const replaced = replacedNumber(d);
       return `Set the AccountNumber of ${contact} in Xero to ${d.account.code}${replaced ? ` (replaces ${replaced})` : ''}.`;
     }
-    case 'restore_in_xero':
-      return `Restore the archived contact ${d.codeHolder?.name ? `"${d.codeHolder.name}"` : ''} in Xero (it holds ${d.account.code}).`;
+    case 'restore_in_xero': {
+      const archived = d.contact ?? d.codeHolder;
+      return `Restore the archived contact ${archived?.name ? `"${archived.name}"` : ''} in Xero.`;
+    }
     case 'mark_customer':
       return `Make ${contact} a customer in Xero.`;
     case 'recode_in_cocoon':
-      return `Give ${account} a new billing account code in CocoonOPS (${d.account.code} belongs to another business).`;
+      // The invoices go to the contact of that name: its code is the one to use.
+      if (d.row.kind === 'code_differs' && d.contact?.accountNumber) return `Use ${d.contact.accountNumber.trim()} as the billing account code of ${account} in CocoonOPS (the code of ${contact}, which the invoices go to).`;
+      return `Give ${account} a new billing account code in CocoonOPS${d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId ? ` (${d.account.code} belongs to another business)` : ''}.`;
     case 'create_in_xero':
       return `Let the next sync create ${account} in Xero.`;
     case 'different_business':
