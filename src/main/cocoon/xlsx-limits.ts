@@ -27,7 +27,9 @@ function refuse(fileName: string, what: string, why: string): ImportError {
 /** Throws ImportError for a package that is too large, too many parts, too tightly packed, or whose list of contents lies. */
 export async function checkXlsxPackage(bytes: Uint8Array, fileName: string, what: string): Promise<void> {
   const directory = readZipDirectory(bytes, MAX_XLSX_ENTRIES);
-  if (!directory.ok) throw refuse(fileName, what, `it cannot be read as an XLSX workbook: ${directory.reason}`);
+  if (!directory.ok) {
+    throw ImportError.file(`${fileName} could not be read as an XLSX workbook: ${directory.reason}. Open it in Excel and save it again as .xlsx, or export CSV.`);
+  }
   const { entries } = directory;
   if (entries.length > MAX_XLSX_ENTRIES) {
     throw refuse(fileName, what, `it holds more than ${MAX_XLSX_ENTRIES} parts, where an export holds about 15`);
