@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'recompute-worker': resolve(import.meta.dirname, 'src/main/threads/recompute-worker.ts'),
+          'xlsx-worker': resolve(import.meta.dirname, 'src/main/threads/xlsx-worker.ts'),
         },
       },
     },

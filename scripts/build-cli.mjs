@@ -12,6 +12,7 @@ await build({
     reconciler: 'src/cli/index.ts',
     'recompute-worker': 'src/main/threads/recompute-worker.ts',
     'accounts-worker': 'src/main/threads/accounts-worker.ts',
+    'xlsx-worker': 'src/main/threads/xlsx-worker.ts',
   },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },

@@ -1,5 +1,7 @@
 // Bytes → Table: picks the reader by content (XLSX zip magic, else text), not only by file extension.
+import { isMainThread } from 'node:worker_threads';
 import { ImportError } from '../errors';
+import { readXlsxOnWorker } from '../threads/xlsx-thread';
 import { parseCsv } from './csv';
 import { decodeText, type ChosenEncoding } from './decode';
 import type { Table } from './table';
@@ -22,6 +24,12 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const HTML_START = /^\s*<(?:!doctype\s+html|html|table)\b/i;
 
+/**
+ * From this size an XLSX is read on a worker thread (about 5,000 rows), so the thread that serves the window keeps
+ * answering; smaller ones are read in well under 100 ms, less than starting a worker and loading exceljs there takes.
+ */
+export const XLSX_THREAD_MIN_BYTES = 256 * 1024;
+
 export interface ReadTableOptions {
   /** XLSX worksheet name; the first worksheet when omitted. */
   sheet?: string;
@@ -37,7 +45,12 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
     throw ImportError.file(`${fileName} is empty. Export ${what} from CocoonOPS again and import the new file.`);
   }
   if (startsWith(bytes, ZIP)) {
-    return { table: await readXlsx(bytes, fileName, { sheet: options.sheet, what }), format: 'xlsx', encoding: 'utf-8' };
+    const xlsxOptions = { sheet: options.sheet, what };
+    const table =
+      isMainThread && bytes.length >= XLSX_THREAD_MIN_BYTES
+        ? await readXlsxOnWorker({ bytes, fileName, options: xlsxOptions })
+        : await readXlsx(bytes, fileName, xlsxOptions);
+    return { table, format: 'xlsx', encoding: 'utf-8' };
   }
   if (startsWith(bytes, OLE2)) {
     throw ImportError.file(

@@ -1,8 +1,9 @@
-// XLSX bytes → Table (exceljs): the first worksheet, or one named by the caller.
+// XLSX bytes → Table (exceljs): the first worksheet, or one named by the caller, once the package passes xlsx-limits.ts.
 import type ExcelJS from 'exceljs';
 import { ImportError } from '../errors';
 import { cellText } from './cell-text';
 import { isBlankRow, type Table, type TableRow } from './table';
+import { checkXlsxPackage } from './xlsx-limits';
 
 export interface XlsxOptions {
   /** Worksheet name (exact, else case-insensitive); the first worksheet when omitted. */
@@ -65,8 +66,9 @@ function rowCells(row: ExcelJS.Row): string[] {
  * Formula cells come back as "=formula" text for validation to report.
  */
 export async function readXlsx(bytes: Uint8Array, fileName = 'The file', options: XlsxOptions = {}): Promise<XlsxTable> {
-  const workbook = await loadWorkbook(bytes, fileName);
   const what = options.what ?? 'the billing accounts';
+  await checkXlsxPackage(bytes, fileName, what);
+  const workbook = await loadWorkbook(bytes, fileName);
   const sheet = pickSheet(workbook, fileName, what, options.sheet);
   let header: TableRow | null = null;
   const rows: TableRow[] = [];
