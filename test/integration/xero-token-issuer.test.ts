@@ -70,7 +70,7 @@ describe('tokens only go back to the Xero that issued them', () => {
     const sync = await runCliAsync(['sync', '--workspace', path], env);
     expect(rec.seen).toEqual([]);
     expect(sync.code).toBe(5);
-    expect(sync.stderr).toContain(`note: this workspace's Xero address is ${rec.url}, a stand-in, not Xero itself`);
+    expect(sync.stderr).toContain(`note: this workspace's Xero address is ${rec.url}, not Xero itself`);
     expect(sync.stderr).toContain(`This workspace names a Xero stand-in at ${rec.url}, not the one named for this run (${sb.url}); nothing was sent there.`);
     expect(sync.stderr).toContain(`set RECONCILER_XERO_URL=${rec.url}`);
 
@@ -129,7 +129,7 @@ describe('tokens only go back to the Xero that issued them', () => {
     expect(connect.code, connect.stderr).toBe(0);
     const sync = await runCliAsync(['sync', '--workspace', path], env);
     expect(sync.code, sync.stderr).toBe(0);
-    expect(sync.stderr).toContain(`note: this workspace's Xero address is ${sb.url}, a stand-in, not Xero itself`);
+    expect(sync.stderr).toContain(`note: this workspace's Xero address is ${sb.url}, not Xero itself`);
     expect((await runCliAsync(['disconnect', '--workspace', path], env)).code).toBe(0);
   });
 });

@@ -40,7 +40,8 @@ export function trustedXeroUrl(baseUrl: string | undefined, standIn: string | un
   if (named !== url) {
     throw new XeroAddressError(
       `This workspace names a Xero stand-in at ${url}${named ? `, not the one named for this run (${named})` : ''}; nothing was sent there. ` +
-        `If you run that stand-in yourself, name it: set ${STAND_IN_ENV}=${url} (or xeroBaseUrl in settings, or connect --xero-url ${url}).`,
+        `To use it with Xero, connect it again (reconciler connect --xero-url ${XERO_PRODUCTION_URL}); only if you run that stand-in yourself, ` +
+        `name it: set ${STAND_IN_ENV}=${url} (or xeroBaseUrl in settings).`,
     );
   }
   return url;
