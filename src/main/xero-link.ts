@@ -2,6 +2,7 @@
 // rate-limited Accounting client. xero-node (slow to load) is imported only when a sync runs.
 import type { Workspace } from './db';
 import { AppError } from './app-error';
+import { namedStandIn, STAND_IN_ENV } from './xero/address';
 import { readBinding } from './xero/binding';
 import { connectWorkspace } from './xero/connect';
 import { XeroError } from './xero/errors';
@@ -16,8 +17,10 @@ export interface XeroLinkOptions {
   openBrowser: (url: string) => Promise<void> | void;
   /** Where Xero settings live (client id, redirect port, base URL). */
   configDir: string;
-  /** Settings to use instead of the file (tests, the demo). */
+  /** Settings to use instead of the file (tests, the demo); a non-Xero xeroBaseUrl names the stand-in tokens may go to. */
   settings?: Partial<XeroSettings>;
+  /** Where RECONCILER_XERO_URL is read (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const LABEL: Record<string, string> = { contacts: 'contacts', invoices: 'invoices', credit_notes: 'credit notes' };
@@ -36,13 +39,18 @@ async function explained<T>(fn: () => Promise<T>): Promise<T> {
 
 export function createXeroLink(o: XeroLinkOptions): XeroPort {
   const settings = async (): Promise<XeroSettings> => ({ ...(await loadSettings(o.configDir)), ...o.settings });
+  /** The only non-Xero address tokens and sign-ins may go to: the one these settings or the environment name. */
+  const standIn = async (): Promise<string | undefined> =>
+    namedStandIn(o.settings?.xeroBaseUrl, (o.env ?? process.env)[STAND_IN_ENV], (await settings()).xeroBaseUrl);
   const connectTo = (ws: Workspace, signal?: AbortSignal) =>
     explained(async () => {
       const s = await settings();
       const bound = readBinding(ws);
       const { binding } = await connectWorkspace(ws, {
         // Given settings (the demo's sandbox of this run) win over what the workspace remembers.
+        // The workspace's own address is used only if it is Xero or the named stand-in (checked in connect).
         baseUrl: o.settings?.xeroBaseUrl ?? bound?.baseUrl ?? s.xeroBaseUrl,
+        standIn: await standIn(),
         clientId: o.settings?.clientId ?? bound?.clientId ?? s.clientId,
         redirectPort: s.redirectPort,
         secrets: o.secrets,
@@ -61,7 +69,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
           throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
         }
         const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('./xero/session'), import('./xero/sync/run-sync')]);
-        const session = openXeroSession(ws, { secrets: o.secrets, reconnectHint: 'Connect Xero again from the start screen' });
+        const session = openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: 'Connect Xero again from the start screen' });
         const summary = await syncWorkspace(ws, session.client, {
           signal,
           allowShrink,
@@ -73,7 +81,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
       }),
     accountingClient: async (ws) => {
       const { openXeroSession } = await import('./xero/session');
-      return openXeroSession(ws, { secrets: o.secrets, reconnectHint: 'Connect Xero again from the start screen' }).client;
+      return openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: 'Connect Xero again from the start screen' }).client;
     },
   };
 }

@@ -30,7 +30,7 @@ test.beforeAll(async ({ browser }) => {
   });
   dir = mkdtempSync(join(tmpdir(), 'reconciler-e2e-shrink-'));
   const ws = join(dir, 'books.reconciler');
-  const env = { RECONCILER_CONFIG_DIR: join(dir, 'config') };
+  const env = { RECONCILER_CONFIG_DIR: join(dir, 'config'), RECONCILER_XERO_URL: url };
   cli(['connect', '--xero-url', url, '--workspace', ws, '--port', '0'], env);
   cli(['import', 'cocoon', join(ROOT, 'demo/cocoon.csv'), '--workspace', ws], env);
   cli(['import', 'xero', join(ROOT, 'demo/xero-contacts.json'), '--workspace', ws], env); // 1,094 contacts; the organisation has 22

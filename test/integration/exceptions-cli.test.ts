@@ -19,7 +19,7 @@ async function demoWorkspace(): Promise<{ path: string; sync: () => Promise<void
   const secrets = createMemorySecretStore();
   const ws = openWorkspace(path, { create: true });
   try {
-    await connectWorkspace(ws, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
     await importCocoonFile(ws, fixture('accounts.csv'));
   } finally {
     ws.close();
@@ -27,7 +27,7 @@ async function demoWorkspace(): Promise<{ path: string; sync: () => Promise<void
   const sync = async (): Promise<void> => {
     const w = openWorkspace(path);
     try {
-      await syncWorkspace(w, openXeroSession(w, { secrets, limiters: new RateLimiterRegistry() }).client);
+      await syncWorkspace(w, openXeroSession(w, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() }).client);
     } finally {
       w.close();
     }

@@ -24,8 +24,8 @@ async function setup() {
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
-  const session = openXeroSession(ws, { secrets, limiters: new RateLimiterRegistry() });
+  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+  const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, sync: () => syncWorkspace(ws, session.client) };
 }
 

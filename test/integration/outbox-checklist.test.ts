@@ -89,7 +89,7 @@ describe('CocoonOPS checklist', () => {
 
   it('CLI: push --dry-run writes nothing; checklist and audit export', async () => {
     const w = await checklistWorld();
-    const env = { RECONCILER_CONFIG_DIR: join(w.dir, 'config') };
+    const env = { RECONCILER_CONFIG_DIR: join(w.dir, 'config'), RECONCILER_XERO_URL: w.sb.url };
     const auditBefore = w.ws.audit.count();
     const requests = w.sb.state.requests.length;
     w.ws.close();

@@ -49,7 +49,7 @@ describe('push fault run', () => {
     copyFileSync(w.path, template);
     const initial: Json[] = sb.state.list(TENANT, 'Contacts').map((s) => sb.state.render(s));
     const initialById = new Map(initial.map((c) => [String(c.ContactID), c]));
-    const env = { RECONCILER_CONFIG_DIR: join(w.dir, 'config') };
+    const env = { RECONCILER_CONFIG_DIR: join(w.dir, 'config'), RECONCILER_XERO_URL: w.sb.url };
 
     // Instruments the sandbox: contact writes per id (with a hook that may kill the child inside one) and API calls.
     let writes = new Map<string, number>();

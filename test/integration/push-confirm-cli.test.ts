@@ -23,7 +23,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 async function world(): Promise<{ w: OutboxWorld; env: NodeJS.ProcessEnv }> {
   const w = await outboxWorld({ n: N, fileSecrets: true });
   w.ws.close(); // the command opens the workspace itself
-  return { w, env: { RECONCILER_CONFIG_DIR: join(w.dir, 'config') } };
+  return { w, env: { RECONCILER_CONFIG_DIR: join(w.dir, 'config'), RECONCILER_XERO_URL: w.sb.url } };
 }
 
 /** `reconciler push` on a pseudo-terminal: waits for the question, types the answer, returns what the terminal showed. */

@@ -54,6 +54,7 @@ describe('PKCE sign-in', () => {
     let browserUrl = '';
     const { binding, connected } = await connectWorkspace(ws, {
       baseUrl: sb.url,
+      standIn: sb.url,
       clientId: CLIENT,
       redirectPort: 0,
       secrets,
@@ -67,15 +68,30 @@ describe('PKCE sign-in', () => {
     expect(q.get('scope')).toBe('offline_access accounting.contacts accounting.invoices.read accounting.settings.read');
     expect(q.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/callback$/);
     expect(binding).toMatchObject({ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, baseUrl: sb.url, clientId: CLIENT, disconnectedAt: null });
+    expect(browserUrl.startsWith(`${sb.url}/identity/connect/authorize?`)).toBe(true);
     expect(connected).toEqual([{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME }]);
     const stored = JSON.parse(secrets.entries()[tokenKey(CLIENT, DEMO_TENANT_ID)]!) as StoredTokens;
     expect(stored.refreshToken.length).toBeGreaterThan(20);
+    expect(stored.issuer).toBe(`${sb.url}/identity/connect/token`); // bound to the Xero that issued them
 
     ws.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = readFileSync(ws.path).toString('latin1');
     expect(bytes).toContain(DEMO_TENANT_ID);
     expect(bytes).not.toContain(stored.accessToken.slice(-40));
     expect(bytes).not.toContain(stored.refreshToken);
+  });
+
+  it('builds no sign-in link to an address that is neither Xero nor the stand-in the user named', async () => {
+    const sb = await sandbox();
+    const opened: string[] = [];
+    const openBrowser = (url: string) => void opened.push(url);
+    const o = { clientId: CLIENT, redirectPort: 0, secrets: createMemorySecretStore(), openBrowser };
+    const unnamed = await rejection(connectWorkspace(tempWorkspace(), { ...o, baseUrl: sb.url }));
+    expect(unnamed.message).toContain(`stand-in at ${sb.url}; nothing was sent there`);
+    const remote = await rejection(connectWorkspace(tempWorkspace(), { ...o, baseUrl: 'https://login.xero.example', standIn: 'https://login.xero.example' }));
+    expect(remote.message).toContain('neither Xero (https://api.xero.com) nor a stand-in on this computer');
+    expect(opened).toEqual([]);
+    expect(sb.state.requests).toEqual([]);
   });
 
   it('refuses a wrong verifier and a reused code', async () => {
@@ -121,7 +137,7 @@ describe('PKCE sign-in', () => {
       const res = await fetch(`${sb.url}/identity/connect/consent`, { method: 'POST', body: new URLSearchParams({ request, action: 'deny' }), redirect: 'manual' });
       await (await fetch(res.headers.get('location')!)).text();
     };
-    const e = await rejection(connectWorkspace(ws, { baseUrl: sb.url, clientId: CLIENT, redirectPort: 0, secrets: createMemorySecretStore(), openBrowser: deny }));
+    const e = await rejection(connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, secrets: createMemorySecretStore(), openBrowser: deny }));
     expect(e).toMatchObject({ code: 'denied' });
     expect(e.message).toContain('consent was cancelled');
   });
@@ -131,7 +147,7 @@ describe('tenants', () => {
   it('asks which organisation when several are connected, and takes one by name or id', async () => {
     const sb = await sandbox({ tenants: [{ tenantName: 'Alpha Freight' }, { tenantName: 'Beta Logistics' }] });
     const connect = (tenant?: string) =>
-      connectWorkspace(tempWorkspace(), { baseUrl: sb.url, clientId: CLIENT, redirectPort: 0, tenant, secrets: createMemorySecretStore(), openBrowser: headlessBrowser });
+      connectWorkspace(tempWorkspace(), { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, tenant, secrets: createMemorySecretStore(), openBrowser: headlessBrowser });
     const e = (await rejection(connect())) as TenantChoiceError;
     expect(e).toBeInstanceOf(TenantChoiceError);
     expect(e.message).toMatch(/2 Xero organisations are connected; choose one by id or name/);
@@ -146,10 +162,10 @@ describe('tenants', () => {
     const sb = await sandbox({ tenants: [{ tenantName: 'Alpha Freight' }, { tenantName: 'Beta Logistics' }] });
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    const connect = (tenant?: string) => connectWorkspace(ws, { baseUrl: sb.url, clientId: CLIENT, redirectPort: 0, tenant, secrets, openBrowser: headlessBrowser });
+    const connect = (tenant?: string) => connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, tenant, secrets, openBrowser: headlessBrowser });
     await connect('Alpha Freight');
     expect((await connect()).binding.tenantName).toBe('Alpha Freight'); // a reconnect keeps the workspace's own
-    await syncWorkspace(ws, openXeroSession(ws, { secrets }).client, { recompute: false });
+    await syncWorkspace(ws, openXeroSession(ws, { standIn: sb.url, secrets }).client, { recompute: false });
     const e = await rejection(connect('Beta Logistics'));
     expect(e.message).toContain('This workspace holds the Xero data of "Alpha Freight"');
   });
@@ -160,7 +176,7 @@ describe('tokens', () => {
     const sb = await sandbox({ dataDir: DEMO_DATA_DIR, limits: { accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 1800 } });
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, clientId: CLIENT, redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, secrets, openBrowser: headlessBrowser });
     const key = tokenKey(CLIENT, DEMO_TENANT_ID);
     const stored = (): StoredTokens => JSON.parse(secrets.entries()[key]!) as StoredTokens;
     return { sb, ws, secrets, key, stored };
@@ -170,7 +186,7 @@ describe('tokens', () => {
     const { sb, secrets, key, stored } = await connected();
     const before = stored();
     const client = createTokenClient({ endpoints: endpointsFor(sb.url), clientId: CLIENT });
-    const manager = new TokenManager({ store: secrets, key, client });
+    const manager = new TokenManager({ store: secrets, key, client, issuer: endpointsFor(sb.url).tokenUrl });
     const renewed = await manager.renewAfterRejection(before.accessToken);
     const after = stored();
     expect(renewed).toBe(after.accessToken);
@@ -183,14 +199,14 @@ describe('tokens', () => {
   it('refreshes ahead of expiry, and after a 401 from an expired token', async () => {
     const { sb, ws, secrets, stored } = await connected({ accessTokenTtlSeconds: 240 }); // inside the 5-minute margin
     const first = stored();
-    const session = openXeroSession(ws, { secrets });
+    const session = openXeroSession(ws, { standIn: sb.url, secrets });
     await session.tokens.accessToken();
     expect(stored().accessToken).not.toBe(first.accessToken);
 
     const { sb: sb2, ws: ws2, secrets: secrets2, stored: stored2 } = await connected();
     const before = stored2();
     await sb2.admin('POST', '/tokens/expire', {});
-    const s2 = openXeroSession(ws2, { secrets: secrets2 });
+    const s2 = openXeroSession(ws2, { standIn: sb2.url, secrets: secrets2 });
     const summary = await syncWorkspace(ws2, s2.client, { recompute: false });
     expect(summary.records).toBeGreaterThan(0);
     expect(stored2().refreshToken).not.toBe(before.refreshToken);
@@ -200,7 +216,7 @@ describe('tokens', () => {
   it('says "reconnect" when the grant was revoked, and forgets the dead tokens', async () => {
     const { sb, ws, secrets, key } = await connected();
     await sb.admin('POST', '/tokens/revoke', {});
-    const session = openXeroSession(ws, { secrets, reconnectHint: 'reconciler connect --workspace books.reconciler' });
+    const session = openXeroSession(ws, { standIn: sb.url, secrets, reconnectHint: 'reconciler connect --workspace books.reconciler' });
     const e = await rejection(syncWorkspace(ws, session.client, { recompute: false }));
     expect(e).toBeInstanceOf(XeroAuthError);
     expect(e.message).toBe('Xero access has expired or was revoked: reconnect (reconciler connect --workspace books.reconciler)');
@@ -211,12 +227,12 @@ describe('tokens', () => {
   it('disconnect revokes the grant at Xero and forgets the tokens', async () => {
     const { sb, ws, secrets, key, stored } = await connected();
     const { refreshToken } = stored();
-    const result = await disconnectWorkspace(ws, { secrets });
+    const result = await disconnectWorkspace(ws, { standIn: sb.url, secrets });
     expect(result.revoked).toBe(true);
     expect(secrets.entries()[key]).toBeUndefined();
     const client = createTokenClient({ endpoints: endpointsFor(sb.url), clientId: CLIENT });
     expect(((await rejection(client.refresh(refreshToken))) as XeroAuthError).oauthError).toBe('invalid_grant');
-    expect(() => openXeroSession(ws, { secrets })).toThrow(/was disconnected from Xero/);
+    expect(() => openXeroSession(ws, { standIn: sb.url, secrets })).toThrow(/was disconnected from Xero/);
   });
 });
 
@@ -227,8 +243,8 @@ describe('token file', () => {
     const warnings: string[] = [];
     const secrets = createFileSecretStore({ dir, onWarning: (w) => warnings.push(w) });
     const ws = tempWorkspace();
-    await connectWorkspace(ws, { baseUrl: sb.url, clientId: CLIENT, redirectPort: 0, secrets, openBrowser: headlessBrowser });
-    const session = openXeroSession(ws, { secrets });
+    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    const session = openXeroSession(ws, { standIn: sb.url, secrets });
     await session.tokens.renewAfterRejection('whatever'); // a second write
     expect(warnings).toEqual([FILE_STORE_WARNING]);
     expect(statSync(secrets.path).mode & 0o777).toBe(0o600);

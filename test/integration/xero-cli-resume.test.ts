@@ -54,9 +54,9 @@ describe('reconciler sync, interrupted', () => {
     const dir = tempDir();
     const ws = join(dir, 'books.reconciler');
     const config = join(dir, 'config');
-    const env = { RECONCILER_CONFIG_DIR: config };
+    const env = { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url };
     const workspace = openWorkspace(ws, { create: true });
-    await connectWorkspace(workspace, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
+    await connectWorkspace(workspace, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
     workspace.close();
     await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 300, count: 100, path: '/Contacts' });
 

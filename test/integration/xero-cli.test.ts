@@ -27,7 +27,7 @@ describe('reconciler sandbox + connect + sync', () => {
     const { url } = await cliSandbox();
     const dir = tempDir();
     const ws = join(dir, 'books.reconciler');
-    const env = { RECONCILER_CONFIG_DIR: join(dir, 'config') };
+    const env = { RECONCILER_CONFIG_DIR: join(dir, 'config'), RECONCILER_XERO_URL: url };
 
     const connect = await runCliAsync(['connect', '--xero-url', url, '--workspace', ws, '--port', '0'], env);
     expect(connect.stderr).toContain('tokens are stored in a file only you can read; no OS keychain is available here');

@@ -24,9 +24,10 @@ describe('sync through faults', () => {
     sb.state.seed(DEMO_TENANT_ID, { Contacts: makeContacts(600), Invoices: makeInvoices(300, 600), CreditNotes: makeCreditNotes(100, 600) }, 'replace');
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
     const retries: { label: string; status: number; decision: string }[] = [];
     const session = openXeroSession(ws, {
+    standIn: sb.url,
       secrets,
       clock,
       limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock),

@@ -25,8 +25,8 @@ async function connected(o: { dataDir?: string } = {}) {
   const sb = await sandbox(o);
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
-  const session = openXeroSession(ws, { secrets, limiters: new RateLimiterRegistry() });
+  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+  const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, client: session.client };
 }
 
@@ -114,9 +114,9 @@ describe('reconciler sync: broken answers and shrinking', () => {
     const ws = join(dir, 'books.reconciler');
     const config = join(dir, 'config');
     const workspace = openWorkspace(ws, { create: true });
-    await connectWorkspace(workspace, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
+    await connectWorkspace(workspace, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
     workspace.close();
-    const run = (...args: string[]) => runCliAsync([...args, '--workspace', ws], { RECONCILER_CONFIG_DIR: config });
+    const run = (...args: string[]) => runCliAsync([...args, '--workspace', ws], { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url });
     const contactsIn = () => {
       const w = openWorkspace(ws);
       try {

@@ -31,9 +31,9 @@ describe('a large sync', () => {
     sb.state.seed(DEMO_TENANT_ID, { Contacts: makeContacts(CONTACTS), Invoices: invoices, CreditNotes: makeCreditNotes(INVOICES / 10, CONTACTS) }, 'replace');
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
     const limiters = new RateLimiterRegistry(XERO_RATE_LIMITS, clock);
-    const session = openXeroSession(ws, { secrets, clock, limiters });
+    const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters });
 
     const t0 = performance.now();
     const s = await syncWorkspace(ws, session.client, { clock });

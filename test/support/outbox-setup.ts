@@ -121,9 +121,10 @@ export async function outboxWorld(o: WorldOptions): Promise<OutboxWorld> {
   const path = join(dir, 'books.reconciler');
   const ws = openWorkspace(path, { create: true });
   const secrets = o.fileSecrets ? createFileSecretStore({ dir: join(dir, 'config') }) : createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
   const retries: OutboxWorld['retries'] = [];
   const session = openXeroSession(ws, {
+    standIn: sb.url,
     secrets,
     clock,
     limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock),

@@ -130,8 +130,8 @@ export async function replayDataset(files: ReplayFiles, onStep: (step: string) =
     ws = openWorkspace(join(dir, 'replay.reconciler'), { create: true });
     const secrets = createMemorySecretStore();
     onStep('connect and sync');
-    await connectWorkspace(ws, { baseUrl: sb.url, clientId: DEFAULT_CLIENT.clientId, redirectPort: 0, secrets, openBrowser: headlessBrowser });
-    const session = openXeroSession(ws, { secrets, limiters: new RateLimiterRegistry({ ...XERO_RATE_LIMITS, perMinute: 1_000_000, perDay: 1_000_000 }) });
+    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: DEFAULT_CLIENT.clientId, redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry({ ...XERO_RATE_LIMITS, perMinute: 1_000_000, perDay: 1_000_000 }) });
     await syncWorkspace(ws, session.client);
     onStep('import and match');
     await importCocoonFile(ws, files.cocoon);

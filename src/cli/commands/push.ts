@@ -19,6 +19,7 @@ import { askYesNo, canAsk } from '../confirm';
 import { EXIT } from '../exit-codes';
 import { note, progress, type Progress } from '../progress';
 import { withWorkspace } from '../workspace';
+import { standInForRun } from '../xero-stand-in';
 import { action, CliUsageError } from '../run';
 
 function wholeNumber(min: number, max: number) {
@@ -115,6 +116,7 @@ async function xeroClientFor(ws: Workspace, o: SessionOpts) {
   ]);
   const clock = o.timeScale ? scaledClock(o.timeScale, o.epoch) : undefined;
   const session = openXeroSession(ws, {
+    standIn: await standInForRun(),
     secrets: createFileSecretStore({ dir: resolveConfigDir(), onWarning: (w) => note(`note: ${w}`) }),
     reconnectHint: `reconciler connect --workspace ${o.workspace}`,
     clock,

@@ -1,6 +1,7 @@
 // reconciler sandbox: the stand-in for Xero on 127.0.0.1, for demos, practice and tests. Prints its URL on a line
 // of its own (stdout), then serves until Ctrl-C.
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { STAND_IN_ENV } from '../../main/xero/address';
 import { scaledClock } from '../../main/xero/clock';
 import { note } from '../progress';
 import { action } from '../run';
@@ -47,6 +48,7 @@ export function registerSandboxCommand(program: Command): void {
         process.stdout.write(`${sb.url}\n`);
         note(`Xero sandbox at ${sb.url}: client id ${DEFAULT_CLIENT.clientId}, redirect ${DEFAULT_CLIENT.redirectUris[0]}${opts.anyRedirectPort ? ' (any port)' : ''}`);
         note(`  connect with: reconciler connect --xero-url ${sb.url} --workspace books.reconciler`);
+        note(`  then sync or push with ${STAND_IN_ENV}=${sb.url} set (tokens only go to Xero or the stand-in you name)`);
         note(`  admin token: ${sb.adminToken}${opts.autoApprove ? '' : '  (consent page: shown in the browser)'}`);
         note('  Ctrl-C to stop');
         await new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 // reconciler connect | sync | disconnect (and sandbox, in sandbox-command.ts): the Xero side of a workspace.
 import { InvalidArgumentError, type Command } from 'commander';
 // Light modules only at load time: xero-node (about a second to load) is imported when `sync` runs.
+import { STAND_IN_ENV } from '../../main/xero/address';
 import { readBinding } from '../../main/xero/binding';
 import { connectWorkspace, disconnectWorkspace } from '../../main/xero/connect';
 import { XERO_PRODUCTION_URL } from '../../main/xero/endpoints';
@@ -14,6 +15,7 @@ import { cliOpenBrowser, withInterrupt } from '../browser';
 import { EXIT } from '../exit-codes';
 import { note, progress, type Progress } from '../progress';
 import { withWorkspace } from '../workspace';
+import { standInForRun } from '../xero-stand-in';
 import { action } from '../run';
 import { registerSandboxCommand } from './sandbox-command';
 import { describeCounts } from './summary';
@@ -54,7 +56,7 @@ export function registerXeroCommands(program: Command): void {
     .command('connect')
     .description('Connect a workspace (created if missing) to one Xero organisation: sign in at Xero in the browser.')
     .requiredOption('--workspace <path>', 'workspace file')
-    .option('--xero-url <url>', `Xero base URL, e.g. a sandbox at http://127.0.0.1:4010 (default: the workspace's, then settings, then ${XERO_PRODUCTION_URL})`)
+    .option('--xero-url <url>', `Xero base URL: ${XERO_PRODUCTION_URL}, or a stand-in on this computer such as http://127.0.0.1:4010 (default: the workspace's, then ${STAND_IN_ENV}, then settings, then Xero)`)
     .option('--tenant <id|name>', 'the organisation to use when several are connected')
     .option('--client-id <id>', "the Xero app's client id (default: the workspace's, then settings)")
     .option('--port <n>', 'the registered redirect port, http://localhost:PORT/callback (default: settings, 53682)', positiveInt(65535))
@@ -65,10 +67,13 @@ export function registerXeroCommands(program: Command): void {
         withWorkspace(opts.workspace, true, async (ws) => {
           const settings = await loadSettings(resolveConfigDir());
           const bound = readBinding(ws);
-          const baseUrl = opts.xeroUrl ?? bound?.baseUrl ?? settings.xeroBaseUrl;
+          const standIn = await standInForRun(opts.xeroUrl);
+          // The workspace's own address is used only if it is Xero or the stand-in named for this run (checked in connect).
+          const baseUrl = opts.xeroUrl ?? bound?.baseUrl ?? standIn ?? settings.xeroBaseUrl;
           const { binding, connected } = await withInterrupt('stopping the sign-in', (signal) =>
             connectWorkspace(ws, {
               baseUrl,
+              standIn,
               clientId: opts.clientId ?? bound?.clientId ?? settings.clientId,
               redirectPort: opts.port ?? settings.redirectPort,
               tenant: opts.tenant,
@@ -97,7 +102,7 @@ export function registerXeroCommands(program: Command): void {
       action(async (opts: { workspace: string; full?: boolean; allowShrink?: boolean; pageSize: number }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
           const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('../../main/xero/session'), import('../../main/xero/sync/run-sync')]);
-          const session = openXeroSession(ws, { secrets: secretStore(), reconnectHint: reconnectHint(opts.workspace) });
+          const session = openXeroSession(ws, { secrets: secretStore(), standIn: await standInForRun(), reconnectHint: reconnectHint(opts.workspace) });
           note(`syncing from Xero: ${session.binding.tenantName}${opts.full ? ' (full)' : ''}`);
           let bar: Progress | undefined;
           let current: SyncEntity | undefined;
@@ -154,7 +159,7 @@ export function registerXeroCommands(program: Command): void {
     .action(
       action(async (opts: { workspace: string }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
-          const r = await disconnectWorkspace(ws, { secrets: secretStore(), actor: 'cli' });
+          const r = await disconnectWorkspace(ws, { secrets: secretStore(), standIn: await standInForRun(), actor: 'cli' });
           if (r.warning) note(`warning: ${r.warning}`);
           note(`disconnected ${opts.workspace} from ${r.binding.tenantName}${r.revoked ? '; access revoked at Xero' : ''}. Its data stays; reconnect with ${reconnectHint(opts.workspace)}.`);
         }),

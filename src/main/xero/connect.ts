@@ -7,14 +7,17 @@ import { createTokenClient } from './auth/token-client';
 import { TokenManager } from './auth/token-manager';
 import { readBinding, writeBinding, type XeroBinding } from './binding';
 import { systemClock, type Clock } from './clock';
-import { endpointsFor, isProduction, normaliseBaseUrl, XERO_PRODUCTION_URL } from './endpoints';
-import { XeroError } from './errors';
+import { trustedXeroUrl } from './address';
+import { endpointsFor } from './endpoints';
+import { XeroAddressError, XeroError } from './errors';
 import { tokenKey, type SecretStore } from './storage/secret-store';
 import { hasSyncState, resetSyncState } from './sync/cursor';
 
 export interface ConnectOptions {
-  /** XERO_PRODUCTION_URL (default) or a sandbox base URL. */
+  /** XERO_PRODUCTION_URL (default) or `standIn`. */
   baseUrl?: string;
+  /** The loopback Xero stand-in the user named (flag, RECONCILER_XERO_URL, settings): the only non-Xero address allowed. */
+  standIn?: string;
   clientId: string;
   redirectPort: number;
   /** Tenant id or name; needed when several organisations are connected (default: the workspace's own). */
@@ -35,7 +38,8 @@ export interface ConnectResult {
 }
 
 export async function connectWorkspace(ws: Workspace, o: ConnectOptions): Promise<ConnectResult> {
-  const baseUrl = isProduction(o.baseUrl) ? XERO_PRODUCTION_URL : normaliseBaseUrl(o.baseUrl!);
+  // Checked before the sign-in link is built: it only ever leads to Xero or the stand-in the user named.
+  const baseUrl = trustedXeroUrl(o.baseUrl, o.standIn);
   const endpoints = endpointsFor(baseUrl);
   const tokenClient = createTokenClient({ endpoints, clientId: o.clientId, fetch: o.fetch });
   const clock = o.clock ?? systemClock;
@@ -77,17 +81,19 @@ export interface DisconnectResult {
 /** Revokes the grant at Xero (which drops this user's connections to the app) and forgets the tokens here. */
 export async function disconnectWorkspace(
   ws: Workspace,
-  o: { secrets: SecretStore; signal?: AbortSignal; clock?: Clock; actor?: string; fetch?: typeof globalThis.fetch },
+  o: { secrets: SecretStore; standIn?: string; signal?: AbortSignal; clock?: Clock; actor?: string; fetch?: typeof globalThis.fetch },
 ): Promise<DisconnectResult> {
   const binding = readBinding(ws);
   if (!binding) throw new XeroError('This workspace is not connected to Xero.');
+  const endpoints = endpointsFor(trustedXeroUrl(binding.baseUrl, o.standIn));
   const key = tokenKey(binding.clientId, binding.tenantId);
   const hadTokens = (await o.secrets.get(key)) !== undefined;
-  const client = createTokenClient({ endpoints: endpointsFor(binding.baseUrl), clientId: binding.clientId, fetch: o.fetch });
+  const client = createTokenClient({ endpoints, clientId: binding.clientId, fetch: o.fetch });
   let warning: string | undefined;
   try {
-    await new TokenManager({ store: o.secrets, key, client }).revoke(o.signal);
+    await new TokenManager({ store: o.secrets, key, client, issuer: endpoints.tokenUrl }).revoke(o.signal);
   } catch (e) {
+    if (e instanceof XeroAddressError) throw e; // the tokens belong to another workspace's Xero: keep them
     warning = `Xero could not be told (${e instanceof Error ? e.message : String(e)}); the tokens were deleted here. Remove the app under Connected Apps in Xero to finish.`;
   }
   const next: XeroBinding = { ...binding, disconnectedAt: new Date((o.clock ?? systemClock).now()).toISOString() };

@@ -164,3 +164,8 @@ export function toXeroError(failure: XeroFailure, what: string): XeroApiError | 
   const text = `${what}: Xero answered ${failure.status}${said ? `: ${said}` : ''}`;
   return new XeroApiError(failure.status, failure.body, text, validationMessages(failure.body), failure.headers);
 }
+
+/** A workspace names a Xero address that tokens may not be sent to, or that its tokens did not come from. Nothing was sent. */
+export class XeroAddressError extends XeroError {
+  override readonly name = 'XeroAddressError';
+}

@@ -8,12 +8,15 @@ import { createTokenClient } from './auth/token-client';
 import { TokenManager } from './auth/token-manager';
 import { readBinding, type XeroBinding } from './binding';
 import { systemClock, type Clock } from './clock';
+import { trustedXeroUrl } from './address';
 import { endpointsFor, type XeroEndpoints } from './endpoints';
 import { XeroAuthError } from './errors';
 import { tokenKey, type SecretStore } from './storage/secret-store';
 
 export interface SessionOptions {
   secrets: SecretStore;
+  /** The loopback Xero stand-in the user named (flag, RECONCILER_XERO_URL, settings): the only non-Xero address allowed. */
+  standIn?: string;
   clock?: Clock;
   /** Default: the process-wide registry (Xero's real limits). */
   limiters?: RateLimiterRegistry;
@@ -39,11 +42,13 @@ export function openXeroSession(ws: Workspace, o: SessionOptions): XeroSession {
   if (!binding) throw new XeroAuthError('not_connected', `This workspace is not connected to Xero yet: connect it first (${hint}).`);
   if (binding.disconnectedAt) throw new XeroAuthError('not_connected', `This workspace was disconnected from Xero on ${binding.disconnectedAt}: connect it again (${hint}).`);
   const clock = o.clock ?? systemClock;
-  const endpoints = endpointsFor(binding.baseUrl);
+  // The workspace file names the address; it is only used when it is Xero or the stand-in the user named.
+  const endpoints = endpointsFor(trustedXeroUrl(binding.baseUrl, o.standIn));
   const tokens = new TokenManager({
     store: o.secrets,
     key: tokenKey(binding.clientId, binding.tenantId),
     client: createTokenClient({ endpoints, clientId: binding.clientId, fetch: o.fetch }),
+    issuer: endpoints.tokenUrl,
     clock,
     reconnectHint: hint,
   });

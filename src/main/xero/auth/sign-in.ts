@@ -46,7 +46,7 @@ export async function signIn(o: SignInOptions): Promise<SignInResult> {
     await Promise.race([listener.code.then(() => undefined), Promise.resolve(o.openBrowser(url, listener.redirectUri))]);
     const code = await listener.code;
     const response = await o.tokenClient.exchangeCode({ code, redirectUri: listener.redirectUri, verifier: pkce.verifier, signal: o.signal });
-    const tokens = toStoredTokens(response, (o.clock ?? systemClock).now());
+    const tokens = toStoredTokens(response, (o.clock ?? systemClock).now(), o.endpoints.tokenUrl);
     const connections = await o.tokenClient.connections(tokens.accessToken, o.signal);
     return { tokens, connections, redirectUri: listener.redirectUri };
   } finally {

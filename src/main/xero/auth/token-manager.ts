@@ -1,7 +1,7 @@
 // Keeps one connection's tokens: hands out a valid access token, refreshes ahead of expiry (one refresh at a
 // time), stores the rotated refresh token before anything else, and turns a refused refresh into "reconnect".
 import { systemClock, type Clock } from '../clock';
-import { XeroAuthError, XeroNetworkError } from '../errors';
+import { XeroAddressError, XeroAuthError, XeroNetworkError } from '../errors';
 import type { SecretStore } from '../storage/secret-store';
 import type { TokenClient } from './token-client';
 import { needsRefresh, parseStoredTokens, REFRESH_AHEAD_MS, serialiseTokens, toStoredTokens, type StoredTokens } from './token-set';
@@ -19,6 +19,8 @@ export interface TokenManagerOptions {
   /** tokenKey(clientId, tenantId) */
   key: string;
   client: TokenClient;
+  /** The token endpoint `client` talks to: tokens issued anywhere else are never handed out or sent. */
+  issuer: string;
   clock?: Clock;
   refreshAheadMs?: number;
   /** How to reconnect, for the "reconnect" message (e.g. "reconciler connect --workspace books.reconciler"). */
@@ -58,7 +60,7 @@ export class TokenManager implements AccessTokenSource {
 
   /** Revokes the grant at Xero (best effort is the caller's choice) and forgets the tokens here. */
   async revoke(signal?: AbortSignal): Promise<void> {
-    const t = parseStoredTokens(await this.o.store.get(this.o.key));
+    const t = this.checked(parseStoredTokens(await this.o.store.get(this.o.key)));
     try {
       if (t) await this.o.client.revoke(t.refreshToken, signal);
     } finally {
@@ -72,9 +74,19 @@ export class TokenManager implements AccessTokenSource {
   }
 
   private async load(): Promise<StoredTokens> {
-    const t = parseStoredTokens(await this.o.store.get(this.o.key));
+    const t = this.checked(parseStoredTokens(await this.o.store.get(this.o.key)));
     if (!t) throw this.reconnect();
     this.current = t;
+    return t;
+  }
+
+  /** Tokens from another Xero than this connection's stay unused (and untouched: they belong to another workspace). */
+  private checked(t: StoredTokens | undefined): StoredTokens | undefined {
+    if (t && t.issuer !== this.o.issuer) {
+      throw new XeroAddressError(
+        `This workspace's Xero address has changed since it was connected: its stored sign-in belongs to another Xero, so nothing was sent. Connect again (${this.o.reconnectHint ?? 'reconciler connect …'}).`,
+      );
+    }
     return t;
   }
 
@@ -93,13 +105,13 @@ export class TokenManager implements AccessTokenSource {
     for (let attempt = 1; ; attempt++) {
       try {
         const response = await this.o.client.refresh(used.refreshToken);
-        const next = toStoredTokens(response, this.clock.now(), used.refreshToken);
+        const next = toStoredTokens(response, this.clock.now(), this.o.issuer, used.refreshToken);
         await this.o.store.set(this.o.key, serialiseTokens(next)); // the old refresh token is dead now: store at once
         this.current = next;
         return next;
       } catch (e) {
         if (e instanceof XeroAuthError && e.oauthError && DEAD_GRANT.has(e.oauthError)) {
-          const again = parseStoredTokens(await this.o.store.get(this.o.key));
+          const again = this.checked(parseStoredTokens(await this.o.store.get(this.o.key)));
           if (again && again.refreshToken !== used.refreshToken) return (this.current = again);
           await this.o.store.delete(this.o.key);
           this.current = undefined;

@@ -1,5 +1,6 @@
 // Token responses and the token set we keep (pure).
 import { z } from 'zod';
+import { XERO_PRODUCTION } from '../endpoints';
 
 export const TokenResponse = z.looseObject({
   access_token: z.string().min(1),
@@ -17,17 +18,19 @@ export const StoredTokens = z.object({
   /** Milliseconds since the epoch. */
   expiresAt: z.number(),
   scope: z.string().default(''),
+  /** The token endpoint that issued them: they are only ever sent back to the Xero behind it (older records: Xero's). */
+  issuer: z.string().min(1).default(XERO_PRODUCTION.tokenUrl),
 });
 export type StoredTokens = z.infer<typeof StoredTokens>;
 
 /** Refresh this long before the access token expires (Xero's live 30 minutes). */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
 
-/** `previousRefresh` is kept if a refresh answer carries no new refresh token (Xero always rotates, but be safe). */
-export function toStoredTokens(r: TokenResponse, nowMs: number, previousRefresh?: string): StoredTokens {
+/** `issuer`: the token endpoint that answered. `previousRefresh` is kept if a refresh answer carries no new refresh token (Xero always rotates, but be safe). */
+export function toStoredTokens(r: TokenResponse, nowMs: number, issuer: string, previousRefresh?: string): StoredTokens {
   const refreshToken = r.refresh_token ?? previousRefresh;
   if (!refreshToken) throw new Error('Xero issued no refresh token: the offline_access scope is missing');
-  return { accessToken: r.access_token, refreshToken, expiresAt: nowMs + r.expires_in * 1000, scope: r.scope ?? '' };
+  return { accessToken: r.access_token, refreshToken, expiresAt: nowMs + r.expires_in * 1000, scope: r.scope ?? '', issuer };
 }
 
 export function needsRefresh(t: StoredTokens, nowMs: number, aheadMs = REFRESH_AHEAD_MS): boolean {
