@@ -43,8 +43,8 @@ export async function runSyncBench(contacts = 50_000, invoices = 20_000, scale =
     );
     const ws = openWorkspace(join(dir, 'bench.reconciler'), { create: true });
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
-    const session = openXeroSession(ws, { secrets, clock, limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock) });
+    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock) });
     const t0 = performance.now();
     const s = await syncWorkspace(ws, session.client, { clock });
     const realMs = performance.now() - t0;
