@@ -58,6 +58,27 @@ describe('reconciler match', () => {
 });
 
 describe('workspace commands', () => {
+  it('findings --check matches again first when the stored findings are out of date (an older version computed them)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'old.reconciler');
+    expect(runCli(['import', 'cocoon', small('cocoon.csv'), '--workspace', path]).code).toBe(0);
+    expect(runCli(['import', 'xero', small('xero-contacts.json'), '--workspace', path]).code).toBe(0);
+    // As an older version left it: every account 'ok', computed by another model of the sync.
+    const { openWorkspace } = await import('../../src/main/db');
+    const ws = openWorkspace(path);
+    ws.db.prepare("UPDATE findings SET kind = 'ok'").run();
+    ws.db.prepare("DELETE FROM sync_state WHERE key = 'findings.model'").run();
+    ws.close();
+    expect(JSON.parse(runCli(['status', '--workspace', path, '--json']).stdout).findingsOutdated).toBe(true);
+    const check = runCli(['findings', '--workspace', path, '--check']);
+    expect(check.stderr).toContain('the findings are out of date');
+    expect(check.code).toBe(10);
+    const again = runCli(['findings', '--workspace', path, '--check']);
+    expect(again.stderr).not.toContain('out of date');
+    expect(again.code).toBe(10);
+    expect(JSON.parse(runCli(['status', '--workspace', path, '--json']).stdout).findingsOutdated).toBe(false);
+  });
+
   it('imports both sides, computes findings, reports status, and keeps everything when a later import is bad', () => {
     const dir = tempDir();
     const ws = join(dir, 'acme.reconciler');

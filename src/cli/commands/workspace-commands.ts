@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Workspace } from '../../main/db';
 import { importCocoonFile, importXeroContactsFile } from '../../main/services/import-files';
-import { recomputeFindings } from '../../main/services/recompute';
+import { hasXeroSide, recomputeFindings } from '../../main/services/recompute';
+import { findingsOutdated } from '../../main/review/status';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
 import { xeroFreshness } from '../../main/review/freshness';
 import { workspaceStatus, type XeroConnectionStatus } from '../../main/services/status';
@@ -82,6 +83,12 @@ export function registerWorkspaceCommands(program: Command): void {
           } catch (e) {
             throw new CliUsageError((e as Error).message);
           }
+          // Findings older than the data (a stopped match, an older version's model) are matched again first: a list,
+          // and above all a --check, must describe both sides as they are.
+          if (hasXeroSide(ws) && findingsOutdated(ws)) {
+            note('the findings are out of date (older than the data, or computed by an older version): matching again first');
+            recompute(ws);
+          }
           const findings = ws.findings.list({ kind: opts.kind });
           const text = renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format);
           if (opts.out === '-') process.stdout.write(text);
@@ -109,7 +116,8 @@ export function registerWorkspaceCommands(program: Command): void {
     .action(
       action(async (opts: { workspace: string; json?: boolean }) =>
         withWorkspace(opts.workspace, false, (ws) => {
-          const s = workspaceStatus(ws);
+          const base = workspaceStatus(ws);
+          const s = { ...base, findingsOutdated: hasXeroSide(ws) && findingsOutdated(ws, base) };
           if (opts.json) {
             process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
             return;
@@ -121,7 +129,7 @@ export function registerWorkspaceCommands(program: Command): void {
             `xero contacts    ${s.contacts}`,
             `invoices         ${s.invoices}`,
             `findings         ${describeCounts(s.findings).line}`,
-            `computed         ${s.findingsComputedAt ?? 'never'}`,
+            `computed         ${s.findingsComputedAt ?? 'never'}${s.findingsOutdated ? ' (out of date: `reconciler findings` matches again)' : ''}`,
             `last CocoonOPS import ${when(s.lastCocoonImport)}`,
             `last Xero import      ${when(s.lastXeroImport)}`,
             `last Xero sync        ${when(s.lastSync)}`,

@@ -8,13 +8,21 @@ import { importInfo, xeroFreshness } from './freshness';
 import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
 import { lastPushOutcome } from '../outbox/last-push';
 
+/**
+ * Whether the stored findings no longer describe both sides: older than the last import or sync, a recompute a push
+ * asked for is still due, or an older version computed them with another model of the sync.
+ */
+export function findingsOutdated(ws: Workspace, base: ReturnType<typeof workspaceStatus> = workspaceStatus(ws)): boolean {
+  const lastImport = [base.lastCocoonImport, base.lastXeroImport, base.lastSync].reduce((t, r) => (r?.finishedAt && r.finishedAt > t ? r.finishedAt : t), '');
+  return (base.findingsComputedAt ?? '') < lastImport || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY)) || ws.findings.olderModel();
+}
+
 export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
   const base = workspaceStatus(ws);
   const repo = createReviewRepo(ws.db);
   const failingBreakdown = repo.failingBreakdown();
   const freshness = xeroFreshness(ws);
   const waitingFor = freshness.trust === 'missing' ? 'xero' : base.lastCocoonImport ? null : 'cocoon';
-  const lastImport = [base.lastCocoonImport, base.lastXeroImport, base.lastSync].reduce((t, r) => (r?.finishedAt && r.finishedAt > t ? r.finishedAt : t), '');
   return {
     workspace: info,
     accounts: base.accounts,
@@ -32,10 +40,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     lastXeroImport: importInfo(base.lastXeroImport),
     lastCocoonImport: importInfo(base.lastCocoonImport),
     waitingFor,
-    // Older than the last import, or a push read contacts back and the recompute it asked for was cancelled.
-    // Or an older version of the app computed them with another model of the sync.
-    findingsOutdated:
-      waitingFor === null && ((base.findingsComputedAt ?? '') < lastImport || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY)) || ws.findings.olderModel()),
+    findingsOutdated: waitingFor === null && findingsOutdated(ws, base),
     xeroConnection: connection(base.xeroConnection),
   };
 }
