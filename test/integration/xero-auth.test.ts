@@ -112,14 +112,40 @@ describe('PKCE sign-in', () => {
     expect(reused.message).not.toContain(code2);
   });
 
-  it('refuses an answer with the wrong state, and times out or stops cleanly', async () => {
-    const sb = await sandbox();
+  it('answers a callback with a wrong or missing state 400 and keeps waiting for the right one', async () => {
+    const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
+    const refused: { status: number; text: string }[] = [];
+    const { connected } = await connectWorkspace(tempWorkspace(), {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: CLIENT,
+      redirectPort: 0,
+      secrets: createMemorySecretStore(),
+      openBrowser: async (url, redirectUri) => {
+        for (const query of ['?code=stolen&state=not-ours', '?code=stolen', '?error=access_denied&state=not-ours']) {
+          const res = await fetch(redirectUri + query);
+          refused.push({ status: res.status, text: await res.text() });
+        }
+        await headlessBrowser(url); // the real consent, with the right state, still completes the sign-in
+      },
+    });
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400]);
+    for (const r of refused) expect(r.text).toContain('This sign-in link is not the one this app opened.');
+    expect(connected).toEqual([{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME }]);
+
+    // A forged answer through Xero itself is refused the same way; the listener waits on until its timeout.
     const forged = await authorizeCode(sb.url, 'not-the-state-we-sent');
     expect(forged.page.status).toBe(400);
-    const e = await rejection(forged.listener.code);
-    expect(e).toMatchObject({ code: 'state_mismatch' });
+    expect(forged.pageText).toContain('This sign-in link is not the one this app opened.');
+    await forged.listener.close();
+    expect(await rejection(forged.listener.code)).toMatchObject({ code: 'timeout' });
+  });
 
-    const slow = await startCallbackListener({ port: 0, path: '/callback', state: 's', timeoutMs: 50 });
+  it('times out or stops cleanly, a wrong-state callback notwithstanding', async () => {
+    const slow = await startCallbackListener({ port: 0, path: '/callback', state: 's', timeoutMs: 500 });
+    expect((await fetch(`${slow.redirectUri}?code=c&state=wrong`)).status).toBe(400);
+    const after100ms = await Promise.race([slow.code.then(() => 'settled', () => 'settled'), new Promise((ok) => setTimeout(() => ok('waiting'), 100))]);
+    expect(after100ms).toBe('waiting');
     expect(await rejection(slow.code)).toMatchObject({ code: 'timeout' });
     const stop = new AbortController();
     const stopped = await startCallbackListener({ port: 0, path: '/callback', state: 's', signal: stop.signal });

@@ -1,13 +1,14 @@
 // The loopback web host: the renderer's files, the contract over HTTP (POST /api/:channel), and the events as
 // server-sent events (GET /api/events). Every /api call needs the per-run token; every request a loopback Host.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Envelope } from '../../shared/api-client';
+import type { ApiErrorCode, Envelope } from '../../shared/api-client';
+import { isChannel } from '../../shared/channels';
 import type { AppEvents } from '../app-events';
 import type { Dispatch } from '../dispatch';
 import { statusFor } from './http-status';
+import { readCappedBody } from './read-body';
 import { bearerOf, hostAllowed, SECURITY_HEADERS, tokenMatches } from './security';
 
 export interface HostOptions {
@@ -22,11 +23,14 @@ export interface HostOptions {
   pingMs?: number;
 }
 
-/** Uploads travel as base64 inside JSON: 200 MB files, plus a third. */
+/** Uploads travel as base64 inside JSON: 200 MB files, plus a third (the contract's 280,000,000 characters), plus the JSON around them. */
 export const MAX_BODY_BYTES = 280 * 1024 * 1024;
 
-const fail = (c: Context, code: 'unauthorized' | 'bad_input', message: string) =>
-  c.json({ ok: false, error: { code, message } } satisfies Envelope<never>, statusFor(code));
+/** An error envelope; a refusal before the body was read also closes the connection, so nobody waits on the unread rest. */
+const fail = (c: Context, code: ApiErrorCode, message: string, status?: 400 | 411 | 413) => {
+  if (status !== undefined || code === 'unauthorized' || code === 'unknown_channel') c.header('Connection', 'close');
+  return c.json({ ok: false, error: { code, message } } satisfies Envelope<never>, status ?? statusFor(code));
+};
 
 export function createHostApp(o: HostOptions): Hono {
   const app = new Hono();
@@ -71,30 +75,26 @@ export function createHostApp(o: HostOptions): Hono {
     });
   });
 
-  app.post(
-    '/api/:channel',
-    async (c, next) => {
-      if (!tokenMatches(o.token, bearerOf(c.req.header('authorization')))) {
-        return fail(c, 'unauthorized', 'A valid token is required (Authorization: Bearer <token>): open the address the app printed.');
+  app.post('/api/:channel', async (c) => {
+    if (!tokenMatches(o.token, bearerOf(c.req.header('authorization')))) {
+      return fail(c, 'unauthorized', 'A valid token is required (Authorization: Bearer <token>): open the address the app printed.');
+    }
+    const channel = c.req.param('channel');
+    if (!isChannel(channel)) return fail(c, 'unknown_channel', `No such call: ${channel.slice(0, 80)}`);
+    const read = await readCappedBody(c.req.raw, MAX_BODY_BYTES);
+    if (!read.ok) return fail(c, 'bad_input', read.message, read.status);
+    let body: unknown = {};
+    if (read.text.trim() !== '') {
+      try {
+        body = JSON.parse(read.text);
+      } catch {
+        return fail(c, 'bad_input', 'The request body is not JSON.');
       }
-      await next();
-    },
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 'bad_input', 'The request is too large (files over 200 MB are refused).') }),
-    async (c) => {
-      const text = await c.req.text();
-      let body: unknown = {};
-      if (text.trim() !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return fail(c, 'bad_input', 'The request body is not JSON.');
-        }
-      }
-      const envelope = await o.dispatch(c.req.param('channel'), body);
-      c.header('Cache-Control', 'no-store');
-      return c.json(envelope, envelope.ok ? 200 : statusFor(envelope.error.code));
-    },
-  );
+    }
+    const envelope = await o.dispatch(channel, body);
+    c.header('Cache-Control', 'no-store');
+    return c.json(envelope, envelope.ok ? 200 : statusFor(envelope.error.code));
+  });
   app.all('/api/*', (c) => c.json({ ok: false, error: { code: 'unknown_channel', message: 'Calls are POST /api/<channel>.' } }, 404));
 
   app.use('/*', serveStatic({ root: o.rendererDir }));

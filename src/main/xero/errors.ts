@@ -39,7 +39,7 @@ export class XeroPagingError extends XeroError {
   override readonly name = 'XeroPagingError';
 }
 
-export type XeroAuthCode = 'reconnect' | 'denied' | 'state_mismatch' | 'timeout' | 'oauth' | 'not_connected';
+export type XeroAuthCode = 'reconnect' | 'denied' | 'timeout' | 'oauth' | 'not_connected';
 
 export const RECONNECT_MESSAGE = 'Xero access has expired or was revoked: reconnect';
 

@@ -1,5 +1,6 @@
-// A one-shot listener for the OAuth redirect on the registered http://localhost:PORT/callback: it checks `state`,
-// answers the browser with a small page, settles once, and gives up cleanly on timeout or abort.
+// A one-shot listener for the OAuth redirect on the registered http://localhost:PORT/callback: it checks `state`
+// (a callback with another one is refused and the wait goes on), answers the browser with a small page, settles once,
+// and gives up cleanly on timeout or abort.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { XeroAuthError } from '../errors';
@@ -9,7 +10,7 @@ export interface CallbackListenerOptions {
   /** The registered redirect port; 0 picks a free one (only for sandboxes that accept any loopback port). */
   port: number;
   path: string;
-  /** The `state` sent with the authorize request; any other value is refused. */
+  /** The `state` sent with the authorize request; a callback with any other value is refused and does not end the wait. */
   state: string;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -19,7 +20,7 @@ export interface CallbackListener {
   /** http://localhost:PORT/path — what the authorize request must name as redirect_uri. */
   redirectUri: string;
   port: number;
-  /** The authorization code, once the browser comes back (rejects on refusal, wrong state, timeout or abort). */
+  /** The authorization code, once the browser comes back (rejects on refusal, timeout or abort; never on a callback with a wrong state). */
   code: Promise<string>;
   close(): Promise<void>;
 }
@@ -71,8 +72,8 @@ export async function startCallbackListener(o: CallbackListenerOptions): Promise
     }
     const q = url.searchParams;
     if (q.get('state') !== o.state) {
-      reply(400, callbackPage('Sign-in refused', 'This answer does not belong to the sign-in Reconciler started. Start again from Reconciler.'));
-      finish({ error: new XeroAuthError('state_mismatch', 'The answer from Xero did not match this sign-in (wrong state), so it was refused. Run connect again.') });
+      // Someone else's link (or a stale tab) must not end the sign-in the user is in the middle of.
+      reply(400, callbackPage('Sign-in link not recognised', 'This sign-in link is not the one this app opened. Finish signing in from the window this app opened, or start again from the app.'));
       return;
     }
     const error = q.get('error');
