@@ -183,3 +183,22 @@ export function withChanges<C>(base: XeroDirectory<C>, changed: ReadonlyMap<C, S
     view: (c) => changed.get(c) ?? base.view(c),
   };
 }
+
+/** A planned change (`field` as Xero names it: Name, AccountNumber, ContactStatus, IsCustomer) made to a contact. */
+export function editContact(contact: SyncContact, field: string, to: string): SyncContact {
+  if (field === 'Name') return { ...contact, name: to };
+  if (field === 'AccountNumber') return { ...contact, accountNumber: to };
+  if (field === 'ContactStatus') return { ...contact, status: to };
+  if (field === 'IsCustomer') return { ...contact, isCustomer: to === 'true' };
+  return contact;
+}
+
+/**
+ * A planned CocoonOPS change (`name`, `code`) made to what the account sends; `code` is its code before. A new code
+ * chosen in CocoonOPS (`to` empty) is one nobody in Xero holds, which is all the model needs to know of it.
+ */
+export function editSent(sent: SentContact, code: string, field: string, to: string): SentContact {
+  if (field === 'name') return { ...sent, name: to };
+  if (field === 'code') return { ...sent, accountNumber: to || `${code}\u0000new` };
+  return sent;
+}

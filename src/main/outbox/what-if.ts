@@ -3,7 +3,7 @@
 // which still fail and why, and which would start to fail. Pure: records in, counts out.
 import type { FieldEdit } from '../../shared/contract-outbox';
 import type { XeroContact } from '../../shared/domain';
-import { directoryOf, syncFails, syncRun, type SentContact, type SyncContact, type SyncOutcome, type XeroDirectory } from '../../shared/sync-model';
+import { directoryOf, editContact, editSent, syncFails, syncRun, type SentContact, type SyncContact, type SyncOutcome, type XeroDirectory } from '../../shared/sync-model';
 
 /** A planned change to a Xero contact (by ContactID) or to a billing account (by code). */
 export interface PlannedChange {
@@ -73,32 +73,30 @@ function run(accounts: readonly Account[], contacts: readonly SyncContact[]): Ru
   return { fails, reasons: outcomes.map((o, a) => (fails[a] ? reasonOf(xero, o, sent[a]!) : null)) };
 }
 
-function applyToContacts(contacts: readonly XeroContact[], planned: readonly PlannedChange[]): SyncContact[] {
+/** The planned changes by subject (a ContactID or an account code, compared without case). */
+function bySubject(planned: readonly PlannedChange[]): Map<string, FieldEdit[]> {
   const edits = new Map<string, FieldEdit[]>();
   for (const p of planned) edits.set(p.subject.toLowerCase(), [...(edits.get(p.subject.toLowerCase()) ?? []), ...p.changes]);
-  return contacts.map((c) => {
-    const copy: SyncContact = { name: c.name, accountNumber: c.accountNumber, status: c.status, isCustomer: c.isCustomer };
-    for (const e of edits.get(c.contactId.toLowerCase()) ?? []) {
-      if (e.field === 'Name') copy.name = e.to;
-      else if (e.field === 'AccountNumber') copy.accountNumber = e.to;
-      else if (e.field === 'ContactStatus') copy.status = e.to;
-      else if (e.field === 'IsCustomer') copy.isCustomer = e.to === 'true';
-    }
-    return copy;
-  });
+  return edits;
+}
+
+function applyToContacts(contacts: readonly XeroContact[], planned: readonly PlannedChange[]): SyncContact[] {
+  const edits = bySubject(planned);
+  return contacts.map((c) =>
+    (edits.get(c.contactId.toLowerCase()) ?? []).reduce<SyncContact>((copy, e) => editContact(copy, e.field, e.to), {
+      name: c.name,
+      accountNumber: c.accountNumber,
+      status: c.status,
+      isCustomer: c.isCustomer,
+    }),
+  );
 }
 
 function applyToAccounts(accounts: readonly Account[], planned: readonly PlannedChange[]): Account[] {
-  const edits = new Map<string, FieldEdit[]>();
-  for (const p of planned) edits.set(p.subject.toLowerCase(), [...(edits.get(p.subject.toLowerCase()) ?? []), ...p.changes]);
+  const edits = bySubject(planned);
   return accounts.map((a) => {
-    const copy = { ...a };
-    for (const e of edits.get(a.code.toLowerCase()) ?? []) {
-      if (e.field === 'name') copy.name = e.to;
-      // A new code chosen in CocoonOPS: one nobody in Xero holds (the model needs only that).
-      else if (e.field === 'code') copy.code = e.to || `${a.code}\u0000new`;
-    }
-    return copy;
+    const sent = (edits.get(a.code.toLowerCase()) ?? []).reduce((s, e) => editSent(s, a.code, e.field, e.to), { name: a.name, accountNumber: a.code });
+    return { name: sent.name, code: sent.accountNumber };
   });
 }
 

@@ -1,13 +1,19 @@
-// Decisions that need attention: carried out (every Xero correction pushed, or the CocoonOPS export shows the
-// change) while the account still fails. Derived when read, from the decisions, the outbox and the current findings,
-// so it is never stale and no decision is rewritten; the one place the table, the detail and bulk accept ask.
+// Decisions on accounts that still fail: those that need attention (carried out, every Xero correction pushed or the
+// CocoonOPS export showing the change, and the account still fails) and those pending (a step of the fix still to
+// do). Derived when read, from the decisions, the outbox and the current findings, so it is never stale and no
+// decision is rewritten; the one place the table, the detail and bulk accept ask.
 import type { Workspace } from '../db';
-import { createReviewRepo, type AttentionRecord, type PendingRecord } from '../db/repos/review';
+import { createReviewRepo, type DecidedFailing } from '../db/repos/review';
 import { undoRefusal } from '../outbox/undo';
 
-const PREFIX: Record<AttentionRecord['stage'], string> = {
+type AttentionStage = Extract<DecidedFailing['stage'], 'pushed' | 'changed'>;
+const PREFIX: Record<AttentionStage, string> = {
   pushed: 'Pushed; still fails: ',
   changed: 'Changed in CocoonOPS; still fails: ',
+};
+const PENDING: Record<Exclude<DecidedFailing['stage'], AttentionStage>, string> = {
+  queued: 'Fix to push: the account fails until it is pushed to Xero',
+  cocoon: 'Waits for the change in CocoonOPS (checklist): the account fails until then',
 };
 
 /** The first telling clause of a finding's explanation ("names differ ('Acme')"), at most `max` characters. Pure. */
@@ -20,33 +26,36 @@ export function shortReason(explanation: string, max = 90): string {
   return first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
 }
 
-export const attentionReason = (r: Pick<AttentionRecord, 'stage' | 'explanation'>): string => PREFIX[r.stage] + shortReason(r.explanation);
+export const attentionReason = (r: { stage: AttentionStage; explanation: string }): string => PREFIX[r.stage] + shortReason(r.explanation);
+
+/** A failing account's decision: why it needs attention, or what it still waits for (one of the two is set). */
+export interface DecisionState {
+  attention: string | null;
+  pending: string | null;
+}
+
+function stateOf(r: DecidedFailing): DecisionState {
+  return r.stage === 'pushed' || r.stage === 'changed'
+    ? { attention: attentionReason({ stage: r.stage, explanation: r.explanation }), pending: null }
+    : { attention: null, pending: PENDING[r.stage] };
+}
+
+/** Every failing account with a decision carried out or under way, by account code (one pass). */
+export function decisionStates(ws: Workspace): Map<string, DecisionState> {
+  return new Map(createReviewRepo(ws.db).decidedFailing().map((r) => [r.code, stateOf(r)]));
+}
+
+/** The state of one account's decision; null when it stands (or there is none). */
+export function decisionStateOf(ws: Workspace, code: string): DecisionState | null {
+  const r = createReviewRepo(ws.db).decidedFailing(code)[0];
+  return r ? stateOf(r) : null;
+}
 
 /** Every account whose current decision needs attention, with the reason, by account code. */
 export function attentionByAccount(ws: Workspace): Map<string, string> {
-  return new Map(createReviewRepo(ws.db).attention().map((r) => [r.code, attentionReason(r)]));
-}
-
-/** Why the account's current decision needs attention, or null when it stands (or there is none). */
-export function attentionOf(ws: Workspace, code: string): string | null {
-  const r = createReviewRepo(ws.db).attention(code)[0];
-  return r ? attentionReason(r) : null;
-}
-
-const PENDING: Record<PendingRecord['stage'], string> = {
-  queued: 'Fix to push: the account fails until it is pushed to Xero',
-  cocoon: 'Waits for the change in CocoonOPS (checklist): the account fails until then',
-};
-
-/** Every failing account whose current decision has a step still to do, with what it waits for, by account code. */
-export function pendingByAccount(ws: Workspace): Map<string, string> {
-  return new Map(createReviewRepo(ws.db).pending().map((r) => [r.code, PENDING[r.stage]]));
-}
-
-/** What the account's current decision still waits for while the account fails, or null. */
-export function pendingOf(ws: Workspace, code: string): string | null {
-  const r = createReviewRepo(ws.db).pending(code)[0];
-  return r ? PENDING[r.stage] : null;
+  const out = new Map<string, string>();
+  for (const [code, state] of decisionStates(ws)) if (state.attention) out.set(code, state.attention);
+  return out;
 }
 
 /** The decision's Xero corrections that an undo can reverse now (written by a push, not undone yet). */

@@ -82,19 +82,21 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
  * The workspace's contacts indexed for the decision check, kept while the Xero side is unchanged (an import, a sync
  * or a push's read-back changes the key): opening an account or deciding one does not re-read 50,000 contacts.
  */
-const directories = new WeakMap<Workspace, { key: string; directory: ContactDirectory }>();
+const STATE_OF_XERO_SIDE =
+  "SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') || '|' || (SELECT coalesce(max(id), 0) FROM imports) FROM xero_contacts";
+const directories = new WeakMap<Workspace, { stamp: { get(): unknown }; key: string; directory: ContactDirectory | null }>();
 function contactsOf(ws: Workspace): ContactDirectory {
-  const key = String(
-    ws.db
-      .prepare("SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') || '|' || (SELECT coalesce(max(id), 0) FROM imports) FROM xero_contacts")
-      .pluck()
-      .get(),
-  );
-  const cached = directories.get(ws);
-  if (cached?.key === key) return cached.directory;
-  const directory = contactDirectory(ws.contacts.list());
-  directories.set(ws, { key, directory });
-  return directory;
+  let cached = directories.get(ws);
+  if (!cached) {
+    cached = { stamp: ws.db.prepare(STATE_OF_XERO_SIDE).pluck(), key: '', directory: null };
+    directories.set(ws, cached);
+  }
+  const key = String(cached.stamp.get());
+  if (!cached.directory || cached.key !== key) {
+    cached.directory = contactDirectory(ws.contacts.list());
+    cached.key = key;
+  }
+  return cached.directory;
 }
 
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */

@@ -3,7 +3,7 @@
 // push plan's what-if; this is the quick answer given when the decision is made. Pure.
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { FieldChange } from '../../shared/review';
-import { directoryOf, syncFails, syncInvoice, withChanges, type SyncContact, type XeroDirectory } from '../../shared/sync-model';
+import { directoryOf, editContact, editSent, syncFails, syncInvoice, withChanges, type SyncContact, type XeroDirectory } from '../../shared/sync-model';
 
 export type ContactDirectory = XeroDirectory<string> & { has(contactId: string): boolean };
 
@@ -20,22 +20,11 @@ export function contactDirectory(contacts: readonly XeroContact[]): ContactDirec
 /** Why the account still fails with these changes made, or null when it passes. */
 export function stillFailsWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): string | null {
   const changed = new Map<string, SyncContact>();
-  const sent = { name: account.name, accountNumber: account.code };
+  let sent = { name: account.name, accountNumber: account.code };
   for (const c of changes) {
-    if (c.target === 'cocoon') {
-      if (c.field === 'name') sent.name = c.to;
-      // A new code chosen in CocoonOPS is held by nobody.
-      else if (c.field === 'code') sent.accountNumber = c.to || `${account.code}\u0000new`;
-      continue;
-    }
+    if (c.target === 'cocoon') sent = editSent(sent, account.code, c.field, c.to);
     // A contact the workspace no longer holds (removed by a sync since) is left out of the check.
-    if (!xero.has(c.subject)) continue;
-    const now = changed.get(c.subject) ?? { ...xero.view(c.subject) };
-    if (c.field === 'Name') now.name = c.to;
-    else if (c.field === 'AccountNumber') now.accountNumber = c.to;
-    else if (c.field === 'ContactStatus') now.status = c.to;
-    else if (c.field === 'IsCustomer') now.isCustomer = c.to === 'true';
-    changed.set(c.subject, now);
+    else if (xero.has(c.subject)) changed.set(c.subject, editContact(changed.get(c.subject) ?? xero.view(c.subject), c.field, c.to));
   }
   const after = withChanges(xero, changed);
   const outcome = syncInvoice(after, sent);

@@ -5,7 +5,7 @@ import { createReviewRepo, type ContactBrief, type ReviewRowRecord } from '../db
 import type { ReviewColumns, ReviewRow, RowDecision } from '../../shared/review';
 import { rowsFromColumns } from '../../shared/review-columns';
 import { rankOf } from '../../shared/decision-rules';
-import { attentionByAccount, attentionOf, pendingByAccount, pendingOf } from './attention';
+import { decisionStateOf, decisionStates } from './attention';
 import { toDecisionView } from './decision-view';
 import { lookOf, nameVerdictOf } from './name-look';
 
@@ -111,12 +111,12 @@ export function withDecisions(ws: Workspace, table: ReviewTable): ReviewColumns 
   const c: ReviewColumns = { ...columns, decisions: [] };
   let copied = false;
   const repo = createReviewRepo(ws.db);
-  const attention = attentionByAccount(ws);
-  const pending = pendingByAccount(ws);
+  const states = decisionStates(ws);
   for (const d of ws.decisions.listCurrent()) {
     const i = at.get(d.accountCode);
     if (i === undefined) continue; // a decision about an account a newer import dropped
-    c.decisions.push([i, rowDecision(d, attention.get(d.accountCode) ?? null, pending.get(d.accountCode) ?? null)]);
+    const state = states.get(d.accountCode);
+    c.decisions.push([i, rowDecision(d, state?.attention ?? null, state?.pending ?? null)]);
     if (d.action === 'link' && d.xeroContactId) {
       if (!copied) {
         c.xeroId = c.xeroId.slice();
@@ -144,5 +144,6 @@ export function reviewRow(ws: Workspace, code: string): ReviewRow | undefined {
   if (!r) return undefined;
   const decision = ws.decisions.current(code);
   const id = shownContactId(r, decision);
-  return toReviewRow(r, decision, id === null ? undefined : repo.contactBrief(id), decision ? attentionOf(ws, code) : null, decision ? pendingOf(ws, code) : null);
+  const state = decision ? decisionStateOf(ws, code) : null;
+  return toReviewRow(r, decision, id === null ? undefined : repo.contactBrief(id), state?.attention ?? null, state?.pending ?? null);
 }

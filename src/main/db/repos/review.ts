@@ -69,22 +69,20 @@ const FAILING_ACCOUNTS = `FROM findings f
 
 const FAILING_STATES = `SELECT ${STAGE} AS state, count(*) AS n ${FAILING_ACCOUNTS} GROUP BY state`;
 
-/** A failing account whose current decision was carried out (pushed to Xero, or visible in the CocoonOPS export). */
-export interface AttentionRecord {
+/**
+ * A failing account with a decision, and where its fix stands: carried out and still failing ('pushed', 'changed':
+ * it needs attention), or a step still to do ('queued', 'cocoon': pending).
+ */
+export interface DecidedFailing {
   code: string;
-  stage: 'pushed' | 'changed';
+  stage: 'pushed' | 'changed' | 'queued' | 'cocoon';
   kind: FindingKind;
   explanation: string;
   decision_id: number;
 }
 
-/** A failing account whose current decision has a step still to do: a Xero write to push, or a CocoonOPS change. */
-export interface PendingRecord {
-  code: string;
-  stage: 'queued' | 'cocoon';
-}
-
-const ATTENTION = `SELECT * FROM (SELECT a.code, ${STAGE} AS stage, f.kind, f.explanation, d.id AS decision_id ${FAILING_ACCOUNTS}`;
+const DECIDED_FAILING = `SELECT * FROM (SELECT a.code, ${STAGE} AS stage, f.kind, f.explanation, d.id AS decision_id ${FAILING_ACCOUNTS}`;
+const DECIDED_STAGES = "WHERE stage IN ('pushed', 'changed', 'queued', 'cocoon')";
 
 export function createReviewRepo(db: Db) {
   const failingStates = db.prepare<[], { state: keyof FailingBreakdown; n: number }>(FAILING_STATES);
@@ -95,10 +93,8 @@ export function createReviewRepo(db: Db) {
   const brief = db.prepare<[string], ContactBrief>('SELECT contact_id, name, account_number, status FROM xero_contacts WHERE contact_id = ?');
   const LIVE = 'EXISTS (SELECT 1 FROM decisions d WHERE d.account_code = a.code AND d.undone_at IS NULL)';
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
-  const attentionAll = db.prepare<[], AttentionRecord>(`${ATTENTION}) WHERE stage IN ('pushed', 'changed')`);
-  const attentionOne = db.prepare<[string], AttentionRecord>(`${ATTENTION} AND a.code = ?) WHERE stage IN ('pushed', 'changed')`);
-  const pendingAll = db.prepare<[], PendingRecord>(`SELECT code, stage FROM (${ATTENTION})) WHERE stage IN ('queued', 'cocoon')`);
-  const pendingOne = db.prepare<[string], PendingRecord>(`SELECT code, stage FROM (${ATTENTION} AND a.code = ?)) WHERE stage IN ('queued', 'cocoon')`);
+  const decidedFailingAll = db.prepare<[], DecidedFailing>(`${DECIDED_FAILING}) ${DECIDED_STAGES}`);
+  const decidedFailingOne = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code = ?) ${DECIDED_STAGES}`);
   const written = db.prepare<[string, string], { code: string; kind: FindingKind | null; stage: string }>(
     `SELECT w.code, f.kind, ${STAGE} AS stage FROM (
        SELECT DISTINCT account_code AS code FROM corrections
@@ -136,13 +132,9 @@ export function createReviewRepo(db: Db) {
       for (const { state, n } of failingStates.all()) out[state] += n;
       return out;
     },
-    /** Failing accounts whose current decision was carried out: every one, or the one of `code`. */
-    attention(code?: string): AttentionRecord[] {
-      return code === undefined ? attentionAll.all() : attentionOne.all(code);
-    },
-    /** Failing accounts whose decision has a step still to do (all, or one). */
-    pending(code?: string): PendingRecord[] {
-      return code === undefined ? pendingAll.all() : pendingOne.all(code);
+    /** Failing accounts with a decision carried out or under way (see DecidedFailing): every one, or the one of `code`. */
+    decidedFailing(code?: string): DecidedFailing[] {
+      return code === undefined ? decidedFailingAll.all() : decidedFailingOne.all(code);
     },
     /** The accounts with a Xero correction done (and not undone since) between two instants, with their finding. */
     /** Accounts whose Xero corrections were written in the time span, with their finding and their fix's stage. */
