@@ -7,6 +7,7 @@ import { XeroApiError } from '../xero/errors';
 import { targetState } from './compare';
 import { idempotencyKey } from './keys';
 import { elementFor, type Correction } from './model';
+import { settleAfterLanding, settleByState, type ReadState } from './read-back';
 import { settle, type RunContext } from './settle';
 import { postContacts, readContacts } from './xero-writes';
 
@@ -15,17 +16,29 @@ function refusedWhole(e: unknown): e is XeroApiError {
   return e instanceof XeroApiError && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status);
 }
 
-/** Sends a recorded batch (first time, or again with the same key and body) and settles its corrections. */
-export async function sendRecorded(ctx: RunContext, batch: Batch): Promise<void> {
+/** Xero refused it because its Idempotency-Key was used for another request: that one reached Xero. */
+function keyTaken(e: unknown): boolean {
+  return e instanceof XeroApiError && e.status === 400 && /is used with a different request/i.test(`${e.message} ${JSON.stringify(e.body)}`);
+}
+
+/**
+ * Sends a recorded batch (first time, or again with the same key) and settles its corrections by Xero's answer;
+ * `byState` are corrections of the batch whose contact is not written as planned by this body (read back as
+ * changed or already applied): they are settled by what was read, whatever the answer.
+ */
+export async function sendRecorded(ctx: RunContext, batch: Batch, byState: readonly ReadState[] = []): Promise<void> {
   const { ws } = ctx;
   const label = `POST /Contacts (batch ${batch.id}, ${batch.body.length} contact${batch.body.length === 1 ? '' : 's'})`;
   const ref = { id: batch.id, key: batch.idempotencyKey };
+  const readIds = new Set(byState.map((s) => s.c.id));
   let results;
   try {
     results = await postContacts(ctx.client, batch.body, batch.idempotencyKey, label);
   } catch (e) {
+    if (keyTaken(e)) return settleAfterLanding(ctx, batch);
     if (!refusedWhole(e)) throw e;
     ws.transaction(() => {
+      for (const s of byState) settleByState(ctx, s, batch, 'already');
       for (const c of ws.outbox.ofBatch(batch.id).filter((x) => x.status === 'sending')) {
         settle(ctx, c, { kind: 'failed', messages: e.validationMessages.length > 0 ? e.validationMessages : [e.message], answer: { status: e.status, body: e.body } }, ref);
       }
@@ -34,7 +47,10 @@ export async function sendRecorded(ctx: RunContext, batch: Batch): Promise<void>
     return;
   }
   ws.transaction(() => {
-    const sending = ws.outbox.ofBatch(batch.id).filter((x) => x.status === 'sending');
+    // a contact rewritten with its own values (to take the key) is as it was read, with Xero's new timestamp
+    const answered = new Map(results.map((r) => [r.contactId.toLowerCase(), r.element]));
+    for (const s of byState) settleByState(ctx, s.state === 'changed' ? { ...s, raw: answered.get(s.c.subject.toLowerCase()) ?? s.raw } : s, batch, 'already');
+    const sending = ws.outbox.ofBatch(batch.id).filter((x) => x.status === 'sending' && !readIds.has(x.id));
     for (const r of results) {
       const mine = sending.filter((c) => c.subject.toLowerCase() === r.contactId.toLowerCase());
       for (const c of mine) {

@@ -21,6 +21,31 @@ export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
 
+const FIELD_OF: Record<string, 'name' | 'accountNumber' | 'status'> = { Name: 'name', AccountNumber: 'accountNumber', ContactStatus: 'status' };
+
+/**
+ * The workspace's contacts with what pushes wrote and nobody has read back yet (done corrections), and what an
+ * interrupted push may have written (corrections still `sending`): the checks judge the plan against these.
+ */
+export function contactsAfterPushes(ws: Workspace, corrections: readonly Correction[]): XeroContact[] {
+  const written = corrections.filter((c) => isApiCorrection(c) && ((c.status === 'done' && c.resyncedAt === null) || c.status === 'sending'));
+  const contacts = ws.contacts.list();
+  if (written.length === 0) return contacts;
+  const edits = new Map<string, Correction[]>();
+  for (const c of written) edits.set(c.subject.toLowerCase(), [...(edits.get(c.subject.toLowerCase()) ?? []), c]);
+  return contacts.map((k) => {
+    const mine = edits.get(k.contactId.toLowerCase());
+    if (!mine) return k;
+    const next = { ...k };
+    for (const e of mine.flatMap((c) => c.changes)) {
+      const field = FIELD_OF[e.field];
+      if (field === 'status') next.status = e.to.trim() as XeroContact['status'];
+      else if (field) next[field] = e.to.trim();
+    }
+    return next;
+  });
+}
+
 type Step = Pick<Pending, 'target' | 'subject' | 'changes'>;
 
 /** Most accounts listed as still failing after a plan (the count covers them all). */
@@ -64,7 +89,7 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
     ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => ({ ...c, id: null, ref: `new${i}` })),
   ];
   const api = queued.filter(isApiCorrection);
-  const contacts = ws.contacts.list();
+  const contacts = contactsAfterPushes(ws, existing);
   const blocks = blocksOf(ws, api, contacts);
   const names = new Map<string, string>();
   const nameOf = (id: string): string => {

@@ -10,7 +10,7 @@ import { outboxSalt, takePushLock } from './keys';
 import { rememberPush } from './last-push';
 import { materialise } from './materialise';
 import { isApiCorrection, type Correction } from './model';
-import { blocksOf, refOf } from './plan';
+import { blocksOf, contactsAfterPushes, refOf } from './plan';
 import { resumeInterrupted } from './recover';
 import { recomputeIfPending, resyncTouched } from './resync';
 import { emptyTally, settle, type RunContext } from './settle';
@@ -46,7 +46,7 @@ function groupBySubject(list: readonly Correction[]): Correction[][] {
 async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<number> | null): Promise<boolean> {
   const { ws } = ctx;
   const queued = ws.outbox.list({ status: 'queued' }).filter((c) => isApiCorrection(c) && (!only || only.has(c.id)));
-  const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })));
+  const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })), contactsAfterPushes(ws, ws.outbox.list()));
   ws.transaction(() => {
     for (const c of queued) {
       const b = blocks.get(refOf(c));
@@ -88,6 +88,8 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
   let cancelled: boolean;
   try {
     await resumeInterrupted(ctx);
+    // What an interrupted push wrote is read back before the checks, so they judge what Xero holds now.
+    await resyncTouched(ctx);
     if (!o.only) {
       ctx.progress({ phase: 'check', message: 'Checking the plan…', done: 0, total: null, finished: false });
       materialise(ws, now(), actor);

@@ -1,42 +1,72 @@
-// Finishing what an interrupted push left `sending` (network cut, process killed, Xero down): re-read the contacts
-// and decide, per correction, whether the write landed (every planned field holds its new value: done), did not
-// (the contact is the reviewed version), or someone else changed the contact (a conflict). When nothing landed,
-// the very same request is sent again with the SAME Idempotency-Key; otherwise the corrections that did not land
-// go back to the queue (a new request, a new key). Nothing is written twice, nothing is lost.
+// Finishing what an interrupted push left `sending` (network cut, process killed, Xero down). The request may have
+// landed, may never have reached Xero, or may still be on its way and land later, so the batch's Idempotency-Key is
+// used once more before anything of it is decided:
+// - every contact holds its planned values: the request landed (done);
+// - every contact is still as reviewed: the very same request again, same key and body (Xero replays its answer
+//   if it had one, else writes once);
+// - otherwise (someone changed a contact, or part landed): under the SAME key, a request that writes only the
+//   contacts still as reviewed (with none, one changed contact rewritten with its own values). If Xero takes it,
+//   the interrupted request can no longer land (its key is taken); if Xero says the key was used for another
+//   request, that one reached Xero: wait for it to land, then settle by reading back (read-back.ts).
+// A change is called a conflict only on a contact read back in this push. Nothing is written twice, nothing lost.
 import type { Batch } from '../db/repos/outbox';
 import { sendRecorded } from './batch';
-import { targetState, type TargetState } from './compare';
-import { settle, type RunContext } from './settle';
-import { readContacts } from './xero-writes';
+import { elementFor, fieldOf, type Correction, type Json } from './model';
+import { readStates, settleByState, type ReadState } from './read-back';
+import type { RunContext } from './settle';
+
+function groupBySubject(states: readonly ReadState[]): ReadState[][] {
+  const groups = new Map<string, ReadState[]>();
+  for (const s of states) groups.set(s.c.subject.toLowerCase(), [...(groups.get(s.c.subject.toLowerCase()) ?? []), s]);
+  return [...groups.values()];
+}
+
+const planned = (group: readonly ReadState[]): Json => elementFor(group[0]!.c.subject, group.flatMap((s) => s.c.changes));
+
+/** The contact's planned fields with the values Xero holds now: writing it changes nothing but takes the key. */
+function asItIs(s: ReadState): Json {
+  return elementFor(s.c.subject, s.c.changes.map((e) => ({ ...e, to: fieldOf(s.raw!, e.field) })));
+}
+
+/** The request to send under the batch's key: the planned contacts still as reviewed, and what is settled by reading. */
+export function takeOver(states: readonly ReadState[]): { body: Json[]; byState: ReadState[] } {
+  const groups = groupBySubject(states);
+  const writable = groups.filter((g) => g.every((s) => s.state === 'untouched'));
+  const byState = groups.filter((g) => !writable.includes(g)).flat();
+  const body = writable.map(planned);
+  if (body.length === 0) {
+    const holder = byState.find((s) => s.raw !== undefined);
+    if (holder) body.push(asItIs(holder));
+  }
+  return { body, byState };
+}
 
 async function recoverBatch(ctx: RunContext, batch: Batch): Promise<void> {
   const { ws } = ctx;
-  const sending = ws.outbox.ofBatch(batch.id).filter((c) => c.status === 'sending');
+  const sending: Correction[] = ws.outbox.ofBatch(batch.id).filter((c) => c.status === 'sending');
   if (sending.length === 0) {
     ws.outbox.finishBatch(batch.id, 'recovered', { note: 'nothing left to finish' });
     return;
   }
-  const current = await readContacts(ctx.client, sending.map((c) => c.subject), ctx.signal);
-  const states = sending.map((c) => ({ c, raw: current.get(c.subject.toLowerCase()), state: targetState(current.get(c.subject.toLowerCase()), c) as TargetState }));
-  const whole = sending.length === batch.correctionIds.length;
-  if (whole && states.every((s) => s.state === 'untouched')) {
-    // Nothing landed: the same request again, same key and body (Xero replays its answer if it had one).
-    ws.outbox.countResend(batch.id);
-    const before = ctx.tally.done + ctx.tally.failed;
-    await sendRecorded(ctx, batch);
-    ctx.tally.resumed += ctx.tally.done + ctx.tally.failed - before;
-    return;
-  }
-  ws.transaction(() => {
-    const ref = { id: batch.id, key: batch.idempotencyKey };
-    for (const { c, raw, state } of states) {
-      if (state === 'applied') settle(ctx, c, { kind: 'done', how: 'landed', after: raw! }, ref);
-      else if (state === 'changed') settle(ctx, c, { kind: 'conflict', current: raw! }, ref);
-      else if (state === 'missing') settle(ctx, c, { kind: 'missing' }, ref);
-      else ws.outbox.patch(c.id, { status: 'queued', message: `Batch ${batch.id} was interrupted before Xero took this change: sent again in a new request.` });
+  const states = await readStates(ctx, sending);
+  const settled = (): number => ctx.tally.done + ctx.tally.alreadyApplied + ctx.tally.failed + ctx.tally.conflicts;
+  const before = settled();
+  if (states.every((s) => s.state === 'applied' || s.state === 'missing')) {
+    ws.transaction(() => {
+      for (const s of states) settleByState(ctx, s, batch, 'landed');
+      ws.outbox.finishBatch(batch.id, 'recovered', { states: states.map((s) => ({ correctionId: s.c.id, state: s.state })) });
+    });
+  } else {
+    const { body, byState } = takeOver(states);
+    if (JSON.stringify(body) === JSON.stringify(batch.body)) {
+      ws.outbox.countResend(batch.id); // the very same request again
+      await sendRecorded(ctx, batch);
+    } else {
+      ws.outbox.resendAs(batch.id, body); // recorded before it is sent, like every request
+      await sendRecorded(ctx, { ...batch, body }, byState);
     }
-    ws.outbox.finishBatch(batch.id, 'recovered', { states: states.map((s) => ({ correctionId: s.c.id, state: s.state })) });
-  });
+  }
+  ctx.tally.resumed += settled() - before;
 }
 
 /** Every batch still `sending`, oldest first. Returns how many there were. */

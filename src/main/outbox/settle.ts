@@ -76,7 +76,6 @@ export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id:
     }
     if (o.how === 'already') tally.alreadyApplied++;
     else tally.done++;
-    if (o.how === 'landed') tally.resumed++;
   } else if (o.kind === 'conflict') {
     result = 'conflict';
     after = o.current;

@@ -190,6 +190,7 @@ export function createOutboxRepo(db: Db, now: Clock = isoNow) {
     'UPDATE outbox_batches SET status = ?, finished_at = ?, response_json = ? WHERE id = ?',
   );
   const resent = db.prepare<[number]>('UPDATE outbox_batches SET sends = sends + 1 WHERE id = ?');
+  const resentAs = db.prepare<[string, number]>('UPDATE outbox_batches SET body_json = ?, sends = sends + 1 WHERE id = ?');
   const tickRow = db.prepare<[string, string]>(
     'INSERT INTO checklist_ticks (item_key, ticked_at) VALUES (?, ?) ON CONFLICT (item_key) DO NOTHING',
   );
@@ -281,6 +282,10 @@ export function createOutboxRepo(db: Db, now: Clock = isoNow) {
     },
     countResend(id: number): void {
       resent.run(id);
+    },
+    /** The batch's key is about to be sent again with another body: that body is now the one recorded. */
+    resendAs(id: number, body: Json[]): void {
+      resentAs.run(JSON.stringify(body), id);
     },
     tick(key: string, at: string = now()): void {
       tickRow.run(key, at);
