@@ -6,7 +6,7 @@ import { openWorkspace } from '../../src/main/db';
 import { connectWorkspace, createFileSecretStore } from '../../src/main/xero';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { finished, runCliAsync, startCli } from '../support/cli-async';
-import { differences, sandboxRecords } from '../support/xero-data';
+import { differences, makeContacts, makeInvoices, sandboxRecords } from '../support/xero-data';
 import { headlessBrowser, sandbox, tempDir } from '../support/xero-sandbox';
 
 type Raw = Record<string, unknown>;
@@ -82,5 +82,48 @@ describe('reconciler sync, interrupted', () => {
     expect(differences(want.contacts, have.contacts)).toEqual([]);
     expect(differences(want.documents, have.documents)).toEqual([]);
     expect(have.imports).toEqual(['failed', 'failed', 'complete']);
+  });
+
+  it('a sync killed five times while Xero changed in between ends equal to Xero, with no sync after it', { timeout: 120_000 }, async () => {
+    const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
+    const contacts = makeContacts(300);
+    sb.state.seed(DEMO_TENANT_ID, { Contacts: contacts, Invoices: makeInvoices(120, 300) }, 'replace');
+    const dir = tempDir();
+    const ws = join(dir, 'books.reconciler');
+    const config = join(dir, 'config');
+    const env = { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url };
+    const workspace = openWorkspace(ws, { create: true });
+    await connectWorkspace(workspace, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
+    workspace.close();
+    await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 100, count: 1000, path: '/Contacts' });
+
+    const id = (i: number) => String(contacts[i]!.ContactID);
+    let made = 0;
+    for (let round = 0; round < 5; round++) {
+      const from = nextContactsPage(ws);
+      const child = startCli(['sync', '--workspace', ws, '--page-size', '20'], env);
+      await until(() => nextContactsPage(ws) >= from + 2);
+      child.kill('SIGKILL');
+      await finished(child);
+      // Meanwhile in Xero, mostly on pages already read: renames, an archive, new contacts whose ids sort early.
+      for (const i of [round * 7 + 1, round * 7 + 2, 250 + round]) await sb.admin('PATCH', `/tenants/${DEMO_TENANT_ID}/contacts/${id(i)}`, { Name: `Renamed ${i} In Round ${round}` });
+      await sb.admin('PATCH', `/tenants/${DEMO_TENANT_ID}/contacts/${id(round * 7 + 3)}`, { ContactStatus: 'ARCHIVED' });
+      const fresh = [(round * 2 + 1) * 10, (round * 2 + 2) * 10].map((i) => ({
+        ...makeContacts(1, 1000 + made++)[0]!,
+        ContactID: `${id(i).slice(0, -1)}f`, // sorts right after contact i, on a page already read
+        UpdatedDateUTC: `/Date(${Date.now()}+0000)/`,
+      }));
+      await sb.admin('POST', `/tenants/${DEMO_TENANT_ID}/data`, { Contacts: fresh });
+    }
+    await sb.admin('DELETE', '/faults');
+
+    const last = await runCliAsync(['sync', '--workspace', ws, '--page-size', '20'], env);
+    expect(last.code, last.stderr).toBe(0);
+    const want = sandboxRecords(sb, DEMO_TENANT_ID);
+    const have = workspaceHolds(ws);
+    expect(want.contacts.size).toBe(310);
+    expect(differences(want.contacts, have.contacts)).toEqual([]);
+    expect(differences(want.documents, have.documents)).toEqual([]);
+    expect(last.stderr).toMatch(/resumed.*records changed in Xero while it was stopped read again/);
   });
 });

@@ -30,7 +30,6 @@ function positiveInt(max: number) {
   };
 }
 
-
 const secretStore = () => createFileSecretStore({ dir: resolveConfigDir(), onWarning: (w) => note(`note: ${w}`) });
 const reconnectHint = (path: string): string => `reconciler connect --workspace ${path}`;
 
@@ -38,7 +37,9 @@ function describeSync(s: SyncSummary): string {
   const parts = (Object.keys(ENTITY_LABEL) as SyncEntity[]).map((e) => `${s.entities[e].records} ${ENTITY_LABEL[e]}`);
   const kind = (Object.values(s.entities).some((x) => x.full) ? 'full' : 'changes only') + (Object.values(s.entities).some((x) => x.resumed) ? ', resumed' : '');
   const removed = s.entities.contacts.removed > 0 ? `; ${s.entities.contacts.removed} contacts no longer in Xero removed` : '';
-  return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}`;
+  const caughtUp = Object.values(s.entities).reduce((n, x) => n + x.caughtUp, 0);
+  const changed = caughtUp > 0 ? `; ${caughtUp} records changed in Xero while it was stopped read again` : '';
+  return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}${changed}`;
 }
 
 interface ConnectOpts {

@@ -1,6 +1,6 @@
 // A sync of one workspace from Xero: contacts (archived too), sales invoices, sales credit notes; page by page, each
 // page and the cursor in one transaction, so a run that stops anywhere (cancel, network, killed process) resumes
-// where it stopped without losing or duplicating rows. Findings are recomputed only after a complete sync.
+// where it stopped without losing or duplicating rows, and ends with a pass over what changed while it was stopped. Findings are recomputed only after a complete sync.
 // Every page is checked against its own `pagination` first (page-check.ts): one that does not add up stops the sync.
 // A full contacts sync removes the contacts Xero no longer lists only after its last page, in one transaction with
 // the watermark; a page that never arrived leaves the stored ones in place. Pages are written as they come (they
@@ -75,6 +75,8 @@ export interface EntitySummary {
   records: number;
   /** Contacts removed by a full sync because Xero no longer has them (e.g. left from a file import). */
   removed: number;
+  /** Records read again by a resumed run's last pass (what changed in Xero while it was stopped). */
+  caughtUp: number;
 }
 
 export interface SyncSummary {
@@ -127,10 +129,21 @@ export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient,
       });
       let cursor: EntityCursor = plan.cursor;
       saveCursor(ws, entity, cursor); // a --full run stays full when it is resumed
-      const summary: EntitySummary = { full: cursor.full, resumed: plan.resumed, since: cursor.since, pages: 0, records: 0, removed: 0 };
+      const summary: EntitySummary = { full: cursor.full, resumed: plan.resumed, since: cursor.since, pages: 0, records: 0, removed: 0, caughtUp: 0 };
       entities[entity] = summary;
       const since = cursor.since ? new Date(cursor.since) : undefined;
       const eta = new EtaEstimator(clock.now());
+      const fetchChecked = async (page: number, from: Date | undefined, signal: AbortSignal) => {
+        const got = await fetchPage(client, spec.list, { page, pageSize, since: from, signal });
+        const problem = pageProblem({ page, pageSize }, got);
+        if (problem) {
+          throw new XeroPagingError(
+            `Xero's answer for ${spec.label}s page ${page} does not add up: ${problem}. The sync stopped; nothing from this page was saved ` +
+              'and no stored contact was removed. Sync again in a while (the pages already saved are kept).',
+          );
+        }
+        return got;
+      };
       await pumpPages({
         // A resumed run reads its last saved page again: if records left the list meanwhile (a deleted document),
         // the ones behind them moved up a page, and would otherwise be skipped.
@@ -138,17 +151,7 @@ export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient,
         knownPageCount: cursor.pageCount,
         parallel: o.parallelPages ?? 3,
         signal: o.signal,
-        fetch: async (page, signal) => {
-          const got = await fetchPage(client, spec.list, { page, pageSize, since, signal });
-          const problem = pageProblem({ page, pageSize }, got);
-          if (problem) {
-            throw new XeroPagingError(
-              `Xero's answer for ${spec.label}s page ${page} does not add up: ${problem}. The sync stopped; nothing from this page was saved ` +
-                'and no stored contact was removed. Sync again in a while (the pages already saved are kept).',
-            );
-          }
-          return got;
-        },
+        fetch: (page, signal) => fetchChecked(page, since, signal),
         commit: (page) => {
           const rows = spec.map(page.items, page.page); // outside the transaction: keep it short
           const fresh = page.page >= cursor.nextPage ? rows.length : 0; // not the page read again on resume
@@ -171,6 +174,27 @@ export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient,
           o.onProgress?.({ entity, page: page.page, pageCount: page.pageCount, records: cursor.records, total: page.itemCount, etaMs: eta.page(clock.now(), left) });
         },
       });
+      if (plan.resumed) {
+        // A run resumed after a stop has not seen what changed in Xero meanwhile on the pages it had read (nor new
+        // records whose ids sort there): one more pass over everything changed since the run began brings it up to
+        // Xero as of that pass, and the next incremental sync starts from there.
+        const from = new Date(Date.parse(cursor.highWater ?? cursor.startedAt) - (o.overlapMs ?? DEFAULT_OVERLAP_MS));
+        let passStarted: string | undefined;
+        await pumpPages({
+          firstPage: 1,
+          knownPageCount: null,
+          parallel: o.parallelPages ?? 3,
+          signal: o.signal,
+          fetch: (page, signal) => fetchChecked(page, from, signal),
+          commit: (page) => {
+            const rows = spec.map(page.items, page.page);
+            ws.transaction(() => spec.store(ws, rows, runId));
+            passStarted ??= page.serverTime;
+            summary.caughtUp += rows.length;
+          },
+        });
+        if (passStarted) cursor = { ...cursor, highWater: passStarted };
+      }
       ws.transaction(() => {
         if (cursor.full && entity === 'contacts') {
           const stored = ws.contacts.count();
