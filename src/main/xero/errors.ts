@@ -154,8 +154,20 @@ export function describeBody(body: unknown): string {
   return '';
 }
 
+/**
+ * Xero's HighVolumeException (400): in a very large organisation it will not run a `where` or `order` outside its
+ * optimised list. The app asks only for optimised ones (api/list-pages.ts), so this means Xero changed its list.
+ */
+export function highVolumeAdvice(body: unknown): string | undefined {
+  if (!isRecord(body) || body.Type !== 'HighVolumeException') return undefined;
+  const said = typeof body.Message === 'string' ? ` (Xero: "${body.Message}")` : '';
+  return `Xero would not list these records: the organisation is too large for the way the app asked${said}. Your books are not at fault and nothing was changed. Please report this message: the app needs an update to ask in a way Xero accepts.`;
+}
+
 /** A XeroApiError or XeroNetworkError for a failed call; `what` names the call, e.g. "GET /Contacts page 3". */
 export function toXeroError(failure: XeroFailure, what: string): XeroApiError | XeroNetworkError {
+  const advice = highVolumeAdvice(failure.body);
+  if (advice) return new XeroApiError(failure.status, failure.body, `${what}: ${advice}`, [], failure.headers);
   const said = describeBody(failure.body);
   if (failure.status === 0 && !failure.network) return new XeroNetworkError(`${what}: the request could not be made (${said})`);
   if (failure.network) {
