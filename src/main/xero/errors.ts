@@ -160,8 +160,10 @@ export function describeBody(body: unknown): string {
  */
 export function highVolumeAdvice(body: unknown): string | undefined {
   if (!isRecord(body) || body.Type !== 'HighVolumeException') return undefined;
-  const said = typeof body.Message === 'string' ? ` (Xero: "${body.Message}")` : '';
-  return `Xero would not list these records: the organisation is too large for the way the app asked${said}. Your books are not at fault and nothing was changed. Please report this message: the app needs an update to ask in a way Xero accepts.`;
+  const message = typeof body.Message === 'string' ? body.Message : '';
+  const kind = /filtering (\w+) efficiently/.exec(message)?.[1]?.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const said = message ? ` (Xero said: "${message}")` : '';
+  return `Xero would not list ${kind ? `the ${kind}` : 'these records'}: the organisation holds too many for the way the app asked. Nothing is wrong with your books and nothing in Xero was changed. Please report this message: the app needs an update to ask in a way Xero accepts.${said}`;
 }
 
 /** A XeroApiError or XeroNetworkError for a failed call; `what` names the call, e.g. "GET /Contacts page 3". */
