@@ -24,6 +24,11 @@ export interface Limits {
   refreshIdleMs: number;
   defaultPageSize: number;
   maxPageSize: number;
+  /**
+   * Per tenant and collection: above this many contacts, invoices or credit notes, a list with a `where` or `order`
+   * Xero has not optimised, or over this many records unpaged, is refused with HighVolumeException (Xero: 100,000).
+   */
+  highVolumeThreshold: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -40,6 +45,7 @@ export const DEFAULT_LIMITS: Limits = {
   refreshIdleMs: 60 * 86_400_000,
   defaultPageSize: 100,
   maxPageSize: 1000,
+  highVolumeThreshold: 100_000,
 };
 
 export interface ClientConfig {

@@ -41,3 +41,15 @@ describe("xero-node's rejections", () => {
     expect(parseXeroNodeRejection(new Error('Required parameter xeroTenantId was null'))).toMatchObject({ network: false });
   });
 });
+
+describe('a HighVolumeException', () => {
+  it('names what Xero would not list, quotes Xero, and says what to do', () => {
+    const body = { ErrorNumber: 51, Type: 'HighVolumeException', Message: 'Your request is not filtering CreditNotes efficiently, given the extremely high volume for this organisation.' };
+    const e = toXeroError(parseXeroNodeRejection(rejection(400, body)), 'GET /CreditNotes page 2');
+    expect(e).toBeInstanceOf(XeroApiError);
+    expect(e.message).toBe(
+      'GET /CreditNotes page 2: Xero would not list the credit notes: the organisation holds too many for the way the app asked. Nothing is wrong with your books and nothing in Xero was changed. Please report this message: the app needs an update to ask in a way Xero accepts. (Xero said: "Your request is not filtering CreditNotes efficiently, given the extremely high volume for this organisation.")',
+    );
+    expect(toXeroError(parseXeroNodeRejection(rejection(400, { Type: 'HighVolumeException' })), 'GET /Contacts').message).toMatch(/^GET \/Contacts: Xero would not list these records: /);
+  });
+});

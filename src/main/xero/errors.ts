@@ -154,8 +154,22 @@ export function describeBody(body: unknown): string {
   return '';
 }
 
+/**
+ * Xero's HighVolumeException (400): in a very large organisation it will not run a `where` or `order` outside its
+ * optimised list. The app asks only for optimised ones (api/list-pages.ts), so this means Xero changed its list.
+ */
+export function highVolumeAdvice(body: unknown): string | undefined {
+  if (!isRecord(body) || body.Type !== 'HighVolumeException') return undefined;
+  const message = typeof body.Message === 'string' ? body.Message : '';
+  const kind = /filtering (\w+) efficiently/.exec(message)?.[1]?.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const said = message ? ` (Xero said: "${message}")` : '';
+  return `Xero would not list ${kind ? `the ${kind}` : 'these records'}: the organisation holds too many for the way the app asked. Nothing is wrong with your books and nothing in Xero was changed. Please report this message: the app needs an update to ask in a way Xero accepts.${said}`;
+}
+
 /** A XeroApiError or XeroNetworkError for a failed call; `what` names the call, e.g. "GET /Contacts page 3". */
 export function toXeroError(failure: XeroFailure, what: string): XeroApiError | XeroNetworkError {
+  const advice = highVolumeAdvice(failure.body);
+  if (advice) return new XeroApiError(failure.status, failure.body, `${what}: ${advice}`, [], failure.headers);
   const said = describeBody(failure.body);
   if (failure.status === 0 && !failure.network) return new XeroNetworkError(`${what}: the request could not be made (${said})`);
   if (failure.network) {

@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import type { Json, Stored } from '../types.js';
 import type { SandboxState } from '../state/store.js';
 import { boolParam, listParam, queryOf, sendJson, sendText, type Ctx, type SandboxEnv } from '../http/env.js';
-import { NOT_FOUND_TEXT, queryParseException } from '../http/xero-errors.js';
+import { highVolumeException, NOT_FOUND_TEXT, queryParseException } from '../http/xero-errors.js';
 import { envelope, listRecords } from '../query/list-query.js';
 import { WhereSyntaxError } from '../query/where-parser.js';
+import { HighVolumeError } from '../query/high-volume.js';
 import { MSG, writeContact, type ElementResult } from './contact-rules.js';
 import { answerBatch, providerName, readElements } from './write-batch.js';
 
@@ -41,6 +42,7 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
       return sendJson(c, envelope(state, providerName(state, c), 'Contacts', items, pagination));
     } catch (e) {
       if (e instanceof WhereSyntaxError) return sendJson(c, queryParseException(e.message), 400);
+      if (e instanceof HighVolumeError) return sendJson(c, highVolumeException(e.coll), 400);
       throw e;
     }
   });

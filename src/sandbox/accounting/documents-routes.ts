@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import type { Collection, Json, Stored } from '../types.js';
 import type { SandboxState } from '../state/store.js';
 import { boolParam, listParam, queryOf, sendJson, sendText, type Ctx, type SandboxEnv } from '../http/env.js';
-import { NOT_FOUND_TEXT, queryParseException } from '../http/xero-errors.js';
+import { highVolumeException, NOT_FOUND_TEXT, queryParseException } from '../http/xero-errors.js';
 import { envelope, listRecords } from '../query/list-query.js';
 import { WhereSyntaxError } from '../query/where-parser.js';
+import { HighVolumeError } from '../query/high-volume.js';
 import { documentView, renderDocument, writeInvoice } from './invoice-rules.js';
 import { answerBatch, providerName, readElements } from './write-batch.js';
 
@@ -43,6 +44,7 @@ function list(state: SandboxState, c: Ctx, coll: Collection, filter?: (s: Stored
     return sendJson(c, envelope(state, providerName(state, c), coll, items, pagination));
   } catch (e) {
     if (e instanceof WhereSyntaxError) return sendJson(c, queryParseException(e.message), 400);
+    if (e instanceof HighVolumeError) return sendJson(c, highVolumeException(e.coll), 400);
     throw e;
   }
 }

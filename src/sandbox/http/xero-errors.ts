@@ -1,7 +1,7 @@
 // Xero's error bodies, verbatim where the facts sheet has them (docs/xero-facts.md §1, §2, §5).
 import { newId } from '../util/ids.js';
 import { usDateTime } from '../util/ms-date.js';
-import type { Json } from '../types.js';
+import type { Collection, Json } from '../types.js';
 
 /** The problem-details shape Xero's API gateway uses for 401/403 (and, unconfirmed, other gateway errors). */
 export function problem(status: number, title: string, detail: string): Json {
@@ -37,6 +37,22 @@ export function postDataInvalid(entity: string): Json {
 /** A `where` that does not parse (shape unconfirmed). */
 export function queryParseException(message: string): Json {
   return { ErrorNumber: 16, Type: 'QueryParseException', Message: message };
+}
+
+const NOUN: Record<Collection, [string, string]> = { Contacts: ['Contacts', 'Contact'], Invoices: ['Invoices', 'Invoice'], CreditNotes: ['CreditNotes', 'CreditNote'] };
+
+/**
+ * A list Xero will not run in an organisation this large (400). Contacts' and Invoices' texts are Xero's
+ * (XeroAPI/xero-python#148, freakboy3742/pyxero#373); the CreditNotes wording and the ErrorNumber (51, reported in
+ * XeroAPI/Xero-NetStandard#604) follow the same pattern, unconfirmed.
+ */
+export function highVolumeException(coll: Collection): Json {
+  const [many, one] = NOUN[coll];
+  return {
+    ErrorNumber: 51,
+    Type: 'HighVolumeException',
+    Message: `Your request is not filtering ${many} efficiently, given the extremely high volume for this organisation. Please check https://developer.xero.com/documentation/api/efficient-data-retrieval for tips on making ${one} retrieval more efficient.`,
+  };
 }
 
 export const idempotencyMismatch = (key: string): Json =>

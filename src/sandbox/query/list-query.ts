@@ -3,9 +3,10 @@ import type { Collection, Json, Stored } from '../types.js';
 import type { SandboxState } from '../state/store.js';
 import { newId } from '../util/ids.js';
 import { envelopeDate, parseAnyDate } from '../util/ms-date.js';
-import { compileWhere, WHERE_FIELDS } from './where-eval.js';
+import { checkedWhere, compileWhere, WHERE_FIELDS } from './where-eval.js';
 import { WhereSyntaxError } from './where-parser.js';
 import { paginate, type Pagination } from './paging.js';
+import { HighVolumeError, highVolumeRefusal } from './high-volume.js';
 
 export interface ListRequest {
   coll: Collection;
@@ -23,13 +24,27 @@ export interface ListRequest {
 }
 
 /**
- * Filters, orders and pages a collection; throws WhereSyntaxError for a bad `where` or `order`. Clients page through
+ * Filters, orders and pages a collection; throws WhereSyntaxError for a bad `where` or `order`, and HighVolumeError
+ * for one Xero would not run in an organisation this large (high-volume.ts). Clients page through
  * tens of thousands of records with the same query, so the filtered and ordered list is kept between pages (until
  * any record changes), filters read the Stored record or its memoised view, and only the returned page is rendered.
  */
 export function listRecords(state: SandboxState, tenantId: string, req: ListRequest): { items: Json[]; pagination?: Pagination } {
   const render = req.render ?? ((s: Stored) => state.render(s));
-  const page = paginate(matching(state, tenantId, req), req.query, state.limits);
+  const rows = matching(state, tenantId, req);
+  const size = state.count(tenantId, req.coll);
+  if (size > state.limits.highVolumeThreshold) {
+    const where = req.query.get('where');
+    const refused = highVolumeRefusal(req.coll, state.limits.highVolumeThreshold, {
+      size,
+      where: where && where.trim() !== '' ? checkedWhere(req.coll, where) : undefined,
+      order: req.query.get('order')?.trim() || undefined,
+      paged: req.query.has('page') || req.query.has('pagesize'),
+      selected: rows.length,
+    });
+    if (refused) throw new HighVolumeError(req.coll, refused);
+  }
+  const page = paginate(rows, req.query, state.limits);
   return { ...page, items: page.items.map(render) };
 }
 

@@ -19,6 +19,7 @@ const DOCUMENT: Record<string, FieldType> = {
   TotalTax: 'number',
   Total: 'number',
   'Contact.AccountNumber': 'string',
+  'Contact.ContactNumber': 'string',
 };
 
 export const WHERE_FIELDS: Record<Collection, Record<string, FieldType>> = {
@@ -54,6 +55,17 @@ const ENTITY: Record<Collection, string> = { Contacts: 'Contact', Invoices: 'Inv
 
 /** Compiles `where` into a predicate; throws WhereSyntaxError with a Dynamic-LINQ-like message. */
 export function compileWhere(coll: Collection, src: string): (record: Json) => boolean {
+  return predicateOf(coll, checkedWhere(coll, src));
+}
+
+/** A predicate for a tree from checkedWhere. */
+export function predicateOf(coll: Collection, ast: WhereNode): (record: Json) => boolean {
+  const fields = WHERE_FIELDS[coll];
+  return (record) => evaluate(ast, record, fields);
+}
+
+/** Parses `where` and checks its fields and operand types; field names come back in their canonical spelling. */
+export function checkedWhere(coll: Collection, src: string): WhereNode {
   const fields = WHERE_FIELDS[coll];
   const canonical = new Map(Object.keys(fields).map((f) => [f.toLowerCase(), f]));
   const resolve = (field: string): [string, FieldType] => {
@@ -78,7 +90,7 @@ export function compileWhere(coll: Collection, src: string): (record: Json) => b
   };
   const ast = parseWhere(src);
   check(ast);
-  return (record) => evaluate(ast, record, fields);
+  return ast;
 }
 
 function compatible(type: FieldType, lit: Literal): boolean {

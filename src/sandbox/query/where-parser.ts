@@ -17,8 +17,9 @@ export type WhereNode =
   | { t: 'and'; a: WhereNode; b: WhereNode }
   | { t: 'or'; a: WhereNode; b: WhereNode }
   | { t: 'not'; a: WhereNode }
-  | { t: 'cmp'; field: string; op: CmpOp; value: Literal }
-  | { t: 'call'; field: string; method: Method; arg: string }
+  // `folded`: the field went through ToLower(), ToUpper() or Trim() first (which Xero cannot optimise)
+  | { t: 'cmp'; field: string; op: CmpOp; value: Literal; folded?: true }
+  | { t: 'call'; field: string; method: Method; arg: string; folded?: true }
   | { t: 'truthy'; field: string };
 
 export class WhereSyntaxError extends Error {}
@@ -104,6 +105,7 @@ export function parseWhere(src: string): WhereNode {
   };
   const predicate = (): WhereNode => {
     const parts = [expect('id').v];
+    let folded = false;
     while (isTok('punct', '.')) {
       p++;
       const name = expect('id').v;
@@ -114,18 +116,19 @@ export function parseWhere(src: string): WhereNode {
       p++;
       if (name === 'ToLower' || name === 'ToUpper' || name === 'Trim') {
         expect('punct', ')'); // case is ignored anyway
+        folded = true;
         continue;
       }
       if (name !== 'Contains' && name !== 'StartsWith' && name !== 'EndsWith') throw new WhereSyntaxError(`No applicable method '${name}' exists`);
       const arg = expect('str').v;
       expect('punct', ')');
-      return { t: 'call', field: parts.join('.'), method: name, arg };
+      return { t: 'call', field: parts.join('.'), method: name, arg, ...(folded ? { folded: true as const } : {}) };
     }
     const field = parts.join('.');
     const t = peek();
     if (t?.k !== 'op' || ['&&', '||', '!'].includes(t.v)) return { t: 'truthy', field };
     p++;
-    return { t: 'cmp', field, op: (t.v === '=' ? '==' : t.v) as CmpOp, value: literal() };
+    return { t: 'cmp', field, op: (t.v === '=' ? '==' : t.v) as CmpOp, value: literal(), ...(folded ? { folded: true as const } : {}) };
   };
   const literal = (): Literal => {
     const t = peek();

@@ -127,6 +127,11 @@ export class SandboxState {
     return [...(this.tenant(tenantId)?.records[coll].values() ?? [])];
   }
 
+  /** How many records of a collection the tenant holds (archived, deleted and purchase documents too). */
+  count(tenantId: string, coll: Collection): number {
+    return this.tenant(tenantId)?.records[coll].size ?? 0;
+  }
+
   get(tenantId: string, coll: Collection, id: string): Stored | undefined {
     return this.tenant(tenantId)?.records[coll].get(id.toLowerCase());
   }

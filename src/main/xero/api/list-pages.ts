@@ -36,8 +36,15 @@ interface ListSpec {
   fetch(api: AccountingApi, tenantId: string, r: PageRequest): Promise<XeroNodeResult<unknown>>;
 }
 
+// Only filters and orders Xero has optimised: in an organisation holding over 100,000 of a collection, Xero refuses
+// any other `where` or `order` with HighVolumeException (docs/xero-behaviour.md, "Filters at volume"). Type is an
+// optimised `where` field on Invoices and CreditNotes (bills and supplier credits stay out); ContactID, InvoiceID and
+// CreditNoteID are optimised orders; includeArchived and If-Modified-Since are a parameter and a header, not filters.
+// Never an OR chain: Xero optimises OR only between InvoiceIDs, and the IDs parameter does that better.
 // Ordered by the record's id, which never changes: a record edited during a sync keeps its place, so no
 // other record can slip into a page already read. (New records may shift later ones: seen twice, never lost.)
+// Not by UpdatedDateUTC (also optimised, and Xero's default): an edit moves the record to the end, shifting every
+// later record back one place, so the one at the boundary of the page just read would be skipped.
 export const LIST_SPECS: Record<ListKind, ListSpec> = {
   contacts: {
     collection: 'Contacts',
