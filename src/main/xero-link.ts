@@ -27,7 +27,7 @@ export interface XeroLinkOptions {
 const RECONNECTABLE: ReadonlySet<XeroAuthCode> = new Set(['reconnect', 'not_connected', 'scope']);
 
 /** How the app's messages say to reconnect. */
-const RECONNECT_HINT = 'with the Reconnect to Xero button';
+const RECONNECT_HINT = 'on the dashboard';
 
 const LABEL: Record<string, string> = { contacts: 'contacts', invoices: 'invoices', credit_notes: 'credit notes' };
 

@@ -180,7 +180,7 @@ describe('60 days without a sync', () => {
       const failed = await call('xero.sync');
       expect(failed).toMatchObject({ ok: false, error: { code: 'reconnect' } });
       expect(!failed.ok && failed.error.message).toBe(
-        "Xero has ended this app's sign-in (Xero does so after 60 days without a sync, or when the app is disconnected in Xero). Nothing in the workspace is lost: reconnect to Xero (with the Reconnect to Xero button)",
+        "Xero has ended this app's sign-in (Xero does so after 60 days without a sync, or when the app is disconnected in Xero). Nothing in the workspace is lost: reconnect to Xero (on the dashboard)",
       );
       expect(await status()).toEqual(before);
 

@@ -83,7 +83,7 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
           <span className="small">Waiting for the Xero sign-in…</span>
           <SignInLink />
         </>
-      ) : connected ? (
+      ) : reconnect ? null : connected ? (
         <button type="button" onClick={() => start('sync')} title={`Read the changes from ${status.xeroConnection!.tenantName}`}>
           Sync now
         </button>
@@ -106,7 +106,7 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
       )}
       {reconnect && !running && (
         <div className="reconnect-box" role="alert" data-testid="reconnect-xero">
-          <strong>Reconnect to Xero</strong>
+          <strong>Xero needs you to sign in again</strong>
           <p>{reconnect}</p>
           <button type="button" className="primary" onClick={() => start('reconnect')}>
             Reconnect to Xero
