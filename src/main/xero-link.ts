@@ -5,7 +5,7 @@ import { AppError } from './app-error';
 import { namedStandIn, STAND_IN_ENV } from './xero/address';
 import { readBinding } from './xero/binding';
 import { connectWorkspace } from './xero/connect';
-import { XeroError } from './xero/errors';
+import { XeroAuthError, XeroError, type XeroAuthCode } from './xero/errors';
 import { loadSettings, type XeroSettings } from './xero/storage/settings';
 import type { SecretStore } from './xero/storage/secret-store';
 import type { SyncProgress, XeroPort } from './xero-port';
@@ -23,6 +23,12 @@ export interface XeroLinkOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** Failures a new sign-in to the same organisation cures: the UI offers "Reconnect to Xero". */
+const RECONNECTABLE: ReadonlySet<XeroAuthCode> = new Set(['reconnect', 'not_connected', 'scope']);
+
+/** How the app's messages say to reconnect. */
+const RECONNECT_HINT = 'on the dashboard';
+
 const LABEL: Record<string, string> = { contacts: 'contacts', invoices: 'invoices', credit_notes: 'credit notes' };
 
 /** Xero's own failures become answers the UI shows as they are (not "unexpected error"). */
@@ -31,6 +37,7 @@ async function explained<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof Error && error.name === 'SyncShrinkRefusedError') throw new AppError('needs_confirmation', error.message);
+    if (error instanceof XeroAuthError && RECONNECTABLE.has(error.code)) throw new AppError('reconnect', error.message);
     if (error instanceof XeroError) throw new AppError(error.name === 'SyncCancelledError' ? 'cancelled' : 'unavailable', error.message);
     if (error instanceof Error && error.name === 'SyncCancelledError') throw new AppError('cancelled', error.message);
     throw error;
@@ -69,7 +76,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
           throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
         }
         const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('./xero/session'), import('./xero/sync/run-sync')]);
-        const session = openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: 'Connect Xero again from the start screen' });
+        const session = openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: RECONNECT_HINT });
         const summary = await syncWorkspace(ws, session.client, {
           signal,
           allowShrink,
@@ -81,7 +88,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
       }),
     accountingClient: async (ws) => {
       const { openXeroSession } = await import('./xero/session');
-      return openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: 'Connect Xero again from the start screen' }).client;
+      return openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: RECONNECT_HINT }).client;
     },
   };
 }

@@ -57,7 +57,20 @@ export interface ClientConfig {
   clientSecret?: string;
   /** Returned as ProviderName in Accounting envelopes. */
   name?: string;
+  /**
+   * When the app was registered in Xero's developer portal (YYYY-MM-DD). From GRANULAR_SCOPES_FROM on, an app may
+   * ask only for granular scopes (accounting.invoices, …), not the broad accounting.transactions. Unset: a new app.
+   */
+  createdAt?: string;
+  /**
+   * The scopes Xero lets this app ask for (unset: every scope). Restricted scopes need Xero's approval; asking for
+   * one the app does not have is refused with unauthorized_client ("Invalid scope for client").
+   */
+  allowedScopes?: string[];
 }
+
+/** Apps registered on or after this day get granular scopes only (developer.xero.com/faq/granular-scopes). */
+export const GRANULAR_SCOPES_FROM = '2026-03-02';
 
 export interface TenantConfig {
   tenantId?: string;
@@ -106,6 +119,7 @@ export const DEFAULT_CLIENT: ClientConfig = {
   clientId: 'reconciler-dev',
   redirectUris: ['http://localhost:53682/callback'],
   name: 'Cocoon Xero Reconciler',
+  createdAt: '2026-03-16', // a new app: granular scopes only
 };
 
 export const DEMO_TENANT_ID = '3f1c7a52-8e0b-4c1d-9a6e-2b5d4f7e9c01';

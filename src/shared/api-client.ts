@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   'cancelled',
   /** The action would do something drastic (a sync removing most contacts): ask the user, then call again confirmed. */
   'needs_confirmation',
+  /** Xero ended the sign-in (60 days unused, revoked) or lacks a permission: offer "Reconnect to Xero" (xero.reconnect). */
+  'reconnect',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -25,6 +25,7 @@ export const CHANNELS = [
   'imports.cocoon',
   'imports.xeroFile',
   'xero.connect',
+  'xero.reconnect',
   'xero.sync',
   'xero.cancelSync',
   ...EXCEPTIONS_CHANNELS,

@@ -153,6 +153,8 @@ export const contract = {
   'imports.cocoon': { input: CocoonFileInput, output: ImportResult },
   'imports.xeroFile': { input: z.strictObject({ fileName: FileName, content: FileContent }), output: ImportResult },
   'xero.connect': { input: Empty, output: z.object({ tenantName: z.string(), workspace: WorkspaceInfo }) },
+  /** Signs the open workspace in to its own organisation again (after Xero ended the sign-in); keeps all its data. */
+  'xero.reconnect': { input: Empty, output: z.object({ tenantName: z.string() }) },
   /** `allowShrink`: the user confirmed a full sync that removes most of the stored contacts (refused otherwise, needs_confirmation). */
   'xero.sync': { input: z.strictObject({ allowShrink: z.boolean().default(false) }), output: SyncResult },
   'xero.cancelSync': { input: Empty, output: z.object({ cancelled: z.boolean() }) },

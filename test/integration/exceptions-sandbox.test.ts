@@ -31,7 +31,7 @@ async function setup() {
 
 /** What the sandbox (like Xero) answers when CocoonOPS creates this invoice: its first validation message. */
 async function xeroMessage(sb: Awaited<ReturnType<typeof setup>>['sb'], invoice: Json): Promise<string> {
-  const { api } = await connect(sb, { scope: 'offline_access accounting.contacts accounting.transactions' });
+  const { api } = await connect(sb, { scope: 'offline_access accounting.contacts accounting.invoices' });
   const r = await api<{ Elements: { ValidationErrors: { Message: string }[] }[] }>('PUT', '/Invoices', { Invoices: [invoice] });
   expect(r.status).toBe(400);
   return r.body.Elements[0]!.ValidationErrors[0]!.Message;

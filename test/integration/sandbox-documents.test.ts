@@ -9,7 +9,7 @@ import { connect } from '../../src/sandbox/testing/sandbox-client.js';
 type Api = Awaited<ReturnType<typeof connect>>['api'];
 type Invoices = { Invoices: Json[]; pagination?: Json } & Json;
 
-const SCOPE = 'offline_access accounting.contacts accounting.transactions';
+const SCOPE = 'offline_access accounting.contacts accounting.invoices';
 let sb: RunningSandbox;
 let api: Api;
 let now: number;

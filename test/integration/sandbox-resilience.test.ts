@@ -116,7 +116,7 @@ describe('faults', () => {
     expect(e500.body).toMatchObject({ Status: 500, Title: 'An error occurred' });
     expect(e500.headers.get('x-minlimit-remaining')).not.toBeNull();
     expect((await api('GET', '/Contacts')).status).toBe(200);
-    const inv = await connect(sb, { scope: 'accounting.transactions.read' });
+    const inv = await connect(sb, { scope: 'accounting.invoices.read' });
     for (let i = 0; i < 2; i++) {
       const e503 = await inv.api('GET', '/Invoices');
       expect(e503.status).toBe(503);

@@ -26,7 +26,7 @@ let now: number;
 beforeEach(async () => {
   now = Date.UTC(2026, 0, 1);
   sb = await startSandbox({ dataDir: DEMO_DATA_DIR, autoApprove: true, clock: () => now, limits: { accessTokenTtlSeconds: 86_400 } });
-  const tokens = await pkceLogin(sb, { scope: 'offline_access accounting.contacts accounting.transactions accounting.settings.read' });
+  const tokens = await pkceLogin(sb, { scope: 'offline_access accounting.contacts accounting.invoices accounting.settings.read' });
   xero = new AccountingApi();
   xero.basePath = sb.apiUrl;
   xero.accessToken = tokens.access_token;

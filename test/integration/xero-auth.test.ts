@@ -65,7 +65,7 @@ describe('PKCE sign-in', () => {
     });
     const q = new URL(browserUrl).searchParams;
     expect(q.get('code_challenge_method')).toBe('S256');
-    expect(q.get('scope')).toBe('offline_access accounting.contacts accounting.invoices.read accounting.settings.read');
+    expect(q.get('scope')).toBe('offline_access accounting.contacts accounting.invoices.read');
     expect(q.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/callback$/);
     expect(binding).toMatchObject({ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, baseUrl: sb.url, clientId: CLIENT, disconnectedAt: null });
     expect(browserUrl.startsWith(`${sb.url}/identity/connect/authorize?`)).toBe(true);
@@ -245,7 +245,9 @@ describe('tokens', () => {
     const session = openXeroSession(ws, { standIn: sb.url, secrets, reconnectHint: 'reconciler connect --workspace books.reconciler' });
     const e = await rejection(syncWorkspace(ws, session.client, { recompute: false }));
     expect(e).toBeInstanceOf(XeroAuthError);
-    expect(e.message).toBe('Xero access has expired or was revoked: reconnect (reconciler connect --workspace books.reconciler)');
+    expect(e.message).toBe(
+      "Xero has ended this app's sign-in (Xero does so after 60 days without a sync, or when the app is disconnected in Xero). Nothing in the workspace is lost: reconnect to Xero (reconciler connect --workspace books.reconciler)",
+    );
     expect(secrets.entries()[key]).toBeUndefined();
     expect(ws.imports.latest('xero_sync')).toMatchObject({ status: 'failed' });
   });

@@ -20,6 +20,13 @@ interface SandboxOpts {
   adminToken?: string;
   timeScale?: number;
   epoch?: number;
+  appCreated?: string;
+  appScopes?: string;
+}
+
+function day(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD (got "${value}").`);
+  return value;
 }
 
 export function registerSandboxCommand(program: Command): void {
@@ -30,6 +37,8 @@ export function registerSandboxCommand(program: Command): void {
     .option('--data <dir>', 'seed folder: contacts.json, invoices.json, credit-notes.json (default: the demo set)')
     .option('--auto-approve', 'consent without a page, so `reconciler connect` completes without a browser')
     .option('--any-redirect-port', 'accept http://localhost:<any port>/callback for the dev client (tests)')
+    .option('--app-created <date>', 'when the dev client app was registered (YYYY-MM-DD): before 2026-03-02 it may still ask for broad scopes', day)
+    .option('--app-scopes <scopes>', 'the only scopes Xero lets the dev client ask for (space-separated; default: all)')
     .option('--admin-token <token>', 'bearer token for /admin (default: random, printed)')
     .addOption(new Option('--time-scale <n>', 'run the clock n times faster (tests)').hideHelp().argParser(number))
     .addOption(new Option('--epoch <ms>', 'with --time-scale: the instant both clocks agree on').hideHelp().argParser(number))
@@ -42,11 +51,11 @@ export function registerSandboxCommand(program: Command): void {
           dataDir: opts.data ?? DEMO_DATA_DIR,
           autoApprove: opts.autoApprove ?? false,
           adminToken: opts.adminToken,
-          clients: [{ ...DEFAULT_CLIENT, loopbackAnyPort: opts.anyRedirectPort ?? false }],
+          clients: [{ ...DEFAULT_CLIENT, loopbackAnyPort: opts.anyRedirectPort ?? false, createdAt: opts.appCreated ?? DEFAULT_CLIENT.createdAt, allowedScopes: opts.appScopes?.split(/[\s,]+/).filter(Boolean) }],
           clock: clock && (() => clock.now()),
         });
         process.stdout.write(`${sb.url}\n`);
-        note(`Xero sandbox at ${sb.url}: client id ${DEFAULT_CLIENT.clientId}, redirect ${DEFAULT_CLIENT.redirectUris[0]}${opts.anyRedirectPort ? ' (any port)' : ''}`);
+        note(`Xero sandbox at ${sb.url}: client id ${DEFAULT_CLIENT.clientId} (an app created ${opts.appCreated ?? DEFAULT_CLIENT.createdAt}), redirect ${DEFAULT_CLIENT.redirectUris[0]}${opts.anyRedirectPort ? ' (any port)' : ''}`);
         note(`  connect with: reconciler connect --xero-url ${sb.url} --workspace books.reconciler`);
         note(`  then sync or push with ${STAND_IN_ENV}=${sb.url} set (tokens only go to Xero or the stand-in you name)`);
         note(`  admin token: ${sb.adminToken}${opts.autoApprove ? '' : '  (consent page: shown in the browser)'}`);

@@ -1,8 +1,9 @@
-// xero.*: connect (PKCE sign-in, bound to a workspace), sync now with progress, and cancel.
+// xero.*: connect (PKCE sign-in, bound to a workspace), reconnect the open workspace, sync now with progress, and cancel.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openWorkspace } from '../db';
+import { readBinding } from '../xero/binding';
 import { AppError } from '../app-error';
 import type { XeroPort } from '../xero-port';
 import { recomputeAndAnnounce, type AppContext, type HandlerGroup } from './context';
@@ -39,7 +40,7 @@ async function connectNew(ctx: AppContext): Promise<{ tenantName: string; path: 
   }
 }
 
-export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xero.sync' | 'xero.cancelSync'> {
+export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xero.reconnect' | 'xero.sync' | 'xero.cancelSync'> {
   let running: AbortController | null = null;
   const portFor = (isDemo: boolean): XeroPort => (isDemo && ctx.demoXero ? ctx.demoXero : ctx.xero);
   return {
@@ -55,6 +56,18 @@ export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xe
       }
       const { tenantName, path } = await connectNew(ctx);
       return { tenantName, workspace: ctx.session.open(path) };
+    },
+    'xero.reconnect': async () => {
+      // The same organisation again (connect keeps the workspace's tenant and everything synced), through the port
+      // the workspace syncs with: the demo's own stand-in for the demo.
+      const { ws, info } = ctx.session.require();
+      if (!readBinding(ws)) throw new AppError('unavailable', 'This workspace was never connected to Xero (its Xero side came from a file): use Connect Xero.');
+      const port = portFor(info.isDemo);
+      const unavailable = port.unavailableReason();
+      if (unavailable) throw new AppError('unavailable', unavailable);
+      const { tenantName } = await port.connect(ws, {});
+      ctx.session.dataChanged('synced');
+      return { tenantName };
     },
     'xero.sync': async ({ allowShrink }) => {
       const { ws, info } = ctx.session.require();

@@ -13,6 +13,7 @@ const STATUS: Record<ApiErrorCode, 400 | 401 | 404 | 409 | 422 | 500 | 503> = {
   unavailable: 503,
   cancelled: 409,
   needs_confirmation: 409,
+  reconnect: 409,
   internal: 500,
 };
 

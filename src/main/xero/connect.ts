@@ -20,6 +20,8 @@ export interface ConnectOptions {
   standIn?: string;
   clientId: string;
   redirectPort: number;
+  /** The scopes to ask for (default XERO_SCOPES, the narrowest the product works with). */
+  scopes?: readonly string[];
   /** Tenant id or name; needed when several organisations are connected (default: the workspace's own). */
   tenant?: string;
   secrets: SecretStore;

@@ -21,8 +21,22 @@ export const XERO_PRODUCTION: XeroEndpoints = {
   apiBaseUrl: 'https://api.xero.com/api.xro/2.0',
 };
 
-/** Contacts read-write, invoices and credit notes read, organisation read; offline_access for a refresh token. */
-export const XERO_SCOPES = ['offline_access', 'accounting.contacts', 'accounting.invoices.read', 'accounting.settings.read'] as const;
+/**
+ * The narrowest granular scopes the product needs (apps created from 2 March 2026 get no broad ones): contacts read
+ * and write (sync and push), invoices and credit notes read (accounting.invoices.read covers both), and
+ * offline_access for a refresh token. No openid (no id token is read) and no accounting.settings (no /Organisation).
+ */
+export const XERO_SCOPES = ['offline_access', 'accounting.contacts', 'accounting.invoices.read'] as const;
+
+/** Xero apps created on or after this day may use granular scopes only (developer.xero.com/faq/granular-scopes). */
+export const GRANULAR_SCOPES_DAY = '2 March 2026';
+
+/** What each scope lets the product do, in a bookkeeper's words. */
+export const SCOPE_PURPOSE: Record<(typeof XERO_SCOPES)[number], string> = {
+  offline_access: 'stay connected between syncs',
+  'accounting.contacts': 'read and correct contacts',
+  'accounting.invoices.read': 'read invoices and credit notes',
+};
 
 /** The public (PKCE) client id of the sandbox, and the loopback redirect it registers. */
 export const DEV_CLIENT_ID = 'reconciler-dev';

@@ -39,9 +39,12 @@ export class XeroPagingError extends XeroError {
   override readonly name = 'XeroPagingError';
 }
 
-export type XeroAuthCode = 'reconnect' | 'denied' | 'timeout' | 'oauth' | 'not_connected';
+/** `scope`: Xero refused a call or a sign-in because the connection lacks (or the app may not ask for) a permission. */
+export type XeroAuthCode = 'reconnect' | 'denied' | 'timeout' | 'oauth' | 'not_connected' | 'scope';
 
-export const RECONNECT_MESSAGE = 'Xero access has expired or was revoked: reconnect';
+/** Xero ends a sign-in after 60 days unused (xero-facts.md item 28), or when the app is disconnected in Xero. */
+export const RECONNECT_MESSAGE =
+  "Xero has ended this app's sign-in (Xero does so after 60 days without a sync, or when the app is disconnected in Xero). Nothing in the workspace is lost: reconnect to Xero";
 
 /** Sign-in or authorisation failed; `code` says what the user can do about it. */
 export class XeroAuthError extends XeroError {
@@ -51,6 +54,8 @@ export class XeroAuthError extends XeroError {
     message: string,
     /** The OAuth error code from the token endpoint (invalid_grant, …), when there is one. */
     readonly oauthError?: string,
+    /** The OAuth error_description Xero sent with it, when it sent one. */
+    readonly oauthDescription?: string,
   ) {
     super(message);
   }

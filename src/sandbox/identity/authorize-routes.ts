@@ -1,5 +1,6 @@
-// GET /connect/authorize and POST /connect/consent: checks the request, shows consent (or approves at once),
-// connects the chosen tenants and redirects back with a single-use code and the state, verbatim.
+// GET /connect/authorize and POST /connect/consent: checks the request (scopes the app may not have are sent back
+// as invalid_scope or unauthorized_client: scope-policy.ts), shows consent (or approves at once), connects the
+// chosen tenants and redirects back with a single-use code and the state, verbatim.
 import { Hono, type Context } from 'hono';
 import type { SandboxState } from '../state/store.js';
 import type { PendingConsent } from '../state/auth-store.js';
@@ -7,6 +8,7 @@ import { sendText, type SandboxEnv } from '../http/env.js';
 import { newId, randomToken } from '../util/ids.js';
 import { consentPage, errorPage } from './consent-page.js';
 import { parseScopes, redirectAllowed } from './pkce.js';
+import { scopeRefusal } from './scope-policy.js';
 
 function back(redirectUri: string, params: Record<string, string | undefined>): string {
   const u = new URL(redirectUri);
@@ -51,6 +53,8 @@ export function authorizeRoutes(state: SandboxState): Hono<SandboxEnv> {
     if (challenge !== '' && method !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256');
     const { scopes, valid } = parseScopes(q.get('scope') ?? undefined);
     if (!valid) return fail('invalid_scope', 'invalid scope');
+    const refused = scopeRefusal(client, scopes);
+    if (refused) return fail(refused.error, refused.description);
     const pending: PendingConsent = {
       id: randomToken(16),
       clientId: client.clientId,

@@ -1,4 +1,5 @@
-// POST /connect/token (authorization_code with PKCE, refresh_token with rotation), POST /connect/revocation,
+// POST /connect/token (authorization_code with PKCE, refresh_token with rotation; scopes checked as at authorize),
+// POST /connect/revocation,
 // and OIDC discovery + JWKS.
 import { Hono, type Context } from 'hono';
 import type { SandboxState } from '../state/store.js';
@@ -8,7 +9,8 @@ import { sendJson, type SandboxEnv } from '../http/env.js';
 import { oauthError } from '../http/xero-errors.js';
 import { randomToken } from '../util/ids.js';
 import { jwks, signJwt } from './jwt.js';
-import { verifierMatches } from './pkce.js';
+import { parseScopes, verifierMatches } from './pkce.js';
+import { scopeRefusal } from './scope-policy.js';
 
 type Form = Record<string, string>;
 
@@ -80,6 +82,14 @@ export function tokenRoutes(state: SandboxState): Hono<SandboxEnv> {
       if (!usable || !pkceOk || code.redirectUri !== form.redirect_uri) return invalid(c, 'invalid_grant');
       issued = state.auth.createGrant(code);
     } else if (form.grant_type === 'refresh_token') {
+      // A refresh may name scopes (RFC 6749 §6): a broad one for a new app is refused as the authorize step would
+      // ("Invalid scope for client"), and anything beyond the grant with invalid_scope.
+      if (form.scope !== undefined) {
+        const asked = parseScopes(form.scope).scopes;
+        if (scopeRefusal(client, asked)) return invalid(c, 'unauthorized_client');
+        const grant = state.auth.grantOf(form.refresh_token ?? '');
+        if (grant && asked.some((s) => !grant.scopes.includes(s))) return invalid(c, 'invalid_scope');
+      }
       issued = state.auth.refresh(form.refresh_token ?? '', client.clientId);
       if (!issued) return invalid(c, 'invalid_grant');
     } else {

@@ -55,6 +55,8 @@ export interface XeroAccountingClient {
   call<T>(label: string, invoke: (api: AccountingApi) => Promise<XeroNodeResult<T>>, options?: CallOptions): Promise<CallResult<T>>;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 function headersOf(raw: unknown): RateHeaders {
   const h = raw as { toJSON?: () => unknown } | undefined;
   return rateHeaders(typeof h?.toJSON === 'function' ? h.toJSON() : raw);
@@ -81,6 +83,13 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
   }
 
   function fail(label: string, f: XeroFailure): Error {
+    if (f.status === 401 && isRecord(f.body) && f.body.Detail === 'AuthorizationUnsuccessful') {
+      // The token is good but lacks the scope for this call (a read-only sign-in asked to write, say).
+      return new XeroAuthError(
+        'scope',
+        `${label}: Xero refused it because this connection does not include the permission it needs (AuthorizationUnsuccessful). Reconnect to Xero and allow everything Reconciler asks for (${o.reconnectHint ?? 'reconciler connect …'}); nothing in the workspace is lost.`,
+      );
+    }
     if (f.status === 401) return XeroAuthError.reconnect(o.reconnectHint);
     if (f.status === 403) {
       return new XeroAuthError('not_connected', `${label}: this Xero organisation is no longer connected to Reconciler (403). Reconnect (${o.reconnectHint ?? 'reconciler connect …'}).`);

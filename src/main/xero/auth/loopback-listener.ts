@@ -79,12 +79,12 @@ export async function startCallbackListener(o: CallbackListenerOptions): Promise
     const error = q.get('error');
     if (error) {
       const description = q.get('error_description');
-      reply(400, callbackPage('Not connected', `Xero did not grant access (${error}). You can close this window.`));
+      reply(400, callbackPage('Not connected', `Xero did not grant access (${error}). Go back to Reconciler: it says what to do next. You can close this window.`));
       const denied = error === 'access_denied';
       const message = denied
         ? 'Access to Xero was not granted (the consent was cancelled). Run connect again and choose "Allow access".'
         : `Xero refused the sign-in: ${error}${description ? ` (${description})` : ''}.`;
-      finish({ error: new XeroAuthError(denied ? 'denied' : 'oauth', message, error) });
+      finish({ error: new XeroAuthError(denied ? 'denied' : 'oauth', message, error, description ?? undefined) });
       return;
     }
     const value = q.get('code');

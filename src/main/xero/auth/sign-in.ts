@@ -1,7 +1,10 @@
 // The whole PKCE sign-in: listen on the loopback redirect, send the browser to Xero's consent page, take the code
-// (state checked), exchange it with the verifier, and list the organisations the user connected.
+// (state checked), exchange it with the verifier, and list the organisations the user connected. A refused scope
+// comes back explained (scope-refusal.ts).
 import { systemClock, type Clock } from '../clock';
 import { REDIRECT_PATH, XERO_SCOPES, type XeroEndpoints } from '../endpoints';
+import { XeroAuthError } from '../errors';
+import { explainScopeRefusal, SCOPE_ERRORS } from './scope-refusal';
 import { startCallbackListener } from './loopback-listener';
 import { buildAuthorizeUrl, createPkce, createState } from './pkce';
 import type { TokenClient, XeroConnection } from './token-client';
@@ -31,6 +34,19 @@ export interface SignInResult {
 }
 
 export async function signIn(o: SignInOptions): Promise<SignInResult> {
+  try {
+    return await signInOnce(o);
+  } catch (e) {
+    // At the consent step or the code exchange: a scope this app may not ask for, explained so it can be fixed.
+    if (e instanceof XeroAuthError && e.oauthError && SCOPE_ERRORS.has(e.oauthError)) {
+      const message = explainScopeRefusal({ error: e.oauthError, description: e.oauthDescription, clientId: o.clientId, asked: o.scopes ?? XERO_SCOPES });
+      throw new XeroAuthError('scope', message, e.oauthError, e.oauthDescription);
+    }
+    throw e;
+  }
+}
+
+async function signInOnce(o: SignInOptions): Promise<SignInResult> {
   const pkce = createPkce();
   const state = createState();
   const listener = await startCallbackListener({ port: o.redirectPort, path: REDIRECT_PATH, state, timeoutMs: o.timeoutMs, signal: o.signal });

@@ -10,7 +10,7 @@ import { SignInLink } from './SignInLink';
 export function Onboarding({ info }: { info: AppInfo }) {
   const api = useApi();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; title?: string } | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const [importing, setImporting] = useState<'cocoon' | 'xero' | null>(null);
 
@@ -22,7 +22,7 @@ export function Onboarding({ info }: { info: AppInfo }) {
     setBusy(label);
     setError(null);
     fn().catch((e: unknown) => {
-      setError(errorMessage(e));
+      setError({ message: errorMessage(e), title: label === 'connect' ? 'Xero is not connected' : undefined });
       setBusy(null);
     });
   };
@@ -65,7 +65,7 @@ export function Onboarding({ info }: { info: AppInfo }) {
           </div>
         </section>
       </div>
-      {error && <ErrorMessage message={error} />}
+      {error && <ErrorMessage message={error.message} title={error.title} />}
       {recent.length > 0 && (
         <section className="recent" aria-label="Recent workspaces">
           <h2>Recent workspaces</h2>

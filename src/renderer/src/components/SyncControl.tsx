@@ -1,6 +1,8 @@
 // "Sync now": progress and cancel while it runs. A workspace whose Xero side came from a file offers to connect
 // instead; a build without the Xero connection says why. A full sync that would remove most of the stored contacts
-// stops and asks here (needs_confirmation): Keep them (nothing removed), or remove them and sync again.
+// stops and asks here (needs_confirmation): Keep them (nothing removed), or remove them and sync again. When Xero has
+// ended the sign-in (60 days unused, revoked, a permission missing) it says so with one button, Reconnect to Xero,
+// which signs the same organisation in again (nothing in the workspace changes) and then runs the sync.
 import { useState } from 'react';
 import type { AppInfo, EventPayload } from '../../../shared/contract';
 import type { WorkspaceStatus } from '../../../shared/review';
@@ -12,9 +14,11 @@ import { SignInLink } from './SignInLink';
 
 export function SyncControl({ info, status }: { info: AppInfo; status: WorkspaceStatus }) {
   const api = useApi();
-  const [running, setRunning] = useState<'sync' | 'connect' | null>(null);
+  const [running, setRunning] = useState<'sync' | 'connect' | 'reconnect' | null>(null);
   const [progress, setProgress] = useState<EventPayload<'progress'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Xero's reason to sign in again, when the last sync or reconnect ended with it. */
+  const [reconnect, setReconnect] = useState<string | null>(null);
   /** The sync's question, when it stopped before removing most contacts. */
   const [asking, setAsking] = useState<string | null>(null);
   const connected = status.xeroConnection !== null;
@@ -25,16 +29,30 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
     if (e.command === 'sync' && info.features.sync && connected && !running) start('sync');
   });
 
-  function start(what: 'sync' | 'connect', allowShrink = false): void {
+  function failed(e: unknown): void {
+    if (e instanceof ApiError && e.code === 'needs_confirmation') setAsking(e.message);
+    else if (e instanceof ApiError && e.code === 'reconnect') setReconnect(e.message);
+    else setError(errorMessage(e));
+  }
+
+  function start(what: 'sync' | 'connect' | 'reconnect', allowShrink = false): void {
     setRunning(what);
     setError(null);
     setAsking(null);
-    (what === 'sync' ? api.xero.sync({ allowShrink }) : api.xero.connect())
-      .catch((e: unknown) => (e instanceof ApiError && e.code === 'needs_confirmation' ? setAsking(e.message) : setError(errorMessage(e))))
-      .finally(() => {
-        setRunning(null);
-        setProgress(null);
-      });
+    setReconnect(null);
+    const run =
+      what === 'sync'
+        ? api.xero.sync({ allowShrink })
+        : what === 'connect'
+          ? api.xero.connect()
+          : api.xero.reconnect().then(() => {
+              setRunning('sync');
+              return api.xero.sync({ allowShrink: false });
+            });
+    run.catch(failed).finally(() => {
+      setRunning(null);
+      setProgress(null);
+    });
   }
 
   if (!info.features.sync) {
@@ -60,12 +78,12 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
             Cancel
           </button>
         </>
-      ) : running === 'connect' ? (
+      ) : running === 'connect' || running === 'reconnect' ? (
         <>
           <span className="small">Waiting for the Xero sign-in…</span>
           <SignInLink />
         </>
-      ) : connected ? (
+      ) : reconnect ? null : connected ? (
         <button type="button" onClick={() => start('sync')} title={`Read the changes from ${status.xeroConnection!.tenantName}`}>
           Sync now
         </button>
@@ -85,6 +103,15 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
             Cancel keeps every contact; the findings stay those of the last complete sync, marked as possibly out of date, until a sync completes.
           </p>
         </Dialog>
+      )}
+      {reconnect && !running && (
+        <div className="reconnect-box" role="alert" data-testid="reconnect-xero">
+          <strong>Xero needs you to sign in again</strong>
+          <p>{reconnect}</p>
+          <button type="button" className="primary" onClick={() => start('reconnect')}>
+            Reconnect to Xero
+          </button>
+        </div>
       )}
       {error && (
         <span className="error-text small" role="alert">
