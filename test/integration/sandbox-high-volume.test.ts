@@ -16,7 +16,7 @@ let api: Api;
 beforeEach(async () => {
   // The demo organisation holds 22 contacts, 11 invoices and 4 credit notes: all "large" at a threshold of 3.
   sb = await startSandbox({ dataDir: DEMO_DATA_DIR, autoApprove: true, limits: { highVolumeThreshold: 3 } });
-  ({ api } = await connect(sb, { scope: 'offline_access accounting.contacts accounting.transactions' }));
+  ({ api } = await connect(sb, { scope: 'offline_access accounting.contacts accounting.invoices' }));
 });
 afterEach(async () => sb.close());
 
