@@ -136,4 +136,51 @@ describe('an interrupted push, resumed', () => {
     expect(ws.contacts.get(contactId(0))!.name).toBe(accountName(0)); // read back first
     counter.stop();
   });
+
+  it('Ctrl-C stops a push with its own summary (no error), and an undo stopped before it was sent is finished by push', { timeout: 120_000 }, async () => {
+    const w = await outboxWorld({ n: 40, fileSecrets: true });
+    const { sb } = w;
+    w.ws.close();
+    const env = { RECONCILER_CONFIG_DIR: join(w.dir, 'config'), RECONCILER_XERO_URL: sb.url };
+    const cli = (...args: string[]) => startCli([...args, '--workspace', w.path, '--time-scale', String(w.scale), '--epoch', String(w.epoch)], env);
+    await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 400, count: 1000, method: 'GET', path: '/Contacts' });
+    const counter = countWrites(sb);
+    const pushing = cli('push', '--yes', '--batch-size', '5');
+    await until(() => counter.counts.size >= 5);
+    pushing.kill('SIGINT');
+    const stopped = await finished(pushing);
+    expect(stopped.code, `${stopped.signal} ${stopped.stderr} ${stopped.stdout}`).toBe(130);
+    expect(stopped.stdout).toMatch(/pushed: \d+ done, .*\nstopped: the rest stays queued; push again to continue\./);
+    expect(stopped.stderr).not.toMatch(/error|failed/i);
+
+    const { openWorkspace } = await import('../../src/main/db');
+    let ws = openWorkspace(w.path);
+    const runs = ws.audit.list({ limit: 1000 }).filter((e) => e.action === 'outbox.push.run');
+    expect(runs.at(-1) ?? runs[0]).toMatchObject({ result: 'cancelled' });
+    const pushed = ws.outbox.list({ status: 'done' }).filter((c) => c.target === 'xero')[0]!;
+    expect(ws.outbox.list({ status: 'queued' }).filter((c) => c.target === 'xero').length).toBeGreaterThan(0);
+    ws.close();
+
+    // An undo stopped while it re-reads the contact (nothing sent): push finishes it.
+    let reading = false;
+    const take = sb.state.faults.take.bind(sb.state.faults);
+    sb.state.faults.take = (method, path, tenantId) => ((reading ||= method === 'GET' && path.endsWith('/Contacts')), take(method, path, tenantId));
+    const undoing = cli('undo', String(pushed.id));
+    await until(() => reading); // the undo waits on its slow read
+    undoing.kill('SIGINT');
+    const undoStopped = await finished(undoing);
+    expect(undoStopped.code, `${undoStopped.signal} ${undoStopped.stderr} ${undoStopped.stdout}`).toBe(130);
+    expect(undoStopped.stderr).toMatch(/stopped: 1 undo not finished; `reconciler push --workspace .*` finishes it/);
+    await sb.admin('DELETE', '/faults');
+    const rest = await finished(cli('push', '--yes'));
+    expect(rest.code, rest.stderr).toBe(0);
+    ws = openWorkspace(w.path);
+    try {
+      expect(ws.outbox.get(pushed.id)).toMatchObject({ status: 'undone' });
+      expect(ws.outbox.list().filter((c) => c.target === 'xero' && ['queued', 'sending'].includes(c.status))).toEqual([]);
+    } finally {
+      ws.close();
+    }
+    counter.stop();
+  });
 });

@@ -71,7 +71,7 @@ export function describePlan(plan: PushPlan, workspace: string): string[] {
   }
   if (plan.conflicts) lines.push(`  ${plan.conflicts} conflict${plan.conflicts === 1 ? '' : 's'}: changed in Xero since the review, not sent (reconciler shows them in the app)`);
   if (plan.failed) lines.push(`  ${plan.failed} failed earlier (Xero refused them); retry them from the app`);
-  if (plan.resuming) lines.push(`  ${plan.resuming} from an interrupted push: checked in Xero and finished first`);
+  if (plan.resuming) lines.push(`  ${plan.resuming} from an interrupted push or undo: checked in Xero and finished first`);
   if (plan.checklistOpen) lines.push(`  ${plan.checklistOpen} line${plan.checklistOpen === 1 ? '' : 's'} to do by hand: reconciler checklist --workspace ${workspace}`);
   return lines;
 }
@@ -207,12 +207,14 @@ export function registerOutboxCommands(program: Command): void {
       withWorkspace(opts.workspace, false, async (ws) => {
         const numbers = ids.map((s) => wholeNumber(1, Number.MAX_SAFE_INTEGER)(s.replace(/^#/, '')));
         const [{ undoCorrections }, client] = await Promise.all([import('../../main/outbox/undo'), xeroClientFor(ws, opts)]);
-        const r = await undoCorrections(ws, client, numbers, { actor: 'cli' });
+        const r = await withInterrupt('stopping after the request in flight', (signal) => undoCorrections(ws, client, numbers, { actor: 'cli', signal }));
         for (const x of r.refused) note(`#${x.id} not undone: ${x.reason}`);
         for (const u of r.items.filter((i) => i.status !== 'done')) note(`#${u.undoesId} not undone (${u.status}): ${u.message}`);
         process.stdout.write(`undone ${r.undone} of ${r.requested}${r.conflicts ? `, ${r.conflicts} conflicts` : ''}${r.failed ? `, ${r.failed} failed` : ''}\n`);
         if (r.reopened.length > 0) process.stdout.write(`reopened the decision on ${r.reopened.join(', ')}: decide again\n`);
-        return r.undone === r.requested ? EXIT.ok : EXIT.xero;
+        const open = r.items.filter((i) => i.status === 'queued' || i.status === 'sending').length;
+        if (open > 0) note(`stopped: ${counted(open, 'undo')} not finished; \`reconciler push --workspace ${opts.workspace}\` finishes ${open === 1 ? 'it' : 'them'} (it checks Xero first and writes nothing twice).`);
+        return open > 0 ? EXIT.cancelled : r.undone === r.requested ? EXIT.ok : EXIT.xero;
       }),
     ),
   );

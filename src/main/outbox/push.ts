@@ -101,11 +101,16 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
       recomputeIfPending(ws, o.recompute ?? {});
     }
   } catch (error) {
-    if (ws.db.open) {
-      const message = error instanceof Error ? error.message : String(error);
-      ws.audit.append({ actor, action: o.only ? 'outbox.undo.run' : 'outbox.push.run', result: 'stopped', detail: { ...ctx.tally, error: message } });
+    // Stopped on request (Ctrl-C, Cancel) while reading or waiting: not an error; what is not done stays queued.
+    const stopped = o.signal?.aborted === true && ws.db.open;
+    if (!stopped) {
+      if (ws.db.open) {
+        const message = error instanceof Error ? error.message : String(error);
+        ws.audit.append({ actor, action: o.only ? 'outbox.undo.run' : 'outbox.push.run', result: 'stopped', detail: { ...ctx.tally, error: message } });
+      }
+      throw error;
     }
-    throw error;
+    cancelled = true;
   } finally {
     // A push that wrote something is the one the dashboard checks ("last push: X fixed, Y still failing").
     if (!o.only && ws.db.open && ctx.tally.done + ctx.tally.alreadyApplied > 0) rememberPush(ws, startedAt, now());
