@@ -102,7 +102,8 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
         <RecordCompare account={d.account} contact={d.contact} />
         {holderDiffers && (
           <p className="small note">
-            The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}).
+            The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}
+            {d.codeHolder!.mergedToContactId ? (d.codeHolder!.mergedToContactId === d.contact?.contactId ? `, merged into “${d.contact.name}”` : ', merged into another contact') : ''}).
           </p>
         )}
       </section>
