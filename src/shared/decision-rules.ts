@@ -36,9 +36,10 @@ const ACCEPT_ACTIONS: Record<FindingKind, readonly DecisionAction[]> = {
 
 /**
  * An archived holder merged into another contact in Xero: the fix is made on the surviving contact (its code, with
- * the names made equal; or a rename on either side), never by restoring the merged-away one.
+ * the names made equal; or a rename on either side), never by restoring the merged-away one, nor by a new code (the
+ * sync would then create yet another contact for the business).
  */
-const FOLLOW_MERGE: readonly DecisionAction[] = ['set_account_number', 'rename_in_xero', 'rename_in_cocoon', 'recode_in_cocoon'];
+const FOLLOW_MERGE: readonly DecisionAction[] = ['set_account_number', 'rename_in_xero', 'rename_in_cocoon'];
 
 /**
  * Actions that "accept" may take for a finding kind (empty: nothing to accept, or a person must link by hand); `fix`

@@ -92,7 +92,7 @@ describe('a merge made in the Xero web app', () => {
     const detail = findingDetail(ws, 'A001');
     expect(detail.contact!.contactId).toBe(ACME);
     expect(detail.codeHolder).toMatchObject({ contactId: ACME_OLD, status: 'ARCHIVED', mergedToContactId: ACME });
-    expect(detail.actions).toEqual(['set_account_number', 'rename_in_xero', 'rename_in_cocoon', 'recode_in_cocoon']);
+    expect(detail.actions).toEqual(['set_account_number', 'rename_in_xero', 'rename_in_cocoon']);
     expect(detail.choices.find((c) => c.action === 'set_account_number')!.stillFails).toBeNull();
 
     // The suggestion gives the survivor the code (and the two names one spelling); the number must be freed first.

@@ -54,7 +54,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
           <span className="mono">{d.account.code}</span> {d.account.name}
         </h2>
         <div className="detail-meta">
-          <KindBadge kind={d.row.kind} xeroTrust={d.xeroTrust} />
+          <KindBadge kind={d.row.kind} xeroTrust={d.xeroTrust} fix={d.row.fix} />
           {d.row.kind !== null && <span className="muted small">score {percent(d.row.score)}</span>}
         </div>
       </header>
