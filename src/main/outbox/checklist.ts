@@ -103,7 +103,7 @@ function freeLine(ws: Workspace, c: Correction, free: NonNullable<Block['free']>
     text: `In the Xero web app, free the Account Number ${free.accountNumber}: "${free.name}" was merged into "${free.mergedInto}" and, archived, still holds it, so Xero refuses it on "${survivor}" ("The Account Number already exists"). Then sync and push again:`,
     steps: [
       `Contacts → Archived: open "${free.name}".`,
-      'Edit its details, clear the Account Number and save (where Xero does not let you edit an archived contact: restore it, clear the number, archive it again).',
+      'Edit its details, clear the Account Number and save.',
       'Sync in this app, then push: the Account Number goes to the surviving contact.',
     ],
     correctionId: c.id,

@@ -16,7 +16,7 @@ export function KindBadge({ kind, xeroTrust = 'complete', fix = null }: { kind: 
   if (fix === 'follow_merge') {
     return (
       <span className={`badge badge-${kind}`} title="The archived contact was merged into another in Xero: the fix is made on the contact it was merged into.">
-        {KIND_LABELS[kind]} · merged
+        Merged holder
       </span>
     );
   }
