@@ -1,6 +1,6 @@
 // Which decisions fit which finding: shared by the core (which enforces it) and the UI (which offers it).
 // No zod here (types only), so the renderer bundle stays small.
-import type { FindingKind } from './domain';
+import type { FindingKind, SuggestedFix } from './domain';
 import type { DecisionAction } from './review';
 
 /** domain.ts's FINDING_KINDS and FAILING_KINDS without zod (a test checks they stay equal). */
@@ -34,8 +34,19 @@ const ACCEPT_ACTIONS: Record<FindingKind, readonly DecisionAction[]> = {
   code_differs: ['recode_in_cocoon'],
 };
 
-/** Actions that "accept" may take for a finding kind (empty: nothing to accept, or a person must link by hand). */
-export function acceptActions(kind: FindingKind | null): readonly DecisionAction[] {
+/**
+ * An archived holder merged into another contact in Xero: the fix is made on the surviving contact (its code, with
+ * the names made equal; or a rename on either side), never by restoring the merged-away one, nor by a new code (the
+ * sync would then create yet another contact for the business).
+ */
+const FOLLOW_MERGE: readonly DecisionAction[] = ['set_account_number', 'rename_in_xero', 'rename_in_cocoon'];
+
+/**
+ * Actions that "accept" may take for a finding kind (empty: nothing to accept, or a person must link by hand); `fix`
+ * is the finding's suggested fix, which tells a merged-away archived holder from the others.
+ */
+export function acceptActions(kind: FindingKind | null, fix?: SuggestedFix | null): readonly DecisionAction[] {
+  if (kind === 'archived_holder' && fix === 'follow_merge') return FOLLOW_MERGE;
   return kind === null ? [] : ACCEPT_ACTIONS[kind];
 }
 
@@ -48,8 +59,10 @@ export function suggestedAction(kind: FindingKind | null): DecisionAction | null
  * The actions for a finding once it is known which name keeps more information (src/main/review/name-quality.ts):
  * the suggested rename writes the better name over the worse one, never the reverse. `better` null: as acceptActions.
  */
-export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'xero' | null): readonly DecisionAction[] {
-  const actions = acceptActions(kind);
+export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'xero' | null, fix?: SuggestedFix | null): readonly DecisionAction[] {
+  const actions = acceptActions(kind, fix);
+  // Following a merge, setting the code on the survivor comes first: it renames towards the better name itself.
+  if (fix === 'follow_merge') return actions;
   const first: DecisionAction | null = better === 'xero' ? 'rename_in_cocoon' : better === 'cocoon' ? 'rename_in_xero' : null;
   if (first === null || !actions.includes(first)) return actions;
   return [first, ...actions.filter((a) => a !== first)];
@@ -59,8 +72,8 @@ export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'x
 export const mayRename = (kind: FindingKind | null): boolean => acceptActions(kind).some((a) => a === 'rename_in_xero' || a === 'rename_in_cocoon');
 
 /** True when `action` may be recorded for a finding of `kind` (ignore and link always may). */
-export function actionAllowed(kind: FindingKind | null, action: DecisionAction): boolean {
-  return action === 'ignore' || action === 'link' || acceptActions(kind).includes(action);
+export function actionAllowed(kind: FindingKind | null, action: DecisionAction, fix?: SuggestedFix | null): boolean {
+  return action === 'ignore' || action === 'link' || acceptActions(kind, fix).includes(action);
 }
 
 export const ACTION_LABELS: Record<DecisionAction, string> = {

@@ -49,6 +49,8 @@ export const XeroContact = z.object({
   postcode: z.string().default(''),
   /** ISO 8601 UTC. */
   updatedDateUtc: z.string().default(''),
+  /** The contact this one was merged into in Xero's web app (it is then ARCHIVED and keeps its AccountNumber). */
+  mergedToContactId: z.string().optional(),
 });
 export type XeroContact = z.infer<typeof XeroContact>;
 
@@ -108,6 +110,7 @@ export const SuggestedFix = z.enum([
   'review', // ambiguous: a person must choose
   'create_in_xero', // nothing in Xero: the sync will create it
   'use_xero_code', // invoices are filed to a same-name contact with another code: use that code in CocoonOPS
+  'follow_merge', // the archived contact was merged into another in Xero: fix the account against the surviving one
 ]);
 export type SuggestedFix = z.infer<typeof SuggestedFix>;
 

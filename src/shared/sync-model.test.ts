@@ -1,6 +1,7 @@
 // The sync model's rules, and the stand-in Xero doing what the model says on the same cases.
 import { describe, expect, it } from 'vitest';
 import { writeInvoice } from '../sandbox/accounting/invoice-rules.js';
+import { mergeContacts } from '../sandbox/accounting/merge.js';
 import { SandboxState } from '../sandbox/state/store.js';
 import { DEMO_TENANT_ID } from '../sandbox/types.js';
 import { accountNumberKey, directoryOf, looseNameKey, syncInvoice, syncRun, XERO_MESSAGES, xeroNameKey, type SyncContact, type SyncOutcome } from './sync-model';
@@ -88,6 +89,27 @@ describe('the stand-in Xero agrees with the model', () => {
         expect(created).toBe(0);
         if (!result.ok) expect(result.errors).toEqual([predicted.message]);
         break;
+    }
+  });
+});
+
+describe('after a merge in the web app', () => {
+  it('the merged-away contact is an archived holder of its number, for the model and the stand-in alike', () => {
+    const state = new SandboxState();
+    const old = state.save(DEMO_TENANT_ID, 'Contacts', { Name: 'Acme Freight', AccountNumber: 'A1', ContactStatus: 'ACTIVE' });
+    const kept = state.save(DEMO_TENANT_ID, 'Contacts', { Name: 'Acme Freight Pty Ltd', AccountNumber: '', ContactStatus: 'ACTIVE' });
+    mergeContacts(state, DEMO_TENANT_ID, old.id, kept.id);
+    const view = (id: string): C => {
+      const d = state.get(DEMO_TENANT_ID, 'Contacts', id)!.data;
+      return c(id, String(d.Name), String(d.AccountNumber), String(d.ContactStatus));
+    };
+    const contacts = [view(old.id), view(kept.id)];
+    expect(contacts[0]).toMatchObject({ status: 'ARCHIVED', accountNumber: 'A1' });
+    for (const name of ['Acme Freight', 'Acme Freight Ltd']) {
+      const predicted = predict(contacts, name, 'A1');
+      expect(predicted).toMatchObject({ outcome: 'refused', contact: { id: old.id } });
+      const result = writeInvoice(state, DEMO_TENANT_ID, { Type: 'ACCREC', Contact: { Name: name, AccountNumber: 'A1' } });
+      expect(result.ok === false && result.errors).toEqual([predicted.outcome === 'refused' && predicted.message]);
     }
   });
 });

@@ -27,6 +27,31 @@ export interface Sides {
   scoring: ScoringContext;
 }
 
+/** Each contact's index by ContactID (lower case), built once per contact list: only merged contacts ask. */
+const byIdOf = new WeakMap<readonly XeroContact[], Map<string, number>>();
+
+/**
+ * The active contact that `c` was merged into in Xero (following a merge of a merge), or null when `c` was not merged;
+ * undefined when it was, but the contact it went to is not held or not active.
+ */
+export function survivorOf(contacts: readonly XeroContact[], c: number): number | null | undefined {
+  if (!contacts[c]?.mergedToContactId) return null;
+  let byId = byIdOf.get(contacts);
+  if (!byId) {
+    byId = new Map(contacts.map((x, i) => [x.contactId.toLowerCase(), i]));
+    byIdOf.set(contacts, byId);
+  }
+  const seen = new Set([c]);
+  let at = c;
+  for (let next = contacts[at]!.mergedToContactId; next; next = contacts[at]!.mergedToContactId) {
+    const i = byId.get(next.toLowerCase());
+    if (i === undefined || seen.has(i)) return undefined;
+    seen.add(i);
+    at = i;
+  }
+  return contacts[at]!.status === 'ACTIVE' ? at : undefined;
+}
+
 const round = (x: number) => Math.round(x * 10000) / 10000;
 /** Name levels close enough that the names alone say "same business"; below them, it took other evidence. */
 const NEAR_NAME_LEVELS: ReadonlySet<NameLevel> = new Set(['exact', 'legal_form', 'very_similar', 'similar', 'contains']);
@@ -80,6 +105,21 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
   /** The scored pair of a contact (scored now when it was not among the kept candidates). */
   const pairOf = (c: number): ScoredPair =>
     pairs.find((p) => p.contact === c) ?? { contact: c, isHolder: false, score: scorePair(a, c, false, sides.scoring) };
+  /**
+   * An archived contact `m` that was merged into an active one (the web app's merge): the finding follows it to the
+   * surviving contact, which is where the business now is. The merged-away contact still holds its AccountNumber, so
+   * giving the survivor the code means freeing it there first (the checklist says so).
+   */
+  const followMerge = (m: ScoredPair, survivor: number): Finding => {
+    const s = pairOf(survivor);
+    const held = accountNumberKey(contact(m).accountNumber) === code;
+    const named = sync.outcome === 'refused' && sync.reason === 'archived';
+    const what = [named ? "has the account's name" : '', held ? `holds ${account.code}` : ''].filter(Boolean).join(' and ');
+    const free = held ? ` (to give ${name(s)} ${account.code}, free it from ${name(m)} first)` : '';
+    return finding(ctx, sides, 'archived_holder', 'follow_merge', s, s, held ? m : holder, `${name(m)} was merged into ${name(s)} in Xero and is archived, but still ${what}; ${fails(sync)}; follow the merge: make the names of the account and ${name(s)} equal${free}`);
+  };
+  /** " (merged into a contact this workspace does not hold or that is archived)" for a merged one that cannot be followed. */
+  const unfollowed = (p: ScoredPair) => (survivorOf(sides.contacts, p.contact) === undefined ? ' (merged in Xero into a contact that is not active or not synced)' : '');
   /** "; C01217 is held by 'East Moline …'" when a contact other than `p` holds the account's code. */
   const heldBy = (p: ScoredPair) => (holder && holder.contact !== p.contact ? `; ${account.code} is held by ${name(holder)}` : '');
 
@@ -106,17 +146,22 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
   if (sync.outcome === 'refused' && sync.reason === 'archived') {
     // Only an archived contact has the name: Xero will not file to it.
     const archived = pairOf(sync.contact);
+    const survivor = survivorOf(sides.contacts, archived.contact);
+    if (typeof survivor === 'number') return followMerge(archived, survivor);
     const held = accountNumberKey(contact(archived).accountNumber) === code;
     const what = held ? 'holds the code and has the same name' : 'has the same name';
-    return finding(ctx, sides, 'archived_holder', 'restore_archived', archived, archived, held ? archived : holder, `archived contact ${name(archived)} ${what}; ${fails(sync)}; restore it in Xero`);
+    return finding(ctx, sides, 'archived_holder', 'restore_archived', archived, archived, held ? archived : holder, `archived contact ${name(archived)}${unfollowed(archived)} ${what}; ${fails(sync)}; restore it in Xero`);
   }
 
   if (sync.outcome === 'refused') {
     // No contact has the name, so Xero tries to create one with a number another contact holds.
     const h = holder && accountNumberKey(contact(holder).accountNumber) === code ? holder : pairOf(sync.contact);
+    const survivor = survivorOf(sides.contacts, h.contact);
+    // Merged away: the same business now is the survivor (it may be the one the scores link, rather than h).
+    if (typeof survivor === 'number' && (h === linked || linked?.contact === survivor)) return followMerge(h, survivor);
     if (h === linked) {
       if (contact(h).status !== 'ACTIVE') {
-        return finding(ctx, sides, 'archived_holder', 'restore_archived', h, h, h, `code held by archived contact ${name(h)} (same business: ${describe(h)}); ${fails(sync)}; restore it and make the names equal`);
+        return finding(ctx, sides, 'archived_holder', 'restore_archived', h, h, h, `code held by archived contact ${name(h)}${unfollowed(h)} (same business: ${describe(h)}); ${fails(sync)}; restore it and make the names equal`);
       }
       const { agree } = evidenceSummary(h.score.contributions);
       const names = describeNames(sides.scoring, a, h.contact, h.score);

@@ -1,6 +1,6 @@
 // The checklist of fixes made by hand: CocoonOPS lines (rename the organisation, set its billing account code,
 // re-send the failed invoices with the three state-toggle steps), Xero web-app lines (make a customer, merge two
-// contacts: the API cannot), and the steps of open CocoonOPS exceptions. Grouped by billing account; ticked off
+// contacts: the API cannot; free the Account Number a merged-away contact still holds), and the steps of open CocoonOPS exceptions. Grouped by billing account; ticked off
 // in the app (a tick on a correction's line marks it done).
 import type { Checklist, ChecklistGroup, ChecklistLine } from '../../shared/contract-outbox';
 import type { ChecklistStep } from '../../shared/exceptions';
@@ -11,6 +11,7 @@ import { RESEND_STEPS } from '../exceptions/playbooks';
 import { materialise } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { blocksOf, refOf } from './plan';
+import type { Block } from './checks';
 
 const ORDER: Record<ChecklistLine['kind'], number> = { rename: 0, recode: 1, make_customer: 2, merge: 3, resend: 4, exception: 5 };
 
@@ -66,8 +67,10 @@ function exceptionLines(steps: readonly ChecklistStep[]): Draft[] {
 function mergeLines(ws: Workspace, corrections: readonly Correction[]): Draft[] {
   const queued = corrections.filter((c) => c.status === 'queued' && isApiCorrection(c));
   const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })));
-  return queued.flatMap((c) => {
-    const clash = blocks.get(refOf(c))?.clash;
+  return queued.flatMap((c): Draft[] => {
+    const block = blocks.get(refOf(c));
+    if (block?.free) return [freeLine(ws, c, block.free)];
+    const clash = block?.clash;
     if (!clash) return [];
     const mine = ws.contacts.get(c.subject)?.name ?? c.subject;
     const wanted = c.changes.find((e) => e.field === 'Name')?.to ?? mine;
@@ -84,6 +87,28 @@ function mergeLines(ws: Workspace, corrections: readonly Correction[]): Draft[] 
       },
     ];
   });
+}
+
+/**
+ * The merged-away contact keeps its Account Number (archived), so Xero refuses the number on the contact it was merged
+ * into until it is cleared there: a step for the web app, before the push can give the number to the survivor.
+ */
+function freeLine(ws: Workspace, c: Correction, free: NonNullable<Block['free']>): Draft {
+  const survivor = ws.contacts.get(c.subject)?.name ?? free.mergedInto;
+  return {
+    key: `free:${c.id}`,
+    accountCode: c.accountCode,
+    place: 'xero',
+    kind: 'merge',
+    text: `In the Xero web app, free the Account Number ${free.accountNumber}: "${free.name}" was merged into "${free.mergedInto}" and, archived, still holds it, so Xero refuses it on "${survivor}" ("The Account Number already exists"). Then sync and push again:`,
+    steps: [
+      `Contacts → Archived: open "${free.name}".`,
+      'Edit its details, clear the Account Number and save.',
+      'Sync in this app, then push: the Account Number goes to the surviving contact.',
+    ],
+    correctionId: c.id,
+    exceptionId: null,
+  };
 }
 
 export function buildChecklist(ws: Workspace, nowIso: string): Checklist {

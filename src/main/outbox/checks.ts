@@ -13,12 +13,17 @@ export interface CheckItem {
   changes: readonly FieldEdit[];
 }
 
-export type ContactFacts = Pick<XeroContact, 'contactId' | 'name' | 'accountNumber' | 'status'>;
+export type ContactFacts = Pick<XeroContact, 'contactId' | 'name' | 'accountNumber' | 'status' | 'mergedToContactId'>;
 
 export interface Block {
   reason: string;
   /** A same-name contact: if it is the same business, merging the two in the Xero web app is the fix. */
   clash?: { contactId: string; name: string };
+  /**
+   * The Account Number is held by a contact merged into another in Xero (archived, it keeps its number): freeing it
+   * there, in the web app, is the step the fix needs. `mergedInto` is the name of the contact it was merged into.
+   */
+  free?: { contactId: string; name: string; accountNumber: string; mergedInto: string };
 }
 
 const MAX_NAME = 255;
@@ -99,8 +104,11 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
       const holder = (byNumber.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
       if (holder) {
         const archived = holder.status === 'ACTIVE' ? '' : `, ${holder.status.toLowerCase()}`;
+        const mergedInto = holder.mergedToContactId ? (byId.get(holder.mergedToContactId.toLowerCase())?.name ?? holder.mergedToContactId) : null;
+        const merged = mergedInto === null ? '' : ` merged into "${mergedInto}"`;
         block(item.ref, {
-          reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}" (${holder.contactId}${archived}); Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
+          reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}" (${holder.contactId}${archived}${merged}); Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
+          ...(mergedInto === null || holder.status === 'ACTIVE' ? {} : { free: { contactId: holder.contactId, name: holder.name, accountNumber: holder.accountNumber, mergedInto } }),
         });
       }
       const twin = another(plannedByNumber, to, subject);

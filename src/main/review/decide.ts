@@ -44,7 +44,7 @@ function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Plan
   if (!account) throw unknownAccount(req.accountCode);
   const finding = ws.findings.get(req.accountCode);
   const kind = finding?.kind ?? null;
-  if (!actionAllowed(kind, req.action)) {
+  if (!actionAllowed(kind, req.action, finding?.fix)) {
     const what = kind ? `a "${KIND_LABELS[kind]}" finding` : 'an account without a finding (no Xero data yet)';
     throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${what} (${req.accountCode}).`);
   }
@@ -174,7 +174,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
     const finding = ws.findings.get(code);
     const kind = finding?.kind ?? null;
     const names = account ? findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name) : null;
-    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null)[0] ?? null) : req.action;
+    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix)[0] ?? null) : req.action;
     if (action === null) {
       skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${KIND_LABELS[kind]}"` : 'no finding yet' });
       continue;

@@ -20,7 +20,7 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
   const decision = ws.decisions.current(code);
   const xeroTrust = xeroFreshness(ws).trust;
   const names = findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name);
-  const actions = [...acceptActionsFor(finding?.kind ?? null, names?.better ?? null)];
+  const actions = [...acceptActionsFor(finding?.kind ?? null, names?.better ?? null, finding?.fix)];
   const noFinding =
     xeroTrust === 'missing'
       ? 'No finding yet: the Xero side has not been loaded (connect Xero and sync, or import a contacts file).'

@@ -67,6 +67,8 @@ export const XeroContactJson = z.object({
   EmailAddress: text,
   Addresses: z.array(XeroAddressJson).nullish(),
   Phones: z.array(XeroPhoneJson).nullish(),
+  /** Set on a contact merged into another in the web app (returned when paging or fetching by id). */
+  MergedToContactID: text,
   UpdatedDateUTC: z
     .string()
     .transform((v, ctx) => {
@@ -145,6 +147,7 @@ function mapContact(raw: Omit<XeroContactJson, 'UpdatedDateUTC'>, updatedDateUtc
     address: address ? addressText(address) : '',
     postcode: address ? clean(address.PostalCode) : '',
     updatedDateUtc: updatedDateUtc ?? '',
+    ...(clean(raw.MergedToContactID) === '' ? {} : { mergedToContactId: clean(raw.MergedToContactID) }),
   };
 }
 

@@ -18,6 +18,7 @@ const READ_ONLY = [
   'Warnings',
   'Balances',
   'HasAttachments',
+  'MergedToContactID', // set by a merge in the web app only
 ];
 const ADDRESS_TYPES = ['POBOX', 'STREET'];
 const PHONE_TYPES = ['DEFAULT', 'DDI', 'FAX', 'MOBILE'];

@@ -26,9 +26,12 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
     const filter = (s: Stored): boolean =>
       (ids ? ids.includes(s.id) : includeArchived || s.data.ContactStatus !== 'ARCHIVED') &&
       (!term || SEARCH_FIELDS.some((f) => String(s.data[f] ?? '').toLowerCase().includes(term)));
+    const paged = q.has('page');
     const render = (s: Stored): Json => {
       const json = state.render(s); // a copy: the memoised rendering must stay whole
       if (summaryOnly) for (const f of HEAVY_FIELDS) delete json[f];
+      // Returned only when paging or fetching by id (xero_accounting.yaml, Contact.MergedToContactID).
+      if (!paged) delete json.MergedToContactID;
       return json;
     };
     try {

@@ -4,6 +4,8 @@
 //   POST /reset {keepAuth?} · POST /settings {autoApprove?, limits?: Partial<Limits>} · POST /tenants {tenantName, tenantId?}
 //   GET|PUT|POST /tenants/:tenantId/data  {Contacts?, Invoices?, CreditNotes?} (GET shapes; PUT replaces, POST merges)
 //   PATCH /tenants/:tenantId/contacts/:contactId {…fields} (no validation; bumps UpdatedDateUTC)
+//   POST /merge {tenantId?, from, into} (the web app's merge: `from` archived with MergedToContactID, its documents
+//     moved to `into`; the first tenant when tenantId is left out; 400 unless both contacts exist and are active)
 //   POST /clock/advance {ms?, seconds?}
 //   GET|POST|DELETE /faults  {kind:'status'|'delay'|'cut'|'patch', status?, body?, json?, delayMs?, count?, method?, path?, tenantId?}
 //     ('patch': the real answer with `json`'s fields replaced, e.g. {Contacts:[]} or {pagination:{itemCount:22}})
@@ -16,6 +18,7 @@ import { sendJson, type SandboxEnv } from '../http/env.js';
 import { parseSeed } from '../seed/seed-loader.js';
 import { renderDocument } from '../accounting/invoice-rules.js';
 import { connectionDate } from '../util/ms-date.js';
+import { mergeContacts, MergeRefused } from '../accounting/merge.js';
 
 const FaultBody = z.object({
   kind: z.enum(['status', 'delay', 'cut', 'patch']),
@@ -32,6 +35,7 @@ const ClockBody = z.object({ ms: z.number().optional(), seconds: z.number().opti
 const TenantBody = z.object({ tenantId: z.string().optional(), tenantName: z.string().min(1) });
 const TokenBody = z.object({ token: z.string().optional(), refreshTokens: z.boolean().optional() });
 const Settings = z.object({ autoApprove: z.boolean().optional(), limits: z.record(z.string(), z.number()).optional() });
+const MergeBody = z.object({ tenantId: z.string().optional(), from: z.string().min(1), into: z.string().min(1) });
 const Obj = z.record(z.string(), z.unknown());
 
 async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> {
@@ -113,6 +117,19 @@ export function adminRoutes(state: SandboxState, adminToken: string): Hono<Sandb
     if (b instanceof Response) return b;
     const { ContactID: _id, UpdatedDateUTC: _u, ...changes } = b;
     return sendJson(c, state.render(state.save(t.tenantId, 'Contacts', { ...s.data, ...changes })));
+  });
+
+  app.post('/merge', async (c) => {
+    const b = await body(c, MergeBody);
+    if (b instanceof Response) return b;
+    const t = b.tenantId === undefined ? state.tenants.values().next().value : state.tenant(b.tenantId);
+    if (!t) return sendJson(c, { error: 'unknown tenant' }, 404);
+    try {
+      return sendJson(c, mergeContacts(state, t.tenantId, b.from, b.into));
+    } catch (e) {
+      if (e instanceof MergeRefused) return sendJson(c, { error: e.message }, 400);
+      throw e;
+    }
   });
 
   app.get('/clock', (c) => sendJson(c, { now: state.now() }));

@@ -4,6 +4,7 @@ import { init } from './0001-init';
 import { exceptions } from './0002-exceptions';
 import { outbox } from './0003-outbox';
 import { decisionBatches } from './0004-decision-batches';
+import { mergedContacts } from './0005-merged-contacts';
 import type { KnownMigration, Migration } from './types';
 
 export type { KnownMigration, Migration } from './types';
@@ -17,6 +18,6 @@ export function withChecksums(list: readonly Migration[]): KnownMigration[] {
   return list.map((m) => ({ ...m, checksum: checksumOf(m.sql) }));
 }
 
-export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox, decisionBatches]);
+export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox, decisionBatches, mergedContacts]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -48,7 +48,7 @@ export const COMPUTED_AT_KEY = 'findings.computed_at';
 /** The sync_state key that records which version of the sync model computed the findings. */
 export const MODEL_KEY = 'findings.model';
 /** Bumped when the sync model changes what a finding means: older findings are shown as out of date. */
-export const SYNC_MODEL_VERSION = '2';
+export const SYNC_MODEL_VERSION = '3';
 
 const SELECT = `SELECT account_code, account_row, kind, score, xero_contact_id, code_holder_id, explanation, fix,
   detail_json, computed_at FROM findings`;

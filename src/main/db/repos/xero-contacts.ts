@@ -20,12 +20,13 @@ export interface XeroContactRow {
   address: string;
   postcode: string;
   updated_date_utc: string;
+  merged_to_contact_id: string;
   raw_json: string;
   import_id: number | null;
 }
 
 const FIELDS =
-  'contact_id, name, account_number, status, is_customer, is_supplier, email, phone, address, postcode, updated_date_utc';
+  'contact_id, name, account_number, status, is_customer, is_supplier, email, phone, address, postcode, updated_date_utc, merged_to_contact_id';
 const SELECT = `SELECT ${FIELDS} FROM xero_contacts`;
 
 const toContact = (r: Omit<XeroContactRow, 'raw_json' | 'import_id'>): XeroContact => ({
@@ -40,6 +41,7 @@ const toContact = (r: Omit<XeroContactRow, 'raw_json' | 'import_id'>): XeroConta
   address: r.address,
   postcode: r.postcode,
   updatedDateUtc: r.updated_date_utc,
+  ...(r.merged_to_contact_id === '' ? {} : { mergedToContactId: r.merged_to_contact_id }),
 });
 
 const toRow = ({ contact: c, raw }: XeroContactItem, importId: number | null): XeroContactRow => ({
@@ -54,6 +56,7 @@ const toRow = ({ contact: c, raw }: XeroContactItem, importId: number | null): X
   address: c.address,
   postcode: c.postcode,
   updated_date_utc: c.updatedDateUtc,
+  merged_to_contact_id: c.mergedToContactId ?? '',
   raw_json: JSON.stringify(raw),
   import_id: importId,
 });
@@ -62,12 +65,12 @@ export function createXeroContactsRepo(db: Db) {
   const upsert = db.prepare<[XeroContactRow]>(
     `INSERT INTO xero_contacts (${FIELDS}, raw_json, import_id)
      VALUES (@contact_id, @name, @account_number, @status, @is_customer, @is_supplier, @email, @phone, @address,
-             @postcode, @updated_date_utc, @raw_json, @import_id)
+             @postcode, @updated_date_utc, @merged_to_contact_id, @raw_json, @import_id)
      ON CONFLICT (contact_id) DO UPDATE SET
        name = excluded.name, account_number = excluded.account_number, status = excluded.status,
        is_customer = excluded.is_customer, is_supplier = excluded.is_supplier, email = excluded.email,
        phone = excluded.phone, address = excluded.address, postcode = excluded.postcode,
-       updated_date_utc = excluded.updated_date_utc, raw_json = excluded.raw_json, import_id = excluded.import_id`,
+       updated_date_utc = excluded.updated_date_utc, merged_to_contact_id = excluded.merged_to_contact_id, raw_json = excluded.raw_json, import_id = excluded.import_id`,
   );
   const clear = db.prepare('DELETE FROM xero_contacts');
   const all = db.prepare<[], XeroContactRow>(`${SELECT} ORDER BY contact_id`);

@@ -54,7 +54,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
           <span className="mono">{d.account.code}</span> {d.account.name}
         </h2>
         <div className="detail-meta">
-          <KindBadge kind={d.row.kind} xeroTrust={d.xeroTrust} />
+          <KindBadge kind={d.row.kind} xeroTrust={d.xeroTrust} fix={d.row.fix} />
           {d.row.kind !== null && <span className="muted small">score {percent(d.row.score)}</span>}
         </div>
       </header>
@@ -102,7 +102,8 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
         <RecordCompare account={d.account} contact={d.contact} />
         {holderDiffers && (
           <p className="small note">
-            The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}).
+            The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}
+            {d.codeHolder!.mergedToContactId ? (d.codeHolder!.mergedToContactId === d.contact?.contactId ? `, merged into “${d.contact.name}”` : ', merged into another contact') : ''}).
           </p>
         )}
       </section>

@@ -1,15 +1,22 @@
 // A finding kind as a coloured label (colour is never the only signal: the text says it).
-import type { FindingKind } from '../../../shared/domain';
+import type { FindingKind, SuggestedFix } from '../../../shared/domain';
 import { KIND_LABELS } from '../../../shared/decision-rules';
 import type { XeroTrust } from '../../../shared/review';
 
 /** `xeroTrust`: how complete the Xero side is (without one, an account without a finding is one that matching has not reached). */
-export function KindBadge({ kind, xeroTrust = 'complete' }: { kind: FindingKind | null; xeroTrust?: XeroTrust }) {
+export function KindBadge({ kind, xeroTrust = 'complete', fix = null }: { kind: FindingKind | null; xeroTrust?: XeroTrust; fix?: SuggestedFix | null }) {
   if (kind === null) return <span className="badge badge-unknown">{xeroTrust === 'missing' ? 'No Xero data' : 'Not matched yet'}</span>;
   if (kind === 'not_in_xero' && xeroTrust !== 'complete') {
     return (
       <span className="badge badge-unknown" title="The Xero data is incomplete (failed or unfinished sync): this account may exist in Xero.">
         Not in Xero?
+      </span>
+    );
+  }
+  if (fix === 'follow_merge') {
+    return (
+      <span className={`badge badge-${kind}`} title="The archived contact was merged into another in Xero: the fix is made on the contact it was merged into.">
+        Merged holder
       </span>
     );
   }

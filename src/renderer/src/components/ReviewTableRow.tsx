@@ -61,7 +61,7 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
         {diff ? <NameDiff segments={diff.a} /> : row.name}
       </div>
       <div role="gridcell" className="cell col-match" aria-colindex={4}>
-        <KindBadge kind={row.kind} xeroTrust={xeroTrust} />
+        <KindBadge kind={row.kind} xeroTrust={xeroTrust} fix={row.fix} />
         {row.look && (
           <span className="tag tag-look" title={`${row.look}: look before accepting`} data-look={row.look}>
             <span aria-hidden="true">!</span>

@@ -12,7 +12,10 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
       return `Rename ${account} in CocoonOPS to ${contact} (the Xero name is right).`;
     case 'set_account_number': {
       const replaced = replacedNumber(d);
-      return `Set the AccountNumber of ${contact} in Xero to ${d.account.code}${replaced ? ` (replaces ${replaced})` : ''}.`;
+      // A contact merged into this one keeps the number (archived): it is freed there first, a step on the checklist.
+      const merged = d.codeHolder?.mergedToContactId && d.codeHolder.mergedToContactId === d.contact?.contactId ? d.codeHolder : null;
+      const free = merged ? ` First free ${d.account.code} from the archived "${merged.name}" (merged into it) in the Xero web app: a step on the checklist; the push waits for it.` : '';
+      return `Set the AccountNumber of ${contact} in Xero to ${d.account.code}${replaced ? ` (replaces ${replaced})` : ''}.${free}`;
     }
     case 'restore_in_xero': {
       const archived = d.contact ?? d.codeHolder;
