@@ -33,7 +33,7 @@ export type XeroExportSide = z.infer<typeof XeroExportSide>;
 /** Why nothing can be pushed while the Xero side is an export (the Push screen, `reconciler push`). */
 export const EXPORT_PUSH_REFUSAL =
   "The Xero contacts here come from Xero's contacts export, which has no ContactIDs: nothing can be pushed to Xero until " +
-  'this workspace is connected to Xero and synced. The sync replaces the exported contacts with Xero\'s own.';
+  'this workspace is connected to Xero and synced. The sync replaces the exported contacts with Xero\'s own, and the decisions made here move to them.';
 
 /** What the review cannot know with these views imported (pure). */
 export function exportCaveats(views: readonly ExportView[]): string[] {
