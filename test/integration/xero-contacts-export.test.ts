@@ -123,6 +123,7 @@ describe('the app and the CLI with an export, and the sync that takes over', () 
 
       // a decision is recorded, but nothing can be pushed: the Push screen says why
       expect((await call('decisions.apply', { accountCode: 'A001', action: 'rename_in_xero' })).ok).toBe(true);
+      expect((await call('decisions.apply', { accountCode: 'S001', action: 'restore_in_xero', note: 'still trading' })).ok).toBe(true);
       expect(await value('outbox.plan')).toMatchObject({ notReady: EXPORT_PUSH_REFUSAL });
       expect(await call('outbox.push', { batchSize: 50 })).toMatchObject({ ok: false, error: { code: 'unavailable', message: EXPORT_PUSH_REFUSAL } });
 
@@ -136,12 +137,21 @@ describe('the app and the CLI with an export, and the sync that takes over', () 
       expect(differences(sandboxRecords(sb, DEMO_TENANT_ID).contacts, workspaceRecords(ws).contacts)).toEqual([]);
       expect(kinds(ws)).toEqual(COMPLETE);
       expect(ws.findings.get('A001')?.xeroContactId).toBe('00000000-0000-4000-8000-000000000002');
-      // the decision made on the exported contact is made again on Xero's, and can be pushed now
-      expect(ws.decisions.listCurrent()).toEqual([expect.objectContaining({ accountCode: 'A001', action: 'rename_in_xero', xeroContactId: '00000000-0000-4000-8000-000000000002' })]);
+      // the decisions made on exported contacts (an active one, an archived one) are made again on Xero's, and can be pushed now
+      expect(ws.decisions.listCurrent()).toEqual([
+        expect.objectContaining({ accountCode: 'A001', action: 'rename_in_xero', xeroContactId: '00000000-0000-4000-8000-000000000002' }),
+        expect.objectContaining({ accountCode: 'S001', action: 'restore_in_xero', xeroContactId: '00000000-0000-4000-8000-000000000011', note: 'still trading' }),
+      ]);
       const plan = await value<{ notReady: string | null; toSend: number; failed: number; items: { contactId: string; kind: string }[] }>('outbox.plan');
-      expect(plan).toMatchObject({ notReady: null, toSend: 1, failed: 0, items: [{ contactId: '00000000-0000-4000-8000-000000000002', kind: 'rename' }] });
+      expect(plan).toMatchObject({ notReady: null, toSend: 2, failed: 0 });
+      expect(plan.items.map((i) => [i.contactId, i.kind]).sort()).toEqual([
+        ['00000000-0000-4000-8000-000000000002', 'rename'],
+        ['00000000-0000-4000-8000-000000000011', 'restore'],
+      ]);
       expect((await call('outbox.push', { batchSize: 50 })).ok).toBe(true);
-      expect(sandboxRecords(sb, DEMO_TENANT_ID).contacts.get('00000000-0000-4000-8000-000000000002')).toMatchObject({ Name: 'Acme Freight Pty Ltd' });
+      const after = sandboxRecords(sb, DEMO_TENANT_ID).contacts;
+      expect(after.get('00000000-0000-4000-8000-000000000002')).toMatchObject({ Name: 'Acme Freight Pty Ltd' });
+      expect(after.get('00000000-0000-4000-8000-000000000011')).toMatchObject({ ContactStatus: 'ACTIVE' });
     } finally {
       await app.close();
     }

@@ -7,7 +7,7 @@ import { AppError } from '../app-error';
 import { DecisionPayload } from './decision-view';
 import { redecide } from './decide';
 import { xeroExportSide } from './freshness';
-import { exportContactId, isExportContactId } from '../xero/contacts-export';
+import { exportContactId, isExportContactId, nameKey } from '../xero/contacts-export';
 
 export interface Carried {
   carried: number;
@@ -27,9 +27,16 @@ export function carryExportDecisions(ws: Workspace): Carried {
   if (xeroExportSide(ws)) return result; // still the export: its ids are the contacts'
   const stale = ws.decisions.listCurrent().filter((d) => contactsNamed(d).some(isExportContactId));
   if (stale.length === 0) return result;
-  // The stand-in id of each of Xero's contacts, as the export gave it (a hash of its name).
+  // The stand-in id each of Xero's contacts had in the export: an active one by its name (unique among active
+  // contacts); an archived one only when no other archived contact has its name (else which one it was is unknown).
   const byExportId = new Map<string, string>();
-  for (const c of ws.contacts.list()) if (!isExportContactId(c.contactId)) byExportId.set(exportContactId(c.name), c.contactId);
+  const archivedNames = new Map<string, number>();
+  const xero = ws.contacts.list().filter((c) => !isExportContactId(c.contactId));
+  for (const c of xero) if (c.status === 'ARCHIVED') archivedNames.set(nameKey(c.name), (archivedNames.get(nameKey(c.name)) ?? 0) + 1);
+  for (const c of xero) {
+    if (c.status !== 'ARCHIVED') byExportId.set(exportContactId(c.name), c.contactId);
+    else if (archivedNames.get(nameKey(c.name)) === 1) byExportId.set(exportContactId(c.name, true), c.contactId);
+  }
   for (const d of stale) {
     const linked = d.xeroContactId && isExportContactId(d.xeroContactId) ? byExportId.get(d.xeroContactId) : (d.xeroContactId ?? undefined);
     try {

@@ -67,7 +67,8 @@ function looksLikeJson(bytes: Uint8Array): boolean {
 export function importXeroContactsBytes(ws: Workspace, bytes: Uint8Array, fileName: string, options: XeroFileOptions = {}, actor = 'user'): ImportSummary {
   if (looksLikeJson(bytes)) return importXeroContactsText(ws, Buffer.from(bytes).toString('utf8'), fileName, actor);
   const digest = createHash('sha256').update(bytes).digest('hex');
-  return storeXeroExport(ws, parseXeroExport(bytes, fileName), options.view ?? viewFromFileName(fileName) ?? 'all', fileName, digest, actor);
+  const view = options.view ?? viewFromFileName(fileName) ?? 'all';
+  return storeXeroExport(ws, parseXeroExport(bytes, fileName, view), view, fileName, digest, actor);
 }
 
 /** A Xero contacts file from its text (one GET /Contacts response), all-or-nothing like importXeroContactsFile. */

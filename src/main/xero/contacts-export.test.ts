@@ -46,7 +46,7 @@ describe('parseXeroExport', () => {
         { PhoneType: 'MOBILE', PhoneNumber: '0412 345 678' },
       ],
     });
-    expect(exportContact({ source: 'xero-export', views: { all: { importId: 1, file: 'a.csv', row: creme.row, json: creme.json } } }, false)).toEqual({
+    expect(exportContact({ source: 'xero-export', views: { all: { importId: 1, file: 'a.csv', row: creme.row, n: 0, json: creme.json } } }, false)).toEqual({
       contactId: exportContactId('Creme Brulee Transport'),
       name: 'Creme Brulee Transport',
       accountNumber: 'C001',
@@ -68,12 +68,17 @@ describe('parseXeroExport', () => {
     expect(rows.map((r) => r.name)).toEqual(['Société Lumière']);
   });
 
-  it('names the rows without a ContactName and a name listed twice (Xero holds each name once)', () => {
+  it('names the rows without a ContactName and an active name listed twice; archived contacts may share a name', () => {
     const text = 'ContactName,AccountNumber,EmailAddress\nAcme,A1,\n,A2,x@y.example\n\n ACME ,A3,\n';
     expect(parseXeroExport(bytes(text), 'c.csv').problems.map((p) => [p.row, p.message])).toEqual([
       [3, 'has no ContactName: every Xero contact has a name'],
-      [5, '"ACME" is listed again (first on row 2); Xero holds each contact name once'],
+      [5, '"ACME" is listed again (first on row 2); Xero holds each active contact\'s name once'],
     ]);
+    const archived = parseXeroExport(bytes('ContactName,AccountNumber,EmailAddress\nAcme,A1,\nAcme,A3,\n'), 'c.csv', 'archived');
+    expect(archived.problems).toEqual([]);
+    expect(archived.rows.map((r) => [r.name, r.n])).toEqual([['Acme', 0], ['Acme', 1]]);
+    const ids = replaceView([], 'archived', archived.rows, 1, 'c.csv').map((r) => exportContact(r, false).contactId);
+    expect(new Set(ids).size).toBe(2);
   });
 });
 
@@ -105,10 +110,13 @@ describe('views combined', () => {
     expect(contacts(raws).map((c) => c.name)).not.toContain('Yankee Widgets');
   });
 
-  it('a contact in two views takes the newer export: restored after the Archived export, it is ACTIVE', () => {
-    const restored = archived.filter((r) => r.name === 'Foxtrot Movers');
-    const raws = replaceView(replaceView([], 'archived', archived, 1, 'archived.csv'), 'all', [...all, ...restored], 2, 'all.csv');
-    expect(contacts(raws).find((c) => c.name === 'Foxtrot Movers')?.status).toBe('ACTIVE');
+  it('an archived contact with the name of an active one is another contact (Xero allows it)', () => {
+    const restored = all.filter((r) => r.name === 'Bravo Logistics').map((r) => ({ ...r, json: { ...r.json, AccountNumber: 'OLD-B' } }));
+    const raws = replaceView(replaceView([], 'all', all, 1, 'all.csv'), 'archived', [...archived, ...restored], 2, 'archived.csv');
+    expect(contacts(raws).filter((c) => c.name === 'Bravo Logistics').map((c) => [c.status, c.accountNumber])).toEqual([
+      ['ACTIVE', 'B001'],
+      ['ARCHIVED', 'OLD-B'],
+    ]);
   });
 
   it('the caveats name what is missing', () => {

@@ -1,7 +1,8 @@
 // Xero's own contacts export (web app: Contacts → All contacts / Customers / Archived → Export, a CSV) read as the
 // Xero side of a workspace (pure). The export has no ContactID, no status and no customer flag: each contact gets a
-// stand-in id made from its name (unique in Xero), its status comes from the view it was exported from, and it is a
-// customer when a Customers export lists it. See docs/xero-behaviour.md, "Xero's contacts export".
+// stand-in id made from its name (unique among Xero's active contacts; archived ones may share a name), its status
+// comes from the view it was exported from, and it is a customer when a Customers export lists it. See
+// docs/xero-behaviour.md, "Xero's contacts export".
 import { createHash } from 'node:crypto';
 import type { XeroContact } from '../../shared/domain';
 import { EXPORT_VIEWS, viewFromFileName, type ExportView } from '../../shared/xero-export';
@@ -30,9 +31,14 @@ export function isXeroExportHeader(header: readonly string[]): boolean {
 /** Xero compares contact names trimmed and case-insensitively: so are two rows the same contact. */
 export const nameKey = (name: string): string => name.trim().toLowerCase();
 
-/** The stand-in id of the contact named `name`: the same in every export of the organisation. */
-export function exportContactId(name: string): string {
-  return `${EXPORT_ID_PREFIX}${createHash('sha256').update(nameKey(name)).digest('hex').slice(0, 20)}`;
+/**
+ * The stand-in id of a contact: the same in every export of the organisation. An active contact is its name (Xero
+ * holds each active name once); an archived one its name and which of the archived contacts of that name it is (`n`,
+ * from 0, in the file's order), since archived contacts may share a name with each other and with an active one.
+ */
+export function exportContactId(name: string, archived = false, n = 0): string {
+  const key = archived ? `archived\n${nameKey(name)}\n${n}` : `active\n${nameKey(name)}`;
+  return `${EXPORT_ID_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
 }
 
 export const isExportContactId = (contactId: string): boolean => contactId.startsWith(EXPORT_ID_PREFIX);
@@ -41,6 +47,8 @@ export const isExportContactId = (contactId: string): boolean => contactId.start
 export interface ExportRow {
   row: number;
   name: string;
+  /** Which contact of this name in the file (from 0): more than one only in the Archived view's export. */
+  n: number;
   json: Record<string, unknown>;
 }
 
@@ -91,9 +99,10 @@ const problem = (row: number, message: string): Problem => ({ row, severity: 'er
 
 /**
  * Reads an export's bytes (UTF-8 with or without BOM, or Windows-1252, as Excel may save it). Problems: a header
- * that is not Xero's, a row without ContactName, and one name twice (Xero holds each name once).
+ * that is not Xero's, a row without ContactName, and, outside the Archived view, one name twice (Xero holds each
+ * active contact's name once).
  */
-export function parseXeroExport(bytes: Uint8Array, fileName: string): ParsedExport {
+export function parseXeroExport(bytes: Uint8Array, fileName: string, view: ExportView = 'all'): ParsedExport {
   const what = "Xero's contacts export";
   const decoded = decodeText(bytes, fileName, what);
   const table = parseCsv(decoded.text, fileName, { what });
@@ -112,13 +121,14 @@ export function parseXeroExport(bytes: Uint8Array, fileName: string): ParsedExpo
       out.problems.push(problem(row, 'has no ContactName: every Xero contact has a name'));
       continue;
     }
+    const earlier = out.rows.filter((r) => nameKey(r.name) === nameKey(name)).length;
     const first = seen.get(nameKey(name));
-    if (first !== undefined) {
-      out.problems.push(problem(row, `"${name}" is listed again (first on row ${first}); Xero holds each contact name once`));
+    if (first !== undefined && view !== 'archived') {
+      out.problems.push(problem(row, `"${name}" is listed again (first on row ${first}); Xero holds each active contact's name once`));
       continue;
     }
-    seen.set(nameKey(name), row);
-    out.rows.push({ row, name, json: rowJson(byKey) });
+    if (first === undefined) seen.set(nameKey(name), row);
+    out.rows.push({ row, name, n: earlier, json: rowJson(byKey) });
   }
   return out;
 }
@@ -126,32 +136,41 @@ export function parseXeroExport(bytes: Uint8Array, fileName: string): ParsedExpo
 /** What is stored as a contact's raw JSON: the row of each view that lists it, with the import that brought it. */
 export interface ExportRaw {
   source: 'xero-export';
-  views: Partial<Record<ExportView, { importId: number; file: string; row: number; json: Record<string, unknown> }>>;
+  views: Partial<Record<ExportView, { importId: number; file: string; row: number; n: number; json: Record<string, unknown> }>>;
 }
 
 export function isExportRaw(raw: unknown): raw is ExportRaw {
   return typeof raw === 'object' && raw !== null && (raw as { source?: unknown }).source === 'xero-export';
 }
 
+/** The stand-in id of a stored entry: an archived contact is one of the Archived view, an active one of the others. */
+function idOf(raw: ExportRaw): string {
+  const archived = raw.views.archived;
+  if (archived) return exportContactId(String(archived.json.Name ?? ''), true, archived.n);
+  const active = raw.views.all ?? raw.views.customers;
+  return exportContactId(String(active?.json.Name ?? ''));
+}
+
 /**
  * The stored export contacts with one view's export replaced by `rows` (pure): a contact keeps what the other views
- * said of it, and one no view lists any more goes.
+ * said of it, and one no view lists any more goes. The All contacts and Customers views list the same active
+ * contacts; the Archived view lists others (an archived contact may have the name of an active one).
  */
 export function replaceView(stored: readonly ExportRaw[], view: ExportView, rows: readonly ExportRow[], importId: number, file: string): ExportRaw[] {
-  const byName = new Map<string, ExportRaw>();
+  const byId = new Map<string, ExportRaw>();
   for (const raw of stored) {
     const views = { ...raw.views };
     delete views[view];
-    const any = Object.values(views)[0];
-    if (any) byName.set(nameKey(String(any.json.Name ?? '')), { source: 'xero-export', views });
+    const kept: ExportRaw = { source: 'xero-export', views };
+    if (Object.keys(views).length > 0) byId.set(idOf(kept), kept);
   }
   for (const r of rows) {
-    const key = nameKey(r.name);
-    const entry = byName.get(key) ?? { source: 'xero-export', views: {} };
-    entry.views[view] = { importId, file, row: r.row, json: r.json };
-    byName.set(key, entry);
+    const id = exportContactId(r.name, view === 'archived', r.n);
+    const entry = byId.get(id) ?? { source: 'xero-export', views: {} };
+    entry.views[view] = { importId, file, row: r.row, n: r.n, json: r.json };
+    byId.set(id, entry);
   }
-  return [...byName.values()];
+  return [...byId.values()];
 }
 
 /** The views the stored contacts came from, in EXPORT_VIEWS order. */
@@ -161,20 +180,19 @@ export function viewsPresent(raws: readonly ExportRaw[]): ExportView[] {
 
 /**
  * The contact each stored entry stands for (pure). Its fields come from the newest export listing it; it is ARCHIVED
- * when that is the Archived view's. It is a customer when a Customers export lists it; without any Customers export
+ * when it came from the Archived view. It is a customer when a Customers export lists it; without any Customers export
  * that cannot be known, and it counts as a customer (the review says `not_customer` is not checked).
  */
 export function exportContact(raw: ExportRaw, customersKnown: boolean): XeroContact {
-  const [newestView, newest] = (Object.entries(raw.views) as [ExportView, NonNullable<ExportRaw['views'][ExportView]>][])
-    .sort((a, b) => b[1].importId - a[1].importId || EXPORT_VIEWS.indexOf(a[0]) - EXPORT_VIEWS.indexOf(b[0]))[0]!;
-  const name = String(newest.json.Name ?? '');
+  const newest = Object.values(raw.views).sort((a, b) => b.importId - a.importId)[0]!;
+  const archived = raw.views.archived !== undefined;
   const item = {
     ...newest.json,
-    ContactID: exportContactId(name),
-    ContactStatus: newestView === 'archived' ? 'ARCHIVED' : 'ACTIVE',
-    IsCustomer: customersKnown ? Boolean(raw.views.customers) : true,
+    ContactID: idOf(raw),
+    ContactStatus: archived ? 'ARCHIVED' : 'ACTIVE',
+    IsCustomer: customersKnown && !archived ? Boolean(raw.views.customers) : true,
   };
   const parsed = XeroContactReader.safeParse(item);
-  if (!parsed.success) throw new Error(`export row of "${name}" does not read as a contact: ${parsed.error.message}`); // rowJson builds only valid items
+  if (!parsed.success) throw new Error(`export row of "${String(newest.json.Name)}" does not read as a contact: ${parsed.error.message}`); // rowJson builds only valid items
   return parsed.data;
 }
