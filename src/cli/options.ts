@@ -1,6 +1,7 @@
 // Option parsers shared by several commands.
 import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '../main/cocoon/columns';
 import { ChosenEncoding, FINDING_KINDS, type FindingKind } from '../shared/domain';
+import { EXPORT_VIEWS, ExportView } from '../shared/xero-export';
 import { InvalidArgumentError } from 'commander';
 
 /** --map field=Header (repeatable) → an explicit column mapping. */
@@ -18,6 +19,13 @@ export function parseKind(value: string): FindingKind {
     throw new InvalidArgumentError(`--kind must be one of ${FINDING_KINDS.join(', ')} (got "${value}").`);
   }
   return value as FindingKind;
+}
+
+/** --view all|customers|archived: the list of Xero's web app a contacts export came from. */
+export function parseView(value: string): ExportView {
+  const parsed = ExportView.safeParse(value.toLowerCase());
+  if (!parsed.success) throw new InvalidArgumentError(`--view must be one of ${EXPORT_VIEWS.join(', ')} (got "${value}").`);
+  return parsed.data;
 }
 
 /** --encoding utf-8|windows-1252: how to read a CSV that mixes UTF-8 with other bytes. */

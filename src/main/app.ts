@@ -13,12 +13,14 @@ import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { BackgroundRecompute } from './threads/recompute-thread';
 import { readBinding } from './xero/binding';
+import { xeroExportSide } from './review/freshness';
+import { EXPORT_PUSH_REFUSAL } from '../shared/xero-export';
 import type { XeroPort } from './xero-port';
 
 export type { AppConfig } from './handlers/context';
 
 export const XERO_NOT_AVAILABLE =
-  'Connecting to Xero is not available in this build yet. Use the demo, or import a Xero contacts file (a saved GET /Contacts response).';
+  "Connecting to Xero is not available in this build yet. Use the demo, or import Xero's contacts export (in Xero: Contacts → Export) or a saved GET /Contacts response.";
 
 export interface App {
   handlers: Handlers;
@@ -56,7 +58,8 @@ export function createApp(config: AppConfig): App {
         return { ws, name: info.name };
       },
       xeroClient: (ws) => xeroPort().accountingClient(ws),
-      pushUnavailable: (ws) => xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
+      pushUnavailable: (ws) =>
+        (xeroExportSide(ws) ? EXPORT_PUSH_REFUSAL : null) ?? xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
       emitProgress: (p) => ctx.events.emit('outbox.progress', p),
       dataChanged: () => ctx.session.dataChanged('synced'),
       recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),

@@ -1,5 +1,6 @@
 // The one contract between UI and core: every channel with the zod schemas of its input and output, and
 // every pushed event with its payload. Main validates each input against it; the UI takes its types from it.
+import { ExportView } from './xero-export';
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { exceptionsContract } from './contract-exceptions';
@@ -151,7 +152,9 @@ export const contract = {
   'decisions.undoBatch': { input: z.strictObject({ batchId: z.number().int().min(1) }), output: BatchUndone },
   'imports.previewCocoon': { input: CocoonFileInput, output: CocoonPreview },
   'imports.cocoon': { input: CocoonFileInput, output: ImportResult },
-  'imports.xeroFile': { input: z.strictObject({ fileName: FileName, content: FileContent }), output: ImportResult },
+  // A saved GET /Contacts response (JSON), or Xero's contacts export (CSV; `view`: the list it was exported from, else
+  // the file name's, else All contacts).
+  'imports.xeroFile': { input: z.strictObject({ fileName: FileName, content: FileContent, view: ExportView.optional() }), output: ImportResult },
   'xero.connect': { input: Empty, output: z.object({ tenantName: z.string(), workspace: WorkspaceInfo }) },
   /** Signs the open workspace in to its own organisation again (after Xero ended the sign-in); keeps all its data. */
   'xero.reconnect': { input: Empty, output: z.object({ tenantName: z.string() }) },

@@ -1,5 +1,6 @@
 // The review's records as they travel between core and UI: table rows, details, decisions, freshness.
 import { z } from 'zod';
+import { XeroExportSide } from './xero-export';
 import { BillingAccount, Candidate, Contribution, FindingKind, SuggestedFix, XeroContact, ContactStatus } from './domain';
 
 export const DECISION_ACTIONS = [
@@ -216,6 +217,8 @@ export const WorkspaceStatus = z.object({
   waitingFor: z.enum(['xero', 'cocoon']).nullable(),
   /** The findings predate the last import (matching was cancelled or failed): match again. */
   findingsOutdated: z.boolean(),
+  /** The Xero side is Xero's contacts export (null otherwise): the lists imported, and what the review cannot know. */
+  xeroExport: XeroExportSide.nullable(),
   /** The Xero organisation the workspace is connected to (null: its Xero side came from a file, or nothing yet). */
   xeroConnection: z.object({ tenantName: z.string(), sandbox: z.boolean() }).nullable(),
 });

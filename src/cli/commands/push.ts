@@ -14,6 +14,8 @@ import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
 import type { PushPlan, PushResult } from '../../shared/contract-outbox';
 import { confirmLabel, counted, formatCount, organisationLine, pushSummary, summaryLine, type PushSummary } from '../../shared/push-summary';
+import { xeroExportSide } from '../../main/review/freshness';
+import { EXPORT_PUSH_REFUSAL } from '../../shared/xero-export';
 import { withInterrupt } from '../browser';
 import { askYesNo, canAsk } from '../confirm';
 import { EXIT } from '../exit-codes';
@@ -161,6 +163,11 @@ export function registerOutboxCommands(program: Command): void {
       withWorkspace(opts.workspace, false, async (ws) => {
         const plan = buildPlan(ws, new Date().toISOString());
         process.stdout.write(`${describePlan(plan, opts.workspace).join('\n')}\n`);
+        // Contacts from Xero's export have no ContactIDs: nothing can be written until a sync brings Xero's own.
+        if (xeroExportSide(ws)) {
+          note(`not pushed: ${EXPORT_PUSH_REFUSAL} Run reconciler connect --workspace ${opts.workspace}, then reconciler sync.`);
+          return opts.dryRun ? EXIT.ok : EXIT.xero;
+        }
         if (opts.dryRun) {
           note('dry run: nothing was written.');
           return EXIT.ok;

@@ -6,11 +6,12 @@ import { importCocoonFile, importXeroContactsFile } from '../../main/services/im
 import { hasXeroSide, recomputeFindings } from '../../main/services/recompute';
 import { findingsOutdated } from '../../main/review/status';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
-import { xeroFreshness } from '../../main/review/freshness';
+import { xeroExportSide, xeroFreshness } from '../../main/review/freshness';
+import { EXPORT_VIEW_LABELS, type ExportView } from '../../shared/xero-export';
 import { workspaceStatus, type XeroConnectionStatus } from '../../main/services/status';
 import { FAILING_KINDS, type ChosenEncoding, type FindingKind } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
-import { collectMapping, parseEncoding, parseKind } from '../options';
+import { collectMapping, parseEncoding, parseKind, parseView } from '../options';
 import { note, progress } from '../progress';
 import { withWorkspace } from '../workspace';
 import { action, CliUsageError } from '../run';
@@ -55,13 +56,21 @@ export function registerWorkspaceCommands(program: Command): void {
     );
   imp
     .command('xero <file>')
-    .description("Import Xero contacts from a GET /Contacts response file or a folder of pages; it replaces the Xero side.")
+    .description(
+      "Import Xero contacts: a GET /Contacts response file or a folder of pages (it replaces the Xero side), or Xero's own " +
+        'contacts export, a .csv from Contacts → All contacts / Customers / Archived → Export (it replaces that list: import All and Archived for every contact).',
+    )
     .requiredOption('--workspace <path>', 'workspace file')
+    .option('--view <list>', "for Xero's contacts export: the list it was exported from, all, customers or archived (default: the file name's, else all)", parseView)
     .action(
-      action(async (file: string, opts: { workspace: string }) =>
+      action(async (file: string, opts: { workspace: string; view?: ExportView }) =>
         withWorkspace(opts.workspace, true, async (ws) => {
-          const s = await importXeroContactsFile(ws, file, 'cli');
-          note(`imported ${s.rows} Xero contacts from ${file}`);
+          const s = await importXeroContactsFile(ws, file, 'cli', { view: opts.view });
+          const side = xeroExportSide(ws);
+          const detail = ws.imports.get(s.importId)?.detail as { view?: ExportView } | undefined;
+          const from = side && detail?.view ? ` (Xero's contacts export, ${EXPORT_VIEW_LABELS[detail.view]}; read as ${s.readAs})` : '';
+          note(`imported ${s.rows} Xero contacts from ${file}${from}`);
+          for (const caveat of side?.caveats ?? []) note(`note: ${caveat}`);
           recompute(ws);
         }),
       ),
@@ -136,6 +145,10 @@ export function registerWorkspaceCommands(program: Command): void {
             `Xero data             ${s.xeroData.trust === 'complete' ? 'complete' : s.xeroData.reason}`,
             `Xero connection       ${connectionLine(s.xeroConnection, s.path)}`,
           ];
+          if (s.xeroExport) {
+            lines.push(`Xero side             Xero's contacts export (${s.xeroExport.views.map((v) => EXPORT_VIEW_LABELS[v]).join(', ')})`);
+            for (const caveat of s.xeroExport.caveats) lines.push(`  ${caveat}`);
+          }
           process.stdout.write(`${lines.join('\n')}\n`);
         }),
       ),

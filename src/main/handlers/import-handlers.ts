@@ -1,6 +1,6 @@
 // imports.*: the column-mapping preview (nothing stored) and the imports themselves, each followed by a recompute.
 import { previewAccounts } from '../cocoon/import-accounts';
-import { importCocoonBytes, importXeroContactsText } from '../services/import-files';
+import { importCocoonBytes, importXeroContactsBytes } from '../services/import-files';
 import { recomputeAndAnnounce, workspaceForImport, type AppContext, type HandlerGroup } from './context';
 import type { CocoonPreview } from '../../shared/contract';
 
@@ -32,10 +32,10 @@ export function importHandlers(ctx: AppContext): HandlerGroup<'imports.previewCo
       await recomputeAndAnnounce(ctx, ws, 'imported');
       return { rows: summary.rows, warnings: summary.warnings, readAs: summary.readAs };
     },
-    'imports.xeroFile': async ({ fileName, content }) => {
+    'imports.xeroFile': async ({ fileName, content, view }) => {
       const { ws } = workspaceForImport(ctx);
       progress(`Importing ${fileName}…`, false);
-      const summary = importXeroContactsText(ws, bytesOf(content).toString('utf8'), fileName, 'user');
+      const summary = importXeroContactsBytes(ws, bytesOf(content), fileName, { view }, 'user');
       progress(`Imported ${summary.rows} Xero contacts`, true);
       await recomputeAndAnnounce(ctx, ws, 'imported');
       return { rows: summary.rows, warnings: [], readAs: summary.readAs };

@@ -4,6 +4,7 @@
 // and AccountNumbers that replace one unless asked, and can be undone whole.
 import { FAILING_KINDS } from '../../shared/domain';
 import type { Workspace } from '../db';
+import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
 import { KIND_LABELS } from '../../shared/decision-rules';
@@ -66,9 +67,9 @@ function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Plan
   };
 }
 
-function store(ws: Workspace, p: Planned, note: string, source: 'manual' | 'bulk', batchId: number | null = null) {
+function store(ws: Workspace, p: Planned, note: string, source: 'manual' | 'bulk', batchId: number | null = null, actor = 'user', replaces?: number) {
   const decision = ws.decisions.add({ accountCode: p.accountCode, action: p.action, xeroContactId: p.xeroContactId, payload: p.payload, note, source, batchId });
-  ws.audit.append({ actor: 'user', action: `decision.${p.action}`, subject: p.accountCode, after: p.payload, result: 'ok', detail: { decisionId: decision.id, source, note, batchId } });
+  ws.audit.append({ actor, action: `decision.${p.action}`, subject: p.accountCode, after: p.payload, result: 'ok', detail: { decisionId: decision.id, source, note, batchId, replaces } });
   return decision;
 }
 
@@ -119,6 +120,17 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.stillFails && `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
+}
+
+/**
+ * Makes a current decision again on another Xero contact (its changes worked out anew), keeping its action, note,
+ * source and batch: how decisions made on the contacts of Xero's export move to Xero's own after a sync. `xeroContactId`
+ * is the contact for a link; the other actions take theirs from the account's finding. Throws AppError when the finding
+ * no longer allows the action.
+ */
+export function redecide(ws: Workspace, decision: Decision, xeroContactId: string | undefined, actor: string): DecisionView {
+  const planned = plan(ws, { accountCode: decision.accountCode, action: decision.action as DecisionAction, xeroContactId, note: decision.note }, contactsOf(ws));
+  return toDecisionView(ws.transaction(() => store(ws, planned, decision.note, decision.source, decision.batchId, actor, decision.id)));
 }
 
 export function undoDecision(ws: Workspace, accountCode: string): { undone: DecisionView | null; row: ReviewRow } {

@@ -2,6 +2,7 @@
 // with no Xero data there are no findings, and after a failed or unfinished sync the findings say so.
 import type { ImportRecord, Workspace } from '../db';
 import type { ImportInfo, XeroTrust } from '../../shared/review';
+import { ExportView, exportCaveats, type XeroExportSide } from '../../shared/xero-export';
 
 export interface Freshness {
   trust: XeroTrust;
@@ -22,9 +23,21 @@ export function lastXeroSide(ws: Workspace): ImportRecord | undefined {
   return file.id > sync.id ? file : sync;
 }
 
+/**
+ * When the newest complete Xero side is Xero's contacts export: the views it holds, and what the review cannot know
+ * from them (no ContactIDs, archived contacts, customers). Null for a sync or a GET /Contacts file.
+ */
+export function xeroExportSide(ws: Workspace): XeroExportSide | null {
+  const side = lastXeroSide(ws);
+  const detail = side?.kind === 'xero_file' ? (side.detail as { format?: unknown; views?: unknown } | null) : null;
+  if (detail?.format !== 'xero-export') return null;
+  const views = ExportView.array().catch([]).parse(detail.views);
+  return { views, caveats: exportCaveats(views) };
+}
+
 export function xeroFreshness(ws: Workspace): Freshness {
   const side = lastXeroSide(ws);
-  if (!side) return { trust: 'missing', reason: 'No Xero data yet: connect Xero and sync, or import a Xero contacts file.' };
+  if (!side) return { trust: 'missing', reason: "No Xero data yet: connect Xero and sync, or import Xero's contacts export (in Xero: Contacts → All contacts → Export)." };
   const attempt = ws.imports.latest('xero_sync');
   if (attempt && attempt.id > side.id && attempt.status !== 'complete') {
     const when = side.finishedAt ?? side.startedAt;

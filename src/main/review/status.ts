@@ -41,6 +41,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     lastCocoonImport: importInfo(base.lastCocoonImport),
     waitingFor,
     findingsOutdated: waitingFor === null && findingsOutdated(ws, base),
+    xeroExport: base.xeroExport,
     xeroConnection: connection(base.xeroConnection),
   };
 }

@@ -1,12 +1,14 @@
 // Findings are derived data: recomputed from both sides, replaced as a whole in one transaction.
 // Without a complete Xero side there are no findings at all: an account must never look "not in Xero"
 // because Xero was not read yet. The open exceptions' invoice-number verdicts read the same Xero side, so they
-// are checked again here too: after every sync, Xero file import and push.
+// are checked again here too: after every sync, Xero file import and push; and once a sync has taken over from Xero's
+// contacts export, the decisions made on the exported contacts move to Xero's own.
 import type { FindingKind } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { recheckExceptions } from '../exceptions';
 import { matchAccounts, type MatchOptions } from '../matching';
 import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
+import { carryExportDecisions } from '../review/export-takeover';
 
 export interface RecomputeSummary {
   computedAt: string;
@@ -35,5 +37,6 @@ export function recomputeFindings(ws: Workspace, options: MatchOptions & { now?:
     ws.syncState.set(RECOMPUTE_PENDING_KEY, '');
   });
   const exceptionsRechecked = recheckExceptions(ws).checked;
+  if (!waitingFor) carryExportDecisions(ws);
   return { computedAt, accounts: accounts.length, contacts: contacts.length, counts: ws.findings.countsByKind(), waitingFor, exceptionsRechecked };
 }

@@ -2,7 +2,8 @@
 import type { FindingKind } from '../../shared/domain';
 import { countFailing } from '../../shared/domain';
 import type { ImportRecord, Workspace } from '../db';
-import { xeroFreshness, type Freshness } from '../review/freshness';
+import { xeroExportSide, xeroFreshness, type Freshness } from '../review/freshness';
+import type { XeroExportSide } from '../../shared/xero-export';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
 
@@ -31,6 +32,8 @@ export interface WorkspaceStatus {
   lastSync: ImportRecord | null;
   /** Can the Xero side be trusted: 'stale' after a failed or unfinished sync (with why), 'missing' with none. */
   xeroData: Freshness;
+  /** Set when the Xero side is Xero's contacts export: its views, and what cannot be known from them. */
+  xeroExport: XeroExportSide | null;
   /** Null when the workspace was never connected (its Xero side, if any, came from files). */
   xeroConnection: XeroConnectionStatus | null;
 }
@@ -54,6 +57,7 @@ export function workspaceStatus(ws: Workspace): WorkspaceStatus {
     lastXeroImport: ws.imports.latest('xero_file', 'complete') ?? null,
     lastSync: ws.imports.latest('xero_sync', 'complete') ?? null,
     xeroData: xeroFreshness(ws),
+    xeroExport: xeroExportSide(ws),
     xeroConnection: xeroConnection(ws),
   };
 }

@@ -78,6 +78,7 @@ export function createXeroContactsRepo(db: Db) {
   const rawById = db.prepare<[string], string>('SELECT raw_json FROM xero_contacts WHERE contact_id = ?').pluck();
   const byNumber = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE account_number = ? ORDER BY contact_id`);
   const total = db.prepare<[], number>('SELECT count(*) FROM xero_contacts').pluck();
+  const raws = db.prepare<[], string>('SELECT raw_json FROM xero_contacts ORDER BY contact_id').pluck();
   const sweep = db.prepare<[number]>('DELETE FROM xero_contacts WHERE import_id IS NULL OR import_id < ?');
 
   const write = (items: readonly XeroContactItem[], importId: number | null): void => {
@@ -115,6 +116,10 @@ export function createXeroContactsRepo(db: Db) {
     getRaw(contactId: string): unknown {
       const text = rawById.get(contactId);
       return text === undefined ? undefined : fromJson(text);
+    },
+    /** Every contact's raw JSON, ordered by contact id. */
+    listRaw(): unknown[] {
+      return raws.all().map((text) => fromJson(text));
     },
     /** The contacts holding `code` as AccountNumber (Xero allows one; a stale cache or a file may hold more). */
     byAccountNumber(code: string): XeroContact[] {

@@ -4,6 +4,7 @@ import type { FindingKind } from '../../../shared/domain';
 import { FAILING as FAILING_KINDS, KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
 import type { AppInfo } from '../../../shared/contract';
 import type { WorkspaceStatus } from '../../../shared/review';
+import { EXPORT_VIEW_LABELS } from '../../../shared/xero-export';
 import { ago, count } from '../lib/format';
 import { SyncControl } from './SyncControl';
 
@@ -53,7 +54,9 @@ function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus
 
 export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Props) {
   const xeroSide = status.lastSync ?? status.lastXeroImport;
-  const xeroLine = status.lastSync
+  const xeroLine = status.xeroExport && status.lastXeroImport
+    ? `Xero's contacts export (${status.xeroExport.views.map((v) => EXPORT_VIEW_LABELS[v]).join(', ')}) imported ${ago(status.lastXeroImport.at)}: no ContactIDs until a sync`
+    : status.lastSync
     ? `${status.xeroConnection ? `${status.xeroConnection.tenantName}${status.xeroConnection.sandbox ? ' (sandbox)' : ''} ` : ''}synced ${ago(status.lastSync.at)}`
     : status.lastXeroImport
       ? `file ${status.lastXeroImport.fileName ?? ''} imported ${ago(status.lastXeroImport.at)}`

@@ -54,7 +54,7 @@ export function Onboarding({ info }: { info: AppInfo }) {
         </section>
         <section className="start-card">
           <h2>Import files</h2>
-          <p className="muted">A CocoonOPS billing-account export (CSV or XLSX), checked and previewed before anything is stored; or a saved Xero contacts response.</p>
+          <p className="muted">A CocoonOPS billing-account export (CSV or XLSX), checked and previewed before anything is stored; and Xero's contacts export (in Xero: Contacts → Export), no API app needed.</p>
           <div className="button-row">
             <button type="button" disabled={busy !== null} onClick={() => setImporting('cocoon')}>
               Import CocoonOPS export…

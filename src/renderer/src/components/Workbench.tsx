@@ -79,7 +79,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   }, [visible, selected, setSelected]);
 
   const selectedRow = selected === null ? null : (rows[selected] ?? null);
-  const detail = useDetail(selectedRow?.code ?? null);
+  const detail = useDetail(selectedRow?.code ?? null, data.version);
 
   const say = useCallback((text: string, tone: ToastMessage['tone'] = 'info', undo?: ToastMessage['undo']) => {
     setToast({ id: Date.now(), text, tone, undo });

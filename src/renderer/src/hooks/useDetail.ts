@@ -1,4 +1,5 @@
-// The selected account in full, loaded when the selection settles (quick j/k presses do not each load).
+// The selected account in full, loaded when the selection settles (quick j/k presses do not each load), and again
+// when the rows are reloaded (an import or a sync changed the data under it).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FindingDetail } from '../../../shared/review';
 import { useApi } from '../api/context';
@@ -13,7 +14,7 @@ export interface DetailState {
   load(code: string): Promise<FindingDetail>;
 }
 
-export function useDetail(code: string | null, delayMs = 80): DetailState {
+export function useDetail(code: string | null, dataVersion = 0, delayMs = 80): DetailState {
   const api = useApi();
   const [detail, setDetail] = useState<FindingDetail | null>(null);
   const [loading, setLoading] = useState(false);
@@ -50,7 +51,7 @@ export function useDetail(code: string | null, delayMs = 80): DetailState {
       });
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [code, tick, load, delayMs]);
+  }, [code, tick, dataVersion, load, delayMs]);
 
   return { detail: detail && detail.row.code === code ? detail : null, loading, error, refresh: () => setTick((t) => t + 1), load };
 }
