@@ -5,7 +5,7 @@ import { AppError } from './app-error';
 import { namedStandIn, STAND_IN_ENV } from './xero/address';
 import { readBinding } from './xero/binding';
 import { connectWorkspace } from './xero/connect';
-import { XeroAuthError, XeroError, type XeroAuthCode } from './xero/errors';
+import { RECONNECTABLE, XeroAuthError, XeroError } from './xero/errors';
 import { loadSettings, type XeroSettings } from './xero/storage/settings';
 import type { SecretStore } from './xero/storage/secret-store';
 import type { SyncProgress, XeroPort } from './xero-port';
@@ -22,9 +22,6 @@ export interface XeroLinkOptions {
   /** Where RECONCILER_XERO_URL is read (default: process.env). */
   env?: NodeJS.ProcessEnv;
 }
-
-/** Failures a new sign-in to the same organisation cures: the UI offers "Reconnect to Xero". */
-const RECONNECTABLE: ReadonlySet<XeroAuthCode> = new Set(['reconnect', 'not_connected', 'scope']);
 
 /** How the app's messages say to reconnect. */
 const RECONNECT_HINT = 'on the dashboard';

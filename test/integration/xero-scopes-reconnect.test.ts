@@ -173,10 +173,18 @@ describe('60 days without a sync', () => {
         if (!s.ok) throw new Error(s.error.message);
         return { contacts: s.value.contacts, connection: s.value.xeroConnection, counts: s.value.counts };
       };
+      expect((await status()).contacts).toBeGreaterThan(0);
+
+      // A decision to push: a CocoonOPS account holding a Xero contact's code under a fuller name (rename in Xero).
+      const holder = sb.state.list(DEMO_TENANT_ID, 'Contacts').map((c) => sb.state.render(c)).find((c) => c.ContactStatus === 'ACTIVE' && c.AccountNumber)!;
+      const csv = `Organisation Name,Billing Account Code\n${String(holder.Name)} Freight Services Pty Ltd,${String(holder.AccountNumber)}\n`;
+      expect((await call('imports.cocoon', { fileName: 'cocoon.csv', content: Buffer.from(csv).toString('base64') })).ok).toBe(true);
+      expect(await call('decisions.apply', { accountCode: String(holder.AccountNumber), action: 'rename_in_xero' })).toMatchObject({ ok: true });
       const before = await status();
-      expect(before.contacts).toBeGreaterThan(0);
 
       await sb.admin('POST', '/clock/advance', { ms: 61 * DAY });
+      // The push screen gets the same answer as the sync: reconnect (the UI offers the button), nothing lost.
+      expect(await call('outbox.push', {})).toMatchObject({ ok: false, error: { code: 'reconnect' } });
       const failed = await call('xero.sync');
       expect(failed).toMatchObject({ ok: false, error: { code: 'reconnect' } });
       expect(!failed.ok && failed.error.message).toBe(

@@ -5,7 +5,7 @@ import type { OutboxInput, OutboxOutput, PushProgress } from '../../shared/contr
 import type { Workspace } from '../db';
 import { AppError } from '../app-error';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
-import { XeroAuthError, XeroError } from '../xero/errors';
+import { RECONNECTABLE, XeroAuthError, XeroError } from '../xero/errors';
 import { currentChecklist, tickLine } from './checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from './exports';
 import { buildPlan } from './plan';
@@ -37,7 +37,7 @@ async function asAppError<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof XeroAuthError) throw new AppError('unauthorized', error.message);
+    if (error instanceof XeroAuthError) throw new AppError(RECONNECTABLE.has(error.code) ? 'reconnect' : 'unauthorized', error.message);
     if (error instanceof XeroError) throw new AppError('unavailable', `${error.message} Nothing was lost: push again to finish.`);
     throw error;
   }

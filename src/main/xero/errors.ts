@@ -42,6 +42,9 @@ export class XeroPagingError extends XeroError {
 /** `scope`: Xero refused a call or a sign-in because the connection lacks (or the app may not ask for) a permission. */
 export type XeroAuthCode = 'reconnect' | 'denied' | 'timeout' | 'oauth' | 'not_connected' | 'scope';
 
+/** Failures a new sign-in to the same organisation cures: the UI offers "Reconnect to Xero". */
+export const RECONNECTABLE: ReadonlySet<XeroAuthCode> = new Set(['reconnect', 'not_connected', 'scope']);
+
 /** Xero ends a sign-in after 60 days unused (xero-facts.md item 28), or when the app is disconnected in Xero. */
 export const RECONNECT_MESSAGE =
   "Xero has ended this app's sign-in (Xero does so after 60 days without a sync, or when the app is disconnected in Xero). Nothing in the workspace is lost: reconnect to Xero";
