@@ -39,7 +39,8 @@ function describeSync(s: SyncSummary): string {
   const removed = s.entities.contacts.removed > 0 ? `; ${s.entities.contacts.removed} contacts no longer in Xero removed` : '';
   const caughtUp = Object.values(s.entities).reduce((n, x) => n + x.caughtUp, 0);
   const changed = caughtUp > 0 ? `; ${caughtUp} records changed in Xero while it was stopped read again` : '';
-  return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}${changed}`;
+  const flags = s.flags.checked > 0 ? `; customer flags read again for ${s.flags.checked} contacts with sales documents (${s.flags.nowCustomers} now customers)` : '';
+  return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}${changed}${flags}`;
 }
 
 interface ConnectOpts {

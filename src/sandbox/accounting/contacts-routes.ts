@@ -11,8 +11,22 @@ import { MSG, writeContact, type ElementResult } from './contact-rules.js';
 import { answerBatch, providerName, readElements } from './write-batch.js';
 
 const SEARCH_FIELDS = ['Name', 'FirstName', 'LastName', 'ContactNumber', 'EmailAddress'];
-/** What summaryOnly leaves out (which fields Xero drops is unconfirmed). */
-const HEAVY_FIELDS = ['Addresses', 'Phones', 'ContactPersons', 'ContactGroups', 'Balances', 'PaymentTerms', 'BatchPayments'];
+/**
+ * What summaryOnly leaves out, as Xero's Contacts page lists it ("Retrieving a smaller lightweight response using the
+ * 'summaryOnly' parameter"): the customer and supplier flags too, so a summary listing cannot refresh them.
+ */
+const SUMMARY_DROP = [
+  'Addresses',
+  'Balances',
+  'ContactGroups',
+  'ContactPersons',
+  'IsCustomer',
+  'IsSupplier',
+  'PurchasesDefaultAccountCode',
+  'PurchasesTrackingCategories',
+  'SalesDefaultAccountCode',
+  'SalesTrackingCategories',
+];
 
 export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
@@ -28,7 +42,7 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
       (!term || SEARCH_FIELDS.some((f) => String(s.data[f] ?? '').toLowerCase().includes(term)));
     const render = (s: Stored): Json => {
       const json = state.render(s); // a copy: the memoised rendering must stay whole
-      if (summaryOnly) for (const f of HEAVY_FIELDS) delete json[f];
+      if (summaryOnly) for (const f of SUMMARY_DROP) delete json[f];
       return json;
     };
     try {
