@@ -9,6 +9,14 @@ const guid = (kind: number, i: number): string =>
   `${String(kind).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const msDate = (ms: number): string => `/Date(${ms}+0000)/`;
 
+/** Contact i is a customer unless i % 9 === 3 (see makeContacts). */
+const isCustomerIndex = (i: number): boolean => i % 9 !== 3;
+/**
+ * The contact a generated document goes to: never one makeContacts made a non-customer, since in Xero a contact with
+ * a sales invoice or credit note is a customer (docs/xero-behaviour.md, "Flags that If-Modified-Since misses").
+ */
+const documentContact = (c: number, contacts: number): number => (isCustomerIndex(c) ? c : (c + 1) % contacts);
+
 export function makeContacts(n: number, from = 0): Json[] {
   return Array.from({ length: n }, (_, k) => {
     const i = from + k;
@@ -17,7 +25,7 @@ export function makeContacts(n: number, from = 0): Json[] {
       Name: `Customer ${i} Freight Pty Ltd`,
       AccountNumber: `C${String(i).padStart(6, '0')}`,
       ContactStatus: i % 40 === 7 ? 'ARCHIVED' : 'ACTIVE',
-      IsCustomer: i % 9 !== 3,
+      IsCustomer: isCustomerIndex(i),
       IsSupplier: i % 11 === 0,
       EmailAddress: `ar${i}@customer${i}.example`,
       Addresses: [{ AddressType: 'STREET', AddressLine1: `${i} Harbour Road`, City: 'Sydney', Region: 'NSW', PostalCode: String(2000 + (i % 900)), Country: 'Australia' }],
@@ -30,7 +38,7 @@ export function makeContacts(n: number, from = 0): Json[] {
 /** Sales invoices, with every `billsEvery`-th one a bill (ACCPAY) that the sync must leave out. */
 export function makeInvoices(n: number, contacts: number, billsEvery = 10): Json[] {
   return Array.from({ length: n }, (_, i) => {
-    const c = i % contacts;
+    const c = documentContact(i % contacts, contacts);
     const bill = i % billsEvery === billsEvery - 1;
     const day = BASE_MS + (i % 365) * 86_400_000;
     return {
@@ -53,7 +61,7 @@ export function makeInvoices(n: number, contacts: number, billsEvery = 10): Json
 
 export function makeCreditNotes(n: number, contacts: number): Json[] {
   return Array.from({ length: n }, (_, i) => {
-    const c = (i * 7) % contacts;
+    const c = documentContact((i * 7) % contacts, contacts);
     const day = BASE_MS + (i % 365) * 86_400_000;
     return {
       Type: i % 5 === 4 ? 'ACCPAYCREDIT' : 'ACCRECCREDIT',

@@ -39,7 +39,10 @@ function describeSync(s: SyncSummary): string {
   const removed = s.entities.contacts.removed > 0 ? `; ${s.entities.contacts.removed} contacts no longer in Xero removed` : '';
   const caughtUp = Object.values(s.entities).reduce((n, x) => n + x.caughtUp, 0);
   const changed = caughtUp > 0 ? `; ${caughtUp} records changed in Xero while it was stopped read again` : '';
-  return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}${changed}`;
+  const { checked, nowCustomers } = s.flags;
+  const flags =
+    checked > 0 ? `; ${checked} ${checked === 1 ? 'contact' : 'contacts'} with sales documents read again for the customer flag (${nowCustomers} now a customer)` : '';
+  return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}${changed}${flags}`;
 }
 
 interface ConnectOpts {

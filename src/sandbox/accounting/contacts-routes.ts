@@ -11,8 +11,22 @@ import { MSG, writeContact, type ElementResult } from './contact-rules.js';
 import { answerBatch, providerName, readElements } from './write-batch.js';
 
 const SEARCH_FIELDS = ['Name', 'FirstName', 'LastName', 'ContactNumber', 'EmailAddress'];
-/** What summaryOnly leaves out (which fields Xero drops is unconfirmed). */
-const HEAVY_FIELDS = ['Addresses', 'Phones', 'ContactPersons', 'ContactGroups', 'Balances', 'PaymentTerms', 'BatchPayments'];
+/**
+ * What summaryOnly leaves out, as Xero's Contacts page lists it ("Retrieving a smaller lightweight response using the
+ * 'summaryOnly' parameter"): the customer and supplier flags too, so a summary listing cannot refresh them.
+ */
+const SUMMARY_DROP = [
+  'Addresses',
+  'Balances',
+  'ContactGroups',
+  'ContactPersons',
+  'IsCustomer',
+  'IsSupplier',
+  'PurchasesDefaultAccountCode',
+  'PurchasesTrackingCategories',
+  'SalesDefaultAccountCode',
+  'SalesTrackingCategories',
+];
 
 export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
@@ -29,7 +43,7 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
     const paged = q.has('page');
     const render = (s: Stored): Json => {
       const json = state.render(s); // a copy: the memoised rendering must stay whole
-      if (summaryOnly) for (const f of HEAVY_FIELDS) delete json[f];
+      if (summaryOnly) for (const f of SUMMARY_DROP) delete json[f];
       // Returned only when paging or fetching by id (xero_accounting.yaml, Contact.MergedToContactID).
       if (!paged) delete json.MergedToContactID;
       return json;

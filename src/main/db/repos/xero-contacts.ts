@@ -80,6 +80,12 @@ export function createXeroContactsRepo(db: Db) {
   const total = db.prepare<[], number>('SELECT count(*) FROM xero_contacts').pluck();
   const raws = db.prepare<[], string>('SELECT raw_json FROM xero_contacts ORDER BY contact_id').pluck();
   const sweep = db.prepare<[number]>('DELETE FROM xero_contacts WHERE import_id IS NULL OR import_id < ?');
+  const salesButNotCustomer = db
+    .prepare<[], string>(
+      `SELECT DISTINCT c.contact_id FROM xero_invoices i JOIN xero_contacts c ON c.contact_id = i.contact_id
+       WHERE c.is_customer = 0 AND i.type IN ('ACCREC', 'ACCRECCREDIT') ORDER BY c.contact_id`,
+    )
+    .pluck();
 
   const write = (items: readonly XeroContactItem[], importId: number | null): void => {
     for (const item of items) upsert.run(toRow(item, importId));
@@ -127,6 +133,10 @@ export function createXeroContactsRepo(db: Db) {
     },
     count(): number {
       return total.get() ?? 0;
+    },
+    /** Contacts stored as not a customer although a sales invoice or credit note of theirs is stored (a stale flag?). */
+    notCustomerWithSales(): string[] {
+      return salesButNotCustomer.all();
     },
     /** Deletes the contacts last written before import `importId` (after a full sync: no longer in Xero). */
     removeWrittenBefore(importId: number): number {

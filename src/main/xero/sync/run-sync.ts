@@ -6,6 +6,7 @@
 // the watermark; a page that never arrived leaves the stored ones in place. Pages are written as they come (they
 // are Xero's current data either way), so nothing needs staging; and a removal of most of the stored contacts
 // is refused unless confirmed (shrink-guard.ts), since a broken answer is likelier than an emptied organisation.
+// Last, contacts whose customer flag may have changed unseen by If-Modified-Since are read again (customer-flags.ts).
 import type { Workspace } from '../../db';
 import type { MatchOptions } from '../../matching';
 import { recomputeFindings, type RecomputeSummary } from '../../services/recompute';
@@ -27,6 +28,7 @@ import {
   type SyncEntity,
 } from './cursor';
 import { SyncCancelledError } from './cancelled';
+import { refreshCustomerFlags, type FlagRefresh } from './customer-flags';
 import { ENTITY_SPECS } from './entities';
 import { EtaEstimator } from './eta';
 import { pageProblem } from './page-check';
@@ -82,6 +84,8 @@ export interface EntitySummary {
 export interface SyncSummary {
   importId: number;
   entities: Record<SyncEntity, EntitySummary>;
+  /** Contacts read again because a sales document of theirs says they may have become customers. */
+  flags: FlagRefresh;
   pages: number;
   records: number;
   ms: number;
@@ -206,17 +210,18 @@ export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient,
         clearCursor(ws, entity);
       });
     }
+    const flags = await refreshCustomerFlags(ws, client, { importId: runId, signal: o.signal });
     const records = SYNC_ENTITIES.reduce((n, e) => n + entities[e].records, 0);
     const pages = SYNC_ENTITIES.reduce((n, e) => n + entities[e].pages, 0);
     const calls = client.limiter.stats.calls - before.calls;
     const rateLimited = client.limiter.stats.rateLimited - before.rateLimited;
     ws.transaction(() => {
-      ws.imports.complete(runId, records, { tenantId: client.tenantId, entities, calls, rateLimited });
-      ws.audit.append({ actor, action: 'xero.sync', subject: tenant, result: 'ok', detail: { importId: runId, entities } });
+      ws.imports.complete(runId, records, { tenantId: client.tenantId, entities, flags, calls, rateLimited });
+      ws.audit.append({ actor, action: 'xero.sync', subject: tenant, result: 'ok', detail: { importId: runId, entities, flags } });
     });
     importId = undefined; // complete: a failing recompute below must not mark the sync failed
     const findings = o.recompute === false ? null : recomputeFindings(ws, o.recompute ?? {});
-    return { importId: runId, entities, pages, records, ms: clock.now() - started, calls, rateLimited, findings };
+    return { importId: runId, entities, flags, pages, records, ms: clock.now() - started, calls, rateLimited, findings };
   } catch (error) {
     const cancelled = o.signal?.aborted === true;
     if (importId !== undefined && ws.db.open) {
