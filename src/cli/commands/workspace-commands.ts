@@ -135,6 +135,7 @@ export function registerWorkspaceCommands(program: Command): void {
             `last Xero sync        ${when(s.lastSync)}`,
             `Xero data             ${s.xeroData.trust === 'complete' ? 'complete' : s.xeroData.reason}`,
             `Xero connection       ${connectionLine(s.xeroConnection, s.path)}`,
+            ...(s.xeroBudget ? [`Xero calls today      ${s.xeroBudget.line}`] : []),
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
         }),

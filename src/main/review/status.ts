@@ -42,6 +42,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     waitingFor,
     findingsOutdated: waitingFor === null && findingsOutdated(ws, base),
     xeroConnection: connection(base.xeroConnection),
+    xeroBudget: base.xeroBudget,
   };
 }
 
