@@ -49,11 +49,10 @@ async function asAppError<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** The push's calls against Xero's day budget for the workspace's organisation (as Xero's last answer gave it). */
-function pushBudget(ws: Workspace, contacts: number, batchSize?: number) {
+function pushBudget(ws: Workspace, contacts: number, nowMs: number, batchSize?: number) {
   const binding = readBinding(ws);
   const budget = binding ? readDayBudget(ws, binding.tenantId) : undefined;
   const guard = { work: 'push' as const, needed: planPushCalls(ws, { contacts }, batchSize), organisation: binding?.tenantName ?? 'the organisation', kept: () => queuedLeft(ws) };
-  const nowMs = Date.now();
   return { guard, line: describeBudget(budget, nowMs), refused: refusal(budget, guard, nowMs)?.message ?? null };
 }
 
@@ -77,7 +76,7 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
     'outbox.plan': async () => {
       const { ws } = s.workspace();
       const plan = buildPlan(ws, now());
-      const budget = pushBudget(ws, plan.contacts);
+      const budget = pushBudget(ws, plan.contacts, Date.parse(now()));
       return { ...plan, notReady: s.pushUnavailable(ws) ?? budget.refused, calls: { needed: budget.guard.needed, budget: budget.line } };
     },
     'outbox.push': async ({ batchSize }) => {
@@ -87,7 +86,7 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       running = controller;
       try {
         const options = { batchSize, signal: controller.signal, onProgress: s.emitProgress, now, recompute: false } as const;
-        const { guard } = pushBudget(ws, buildPlan(ws, now()).contacts, batchSize);
+        const { guard } = pushBudget(ws, buildPlan(ws, now()).contacts, Date.parse(now()), batchSize);
         const result = await asAppError(async () => {
           const client = await s.xeroClient(ws);
           return withinDayBudget(client, guard, () => pushOutbox(ws, client, options));

@@ -5,7 +5,6 @@ import type { Workspace } from '../db';
 import type { XeroAccountingClient } from './api/accounting-client';
 import { DayBudget, describeBudget, remainingAt, resetOf, whenText, XERO_DAY_LIMIT, XERO_STARTER_DAY_LIMIT } from './api/day-budget';
 import { XeroDayBudgetError } from './errors';
-import { systemClock, type Clock } from './clock';
 
 const key = (tenantId: string): string => `xero.budget.${tenantId.toLowerCase()}`;
 
@@ -62,7 +61,6 @@ export interface BudgetGuard {
   overrideHint?: string;
   /** After a day 429: what the stopped work kept, e.g. "The 3 pages it read are kept" (ends without a stop). */
   kept: () => string;
-  clock?: Clock;
 }
 
 const LIMITS_TEXT = `Xero allows ${XERO_DAY_LIMIT.toLocaleString('en-GB')} calls a day per organisation, ${XERO_STARTER_DAY_LIMIT.toLocaleString('en-GB')} on its Starter plan`;
@@ -81,7 +79,7 @@ export function refusal(b: DayBudget | undefined, g: Omit<BudgetGuard, 'kept'>, 
 
 /** Runs the work if the day budget allows it; a day 429 ends it with what was kept and when to carry on. */
 export async function withinDayBudget<T>(client: XeroAccountingClient, g: BudgetGuard, run: () => Promise<T>): Promise<T> {
-  const clock = g.clock ?? systemClock;
+  const clock = client.limiter.clock; // the clock the budget's times were taken on
   const refused = refusal(client.limiter.dayBudget, g, clock.now());
   if (refused) throw refused;
   try {

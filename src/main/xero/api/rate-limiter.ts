@@ -80,7 +80,8 @@ export class TenantRateLimiter {
 
   constructor(
     readonly limits: RateLimits,
-    private readonly clock: Clock,
+    /** The clock the limits (and the day budget's times) are measured on. */
+    readonly clock: Clock,
   ) {
     // A small margin covers the time a request spends on the wire before Xero counts it.
     this.minute = new SlidingWindow(limits.perMinute, limits.minuteMs * 1.02);
