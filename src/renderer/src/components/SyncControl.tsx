@@ -125,12 +125,18 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
   );
 }
 
-const hhmm = (iso: string): string => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+/** "14:14 tomorrow" in the user's locale: the time, and the day when it is not today. */
+function when(iso: string): string {
+  const at = new Date(iso);
+  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 86_400_000);
+  const day = days === 0 ? '' : days === 1 ? ' tomorrow' : ` on ${at.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`;
+  return `${at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}${day}`;
+}
 
 /** Xero's calls left today for the organisation (from its last answer), and when its day resets. */
 export function DayBudget({ budget }: { budget: XeroBudget }) {
   const left = budget.remaining === null ? 'a new day at Xero' : `${budget.remaining.toLocaleString()} Xero call${budget.remaining === 1 ? '' : 's'} left today`;
-  const reset = budget.remaining === null ? '' : ` · resets ${budget.exact ? 'at' : 'by'} ${hhmm(budget.resetAt)}`;
+  const reset = budget.remaining === null ? '' : ` · resets ${budget.exact ? 'at' : 'by'} ${when(budget.resetAt)}`;
   return (
     <span className={`muted small${budget.remaining === 0 ? ' warn-text' : ''}`} data-testid="xero-budget" title={`Xero allows 5,000 calls a day per organisation (1,000 on its Starter plan): ${budget.line}`}>
       {left}
