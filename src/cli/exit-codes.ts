@@ -14,6 +14,9 @@ export const EXIT = {
   /** `push` not confirmed (answered no, or no terminal to ask and no --yes: nothing was written), or a full
    *  `sync` that would remove most of the stored contacts, without --allow-shrink (nothing was removed). */
   notConfirmed: 6,
+  /** Xero's day budget for the organisation: a sync or push that it cannot finish was not started, or one was
+   *  stopped when Xero said the day's calls were used up (kept for the next run). The message says when to run. */
+  budget: 7,
   /** `match --check` / `findings --check`: some accounts will fail on the next sync. */
   willFail: 10,
   /** `findings --check`: the Xero side may be incomplete (the last sync failed or has not finished), so no verdict. */
@@ -32,6 +35,8 @@ Exit codes:
   5   Xero or the network failed
   6   not confirmed: push answered no, or no terminal to ask and no --yes (nothing was written);
       or a full sync would remove most contacts and --allow-shrink was not given (nothing was removed)
+  7   Xero's daily call budget for the organisation: not started (too few calls left today) or stopped
+      (used up; what was read or written is kept); the message says when Xero's day resets
   10  with --check: some billing accounts will fail on the next sync
   11  with findings --check: the Xero data may be incomplete (the last sync failed or has not finished)
   130 cancelled with Ctrl-C (a sync continues where it stopped next time)`;

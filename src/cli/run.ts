@@ -2,7 +2,7 @@
 import { WorkspaceError } from '../main/db/errors';
 import { ImportError } from '../main/errors';
 import { TenantChoiceError } from '../main/xero/auth/tenant-choice';
-import { XeroError } from '../main/xero/errors';
+import { XeroDayBudgetError, XeroError } from '../main/xero/errors';
 import { SyncCancelledError } from '../main/xero/sync/cancelled';
 import { EXIT } from './exit-codes';
 
@@ -12,6 +12,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof ImportError) return EXIT.badInput;
   if (error instanceof WorkspaceError) return EXIT.workspace;
   if (error instanceof CliUsageError || error instanceof TenantChoiceError) return EXIT.usage;
+  if (error instanceof XeroDayBudgetError) return EXIT.budget;
   if (error instanceof XeroError) return EXIT.xero;
   if (error instanceof SyncCancelledError || (error instanceof Error && error.name === 'CancelledError')) return EXIT.cancelled;
   return EXIT.unexpected;

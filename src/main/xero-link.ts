@@ -72,15 +72,33 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
         if (!readBinding(ws)) {
           throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
         }
-        const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('./xero/session'), import('./xero/sync/run-sync')]);
+        const [{ openXeroSession }, { syncWorkspace }, { planSyncCalls }, { withinDayBudget }] = await Promise.all([
+          import('./xero/session'),
+          import('./xero/sync/run-sync'),
+          import('./xero/sync/call-plan'),
+          import('./xero/budget'),
+        ]);
         const session = openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: RECONNECT_HINT });
-        const summary = await syncWorkspace(ws, session.client, {
-          signal,
-          allowShrink,
-          recompute: false,
-          actor: 'user',
-          onProgress: (p) => onProgress(progressOf(p)),
-        });
+        let read = 0;
+        // Refused when Xero's calls left today cannot finish it; a day 429 stops it, keeping what it read.
+        const guard = {
+          work: 'sync' as const,
+          needed: planSyncCalls(ws).calls,
+          organisation: session.binding.tenantName,
+          kept: () => (read > 0 ? 'What it read is kept' : 'Nothing is lost'),
+        };
+        const summary = await withinDayBudget(session.client, guard, () =>
+          syncWorkspace(ws, session.client, {
+            signal,
+            allowShrink,
+            recompute: false,
+            actor: 'user',
+            onProgress: (p) => {
+              read++;
+              onProgress(progressOf(p));
+            },
+          }),
+        );
         return { contacts: summary.entities.contacts.records };
       }),
     accountingClient: async (ws) => {

@@ -77,6 +77,10 @@ export interface TenantConfig {
   tenantName: string;
   /** Seed folder for this tenant (contacts.json, invoices.json, credit-notes.json). */
   dataDir?: string;
+  /** This organisation's calls a day, when not `limits.perDay` (Xero's Starter tier: 1,000). */
+  perDay?: number;
+  /** When its day window resets, UTC "HH:MM" (default: the time of its first call). */
+  dayResetUtc?: string;
 }
 
 export interface SandboxOptions {

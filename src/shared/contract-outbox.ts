@@ -135,8 +135,10 @@ export const PushPlan = z.object({
   resuming: z.number().int(),
   whatIf: PlanWhatIf,
   checklistOpen: z.number().int(),
-  /** Why the push cannot run now (not connected to Xero, …); null when it can. */
+  /** Why the push cannot run now (not connected to Xero, too few of Xero's calls left today, …); null when it can. */
   notReady: z.string().nullable(),
+  /** Calls to Xero the push will make, and Xero's calls left today for the organisation (null before any answer). */
+  calls: z.object({ needed: z.number().int(), budget: z.string().nullable() }).optional(),
 });
 export type PushPlan = z.infer<typeof PushPlan>;
 

@@ -194,6 +194,18 @@ export const LastPush = z.object({
 });
 export type LastPush = z.infer<typeof LastPush>;
 
+/** Xero's calls left today for the organisation: what its last answer said (X-DayLimit-Remaining), and when its day resets. */
+export const XeroBudget = z.object({
+  /** Null when Xero's day has reset since that answer (the whole budget again). */
+  remaining: z.number().int().nullable(),
+  resetAt: z.string(),
+  /** Xero said when (a day 429's Retry-After); else the reset is "at the latest". */
+  exact: z.boolean(),
+  asOf: z.string(),
+  line: z.string(),
+});
+export type XeroBudget = z.infer<typeof XeroBudget>;
+
 export const WorkspaceStatus = z.object({
   workspace: WorkspaceInfo,
   accounts: z.number().int(),
@@ -221,5 +233,7 @@ export const WorkspaceStatus = z.object({
   xeroExport: XeroExportSide.nullable(),
   /** The Xero organisation the workspace is connected to (null: its Xero side came from a file, or nothing yet). */
   xeroConnection: z.object({ tenantName: z.string(), sandbox: z.boolean() }).nullable(),
+  /** Xero's day budget for that organisation, as Xero's last answer gave it (null before any answer). */
+  xeroBudget: XeroBudget.nullable(),
 });
 export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;

@@ -41,6 +41,8 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await expect(grid()).toBeVisible({ timeout: 60_000 });
+  // The demo's sync made a few calls: the dashboard shows Xero's calls left today beside "Sync now".
+  await expect(page.getByTestId('xero-budget')).toHaveText(/^4,9\d\d Xero calls left today · resets by .+ tomorrow$/);
   await page.getByLabel('Finding kind').selectOption({ label: 'Name mismatch' });
   const xeroCode = await accept(bodyRows().nth(0), /^Rename in Xero/);
   const cocoonCode = await accept(bodyRows().nth(1), /^Rename in CocoonOPS/);
@@ -51,6 +53,8 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   await expect(plan.locator(`[data-testid="plan-item"][data-code="${xeroCode}"]`)).toContainText('Name');
   await expect(page.getByTestId('plan-summary')).toContainText('1 change to push on 1 contact');
   await expect(page.getByTestId('not-ready')).toHaveCount(0);
+  // Beside the button: the calls the push makes (a read, a write, a read back) and Xero's calls left today.
+  await expect(page.getByTestId('push-calls')).toHaveText(/^about 3 calls to Xero · [\d,]+ calls left today \(Xero said so at \d\d:\d\d\); resets by \d\d:\d\d tomorrow/);
 
   // Push asks first: it names the organisation (the demo's sandbox, said plainly) and counts what it writes.
   const pushButton = page.getByRole('button', { name: 'Push to Xero' });

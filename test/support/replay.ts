@@ -131,7 +131,7 @@ export async function replayDataset(files: ReplayFiles, onStep: (step: string) =
     const secrets = createMemorySecretStore();
     onStep('connect and sync');
     await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: DEFAULT_CLIENT.clientId, redirectPort: 0, secrets, openBrowser: headlessBrowser });
-    const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry({ ...XERO_RATE_LIMITS, perMinute: 1_000_000, perDay: 1_000_000 }) });
+    const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry({ ...XERO_RATE_LIMITS, perMinute: 1_000_000 }) });
     await syncWorkspace(ws, session.client);
     onStep('import and match');
     await importCocoonFile(ws, files.cocoon);

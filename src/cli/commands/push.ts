@@ -7,6 +7,7 @@ import type { Workspace } from '../../main/db';
 import { currentChecklist, tickLine } from '../../main/outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from '../../main/outbox/exports';
 import { buildPlan } from '../../main/outbox/plan';
+import { planPushCalls, queuedLeft } from '../../main/outbox/call-plan';
 import { RECOMPUTE_PENDING_KEY } from '../../main/outbox/keys';
 import { lastPushOutcome } from '../../main/outbox/last-push';
 import type { PushOptions } from '../../main/outbox/push';
@@ -109,8 +110,8 @@ interface SessionOpts {
   epoch?: number;
 }
 
-/** The workspace's Xero client (xero-node loaded only now); a scaled clock when --time-scale is given (tests). */
-async function xeroClientFor(ws: Workspace, o: SessionOpts) {
+/** The workspace's Xero session (xero-node loaded only now); a scaled clock when --time-scale is given (tests). */
+async function xeroSessionFor(ws: Workspace, o: SessionOpts) {
   const [{ openXeroSession }, { RateLimiterRegistry, XERO_RATE_LIMITS }, { scaledClock }] = await Promise.all([
     import('../../main/xero/session'),
     import('../../main/xero/api/rate-limiter'),
@@ -124,7 +125,7 @@ async function xeroClientFor(ws: Workspace, o: SessionOpts) {
     clock,
     limiters: clock ? new RateLimiterRegistry(XERO_RATE_LIMITS, clock) : undefined,
   });
-  return session.client;
+  return session;
 }
 
 function withProgress(): { onProgress: NonNullable<PushOptions['onProgress']>; stop(): void } {
@@ -157,9 +158,10 @@ export function registerOutboxCommands(program: Command): void {
       .requiredOption('--workspace <path>', 'workspace file')
       .option('--dry-run', 'print the plan only: nothing is written, to Xero or to the workspace')
       .option('-y, --yes', 'write without asking (the question needs a terminal: a script must pass --yes)')
-      .option('--batch-size <n>', 'contacts per request (Xero recommends at most 50)', wholeNumber(1, 50), 50),
+      .option('--batch-size <n>', 'contacts per request (Xero recommends at most 50)', wholeNumber(1, 50), 50)
+      .option('--ignore-budget', "start even when the push needs more calls than Xero has left today for the organisation (it stops when they run out; the rest stays queued)"),
   ).action(
-    action(async (opts: SessionOpts & { dryRun?: boolean; yes?: boolean; batchSize: number }) =>
+    action(async (opts: SessionOpts & { dryRun?: boolean; yes?: boolean; batchSize: number; ignoreBudget?: boolean }) =>
       withWorkspace(opts.workspace, false, async (ws) => {
         const plan = buildPlan(ws, new Date().toISOString());
         process.stdout.write(`${describePlan(plan, opts.workspace).join('\n')}\n`);
@@ -177,17 +179,36 @@ export function registerOutboxCommands(program: Command): void {
           note('nothing to send to Xero.');
           return EXIT.ok;
         }
+        const [{ pushOutbox }, session, { budgetLine, refusal, withinDayBudget }] = await Promise.all([
+          import('../../main/outbox/push'),
+          xeroSessionFor(ws, opts),
+          import('../../main/xero/budget'),
+        ]);
+        const client = session.client;
+        const guard = {
+          work: 'push' as const,
+          needed: planPushCalls(ws, plan, opts.batchSize),
+          organisation: session.binding.tenantName,
+          ignoreBudget: opts.ignoreBudget,
+          overrideHint: `To start now anyway (it stops when the calls run out; the rest stays queued): reconciler push --workspace ${opts.workspace} --ignore-budget`,
+          kept: () => queuedLeft(ws),
+        };
+        const tooBig = refusal(client.limiter.dayBudget, guard, Date.now()); // before asking to confirm
+        if (tooBig) throw tooBig;
         const summary = pushSummary(plan);
         const refused = summary ? await confirmed(summary, opts.yes) : null;
         if (refused !== null) return refused;
-        const [{ pushOutbox }, client] = await Promise.all([import('../../main/outbox/push'), xeroClientFor(ws, opts)]);
         const bars = withProgress();
         try {
-          const result = await withInterrupt('stopping after the batch in flight', (signal) =>
-            pushOutbox(ws, client, { batchSize: opts.batchSize, signal, actor: 'cli', onProgress: bars.onProgress }),
+          const result = await withinDayBudget(client, guard, () =>
+            withInterrupt('stopping after the batch in flight', (signal) =>
+              pushOutbox(ws, client, { batchSize: opts.batchSize, signal, actor: 'cli', onProgress: bars.onProgress }),
+            ),
           );
           bars.stop();
           process.stdout.write(`${describeResult(result).join('\n')}\n`);
+          const budget = budgetLine(ws, session.binding.tenantId);
+          if (budget) note(`Xero: ${budget}`);
           const checked = result.done + result.alreadyApplied > 0 && !ws.syncState.get(RECOMPUTE_PENDING_KEY) ? lastPushOutcome(ws) : null;
           if (checked) {
             const attention = checked.stillFailing - checked.waiting;
@@ -213,8 +234,8 @@ export function registerOutboxCommands(program: Command): void {
     action(async (ids: string[], opts: SessionOpts) =>
       withWorkspace(opts.workspace, false, async (ws) => {
         const numbers = ids.map((s) => wholeNumber(1, Number.MAX_SAFE_INTEGER)(s.replace(/^#/, '')));
-        const [{ undoCorrections }, client] = await Promise.all([import('../../main/outbox/undo'), xeroClientFor(ws, opts)]);
-        const r = await withInterrupt('stopping after the request in flight', (signal) => undoCorrections(ws, client, numbers, { actor: 'cli', signal }));
+        const [{ undoCorrections }, session] = await Promise.all([import('../../main/outbox/undo'), xeroSessionFor(ws, opts)]);
+        const r = await withInterrupt('stopping after the request in flight', (signal) => undoCorrections(ws, session.client, numbers, { actor: 'cli', signal }));
         for (const x of r.refused) note(`#${x.id} not undone: ${x.reason}`);
         for (const u of r.items.filter((i) => i.status !== 'done')) note(`#${u.undoesId} not undone (${u.status}): ${u.message}`);
         process.stdout.write(`undone ${r.undone} of ${r.requested}${r.conflicts ? `, ${r.conflicts} conflicts` : ''}${r.failed ? `, ${r.failed} failed` : ''}\n`);

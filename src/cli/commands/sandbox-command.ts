@@ -22,6 +22,13 @@ interface SandboxOpts {
   epoch?: number;
   appCreated?: string;
   appScopes?: string;
+  dayLimit?: number;
+  dayResets?: string;
+}
+
+function utcTime(value: string): string {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new InvalidArgumentError(`expected a UTC time as HH:MM (got "${value}").`);
+  return value;
 }
 
 function day(value: string): string {
@@ -39,12 +46,14 @@ export function registerSandboxCommand(program: Command): void {
     .option('--any-redirect-port', 'accept http://localhost:<any port>/callback for the dev client (tests)')
     .option('--app-created <date>', 'when the dev client app was registered (YYYY-MM-DD): before 2026-03-02 it may still ask for broad scopes', day)
     .option('--app-scopes <scopes>', 'the only scopes Xero lets the dev client ask for (space-separated; default: all)')
+    .option('--day-limit <n>', "the organisation's calls a day (Xero: 5000; its Starter tier: 1000)", number)
+    .option('--day-resets <HH:MM>', "when the organisation's day window resets, UTC (default: the time of its first call)", utcTime)
     .option('--admin-token <token>', 'bearer token for /admin (default: random, printed)')
     .addOption(new Option('--time-scale <n>', 'run the clock n times faster (tests)').hideHelp().argParser(number))
     .addOption(new Option('--epoch <ms>', 'with --time-scale: the instant both clocks agree on').hideHelp().argParser(number))
     .action(
       action(async (opts: SandboxOpts) => {
-        const { DEFAULT_CLIENT, DEMO_DATA_DIR, startSandbox } = await import('../../sandbox/index.js');
+        const { DEFAULT_CLIENT, DEMO_DATA_DIR, DEMO_TENANT_ID, DEMO_TENANT_NAME, startSandbox } = await import('../../sandbox/index.js');
         const clock = opts.timeScale ? scaledClock(opts.timeScale, opts.epoch) : undefined;
         const sb = await startSandbox({
           port: opts.port,
@@ -53,6 +62,7 @@ export function registerSandboxCommand(program: Command): void {
           adminToken: opts.adminToken,
           clients: [{ ...DEFAULT_CLIENT, loopbackAnyPort: opts.anyRedirectPort ?? false, createdAt: opts.appCreated ?? DEFAULT_CLIENT.createdAt, allowedScopes: opts.appScopes?.split(/[\s,]+/).filter(Boolean) }],
           clock: clock && (() => clock.now()),
+          tenants: [{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, perDay: opts.dayLimit, dayResetUtc: opts.dayResets }],
         });
         process.stdout.write(`${sb.url}\n`);
         note(`Xero sandbox at ${sb.url}: client id ${DEFAULT_CLIENT.clientId} (an app created ${opts.appCreated ?? DEFAULT_CLIENT.createdAt}), redirect ${DEFAULT_CLIENT.redirectUris[0]}${opts.anyRedirectPort ? ' (any port)' : ''}`);

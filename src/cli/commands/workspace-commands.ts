@@ -144,6 +144,7 @@ export function registerWorkspaceCommands(program: Command): void {
             `last Xero sync        ${when(s.lastSync)}`,
             `Xero data             ${s.xeroData.trust === 'complete' ? 'complete' : s.xeroData.reason}`,
             `Xero connection       ${connectionLine(s.xeroConnection, s.path)}`,
+            ...(s.xeroBudget ? [`Xero calls today      ${s.xeroBudget.line}`] : []),
           ];
           if (s.xeroExport) {
             lines.push(`Xero side             Xero's contacts export (${s.xeroExport.views.map((v) => EXPORT_VIEW_LABELS[v]).join(', ')})`);

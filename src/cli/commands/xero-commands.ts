@@ -102,17 +102,37 @@ export function registerXeroCommands(program: Command): void {
     .option('--full', 'fetch everything again, not only what changed')
     .option('--allow-shrink', `let a full sync remove most of the stored contacts (more than half, and more than ${SHRINK_HANDFUL}) when Xero no longer lists them; without it such a sync stops and removes nothing`)
     .option('--page-size <n>', 'records per request (Xero allows up to 1000)', positiveInt(1000), 1000)
+    .option('--ignore-budget', "start even when the sync needs more calls than Xero has left today for the organisation (it stops when they run out, keeping what it read)")
     .action(
-      action(async (opts: { workspace: string; full?: boolean; allowShrink?: boolean; pageSize: number }) =>
+      action(async (opts: { workspace: string; full?: boolean; allowShrink?: boolean; pageSize: number; ignoreBudget?: boolean }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
-          const [{ openXeroSession }, { syncWorkspace }] = await Promise.all([import('../../main/xero/session'), import('../../main/xero/sync/run-sync')]);
+          const [{ openXeroSession }, { syncWorkspace }, { planSyncCalls }, { budgetLine, withinDayBudget }] = await Promise.all([
+            import('../../main/xero/session'),
+            import('../../main/xero/sync/run-sync'),
+            import('../../main/xero/sync/call-plan'),
+            import('../../main/xero/budget'),
+          ]);
           const session = openXeroSession(ws, { secrets: secretStore(), standIn: await standInForRun(), reconnectHint: reconnectHint(opts.workspace) });
-          note(`syncing from Xero: ${session.binding.tenantName}${opts.full ? ' (full)' : ''}`);
+          const plan = planSyncCalls(ws, { full: opts.full, pageSize: opts.pageSize });
+          note(`syncing from Xero: ${session.binding.tenantName}${opts.full ? ' (full)' : ''}, about ${plan.calls} calls`);
           let bar: Progress | undefined;
           let current: SyncEntity | undefined;
+          const read: Partial<Record<SyncEntity, number>> = {};
           const matching = progress('matching');
+          const guard = {
+            work: 'sync' as const,
+            needed: plan.calls,
+            organisation: session.binding.tenantName,
+            ignoreBudget: opts.ignoreBudget,
+            overrideHint: `To start now anyway (it stops when the calls run out, keeping what it read): reconciler sync --workspace ${opts.workspace} --ignore-budget`,
+            kept: () => {
+              const n = Object.values(read).reduce((a, b) => a + b, 0);
+              return n > 0 ? `The ${n.toLocaleString('en-GB')} records it read are kept` : 'Nothing is lost';
+            },
+          };
           try {
-            const summary = await withInterrupt('cancelling: the page in progress is dropped, saved pages stay', (signal) =>
+            const summary = await withinDayBudget(session.client, guard, () =>
+              withInterrupt('cancelling: the page in progress is dropped, saved pages stay', (signal) =>
               syncWorkspace(ws, session.client, {
                 full: opts.full,
                 allowShrink: opts.allowShrink,
@@ -120,6 +140,7 @@ export function registerXeroCommands(program: Command): void {
                 signal,
                 actor: 'cli',
                 onProgress: (p) => {
+                  read[p.entity] = p.records;
                   if (p.entity !== current) {
                     bar?.stop();
                     bar = progress(ENTITY_LABEL[p.entity]);
@@ -134,10 +155,13 @@ export function registerXeroCommands(program: Command): void {
                   },
                 },
               }),
+              ),
             );
             bar?.stop();
             matching.stop();
             note(describeSync(summary));
+            const budget = budgetLine(ws, session.binding.tenantId);
+            if (budget) note(`Xero: ${budget}`);
             const f = summary.findings;
             if (f?.waitingFor === 'cocoon') note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
             else if (f) note(`findings: ${describeCounts(f.counts).line}`);

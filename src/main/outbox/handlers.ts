@@ -5,7 +5,11 @@ import type { OutboxInput, OutboxOutput, PushProgress } from '../../shared/contr
 import type { Workspace } from '../db';
 import { AppError } from '../app-error';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
-import { RECONNECTABLE, XeroAuthError, XeroError } from '../xero/errors';
+import { RECONNECTABLE, XeroAuthError, XeroDayBudgetError, XeroError } from '../xero/errors';
+import { readBinding } from '../xero/binding';
+import { readDayBudget, refusal, withinDayBudget } from '../xero/budget';
+import { describeBudget } from '../xero/api/day-budget';
+import { planPushCalls, queuedLeft } from './call-plan';
 import { currentChecklist, tickLine } from './checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from './exports';
 import { buildPlan } from './plan';
@@ -38,9 +42,18 @@ async function asAppError<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof XeroAuthError) throw new AppError(RECONNECTABLE.has(error.code) ? 'reconnect' : 'unauthorized', error.message);
+    if (error instanceof XeroDayBudgetError) throw new AppError('unavailable', error.message); // says when to push again
     if (error instanceof XeroError) throw new AppError('unavailable', `${error.message} Nothing was lost: push again to finish.`);
     throw error;
   }
+}
+
+/** The push's calls against Xero's day budget for the workspace's organisation (as Xero's last answer gave it). */
+function pushBudget(ws: Workspace, contacts: number, nowMs: number, batchSize?: number) {
+  const binding = readBinding(ws);
+  const budget = binding ? readDayBudget(ws, binding.tenantId) : undefined;
+  const guard = { work: 'push' as const, needed: planPushCalls(ws, { contacts }, batchSize), organisation: binding?.tenantName ?? 'the organisation', kept: () => queuedLeft(ws) };
+  return { guard, line: describeBudget(budget, nowMs), refused: refusal(budget, guard, nowMs)?.message ?? null };
 }
 
 const fileBase = (name: string): string => name.replace(/[^\p{L}\p{N} ._-]+/gu, ' ').trim() || 'workspace';
@@ -62,7 +75,9 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
   return {
     'outbox.plan': async () => {
       const { ws } = s.workspace();
-      return { ...buildPlan(ws, now()), notReady: s.pushUnavailable(ws) };
+      const plan = buildPlan(ws, now());
+      const budget = pushBudget(ws, plan.contacts, Date.parse(now()));
+      return { ...plan, notReady: s.pushUnavailable(ws) ?? budget.refused, calls: { needed: budget.guard.needed, budget: budget.line } };
     },
     'outbox.push': async ({ batchSize }) => {
       const { ws } = s.workspace();
@@ -71,7 +86,11 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       running = controller;
       try {
         const options = { batchSize, signal: controller.signal, onProgress: s.emitProgress, now, recompute: false } as const;
-        const result = await asAppError(async () => pushOutbox(ws, await s.xeroClient(ws), options));
+        const { guard } = pushBudget(ws, buildPlan(ws, now()).contacts, Date.parse(now()), batchSize);
+        const result = await asAppError(async () => {
+          const client = await s.xeroClient(ws);
+          return withinDayBudget(client, guard, () => pushOutbox(ws, client, options));
+        });
         await recomputeIfDue(ws);
         return result;
       } finally {

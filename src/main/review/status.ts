@@ -43,6 +43,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     findingsOutdated: waitingFor === null && findingsOutdated(ws, base),
     xeroExport: base.xeroExport,
     xeroConnection: connection(base.xeroConnection),
+    xeroBudget: base.xeroBudget,
   };
 }
 

@@ -6,6 +6,7 @@ import { xeroExportSide, xeroFreshness, type Freshness } from '../review/freshne
 import type { XeroExportSide } from '../../shared/xero-export';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
+import { budgetView, readDayBudget, type BudgetView } from '../xero/budget';
 
 /** The Xero organisation the workspace is bound to (its tokens live outside the workspace). */
 export interface XeroConnectionStatus {
@@ -36,6 +37,8 @@ export interface WorkspaceStatus {
   xeroExport: XeroExportSide | null;
   /** Null when the workspace was never connected (its Xero side, if any, came from files). */
   xeroConnection: XeroConnectionStatus | null;
+  /** Xero's day budget for the organisation, as its last answer gave it (null before any answer). */
+  xeroBudget: BudgetView | null;
 }
 
 function xeroConnection(ws: Workspace): XeroConnectionStatus | null {
@@ -43,8 +46,9 @@ function xeroConnection(ws: Workspace): XeroConnectionStatus | null {
   return b ? { tenantId: b.tenantId, tenantName: b.tenantName, sandbox: !isProduction(b.baseUrl), connectedAt: b.connectedAt, disconnectedAt: b.disconnectedAt } : null;
 }
 
-export function workspaceStatus(ws: Workspace): WorkspaceStatus {
+export function workspaceStatus(ws: Workspace, nowMs = Date.now()): WorkspaceStatus {
   const findings = ws.findings.countsByKind();
+  const connection = xeroConnection(ws);
   return {
     path: ws.path,
     accounts: ws.accounts.count(),
@@ -58,6 +62,7 @@ export function workspaceStatus(ws: Workspace): WorkspaceStatus {
     lastSync: ws.imports.latest('xero_sync', 'complete') ?? null,
     xeroData: xeroFreshness(ws),
     xeroExport: xeroExportSide(ws),
-    xeroConnection: xeroConnection(ws),
+    xeroConnection: connection,
+    xeroBudget: connection && !connection.disconnectedAt ? budgetView(readDayBudget(ws, connection.tenantId), nowMs) : null,
   };
 }

@@ -71,12 +71,30 @@ export class XeroAuthError extends XeroError {
 
 /** Xero's daily (or a very long) rate limit: waiting is not sensible now. */
 export class XeroRateLimitError extends XeroError {
-  override readonly name = 'XeroRateLimitError';
+  override readonly name: string = 'XeroRateLimitError';
   constructor(
     message: string,
     readonly retryAfterMs: number,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Xero's day budget for the organisation: spent (a 429 with X-Rate-Limit-Problem: day), or too small for the work,
+ * which was then not started. Nothing is retried; `resetAtMs` is when the work can run (`exact`: Xero said so).
+ */
+export class XeroDayBudgetError extends XeroRateLimitError {
+  override readonly name = 'XeroDayBudgetError';
+  constructor(
+    message: string,
+    retryAfterMs: number,
+    readonly resetAtMs: number,
+    readonly exact: boolean,
+    /** False: refused before anything was sent; true: stopped by Xero midway. */
+    readonly stopped: boolean,
+  ) {
+    super(message, retryAfterMs);
   }
 }
 

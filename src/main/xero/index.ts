@@ -1,7 +1,7 @@
 // The Xero client: endpoints, PKCE sign-in, token storage, the rate-limited Accounting client, and sync.
 export { endpointsFor, isProduction, XERO_PRODUCTION, XERO_PRODUCTION_URL, XERO_SCOPES, DEV_CLIENT_ID, DEFAULT_REDIRECT_PORT, type XeroEndpoints } from './endpoints';
 export { systemClock, scaledClock, seededRandom, type Clock } from './clock';
-export { XeroError, XeroApiError, XeroAuthError, XeroNetworkError, XeroRateLimitError, parseXeroNodeRejection, type XeroFailure } from './errors';
+export { XeroError, XeroApiError, XeroAuthError, XeroNetworkError, XeroRateLimitError, XeroDayBudgetError, parseXeroNodeRejection, type XeroFailure } from './errors';
 export { signIn, type OpenBrowser, type SignInOptions, type SignInResult } from './auth/sign-in';
 export { startCallbackListener, type CallbackListener } from './auth/loopback-listener';
 export { buildAuthorizeUrl, createPkce, createState, challengeFor } from './auth/pkce';

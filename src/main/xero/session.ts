@@ -12,6 +12,7 @@ import { trustedXeroUrl } from './address';
 import { endpointsFor, type XeroEndpoints } from './endpoints';
 import { XeroAuthError } from './errors';
 import { tokenKey, type SecretStore } from './storage/secret-store';
+import { readDayBudget, saveDayBudget } from './budget';
 
 export interface SessionOptions {
   secrets: SecretStore;
@@ -52,11 +53,17 @@ export function openXeroSession(ws: Workspace, o: SessionOptions): XeroSession {
     clock,
     reconnectHint: hint,
   });
+  const limiter = (o.limiters ?? sharedRateLimiters).for(binding.tenantId);
+  limiter.rememberBudget(readDayBudget(ws, binding.tenantId)); // what the last answer of an earlier run said
   const client = createAccountingClient({
     apiBaseUrl: endpoints.apiBaseUrl,
     tenantId: binding.tenantId,
     tokens,
-    limiter: (o.limiters ?? sharedRateLimiters).for(binding.tenantId),
+    limiter,
+    // Xero's day budget as its last answer gave it, kept in the workspace for the next run, `status` and the screens.
+    onHeaders: (h) => {
+      if (h.dayRemaining !== undefined || h.rateLimitProblem === 'day') saveDayBudget(ws, binding.tenantId, limiter.dayBudget);
+    },
     clock,
     random: o.random,
     retry: o.retry,

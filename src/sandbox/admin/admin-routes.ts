@@ -1,7 +1,9 @@
 // /admin: seed and inspect data, edit a contact "in Xero", move the clock, script faults, expire or revoke
 // tokens, reset. Every call needs `Authorization: Bearer <adminToken>` (401 otherwise).
 //   GET  /state · GET /requests · GET /clock
-//   POST /reset {keepAuth?} · POST /settings {autoApprove?, limits?: Partial<Limits>} · POST /tenants {tenantName, tenantId?}
+//   POST /reset {keepAuth?} · POST /settings {autoApprove?, limits?: Partial<Limits>}
+//   POST /tenants {tenantName, tenantId?, perDay?, dayResetUtc?}
+//   GET|PATCH /tenants/:tenantId/limits {perDay?: number|null, dayResetUtc?: "HH:MM"|null} (its day budget; null: the default)
 //   GET|PUT|POST /tenants/:tenantId/data  {Contacts?, Invoices?, CreditNotes?} (GET shapes; PUT replaces, POST merges)
 //   PATCH /tenants/:tenantId/contacts/:contactId {…fields} (no validation; bumps UpdatedDateUTC)
 //   POST /merge {tenantId?, from, into} (the web app's merge: `from` archived with MergedToContactID, its documents
@@ -32,7 +34,9 @@ const FaultBody = z.object({
   tenantId: z.string().optional(),
 });
 const ClockBody = z.object({ ms: z.number().optional(), seconds: z.number().optional() });
-const TenantBody = z.object({ tenantId: z.string().optional(), tenantName: z.string().min(1) });
+const ResetTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a UTC time as HH:MM');
+const TenantBody = z.object({ tenantId: z.string().optional(), tenantName: z.string().min(1), perDay: z.number().int().min(0).optional(), dayResetUtc: ResetTime.optional() });
+const DayLimitsBody = z.object({ perDay: z.number().int().min(0).nullable().optional(), dayResetUtc: ResetTime.nullable().optional() });
 const TokenBody = z.object({ token: z.string().optional(), refreshTokens: z.boolean().optional() });
 const Settings = z.object({ autoApprove: z.boolean().optional(), limits: z.record(z.string(), z.number()).optional() });
 const MergeBody = z.object({ tenantId: z.string().optional(), from: z.string().min(1), into: z.string().min(1) });
@@ -61,6 +65,7 @@ export function adminRoutes(state: SandboxState, adminToken: string): Hono<Sandb
         tenantId: t.tenantId,
         tenantName: t.tenantName,
         counts: Object.fromEntries(COLLECTIONS.map((k) => [k, t.records[k].size])),
+        day: state.rate.dayStatus(t.tenantId),
       })),
       grants: [...state.auth.grants.values()],
       connections: [...state.auth.connections.values()].map((x) => ({ ...x, createdDateUtc: connectionDate(x.createdMs) })),
@@ -90,6 +95,23 @@ export function adminRoutes(state: SandboxState, adminToken: string): Hono<Sandb
     if (b instanceof Response) return b;
     const t = state.addTenant(b);
     return sendJson(c, { tenantId: t.tenantId, tenantName: t.tenantName }, 201);
+  });
+  const dayLimits = (tenantId: string) => ({ ...state.dayLimits.get(tenantId), ...state.rate.dayStatus(tenantId) });
+  app.get('/tenants/:tenantId/limits', (c) => {
+    const t = state.tenant(c.req.param('tenantId'));
+    return t ? sendJson(c, dayLimits(t.tenantId)) : sendJson(c, { error: 'unknown tenant' }, 404);
+  });
+  app.patch('/tenants/:tenantId/limits', async (c) => {
+    const t = state.tenant(c.req.param('tenantId'));
+    if (!t) return sendJson(c, { error: 'unknown tenant' }, 404);
+    const b = await body(c, DayLimitsBody);
+    if (b instanceof Response) return b;
+    const now = { ...state.dayLimits.get(t.tenantId) };
+    if (b.perDay !== undefined) now.perDay = b.perDay ?? undefined;
+    if (b.dayResetUtc !== undefined) now.dayResetUtc = b.dayResetUtc ?? undefined;
+    state.dayLimits.set(t.tenantId, now);
+    if (b.dayResetUtc !== undefined) state.rate.realign(t.tenantId);
+    return sendJson(c, dayLimits(t.tenantId));
   });
   app.get('/tenants/:tenantId/data', (c) => {
     const t = state.tenant(c.req.param('tenantId'));

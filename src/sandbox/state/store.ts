@@ -17,7 +17,7 @@ import {
 import { AuthStore } from './auth-store.js';
 import { normalise } from './normalise.js';
 import { loadSeedDir, type SeedData } from '../seed/seed-loader.js';
-import { RateLimiter } from '../accounting/rate-limiter.js';
+import { RateLimiter, type TenantDayLimits } from '../accounting/rate-limiter.js';
 import { IdempotencyCache } from '../accounting/idempotency.js';
 import { FaultQueue } from '../http/faults.js';
 import { signJwt } from '../identity/jwt.js';
@@ -47,6 +47,8 @@ export class SandboxState {
   readonly idempotency: IdempotencyCache;
   readonly faults = new FaultQueue();
   readonly requests: RequestRecord[] = [];
+  /** Per tenant: its own day budget and reset time (from its config, or set through /admin). */
+  readonly dayLimits = new Map<string, TenantDayLimits>();
   autoApprove: boolean;
   /** The configured tenants with their ids fixed, so a reset brings back the same tenant ids. */
   private readonly tenantConfigs: TenantConfig[];
@@ -61,7 +63,7 @@ export class SandboxState {
     for (const c of options.clients ?? [DEFAULT_CLIENT]) this.clients.set(c.clientId, c);
     const now = (): number => this.now();
     this.auth = new AuthStore(now, this.limits, signJwt);
-    this.rate = new RateLimiter(now, this.limits);
+    this.rate = new RateLimiter(now, this.limits, (id) => this.dayLimits.get(id) ?? {});
     this.idempotency = new IdempotencyCache(now, this.limits);
     const configs = options.tenants ?? [{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME }];
     this.tenantConfigs = configs.map((cfg, i) => ({
@@ -96,6 +98,7 @@ export class SandboxState {
     Object.assign(this.limits, DEFAULT_LIMITS, this.options.limits);
     this.autoApprove = this.options.autoApprove ?? false;
     this.tenants.clear();
+    this.dayLimits.clear();
     this.offsetMs = 0;
     this.rate.reset();
     this.idempotency.clear();
@@ -110,6 +113,7 @@ export class SandboxState {
     const records = Object.fromEntries(COLLECTIONS.map((c) => [c, new Map<string, Stored>()])) as TenantData['records'];
     const t: TenantData = { tenantId, tenantName: cfg.tenantName, records };
     this.tenants.set(tenantId, t);
+    this.dayLimits.set(tenantId, { perDay: cfg.perDay, dayResetUtc: cfg.dayResetUtc });
     if (cfg.dataDir) this.seed(tenantId, loadSeedDir(cfg.dataDir), 'replace');
     return t;
   }

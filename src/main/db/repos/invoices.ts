@@ -69,6 +69,7 @@ export function createInvoicesRepo(db: Db) {
   );
   const byNumber = db.prepare<[string], XeroInvoiceRow>(`SELECT ${FIELDS} FROM xero_invoices WHERE number = ? ORDER BY invoice_id`);
   const total = db.prepare<[], number>('SELECT count(*) FROM xero_invoices').pluck();
+  const ofDocType = db.prepare<[InvoiceDocType], number>('SELECT count(*) FROM xero_invoices WHERE doc_type = ?').pluck();
 
   const write = (items: readonly XeroInvoiceItem[]): void => {
     for (const { invoice: i, raw } of items) {
@@ -106,6 +107,10 @@ export function createInvoicesRepo(db: Db) {
     },
     count(): number {
       return total.get() ?? 0;
+    },
+    /** Invoices or credit notes only (how many pages a full sync of each reads). */
+    countOf(docType: InvoiceDocType): number {
+      return ofDocType.get(docType) ?? 0;
     },
   };
 }

@@ -1,9 +1,10 @@
 // Every Accounting call goes through here: xero-node's AccountingApi pointed at our endpoints, the tenant's shared
 // rate limiter, the access token applied per call, and the retry policy (401 → refresh once, 429 → Retry-After,
-// 5xx / broken connections → backoff). Failures become XeroApiError / XeroNetworkError / XeroAuthError.
+// a day 429 → XeroDayBudgetError at once, 5xx / broken connections → backoff). Failures become XeroApiError / XeroNetworkError / XeroAuthError.
 import { AccountingApi, type Authentication } from 'xero-node';
 import { systemClock, type Clock } from '../clock';
-import { parseXeroNodeRejection, rateHeaders, toXeroError, XeroAuthError, XeroRateLimitError, type RateHeaders, type XeroFailure } from '../errors';
+import { parseXeroNodeRejection, rateHeaders, toXeroError, XeroAuthError, XeroDayBudgetError, XeroRateLimitError, type RateHeaders, type XeroFailure } from '../errors';
+import { resetOf, whenText, DAY_MS } from './day-budget';
 import type { AccessTokenSource } from '../auth/token-manager';
 import type { TenantRateLimiter } from './rate-limiter';
 import { decide, DEFAULT_RETRY, type RetryOptions, type RetryState } from './retry-policy';
@@ -45,6 +46,8 @@ export interface AccountingClientOptions {
   requestTimeoutMs?: number;
   /** How to reconnect, for the "reconnect" message. */
   reconnectHint?: string;
+  /** Called with the rate headers of every answer, after the limiter read them (the session keeps the day budget). */
+  onHeaders?: (headers: RateHeaders) => void;
   /** Called after each retry decision (tests, diagnostics); never given tokens. */
   onRetry?: (event: { label: string; status: number; decision: string; delayMs?: number }) => void;
 }
@@ -94,6 +97,20 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
     if (f.status === 403) {
       return new XeroAuthError('not_connected', `${label}: this Xero organisation is no longer connected to Reconciler (403). Reconnect (${o.reconnectHint ?? 'reconciler connect …'}).`);
     }
+    if (f.status === 429 && f.headers.rateLimitProblem === 'day') {
+      // Xero's day window resets at a time of its own per organisation: Retry-After says when (else a day at most).
+      const now = clock.now();
+      const budget = o.limiter.dayBudget;
+      const atMs = f.headers.retryAfterSeconds !== undefined ? now + f.headers.retryAfterSeconds * 1000 : budget ? resetOf(budget).atMs : now + DAY_MS;
+      const exact = f.headers.retryAfterSeconds !== undefined || (budget !== undefined && resetOf(budget).exact);
+      return new XeroDayBudgetError(
+        `${label}: Xero's daily limit of calls for this organisation is used up until ${exact ? '' : 'at the latest '}${whenText(atMs, now)}.`,
+        atMs - now,
+        atMs,
+        exact,
+        true,
+      );
+    }
     if (f.status === 429) {
       const wait = (f.headers.retryAfterSeconds ?? 0) * 1000;
       return new XeroRateLimitError(`${label}: Xero's rate limit${f.headers.rateLimitProblem ? ` (${f.headers.rateLimitProblem})` : ''} is still exceeded after repeated waits; try again later.`, wait);
@@ -114,12 +131,14 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
         const { response, body } = await invoke(apiFor(token, signal));
         const headers = headersOf(response.headers);
         o.limiter.observe(headers);
+        o.onHeaders?.(headers);
         if (!options.validate || options.validate(response.data)) return { body, data: response.data, status: response.status, headers };
         failure = { status: response.status, body: 'the answer was incomplete or not the expected JSON', headers, network: true };
       } catch (reason) {
         if (signal?.aborted) throw signal.reason;
         failure = parseXeroNodeRejection(reason);
         o.limiter.observe(failure.headers);
+        o.onHeaders?.(failure.headers);
       } finally {
         release();
       }
@@ -134,8 +153,7 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
         state.rateLimited++;
         if (decision.delayMs > o.limiter.limits.maxWaitMs) {
           const hours = Math.max(1, Math.round(decision.delayMs / 3_600_000));
-          const what = failure.headers.rateLimitProblem === 'day' ? "Xero's daily limit of calls for this organisation is used up" : 'Xero asked Reconciler to wait a long time';
-          throw new XeroRateLimitError(`${label}: ${what}; try again in about ${hours} h.`, decision.delayMs);
+          throw new XeroRateLimitError(`${label}: Xero asked Reconciler to wait a long time; try again in about ${hours} h.`, decision.delayMs);
         }
         o.limiter.pause(decision.delayMs); // every call to this tenant waits, not just this one
       } else {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../clock';
-import { XeroRateLimitError } from '../errors';
 import { SlidingWindow, TenantRateLimiter, XERO_RATE_LIMITS, type RateLimits } from './rate-limiter';
 
 /** Time moves only when someone sleeps (instantly), so waits are measured, not spent. */
@@ -76,14 +75,17 @@ describe('TenantRateLimiter', () => {
     expect(limiter.stats.rateLimited).toBe(1);
   });
 
-  it('fails at once when the daily limit is used up, and stops waiting when aborted', async () => {
+  it("remembers Xero's day budget from the headers (and a workspace's, when newer) without refusing calls itself; stops waiting when aborted", async () => {
     const clock = manualClock();
-    const limiter = new TenantRateLimiter(limits({ perDay: 2 }), clock);
-    (await limiter.acquire())();
-    (await limiter.acquire())();
-    const e = await limiter.acquire().catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(XeroRateLimitError);
-    expect((e as Error).message).toMatch(/daily limit of 2 calls for this organisation is used up; try again in about 24 h/);
+    const limiter = new TenantRateLimiter(limits(), clock);
+    expect(limiter.dayBudget).toBeUndefined();
+    limiter.observe({ dayRemaining: 1, minRemaining: 50 });
+    expect(limiter.dayBudget).toMatchObject({ remaining: 1, atMs: clock.now(), resetAtMs: null });
+    limiter.observe({ dayRemaining: 0 });
+    (await limiter.acquire())(); // Xero counts the day: a call is still sent, and a day 429 ends the work
+    expect(clock.slept).toEqual([]);
+    limiter.rememberBudget({ remaining: 3000, atMs: clock.now() - 1000, windowSeenFromMs: 0, resetAtMs: null }); // older: ignored
+    expect(limiter.dayBudget?.remaining).toBe(0);
 
     const busy = new TenantRateLimiter(limits({ concurrent: 1 }), clock);
     await busy.acquire();

@@ -1,25 +1,23 @@
-// Xero's per-tenant limits on our side: at most N calls in flight, M per minute and D per day (sliding windows,
-// which never exceed Xero's fixed ones), pauses after a 429, and the X-*Limit-Remaining headers, which also
-// count calls that other programs made for the same organisation.
+// Xero's per-tenant limits on our side: at most N calls in flight and M per minute (a sliding window, which never
+// exceeds Xero's fixed one), pauses after a 429, and the X-*Limit-Remaining headers, which also count calls that
+// other programs made for the same organisation. The day budget is Xero's to count: the limiter remembers what
+// Xero's last answer said of it (day-budget.ts), the work is planned against that, and a day 429 stops it.
 import { systemClock, type Clock } from '../clock';
 import { XeroRateLimitError, type RateHeaders } from '../errors';
+import { newer, observeBudget, type DayBudget } from './day-budget';
 
 export interface RateLimits {
   concurrent: number;
   perMinute: number;
-  perDay: number;
   minuteMs: number;
-  dayMs: number;
-  /** Longer waits than this fail at once (a used-up daily limit) instead of blocking for hours. */
+  /** Longer waits than this fail at once instead of blocking for hours. */
   maxWaitMs: number;
 }
 
 export const XERO_RATE_LIMITS: RateLimits = {
   concurrent: 5,
   perMinute: 60,
-  perDay: 5000,
   minuteMs: 60_000,
-  dayMs: 86_400_000,
   maxWaitMs: 15 * 60_000,
 };
 
@@ -73,7 +71,7 @@ export type Release = () => void;
 /** One tenant's budget, shared by every call to that tenant in this process. */
 export class TenantRateLimiter {
   private readonly minute: SlidingWindow;
-  private readonly day: SlidingWindow;
+  private day: DayBudget | undefined;
   private inFlight = 0;
   private pausedUntil = 0;
   private tail: Promise<unknown> = Promise.resolve();
@@ -82,11 +80,21 @@ export class TenantRateLimiter {
 
   constructor(
     readonly limits: RateLimits,
-    private readonly clock: Clock,
+    /** The clock the limits (and the day budget's times) are measured on. */
+    readonly clock: Clock,
   ) {
     // A small margin covers the time a request spends on the wire before Xero counts it.
     this.minute = new SlidingWindow(limits.perMinute, limits.minuteMs * 1.02);
-    this.day = new SlidingWindow(limits.perDay, limits.dayMs * 1.001);
+  }
+
+  /** The day budget as Xero's last answer gave it (undefined before any answer). */
+  get dayBudget(): DayBudget | undefined {
+    return this.day;
+  }
+
+  /** What a workspace remembers of the day budget, when it is newer than what this process saw. */
+  rememberBudget(b: DayBudget | undefined): void {
+    this.day = newer(this.day, b);
   }
 
   /** Waits for room (first come, first served) and takes it; call the returned function when the call is done. */
@@ -103,7 +111,7 @@ export class TenantRateLimiter {
   observe(h: RateHeaders): void {
     const now = this.clock.now();
     if (h.minRemaining !== undefined) this.minute.absorb(now, h.minRemaining);
-    if (h.dayRemaining !== undefined) this.day.absorb(now, h.dayRemaining);
+    this.day = observeBudget(this.day, h, now);
   }
 
   /** After a 429: no call for this tenant starts before `ms` from now. */
@@ -121,11 +129,9 @@ export class TenantRateLimiter {
         continue;
       }
       const now = this.clock.now();
-      const dayWait = this.day.waitMs(now);
-      const wait = Math.max(this.pausedUntil - now, this.minute.waitMs(now), dayWait);
+      const wait = Math.max(this.pausedUntil - now, this.minute.waitMs(now));
       if (wait <= 0) {
         this.minute.add(now);
-        this.day.add(now);
         this.inFlight++;
         this.stats.calls++;
         this.stats.waitedMs += now - started;
@@ -141,8 +147,7 @@ export class TenantRateLimiter {
       }
       if (wait > this.limits.maxWaitMs) {
         const hours = Math.max(1, Math.round(wait / 3_600_000));
-        const what = dayWait >= wait ? `Xero's daily limit of ${this.limits.perDay} calls for this organisation is used up` : 'Xero asked Reconciler to wait';
-        throw new XeroRateLimitError(`${what}; try again in about ${hours} h.`, wait);
+        throw new XeroRateLimitError(`Xero asked Reconciler to wait; try again in about ${hours} h.`, wait);
       }
       await this.clock.sleep(wait, signal);
     }

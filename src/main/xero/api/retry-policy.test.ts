@@ -17,6 +17,8 @@ describe('decide', () => {
     expect(decide(failure(429, { headers: { retryAfterSeconds: 7 } }), fresh, DEFAULT_RETRY, true, random)).toEqual({ kind: 'pause', delayMs: 7000 });
     expect(decide(failure(429), fresh, DEFAULT_RETRY, false, random)).toEqual({ kind: 'pause', delayMs: 1000 });
     expect(decide(failure(429), { ...fresh, rateLimited: DEFAULT_RETRY.maxRateLimited }, DEFAULT_RETRY, true, random).kind).toBe('fail');
+    // a day 429 is never waited out, however short its Retry-After (the work stops and says when to carry on)
+    expect(decide(failure(429, { headers: { rateLimitProblem: 'day', retryAfterSeconds: 5 } }), fresh, DEFAULT_RETRY, true, random).kind).toBe('fail');
   });
 
   it('retries 5xx and broken connections with growing delays, only when the call is idempotent, and not forever', () => {

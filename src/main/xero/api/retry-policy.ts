@@ -1,4 +1,4 @@
-// What to do after a failed Accounting call (pure): refresh once on 401, wait out a 429's Retry-After,
+// What to do after a failed Accounting call (pure): refresh once on 401, wait out a 429's Retry-After (not a day 429),
 // back off exponentially (with jitter) on 5xx and broken connections, and otherwise give up.
 import type { XeroFailure } from '../errors';
 
@@ -41,6 +41,7 @@ export function backoffMs(failures: number, o: RetryOptions, random: () => numbe
 export function decide(f: XeroFailure, state: RetryState, o: RetryOptions, idempotent: boolean, random: () => number): RetryDecision {
   if (f.status === 401) return state.refreshed ? { kind: 'fail' } : { kind: 'refresh' };
   if (f.status === 429) {
+    if (f.headers.rateLimitProblem === 'day') return { kind: 'fail' }; // spent until Xero's day window resets: never waited out
     if (state.rateLimited >= o.maxRateLimited) return { kind: 'fail' };
     return { kind: 'pause', delayMs: Math.max(1, f.headers.retryAfterSeconds ?? 1) * 1000 };
   }

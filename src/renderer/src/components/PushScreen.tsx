@@ -239,6 +239,11 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
                 <button type="button" className="primary" disabled={running || !!plan.notReady || !summary} onClick={() => setConfirming(true)}>
                   Push to Xero
                 </button>
+                {!running && plan.calls && summary && (
+                  <span className="muted small" data-testid="push-calls" title="Xero allows 5,000 calls a day per organisation (1,000 on its Starter plan)">
+                    about {counted(plan.calls.needed, 'call')} to Xero{plan.calls.budget ? ` · ${plan.calls.budget}` : ''}
+                  </span>
+                )}
                 {running && (
                   <button type="button" onClick={() => void api.outbox.cancel()}>
                     Cancel

@@ -5,7 +5,7 @@
 // which signs the same organisation in again (nothing in the workspace changes) and then runs the sync.
 import { useState } from 'react';
 import type { AppInfo, EventPayload } from '../../../shared/contract';
-import type { WorkspaceStatus } from '../../../shared/review';
+import type { WorkspaceStatus, XeroBudget } from '../../../shared/review';
 import { ApiError } from '../../../shared/api-client';
 import { useApi, useApiEvent } from '../api/context';
 import { Dialog } from './Dialog';
@@ -84,9 +84,12 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
           <SignInLink />
         </>
       ) : reconnect ? null : connected ? (
-        <button type="button" onClick={() => start('sync')} title={`Read the changes from ${status.xeroConnection!.tenantName}`}>
-          Sync now
-        </button>
+        <>
+          <button type="button" onClick={() => start('sync')} title={`Read the changes from ${status.xeroConnection!.tenantName}`}>
+            Sync now
+          </button>
+          {status.xeroBudget && <DayBudget budget={status.xeroBudget} />}
+        </>
       ) : (
         <button type="button" onClick={() => start('connect')} title="This workspace's Xero side came from a file: connect it to sync">
           Connect Xero…
@@ -119,5 +122,25 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
         </span>
       )}
     </div>
+  );
+}
+
+/** "14:14 tomorrow" in the user's locale: the time, and the day when it is not today. */
+function when(iso: string): string {
+  const at = new Date(iso);
+  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 86_400_000);
+  const day = days === 0 ? '' : days === 1 ? ' tomorrow' : ` on ${at.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`;
+  return `${at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}${day}`;
+}
+
+/** Xero's calls left today for the organisation (from its last answer), and when its day resets. */
+export function DayBudget({ budget }: { budget: XeroBudget }) {
+  const left = budget.remaining === null ? 'a new day at Xero' : `${budget.remaining.toLocaleString()} Xero call${budget.remaining === 1 ? '' : 's'} left today`;
+  const reset = budget.remaining === null ? '' : ` · resets ${budget.exact ? 'at' : 'by'} ${when(budget.resetAt)}`;
+  return (
+    <span className={`muted small${budget.remaining === 0 ? ' warn-text' : ''}`} data-testid="xero-budget" title={`Xero allows 5,000 calls a day per organisation (1,000 on its Starter plan): ${budget.line}`}>
+      {left}
+      {reset}
+    </span>
   );
 }
