@@ -29,7 +29,8 @@ describe('an interrupted push, resumed', () => {
     const env = { RECONCILER_CONFIG_DIR: join(w.dir, 'config'), RECONCILER_XERO_URL: sb.url };
     const push = () => startCli(['push', '--workspace', w.path, '--yes', '--batch-size', '50', '--time-scale', String(w.scale), '--epoch', String(w.epoch)], env);
 
-    // The first POST is held on its way for 5 s; the push is killed while it waits for the answer.
+    // The first POST is held on its way for 20 s (longer than a busy machine takes to run the next push); the push is
+    // killed while it waits for the answer.
     let held = false;
     let landed = false;
     const take = sb.state.faults.take.bind(sb.state.faults);
@@ -41,7 +42,7 @@ describe('an interrupted push, resumed', () => {
       }
       return f;
     };
-    await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 5000, count: 1, method: 'POST', path: '/Contacts' });
+    await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 20_000, count: 1, method: 'POST', path: '/Contacts' });
     const counter = countWrites(sb);
     const first = push();
     await until(() => held);
