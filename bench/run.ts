@@ -1,5 +1,5 @@
 // `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
-// Options: --regenerate  --seed N  --only chicago|synthetic|sync|outbox|replay|browser  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+// Options: --regenerate  --seed N  --only chicago|synthetic|sync|outbox|replay|browser|kills  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -359,8 +359,23 @@ async function main(): Promise<void> {
       console.log(`browser benchmark failed: ${browser.error}`);
     }
   }
+  // The long versions of the kill tests `npm test` runs short: 20 push fault runs, a sync of 3,000 contacts killed
+  // five times while Xero changed. They are tests (pass or fail), run here for their length, not timed against a floor.
+  let kills: { ok: boolean; output: string } | null = null;
+  if (!opts.only || opts.only === 'kills') {
+    process.stderr.write('kills: 20 push fault runs, and a 3,000-contact sync killed five times …\n');
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/integration/outbox-faults.test.ts', 'test/integration/xero-cli-resume.test.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, RECONCILER_FAULT_RUNS: '20', RECONCILER_RESUME_CONTACTS: '3000' },
+      encoding: 'utf8',
+    });
+    const output = `${run.stdout}${run.stderr}`;
+    kills = { ok: run.status === 0, output: output.split('\n').filter((l) => /push fault run \{|Tests |✓|×/.test(l)).join('\n') };
+    console.log(`\n== Kill tests, long versions ==\n${kills.output}\n${kills.ok ? 'PASS' : 'FAIL'}`);
+    if (!kills.ok) crashed = true;
+  }
   const path = join(DATA, 'results.json');
-  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, outbox, replay, browser }, null, 2));
+  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, outbox, replay, browser, kills }, null, 2));
   console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
   process.exitCode = crashed ? 1 : 0;
 }
