@@ -74,3 +74,15 @@ export function elementFor(contactId: string, edits: readonly FieldEdit[]): Json
 
 /** Lower-case, trimmed: how Xero compares names and account numbers for uniqueness. */
 export const uniqueKey = (s: string): string => s.trim().toLowerCase();
+
+/** Items grouped by the contact they are about (case-insensitive ContactID), in first-seen order. */
+export function groupBySubject<T>(items: readonly T[], subjectOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = subjectOf(item).toLowerCase();
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}

@@ -9,7 +9,7 @@ import { sendBatch } from './batch';
 import { outboxSalt, takePushLock } from './keys';
 import { rememberPush } from './last-push';
 import { materialise } from './materialise';
-import { isApiCorrection, type Correction } from './model';
+import { groupBySubject, isApiCorrection } from './model';
 import { blocksOf, contactsAfterPushes, refOf } from './plan';
 import { resumeInterrupted } from './recover';
 import { recomputeIfPending, resyncTouched } from './resync';
@@ -31,17 +31,6 @@ export interface PushOptions {
   recompute?: MatchOptions | false;
 }
 
-function groupBySubject(list: readonly Correction[]): Correction[][] {
-  const groups = new Map<string, Correction[]>();
-  for (const c of list) {
-    const k = c.subject.toLowerCase();
-    const g = groups.get(k);
-    if (g) g.push(c);
-    else groups.set(k, [c]);
-  }
-  return [...groups.values()];
-}
-
 /** Checks the queued Xero corrections, then sends the ones that pass, batch by batch. Returns whether it was stopped. */
 async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<number> | null): Promise<boolean> {
   const { ws } = ctx;
@@ -55,7 +44,7 @@ async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<
     }
   });
   ctx.tally.blocked += only ? 0 : blocks.size;
-  const groups = groupBySubject(queued.filter((c) => !blocks.has(refOf(c))));
+  const groups = groupBySubject(queued.filter((c) => !blocks.has(refOf(c))), (c) => c.subject);
   const total = groups.reduce((n, g) => n + g.length, 0);
   let done = 0;
   ctx.progress({ phase: 'send', message: `Sending ${total} corrections to Xero…`, done, total, finished: false });

@@ -11,15 +11,9 @@
 // A change is called a conflict only on a contact read back in this push. Nothing is written twice, nothing lost.
 import type { Batch } from '../db/repos/outbox';
 import { sendRecorded } from './batch';
-import { elementFor, fieldOf, type Correction, type Json } from './model';
+import { elementFor, fieldOf, groupBySubject, type Correction, type Json } from './model';
 import { readStates, settleByState, type ReadState } from './read-back';
 import type { RunContext } from './settle';
-
-function groupBySubject(states: readonly ReadState[]): ReadState[][] {
-  const groups = new Map<string, ReadState[]>();
-  for (const s of states) groups.set(s.c.subject.toLowerCase(), [...(groups.get(s.c.subject.toLowerCase()) ?? []), s]);
-  return [...groups.values()];
-}
 
 const planned = (group: readonly ReadState[]): Json => elementFor(group[0]!.c.subject, group.flatMap((s) => s.c.changes));
 
@@ -29,8 +23,8 @@ function asItIs(s: ReadState): Json {
 }
 
 /** The request to send under the batch's key: the planned contacts still as reviewed, and what is settled by reading. */
-export function takeOver(states: readonly ReadState[]): { body: Json[]; byState: ReadState[] } {
-  const groups = groupBySubject(states);
+function takeOver(states: readonly ReadState[]): { body: Json[]; byState: ReadState[] } {
+  const groups = groupBySubject(states, (s) => s.c.subject);
   const writable = groups.filter((g) => g.every((s) => s.state === 'untouched'));
   const byState = groups.filter((g) => !writable.includes(g)).flat();
   const body = writable.map(planned);
