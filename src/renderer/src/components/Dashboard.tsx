@@ -2,9 +2,11 @@
 // what the last push fixed (and what still fails), and how fresh each side's data is.
 import type { FindingKind } from '../../../shared/domain';
 import { FAILING as FAILING_KINDS, KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
+import { FINDING_GLOSSARY } from '../../../shared/finding-glossary';
 import type { AppInfo } from '../../../shared/contract';
 import type { WorkspaceStatus } from '../../../shared/review';
-import { ago, count } from '../lib/format';
+import { ago } from '../lib/dates';
+import { count } from '../lib/format';
 import { SyncControl } from './SyncControl';
 
 interface Props {
@@ -90,7 +92,8 @@ export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Pr
                 type="button"
                 className={`kind-card kind-${kind}${active ? ' active' : ''}${FAILING_KINDS.includes(kind) ? ' failing' : ''}`}
                 aria-pressed={active}
-                aria-label={`${KIND_LABELS[kind]}: ${status.counts[kind]} — show only these`}
+                aria-label={`${KIND_LABELS[kind]}: ${status.counts[kind].toLocaleString()} — show only these`}
+                title={FINDING_GLOSSARY[kind].tooltip}
                 onClick={() => onKind(kind)}
               >
                 <span className="kind-count">{status.counts[kind].toLocaleString()}</span>

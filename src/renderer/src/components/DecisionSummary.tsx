@@ -3,7 +3,7 @@
 // still to do, says which.
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { DecisionView } from '../../../shared/review';
-import { ago } from '../lib/format';
+import { ago } from '../lib/dates';
 
 export function DecisionSummary({
   decision,

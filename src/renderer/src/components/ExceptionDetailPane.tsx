@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { DecisionAction } from '../../../shared/review';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { ExceptionDetail, Playbook, ResendPolicy } from '../../../shared/exceptions';
-import { ago } from '../lib/format';
+import { ago, formatWritten } from '../lib/dates';
 import { PlaybookBadge, ResolvedBadge, VerdictBadge } from './ExceptionBadges';
 import { InvoiceComparison } from './InvoiceComparison';
 import { KindBadge } from './KindBadge';
@@ -86,7 +86,7 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
             · account <span className="mono">{e.accountCode}</span>
           </>
         )}
-        {e.raisedAt && ` · raised ${e.raisedAt}`}
+        {e.raisedAt && ` · raised ${formatWritten(e.raisedAt)}`}
       </p>
 
       <section aria-label="Resolution" className="detail-section decision-box">
