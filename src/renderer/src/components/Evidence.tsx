@@ -41,7 +41,7 @@ export function Evidence(props: Props) {
       </ul>
       <details className="evidence-details">
         <summary className="small">Details: how the score adds up</summary>
-        <p className="muted small">Each field’s weight (bits of evidence, log₂ of how much likelier the values are for one business than for two). The weights add up to the score.</p>
+        <p className="muted small">Each field’s weight: log₂ of how much likelier these values are for one business than for two (positive for, negative against). Added to a starting value for every pair, they give the percentage above.</p>
         <table className="evidence-weights small" aria-label="Weights per field">
           <tbody>
             {lines.map((l) => (
