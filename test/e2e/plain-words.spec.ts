@@ -127,6 +127,8 @@ test('dates in the user’s format (en-AU: day-month-year) on the exceptions scr
   await expect(pane).toContainText(/raised 07\/12\/2026, 02:03\s?pm/);
   await expect(pane).toContainText(/Xero synced: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\s?[ap]m/);
   await expect(pane).not.toContainText(RAW_ISO);
+  // "just now" carries the exact moment, in the same format, on hover.
+  await expect(pane.locator('time').first()).toHaveAttribute('title', /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\s?[ap]m$/);
   await exceptions.locator('[role="row"]', { hasText: 'INV-0003' }).click();
   await expect(pane).toContainText(/raised 06\/12\/2026, 09:15\s?am/);
   await expect(page.locator('body')).not.toContainText(INTERNAL_ID);

@@ -8,6 +8,7 @@ import type { WorkspaceStatus } from '../../../shared/review';
 import { ago } from '../lib/dates';
 import { count } from '../lib/format';
 import { SyncControl } from './SyncControl';
+import { When } from './When';
 
 interface Props {
   status: WorkspaceStatus;
@@ -39,7 +40,7 @@ function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus
   const attention = last.stillFailing - last.waiting;
   return (
     <div className="small last-push" data-testid="last-push">
-      Last push {ago(last.at)}: <strong>{last.fixed.toLocaleString()} fixed</strong>, {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
+      Last push <When at={last.at} />: <strong>{last.fixed.toLocaleString()} fixed</strong>, {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
       {last.stillFailing > 0 && ' ('}
       {last.waiting > 0 && `${last.waiting.toLocaleString()} ${last.waiting === 1 ? 'waits' : 'wait'} for a checklist step`}
       {last.waiting > 0 && attention > 0 && ', '}
