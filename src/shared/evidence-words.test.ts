@@ -15,6 +15,7 @@ describe('evidence in words', () => {
     expect(say('name', 'legal_form', { name: 'Acme Freight, Inc' }, { name: 'Acme Freight Inc' })).toBe('names the same apart from a comma (missing in Xero)');
     expect(say('name', 'legal_form', { name: 'Acme Freight Pty Ltd' }, { name: 'Acme Freight' })).toBe('names the same apart from “Pty Ltd” (only in CocoonOPS)');
     expect(say('name', 'legal_form', { name: 'Smith & Sons' }, { name: 'Smith and Sons Limited' })).toBe('names the same apart from “Limited” (only in Xero)');
+    expect(say('name', 'legal_form', { name: 'V & J Day Care' }, { name: 'V and J Day Care' })).toBe('names the same apart from “&” in CocoonOPS written “and” in Xero');
     expect(say('name', 'exact', { name: 'ACME FREIGHT' }, { name: 'Acme Freight' })).toBe('names the same apart from capital letters');
     expect(say('name', 'exact', { name: 'Acme Freight' }, { name: 'Acme Freight' })).toBe('names identical');
     expect(say('name', 'very_similar', { name: 'Smith Haulage' }, { name: 'Smyth Haulage' })).toBe('names nearly the same (“Smith” only in CocoonOPS, “Smyth” only in Xero)');
@@ -28,6 +29,7 @@ describe('evidence in words', () => {
     expect(say('phone', 'exact', { phone: '(02) 9374 4000' }, { phone: '02 9374-4000' })).toBe('phone agrees (written differently)');
     expect(say('phone', 'exact', { phone: '02 9374 4000' }, { phone: '03 9374 4000' })).toBe('phone agrees on the last 7 digits (the area codes differ)');
     expect(say('phone', 'different')).toBe('phone differs');
+    expect(say('phone', 'missing', { phone: '7.73E+016' })).toBe('phone not compared (“7.73E+016” is no phone number)');
   });
 
   it('missing values say which side lacks them, and that nothing was compared', () => {
@@ -43,6 +45,7 @@ describe('evidence in words', () => {
     expect(say('address', 'same_street')).toBe('same street, another street number');
     expect(say('postcode', 'different', { postcode: '2000' })).toBe('postcode differs');
     expect(say('code', 'exact')).toBe('holds the billing code as its account number (898037)');
+    expect(say('code', 'exact', { code: 'ADAS02' }, { accountNumber: 'adas02' })).toBe('holds the billing code as its account number, in other capitals (adas02)');
     expect(evidenceText(c('postcode', 'different', 0), { ...account, postcode: '2000' }, contact)).toBe('postcode differs (counted once with the address)');
   });
 

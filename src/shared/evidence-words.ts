@@ -120,6 +120,9 @@ function sameApartFrom(cocoon: string, xero: string): string {
     ];
     return `names the same apart from ${parts.join(' and ')}`;
   }
+  const ampersand = (a: string, b: string) => a.includes('&') && !b.includes('&') && wordsOf(b).includes('and');
+  if (ampersand(cocoon, xero)) return 'names the same apart from “&” in CocoonOPS written “and” in Xero';
+  if (ampersand(xero, cocoon)) return 'names the same apart from “and” in CocoonOPS written “&” in Xero';
   const missingInXero = punctuationOnlyIn(cocoon, xero);
   const missingInCocoon = punctuationOnlyIn(xero, cocoon);
   if (missingInXero.length || missingInCocoon.length) {
@@ -176,7 +179,11 @@ function nameWords(level: string, cocoon: string, xero: string): string {
 const digitsOf = (s: string) => s.replace(/\D+/g, '');
 
 function phoneWords(level: string, cocoon: string, xero: string): string {
-  if (level === 'missing') return oneSide('phone', cocoon, xero) || 'phone not compared (too few digits)';
+  if (level === 'missing') {
+    // Both have something, but one is no phone number (fewer than 7 digits, or Excel's "7.73E+016").
+    const odd = digitsOf(cocoon).length < 7 || /e\+/i.test(cocoon) ? cocoon : xero;
+    return oneSide('phone', cocoon, xero) || `phone not compared (${quote(odd.trim())} is no phone number)`;
+  }
   if (level !== 'exact') return 'phone differs';
   const c = digitsOf(cocoon);
   const x = digitsOf(xero);
@@ -210,7 +217,7 @@ function addressWords(level: string, cocoon: string, xero: string): string {
     case 'same_street':
       return 'same street, another street number';
     case 'missing':
-      return oneSide('address', cocoon, xero) || 'address not compared (no street found)';
+      return oneSide('address', cocoon, xero) || 'address not compared (no street name to compare)';
     default:
       return 'address differs';
   }
@@ -221,15 +228,17 @@ function postcodeWords(level: string, cocoon: string, xero: string): string {
   return level === 'exact' ? 'postcode agrees' : 'postcode differs';
 }
 
-function codeWords(level: string, contact: Contact): string {
-  return level === 'exact' ? `holds the billing code as its account number (${contact.accountNumber.trim()})` : 'does not hold the billing code';
+function codeWords(level: string, account: Account, contact: Contact): string {
+  if (level !== 'exact') return 'does not hold the billing code';
+  const held = contact.accountNumber.trim();
+  return held === account.code.trim() ? `holds the billing code as its account number (${held})` : `holds the billing code as its account number, in other capitals (${held})`;
 }
 
 /** One contribution in words. */
 export function evidenceText(c: Contribution, account: Account, contact: Contact): string {
   switch (c.field) {
     case 'code':
-      return codeWords(c.level, contact);
+      return codeWords(c.level, account, contact);
     case 'name':
       return nameWords(c.level, account.name, contact.name);
     case 'phone':
