@@ -7,6 +7,7 @@ import { CORRECTION_LABELS, counted, formatCount, pushSummary } from '../../../s
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
 import { errorMessage } from '../lib/file-content';
+import { formatDateTime } from '../lib/dates';
 import { EmptyState } from './EmptyState';
 import { WhatIfCard } from './WhatIfCard';
 import { PushConfirmDialog } from './PushConfirmDialog';
@@ -28,7 +29,7 @@ function Image({ title, image }: { title: string; image: ContactImage | null }) 
           <dt>Status</dt>
           <dd>{image.status}</dd>
           <dt>Updated</dt>
-          <dd>{image.updatedDateUtc || '—'}</dd>
+          <dd>{formatDateTime(image.updatedDateUtc) || '—'}</dd>
         </dl>
       ) : (
         <p className="muted small">—</p>
