@@ -133,6 +133,8 @@ export const FindingDetail = z.object({
   account: BillingAccount,
   explanation: z.string(),
   contributions: z.array(Contribution),
+  /** The Xero contact the score and `contributions` compare the account with (null when nothing was scored). */
+  scoredContact: XeroContact.nullable(),
   /** The contact shown beside the account (decision link, else finding contact, else code holder). */
   contact: XeroContact.nullable(),
   codeHolder: XeroContact.nullable(),

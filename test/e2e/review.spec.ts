@@ -199,7 +199,7 @@ test('looks right in the dark theme at 1280×800', async ({ browser }) => {
   await dark.goto(host.url.replace(/\/\?token=.*/, '/?token=') + new URL(host.url).searchParams.get('token'));
   await expect(dark.getByRole('grid')).toBeVisible();
   await dark.keyboard.press('?');
-  await expect(dark.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(dark.getByRole('dialog', { name: 'Help: keys and findings' })).toBeVisible();
   await dark.screenshot({ path: join(SCREENSHOTS, '09-dark-help.png') });
   await dark.keyboard.press('Escape');
   await dark.screenshot({ path: join(SCREENSHOTS, '10-dark.png') });

@@ -69,7 +69,7 @@ describe('reconciler exceptions FILE', () => {
     expect(rows[0]!.what_to_do).toMatch(/^1\. Close the exception for invoice INV-0001 in CocoonOPS/);
     expect(rows[1]!.check).toContain('total: 2300.00 in CocoonOPS, 2200.00 in Xero');
     expect(rows[2]!.what_to_do).toMatch(/^1\. Invoice INV-0099: set the invoice state to something other than issued.* 3\. Invoice INV-0099: set the invoice state back to "Approved"/);
-    expect(rows[6]!.what_to_do).toMatch(/^1\. Fix billing account SCT01 first \(name_mismatch/);
+    expect(rows[6]!.what_to_do).toMatch(/^1\. Fix billing account SCT01 first \(Name mismatch/);
 
     // again, as JSON: the same exceptions (refreshed, not duplicated)
     const out = join(tempDir(), 'exceptions.json');

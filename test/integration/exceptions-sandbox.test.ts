@@ -84,7 +84,7 @@ describe('exceptions on the sandbox\'s invoices', () => {
     });
     const archived = getException(ws, byNumber('CO-10').id);
     expect(archived.finding).toMatchObject({ accountCode: 'OHL01', kind: 'archived_holder' });
-    expect(archived.steps[0]).toMatchObject({ kind: 'fix', text: expect.stringContaining('Fix billing account OHL01 first (archived_holder') });
+    expect(archived.steps[0]).toMatchObject({ kind: 'fix', text: expect.stringContaining('Fix billing account OHL01 first (Archived holder') });
   });
 
   it('links "Account Number already exists" to the account\'s finding and decision, with the message the sandbox really sends', async () => {
@@ -101,7 +101,7 @@ describe('exceptions on the sandbox\'s invoices', () => {
     expect(d.finding).toMatchObject({ accountCode: 'SCT01', kind: 'name_mismatch' });
     expect(d.decision).toMatchObject({ action: 'rename_in_cocoon', note: 'CocoonOPS name is wrong' });
     expect(d.steps.map((s) => s.kind)).toEqual(['fix', 'resend', 'resend']);
-    expect(d.steps[0]!.text).toMatch(/^Fix billing account SCT01 first \(name_mismatch: .*Decided: rename_in_cocoon \(CocoonOPS name is wrong\)\.$/);
+    expect(d.steps[0]!.text).toMatch(/^Fix billing account SCT01 first \(Name mismatch: .*Decided: Rename in CocoonOPS \(CocoonOPS name is wrong\)\.$/);
   });
 
   it('checks a pasted "Invoice # must be unique." from the sandbox; resolving and reopening are audited and leave the checklist', async () => {

@@ -129,6 +129,18 @@ describe('decisions', () => {
     expect(after.failingUndecided).toBe(before.failing - 3);
   });
 
+  it("names the contact the evidence is about: a code conflict's score is the code holder's, not the name match's", async () => {
+    const app = await demoApp();
+    const conflict = await ok(app, 'findings.detail', { accountCode: 'CAROLE01' });
+    expect(conflict.row.kind).toBe('code_conflict');
+    expect(conflict.scoredContact?.contactId).toBe(conflict.codeHolder?.contactId);
+    expect(conflict.scoredContact?.contactId).not.toBe(conflict.contact?.contactId);
+    expect(conflict.contributions.find((c) => c.field === 'code')?.level).toBe('exact');
+    const mismatch = await ok(app, 'findings.detail', { accountCode: '898037' });
+    expect(mismatch.row.kind).toBe('name_mismatch');
+    expect(mismatch.scoredContact?.contactId).toBe(mismatch.contact?.contactId);
+  });
+
   it('says, before a fix is chosen, which fixes make the sync pass; one that does not is recorded with a warning', async () => {
     const app = await demoApp();
     // C00897: only an archived contact has its name, so a new code would not help (Xero still finds the archived one).

@@ -76,7 +76,7 @@ function describe(d: ExceptionDetail): string {
     `playbook  ${p.id}: ${p.title}${p.confirmed ? '' : ' (message text unconfirmed)'}`,
   ];
   if (d.also.length > 0) lines.push(`also      ${d.also.map((a) => a.id).join(', ')}`);
-  if (e.check) lines.push(`verdict   ${e.check.verdict}: ${e.check.summary}`);
+  if (e.check) lines.push(`verdict   ${e.check.verdict}: ${e.check.summary}${e.check.syncedAt ? ` (Xero synced ${e.check.syncedAt})` : ''}`);
   if (d.finding) lines.push(`finding   ${d.finding.kind}: ${d.finding.explanation}`);
   if (d.decision) lines.push(`decision  ${d.decision.action}${d.decision.note ? ` (${d.decision.note})` : ''}`);
   lines.push('cause', ...p.cause.map((c) => `  - ${c}`));

@@ -94,7 +94,7 @@ describe('checkInvoiceNumber', () => {
     const bill = xero({ type: 'ACCPAY', number: 'INV-0003' });
     const c = checkInvoiceNumber(doc({ number: 'INV-0003' }), [bill], SYNCED);
     expect(c).toMatchObject({ verdict: 'not_found', xero: null, notes: [expect.stringContaining('A bill (ACCPAY) has this number')] });
-    expect(c.summary).toBe('INV-0003 is not among the synced sales invoices and credit notes (Xero synced 2025-06-01T00:00:00.000Z): re-send it from CocoonOPS.');
+    expect(c.summary).toBe('INV-0003 is not among the synced sales invoices and credit notes: re-send it from CocoonOPS.');
   });
 
   it('cannot_check (never not_found) when Xero was never synced, or the exception has no number', () => {

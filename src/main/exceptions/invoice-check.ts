@@ -116,10 +116,6 @@ function lessThan(a: number[], b: number[]): boolean {
   return false;
 }
 
-function when(ctx: CheckContext): string {
-  return ctx.syncedAt ? ` (Xero synced ${ctx.syncedAt})` : '';
-}
-
 function describe(differences: readonly Difference[]): string {
   return differences.map((d) => `${d.field}: ${d.cocoon} in CocoonOPS, ${d.xero} in Xero`).join('; ');
 }
@@ -146,7 +142,8 @@ export function checkInvoiceNumber(doc: CocoonDocument, candidates: readonly Xer
       ...base,
       notes,
       verdict: 'not_found',
-      summary: `${number} is not among the synced sales invoices and credit notes${when(ctx)}: re-send it from CocoonOPS.`,
+      // When Xero was synced is `syncedAt`, shown beside the summary in the reader's date format.
+      summary: `${number} is not among the synced sales invoices and credit notes: re-send it from CocoonOPS.`,
     };
   }
 

@@ -25,7 +25,7 @@ export const CONTACT_PLAYBOOKS: readonly PlaybookDef[] = [
     ],
     resend: 'after_fix',
     check: [
-      'The finding and decision for the billing account (name_mismatch, archived_holder, code_conflict).',
+      'The finding and decision for the billing account (name mismatch, archived holder or code conflict).',
       'Which Xero contact holds the Account Number, and whether it is archived.',
     ],
     linksAccount: true,

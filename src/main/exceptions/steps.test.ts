@@ -77,7 +77,7 @@ describe('stepsFor', () => {
     const steps = stepsFor(e, { finding: finding(), decision: { id: 3, action: 'rename_in_cocoon', note: 'use the Xero name', createdAt: 't' } });
     expect(steps.map((s) => s.kind)).toEqual(['fix', 'resend', 'resend', 'resend']);
     expect(steps[0]!.text).toBe(
-      "Fix billing account SCT01 first (name_mismatch: the code's holder is named Southern Cross Transport); it will fail again until this is fixed. Decided: rename_in_cocoon (use the Xero name).",
+      "Fix billing account SCT01 first (Name mismatch: the code's holder is named Southern Cross Transport); it will fail again until this is fixed. Decided: Rename in CocoonOPS (use the Xero name).",
     );
     const fixed = stepsFor(e, { finding: finding({ kind: 'ok' }), decision: null });
     expect(fixed[0]).toMatchObject({ kind: 'check', text: expect.stringContaining('now matches its Xero contact') });

@@ -2,6 +2,8 @@
 // verdict and its billing account's finding and decision. Pure.
 import type { Finding } from '../../shared/domain';
 import { FAILING_KINDS } from '../../shared/domain';
+import { ACTION_LABELS, KIND_LABELS } from '../../shared/decision-rules';
+import type { DecisionAction } from '../../shared/review';
 import type { ChecklistStep, ExceptionItem, LinkedDecision, StepKind, StepPlace } from '../../shared/exceptions';
 import { playbookDef, RESEND_STEPS } from './playbooks';
 
@@ -51,11 +53,11 @@ function accountSteps(e: ExceptionItem, ctx: StepContext, code: string): Draft[]
   const f = ctx.finding;
   if (!f) return null;
   if (f.kind === 'ok') {
-    return [{ place: 'cocoonops', kind: 'check', text: `Billing account ${code} now matches its Xero contact (finding: ok): nothing to fix before re-sending.` }];
+    return [{ place: 'cocoonops', kind: 'check', text: `Billing account ${code} now matches its Xero contact (finding: OK): nothing to fix before re-sending.` }];
   }
-  const decided = ctx.decision ? ` Decided: ${ctx.decision.action}${ctx.decision.note ? ` (${ctx.decision.note})` : ''}.` : ' No decision yet: review it in the reconciler.';
+  const decided = ctx.decision ? ` Decided: ${ACTION_LABELS[ctx.decision.action as DecisionAction] ?? ctx.decision.action}${ctx.decision.note ? ` (${ctx.decision.note})` : ''}.` : ' No decision yet: review it in the reconciler.';
   const will = FAILING_KINDS.includes(f.kind) ? 'it will fail again until this is fixed' : 'check it before re-sending';
-  return [{ place: 'cocoonops', kind: 'fix', text: `Fix billing account ${code} first (${f.kind}: ${f.explanation}); ${will}.${decided}` }];
+  return [{ place: 'cocoonops', kind: 'fix', text: `Fix billing account ${code} first (${KIND_LABELS[f.kind]}: ${f.explanation}); ${will}.${decided}` }];
 }
 
 function documentSteps(e: ExceptionItem): Draft[] | null {

@@ -1,56 +1,13 @@
 // Cell text from an exceptions export → dates, amounts, document types. Pure.
+import { readDate } from '../../shared/date-text';
 import type { DocType } from '../../shared/exceptions';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-function monthOf(name: string): number | null {
-  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
-  return i < 0 ? null : i + 1;
-}
-
-function fullYear(y: string): number {
-  const n = Number(y);
-  return y.length === 2 ? 2000 + n : n;
-}
-
-function iso(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2999) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/;
-const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s.*)?$/;
-const DAY_MONTH_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[-\s/]([a-z]{3,9})\.?,?[-\s/](\d{2}|\d{4})(?:\s.*)?$/i;
-const MONTH_NAME_DAY = /^([a-z]{3,9})\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})(?:\s.*)?$/i;
-
-/**
- * A document date as CocoonOPS or Excel writes it → YYYY-MM-DD. Numeric dates are read day first (AU/NZ/UK),
- * unless the second number cannot be a month (e.g. 03/25/2025). A time after the date is ignored.
- */
+/** A document date as CocoonOPS or Excel writes it → YYYY-MM-DD (see readDate). */
 export function parseDate(text: string): Parsed<string> {
-  const t = text.trim();
-  let y: number | null = null;
-  let m: number | null = null;
-  let d: number | null = null;
-  let match: RegExpExecArray | null;
-  if ((match = ISO.exec(t))) {
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = NUMERIC.exec(t))) {
-    const a = Number(match[1]);
-    const b = Number(match[2]);
-    y = fullYear(match[3] ?? '');
-    [d, m] = b > 12 && a <= 12 ? [b, a] : [a, b];
-  } else if ((match = DAY_MONTH_NAME.exec(t))) {
-    [d, m, y] = [Number(match[1]), monthOf(match[2] ?? ''), fullYear(match[3] ?? '')];
-  } else if ((match = MONTH_NAME_DAY.exec(t))) {
-    [m, d, y] = [monthOf(match[1] ?? ''), Number(match[2]), Number(match[3])];
-  }
-  const value = y !== null && m !== null && d !== null ? iso(y, m, d) : null;
-  return value ? { ok: true, value } : { ok: false, error: `"${t}" is not a date (expected e.g. 2025-03-31 or 31/03/2025)` };
+  const value = readDate(text);
+  return value ? { ok: true, value } : { ok: false, error: `"${text.trim()}" is not a date (expected e.g. 2025-03-31 or 31/03/2025)` };
 }
 
 const SYMBOLS = /^[A-Z]{0,3}[$€£¥]|[$€£¥]$/;

@@ -93,6 +93,17 @@ function finding(ctx: AccountContext, sides: Sides, kind: FindingKind, fix: Sugg
   };
 }
 
+/**
+ * The Xero contact a finding's score and contributions are about (the `about` pair of `finding` above): the code's
+ * holder of a code conflict, else the finding's contact, else the best candidate (not_in_xero, and code_differs with
+ * a contact created earlier in the same run). null when nothing was scored.
+ */
+export function scoredContactId(f: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId' | 'candidates' | 'contributions'>): string | null {
+  if (f.contributions.length === 0) return null;
+  if (f.kind === 'code_conflict') return f.codeHolderId;
+  return f.xeroContactId ?? f.candidates[0]?.contactId ?? null;
+}
+
 export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig): Finding {
   const { pairs, index: a, account, sync } = ctx;
   const prepared = sides.scoring.contacts;

@@ -2,8 +2,6 @@
 import type { Contribution } from '../../shared/domain';
 import type { PairScore, ScoringContext } from './score';
 
-const percent = (x: number) => `${Math.round(x * 100)}%`;
-
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -40,17 +38,18 @@ export function describeNames(ctx: ScoringContext, a: number, b: number, score: 
         ? `names differ only by legal form ${quoteForms(differing)}`
         : 'names differ only in punctuation, spacing or abbreviations';
     }
+    // No percentage here: a pair has one number, its score (the name similarity is one input to it).
     case 'very_similar':
-      return `names nearly equal (${percent(score.nameSimilarity)})`;
+      return 'names nearly equal';
     case 'similar':
-      return `names similar (${percent(score.nameSimilarity)})`;
+      return 'names similar';
     case 'contains':
       return 'one name contains the other';
     case 'somewhat':
     case 'somewhat_rare':
-      return `names partly alike (${percent(score.nameSimilarity)})`;
+      return 'names partly alike';
     case 'conflicting':
-      return `names partly alike (${percent(score.nameSimilarity)}) but each has words the other lacks`;
+      return 'names partly alike, but each has words the other lacks';
     case 'shares_rare':
       return 'names differ but share a rare word';
     default:

@@ -4,6 +4,7 @@ import type { Workspace } from '../db';
 import { acceptActionsFor } from '../../shared/decision-rules';
 import type { FindingDetail } from '../../shared/review';
 import { unknownAccount } from '../app-error';
+import { scoredContactId } from '../matching/classify';
 import { undoableOf } from './attention';
 import { toDecisionView } from './decision-view';
 import { xeroFreshness } from './freshness';
@@ -30,6 +31,7 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
     account,
     explanation: finding?.explanation ?? noFinding,
     contributions: finding?.contributions ?? [],
+    scoredContact: finding ? contact(scoredContactId(finding)) : null,
     contact: contact(row.xeroId),
     codeHolder: contact(finding?.codeHolderId ?? null),
     candidates: (finding?.candidates ?? []).map((candidate) => ({ candidate, contact: contact(candidate.contactId) })),

@@ -1,9 +1,11 @@
 // The CocoonOPS checklist: one line per fix to make by hand, grouped by account, ticked off here; exported as
 // CSV or as a printable page. Below it, the audit log (what was written to Xero, when, and Xero's answer).
 import { useCallback, useEffect, useState } from 'react';
+import { auditActionText, auditResultText } from '../../../shared/audit-words';
 import type { AuditEntryView, Checklist, ExportFile } from '../../../shared/contract-outbox';
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
+import { formatDateTime } from '../lib/dates';
 import { downloadFile } from '../lib/download';
 import { errorMessage } from '../lib/file-content';
 import { EmptyState } from './EmptyState';
@@ -100,7 +102,7 @@ export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
               <h2 id="checklist-title">
                 CocoonOPS checklist{' '}
                 <span className="muted small" data-testid="checklist-count">
-                  {list.ticked} of {list.total} done
+                  {list.ticked.toLocaleString()} of {list.total.toLocaleString()} done
                 </span>
               </h2>
               {list.total === 0 ? (
@@ -153,17 +155,17 @@ export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
                   <tbody>
                     {audit.entries.map((e) => (
                       <tr key={e.id}>
-                        <td>{e.at}</td>
+                        <td>{formatDateTime(e.at)}</td>
                         <td>{e.actor}</td>
-                        <td>{e.action}</td>
+                        <td>{auditActionText(e.action)}</td>
                         <td>{e.subject}</td>
-                        <td>{e.result}</td>
+                        <td>{auditResultText(e.result)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               )}
-              {audit.total > audit.entries.length && <p className="muted small">The latest {audit.entries.length}; the export has them all.</p>}
+              {audit.total > audit.entries.length && <p className="muted small">The latest {audit.entries.length.toLocaleString()}; the export has them all.</p>}
             </section>
           </>
         )}

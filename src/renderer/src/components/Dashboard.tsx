@@ -2,11 +2,14 @@
 // what the last push fixed (and what still fails), and how fresh each side's data is.
 import type { FindingKind } from '../../../shared/domain';
 import { FAILING as FAILING_KINDS, KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
+import { FINDING_GLOSSARY } from '../../../shared/finding-glossary';
 import type { AppInfo } from '../../../shared/contract';
 import type { WorkspaceStatus } from '../../../shared/review';
 import { EXPORT_VIEW_LABELS } from '../../../shared/xero-export';
-import { ago, count } from '../lib/format';
+import { ago } from '../lib/dates';
+import { count } from '../lib/format';
 import { SyncControl } from './SyncControl';
+import { When } from './When';
 
 interface Props {
   status: WorkspaceStatus;
@@ -38,7 +41,7 @@ function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus
   const attention = last.stillFailing - last.waiting;
   return (
     <div className="small last-push" data-testid="last-push">
-      Last push {ago(last.at)}: <strong>{last.fixed.toLocaleString()} fixed</strong>, {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
+      Last push <When at={last.at} />: <strong>{last.fixed.toLocaleString()} fixed</strong>, {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
       {last.stillFailing > 0 && ' ('}
       {last.waiting > 0 && `${last.waiting.toLocaleString()} ${last.waiting === 1 ? 'waits' : 'wait'} for a checklist step`}
       {last.waiting > 0 && attention > 0 && ', '}
@@ -93,7 +96,8 @@ export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Pr
                 type="button"
                 className={`kind-card kind-${kind}${active ? ' active' : ''}${FAILING_KINDS.includes(kind) ? ' failing' : ''}`}
                 aria-pressed={active}
-                aria-label={`${KIND_LABELS[kind]}: ${status.counts[kind]} — show only these`}
+                aria-label={`${KIND_LABELS[kind]}: ${status.counts[kind].toLocaleString()} — show only these`}
+                title={FINDING_GLOSSARY[kind].tooltip}
                 onClick={() => onKind(kind)}
               >
                 <span className="kind-count">{status.counts[kind].toLocaleString()}</span>

@@ -3,7 +3,7 @@
 // still to do, says which.
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { DecisionView } from '../../../shared/review';
-import { ago } from '../lib/format';
+import { When } from './When';
 
 export function DecisionSummary({
   decision,
@@ -35,7 +35,7 @@ export function DecisionSummary({
       <strong>{ACTION_LABELS[decision.action]}</strong>
       <span className="muted small">
         {' '}
-        · {decision.source === 'bulk' ? 'bulk' : 'by hand'} · {ago(decision.createdAt)}
+        · {decision.source === 'bulk' ? 'bulk' : 'by hand'} · <When at={decision.createdAt} />
       </span>
       {decision.note && <p className="small">“{decision.note}”</p>}
       {decision.changes.length > 0 && (

@@ -4,7 +4,7 @@ import { forwardRef } from 'react';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { FindingDetail } from '../../../shared/review';
 import type { DetailState } from '../hooks/useDetail';
-import { percent } from '../lib/format';
+import { formatDateTime } from '../lib/dates';
 import { CandidateList } from './CandidateList';
 import { DecisionSummary } from './DecisionSummary';
 import { EmptyState } from './EmptyState';
@@ -55,7 +55,6 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
         </h2>
         <div className="detail-meta">
           <KindBadge kind={d.row.kind} xeroTrust={d.xeroTrust} fix={d.row.fix} />
-          {d.row.kind !== null && <span className="muted small">score {percent(d.row.score)}</span>}
         </div>
       </header>
       {d.xeroTrust !== 'complete' && (
@@ -110,7 +109,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
 
       <section aria-label="Evidence" className="detail-section">
         <h3>Evidence</h3>
-        <Evidence contributions={d.contributions} />
+        <Evidence account={d.account} contributions={d.contributions} scoredContact={d.scoredContact} codeHolder={d.codeHolder} contact={d.contact} score={d.row.score} />
       </section>
 
       <section aria-label="Other candidates" className="detail-section">
@@ -129,7 +128,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
           <ol className="history small">
             {d.history.map((h) => (
               <li key={h.id} className={h.undoneAt ? 'undone' : undefined}>
-                {ACTION_LABELS[h.action]} · {h.source} · {new Date(h.createdAt).toLocaleString()}
+                {ACTION_LABELS[h.action]} · {h.source} · {formatDateTime(h.createdAt)}
                 {h.undoneAt ? ' · undone' : ''}
               </li>
             ))}

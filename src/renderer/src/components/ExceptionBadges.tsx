@@ -1,5 +1,6 @@
 // An exception's verdict and playbook as labels (colour is never the only signal: the text says it).
 import type { PlaybookArea, Verdict } from '../../../shared/exceptions';
+import { formatDateTime } from '../lib/dates';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   exists_matches: 'In Xero, matches',
@@ -34,7 +35,7 @@ export function PlaybookBadge({ title, area }: { title: string; area: PlaybookAr
 
 export function ResolvedBadge({ resolvedAt }: { resolvedAt: string | null }) {
   return resolvedAt ? (
-    <span className="badge state-resolved" title={`Resolved ${new Date(resolvedAt).toLocaleString()}`}>
+    <span className="badge state-resolved" title={`Resolved ${formatDateTime(resolvedAt)}`}>
       Resolved
     </span>
   ) : (

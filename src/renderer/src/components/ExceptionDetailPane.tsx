@@ -4,10 +4,11 @@ import { useState } from 'react';
 import type { DecisionAction } from '../../../shared/review';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { ExceptionDetail, Playbook, ResendPolicy } from '../../../shared/exceptions';
-import { ago } from '../lib/format';
+import { formatWritten } from '../lib/dates';
 import { PlaybookBadge, ResolvedBadge, VerdictBadge } from './ExceptionBadges';
 import { InvoiceComparison } from './InvoiceComparison';
 import { KindBadge } from './KindBadge';
+import { When } from './When';
 
 const RESEND_TEXT: Record<ResendPolicy, string> = {
   after_fix: 'Re-send the invoice from CocoonOPS once the cause is fixed.',
@@ -79,20 +80,20 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
         {e.message}
       </blockquote>
       <p className="muted small">
-        {e.source === 'pasted' ? 'Pasted' : `From ${e.fileName ?? 'a file'}${e.row ? `, row ${e.row}` : ''}`} · {ago(e.importedAt)}
+        {e.source === 'pasted' ? 'Pasted' : `From ${e.fileName ?? 'a file'}${e.row ? `, row ${e.row}` : ''}`} · <When at={e.importedAt} />
         {e.accountCode && (
           <>
             {' '}
             · account <span className="mono">{e.accountCode}</span>
           </>
         )}
-        {e.raisedAt && ` · raised ${e.raisedAt}`}
+        {e.raisedAt && ` · raised ${formatWritten(e.raisedAt)}`}
       </p>
 
       <section aria-label="Resolution" className="detail-section decision-box">
         {e.resolvedAt ? (
           <p data-testid="resolution">
-            <strong>Resolved</strong> <span className="muted small">· {ago(e.resolvedAt)}</span>
+            <strong>Resolved</strong> <span className="muted small">· <When at={e.resolvedAt} /></span>
             {e.resolvedNote && <span className="small"> · “{e.resolvedNote}”</span>}
           </p>
         ) : (
@@ -134,7 +135,7 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
               <p className="small" data-testid="linked-decision">
                 {d.decision ? (
                   <>
-                    Decision: <strong>{actionLabel}</strong> <span className="muted">· {ago(d.decision.createdAt)}</span>
+                    Decision: <strong>{actionLabel}</strong> <span className="muted">· <When at={d.decision.createdAt} /></span>
                     {d.decision.note && <> · “{d.decision.note}”</>}
                   </>
                 ) : (

@@ -3,6 +3,7 @@
 import type { ExceptionField, ExceptionImportSummary } from '../../../shared/exceptions';
 import { useApi } from '../api/context';
 import { usePreviewedImport } from '../hooks/usePreviewedImport';
+import { formatWritten } from '../lib/dates';
 import { PreviewedImportDialog, type PreviewField } from './PreviewedImportDialog';
 
 /** The fields in the order the mapping shows them (the shared list's labels, without importing zod). */
@@ -14,11 +15,11 @@ const FIELDS: PreviewField<ExceptionField>[] = [
   { field: 'type', label: 'Document type' },
   { field: 'accountCode', label: 'Billing account code' },
   { field: 'contactName', label: 'Organisation / contact' },
-  { field: 'date', label: 'Document date' },
+  { field: 'date', label: 'Document date', show: (cell) => formatWritten(cell) },
   { field: 'total', label: 'Total' },
   { field: 'currency', label: 'Currency' },
   { field: 'state', label: 'Invoice state' },
-  { field: 'raisedAt', label: 'Exception raised' },
+  { field: 'raisedAt', label: 'Exception raised', show: (cell) => formatWritten(cell) },
 ];
 
 export function ExceptionImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (summary: ExceptionImportSummary) => void }) {

@@ -234,7 +234,7 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
           onClose={() => setImporting(false)}
           onImported={(s) => {
             setImporting(false);
-            say(`Imported ${s.rows.toLocaleString()} exceptions from ${s.fileName} (read as ${s.readAs}): ${s.added} new, ${s.updated} updated${s.stillOpen.length ? `, ${s.stillOpen.length} resolved here but still open in CocoonOPS` : ''}`);
+            say(`Imported ${s.rows.toLocaleString()} exceptions from ${s.fileName} (read as ${s.readAs}): ${s.added.toLocaleString()} new, ${s.updated.toLocaleString()} updated${s.stillOpen.length ? `, ${s.stillOpen.length.toLocaleString()} resolved here but still open in CocoonOPS` : ''}`);
             if (s.ids[0] !== undefined) select(s.ids[0]);
             refresh();
           }}

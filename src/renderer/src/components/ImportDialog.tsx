@@ -44,7 +44,7 @@ export function ImportDialog({ initialKind = 'cocoon', onClose, onImported }: { 
       onImport={async ({ fileName, content, mapping, encoding }) => {
         if (kind === 'cocoon') {
           const r = await api.imports.cocoon({ fileName, content, mapping, encoding });
-          const warnings = r.warnings.length ? `, ${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''}` : '';
+          const warnings = r.warnings.length ? `, ${r.warnings.length.toLocaleString()} warning${r.warnings.length > 1 ? 's' : ''}` : '';
           onImported(`Imported ${r.rows.toLocaleString()} billing accounts from ${fileName} (read as ${r.readAs}${warnings})`);
         } else {
           const r = await api.imports.xeroFile({ fileName, content, view: isExport ? view : undefined });

@@ -1,7 +1,11 @@
 // The invoice-number check: the verdict in words, and the CocoonOPS record against the Xero document field by
 // field (differences marked, in words too), with the fields that could not be compared and why.
 import type { CheckField, ExceptionItem, InvoiceCheck, XeroDocument } from '../../../shared/exceptions';
+import { formatDate, formatDateTime } from '../lib/dates';
 import { VerdictBadge } from './ExceptionBadges';
+
+/** A difference's value as the table shows it (dates in the user's format). */
+const shown = (f: CheckField, value: string): string => (f === 'date' ? formatDate(value) : value);
 
 const FIELD_LABELS: Record<CheckField, string> = {
   type: 'Type',
@@ -21,7 +25,7 @@ function cocoonValue(e: ExceptionItem, f: CheckField): string {
     case 'contact':
       return [e.contactName, e.accountCode && `(${e.accountCode})`].filter(Boolean).join(' ');
     case 'date':
-      return e.date;
+      return formatDate(e.date);
     case 'total':
       return e.total === null ? '' : e.total.toFixed(2);
     case 'currency':
@@ -39,7 +43,7 @@ function xeroValue(x: XeroDocument | null, f: CheckField): string {
     case 'contact':
       return [x.contactName, x.contactAccountNumber && `(${x.contactAccountNumber})`].filter(Boolean).join(' ');
     case 'date':
-      return x.date;
+      return formatDate(x.date);
     case 'total':
       return x.total.toFixed(2);
     case 'currency':
@@ -79,8 +83,8 @@ export function InvoiceComparison({ exception, check }: { exception: ExceptionIt
                       </span>
                     )}
                   </th>
-                  <td>{(d ? d.cocoon : cocoonValue(exception, f)) || <span className="muted">—</span>}</td>
-                  <td>{(d ? d.xero : xeroValue(x, f)) || <span className="muted">—</span>}</td>
+                  <td>{(d ? shown(f, d.cocoon) : cocoonValue(exception, f)) || <span className="muted">—</span>}</td>
+                  <td>{(d ? shown(f, d.xero) : xeroValue(x, f)) || <span className="muted">—</span>}</td>
                 </tr>
               );
             })}
@@ -108,7 +112,7 @@ export function InvoiceComparison({ exception, check }: { exception: ExceptionIt
           {check.others.map((o) => `${docTypeText(o.docType)} ${o.number} (${o.contactName}, ${o.status.toLowerCase()})`).join('; ')}
         </p>
       )}
-      <p className="muted small">Xero synced: {check.syncedAt ? new Date(check.syncedAt).toLocaleString() : 'unknown'}</p>
+      <p className="muted small">Xero synced: {check.syncedAt ? formatDateTime(check.syncedAt) : 'unknown'}</p>
     </div>
   );
 }

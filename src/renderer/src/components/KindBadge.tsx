@@ -1,6 +1,6 @@
-// A finding kind as a coloured label (colour is never the only signal: the text says it).
+// A finding kind as a coloured label (colour is never the only signal: the text says it), its meaning as a tooltip.
 import type { FindingKind, SuggestedFix } from '../../../shared/domain';
-import { KIND_LABELS } from '../../../shared/decision-rules';
+import { FINDING_GLOSSARY } from '../../../shared/finding-glossary';
 import type { XeroTrust } from '../../../shared/review';
 
 /** `xeroTrust`: how complete the Xero side is (without one, an account without a finding is one that matching has not reached). */
@@ -20,5 +20,10 @@ export function KindBadge({ kind, xeroTrust = 'complete', fix = null }: { kind: 
       </span>
     );
   }
-  return <span className={`badge badge-${kind}`}>{KIND_LABELS[kind]}</span>;
+  const g = FINDING_GLOSSARY[kind];
+  return (
+    <span className={`badge badge-${kind}`} title={g.tooltip}>
+      {g.label}
+    </span>
+  );
 }

@@ -11,6 +11,8 @@ export interface PreviewField<F extends string> {
   field: F;
   label: string;
   required?: boolean;
+  /** How a cell is shown in the preview (e.g. a date as it will be read, in the user's format); as written otherwise. */
+  show?: (cell: string) => string;
 }
 
 interface Props<F extends string> {
@@ -127,7 +129,7 @@ export function PreviewedImportDialog<F extends string>({ title, onClose, state,
                     <tr key={r.row}>
                       <td className="num">{r.row}</td>
                       {mapped.map((f) => (
-                        <td key={f.field}>{r[f.field]}</td>
+                        <td key={f.field}>{f.show ? f.show(String(r[f.field] ?? '')) : r[f.field]}</td>
                       ))}
                     </tr>
                   ))}

@@ -7,6 +7,7 @@ import { CORRECTION_LABELS, counted, formatCount, pushSummary } from '../../../s
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
 import { errorMessage } from '../lib/file-content';
+import { formatDateTime } from '../lib/dates';
 import { EmptyState } from './EmptyState';
 import { WhatIfCard } from './WhatIfCard';
 import { PushConfirmDialog } from './PushConfirmDialog';
@@ -28,7 +29,7 @@ function Image({ title, image }: { title: string; image: ContactImage | null }) 
           <dt>Status</dt>
           <dd>{image.status}</dd>
           <dt>Updated</dt>
-          <dd>{image.updatedDateUtc || '—'}</dd>
+          <dd>{formatDateTime(image.updatedDateUtc) || '—'}</dd>
         </dl>
       ) : (
         <p className="muted small">—</p>
@@ -137,10 +138,10 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
       const r = await api.outbox.push();
       if (r.cancelled) return `Push cancelled after ${counted(r.done, 'change')}: push again to finish.`;
       const parts = [`${counted(r.done, 'change')} written`];
-      if (r.alreadyApplied) parts.push(`${r.alreadyApplied} already so in Xero`);
+      if (r.alreadyApplied) parts.push(`${formatCount(r.alreadyApplied)} already so in Xero`);
       if (r.conflicts) parts.push(counted(r.conflicts, 'conflict'));
-      if (r.failed) parts.push(`${r.failed} failed`);
-      if (r.blocked) parts.push(`${r.blocked} blocked`);
+      if (r.failed) parts.push(`${formatCount(r.failed)} failed`);
+      if (r.blocked) parts.push(`${formatCount(r.blocked)} blocked`);
       return `Push finished: ${parts.join(', ')}.${r.done + r.alreadyApplied > 0 ? await checked() : ''}`;
     });
   /** What the push fixed, on the findings recomputed after it (as the dashboard says it). */
@@ -215,7 +216,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
               )}
               {blocked.length > 0 && (
                 <details open>
-                  <summary>Blocked ({blocked.length})</summary>
+                  <summary>Blocked ({formatCount(blocked.length)})</summary>
                   <ul className="small" data-testid="plan-blocked">
                     {blocked.map((i, n) => (
                       <li key={n}>

@@ -1,5 +1,6 @@
 // Every field of the two records side by side; rows that differ are marked (in words too, for screen readers).
 import type { BillingAccount, XeroContact } from '../../../shared/domain';
+import { formatDateTime } from '../lib/dates';
 import { diffNames } from '../lib/name-diff';
 import { sameValue } from '../lib/same-value';
 import { NameDiff } from './NameDiff';
@@ -33,7 +34,7 @@ export function RecordCompare({ account, contact }: Props) {
       xero: contact ? [contact.status, contact.isCustomer ? 'customer' : 'not a customer', contact.isSupplier ? 'supplier' : ''].filter(Boolean).join(', ') : '',
       compare: false,
     },
-    { label: 'Row / updated', cocoon: `row ${account.row}`, xero: contact?.updatedDateUtc ? new Date(contact.updatedDateUtc).toLocaleString() : '', compare: false },
+    { label: 'Row / updated', cocoon: `row ${account.row}`, xero: contact?.updatedDateUtc ? formatDateTime(contact.updatedDateUtc) : '', compare: false },
   ];
   return (
     <table className="compare">

@@ -244,7 +244,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           <button type="button" onClick={() => setDialog({ kind: 'import' })}>
             Import…
           </button>
-          <button type="button" onClick={() => setDialog({ kind: 'help' })} aria-label="Keyboard shortcuts (?)">
+          <button type="button" onClick={() => setDialog({ kind: 'help' })} aria-label="Help: keys and findings (?)" title="Help: keys and findings (?)">
             ?
           </button>
           <button type="button" onClick={() => void api.workspace.close()}>
