@@ -1,5 +1,5 @@
 // `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
-// Options: --regenerate  --seed N  --only chicago|synthetic|sync|outbox|replay|browser|kills  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+// Options: --regenerate  --seed N  --only startup|chicago|synthetic|sync|outbox|replay|browser|kills  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -22,8 +22,8 @@ import { printDataset, printTargets } from './lib/report';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = join(ROOT, 'bench', '.data');
 const CLI = join(ROOT, 'src', 'cli', 'index.ts');
-/** The CLI as shipped: bundled by `npm run build:cli`, so TypeScript is not compiled while it is timed. */
-const BUILT_CLI = join(ROOT, 'out', 'cli', 'reconciler.mjs');
+/** The command users run (bin/reconciler.js), which runs the bundle `npm run build:cli` makes while it is current. */
+const USER_CLI = join(ROOT, 'bin', 'reconciler.js');
 
 function buildCli(): void {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
@@ -149,7 +149,7 @@ const REFERENCE = "JSON.parse(require('node:fs').readFileSync(process.argv[1], '
 async function runCliOnce(dir: string, out: string): Promise<{ ms: number; wallMs: number; cpuMs: number | null; maxRssMb: number; source: CliRun['source']; code: number | null }> {
   rmSync(out, { force: true });
   const r = await runChild(
-    [BUILT_CLI, 'match', '--cocoon', join(dir, FILES.cocoon), '--xero', join(dir, FILES.xero), '--out', out],
+    [USER_CLI, 'match', '--cocoon', join(dir, FILES.cocoon), '--xero', join(dir, FILES.xero), '--out', out],
     { ...process.env, RECONCILER_STATS: '1' },
   );
   if (!existsSync(out)) throw new Error(`CLI wrote no findings (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-8).join('\n')}`);
@@ -162,6 +162,21 @@ async function runCliOnce(dir: string, out: string): Promise<{ ms: number; wallM
   return stats
     ? { ms: stats.ms, wallMs, cpuMs: stats.cpuMs, maxRssMb: stats.maxRssMb, source: 'cli', code: r.code }
     : { ms: wallMs, wallMs, cpuMs: null, maxRssMb: r.hwmMb, source: 'measured', code: r.code };
+}
+
+const STARTUP_RUNS = 7;
+
+/** `reconciler --help` through the user's command against a bare Node, interleaved, fastest of each. */
+async function measureStartup(): Promise<{ helpMs: number; nodeMs: number; ratio: number }> {
+  const help: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    help.push((await runChild([USER_CLI, '--help'])).wallMs);
+    bare.push((await runChild(['-e', '0'])).wallMs);
+  }
+  const helpMs = Math.round(Math.min(...help));
+  const nodeMs = Math.round(Math.min(...bare));
+  return { helpMs, nodeMs, ratio: helpMs / nodeMs };
 }
 
 async function runCli(dir: string, truth: TruthEntry[], inProcess: Prediction[] | null): Promise<CliRun> {
@@ -290,6 +305,12 @@ async function main(): Promise<void> {
   if (load > cores * 0.75) console.log(`note: load average ${load.toFixed(1)} on ${cores} CPUs before the run: timings will be noisy.`);
   const results: DatasetResult[] = [];
   let crashed = false;
+  let startup: { helpMs: number; nodeMs: number; ratio: number } | null = null;
+  if (!opts.only || opts.only === 'startup') {
+    buildCli();
+    startup = await measureStartup();
+    console.log(`\n== Start-up: \`reconciler --help\` ${startup.helpMs} ms, a bare \`node -e 0\` ${startup.nodeMs} ms (fastest of ${STARTUP_RUNS}): ${startup.ratio.toFixed(2)}× (target ≤ 2×: ${startup.ratio <= 2 ? 'PASS' : 'FAIL'}) ==`);
+  }
   for (const def of defs) {
     const r = await benchDataset(def, opts);
     crashed ||= r.crashed;
@@ -375,7 +396,7 @@ async function main(): Promise<void> {
     if (!kills.ok) crashed = true;
   }
   const path = join(DATA, 'results.json');
-  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, results, sync, outbox, replay, browser, kills }, null, 2));
+  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, startup, results, sync, outbox, replay, browser, kills }, null, 2));
   console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
   process.exitCode = crashed ? 1 : 0;
 }

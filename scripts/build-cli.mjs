@@ -2,10 +2,13 @@
 // starts without compiling TypeScript on the fly: what `npm run bench` times, and what a release ships.
 // Code splitting keeps the modules a command imports on demand (xero-node, exceljs, the web host) in their own
 // chunks, so `reconciler match` does not pay for loading them.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { newestSource, STAMP_FILE } from '../bin/bundled-cli.mjs';
 
 rmSync('out/cli', { recursive: true, force: true });
+// Read before bundling: a source saved during the build makes the bundle stale, never the other way round.
+const newestSourceMs = newestSource('.');
 await build({
   // Worker threads are entries of their own, beside reconciler.mjs (see src/main/threads/start-worker.ts).
   entryPoints: {
@@ -31,3 +34,5 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// bin/reconciler.js runs this bundle only while no source is newer than what it was built from.
+writeFileSync(STAMP_FILE, `${JSON.stringify({ newestSourceMs, builtAt: new Date().toISOString() })}\n`);

@@ -16,7 +16,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     throw e;
   });
   try {
-    await (await buildProgram(argv[2])).parseAsync(argv);
+    await (await buildProgram(argv.slice(2))).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';

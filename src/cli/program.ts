@@ -1,5 +1,6 @@
 // The `reconciler` program: its commands, in groups that are loaded only when needed.
 import { Command } from 'commander';
+import { ABOUT, USAGE, type CommandName } from './command-help';
 import { EXIT_CODES_HELP } from './exit-codes';
 
 type Register = (program: Command) => void;
@@ -17,15 +18,22 @@ export const GROUPS: { names: readonly string[]; load: () => Promise<Register> }
   { names: ['web'], load: () => import('./commands/web').then((m) => m.registerWeb) },
 ];
 
-/** The program with every command, or only the group of `command` when it names one. */
-export async function buildProgram(command?: string): Promise<Command> {
+const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(USAGE, name);
+
+/**
+ * The program for `argv` (without node and the script): only the group of the command it names (`help X` names X);
+ * with none (`--help`, a typo), every command as its usage and description only, so the overview loads no command.
+ */
+export async function buildProgram(args: readonly string[]): Promise<Command> {
   const program = new Command('reconciler')
     .description('Finds the CocoonOPS billing accounts whose Xero sync will fail, and why.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
-  const named = GROUPS.filter((g) => command !== undefined && g.names.includes(command));
-  for (const register of await Promise.all((named.length ? named : GROUPS).map((g) => g.load()))) register(program);
+  const command = args[0] === 'help' ? args[1] : args[0];
+  const group = GROUPS.find((g) => isCommand(command) && g.names.includes(command));
+  if (group) (await group.load())(program);
+  else for (const name of Object.keys(USAGE) as CommandName[]) program.command(USAGE[name]).description(ABOUT[name]);
   return program;
 }

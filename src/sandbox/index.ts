@@ -2,6 +2,8 @@
 // Point xero-node at `apiUrl` (accountingApi.basePath) and the app's PKCE code at `identityUrl`.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createSandboxApp } from './app.js';
@@ -13,8 +15,19 @@ export { SandboxState } from './state/store.js';
 export type { FaultSpec } from './http/faults.js';
 export * from './types.js';
 
+/** The folder of this package's demo seed, found from the sources or from a bundle of them (out/cli/chunks). */
+function demoDataDir(): string {
+  const here = fileURLToPath(new URL('./seed/demo', import.meta.url));
+  if (existsSync(here)) return here;
+  for (let d = dirname(fileURLToPath(import.meta.url)); dirname(d) !== d; d = dirname(d)) {
+    const seed = join(d, 'src/sandbox/seed/demo');
+    if (existsSync(seed)) return seed;
+  }
+  return here;
+}
+
 /** The bundled demo seed: archived account-number holders, near-duplicate names, non-customers, number collisions. */
-export const DEMO_DATA_DIR = fileURLToPath(new URL('./seed/demo', import.meta.url));
+export const DEMO_DATA_DIR = demoDataDir();
 
 export interface RunningSandbox {
   /** http://127.0.0.1:PORT */

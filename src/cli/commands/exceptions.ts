@@ -1,4 +1,5 @@
 // reconciler exceptions: import a CocoonOPS Exceptions Manager export, or classify one pasted Xero message.
+import { ABOUT } from '../command-help';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -108,8 +109,7 @@ export function registerExceptions(program: Command): void {
   program
     .command('exceptions [file]')
     .description(
-      'Import a CocoonOPS Exceptions Manager export (CSV or XLSX) into a workspace (created if missing), or classify one ' +
-        'pasted Xero message (--message); prints what to do for each exception.',
+      ABOUT.exceptions,
     )
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--map <field=Header>', `use this column for a field (repeatable); fields: ${EXCEPTION_FIELDS.join(', ')}`, collectExceptionMapping)

@@ -1,4 +1,5 @@
 // reconciler match: stateless, one shot: two files in, one finding per billing account out.
+import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
@@ -14,7 +15,7 @@ import { summariseCounts } from './summary';
 export function registerMatch(program: Command): void {
   program
     .command('match')
-    .description('Match a CocoonOPS export against a Xero contacts file and write one finding per billing account (no workspace).')
+    .description(ABOUT.match)
     .requiredOption('--cocoon <file>', 'CocoonOPS billing-account export (CSV or XLSX)')
     .requiredOption('--xero <file>', "Xero contacts: a GET /Contacts response (JSON), or a folder of page files")
     .requiredOption('--out <file>', 'where to write the findings: FILE.csv, FILE.json, or - for CSV on stdout')

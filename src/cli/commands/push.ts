@@ -1,5 +1,6 @@
 // reconciler push | undo | audit | checklist: the outbox from the command line. The plan is printed first (stdout);
 // progress and notes go to stderr. A push stopped anywhere (Ctrl-C, network, killed) continues with the next one.
+import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../main/app-error';
@@ -154,7 +155,7 @@ export function registerOutboxCommands(program: Command): void {
   hiddenTimeOptions(
     program
       .command('push')
-      .description('Send the accepted corrections to Xero: the plan first, asks before writing (or --yes), then batches of up to 50 contacts (safe to stop and run again).')
+      .description(ABOUT.push)
       .requiredOption('--workspace <path>', 'workspace file')
       .option('--dry-run', 'print the plan only: nothing is written, to Xero or to the workspace')
       .option('-y, --yes', 'write without asking (the question needs a terminal: a script must pass --yes)')
@@ -228,7 +229,7 @@ export function registerOutboxCommands(program: Command): void {
   hiddenTimeOptions(
     program
       .command('undo <ids...>')
-      .description('Undo pushed corrections (by number): writes back what Xero had before, unless the contact changed since.')
+      .description(ABOUT.undo)
       .requiredOption('--workspace <path>', 'workspace file'),
   ).action(
     action(async (ids: string[], opts: SessionOpts) =>
@@ -249,7 +250,7 @@ export function registerOutboxCommands(program: Command): void {
 
   program
     .command('audit')
-    .description('The audit log (every import, decision, push and undo: before, after, result, Xero\'s answer) as CSV.')
+    .description(ABOUT.audit)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--out <file.csv>', 'write to this file instead of standard output')
     .action(
@@ -268,7 +269,7 @@ export function registerOutboxCommands(program: Command): void {
 
   program
     .command('checklist')
-    .description('The fixes to make by hand in CocoonOPS (and the Xero web app), grouped by billing account, as CSV or a printable page.')
+    .description(ABOUT.checklist)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--out <file>', 'write FILE.csv or FILE.html (printable) instead of CSV on standard output')
     .option('--tick <key...>', 'mark lines done (keys as in the CSV)')

@@ -1,5 +1,6 @@
 // reconciler sandbox: the stand-in for Xero on 127.0.0.1, for demos, practice and tests. Prints its URL on a line
 // of its own (stdout), then serves until Ctrl-C.
+import { ABOUT } from '../command-help';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { STAND_IN_ENV } from '../../main/xero/address';
 import { scaledClock } from '../../main/xero/clock';
@@ -39,7 +40,7 @@ function day(value: string): string {
 export function registerSandboxCommand(program: Command): void {
   program
     .command('sandbox')
-    .description('Run a stand-in for Xero on 127.0.0.1 (identity, connections, Accounting API) seeded from a folder.')
+    .description(ABOUT.sandbox)
     .option('--port <n>', 'port (0 = any free one)', number, 0)
     .option('--data <dir>', 'seed folder: contacts.json, invoices.json, credit-notes.json (default: the demo set)')
     .option('--auto-approve', 'consent without a page, so `reconciler connect` completes without a browser')

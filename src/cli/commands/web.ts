@@ -1,4 +1,5 @@
 // reconciler web: the review app in any browser, served on 127.0.0.1 with a per-run token.
+import { ABOUT } from '../command-help';
 import { InvalidArgumentError, type Command } from 'commander';
 import { runWebHost } from '../../main/host/run-web';
 import { action } from '../run';
@@ -12,7 +13,7 @@ function parsePort(value: string): number {
 export function registerWeb(program: Command): void {
   program
     .command('web')
-    .description('Serve the review app on 127.0.0.1 (any browser); prints the address to open, token included.')
+    .description(ABOUT.web)
     .option('--demo', 'open the built-in demo workspace (sandbox Xero in-process, sample CocoonOPS export)')
     .option('--reset-demo', 'with --demo: start the demo over (its decisions are dropped)')
     .option('--workspace <path>', 'open this workspace file')

@@ -1,4 +1,5 @@
 // reconciler import | findings | status: the workspace commands.
+import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Workspace } from '../../main/db';
@@ -36,7 +37,7 @@ function connectionLine(c: XeroConnectionStatus | null, path: string): string {
 }
 
 export function registerWorkspaceCommands(program: Command): void {
-  const imp = program.command('import').description('Import a file into a workspace (created if missing), then recompute the findings.');
+  const imp = program.command('import').description(ABOUT.import);
   imp
     .command('cocoon <file>')
     .description('Import a CocoonOPS billing-account export (CSV or XLSX); it replaces the accounts imported before.')
@@ -78,7 +79,7 @@ export function registerWorkspaceCommands(program: Command): void {
 
   program
     .command('findings')
-    .description('Write the workspace findings: one row per billing account (the columns of `match`).')
+    .description(ABOUT.findings)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--kind <kind>', 'only this finding kind', parseKind)
     .option('--out <file>', 'FILE.csv or FILE.json (default: CSV on stdout)', '-')
@@ -119,7 +120,7 @@ export function registerWorkspaceCommands(program: Command): void {
 
   program
     .command('status')
-    .description('Counts of accounts, contacts, invoices and findings per kind; the last import and sync.')
+    .description(ABOUT.status)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--json', 'print JSON')
     .action(

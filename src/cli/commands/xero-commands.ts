@@ -1,4 +1,5 @@
 // reconciler connect | sync | disconnect (and sandbox, in sandbox-command.ts): the Xero side of a workspace.
+import { ABOUT } from '../command-help';
 import { InvalidArgumentError, type Command } from 'commander';
 // Light modules only at load time: xero-node (about a second to load) is imported when `sync` runs.
 import { STAND_IN_ENV } from '../../main/xero/address';
@@ -58,7 +59,7 @@ interface ConnectOpts {
 export function registerXeroCommands(program: Command): void {
   program
     .command('connect')
-    .description('Connect a workspace (created if missing) to one Xero organisation: sign in at Xero in the browser.')
+    .description(ABOUT.connect)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--xero-url <url>', `Xero base URL: ${XERO_PRODUCTION_URL}, or a stand-in on this computer such as http://127.0.0.1:4010 (default: the workspace's, then ${STAND_IN_ENV}, then settings, then Xero)`)
     .option('--tenant <id|name>', 'the organisation to use when several are connected')
@@ -97,7 +98,7 @@ export function registerXeroCommands(program: Command): void {
 
   program
     .command('sync')
-    .description('Bring the Xero contacts, sales invoices and credit notes into the workspace (only changes, after the first time), then recompute the findings.')
+    .description(ABOUT.sync)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--full', 'fetch everything again, not only what changed')
     .option('--allow-shrink', `let a full sync remove most of the stored contacts (more than half, and more than ${SHRINK_HANDFUL}) when Xero no longer lists them; without it such a sync stops and removes nothing`)
@@ -182,7 +183,7 @@ export function registerXeroCommands(program: Command): void {
 
   program
     .command('disconnect')
-    .description("Disconnect a workspace from Xero: revoke Reconciler's access and forget the tokens (the data stays).")
+    .description(ABOUT.disconnect)
     .requiredOption('--workspace <path>', 'workspace file')
     .action(
       action(async (opts: { workspace: string }) =>
