@@ -1,5 +1,5 @@
 // `npm run bench`: the matcher's quality and speed against a naive baseline, measured in the same run.
-// Options: --regenerate  --seed N  --only startup|chicago|synthetic|sync|outbox|replay|browser|kills  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
+// Options: --regenerate  --seed N  --only startup,synthetic,… (any of) startup|chicago|synthetic|synthetic-100k|sync|outbox|replay|browser|kills  --baseline-sample N (default 1000 on the synthetic set)  --no-cli
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -32,7 +32,7 @@ function buildCli(): void {
 const WORKER = join(ROOT, 'bench', 'worker.ts');
 
 interface DatasetDef {
-  id: 'chicago' | 'synthetic' | 'synthetic-2k';
+  id: 'chicago' | 'synthetic' | 'synthetic-100k' | 'synthetic-2k';
   label: string;
   generate: (dir: string, seed: number) => DatasetSummary;
   baselineSample: number;
@@ -85,7 +85,7 @@ export interface DatasetResult {
 }
 
 function parseArgs(argv: string[]) {
-  const opts = { regenerate: false, seed: 1, only: null as string | null, baselineSample: null as number | null, cli: true };
+  const opts = { regenerate: false, seed: 1, only: null as string[] | null, baselineSample: null as number | null, cli: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = () => {
@@ -96,7 +96,7 @@ function parseArgs(argv: string[]) {
     if (a === '--regenerate') opts.regenerate = true;
     else if (a === '--no-cli') opts.cli = false;
     else if (a.startsWith('--seed')) opts.seed = Number(value());
-    else if (a.startsWith('--only')) opts.only = value();
+    else if (a.startsWith('--only')) opts.only = value().split(',');
     else if (a.startsWith('--baseline-sample')) opts.baselineSample = Number(value());
     else throw new Error(`unknown option ${a}`);
   }
@@ -296,8 +296,16 @@ async function main(): Promise<void> {
   const all: DatasetDef[] = [
     { id: 'chicago', label: 'Chicago early-childhood (real name variation)', generate: generateChicago, baselineSample: 0 },
     { id: 'synthetic', label: 'Synthetic 20k accounts × 50k contacts', generate: (d: string, s: number) => generateSynthetic(d, s), baselineSample: 1000 },
+    // The growth curve's second point: five times the accounts and contacts (time per record should stay flat).
+    {
+      id: 'synthetic-100k',
+      label: 'Synthetic 100k accounts × 250k contacts',
+      generate: (d: string, s: number) => generateSynthetic(d, s, { accounts: 100_000, contacts: 250_000 }),
+      baselineSample: 1000,
+    },
   ];
-  const defs = all.filter((d) => !opts.only || d.id === opts.only);
+  const runs = (part: string): boolean => !opts.only || opts.only.includes(part);
+  const defs = all.filter((d) => runs(d.id));
   const small: DatasetDef = { id: 'synthetic-2k', label: 'Synthetic 2,000 × 5,000', generate: (d: string, s: number) => generateSynthetic(d, s, { accounts: 2000, contacts: 5000 }), baselineSample: 0 };
   const filesOf = (dir: string) => ({ cocoon: join(dir, FILES.cocoon), xero: join(dir, FILES.xero) });
   const load = loadavg()[0] as number;
@@ -306,7 +314,7 @@ async function main(): Promise<void> {
   const results: DatasetResult[] = [];
   let crashed = false;
   let startup: { helpMs: number; nodeMs: number; ratio: number } | null = null;
-  if (!opts.only || opts.only === 'startup') {
+  if (runs('startup')) {
     buildCli();
     startup = await measureStartup();
     console.log(`\n== Start-up: \`reconciler --help\` ${startup.helpMs} ms, a bare \`node -e 0\` ${startup.nodeMs} ms (fastest of ${STARTUP_RUNS}): ${startup.ratio.toFixed(2)}× (target ≤ 2×: ${startup.ratio <= 2 ? 'PASS' : 'FAIL'}) ==`);
@@ -319,7 +327,7 @@ async function main(): Promise<void> {
   }
   printTargets(results);
   let sync: SyncBenchResult | { error: string } | null = null;
-  if (!opts.only || opts.only === 'sync') {
+  if (runs('sync')) {
     process.stderr.write('sync: 50,000 contacts + 20,000 invoices from the sandbox …\n');
     try {
       const r = await runSyncBench();
@@ -332,7 +340,7 @@ async function main(): Promise<void> {
     }
   }
   let outbox: OutboxBenchResult | { error: string } | null = null;
-  if (!opts.only || opts.only === 'outbox') {
+  if (runs('outbox')) {
     process.stderr.write('outbox: push plan and checklist after accepting every suggestion of the synthetic set …\n');
     try {
       outbox = await runOutboxBench(ensureDataset(all.find((d) => d.id === 'synthetic')!, opts).dir);
@@ -345,7 +353,7 @@ async function main(): Promise<void> {
   }
   // The replay: predictions checked against the stand-in Xero, account by account (target: 0 disagreements).
   const replay: Record<string, Omit<ReplayReport, 'rows'> | { error: string }> = {};
-  if (!opts.only || opts.only === 'replay') {
+  if (runs('replay')) {
     const sets: [string, () => { cocoon: string; xero: string }][] = [
       ['demo (829 × 1,094)', () => ({ cocoon: 'demo/cocoon.csv', xero: 'demo/xero-contacts.json' })],
       ['Chicago bench set', () => filesOf(ensureDataset(all.find((d) => d.id === 'chicago')!, opts).dir)],
@@ -367,7 +375,7 @@ async function main(): Promise<void> {
     }
   }
   let browser: BrowserBenchResult | { error: string } | null = null;
-  if (!opts.only || opts.only === 'browser') {
+  if (runs('browser')) {
     process.stderr.write('browser: review table of 50,000 accounts in Chromium …\n');
     try {
       const b = await runBrowserBench({ rows: 50_000 });
@@ -383,7 +391,7 @@ async function main(): Promise<void> {
   // The long versions of the kill tests `npm test` runs short: 20 push fault runs, a sync of 3,000 contacts killed
   // five times while Xero changed. They are tests (pass or fail), run here for their length, not timed against a floor.
   let kills: { ok: boolean; output: string } | null = null;
-  if (!opts.only || opts.only === 'kills') {
+  if (runs('kills')) {
     process.stderr.write('kills: 20 push fault runs, and a 3,000-contact sync killed five times …\n');
     const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/integration/outbox-faults.test.ts', 'test/integration/xero-cli-resume.test.ts'], {
       cwd: ROOT,
