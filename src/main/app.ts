@@ -20,7 +20,7 @@ import type { XeroPort } from './xero-port';
 export type { AppConfig } from './handlers/context';
 
 export const XERO_NOT_AVAILABLE =
-  "Connecting to Xero is not available in this build yet. Use the demo, or import Xero's contacts export (in Xero: Contacts → Export) or a saved GET /Contacts response.";
+  "Connecting to Xero is not set up in this app. Use the demo, or import Xero's contacts export (in Xero: Contacts → Export) or a saved GET /Contacts response.";
 
 export interface App {
   handlers: Handlers;

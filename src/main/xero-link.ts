@@ -35,7 +35,7 @@ async function explained<T>(fn: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof Error && error.name === 'SyncShrinkRefusedError') throw new AppError('needs_confirmation', error.message);
     if (error instanceof XeroAuthError && RECONNECTABLE.has(error.code)) throw new AppError('reconnect', error.message);
-    if (error instanceof XeroError) throw new AppError(error.name === 'SyncCancelledError' ? 'cancelled' : 'unavailable', error.message);
+    if (error instanceof XeroError) throw new AppError('unavailable', error.message);
     if (error instanceof Error && error.name === 'SyncCancelledError') throw new AppError('cancelled', error.message);
     throw error;
   }

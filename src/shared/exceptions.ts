@@ -311,8 +311,6 @@ export const ExceptionsPreview = z.object({
 });
 export type ExceptionsPreview = z.infer<typeof ExceptionsPreview>;
 
-export const ExceptionResolveInput = z.object({ id: z.number().int(), resolved: z.boolean(), note: z.string().optional() });
-export type ExceptionResolveInput = z.infer<typeof ExceptionResolveInput>;
 
 export const RecheckResult = z.object({ checked: z.number().int(), byVerdict: z.record(Verdict, z.number().int()) });
 export type RecheckResult = z.infer<typeof RecheckResult>;

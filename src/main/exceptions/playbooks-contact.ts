@@ -130,7 +130,7 @@ export const CONTACT_PLAYBOOKS: readonly PlaybookDef[] = [
     title: 'Another Xero contact has this contact number',
     area: 'contact',
     xeroMessages: ['Another contact has this contact number. Please enter a different contact number.'],
-    sources: ['garagehive docs "Common Xero Errors" (docs/xero-errors.md)'],
+    sources: ['garagehive docs "Common Xero Errors"'],
     confirmed: true,
     patterns: [/\banother contact has this contact number\b/i],
     cause: ['The sync sent a ContactNumber (Xero\'s API-only "Contact Code") that another Xero contact already has.'],

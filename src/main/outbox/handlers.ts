@@ -1,5 +1,5 @@
-// outbox.*, checklist.* and audit.*: the Push and Checklist screens. Built from the app's services (see the
-// registration notes in the outbox report): the open workspace, an event emitter, and the workspace's Xero client.
+// outbox.*, checklist.* and audit.*: the Push and Checklist screens. Built from the app's services (src/main/app.ts
+// wires them): the open workspace, an event emitter, and the workspace's Xero client.
 import type { OutboxChannel } from '../../shared/channels-outbox';
 import type { OutboxInput, OutboxOutput, PushProgress } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';

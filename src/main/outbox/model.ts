@@ -25,7 +25,6 @@ export const KIND_OF_COCOON_FIELD: Record<string, CorrectionKind> = { name: 'coc
 
 export const isApiCorrection = (c: Pick<Correction, 'target' | 'kind'>): boolean => c.target === 'xero' && API_KINDS.has(c.kind);
 
-export const isXeroField = (field: string): field is XeroField => (XERO_FIELDS as readonly string[]).includes(field);
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 

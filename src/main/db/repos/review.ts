@@ -148,4 +148,3 @@ export function createReviewRepo(db: Db) {
   };
 }
 
-export type ReviewRepo = ReturnType<typeof createReviewRepo>;

@@ -1,11 +1,6 @@
 // Small key/value facts about the workspace, e.g. the last complete sync time per Xero entity.
 import type { Db } from './common';
 
-export interface SyncStateRow {
-  key: string;
-  value: string;
-}
-
 export function createSyncStateRepo(db: Db) {
   const read = db.prepare<[string], string>('SELECT value FROM sync_state WHERE key = ?').pluck();
   const write = db.prepare<[string, string]>(

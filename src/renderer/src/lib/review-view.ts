@@ -2,7 +2,7 @@
 // attention), in the chosen order (or in relevance order while searching, unless a column sort was chosen). Works on
 // row indices so 50,000 rows are never copied.
 import type { FindingKind } from '../../../shared/domain';
-import { FAILING as FAILING_KINDS, rankOf } from '../../../shared/decision-rules';
+import { rankOf } from '../../../shared/decision-rules';
 import type { ReviewRow } from '../../../shared/review';
 import { CONTAINS, type SearchHits } from './review-search';
 
@@ -115,6 +115,3 @@ export function searchCounts(visible: readonly number[], hits: SearchHits): Sear
   return { contains, close, hidden: hits.rows.length - visible.length };
 }
 
-export function isFailing(kind: FindingKind | null): boolean {
-  return kind !== null && FAILING_KINDS.includes(kind);
-}
