@@ -33,13 +33,19 @@ const TASK_OF: Record<ChecklistLine['kind'], ChecklistTask> = {
 
 type Draft = Omit<ChecklistLine, 'ticked' | 'tickedAt'>;
 
-/** Account names (and export rows, for the order), each read once. */
+/** Account names (and export rows, for the order), each read once; after 200 lookups, all of them in one read (faster). */
 function accountsOf(ws: Workspace) {
   const cache = new Map<string, { name: string; row: number }>();
+  let all = false;
   return (code: string): { name: string; row: number } => {
     let a = cache.get(code);
+    if (!a && !all && cache.size >= 200) {
+      all = true;
+      for (const x of ws.accounts.list()) if (!cache.has(x.code)) cache.set(x.code, { name: x.name, row: x.row });
+      a = cache.get(code);
+    }
     if (!a) {
-      const account = code ? ws.accounts.get(code) : undefined;
+      const account = code && !all ? ws.accounts.get(code) : undefined;
       a = { name: account?.name ?? '', row: account?.row ?? Number.MAX_SAFE_INTEGER };
       cache.set(code, a);
     }
