@@ -3,12 +3,15 @@
 // renderer's `review-table:first-rows` mark), and the median time from a filter change or a search query to the
 // table's DOM update (a MutationObserver on the attributes the table sets when it renders).
 // Targets (issue 5): filter and search < 50 ms median, first paint < 1 s.
-// Usage: tsx bench/browser.ts [--rows N]   (or import runBrowserBench)
+// The checklist step (issue 19): a workspace with about 5,000 checklist lines (a CocoonOPS rename decided for each
+// account), and the time from leaving the review for the Checklist screen to its first lines on screen (target < 200 ms).
+// Usage: tsx bench/browser.ts [--rows N] [--checklist-lines N]   (or import runBrowserBench, runChecklistBench)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { openWorkspace } from '../src/main/db';
+import { currentChecklist } from '../src/main/outbox';
 import { runWebHost } from '../src/main/host/run-web';
 import { XeroContact, type BillingAccount, type Finding, type FindingKind } from '../src/shared/domain';
 import { Rng } from './lib/prng';
@@ -215,10 +218,89 @@ export async function runBrowserBench(o: BrowserBenchOptions = {}): Promise<Brow
   }
 }
 
+export interface ChecklistBenchResult {
+  lines: number;
+  openMs: number;
+  target: { openMs: 200 };
+  samples: number[];
+}
+
+/** The bench workspace with a CocoonOPS rename decided for each of `n` accounts: `n` checklist lines (corrections made). */
+export function buildChecklistWorkspace(path: string, n: number, seed = 1): number {
+  buildBenchWorkspace(path, n, seed);
+  const ws = openWorkspace(path);
+  try {
+    ws.transaction(() => {
+      for (const a of ws.accounts.list()) {
+        ws.decisions.add({
+          accountCode: a.code,
+          action: 'rename_in_cocoon',
+          xeroContactId: null,
+          payload: { changes: [{ target: 'cocoon', subject: a.code, field: 'name', from: a.name, to: `${a.name} (renamed)` }] },
+        });
+      }
+    });
+    return currentChecklist(ws, new Date().toISOString(), 'bench').total;
+  } finally {
+    ws.close();
+  }
+}
+
+/** Opens the Checklist screen from the review `opens` times; the median ms from the click to its first lines. */
+export async function runChecklistBench(o: { lines?: number; opens?: number; executablePath?: string; log?: (line: string) => void } = {}): Promise<ChecklistBenchResult> {
+  const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const dir = mkdtempSync(join(tmpdir(), 'reconciler-checklist-bench-'));
+  const path = join(dir, 'bench.reconciler');
+  log(`checklist bench: building a workspace with ${(o.lines ?? 5000).toLocaleString()} checklist lines…`);
+  const lines = buildChecklistWorkspace(path, o.lines ?? 5000);
+  const host = await runWebHost({ workspace: path, dataDir: join(dir, 'data'), log });
+  const browser = await chromium.launch({
+    executablePath: o.executablePath ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.waitForSelector('[role="grid"] [role="row"]', { timeout: 60_000 });
+    const samples: number[] = [];
+    for (let i = 0; i < (o.opens ?? 5); i++) {
+      samples.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const timer = setTimeout(() => reject(new Error('the checklist did not open in 30 s')), 30_000);
+              const t0 = performance.now();
+              const observer = new MutationObserver(() => {
+                if (!document.querySelector('[data-testid="checklist-line"]')) return;
+                observer.disconnect();
+                clearTimeout(timer);
+                resolve(performance.now() - t0);
+              });
+              observer.observe(document.body, { childList: true, subtree: true });
+              document.querySelector<HTMLAnchorElement>('a[href="#checklist"]')!.click();
+            }),
+        ),
+      );
+      await page.evaluate(() => document.querySelector<HTMLAnchorElement>('a[href="#"]')!.click());
+      await page.waitForSelector('[role="grid"] [role="row"]', { timeout: 60_000 });
+    }
+    const result: ChecklistBenchResult = { lines, openMs: Math.round(median(samples)), target: { openMs: 200 }, samples };
+    log(`checklist bench (${lines.toLocaleString()} lines, Chromium): opens in ${result.openMs} ms median (target < 200)`);
+    return result;
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--rows');
   const rows = at > 0 ? Number(process.argv[at + 1]) : undefined;
   const r = await runBrowserBench({ rows });
   process.stdout.write(`${JSON.stringify({ ...r, samples: undefined })}\n`);
+  const lc = process.argv.indexOf('--checklist-lines');
+  const c = await runChecklistBench({ lines: lc > 0 ? Number(process.argv[lc + 1]) : undefined });
+  process.stdout.write(`${JSON.stringify({ ...c, samples: undefined })}\n`);
 }
 

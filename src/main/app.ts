@@ -63,6 +63,7 @@ export function createApp(config: AppConfig): App {
       emitProgress: (p) => ctx.events.emit('outbox.progress', p),
       dataChanged: () => ctx.session.dataChanged('synced'),
       recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
+      printToPdf: config.printToPdf,
     }),
   };
   const dispatch = createDispatcher(handlers, {

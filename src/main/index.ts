@@ -11,6 +11,7 @@ import { isAllowedExternalUrl } from './electron/external-links';
 import { forwardEvents, isTrustedSender, wireIpc } from './electron/ipc';
 import { menuTemplate } from './electron/menu';
 import { createElectronSecretStore } from './electron/safe-storage-secrets';
+import { windowPdfPrinter } from './electron/print-pdf';
 import { findElectronSqlite } from './electron/native-sqlite';
 import { CONTENT_SECURITY_POLICY } from './host/security';
 import { useBundledWorkers } from './threads/start-worker';
@@ -44,6 +45,7 @@ const core = createApp({
   settings,
   validateOutput: !app.isPackaged,
   xero,
+  printToPdf: windowPdfPrinter(() => win),
 });
 let win: BrowserWindow | null = null;
 

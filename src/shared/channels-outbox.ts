@@ -10,6 +10,7 @@ export const OUTBOX_CHANNELS = [
   'checklist.get',
   'checklist.tick',
   'checklist.export',
+  'checklist.pdf',
   'audit.list',
   'audit.export',
 ] as const;

@@ -192,15 +192,31 @@ export const UndoResult = z.object({
 export type UndoResult = z.infer<typeof UndoResult>;
 
 export const ChecklistPlace = z.enum(['cocoonops', 'xero', 'reconciler']);
+
+/** What is to be done: the checklist's groups, in the order they are worked through (fixes first, then re-sends). */
+export const CHECKLIST_TASKS = ['rename', 'recode', 'xero', 'resend', 'exceptions'] as const;
+export const ChecklistTask = z.enum(CHECKLIST_TASKS);
+export type ChecklistTask = z.infer<typeof ChecklistTask>;
+export const CHECKLIST_TASK_TITLES: Record<ChecklistTask, string> = {
+  rename: 'Rename in CocoonOPS',
+  recode: 'Change a billing account code in CocoonOPS',
+  xero: 'Merge contacts or free an Account Number in Xero',
+  resend: 'Re-send invoices from CocoonOPS',
+  exceptions: 'Check and close CocoonOPS exceptions',
+};
+
 export const ChecklistLine = z.object({
   /** Stable: ticks are stored by it. */
   key: z.string(),
   accountCode: z.string(),
+  accountName: z.string(),
   place: ChecklistPlace,
-  kind: z.enum(['rename', 'recode', 'resend', 'make_customer', 'merge', 'exception']),
+  kind: z.enum(['rename', 'recode', 'resend', 'make_customer', 'merge', 'free_number', 'exception']),
   text: z.string(),
-  /** Numbered sub-steps (the three state-toggle steps of a re-send). */
+  /** Numbered sub-steps (the state-toggle steps of a re-send, an exception's steps). */
   steps: z.array(z.string()),
+  /** The invoice and credit note numbers a re-send line is about (empty on other lines). */
+  documents: z.array(z.string()),
   correctionId: z.number().int().nullable(),
   exceptionId: z.number().int().nullable(),
   ticked: z.boolean(),
@@ -208,7 +224,14 @@ export const ChecklistLine = z.object({
 });
 export type ChecklistLine = z.infer<typeof ChecklistLine>;
 
-export const ChecklistGroup = z.object({ accountCode: z.string(), accountName: z.string(), lines: z.array(ChecklistLine) });
+/** One kind of work, its lines in the CocoonOPS export's order; only groups with lines are listed. */
+export const ChecklistGroup = z.object({
+  task: ChecklistTask,
+  title: z.string(),
+  lines: z.array(ChecklistLine),
+  total: z.number().int(),
+  ticked: z.number().int(),
+});
 export type ChecklistGroup = z.infer<typeof ChecklistGroup>;
 
 export const Checklist = z.object({
@@ -219,8 +242,13 @@ export const Checklist = z.object({
 });
 export type Checklist = z.infer<typeof Checklist>;
 
-export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
+/** A file made by the core; binary files (XLSX, PDF) travel as base64. */
+export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), encoding: z.literal('base64').optional() });
 export type ExportFile = z.infer<typeof ExportFile>;
+
+/** How the user writes dates (the renderer's locale and time zone): exports show dates as the screen does. */
+export const DateStyle = z.strictObject({ locale: z.string().min(2).max(40).optional(), timeZone: z.string().min(1).max(60).optional() });
+export type DateStyle = z.infer<typeof DateStyle>;
 
 export const AuditEntryView = z.object({
   id: z.number().int(),
@@ -247,7 +275,9 @@ export const outboxContract = {
   'outbox.retry': { input: z.strictObject({ ids: Ids }), output: z.array(CorrectionView) },
   'checklist.get': { input: z.strictObject({}), output: Checklist },
   'checklist.tick': { input: z.strictObject({ key: z.string().min(1).max(300), ticked: z.boolean() }), output: ChecklistLine },
-  'checklist.export': { input: z.strictObject({ format: z.enum(['csv', 'html']) }), output: ExportFile },
+  'checklist.export': { input: z.strictObject({ format: z.enum(['csv', 'xlsx', 'html']), dates: DateStyle.optional() }), output: ExportFile },
+  /** The window as printed (its print stylesheet) as a PDF: Electron only (a browser saves PDFs from its print dialog). */
+  'checklist.pdf': { input: z.strictObject({}), output: ExportFile },
   'audit.list': {
     input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }),
     output: z.object({ entries: z.array(AuditEntryView), total: z.number().int() }),

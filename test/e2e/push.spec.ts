@@ -92,7 +92,7 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   await expect(pushButton).toBeDisabled(); // nothing to write: nothing to confirm
 
   await page.getByRole('link', { name: 'Checklist', exact: true }).click();
-  const group = page.getByTestId('checklist-group').filter({ hasText: cocoonCode });
+  const group = page.getByTestId('checklist-line').filter({ hasText: cocoonCode });
   await expect(group).toBeVisible();
   const before = await page.getByTestId('checklist-count').textContent();
   const box = group.getByRole('checkbox').first();
@@ -104,7 +104,7 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
 
   // The tick is stored: still there after a reload.
   await page.reload();
-  await expect(page.getByTestId('checklist-group').filter({ hasText: cocoonCode }).getByRole('checkbox').first()).toBeChecked();
+  await expect(page.getByTestId('checklist-line').filter({ hasText: cocoonCode }).getByRole('checkbox').first()).toBeChecked();
 });
 
 test('a pushed fix whose CocoonOPS step is still to do waits for it; undoing the pushed half reopens the decision', async () => {

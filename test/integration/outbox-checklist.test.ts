@@ -1,11 +1,12 @@
-// The checklist of fixes made by hand (CocoonOPS, and the Xero web app), grouped by billing account, ticked off and
-// exported as CSV and a printable page; and the CLI's push --dry-run, checklist and audit commands.
+// The checklist of fixes made by hand (CocoonOPS, and the Xero web app), grouped by what is to be done, a re-send line
+// only for documents an open exception names and Xero does not hold, ticked off and exported as CSV, XLSX and a
+// printable page; and the CLI's push --dry-run, checklist and audit commands.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { addPastedException } from '../../src/main/exceptions';
-import { buildChecklist, checklistCsv, checklistHtml, pushOutbox, tickLine } from '../../src/main/outbox';
+import { buildChecklist, checklistCsv, checklistHtml, checklistXlsx, pushOutbox, tickLine } from '../../src/main/outbox';
 import { applyDecision } from '../../src/main/review/decide';
 import { runCliAsync } from '../support/cli-async';
 import { accountName, codeOf, contactId, outboxWorld, sandboxContact } from '../support/outbox-setup';
@@ -29,7 +30,7 @@ async function checklistWorld() {
 }
 
 describe('CocoonOPS checklist', () => {
-  it('one line per fix, grouped by account; ticks stored; CSV and printable page', async () => {
+  it('one line per fix, grouped by what is to be done; re-sends name their invoices; ticks stored; CSV, XLSX and printable page', async () => {
     const w = await checklistWorld();
     const { ws } = w;
     await pushOutbox(ws, w.session.client);
@@ -37,54 +38,83 @@ describe('CocoonOPS checklist', () => {
     expect(sandboxContact(w.sb, 4).Name).toBe(accountName(4)); // blocked: not sent
 
     const list = buildChecklist(ws, '2026-03-01T10:00:00.000Z');
-    expect(list.groups.map((g) => g.accountCode)).toEqual([codeOf(0), codeOf(2), codeOf(3), codeOf(4)]);
-    const byCode = Object.fromEntries(list.groups.map((g) => [g.accountCode, g]));
-    const g0 = byCode[codeOf(0)]!;
-    expect(g0.accountName).toBe(accountName(0));
-    expect(g0.lines.map((l) => l.kind)).toEqual(['rename', 'exception']);
-    expect(g0.lines[0]!.text).toBe(`Rename the organisation "${accountName(0)}" to "Harbour 0 Freight Ltd" (billing account ${codeOf(0)}), as its Xero contact is named.`);
-    // the exception's own steps re-send INV-0042 (three toggles: it was not issued), so no second re-send line
-    expect(g0.lines[1]!.text).toBe('Invoice INV-0042 (exception #1):');
-    expect(g0.lines[1]!.steps.filter((s) => /INV-0042: set the invoice state/i.test(s))).toHaveLength(3);
-    expect(byCode[codeOf(2)]!.lines.map((l) => [l.kind, l.place])).toEqual([
-      ['recode', 'cocoonops'],
-      ['resend', 'cocoonops'],
+    expect(list.groups.map((g) => [g.task, g.title, g.lines.map((l) => l.accountCode)])).toEqual([
+      ['rename', 'Rename in CocoonOPS', [codeOf(0)]],
+      ['recode', 'Change a billing account code in CocoonOPS', [codeOf(2)]],
+      ['xero', 'Merge contacts or free an Account Number in Xero', [codeOf(4)]],
+      ['resend', 'Re-send invoices from CocoonOPS', [codeOf(0)]],
+      ['exceptions', 'Check and close CocoonOPS exceptions', [codeOf(0)]],
     ]);
-    expect(byCode[codeOf(2)]!.lines[0]!.text).toMatch(new RegExp(`Give "${accountName(2)}" a new billing account code: ${codeOf(2)} is held in Xero by "${accountName(2)}"`));
-    const resend = byCode[codeOf(3)]!.lines[0]!;
-    expect(resend).toMatchObject({ kind: 'resend', place: 'cocoonops' });
-    expect(resend.steps).toEqual([
-      'Set the invoice state to something other than issued, if it is currently issued.',
-      'Set the invoice state to issued to trigger the sync operation.',
-      'Set the invoice state back to the original state if it was not issued.',
+    const [rename, recode, merge, resend] = list.groups.map((g) => g.lines[0]!);
+    expect(rename).toMatchObject({ accountName: accountName(0), kind: 'rename', place: 'cocoonops' });
+    expect(rename!.text).toBe(`Rename the organisation "${accountName(0)}" to "Harbour 0 Freight Ltd" (billing account ${codeOf(0)}), as its Xero contact is named.`);
+    expect(recode!.text).toMatch(new RegExp(`Give "${accountName(2)}" a new billing account code: ${codeOf(2)} is held in Xero by "${accountName(2)}"`));
+    // The re-send names the invoice the exception is about, with its three toggles (it was a draft, not issued);
+    // accounts fixed without an exception naming a failed invoice (K000002, K000003) have nothing to re-send.
+    expect(resend).toMatchObject({ kind: 'resend', place: 'cocoonops', documents: ['INV-0042'] });
+    expect(resend!.key).toMatch(/^correction:\d+$/);
+    expect(resend!.text).toBe(`Re-send invoice INV-0042 of "${accountName(0)}" (billing account ${codeOf(0)}), once the fixes above are made:`);
+    expect(resend!.steps).toEqual([
+      'Invoice INV-0042: set the invoice state to something other than issued, if it is currently issued.',
+      'Invoice INV-0042: set the invoice state to issued to trigger the sync operation.',
+      'Invoice INV-0042: set the invoice state back to "Draft" (its state before the re-send).',
     ]);
-    const merge = byCode[codeOf(4)]!.lines.find((l) => l.kind === 'merge')!;
-    expect(merge.place).toBe('xero');
-    expect(merge.text).toMatch(/In the Xero web app: "Harbour 4 Freight Pty Ltd" cannot become "Harbour 1 Freight Pty Ltd" while the active contact "Harbour 1 Freight Pty Ltd" has that name.*merge them/);
+    expect(list.groups.find((g) => g.task === 'exceptions')!.lines[0]!.text).toBe('Invoice INV-0042 (exception #1):');
+    expect(merge!.place).toBe('xero');
+    expect(merge!.text).toMatch(/In the Xero web app: "Harbour 4 Freight Pty Ltd" cannot become "Harbour 1 Freight Pty Ltd" while the active contact "Harbour 1 Freight Pty Ltd" has that name.*merge them/);
+    const g0 = { lines: [rename!] };
 
     // ticking a correction's line marks it done; unticking puts it back
-    const rename = tickLine(ws, g0.lines[0]!.key, true, '2026-03-01T11:00:00.000Z');
-    expect(rename).toMatchObject({ ticked: true, tickedAt: '2026-03-01T11:00:00.000Z' });
-    expect(ws.outbox.get(rename.correctionId!)!.status).toBe('done');
-    tickLine(ws, merge.key, true, '2026-03-01T11:05:00.000Z');
+    const renamed = tickLine(ws, g0.lines[0]!.key, true, '2026-03-01T11:00:00.000Z');
+    expect(renamed).toMatchObject({ ticked: true, tickedAt: '2026-03-01T11:00:00.000Z', text: rename!.text });
+    expect(ws.outbox.get(renamed.correctionId!)!.status).toBe('done');
+    tickLine(ws, merge!.key, true, '2026-03-01T11:05:00.000Z');
     const after = buildChecklist(ws, '2026-03-01T12:00:00.000Z');
     expect(after).toMatchObject({ total: list.total, ticked: 2 });
     tickLine(ws, g0.lines[0]!.key, false, '2026-03-01T11:10:00.000Z');
-    expect(ws.outbox.get(rename.correctionId!)!.status).toBe('queued');
+    expect(ws.outbox.get(renamed.correctionId!)!.status).toBe('queued');
     expect(() => tickLine(ws, 'correction:99999', true, '2026-03-01T11:00:00.000Z')).toThrow(/no checklist line/);
     expect(ws.audit.list({ limit: 100 }).filter((e) => e.action.startsWith('checklist.')).map((e) => e.action)).toEqual(['checklist.untick', 'checklist.tick', 'checklist.tick']);
 
-    const rows = parse(checklistCsv(after), { columns: true }) as Record<string, string>[];
+    const dates = { locale: 'en-AU', timeZone: 'Australia/Sydney' };
+    const rows = parse(checklistCsv(after, dates), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(after.total);
-    expect(rows.map((r) => r.billing_account_code)).toEqual(after.groups.flatMap((g) => g.lines.map(() => g.accountCode)));
-    expect(rows.filter((r) => r.done === 'yes').map((r) => r.key).sort()).toEqual([g0.lines[0]!.key, merge.key].sort());
-    expect(rows.find((r) => r.key === resend.key)!.steps!.split('\n')).toHaveLength(3);
+    expect(rows.map((r) => r.billing_account_code)).toEqual(after.groups.flatMap((g) => g.lines.map((l) => l.accountCode)));
+    expect(rows.filter((r) => r.done === 'yes').map((r) => [r.key, r.done_at])).toEqual([
+      [rename!.key, '01/03/2026, 10:00 pm'],
+      [merge!.key, '01/03/2026, 10:05 pm'],
+    ]);
+    expect(rows.find((r) => r.key === resend!.key)).toMatchObject({ to_do: 'Re-send invoices from CocoonOPS', invoices: 'INV-0042' });
+    expect(rows.find((r) => r.key === resend!.key)!.steps!.split('\n')).toHaveLength(3);
 
-    const html = checklistHtml(after, 'Checklist');
+    const html = checklistHtml(after, 'Checklist', dates);
     expect(html.match(/<section>/g)).toHaveLength(after.groups.length);
     expect(html.match(/<li class="line/g)).toHaveLength(after.total);
     expect(html.match(/☑/g)).toHaveLength(2);
-    expect(html).toContain(`<h2>${codeOf(0)} — ${accountName(0)}</h2>`);
+    expect(html).toContain('<h2>Re-send invoices from CocoonOPS<span class="progress">0 of 1 done</span></h2>');
+    expect(html).toContain('done 01/03/2026, 10:05 pm');
+    expect(html).toContain('made 01/03/2026, 11:00 pm');
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+
+    // XLSX: the same rows, "Done at" a date cell in day-month-year order.
+    const { default: Excel } = await import('exceljs');
+    const book = new Excel.Workbook();
+    await book.xlsx.load((await checklistXlsx(after, dates)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(after.total + 1);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'To do', 'Billing account code', 'Billing account name', 'Where', 'What', 'Invoices', 'Steps', 'Done', 'Done at', 'Key']);
+    const doneRow = sheet.getColumn(10).values.indexOf(merge!.key);
+    expect(sheet.getRow(doneRow).getCell(9).value).toEqual(new Date(Date.UTC(2026, 2, 1, 22, 5)));
+    expect(sheet.getColumn(9).numFmt).toBe('dd/mm/yyyy hh:mm');
+
+    // Once a sync shows INV-0042 in Xero, it is not re-sent (Xero would refuse its number): the exception says so.
+    ws.invoices.upsertMany([
+      { invoice: { invoiceId: 'inv-42', docType: 'invoice', number: 'INV-0042', type: 'ACCREC', contactId: contactId(0), contactName: accountName(0), date: '2026-02-01', total: 10, currency: 'AUD', status: 'AUTHORISED', updatedDateUtc: '2026-02-01T00:00:00Z' }, raw: {} },
+    ]);
+    const synced = buildChecklist(ws, '2026-03-01T12:00:00.000Z');
+    expect(synced.groups.map((g) => g.task)).toEqual(['rename', 'recode', 'xero', 'exceptions']);
+    expect(synced.groups.at(-1)!.lines[0]!.steps.at(-1)).toBe('Invoice INV-0042 is in Xero already (a sync read it): do not re-send it (Xero would refuse the number); compare it with CocoonOPS and close the exception.');
+    expect(() => tickLine(ws, resend!.key, true, '2026-03-01T12:00:00.000Z')).toThrow(/no checklist line/);
   });
 
   it('CLI: push --dry-run writes nothing; checklist and audit export', async () => {
@@ -120,8 +150,14 @@ describe('CocoonOPS checklist', () => {
     const list = await runCliAsync(['checklist', '--workspace', w.path, '--out', html], env);
     expect(audit.code).toBe(0);
     expect(list.code).toBe(0);
-    expect(list.stderr).toMatch(/wrote 6 checklist lines \(0 done\)/);
+    expect(list.stderr).toMatch(/wrote 5 checklist lines \(0 done\)/);
     expect(readFileSync(html, 'utf8')).toMatch(/<title>CocoonOPS checklist<\/title>[\s\S]*Rename the organisation/);
+    expect(readFileSync(html, 'utf8')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/); // dates in the computer's format, no ISO stamps
+    const xlsx = join(w.dir, 'checklist.xlsx');
+    const sheet = await runCliAsync(['checklist', '--workspace', w.path, '--out', xlsx], env);
+    expect(sheet.code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect((await runCliAsync(['checklist', '--workspace', w.path, '--out', join(w.dir, 'x.pdf')], env)).stderr).toContain('--out must name a .csv, .xlsx or .html file');
     const rows = parse(readFileSync(csv, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(auditBefore);
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['xero.connect', 'xero.sync', 'decision.rename_in_cocoon', 'exceptions.paste']));

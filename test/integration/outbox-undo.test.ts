@@ -8,7 +8,8 @@ import { RECOMPUTE_PENDING_KEY } from '../../src/main/outbox/keys';
 import type { RecomputeSummary } from '../../src/main/services/recompute';
 import { BackgroundRecompute } from '../../src/main/threads/recompute-thread';
 import { dashboardStatus } from '../../src/main/review/status';
-import { contactId, countWrites, outboxWorld, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
+import { addPastedException } from '../../src/main/exceptions';
+import { codeOf, contactId, countWrites, outboxWorld, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
 
 const fields = (c: Record<string, unknown>) => ({ Name: c.Name, AccountNumber: c.AccountNumber || '', ContactStatus: c.ContactStatus });
 
@@ -100,11 +101,20 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
     const undone = await call('outbox.undo', { ids: [list[0]!.id] });
     expect(undone).toMatchObject({ undone: 1 });
     expect(recomputed).toHaveLength(2);
+    // A pushed fix leaves nothing to re-send until an exceptions export names an invoice that failed.
+    expect(await call('checklist.get', {})).toMatchObject({ total: 0, groups: [] });
+    addPastedException(w.ws, { message: 'The Account Number already exists. Please enter a different Account Number.', number: 'INV-0007', accountCode: codeOf(1), docType: 'invoice', state: 'Issued' });
     const checklist = await call('checklist.get', {});
-    expect(checklist.total).toBeGreaterThan(0);
-    const line = checklist.groups[0]!.lines[0]!;
+    expect(checklist.groups.map((g) => g.task)).toContain('resend');
+    const line = checklist.groups.find((g) => g.task === 'resend')!.lines[0]!;
+    expect(line.documents).toEqual(['INV-0007']);
     expect(await call('checklist.tick', { key: line.key, ticked: true })).toMatchObject({ key: line.key, ticked: true });
     expect(await call('checklist.export', { format: 'html' })).toMatchObject({ fileName: 'Books checklist.html', mimeType: 'text/html' });
+    const xlsx = await call('checklist.export', { format: 'xlsx', dates: { locale: 'en-GB', timeZone: 'Europe/London' } });
+    expect(xlsx).toMatchObject({ fileName: 'Books checklist.xlsx', encoding: 'base64' });
+    expect(Buffer.from(xlsx.content, 'base64').subarray(0, 2).toString()).toBe('PK');
+    // Saving as PDF needs Electron's window: elsewhere it says what to do instead.
+    await expect(call('checklist.pdf', {})).rejects.toThrow(/print dialog's "Save as PDF"/);
     const audit = await call('audit.list', { limit: 5 });
     expect(audit.entries).toHaveLength(5);
     expect((await call('audit.export', {})).content.split('\n')[0]).toBe('id,at,actor,action,subject,result,correction_id,account_code,message,before,after,detail');

@@ -99,7 +99,7 @@ describe('push, then verify', () => {
     expect(status.lastPush).toMatchObject({ accounts: 2, fixed: 2, stillFailing: 0 });
     const plan = buildPlan(ws, new Date().toISOString());
     expect(plan.items.filter((i) => i.accountCode === codeOf(0))).toEqual([]);
-    expect(currentChecklist(ws, new Date().toISOString()).groups.map((g) => g.accountCode)).not.toContain(codeOf(0));
+    expect(currentChecklist(ws, new Date().toISOString()).groups.flatMap((g) => g.lines.map((l) => l.accountCode))).not.toContain(codeOf(0));
     expect(ws.outbox.list().filter((c) => c.accountCode === codeOf(0) && c.status === 'queued')).toEqual([]);
 
     // A second undo of the same decision's correction reopens nothing more.

@@ -99,9 +99,9 @@ describe('a merge made in the Xero web app', () => {
     const decided = applyDecision(ws, { accountCode: 'A001', action: 'set_account_number' });
     expect(decided.warning).toBeNull();
     expect(decided.decision.changes).toContainEqual({ target: 'xero', subject: ACME, field: 'AccountNumber', from: '', to: 'A001' });
-    const lines = currentChecklist(ws, new Date().toISOString()).groups.find((g) => g.accountCode === 'A001')!.lines;
+    const lines = currentChecklist(ws, new Date().toISOString()).groups.flatMap((g) => g.lines).filter((l) => l.accountCode === 'A001');
     const free = lines.find((l) => l.key.startsWith('free:'))!;
-    expect(free).toMatchObject({ place: 'xero', kind: 'merge' });
+    expect(free).toMatchObject({ place: 'xero', kind: 'free_number' });
     expect(free.text).toBe(
       'In the Xero web app, free the Account Number A001: "Acme Freight" was merged into "Acme Freight Pty Ltd" and, archived, still holds it, so Xero refuses it on "Acme Freight Pty Ltd" ("The Account Number already exists"). Then sync and push again:',
     );

@@ -6,7 +6,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../main/app-error';
 import type { Workspace } from '../../main/db';
 import { currentChecklist, tickLine } from '../../main/outbox/checklist';
-import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from '../../main/outbox/exports';
+import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../main/outbox/exports';
+import { materialise } from '../../main/outbox/materialise';
 import { buildPlan } from '../../main/outbox/plan';
 import { planPushCalls, queuedLeft } from '../../main/outbox/call-plan';
 import { RECOMPUTE_PENDING_KEY } from '../../main/outbox/keys';
@@ -271,15 +272,16 @@ export function registerOutboxCommands(program: Command): void {
     .command('checklist')
     .description(ABOUT.checklist)
     .requiredOption('--workspace <path>', 'workspace file')
-    .option('--out <file>', 'write FILE.csv or FILE.html (printable) instead of CSV on standard output')
+    .option('--out <file>', 'write FILE.csv, FILE.xlsx or FILE.html (printable) instead of CSV on standard output')
     .option('--tick <key...>', 'mark lines done (keys as in the CSV)')
     .option('--untick <key...>', 'mark lines not done')
     .action(
       action(async (opts: { workspace: string; out?: string; tick?: string[]; untick?: string[] }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
-          const format = !opts.out ? 'csv' : /\.html?$/i.test(opts.out) ? 'html' : /\.csv$/i.test(opts.out) ? 'csv' : null;
-          if (!format) throw new CliUsageError(`--out must name a .csv or .html file (got "${opts.out}").`);
+          const format = !opts.out ? 'csv' : /\.html?$/i.test(opts.out) ? 'html' : /\.csv$/i.test(opts.out) ? 'csv' : /\.xlsx$/i.test(opts.out) ? 'xlsx' : null;
+          if (!format) throw new CliUsageError(`--out must name a .csv, .xlsx or .html file (got "${opts.out}").`);
           const now = new Date().toISOString();
+          materialise(ws, now, 'cli');
           const tick = (key: string, ticked: boolean): void => {
             try {
               tickLine(ws, key, ticked, now, 'cli');
@@ -290,10 +292,11 @@ export function registerOutboxCommands(program: Command): void {
           for (const key of opts.tick ?? []) tick(key, true);
           for (const key of opts.untick ?? []) tick(key, false);
           const list = currentChecklist(ws, now, 'cli');
-          const text = format === 'html' ? checklistHtml(list) : checklistCsv(list);
-          if (!opts.out) process.stdout.write(text);
+          // Dates in the computer's locale and time zone (day-month-year in AU/NZ/UK), as the app shows them.
+          const content = format === 'html' ? checklistHtml(list) : format === 'xlsx' ? await checklistXlsx(list) : checklistCsv(list);
+          if (!opts.out) process.stdout.write(content);
           else {
-            await writeFile(opts.out, text, 'utf8');
+            await writeFile(opts.out, content, typeof content === 'string' ? 'utf8' : undefined);
             note(`wrote ${list.total} checklist lines (${list.ticked} done) to ${opts.out}`);
           }
         }),

@@ -25,6 +25,8 @@ export interface AppConfig {
   validateOutput?: boolean;
   /** The demo reads its Xero side from the sandbox through the Xero client (default true); false imports the file. */
   demoSync?: boolean;
+  /** The app window as printed, as PDF bytes (Electron only: the checklist's "Save as PDF"). */
+  printToPdf?: () => Promise<Uint8Array>;
 }
 
 export interface AppContext {

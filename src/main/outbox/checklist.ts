@@ -1,27 +1,66 @@
-// The checklist of fixes made by hand: CocoonOPS lines (rename the organisation, set its billing account code,
-// re-send the failed invoices with the three state-toggle steps), Xero web-app lines (make a customer, merge two
-// contacts: the API cannot; free the Account Number a merged-away contact still holds), and the steps of open CocoonOPS exceptions. Grouped by billing account; ticked off
-// in the app (a tick on a correction's line marks it done).
-import type { Checklist, ChecklistGroup, ChecklistLine } from '../../shared/contract-outbox';
+// The checklist of fixes made by hand, grouped by what is to be done: rename in CocoonOPS, change a billing account
+// code in CocoonOPS, merge contacts or free an Account Number in the Xero web app (and make a contact a customer: the
+// API cannot), re-send invoices from CocoonOPS (naming them: only documents an open exception names and the synced
+// Xero invoices do not hold), and check and close the other CocoonOPS exceptions. Ticked off in the app (a tick on a
+// correction's line marks it done); a tick builds its one line, not the whole checklist.
+import {
+  CHECKLIST_TASKS,
+  CHECKLIST_TASK_TITLES,
+  type Checklist,
+  type ChecklistGroup,
+  type ChecklistLine,
+  type ChecklistTask,
+} from '../../shared/contract-outbox';
 import type { ChecklistStep } from '../../shared/exceptions';
 import type { Workspace } from '../db';
 import { AppError } from '../app-error';
 import { exceptionChecklist } from '../exceptions/service';
-import { RESEND_STEPS } from '../exceptions/playbooks';
+import { SALES_TYPES } from '../exceptions/invoice-check';
 import { materialise } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { blocksOf, refOf } from './plan';
 import type { Block } from './checks';
 
-const ORDER: Record<ChecklistLine['kind'], number> = { rename: 0, recode: 1, make_customer: 2, merge: 3, resend: 4, exception: 5 };
+const TASK_OF: Record<ChecklistLine['kind'], ChecklistTask> = {
+  rename: 'rename',
+  recode: 'recode',
+  make_customer: 'xero',
+  merge: 'xero',
+  free_number: 'xero',
+  resend: 'resend',
+  exception: 'exceptions',
+};
 
 type Draft = Omit<ChecklistLine, 'ticked' | 'tickedAt'>;
 
-function correctionLine(ws: Workspace, c: Correction, documents: readonly string[]): Draft | null {
-  const account = ws.accounts.get(c.accountCode);
-  const name = account?.name ?? c.finding?.accountName ?? c.accountCode;
+/** Account names (and export rows, for the order), each read once; after 200 lookups, all of them in one read (faster). */
+function accountsOf(ws: Workspace) {
+  const cache = new Map<string, { name: string; row: number }>();
+  let all = false;
+  return (code: string): { name: string; row: number } => {
+    let a = cache.get(code);
+    if (!a && !all && cache.size >= 200) {
+      all = true;
+      for (const x of ws.accounts.list()) if (!cache.has(x.code)) cache.set(x.code, { name: x.name, row: x.row });
+      a = cache.get(code);
+    }
+    if (!a) {
+      const account = code && !all ? ws.accounts.get(code) : undefined;
+      a = { name: account?.name ?? '', row: account?.row ?? Number.MAX_SAFE_INTEGER };
+      cache.set(code, a);
+    }
+    return a;
+  };
+}
+type Accounts = ReturnType<typeof accountsOf>;
+
+const blank = { steps: [] as string[], documents: [] as string[], exceptionId: null };
+
+function correctionLine(ws: Workspace, accounts: Accounts, c: Correction): Draft | null {
+  const accountName = accounts(c.accountCode).name || c.finding?.accountName || '';
+  const name = accountName || c.accountCode;
   const edit = c.changes[0];
-  const base = { key: `correction:${c.id}`, accountCode: c.accountCode, correctionId: c.id, exceptionId: null, steps: [] as string[] };
+  const base = { ...blank, key: `correction:${c.id}`, accountCode: c.accountCode, accountName, correctionId: c.id };
   switch (c.kind) {
     case 'cocoon_rename':
       return { ...base, place: 'cocoonops', kind: 'rename', text: `Rename the organisation "${edit?.from ?? name}" to "${edit?.to ?? ''}" (billing account ${c.accountCode}), as its Xero contact is named.` };
@@ -36,54 +75,99 @@ function correctionLine(ws: Workspace, c: Correction, documents: readonly string
       const contact = ws.contacts.get(c.subject)?.name ?? c.subject;
       return { ...base, place: 'xero', kind: 'make_customer', text: `In Xero, make "${contact}" a customer: raise a sales invoice for it (Xero marks a contact as a customer once it has one). CocoonOPS syncs to customers only.` };
     }
-    case 'resend': {
-      const which = documents.length > 0 ? ` (${documents.join(', ')})` : '';
-      return { ...base, place: 'cocoonops', kind: 'resend', text: `Re-send the invoices of ${c.accountCode} that failed to sync${which}, once the fixes above are made:`, steps: [...RESEND_STEPS] };
-    }
     default:
       return null;
   }
 }
 
-function exceptionLines(steps: readonly ChecklistStep[]): Draft[] {
-  const byException = new Map<number, ChecklistStep[]>();
-  for (const s of steps) byException.set(s.exceptionId, [...(byException.get(s.exceptionId) ?? []), s]);
-  return [...byException.entries()].map(([id, list]) => {
-    const first = list[0]!;
-    const what = first.documentNumber ? `${first.docType === 'credit_note' ? 'Credit note' : 'Invoice'} ${first.documentNumber}` : 'A sync exception';
-    return {
-      key: `exception:${id}`,
-      accountCode: first.accountCode,
-      place: first.place,
-      kind: 'exception',
-      text: `${what} (exception #${id}):`,
-      steps: [...list].sort((a, b) => a.order - b.order).map((s) => s.text),
-      correctionId: null,
-      exceptionId: id,
-    };
-  });
+/** What the open exceptions ask for: the documents to re-send per billing account, and a line for each other step list. */
+interface ExceptionWork {
+  resend: Map<string, { labels: string[]; documents: string[]; steps: string[] }>;
+  lines: Draft[];
 }
 
-function mergeLines(ws: Workspace, corrections: readonly Correction[]): Draft[] {
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+function exceptionWork(ws: Workspace, accounts: Accounts, all: readonly ChecklistStep[]): ExceptionWork {
+  const byException = new Map<number, ChecklistStep[]>();
+  for (const s of all) {
+    let list = byException.get(s.exceptionId);
+    if (!list) byException.set(s.exceptionId, (list = []));
+    list.push(s);
+  }
+  const work: ExceptionWork = { resend: new Map(), lines: [] };
+  for (const [id, list] of byException) {
+    list.sort((a, b) => a.order - b.order);
+    const first = list[0]!;
+    const label = first.documentNumber ? `${first.docType === 'credit_note' ? 'credit note' : 'invoice'} ${first.documentNumber}` : '';
+    const resend = list.filter((s) => s.kind === 'resend');
+    const steps = list.filter((s) => s.kind !== 'resend').map((s) => s.text);
+    // A document the synced Xero invoices already hold is not sent again (Xero would refuse its number).
+    const inXero = resend.length > 0 && first.documentNumber !== '' && ws.invoices.findByNumber(first.documentNumber).some((i) => SALES_TYPES.includes(i.type));
+    if (inXero) {
+      steps.push(`${capital(label)} is in Xero already (a sync read it): do not re-send it (Xero would refuse the number); compare it with CocoonOPS and close the exception.`);
+    } else if (resend.length > 0) {
+      let r = work.resend.get(first.accountCode);
+      if (!r) work.resend.set(first.accountCode, (r = { labels: [], documents: [], steps: [] }));
+      r.labels.push(label || `an invoice without a number (exception #${id})`);
+      if (first.documentNumber) r.documents.push(first.documentNumber);
+      r.steps.push(...resend.map((s) => s.text));
+    }
+    if (steps.length === 0) continue;
+    work.lines.push({
+      key: `exception:${id}`,
+      accountCode: first.accountCode,
+      accountName: accounts(first.accountCode).name,
+      place: first.place,
+      kind: 'exception',
+      text: `${label ? capital(label) : 'A sync exception'} (exception #${id}):`,
+      steps,
+      documents: [],
+      correctionId: null,
+      exceptionId: id,
+    });
+  }
+  return work;
+}
+
+function resendLine(accounts: Accounts, code: string, r: { labels: string[]; documents: string[]; steps: string[] }, correction: Correction | undefined, fixesFirst: boolean): Draft {
+  const accountName = accounts(code).name;
+  const whose = code ? ` of "${accountName || code}" (billing account ${code})` : ' (the exceptions name no billing account)';
+  return {
+    key: correction ? `correction:${correction.id}` : `resend:${code}`,
+    accountCode: code,
+    accountName,
+    place: 'cocoonops',
+    kind: 'resend',
+    text: `Re-send ${r.labels.join(', ')}${whose}${fixesFirst ? ', once the fixes above are made' : ''}:`,
+    steps: r.steps,
+    documents: r.documents,
+    correctionId: correction?.id ?? null,
+    exceptionId: null,
+  };
+}
+
+function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly Correction[]): Draft[] {
   const queued = corrections.filter((c) => c.status === 'queued' && isApiCorrection(c));
+  if (queued.length === 0) return [];
   const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })));
   return queued.flatMap((c): Draft[] => {
     const block = blocks.get(refOf(c));
-    if (block?.free) return [freeLine(ws, c, block.free)];
+    if (block?.free) return [freeLine(ws, accounts, c, block.free)];
     const clash = block?.clash;
     if (!clash) return [];
     const mine = ws.contacts.get(c.subject)?.name ?? c.subject;
     const wanted = c.changes.find((e) => e.field === 'Name')?.to ?? mine;
     return [
       {
+        ...blank,
         key: `merge:${c.id}`,
         accountCode: c.accountCode,
-        place: 'xero' as const,
-        kind: 'merge' as const,
+        accountName: accounts(c.accountCode).name,
+        place: 'xero',
+        kind: 'merge',
         text: `In the Xero web app: "${mine}" cannot become "${wanted}" while the active contact "${clash.name}" has that name. If they are the same business, merge them (Contacts, tick both, Merge; the API cannot), then sync; otherwise choose another name and decide again.`,
-        steps: [],
         correctionId: c.id,
-        exceptionId: null,
       },
     ];
   });
@@ -93,13 +177,15 @@ function mergeLines(ws: Workspace, corrections: readonly Correction[]): Draft[] 
  * The merged-away contact keeps its Account Number (archived), so Xero refuses the number on the contact it was merged
  * into until it is cleared there: a step for the web app, before the push can give the number to the survivor.
  */
-function freeLine(ws: Workspace, c: Correction, free: NonNullable<Block['free']>): Draft {
+function freeLine(ws: Workspace, accounts: Accounts, c: Correction, free: NonNullable<Block['free']>): Draft {
   const survivor = ws.contacts.get(c.subject)?.name ?? free.mergedInto;
   return {
+    ...blank,
     key: `free:${c.id}`,
     accountCode: c.accountCode,
+    accountName: accounts(c.accountCode).name,
     place: 'xero',
-    kind: 'merge',
+    kind: 'free_number',
     text: `In the Xero web app, free the Account Number ${free.accountNumber}: "${free.name}" was merged into "${free.mergedInto}" and, archived, still holds it, so Xero refuses it on "${survivor}" ("The Account Number already exists"). Then sync and push again:`,
     steps: [
       `Contacts → Archived: open "${free.name}".`,
@@ -107,41 +193,46 @@ function freeLine(ws: Workspace, c: Correction, free: NonNullable<Block['free']>
       'Sync in this app, then push: the Account Number goes to the surviving contact.',
     ],
     correctionId: c.id,
-    exceptionId: null,
   };
 }
 
-export function buildChecklist(ws: Workspace, nowIso: string): Checklist {
+/** Every line of the checklist, unticked and unordered. */
+function drafts(ws: Workspace, accounts: Accounts): Draft[] {
   const corrections = ws.outbox.list().filter((c) => c.status !== 'undone');
-  const exceptionSteps = exceptionChecklist(ws);
-  const resendCovered = new Set(exceptionSteps.filter((s) => s.kind === 'resend').map((s) => s.accountCode));
-  const documents = new Map<string, string[]>();
-  for (const s of exceptionSteps) {
-    if (s.documentNumber && !(documents.get(s.accountCode) ?? []).includes(s.documentNumber)) documents.set(s.accountCode, [...(documents.get(s.accountCode) ?? []), s.documentNumber]);
-  }
-  const drafts: Draft[] = [
-    ...corrections
-      .filter((c) => !isApiCorrection(c) && !(c.kind === 'resend' && resendCovered.has(c.accountCode)))
-      .flatMap((c) => correctionLine(ws, c, documents.get(c.accountCode) ?? []) ?? []),
-    ...mergeLines(ws, corrections),
-    ...exceptionLines(exceptionSteps),
+  const work = exceptionWork(ws, accounts, exceptionChecklist(ws));
+  const fixes = [
+    ...corrections.filter((c) => !isApiCorrection(c)).flatMap((c) => correctionLine(ws, accounts, c) ?? []),
+    ...mergeLines(ws, accounts, corrections),
   ];
+  const fixed = new Set(fixes.map((d) => d.accountCode));
+  const resendCorrection = new Map(corrections.filter((c) => c.kind === 'resend').map((c) => [c.accountCode, c]));
+  // A re-send line only where something must be re-sent: the documents of open exceptions not in Xero.
+  const resends = [...work.resend].map(([code, r]) => resendLine(accounts, code, r, resendCorrection.get(code), fixed.has(code)));
+  return [...fixes, ...resends, ...work.lines];
+}
+
+const ORDER: Record<ChecklistLine['kind'], number> = { rename: 0, recode: 1, free_number: 2, merge: 3, make_customer: 4, resend: 5, exception: 6 };
+
+export function buildChecklist(ws: Workspace, nowIso: string): Checklist {
+  const accounts = accountsOf(ws);
   const ticks = ws.outbox.ticks();
-  const groups = new Map<string, ChecklistGroup>();
-  for (const d of drafts) {
-    const group = groups.get(d.accountCode) ?? { accountCode: d.accountCode, accountName: ws.accounts.get(d.accountCode)?.name ?? '', lines: [] };
-    group.lines.push({ ...d, ticked: ticks.has(d.key), tickedAt: ticks.get(d.key) ?? null });
-    groups.set(d.accountCode, group);
+  const byTask = new Map<ChecklistTask, { line: ChecklistLine; row: number }[]>();
+  for (const d of drafts(ws, accounts)) {
+    const task = TASK_OF[d.kind];
+    let list = byTask.get(task);
+    if (!list) byTask.set(task, (list = []));
+    list.push({ line: { ...d, ticked: ticks.has(d.key), tickedAt: ticks.get(d.key) ?? null }, row: accounts(d.accountCode).row });
   }
-  const rowOf = (code: string): number => (code === '' ? Number.MAX_SAFE_INTEGER : (ws.accounts.get(code)?.row ?? Number.MAX_SAFE_INTEGER - 1));
-  // Each group's row read once (in the comparator it was a query per comparison: seconds for thousands of groups).
-  const sorted = [...groups.values()]
-    .map((group) => ({ group, row: rowOf(group.accountCode) }))
-    .sort((a, b) => a.row - b.row || a.group.accountCode.localeCompare(b.group.accountCode))
-    .map(({ group }) => group);
-  for (const g of sorted) g.lines.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-  const lines = sorted.flatMap((g) => g.lines);
-  return { generatedAt: nowIso, groups: sorted, total: lines.length, ticked: lines.filter((l) => l.ticked).length };
+  const groups: ChecklistGroup[] = CHECKLIST_TASKS.flatMap((task) => {
+    const list = byTask.get(task);
+    if (!list) return [];
+    // In the CocoonOPS export's order (lines without a billing account last), then by kind and key.
+    list.sort((a, b) => a.row - b.row || a.line.accountCode.localeCompare(b.line.accountCode) || ORDER[a.line.kind] - ORDER[b.line.kind] || a.line.key.localeCompare(b.line.key));
+    const lines = list.map((x) => x.line);
+    return [{ task, title: CHECKLIST_TASK_TITLES[task], lines, total: lines.length, ticked: lines.filter((l) => l.ticked).length }];
+  });
+  const total = groups.reduce((n, g) => n + g.total, 0);
+  return { generatedAt: nowIso, groups, total, ticked: groups.reduce((n, g) => n + g.ticked, 0) };
 }
 
 /** The checklist of the current decisions: their corrections are added to the outbox first (nothing is sent). */
@@ -150,9 +241,40 @@ export function currentChecklist(ws: Workspace, nowIso: string, actor = 'user'):
   return buildChecklist(ws, nowIso);
 }
 
+const HAND_FIXES = new Set<string>(['cocoon_rename', 'cocoon_recode', 'make_customer']);
+
+/** The one line a key names, as the checklist shows it (null when the checklist has no such line). */
+function lineFor(ws: Workspace, key: string): Draft | null {
+  const accounts = accountsOf(ws);
+  const [prefix, rest = ''] = key.split(/:(.*)/s);
+  const exceptionsWork = (): ExceptionWork => exceptionWork(ws, accounts, exceptionChecklist(ws));
+  const fixedAccount = (code: string): boolean => ws.outbox.list().some((c) => c.accountCode === code && c.status !== 'undone' && HAND_FIXES.has(c.kind));
+  switch (prefix) {
+    case 'correction': {
+      const c = ws.outbox.get(Number(rest));
+      if (!c || c.status === 'undone' || isApiCorrection(c)) return null;
+      if (c.kind !== 'resend') return correctionLine(ws, accounts, c);
+      const r = exceptionsWork().resend.get(c.accountCode);
+      return r ? resendLine(accounts, c.accountCode, r, c, fixedAccount(c.accountCode)) : null;
+    }
+    case 'resend': {
+      const r = exceptionsWork().resend.get(rest);
+      const c = ws.outbox.list().find((x) => x.kind === 'resend' && x.accountCode === rest && x.status !== 'undone');
+      return r && !c ? resendLine(accounts, rest, r, undefined, fixedAccount(rest)) : null;
+    }
+    case 'exception':
+      return exceptionsWork().lines.find((l) => l.key === key) ?? null;
+    case 'merge':
+    case 'free':
+      return mergeLines(ws, accounts, ws.outbox.list()).find((l) => l.key === key) ?? null;
+    default:
+      return null;
+  }
+}
+
 /** Ticks (or unticks) one line; a correction's line also marks the correction done (or queued again). */
 export function tickLine(ws: Workspace, key: string, ticked: boolean, nowIso: string, actor = 'user'): ChecklistLine {
-  const line = currentChecklist(ws, nowIso, actor).groups.flatMap((g) => g.lines).find((l) => l.key === key);
+  const line = lineFor(ws, key);
   if (!line) throw new AppError('not_found', `There is no checklist line "${key}" (it may have been withdrawn).`);
   ws.transaction(() => {
     if (ticked) ws.outbox.tick(key, nowIso);

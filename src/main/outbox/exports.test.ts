@@ -10,17 +10,29 @@ const list: Checklist = {
   ticked: 1,
   groups: [
     {
-      accountCode: 'ACME01',
-      accountName: 'Acme <Freight> & Co',
+      task: 'rename',
+      title: 'Rename in CocoonOPS',
+      total: 1,
+      ticked: 1,
       lines: [
-        { key: 'correction:3', accountCode: 'ACME01', place: 'cocoonops', kind: 'rename', text: 'Rename the organisation "=A" to "B"', steps: [], correctionId: 3, exceptionId: null, ticked: true, tickedAt: '2026-01-02T00:00:00.000Z' },
+        { key: 'correction:3', accountCode: 'ACME01', accountName: 'Acme <Freight> & Co', place: 'cocoonops', kind: 'rename', text: 'Rename the organisation "=A" to "B"', steps: [], documents: [], correctionId: 3, exceptionId: null, ticked: true, tickedAt: '2026-01-02T00:00:00.000Z' },
+      ],
+    },
+    {
+      task: 'resend',
+      title: 'Re-send invoices from CocoonOPS',
+      total: 1,
+      ticked: 0,
+      lines: [
         {
           key: 'correction:4',
           accountCode: 'ACME01',
+          accountName: 'Acme <Freight> & Co',
           place: 'cocoonops',
           kind: 'resend',
-          text: 'Re-send the invoices of ACME01:',
+          text: 'Re-send invoice INV-7 of ACME01:',
           steps: ['Set the invoice state to something other than issued.', 'Set it to issued.', 'Set it back.'],
+          documents: ['INV-7'],
           correctionId: 4,
           exceptionId: null,
           ticked: false,
@@ -35,7 +47,9 @@ describe('checklist exports', () => {
   it('CSV: one row per line, numbered steps, done or not, formulas neutralised', () => {
     const rows = parse(checklistCsv(list), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ billing_account_code: 'ACME01', where: 'CocoonOPS', done: 'yes', key: 'correction:3' });
+    expect(rows[0]).toMatchObject({ to_do: 'Rename in CocoonOPS', billing_account_code: 'ACME01', where: 'CocoonOPS', done: 'yes', key: 'correction:3' });
+    expect(rows[0]!.what).toBe('\'Rename the organisation "=A" to "B"'.slice(1));
+    expect(rows[1]).toMatchObject({ to_do: 'Re-send invoices from CocoonOPS', invoices: 'INV-7', done_at: '' });
     expect(rows[1]!.steps).toBe('1. Set the invoice state to something other than issued.\n2. Set it to issued.\n3. Set it back.');
     expect(rows[1]!.done).toBe('no');
   });

@@ -1,62 +1,82 @@
-// The files a bookkeeper takes away: the checklist as CSV and as a printable HTML page (the app prints it to PDF),
-// and the audit log as CSV. Pure: data in, text out.
+// The files a bookkeeper takes away: the checklist as CSV, XLSX and a printable HTML page (grouped by what is to be
+// done, dates in the user's format), and the audit log as CSV. Pure apart from the XLSX writer: data in, file out.
 import { csvFormatRows } from 'd3-dsv';
 import type { AuditEntry } from '../db';
-import type { Checklist, ChecklistLine } from '../../shared/contract-outbox';
+import type { Checklist, ChecklistLine, DateStyle } from '../../shared/contract-outbox';
 import { escapeFormula } from '../../shared/formula';
+import { sheetDateFormat, stampText, wallClock } from '../exports/dates';
+import { xlsxBytes } from '../exports/xlsx';
 
 const PLACE: Record<ChecklistLine['place'], string> = { cocoonops: 'CocoonOPS', xero: 'Xero (web app)', reconciler: 'Reconciler' };
 
-export const CHECKLIST_CSV_COLUMNS = ['billing_account_code', 'billing_account_name', 'where', 'what', 'steps', 'done', 'done_at', 'key'] as const;
+export const CHECKLIST_CSV_COLUMNS = ['to_do', 'billing_account_code', 'billing_account_name', 'where', 'what', 'invoices', 'steps', 'done', 'done_at', 'key'] as const;
+const SHEET_HEADERS = ['To do', 'Billing account code', 'Billing account name', 'Where', 'What', 'Invoices', 'Steps', 'Done', 'Done at', 'Key'];
 
 const csv = (rows: string[][]): string => `${csvFormatRows(rows.map((r) => r.map(escapeFormula)))}\n`;
+const numbered = (steps: readonly string[]): string => steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
 
-export function checklistCsv(list: Checklist): string {
-  const rows = list.groups.flatMap((g) =>
-    g.lines.map((l) => [
-      g.accountCode,
-      g.accountName,
-      PLACE[l.place],
-      l.text,
-      l.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'),
-      l.ticked ? 'yes' : 'no',
-      l.tickedAt ?? '',
-      l.key,
-    ]),
-  );
+function rowsOf(list: Checklist) {
+  return list.groups.flatMap((g) => g.lines.map((l) => ({ group: g.title, line: l })));
+}
+
+export function checklistCsv(list: Checklist, dates: DateStyle = {}): string {
+  const rows = rowsOf(list).map(({ group, line: l }) => [
+    group,
+    l.accountCode,
+    l.accountName,
+    PLACE[l.place],
+    l.text,
+    l.documents.join(', '),
+    numbered(l.steps),
+    l.ticked ? 'yes' : 'no',
+    stampText(l.tickedAt, dates),
+    l.key,
+  ]);
   return csv([[...CHECKLIST_CSV_COLUMNS], ...rows]);
+}
+
+/** The same rows as the CSV in one worksheet; "Done at" a real date in the user's order. */
+export function checklistXlsx(list: Checklist, dates: DateStyle = {}): Promise<Buffer> {
+  const rows = rowsOf(list).map(({ group, line: l }) => [group, l.accountCode, l.accountName, PLACE[l.place], l.text, l.documents.join(', '), numbered(l.steps), l.ticked ? 'yes' : 'no', wallClock(l.tickedAt, dates), l.key]);
+  const columns = SHEET_HEADERS.map((header) => ({ header, ...(header === 'Done at' ? { numFmt: sheetDateFormat(dates), width: 18 } : {}), ...(header === 'What' || header === 'Steps' ? { width: 60 } : {}) }));
+  return xlsxBytes({ name: 'Checklist', columns, rows });
 }
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const STYLE = `
-body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; margin: 2em; }
+body { font: 10.5pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; margin: 2em; }
 h1 { font-size: 16pt; margin: 0 0 .2em; } .meta { color: #555; margin: 0 0 1.5em; }
-section { break-inside: avoid; margin: 0 0 1.2em; } h2 { font-size: 12pt; border-bottom: 1px solid #999; margin: 0 0 .4em; }
-ul.lines { list-style: none; padding: 0; margin: 0; } li.line { display: flex; gap: .6em; margin: .3em 0; }
+section { margin: 0 0 1.4em; } h2 { font-size: 12.5pt; border-bottom: 1.5px solid #333; margin: 0 0 .4em; padding-bottom: .15em; break-after: avoid; }
+h2 .progress { font-weight: normal; font-size: 10pt; color: #555; margin-left: .5em; }
+ul.lines { list-style: none; padding: 0; margin: 0; } li.line { display: flex; gap: .6em; padding: .35em 0; border-bottom: 1px solid #ddd; break-inside: avoid; }
 .box { font-size: 13pt; line-height: 1; } .done .text { text-decoration: line-through; color: #666; }
-.where { font-size: 8.5pt; text-transform: uppercase; letter-spacing: .04em; color: #444; border: 1px solid #bbb; border-radius: 3px; padding: 0 .3em; white-space: nowrap; }
+.account { font-weight: 600; } .where { font-size: 8pt; text-transform: uppercase; letter-spacing: .04em; color: #444; border: 1px solid #bbb; border-radius: 3px; padding: 0 .3em; white-space: nowrap; margin-left: .4em; }
+.documents { font-weight: 600; } .when { color: #555; font-size: 9pt; }
 ol.steps { margin: .2em 0 0 1.2em; padding: 0; }
-@media print { body { margin: 1.2cm; } a { color: inherit; text-decoration: none; } }
+@page { margin: 1.5cm 1.2cm; }
+@media print { body { margin: 0; } a { color: inherit; text-decoration: none; } }
 `;
 
-/** A self-contained page (no scripts, no outside resources): one section per billing account, a box per line. */
-export function checklistHtml(list: Checklist, title = 'CocoonOPS checklist'): string {
+/** A self-contained page (no scripts, no outside resources): a section per kind of work, a box per line. */
+export function checklistHtml(list: Checklist, title = 'CocoonOPS checklist', dates: DateStyle = {}): string {
   const sections = list.groups.map((g) => {
-    const heading = g.accountCode ? `${escapeHtml(g.accountCode)}${g.accountName ? ` — ${escapeHtml(g.accountName)}` : ''}` : 'Not tied to a billing account';
     const lines = g.lines.map((l) => {
       const steps = l.steps.length > 0 ? `<ol class="steps">${l.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>` : '';
-      return `<li class="line${l.ticked ? ' done' : ''}" data-key="${escapeHtml(l.key)}"><span class="box" aria-label="${l.ticked ? 'done' : 'to do'}">${l.ticked ? '☑' : '☐'}</span><span class="where">${escapeHtml(PLACE[l.place])}</span><span class="text">${escapeHtml(l.text)}${steps}</span></li>`;
+      const account = l.accountCode ? `<span class="account">${escapeHtml(l.accountCode)}${l.accountName ? ` — ${escapeHtml(l.accountName)}` : ''}</span>` : '';
+      const docs = l.documents.length > 0 ? `<div class="documents">Invoices: ${escapeHtml(l.documents.join(', '))}</div>` : '';
+      const when = l.ticked && l.tickedAt ? ` <span class="when">done ${escapeHtml(stampText(l.tickedAt, dates))}</span>` : '';
+      return `<li class="line${l.ticked ? ' done' : ''}" data-key="${escapeHtml(l.key)}"><span class="box" aria-label="${l.ticked ? 'done' : 'to do'}">${l.ticked ? '☑' : '☐'}</span><span class="text">${account}<span class="where">${escapeHtml(PLACE[l.place])}</span>${when}<div>${escapeHtml(l.text)}</div>${docs}${steps}</span></li>`;
     });
-    return `<section><h2>${heading}</h2><ul class="lines">${lines.join('')}</ul></section>`;
+    return `<section><h2>${escapeHtml(g.title)}<span class="progress">${g.ticked.toLocaleString('en')} of ${g.total.toLocaleString('en')} done</span></h2><ul class="lines">${lines.join('')}</ul></section>`;
   });
   const empty = list.total === 0 ? '<p>Nothing to do by hand.</p>' : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>${STYLE}</style></head>
-<body><h1>${escapeHtml(title)}</h1><p class="meta">${list.total} line${list.total === 1 ? '' : 's'}, ${list.ticked} done · generated ${escapeHtml(list.generatedAt)}</p>
+<body><h1>${escapeHtml(title)}</h1><p class="meta">${list.total.toLocaleString('en')} line${list.total === 1 ? '' : 's'}, ${list.ticked.toLocaleString('en')} done · made ${escapeHtml(stampText(list.generatedAt, dates))}</p>
 ${empty}${sections.join('\n')}
 </body></html>
 `;

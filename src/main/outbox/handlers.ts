@@ -11,7 +11,7 @@ import { readDayBudget, refusal, withinDayBudget } from '../xero/budget';
 import { describeBudget } from '../xero/api/day-budget';
 import { planPushCalls, queuedLeft } from './call-plan';
 import { currentChecklist, tickLine } from './checklist';
-import { allAuditEntries, auditCsv, checklistCsv, checklistHtml } from './exports';
+import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from './exports';
 import { buildPlan } from './plan';
 import { RECOMPUTE_PENDING_KEY } from './keys';
 import { pushOutbox } from './push';
@@ -31,6 +31,8 @@ export interface OutboxServices {
   dataChanged(): void;
   /** Recomputes the findings off the main thread (with its own progress and Cancel). */
   recompute(ws: Workspace): Promise<unknown>;
+  /** The window as printed, as PDF bytes (Electron's webContents.printToPDF); absent where the host cannot (the web host). */
+  printToPdf?: () => Promise<Uint8Array>;
   now?: () => string;
 }
 
@@ -122,12 +124,20 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
     'outbox.retry': async ({ ids }) => retryCorrections(s.workspace().ws, ids),
     'checklist.get': async () => currentChecklist(s.workspace().ws, now()),
     'checklist.tick': async ({ key, ticked }) => tickLine(s.workspace().ws, key, ticked, now()),
-    'checklist.export': async ({ format }) => {
+    'checklist.export': async ({ format, dates = {} }) => {
       const { ws, name } = s.workspace();
       const list = currentChecklist(ws, now());
-      return format === 'csv'
-        ? { fileName: `${fileBase(name)} checklist.csv`, mimeType: 'text/csv', content: checklistCsv(list) }
-        : { fileName: `${fileBase(name)} checklist.html`, mimeType: 'text/html', content: checklistHtml(list, `CocoonOPS checklist: ${name}`) };
+      const base = `${fileBase(name)} checklist`;
+      if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv', content: checklistCsv(list, dates) };
+      if (format === 'html') return { fileName: `${base}.html`, mimeType: 'text/html', content: checklistHtml(list, `CocoonOPS checklist: ${name}`, dates) };
+      const bytes = await checklistXlsx(list, dates);
+      return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: bytes.toString('base64'), encoding: 'base64' as const };
+    },
+    'checklist.pdf': async () => {
+      const { name } = s.workspace();
+      if (!s.printToPdf) throw new AppError('unavailable', "Saving as PDF is part of the desktop app: here, choose Print and then the print dialog's \"Save as PDF\".");
+      const bytes = await s.printToPdf();
+      return { fileName: `${fileBase(name)} checklist.pdf`, mimeType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), encoding: 'base64' as const };
     },
     'audit.list': async ({ limit, offset }) => {
       const { ws } = s.workspace();

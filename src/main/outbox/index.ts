@@ -5,7 +5,7 @@ export { pushOutbox, type PushOptions } from './push';
 export { undoCorrections, undoRefusal } from './undo';
 export { listCorrections, retryCorrections, toView } from './views';
 export { buildChecklist, currentChecklist, tickLine } from './checklist';
-export { allAuditEntries, auditCsv, checklistCsv, checklistHtml, AUDIT_CSV_COLUMNS, CHECKLIST_CSV_COLUMNS } from './exports';
+export { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx, AUDIT_CSV_COLUMNS, CHECKLIST_CSV_COLUMNS } from './exports';
 export { diffOutbox, materialise } from './materialise';
 export { checkPlan, type Block, type CheckItem } from './checks';
 export { draftsFor } from './derive';

@@ -124,7 +124,8 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
     resuming: existing.filter((c) => c.status === 'sending').length,
     // The checklist's steps: open ones, and ticked ones the data does not show yet (a re-import or sync will).
     whatIf: planWhatIf(ws, contacts, sendable, [...cocoonOpen, ...ticked(ws, existing)]),
-    checklistOpen: cocoonOpen.length + [...blocks.values()].filter((b) => b.clash).length,
+    // Re-sends are counted by the checklist itself: a line only where an open exception names a document to re-send.
+    checklistOpen: cocoonOpen.filter((c) => c.kind !== 'resend').length + [...blocks.values()].filter((b) => b.clash).length,
     notReady: null,
   };
 }
