@@ -81,9 +81,31 @@ export function applyOutboxDiff(ws: Workspace, diff: OutboxDiff, actor: string):
 }
 
 /**
+ * What the outbox's diff is computed from: the decisions (made, undone), the corrections, the imports (accounts and
+ * contacts files), the contacts (syncs and read-backs), and the findings (when they were computed). Equal before and
+ * after a call: the outbox is already up to date, and the diff (a few queries per decision) is not computed again.
+ */
+const INPUTS_STATE = `SELECT
+  (SELECT count(*) || '|' || coalesce(max(id), 0) || '|' || count(undone_at) || '|' || coalesce(max(undone_at), '') FROM decisions) || '#' ||
+  (SELECT count(*) || '|' || coalesce(max(updated_at), '') FROM corrections) || '#' ||
+  (SELECT coalesce(max(id), 0) FROM imports) || '#' ||
+  (SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') FROM xero_contacts)`;
+const MATERIALISED_KEY = 'outbox.materialised_from';
+
+/**
  * Brings the outbox up to date with the decisions (the first step of a push, and of the checklist). Read and
- * written in one IMMEDIATE transaction, so two processes never add the same correction twice.
+ * written in one IMMEDIATE transaction, so two processes never add the same correction twice; skipped when nothing
+ * it reads has changed since it last ran.
  */
 export function materialise(ws: Workspace, nowIso: string, actor: string): Correction[] {
-  return ws.db.transaction(() => applyOutboxDiff(ws, diffOutbox(ws, nowIso), actor)).immediate();
+  const inputs = ws.db.prepare<[], string>(INPUTS_STATE).pluck();
+  const state = (): string => `${inputs.get() ?? ''}#${ws.findings.computedAt() ?? ''}`;
+  return ws.db
+    .transaction(() => {
+      if (ws.syncState.get(MATERIALISED_KEY) === state()) return [];
+      const added = applyOutboxDiff(ws, diffOutbox(ws, nowIso), actor);
+      ws.syncState.set(MATERIALISED_KEY, state());
+      return added;
+    })
+    .immediate();
 }
