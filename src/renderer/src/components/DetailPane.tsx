@@ -12,7 +12,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { Evidence } from './Evidence';
 import { KindBadge } from './KindBadge';
 import { LinkSearch } from './LinkSearch';
-import { RecordCompare } from './RecordCompare';
+import { RecordCompare, type XeroColumn } from './RecordCompare';
 
 interface Props {
   state: DetailState;
@@ -44,8 +44,28 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ s
   );
 });
 
+/** What each Xero contact of the pane is to the account: the one shown beside it, and the code's holder when another. */
+function xeroColumns(d: FindingDetail): { shown: XeroColumn | null; holder: XeroColumn | null } {
+  const holds = `holds ${d.account.code}`;
+  const other = d.codeHolder !== null && d.codeHolder.contactId !== d.contact?.contactId;
+  const holder = other ? { contact: d.codeHolder!, role: holds, score: d.holderScore } : null;
+  if (!d.contact) return { shown: holder, holder: null };
+  const role =
+    d.row.decision?.action === 'link' && d.row.decision.xeroContactId === d.contact.contactId
+      ? 'linked by hand'
+      : other
+        ? d.row.kind === 'code_conflict'
+          ? 'matches by name'
+          : 'same business'
+        : d.codeHolder?.contactId === d.contact.contactId
+          ? holds
+          : 'closest match';
+  return { shown: { contact: d.contact, role, score: d.contactScore }, holder };
+}
+
 function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLink }: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
-  const holderDiffers = d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId;
+  const holderDiffers = d.codeHolder !== null && d.codeHolder.contactId !== d.contact?.contactId;
+  const columns = xeroColumns(d);
   const attention = d.row.decision?.attention ?? null;
   return (
     <>
@@ -98,7 +118,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
 
       <section aria-label="Records side by side" className="detail-section">
         <h3>Records</h3>
-        <RecordCompare account={d.account} contact={d.contact} />
+        <RecordCompare account={d.account} shown={columns.shown} holder={columns.holder} xeroWebApp={d.xeroWebApp} />
         {holderDiffers && (
           <p className="small note">
             The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}
@@ -114,7 +134,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
 
       <section aria-label="Other candidates" className="detail-section">
         <h3>Candidates</h3>
-        <CandidateList candidates={d.candidates} linkedId={d.contact?.contactId ?? null} onLink={onLink} />
+        <CandidateList candidates={d.candidates} linkedId={d.contact?.contactId ?? null} holderId={d.codeHolder?.contactId ?? null} code={d.account.code} onLink={onLink} />
       </section>
 
       <section aria-label="Link another contact" className="detail-section">
