@@ -12,6 +12,11 @@ import type { Channel } from '../../src/shared/channels';
 import { rowsFromColumns } from '../../src/shared/review-columns';
 import { createApp, type App } from '../../src/main/app';
 import { memorySettings } from '../../src/main/settings-store';
+import { openWorkspace } from '../../src/main/db';
+import { findingDetail } from '../../src/main/review/detail';
+import { readBinding, writeBinding } from '../../src/main/xero/binding';
+import { XERO_PRODUCTION_URL } from '../../src/main/xero/endpoints';
+import { xeroContactUrl } from '../../src/shared/xero-links';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -153,5 +158,21 @@ describe("a code conflict's fixes", () => {
     expect(plan.whatIf.stillFailing.map((f) => f.code)).not.toContain('CARO02');
     expect(plan.whatIf.afterChecklist.failing).toBe(plan.whatIf.failingNow - 1);
     expect(plan.whatIf.afterPush.failing).toBe(plan.whatIf.failingNow);
+  });
+
+  it('"Open in Xero" only for a workspace connected to a real organisation: never for the stand-in', async () => {
+    const app = await demoApp();
+    expect((await ok(app, 'findings.detail', { accountCode: 'CAROLE01' })).xeroWebApp).toBe(false);
+    const path = (await ok(app, 'workspace.status')).workspace.path;
+    await app.close();
+    const ws = openWorkspace(path);
+    try {
+      writeBinding(ws, { ...readBinding(ws)!, baseUrl: XERO_PRODUCTION_URL });
+      const d = findingDetail(ws, 'CAROLE01');
+      expect(d.xeroWebApp).toBe(true);
+      expect(xeroContactUrl(d.codeHolder!.contactId)).toBe(`https://go.xero.com/Contacts/View/${d.codeHolder!.contactId}`);
+    } finally {
+      ws.close();
+    }
   });
 });

@@ -63,6 +63,14 @@ function xeroColumns(d: FindingDetail): { shown: XeroColumn | null; holder: Xero
   return { shown: { contact: d.contact, role, score: d.contactScore }, holder };
 }
 
+/** The percentage of the pair the evidence is about (a code conflict's: the holder's, not the row's shown contact's). */
+function scoredScore(d: FindingDetail): number {
+  const id = d.scoredContact?.contactId;
+  if (id !== undefined && id === d.codeHolder?.contactId && id !== d.contact?.contactId) return d.holderScore ?? d.row.score;
+  if (id !== undefined && id === d.contact?.contactId) return d.contactScore ?? d.row.score;
+  return d.row.score;
+}
+
 function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLink }: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
   const holderDiffers = d.codeHolder !== null && d.codeHolder.contactId !== d.contact?.contactId;
   const columns = xeroColumns(d);
@@ -129,7 +137,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
 
       <section aria-label="Evidence" className="detail-section">
         <h3>Evidence</h3>
-        <Evidence account={d.account} contributions={d.contributions} scoredContact={d.scoredContact} codeHolder={d.codeHolder} contact={d.contact} score={d.row.score} />
+        <Evidence account={d.account} contributions={d.contributions} scoredContact={d.scoredContact} codeHolder={d.codeHolder} contact={d.contact} score={scoredScore(d)} />
       </section>
 
       <section aria-label="Other candidates" className="detail-section">
