@@ -9,10 +9,10 @@ export const CorrectionStatus = z.enum(CORRECTION_STATUSES);
 export type CorrectionStatus = z.infer<typeof CorrectionStatus>;
 
 /**
- * rename / account_number / restore / undo are written to Xero through the API; make_customer is a step in the
- * Xero web app; cocoon_rename / cocoon_recode / resend are steps in CocoonOPS (all three on the checklist).
+ * rename / account_number / restore / undo are written to Xero through the API; make_customer and free_number
+ * (clear the AccountNumber an archived contact holds) are steps in the Xero web app; cocoon_rename / cocoon_recode / resend are steps in CocoonOPS (all three on the checklist).
  */
-export const CORRECTION_KINDS = ['rename', 'account_number', 'restore', 'undo', 'make_customer', 'cocoon_rename', 'cocoon_recode', 'resend'] as const;
+export const CORRECTION_KINDS = ['rename', 'account_number', 'restore', 'undo', 'make_customer', 'free_number', 'cocoon_rename', 'cocoon_recode', 'resend'] as const;
 export const CorrectionKind = z.enum(CORRECTION_KINDS);
 export type CorrectionKind = z.infer<typeof CorrectionKind>;
 

@@ -27,7 +27,7 @@ const ACCEPT_ACTIONS: Record<FindingKind, readonly DecisionAction[]> = {
   name_mismatch: ['rename_in_xero', 'rename_in_cocoon', 'different_business'],
   archived_holder: ['restore_in_xero', 'recode_in_cocoon'],
   code_missing: ['set_account_number', 'different_business'],
-  code_conflict: ['recode_in_cocoon', 'different_business'],
+  code_conflict: ['use_contact_code', 'free_code', 'recode_in_cocoon', 'different_business'],
   not_in_xero: ['create_in_xero'],
   ambiguous: [],
   not_customer: ['mark_customer', 'different_business'],
@@ -40,6 +40,23 @@ const ACCEPT_ACTIONS: Record<FindingKind, readonly DecisionAction[]> = {
  * sync would then create yet another contact for the business).
  */
 const FOLLOW_MERGE: readonly DecisionAction[] = ['set_account_number', 'rename_in_xero', 'rename_in_cocoon'];
+
+/**
+ * A code conflict's other contact: the one the account matches as the same business (under another name, since no
+ * contact has the account's name), and whether it has an AccountNumber of its own. 'none': Xero has no such contact.
+ */
+export type ConflictMatch = 'none' | 'no_code' | 'has_code';
+
+/**
+ * A code conflict's fixes, the suggestion first. Xero files an invoice by name (docs/sync-model.md), so a brand-new
+ * code alone makes the sync create a second contact for a business Xero already has: when Xero has it, the fixes
+ * that keep one contact come first (its own code; else the code freed from the holder and given to it).
+ */
+const CONFLICT_ACTIONS: Record<ConflictMatch, readonly DecisionAction[]> = {
+  has_code: ['use_contact_code', 'free_code', 'recode_in_cocoon', 'different_business'],
+  no_code: ['free_code', 'recode_in_cocoon', 'different_business'],
+  none: ['recode_in_cocoon', 'free_code', 'different_business'],
+};
 
 /**
  * Actions that "accept" may take for a finding kind (empty: nothing to accept, or a person must link by hand); `fix`
@@ -59,7 +76,8 @@ export function suggestedAction(kind: FindingKind | null): DecisionAction | null
  * The actions for a finding once it is known which name keeps more information (src/main/review/name-quality.ts):
  * the suggested rename writes the better name over the worse one, never the reverse. `better` null: as acceptActions.
  */
-export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'xero' | null, fix?: SuggestedFix | null): readonly DecisionAction[] {
+export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'xero' | null, fix?: SuggestedFix | null, conflict?: ConflictMatch): readonly DecisionAction[] {
+  if (kind === 'code_conflict' && conflict) return CONFLICT_ACTIONS[conflict];
   const actions = acceptActions(kind, fix);
   // Following a merge, setting the code on the survivor comes first: it renames towards the better name itself.
   if (fix === 'follow_merge') return actions;
@@ -83,6 +101,8 @@ export const ACTION_LABELS: Record<DecisionAction, string> = {
   restore_in_xero: 'Restore the archived contact in Xero',
   mark_customer: 'Make it a customer in Xero',
   recode_in_cocoon: 'Give the account a new code in CocoonOPS',
+  use_contact_code: "Use the code Xero's matching contact already has",
+  free_code: 'Free the code from the contact that holds it',
   create_in_xero: 'Let the sync create it in Xero',
   different_business: 'Different business',
   link: 'Linked by hand',

@@ -10,6 +10,7 @@ export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
   restore: 'Restore an archived contact',
   undo: 'Undo an earlier change',
   make_customer: 'Make a customer (Xero web app)',
+  free_number: 'Free an archived contact’s AccountNumber (Xero web app)',
   cocoon_rename: 'Rename in CocoonOPS',
   cocoon_recode: 'Recode in CocoonOPS',
   resend: 'Re-send invoices (CocoonOPS)',

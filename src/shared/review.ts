@@ -10,6 +10,8 @@ export const DECISION_ACTIONS = [
   'restore_in_xero', // the code's holder is archived: restore it
   'mark_customer', // the Xero contact must become a customer
   'recode_in_cocoon', // the code belongs to another business: give the account a new code
+  'use_contact_code', // a code conflict: use the code the matching Xero contact already has (and make the names equal)
+  'free_code', // a code conflict: clear the code on its holder, then give it to the matching contact (names equal)
   'create_in_xero', // nothing in Xero: let the sync create the contact
   'different_business', // the suggested contact is another business
   'link', // link another Xero contact by hand
@@ -138,14 +140,29 @@ export const FindingDetail = z.object({
   /** The contact shown beside the account (decision link, else finding contact, else code holder). */
   contact: XeroContact.nullable(),
   codeHolder: XeroContact.nullable(),
+  /** How likely `contact` and `codeHolder` are the account's business (their pair's one percentage; null: not scored). */
+  contactScore: z.number().min(0).max(1).nullable(),
+  holderScore: z.number().min(0).max(1).nullable(),
+  /** Contacts can be opened in Xero's web app (connected to a real organisation; not the stand-in, not an export). */
+  xeroWebApp: z.boolean(),
   candidates: z.array(CandidateView),
   /** What "accept" may do for this finding, suggested first. */
   actions: z.array(DecisionAction),
   /**
-   * Each of `actions` worked out (in the same order): what it would change, in one line, and why the account would
-   * still fail with it made (null: it makes the sync pass, or the account does not fail).
+   * Each of `actions` worked out (in the same order): what it would change, in one line, why the account would
+   * still fail with it made (null: it makes the sync pass, or the account does not fail), and what else the sync would
+   * then do that a bookkeeper should know (e.g. create a second contact for the business; null: nothing).
    */
-  choices: z.array(z.object({ action: DecisionAction, summary: z.string(), stillFails: z.string().nullable() })),
+  choices: z.array(
+    z.object({
+      action: DecisionAction,
+      summary: z.string(),
+      stillFails: z.string().nullable(),
+      /** The fix was checked against the sync model and makes the failing account pass. */
+      passes: z.boolean(),
+      caveat: z.string().nullable(),
+    }),
+  ),
   /** The two names compared, when accepting may rename one (null otherwise). */
   nameCheck: NameCheck.nullable(),
   decision: DecisionView.nullable(),

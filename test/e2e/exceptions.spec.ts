@@ -66,7 +66,7 @@ test('pastes an exception, sees its playbook and linked finding, resolves it, an
   await expect(kept).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: join(SCREENSHOTS, '11-exceptions.png') });
 
-  // back to the review
-  await page.getByRole('link', { name: 'Review' }).click();
+  // back to the review (the navigation's link; the account's own links say "open in the review")
+  await page.getByRole('link', { name: 'Review', exact: true }).click();
   await expect(page.getByRole('grid', { name: /Billing accounts/ })).toBeVisible();
 });

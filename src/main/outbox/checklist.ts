@@ -75,6 +75,16 @@ function correctionLine(ws: Workspace, accounts: Accounts, c: Correction): Draft
       const contact = ws.contacts.get(c.subject)?.name ?? c.subject;
       return { ...base, place: 'xero', kind: 'make_customer', text: `In Xero, make "${contact}" a customer: raise a sales invoice for it (Xero marks a contact as a customer once it has one). CocoonOPS syncs to customers only.` };
     }
+    case 'free_number': {
+      const holder = ws.contacts.get(c.subject)?.name ?? c.subject;
+      return {
+        ...base,
+        place: 'xero',
+        kind: 'merge',
+        text: `In the Xero web app, free the Account Number ${edit?.from ?? c.accountCode}: the archived contact "${holder}" still holds it, so Xero refuses it anywhere else ("The Account Number already exists"). Then sync and push again:`,
+        steps: [`Contacts → Archived: open "${holder}".`, 'Edit its details, clear the Account Number and save.', 'Sync in this app, then push: the Account Number goes to the contact it was decided for.'],
+      };
+    }
     default:
       return null;
   }

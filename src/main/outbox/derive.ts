@@ -1,13 +1,13 @@
 // Decisions → corrections. A decision's payload holds the field changes accepted in the review (and the contact's
 // UpdatedDateUTC as reviewed); each becomes one correction: a Xero write (rename, AccountNumber, restore), a step in
-// the Xero web app (make a customer), or a CocoonOPS step (rename, recode), plus "re-send the failed invoices" for
+// the Xero web app (make a customer, free an archived contact's AccountNumber), or a CocoonOPS step (rename, recode), plus "re-send the failed invoices" for
 // an account whose sync fails today. Pure.
 import type { CorrectionKind, CorrectionTarget, FieldEdit } from '../../shared/contract-outbox';
 import { FAILING_KINDS, type BillingAccount, type Finding } from '../../shared/domain';
 import type { FieldChange } from '../../shared/review';
 import type { FindingSnapshot, NewCorrection } from '../db/repos/outbox';
 import { DecisionPayload } from '../review/decision-view';
-import { KIND_OF_COCOON_FIELD, KIND_OF_XERO_FIELD, type Json } from './model';
+import { fieldOf, KIND_OF_COCOON_FIELD, KIND_OF_XERO_FIELD, type Json } from './model';
 
 export interface DecisionFacts {
   decision: { id: number; accountCode: string; action: string; payload: unknown };
@@ -30,7 +30,7 @@ function snapshot(f: DecisionFacts): FindingSnapshot {
 export function draftsFor(f: DecisionFacts): DraftCorrection[] {
   const parsed = DecisionPayload.safeParse(f.decision.payload ?? {});
   if (!parsed.success) return [];
-  const { changes, contactUpdatedDateUtc } = parsed.data;
+  const { changes, contactUpdatedDateUtc, otherUpdatedDateUtc = {} } = parsed.data;
   const finding = snapshot(f);
   const base = { decisionId: f.decision.id, accountCode: f.decision.accountCode, finding };
   const drafts: DraftCorrection[] = [];
@@ -44,9 +44,12 @@ export function draftsFor(f: DecisionFacts): DraftCorrection[] {
   for (const change of changes as FieldChange[]) {
     const edit: FieldEdit = { field: change.field, from: change.from, to: change.to };
     if (change.target === 'xero') {
-      const kind = KIND_OF_XERO_FIELD[change.field];
-      if (!kind) continue;
       const raw = f.rawContact(change.subject);
+      // Clearing the number an archived contact holds is a step for the web app (whether the API may write an
+      // archived contact is unconfirmed; docs/xero-behaviour.md, "Merges"), so it goes to the checklist.
+      const archived = raw !== undefined && fieldOf(raw, 'ContactStatus') !== 'ACTIVE';
+      const kind = change.field === 'AccountNumber' && change.to.trim() === '' && archived ? 'free_number' : KIND_OF_XERO_FIELD[change.field];
+      if (!kind) continue;
       push({
         ...base,
         target: 'xero',
@@ -54,7 +57,8 @@ export function draftsFor(f: DecisionFacts): DraftCorrection[] {
         kind,
         changes: [edit],
         before: raw ?? null,
-        reviewedUpdatedUtc: contactUpdatedDateUtc ?? '',
+        // The contact as reviewed: the decision's own, or another it writes to (the holder a code is freed from).
+        reviewedUpdatedUtc: otherUpdatedDateUtc[change.subject] ?? contactUpdatedDateUtc ?? '',
       });
     } else {
       const kind = KIND_OF_COCOON_FIELD[change.field];

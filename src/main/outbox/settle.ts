@@ -6,7 +6,7 @@ import type { Workspace } from '../db';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
 import { adviceFor } from './advice';
 import { describeConflict } from './compare';
-import { auditImage, type Correction, type Json } from './model';
+import { auditImage, updatedOf, type Correction, type Json } from './model';
 
 export interface Tally {
   done: number;
@@ -58,6 +58,20 @@ function reopenDecision(ctx: RunContext, undoneId: number, undoId: number): void
   });
 }
 
+/**
+ * Our own write moved the contact on: the corrections of the same contact still queued on the same reviewed version
+ * (held back from this push, e.g. an AccountNumber that waits for its holder to let go of it) now start from the
+ * version just written, so the next push does not take our own change for someone else's.
+ */
+function rebaseSiblings(ctx: RunContext, c: Correction, after: Json): void {
+  const version = updatedOf(after);
+  if (version === '' || c.reviewedUpdatedUtc === '') return;
+  for (const other of ctx.ws.outbox.queuedOf(c.subject)) {
+    if (other.id === c.id || other.target !== 'xero' || other.reviewedUpdatedUtc !== c.reviewedUpdatedUtc) continue;
+    ctx.ws.outbox.patch(other.id, { before: after, reviewedUpdatedUtc: version });
+  }
+}
+
 export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id: number; key: string }): void {
   const { ws, tally } = ctx;
   const at = ctx.now();
@@ -70,6 +84,7 @@ export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id:
     after = o.after;
     message = DONE_NOTE[o.how];
     ws.outbox.patch(c.id, { status: 'done', after, current: null, message, advice: '', doneAt: at, resyncedAt: null });
+    if (o.how === 'sent') rebaseSiblings(ctx, c, o.after);
     if (c.kind === 'undo' && c.undoesId !== null) {
       ws.outbox.patch(c.undoesId, { status: 'undone', message: `Undone by correction #${c.id}.` });
       reopenDecision(ctx, c.undoesId, c.id);

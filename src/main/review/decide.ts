@@ -2,17 +2,17 @@
 // at once, with an audit entry; a bulk action never touches an account that already has a decision (unless it
 // needs attention: carried out, and the account still fails), leaves out renames where a name lost information
 // and AccountNumbers that replace one unless asked, and can be undone whole.
-import { FAILING_KINDS } from '../../shared/domain';
+import { FAILING_KINDS, type Finding } from '../../shared/domain';
 import type { Workspace } from '../db';
 import type { Decision } from '../db/repos/decisions';
-import { acceptActionsFor, actionAllowed, ACTION_LABELS } from '../../shared/decision-rules';
+import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
 import { KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction, DecisionView, ReviewRow } from '../../shared/review';
 import { AppError, unknownAccount } from '../app-error';
 import { attentionByAccount } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
-import { contactDirectory, stillFailsWith, type ContactDirectory } from './decision-check';
+import { contactDirectory, outcomeWith, type ContactDirectory } from './decision-check';
 import { compareNames } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
@@ -34,6 +34,20 @@ interface Planned {
   summary: string;
   /** Why the account would still fail with these changes made (null: it passes). */
   stillFails: string | null;
+  /** The changes were checked against the sync model and make the failing account pass. */
+  passes: boolean;
+  /** What else the sync would do that the bookkeeper should know (null: nothing). */
+  caveat: string | null;
+}
+
+/** Why a code conflict's fix cannot be made for this account, or null when it can. */
+function unavailable(action: DecisionAction, contact: { name: string; accountNumber: string } | undefined, holderId: string | null): string | null {
+  if (action === 'use_contact_code') {
+    if (!contact) return 'Xero has no contact that matches this account, so there is no code of its to use';
+    if (contact.accountNumber.trim() === '') return `"${contact.name}" has no AccountNumber to use`;
+  }
+  if (action === 'free_code' && holderId === null) return 'no Xero contact holds the code';
+  return null;
 }
 
 /**
@@ -53,17 +67,35 @@ function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Plan
   const contactId = targetContactId(req.action, finding, req.xeroContactId);
   const contact = contactId === null ? undefined : ws.contacts.get(contactId);
   if (req.action === 'link' && !contact) throw new AppError('not_found', `There is no Xero contact ${req.xeroContactId} in this workspace.`);
+  const holderId = finding?.codeHolderId ?? null;
+  const why = unavailable(req.action, contact, holderId);
+  if (why) throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${req.accountCode}: ${why}.`);
+  const holder = holderId !== null && holderId !== contact?.contactId ? ws.contacts.get(holderId) : undefined;
   const better = contact ? compareNames(account.name, contact.name).better : null;
-  const changes = changesFor(req.action, { account, finding, contact, better });
+  const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
+  const outcome = fixes ? outcomeWith(xero, account, changes) : null;
+  // A contact the sync creates while Xero has the business under another name is a second contact for it.
+  const same = finding?.xeroContactId ? ws.contacts.get(finding.xeroContactId) : undefined;
+  const caveat =
+    outcome?.creates && same && same.contactId !== holderId
+      ? `Xero then gets a second contact, "${outcome.creates}", for the business it already has as "${same.name}"`
+      : null;
+  const names = (id: string) => ws.contacts.get(id)?.name;
   return {
     accountCode: account.code,
     action: req.action,
     xeroContactId: contact?.contactId ?? contactId,
-    payload: { changes, contactUpdatedDateUtc: contact?.updatedDateUtc || null },
-    summary: describeChanges(req.action, changes, account),
-    stillFails: fixes ? stillFailsWith(xero, account, changes) : null,
+    payload: {
+      changes,
+      contactUpdatedDateUtc: contact?.updatedDateUtc || null,
+      ...(holder && changes.some((c) => c.subject === holder.contactId) ? { otherUpdatedDateUtc: { [holder.contactId]: holder.updatedDateUtc } } : {}),
+    },
+    summary: describeChanges(req.action, changes, account, names),
+    stillFails: outcome?.stillFails ?? null,
+    passes: outcome !== null && outcome.stillFails === null,
+    caveat,
   };
 }
 
@@ -101,12 +133,20 @@ function contactsOf(ws: Workspace): ContactDirectory {
 }
 
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
-export function previewActions(ws: Workspace, accountCode: string, actions: readonly DecisionAction[]): { action: DecisionAction; summary: string; stillFails: string | null }[] {
+/** A code conflict's matching contact, as the choice of fixes depends on it (undefined for other findings). */
+export function conflictMatchOf(ws: Workspace, finding: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId'> | undefined): ConflictMatch | undefined {
+  if (finding?.kind !== 'code_conflict') return undefined;
+  const match = finding.xeroContactId && finding.xeroContactId !== finding.codeHolderId ? ws.contacts.get(finding.xeroContactId) : undefined;
+  if (!match) return 'none';
+  return match.accountNumber.trim() === '' ? 'no_code' : 'has_code';
+}
+
+export function previewActions(ws: Workspace, accountCode: string, actions: readonly DecisionAction[]): Pick<Planned, 'action' | 'summary' | 'stillFails' | 'passes' | 'caveat'>[] {
   const xero = contactsOf(ws);
   return actions.flatMap((action) => {
     try {
       const p = plan(ws, { accountCode, action }, xero);
-      return [{ action, summary: p.summary, stillFails: p.stillFails }];
+      return [{ action, summary: p.summary, stillFails: p.stillFails, passes: p.passes, caveat: p.caveat }];
     } catch (error) {
       if (error instanceof AppError) return [];
       throw error;
@@ -118,7 +158,7 @@ export function previewActions(ws: Workspace, accountCode: string, actions: read
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
   const planned = plan(ws, req, contactsOf(ws));
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
-  const warning = planned.stillFails && `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`;
+  const warning = planned.stillFails ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.` : planned.caveat && `It passes, but ${planned.caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
 }
 
@@ -186,7 +226,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
     const finding = ws.findings.get(code);
     const kind = finding?.kind ?? null;
     const names = account ? findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name) : null;
-    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix)[0] ?? null) : req.action;
+    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding))[0] ?? null) : req.action;
     if (action === null) {
       skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${KIND_LABELS[kind]}"` : 'no finding yet' });
       continue;
@@ -206,6 +246,10 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
     // A suggestion that would not make the account pass is never accepted in bulk.
     if (p.stillFails) {
       skipped.push({ accountCode: code, reason: `the suggested fix would not make it pass: ${p.stillFails}` });
+      continue;
+    }
+    if (p.caveat) {
+      skipped.push({ accountCode: code, reason: `decide it by hand: ${p.caveat}` });
       continue;
     }
     const hold = held(p, lookOf(names));

@@ -17,8 +17,14 @@ export function contactDirectory(contacts: readonly XeroContact[]): ContactDirec
   return { ...directory, has: (id) => byId.has(id) };
 }
 
-/** Why the account still fails with these changes made, or null when it passes. */
-export function stillFailsWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): string | null {
+/** What the account's next sync does with these changes made: why it still fails (null: it passes), and whether Xero would create a contact. */
+export interface DecisionOutcome {
+  stillFails: string | null;
+  /** The invoice makes Xero create a contact named as the account sends it (null: it is filed, or refused). */
+  creates: string | null;
+}
+
+export function outcomeWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): DecisionOutcome {
   const changed = new Map<string, SyncContact>();
   let sent = { name: account.name, accountNumber: account.code };
   for (const c of changes) {
@@ -28,11 +34,16 @@ export function stillFailsWith(xero: ContactDirectory, account: BillingAccount, 
   }
   const after = withChanges(xero, changed);
   const outcome = syncInvoice(after, sent);
-  if (!syncFails(after, outcome, sent)) return null;
+  if (!syncFails(after, outcome, sent)) return { stillFails: null, creates: outcome.outcome === 'created' ? sent.name : null };
   if (outcome.outcome === 'refused') {
     const other = after.view(outcome.contact);
-    if (outcome.reason === 'archived') return `'${other.name}' stays archived in Xero`;
-    return `Xero would still look for '${sent.name}' by name and find none, while '${other.name}' holds ${sent.accountNumber}`;
+    if (outcome.reason === 'archived') return { stillFails: `'${other.name}' stays archived in Xero`, creates: null };
+    return { stillFails: `Xero would still look for '${sent.name}' by name and find none, while '${other.name}' holds ${sent.accountNumber}`, creates: null };
   }
-  return 'the Xero contact is still not a customer';
+  return { stillFails: 'the Xero contact is still not a customer', creates: null };
+}
+
+/** Why the account still fails with these changes made, or null when it passes. */
+export function stillFailsWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): string | null {
+  return outcomeWith(xero, account, changes).stillFails;
 }

@@ -3,10 +3,14 @@ import type { Decision } from '../db';
 import { DecisionAction, FieldChange, type DecisionView } from '../../shared/review';
 import { z } from 'zod';
 
-/** What a decision stores beside its action: the changes, and the contact's Xero timestamp when reviewed. */
+/**
+ * What a decision stores beside its action: the changes, and the contact's Xero timestamp when reviewed; a decision
+ * that also writes to another contact (freeing a code from its holder) keeps that one's timestamp too, by ContactID.
+ */
 export const DecisionPayload = z.object({
   changes: z.array(FieldChange).default([]),
   contactUpdatedDateUtc: z.string().nullable().default(null),
+  otherUpdatedDateUtc: z.record(z.string(), z.string()).optional(),
 });
 export type DecisionPayload = z.infer<typeof DecisionPayload>;
 

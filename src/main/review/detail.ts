@@ -7,9 +7,11 @@ import { unknownAccount } from '../app-error';
 import { scoredContactId } from '../matching/classify';
 import { undoableOf } from './attention';
 import { toDecisionView } from './decision-view';
-import { xeroFreshness } from './freshness';
+import { xeroExportSide, xeroFreshness } from './freshness';
 import { findingNameVerdict, toNameCheck } from './name-look';
-import { previewActions } from './decide';
+import { conflictMatchOf, previewActions } from './decide';
+import { readBinding } from '../xero/binding';
+import { isProduction } from '../xero/endpoints';
 import { reviewRow } from './rows';
 
 export function findingDetail(ws: Workspace, code: string): FindingDetail {
@@ -21,7 +23,19 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
   const decision = ws.decisions.current(code);
   const xeroTrust = xeroFreshness(ws).trust;
   const names = findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name);
-  const actions = [...acceptActionsFor(finding?.kind ?? null, names?.better ?? null, finding?.fix)];
+  const allowed = acceptActionsFor(finding?.kind ?? null, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding));
+  // Only the fixes that can be made for this account (e.g. no "use its code" when the matching contact has none).
+  const choices = previewActions(ws, code, allowed);
+  const actions = choices.map((c) => c.action);
+  const shown = contact(row.xeroId);
+  const holder = contact(finding?.codeHolderId ?? null);
+  /** A contact's pair percentage: the scored one's is the finding's score, the others' their candidate score. */
+  const scoreOf = (c: { contactId: string } | null): number | null => {
+    if (!c || !finding) return null;
+    if (scoredContactId(finding) === c.contactId) return finding.score;
+    return finding.candidates.find((k) => k.contactId === c.contactId)?.score ?? null;
+  };
+  const binding = readBinding(ws);
   const noFinding =
     xeroTrust === 'missing'
       ? 'No finding yet: the Xero side has not been loaded (connect Xero and sync, or import a contacts file).'
@@ -32,11 +46,14 @@ export function findingDetail(ws: Workspace, code: string): FindingDetail {
     explanation: finding?.explanation ?? noFinding,
     contributions: finding?.contributions ?? [],
     scoredContact: finding ? contact(scoredContactId(finding)) : null,
-    contact: contact(row.xeroId),
-    codeHolder: contact(finding?.codeHolderId ?? null),
+    contact: shown,
+    codeHolder: holder,
+    contactScore: scoreOf(shown),
+    holderScore: scoreOf(holder),
+    xeroWebApp: binding !== undefined && isProduction(binding.baseUrl) && xeroExportSide(ws) === null,
     candidates: (finding?.candidates ?? []).map((candidate) => ({ candidate, contact: contact(candidate.contactId) })),
     actions,
-    choices: previewActions(ws, code, actions),
+    choices,
     nameCheck: toNameCheck(names),
     decision: decision ? toDecisionView(decision) : null,
     undoable: decision ? undoableOf(ws, decision.id) : [],

@@ -169,6 +169,7 @@ export function createOutboxRepo(db: Db, now: Clock = isoNow) {
   const all = db.prepare<[], CorrectionRow>(`${SELECT} ORDER BY id`);
   const ofStatus = db.prepare<[string], CorrectionRow>(`${SELECT} WHERE status = ? ORDER BY id`);
   const ofBatch = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE batch_id = ? ORDER BY id`);
+  const queuedOf = db.prepare<[string], CorrectionRow>(`${SELECT} WHERE subject = ? AND status = 'queued' ORDER BY id`);
   const undoOf = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE undoes_id = ? ORDER BY id`);
   const ofDecisions = db.prepare<[], CorrectionRow>(`${SELECT} WHERE decision_id IS NOT NULL ORDER BY id`);
   const unsynced = db.prepare<[], CorrectionRow>(
@@ -248,6 +249,10 @@ export function createOutboxRepo(db: Db, now: Clock = isoNow) {
     /** Corrections made from decisions (undo rows excluded). */
     fromDecisions(): Correction[] {
       return ofDecisions.all().map(toCorrection);
+    },
+    /** The queued corrections of one subject (a Xero ContactID as stored, or a billing account code). */
+    queuedOf(subject: string): Correction[] {
+      return queuedOf.all(subject).map(toCorrection);
     },
     ofBatch(batchId: number): Correction[] {
       return ofBatch.all(batchId).map(toCorrection);

@@ -24,7 +24,16 @@ export interface ContactBrief {
   status: ContactStatus;
 }
 
-const ROWS = `SELECT a.code, a.row, a.name, f.kind, f.score, f.fix, f.xero_contact_id, f.code_holder_id,
+/**
+ * The score of the contact a row shows. A code conflict's finding is scored against the code's holder, but the row
+ * shows the contact the account matches (same business, another name) when there is one: its own candidate score.
+ */
+const SHOWN_SCORE = `CASE WHEN f.kind = 'code_conflict' AND f.xero_contact_id IS NOT NULL AND f.xero_contact_id IS NOT f.code_holder_id
+    THEN coalesce((SELECT json_extract(j.value, '$.score') FROM json_each(f.detail_json, '$.candidates') j
+                   WHERE json_extract(j.value, '$.contactId') = f.xero_contact_id), f.score)
+    ELSE f.score END`;
+
+const ROWS = `SELECT a.code, a.row, a.name, f.kind, ${SHOWN_SCORE} AS score, f.fix, f.xero_contact_id, f.code_holder_id,
   CASE WHEN f.kind = 'ambiguous' THEN json_extract(f.detail_json, '$.candidates[0].contactId') END AS top_candidate_id
   FROM billing_accounts a LEFT JOIN findings f ON f.account_code = a.code`;
 
@@ -32,7 +41,7 @@ const ROWS = `SELECT a.code, a.row, a.name, f.kind, f.score, f.fix, f.xero_conta
 export type ReviewRawRow = [string, number, string, FindingKind | null, number | null, SuggestedFix | null, string | null, string | null, string | null, ContactStatus | null];
 
 /** Every account with its finding and the contact the matcher shows beside it, joined in SQL. */
-const TABLE = `SELECT a.code, a.row, a.name, f.kind, f.score, f.fix, c.contact_id, c.name, c.account_number, c.status
+const TABLE = `SELECT a.code, a.row, a.name, f.kind, ${SHOWN_SCORE}, f.fix, c.contact_id, c.name, c.account_number, c.status
   FROM billing_accounts a
   LEFT JOIN findings f ON f.account_code = a.code
   LEFT JOIN xero_contacts c ON c.contact_id = coalesce(f.xero_contact_id, f.code_holder_id,

@@ -78,10 +78,17 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
                   </strong>
                   <span className="small">{describeAction(action, detail)}</span>
                   {choice && choice.summary !== 'No change' && <span className="small muted choice-changes">{choice.summary}</span>}
-                  {choice?.stillFails && (
+                  {choice?.stillFails ? (
                     <span className="small warn-text choice-still-fails" data-testid="choice-still-fails">
                       The sync would still fail: {choice.stillFails}.
                     </span>
+                  ) : (
+                    choice?.passes && (
+                      <span className="small ok-text choice-passes" data-testid="choice-passes">
+                        The sync will pass{choice.caveat ? '' : '.'}
+                        {choice.caveat && <span className="warn-text">, but {choice.caveat}.</span>}
+                      </span>
+                    )
                   )}
                 </button>
               );

@@ -5,16 +5,21 @@ import { percent } from '../lib/format';
 interface Props {
   candidates: FindingDetail['candidates'];
   linkedId: string | null;
+  /** The contact holding the account's code, and the code: the holder is marked as such. */
+  holderId: string | null;
+  code: string;
   onLink: (contactId: string, name: string) => void;
 }
 
-export function CandidateList({ candidates, linkedId, onLink }: Props) {
+export function CandidateList({ candidates, linkedId, holderId, code, onLink }: Props) {
   if (candidates.length === 0) return <p className="muted small">No other candidates.</p>;
   return (
     <ol className="candidates">
       {candidates.map(({ candidate: c, contact }) => (
         <li key={c.contactId}>
-          <span className="num score">{percent(c.score)}</span>
+          <span className="num score" title={`${percent(c.score)} likely the same business as the account`}>
+            {percent(c.score)}
+          </span>
           <span className="candidate-name">
             {c.name}
             <span className="muted small">
@@ -23,6 +28,7 @@ export function CandidateList({ candidates, linkedId, onLink }: Props) {
               {contact?.status === 'ARCHIVED' ? ' · archived' : ''}
               {contact && !contact.isCustomer ? ' · not a customer' : ''}
             </span>
+            {c.contactId === holderId && <span className="tag">holds {code}</span>}
           </span>
           {c.contactId === linkedId ? (
             <span className="tag">shown</span>

@@ -12,7 +12,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { Evidence } from './Evidence';
 import { KindBadge } from './KindBadge';
 import { LinkSearch } from './LinkSearch';
-import { RecordCompare } from './RecordCompare';
+import { RecordCompare, type XeroColumn } from './RecordCompare';
 
 interface Props {
   state: DetailState;
@@ -44,8 +44,36 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ s
   );
 });
 
+/** What each Xero contact of the pane is to the account: the one shown beside it, and the code's holder when another. */
+function xeroColumns(d: FindingDetail): { shown: XeroColumn | null; holder: XeroColumn | null } {
+  const holds = `holds ${d.account.code}`;
+  const other = d.codeHolder !== null && d.codeHolder.contactId !== d.contact?.contactId;
+  const holder = other ? { contact: d.codeHolder!, role: holds, score: d.holderScore } : null;
+  if (!d.contact) return { shown: holder, holder: null };
+  const role =
+    d.row.decision?.action === 'link' && d.row.decision.xeroContactId === d.contact.contactId
+      ? 'linked by hand'
+      : other
+        ? d.row.kind === 'code_conflict'
+          ? 'matches by name'
+          : 'same business'
+        : d.codeHolder?.contactId === d.contact.contactId
+          ? holds
+          : 'closest match';
+  return { shown: { contact: d.contact, role, score: d.contactScore }, holder };
+}
+
+/** The percentage of the pair the evidence is about (a code conflict's: the holder's, not the row's shown contact's). */
+function scoredScore(d: FindingDetail): number {
+  const id = d.scoredContact?.contactId;
+  if (id !== undefined && id === d.codeHolder?.contactId && id !== d.contact?.contactId) return d.holderScore ?? d.row.score;
+  if (id !== undefined && id === d.contact?.contactId) return d.contactScore ?? d.row.score;
+  return d.row.score;
+}
+
 function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLink }: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
-  const holderDiffers = d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId;
+  const holderDiffers = d.codeHolder !== null && d.codeHolder.contactId !== d.contact?.contactId;
+  const columns = xeroColumns(d);
   const attention = d.row.decision?.attention ?? null;
   return (
     <>
@@ -98,7 +126,7 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
 
       <section aria-label="Records side by side" className="detail-section">
         <h3>Records</h3>
-        <RecordCompare account={d.account} contact={d.contact} />
+        <RecordCompare account={d.account} shown={columns.shown} holder={columns.holder} xeroWebApp={d.xeroWebApp} />
         {holderDiffers && (
           <p className="small note">
             The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}
@@ -109,12 +137,12 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
 
       <section aria-label="Evidence" className="detail-section">
         <h3>Evidence</h3>
-        <Evidence account={d.account} contributions={d.contributions} scoredContact={d.scoredContact} codeHolder={d.codeHolder} contact={d.contact} score={d.row.score} />
+        <Evidence account={d.account} contributions={d.contributions} scoredContact={d.scoredContact} codeHolder={d.codeHolder} contact={d.contact} score={scoredScore(d)} />
       </section>
 
       <section aria-label="Other candidates" className="detail-section">
         <h3>Candidates</h3>
-        <CandidateList candidates={d.candidates} linkedId={d.contact?.contactId ?? null} onLink={onLink} />
+        <CandidateList candidates={d.candidates} linkedId={d.contact?.contactId ?? null} holderId={d.codeHolder?.contactId ?? null} code={d.account.code} onLink={onLink} />
       </section>
 
       <section aria-label="Link another contact" className="detail-section">

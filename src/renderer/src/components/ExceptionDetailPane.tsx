@@ -9,6 +9,7 @@ import { PlaybookBadge, ResolvedBadge, VerdictBadge } from './ExceptionBadges';
 import { InvoiceComparison } from './InvoiceComparison';
 import { KindBadge } from './KindBadge';
 import { When } from './When';
+import { accountHash } from '../hooks/useAccountRoute';
 
 const RESEND_TEXT: Record<ResendPolicy, string> = {
   after_fix: 'Re-send the invoice from CocoonOPS once the cause is fixed.',
@@ -126,7 +127,17 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
 
       {(d.playbook.linksAccount || d.finding || d.decision) && (
         <section aria-label="Billing account" className="detail-section" data-testid="linked-account">
-          <h3>Billing account {e.accountCode || e.details.accountNumber}</h3>
+          <h3>
+            Billing account {e.accountCode || e.details.accountNumber}
+            {d.finding && (
+              <>
+                {' '}
+                <a className="small heading-link" href={accountHash(d.finding.accountCode)}>
+                  open in the review
+                </a>
+              </>
+            )}
+          </h3>
           {d.finding ? (
             <>
               <p>
@@ -139,7 +150,9 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
                     {d.decision.note && <> · “{d.decision.note}”</>}
                   </>
                 ) : (
-                  <span className="muted">No decision yet: decide it in the review.</span>
+                  <span className="muted">
+                    No decision yet: <a href={accountHash(d.finding.accountCode)}>decide it in the review</a>.
+                  </span>
                 )}
               </p>
             </>

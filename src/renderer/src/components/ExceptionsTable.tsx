@@ -2,6 +2,7 @@
 // move the selection; a click selects. Not virtualised (an Exceptions Manager export holds hundreds, not 50,000).
 import type { KeyboardEvent } from 'react';
 import type { ExceptionItem, Playbook } from '../../../shared/exceptions';
+import { accountHash } from '../hooks/useAccountRoute';
 import { PlaybookBadge, ResolvedBadge, VerdictBadge } from './ExceptionBadges';
 
 const COLUMNS = ['State', 'Document', 'Account', 'Xero message', 'Playbook', 'Invoice check'] as const;
@@ -62,7 +63,13 @@ export function ExceptionsTable({ items, playbooks, selectedId, onSelect }: Prop
                 {e.number || <span className="muted">—</span>}
               </div>
               <div role="gridcell" className="cell mono" aria-colindex={3}>
-                {e.accountCode || <span className="muted">—</span>}
+                {e.accountCode ? (
+                  <a href={accountHash(e.accountCode)} title={`Open ${e.accountCode} in the review`} onClick={(ev) => ev.stopPropagation()}>
+                    {e.accountCode}
+                  </a>
+                ) : (
+                  <span className="muted">—</span>
+                )}
               </div>
               <div role="gridcell" className="cell" aria-colindex={4} title={e.message}>
                 {e.message}

@@ -5,6 +5,7 @@ import type { FindingKind } from '../../../shared/domain';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { DecisionAction, WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
+import { useAccountRoute } from '../hooks/useAccountRoute';
 import { useDetail } from '../hooks/useDetail';
 import { useKeyboard } from '../hooks/useKeyboard';
 import { useReviewData } from '../hooks/useReviewData';
@@ -84,6 +85,25 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   const say = useCallback((text: string, tone: ToastMessage['tone'] = 'info', undo?: ToastMessage['undo']) => {
     setToast({ id: Date.now(), text, tone, undo });
   }, []);
+
+  // A link to an account ("#account/CODE", e.g. from an exception): shown with no search or filter hiding it, and
+  // opened in the detail pane, once its row is loaded (the first quick answer may not hold it).
+  const accountRoute = useAccountRoute();
+  useEffect(() => {
+    const code = accountRoute.code;
+    if (code === null || data.loading) return;
+    if (!indexOf.has(code)) {
+      if (!data.complete) return;
+      say(`There is no billing account ${code} in this workspace.`, 'error');
+    } else {
+      setFilter(ALL_ROWS);
+      setQuery('');
+      setChosenSort(null);
+      setSelectedCode(code);
+      requestAnimationFrame(() => detailRef.current?.focus());
+    }
+    accountRoute.done();
+  }, [accountRoute.code, version, data.complete, data.loading]);
   // The bulk apply that `u` undoes whole: set by a bulk accept, dropped by the next move or decision.
   const [lastBulk, setLastBulk] = useState<{ batchId: number; applied: number } | null>(null);
 

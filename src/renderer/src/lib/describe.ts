@@ -27,6 +27,17 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
       // The invoices go to the contact of that name: its code is the one to use.
       if (d.row.kind === 'code_differs' && d.contact?.accountNumber) return `Use ${d.contact.accountNumber.trim()} as the billing account code of ${account} in CocoonOPS (the code of ${contact}, which the invoices go to).`;
       return `Give ${account} a new billing account code in CocoonOPS${d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId ? ` (${d.account.code} belongs to another business)` : ''}.`;
+    case 'use_contact_code': {
+      const code = d.contact?.accountNumber.trim() ?? '';
+      return `Use ${code} as the billing account code of ${account} in CocoonOPS: the code ${contact} already has in Xero. The names are made equal too, as Xero files invoices by name.`;
+    }
+    case 'free_code': {
+      const holder = d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId ? d.codeHolder : null;
+      const from = holder ? `"${holder.name}"` : 'the contact that holds it';
+      const where = holder && holder.status !== 'ACTIVE' ? `in the Xero web app (${holder.status.toLowerCase()}: a step on the checklist)` : 'in Xero';
+      const then = d.contact ? `, then give it to ${contact} and make the names equal` : `; the next sync then creates ${account} in Xero with it`;
+      return `Clear ${d.account.code} from ${from} ${where}${then}.`;
+    }
     case 'create_in_xero':
       return `Let the next sync create ${account} in Xero.`;
     case 'different_business':
