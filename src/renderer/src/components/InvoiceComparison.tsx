@@ -1,5 +1,6 @@
 // The invoice-number check: the verdict in words, and the CocoonOPS record against the Xero document field by
-// field (differences marked, in words too), with the fields that could not be compared and why.
+// field (differences marked, in words too), with the fields that could not be compared, why, and Xero's value to
+// compare by hand.
 import type { CheckField, ExceptionItem, InvoiceCheck, XeroDocument } from '../../../shared/exceptions';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { VerdictBadge } from './ExceptionBadges';
@@ -89,11 +90,12 @@ export function InvoiceComparison({ exception, check }: { exception: ExceptionIt
               );
             })}
             {check.notCompared.map((n) => (
-              <tr key={n.field}>
+              <tr key={n.field} className="not-compared">
                 <th scope="row">{FIELD_LABELS[n.field]}</th>
-                <td colSpan={2} className="muted">
+                <td className="muted" title={n.why}>
                   not compared: {n.why}
                 </td>
+                <td>{xeroValue(x, n.field) || <span className="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>
