@@ -29,7 +29,7 @@ describe('createDispatcher', () => {
   });
 
   it('checks outputs when asked', async () => {
-    const dispatch = createDispatcher(handlers({ 'workspace.recent': async () => [42] as unknown as string[] }), { validateOutput: true, onInternalError: () => {} });
+    const dispatch = createDispatcher(handlers({ 'workspace.recent': async () => [42] as unknown as [] }), { validateOutput: true, onInternalError: () => {} });
     expect(await dispatch('workspace.recent', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 

@@ -1,12 +1,12 @@
 // The open workspace of one app instance: open, switch, close, remember recent ones, and caches that live as
 // long as the data they were built from (the contact search index).
-import { basename } from 'node:path';
 import { openWorkspace, type Workspace } from './db';
 import type { WorkspaceInfo } from '../shared/review';
 import { noWorkspace } from './app-error';
 import type { AppEvents } from './app-events';
 import { createContactSearch, type ContactSearch } from './review/contact-search';
 import type { SettingsStore } from './settings-store';
+import { workspaceName } from './recent-workspaces';
 
 export interface Session {
   info(): WorkspaceInfo | null;
@@ -46,7 +46,7 @@ export function createSession(events: AppEvents, settings: SettingsStore): Sessi
       const ws = openWorkspace(path, { create: options.create ?? false });
       close(false);
       cache.clear();
-      const info: WorkspaceInfo = { path, name: basename(path).replace(/\.[^.]+$/, ''), isDemo: options.isDemo ?? false };
+      const info: WorkspaceInfo = { path, name: workspaceName(path), isDemo: options.isDemo ?? false };
       current = { ws, info };
       if (!info.isDemo) settings.rememberWorkspace(path);
       events.emit('workspace.changed', { reason: 'opened', workspace: info });

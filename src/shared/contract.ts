@@ -11,6 +11,7 @@ import {
   DecisionView,
   FindingDetail,
   ReviewList,
+  RecentWorkspace,
   ReviewRow,
   WorkspaceInfo,
   WorkspaceStatus,
@@ -111,7 +112,7 @@ export const SyncResult = z.object({ contacts: z.number().int(), finishedAt: z.s
 export const contract = {
   'app.info': { input: Empty, output: AppInfo },
   'workspace.current': { input: Empty, output: WorkspaceInfo.nullable() },
-  'workspace.recent': { input: Empty, output: z.array(z.string()) },
+  'workspace.recent': { input: Empty, output: z.array(RecentWorkspace) },
   'workspace.open': {
     input: z.strictObject({ path: z.string().trim().min(1, 'a workspace path is required').max(4096), create: z.boolean().default(false) }),
     output: WorkspaceInfo,

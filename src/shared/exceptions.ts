@@ -88,7 +88,12 @@ export type Classification = z.infer<typeof Classification>;
 export const DocType = z.enum(['invoice', 'credit_note']);
 export type DocType = z.infer<typeof DocType>;
 
-export const VERDICTS = ['exists_matches', 'exists_differs', 'not_found', 'cannot_check'] as const;
+/**
+ * exists_matches: in Xero, and its contact, date and total (and whatever else was compared) agree; exists_differs: in
+ * Xero, something compared differs; exists_unverified: in Xero, but the exception gave too little to compare;
+ * not_found: no synced sales document has the number; cannot_check: no number, or no invoices synced yet.
+ */
+export const VERDICTS = ['exists_matches', 'exists_differs', 'exists_unverified', 'not_found', 'cannot_check'] as const;
 export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;
 

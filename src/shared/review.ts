@@ -183,6 +183,23 @@ export type ImportInfo = z.infer<typeof ImportInfo>;
 export const WorkspaceInfo = z.object({ path: z.string(), name: z.string(), isDemo: z.boolean() });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
+/** A workspace opened before, as the start screen lists it: read from the file without writing to it. */
+export const RecentWorkspace = z.object({
+  path: z.string(),
+  name: z.string(),
+  /** The Xero organisation it is connected to (null when never connected: its Xero side came from files, if any). */
+  organisation: z.string().nullable(),
+  /** When Xero was last read: the last complete sync, else the last Xero file import (null: never). */
+  xeroReadAt: z.string().nullable(),
+  xeroReadBy: z.enum(['sync', 'file']).nullable(),
+  accounts: z.number().int(),
+  /** Accounts whose next sync will fail (null until both sides are there and matched). */
+  failing: z.number().int().nullable(),
+  /** Why it cannot be opened as it is (moved, deleted, not a workspace…), or null. */
+  problem: z.string().nullable(),
+});
+export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
+
 /** The accounts that will fail on the next sync, by where their fix stands (the counts add up to `failing`). */
 export const FailingBreakdown = z.object({
   /** No decision yet. */

@@ -111,7 +111,23 @@ describe('reconciler exceptions --message', () => {
     expect(parse(unknown.stdout, { columns: true })).toMatchObject([{ playbook: 'unknown', message: 'Computer says no' }]);
 
     const unsynced = runCli(['exceptions', '--workspace', ws, '--message', 'Invoice # must be unique.', '--number', 'INV-1', '--type', 'credit note', '--total', '$12.50']);
-    expect(unsynced.stdout).toContain('verdict   cannot_check: Cannot check INV-1: sync Xero first');
+    expect(unsynced.stdout).toContain('verdict   cannot_check: Cannot check INV-1: no invoices synced yet (sync Xero first).');
+  });
+
+  it('--number alone: "exists in Xero: compare it", with what to compare and Xero\'s values, never "matches"', async () => {
+    const { path: ws, sync } = await demoWorkspace();
+    await sync();
+    const r = runCli(['exceptions', '--workspace', ws, '--message', 'Invoice # must be unique', '--number', 'INV-0001']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "verdict   exists_unverified: The invoice INV-0001 exists in Xero: compare it with CocoonOPS's invoice before closing — its type, contact, date, total and currency (not in the exception).",
+    );
+    expect(r.stdout).toContain('in Xero   invoice INV-0001 (ACCREC): Acme Freight Pty Ltd (ACME01), 2025-03-03, 1250.00 AUD, AUTHORISED');
+    expect(r.stdout).toContain("[xero] Open invoice INV-0001 in Xero and compare its type, contact, date, total and currency with CocoonOPS's");
+    expect(r.stdout).not.toMatch(/matches|safe to close/);
+    // With the contact, date and total given, it says what matched, and only that.
+    const full = runCli(['exceptions', '--workspace', ws, '--message', 'Invoice # must be unique', '--number', 'INV-0001', '--account', 'ACME01', '--date', '2025-03-03', '--total', '1250']);
+    expect(full.stdout).toContain('verdict   exists_matches: The invoice INV-0001 exists in Xero and matches on contact, date and total (type and currency not compared: not in the exception): safe to close');
   });
 
   it('explains wrong usage with exit code 2', () => {

@@ -50,7 +50,7 @@ describe('exceptions on the sandbox\'s invoices', () => {
     // The sync checks the open exceptions again by itself; an explicit recheck finds the same.
     expect((await sync()).findings).toMatchObject({ exceptionsRechecked: 7 });
     expect(unique().map((e) => e.verdict)).not.toContain('cannot_check');
-    expect(recheckExceptions(ws)).toEqual({ checked: 7, byVerdict: { exists_matches: 4, exists_differs: 2, not_found: 1, cannot_check: 0 } });
+    expect(recheckExceptions(ws)).toEqual({ checked: 7, byVerdict: { exists_matches: 4, exists_differs: 2, exists_unverified: 0, not_found: 1, cannot_check: 0 } });
     const verdicts = Object.fromEntries(listExceptions(ws).filter((e) => e.verdict).map((e) => [e.number, e.verdict]));
     expect(verdicts).toEqual({
       'INV-0001': 'exists_matches',

@@ -54,7 +54,7 @@ describe('the demo', () => {
     expect(info.isDemo).toBe(true);
     const status = await ok(app, 'workspace.status');
     expect(status).toMatchObject({ accounts: 829, contacts: 1094, xeroTrust: 'complete', xeroConnection: { tenantName: 'Demo Company (AU)', sandbox: true } });
-    expect(status.lastSync?.rows).toBe(1094);
+    expect(status.lastSync?.rows).toBe(1094 + 264 + 14); // contacts, sales invoices, credit notes
     expect(status.failing).toBeGreaterThan(300);
 
     const rows = await listRows(app);

@@ -78,6 +78,11 @@ function describe(d: ExceptionDetail): string {
   ];
   if (d.also.length > 0) lines.push(`also      ${d.also.map((a) => a.id).join(', ')}`);
   if (e.check) lines.push(`verdict   ${e.check.verdict}: ${e.check.summary}${e.check.syncedAt ? ` (Xero synced ${e.check.syncedAt})` : ''}`);
+  const x = e.check?.xero;
+  if (x) {
+    const contact = x.contactAccountNumber ? `${x.contactName} (${x.contactAccountNumber})` : x.contactName;
+    lines.push(`in Xero   ${x.docType === 'credit_note' ? 'credit note' : 'invoice'} ${x.number} (${x.type}): ${contact}, ${x.date}, ${x.total.toFixed(2)} ${x.currency}, ${x.status}`);
+  }
   if (d.finding) lines.push(`finding   ${d.finding.kind}: ${d.finding.explanation}`);
   if (d.decision) lines.push(`decision  ${d.decision.action}${d.decision.note ? ` (${d.decision.note})` : ''}`);
   lines.push('cause', ...p.cause.map((c) => `  - ${c}`));

@@ -1,15 +1,22 @@
-// The built-in demo: a workspace made from demo/ (a CocoonOPS export and a Xero contacts response), with a
-// sandbox Xero seeded from the same contacts running in-process. Kept between runs (decisions survive);
-// `reset` starts it over.
+// The built-in demo: a workspace made from demo/ (a CocoonOPS export, Xero's contacts, sales invoices and credit
+// notes, and a CocoonOPS exceptions export), with a sandbox Xero seeded from the same Xero files running in-process.
+// Kept between runs (decisions survive); `reset` starts it over.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../db';
 import { importCocoonFile, importXeroContactsFile } from '../services/import-files';
+import { importExceptionsFile } from '../exceptions/service';
 import { recomputeFindings } from '../services/recompute';
 import { startSandbox, DEFAULT_CLIENT, DEMO_TENANT_ID, DEMO_TENANT_NAME, type RunningSandbox } from '../../sandbox';
-import { parseSeed } from '../../sandbox/seed/seed-loader.js';
+import { parseSeed, type SeedData } from '../../sandbox/seed/seed-loader.js';
 
-export const DEMO_FILES = { cocoon: 'cocoon.csv', xero: 'xero-contacts.json' } as const;
+export const DEMO_FILES = {
+  cocoon: 'cocoon.csv',
+  xero: 'xero-contacts.json',
+  invoices: 'xero-invoices.json',
+  creditNotes: 'xero-credit-notes.json',
+  exceptions: 'exceptions.csv',
+} as const;
 
 export interface DemoProgress {
   (message: string, done: number, total: number): void;
@@ -19,7 +26,13 @@ export function demoWorkspacePath(dataDir: string): string {
   return join(dataDir, 'demo', 'demo.reconciler');
 }
 
-/** The sandbox Xero of the demo, on a random loopback port, seeded with demo/xero-contacts.json. */
+/** The demo's Xero: its contacts, sales invoices and credit notes (GET response envelopes in demo/). */
+export function demoSeed(demoDir: string): SeedData {
+  const read = (file: string): SeedData => parseSeed(JSON.parse(readFileSync(join(demoDir, file), 'utf8')));
+  return { ...read(DEMO_FILES.xero), ...read(DEMO_FILES.invoices), ...read(DEMO_FILES.creditNotes) };
+}
+
+/** The sandbox Xero of the demo, on a random loopback port, seeded with demoSeed. */
 export async function startDemoSandbox(demoDir: string): Promise<RunningSandbox> {
   const sandbox = await startSandbox({
     autoApprove: true,
@@ -27,14 +40,15 @@ export async function startDemoSandbox(demoDir: string): Promise<RunningSandbox>
     clients: [{ ...DEFAULT_CLIENT, loopbackAnyPort: true }],
     tenants: [{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME }],
   });
-  const seed = parseSeed(JSON.parse(readFileSync(join(demoDir, DEMO_FILES.xero), 'utf8')));
-  sandbox.state.seed(DEMO_TENANT_ID, seed, 'replace');
+  sandbox.state.seed(DEMO_TENANT_ID, demoSeed(demoDir), 'replace');
   return sandbox;
 }
 
 /**
  * Builds the demo workspace unless it exists (or `reset`). The Xero side comes from `loadXero` (a sync from the
- * sandbox when the Xero connection is available), else from the same contacts as a Xero file import.
+ * sandbox when the Xero connection is available: contacts, invoices and credit notes), else from the same contacts
+ * as a Xero file import (no invoices: the invoice-number checks then say they cannot check). Then the CocoonOPS
+ * export and its exceptions export are imported.
  */
 export async function buildDemoWorkspace(options: {
   dataDir: string;
@@ -47,7 +61,7 @@ export async function buildDemoWorkspace(options: {
   if (existsSync(path) && !options.reset) return { path, created: false };
   mkdirSync(join(options.dataDir, 'demo'), { recursive: true });
   for (const p of [path, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
-  const steps = 3;
+  const steps = 4;
   options.onProgress(options.loadXero ? 'Connecting to the sandbox Xero and syncing…' : 'Importing the Xero contacts…', 0, steps);
   if (options.loadXero) {
     openWorkspace(path, { create: true }).close();
@@ -60,7 +74,9 @@ export async function buildDemoWorkspace(options: {
     await importCocoonFile(ws, join(options.demoDir, DEMO_FILES.cocoon), {}, 'demo');
     options.onProgress('Matching…', 2, steps);
     recomputeFindings(ws);
-    options.onProgress('Demo ready', 3, steps);
+    options.onProgress('Importing the CocoonOPS exceptions…', 3, steps);
+    await importExceptionsFile(ws, join(options.demoDir, DEMO_FILES.exceptions), {}, 'demo');
+    options.onProgress('Demo ready', 4, steps);
   } finally {
     ws.close();
   }

@@ -35,7 +35,7 @@ describe('checkInvoiceNumber', () => {
     const c = checkInvoiceNumber(doc({ number: 'inv-0001', total: 1250.004 }), [xero()], SYNCED);
     expect(c).toMatchObject({ verdict: 'exists_matches', differences: [], notCompared: [], xero: { invoiceId: 'i-1' } });
     expect(c.compared).toEqual(['type', 'contact', 'date', 'total', 'currency', 'status']);
-    expect(c.summary).toMatch(/exists in Xero and matches: safe to close the exception in CocoonOPS/);
+    expect(c.summary).toBe('The invoice INV-0001 exists in Xero and matches on type, contact, date, total and currency: safe to close the exception in CocoonOPS.');
   });
 
   it('exists_differs lists every difference with both values', () => {
@@ -57,12 +57,28 @@ describe('checkInvoiceNumber', () => {
     expect(draft).toMatchObject({ verdict: 'exists_matches', notes: ['The Xero invoice is still a DRAFT.'] });
   });
 
-  it('says which fields were not compared when the exception lacks them', () => {
+  it('with nothing to compare, says "exists in Xero: compare it" and lists what to compare, never "matches"', () => {
     const c = checkInvoiceNumber({ docType: null, number: 'INV-0001', accountCode: '', contactName: '', date: '', total: null, currency: '' }, [xero()], SYNCED);
-    expect(c.verdict).toBe('exists_matches');
+    expect(c.verdict).toBe('exists_unverified');
     expect(c.notCompared.map((n) => n.field)).toEqual(['type', 'contact', 'date', 'total', 'currency']);
     expect(c.notCompared.find((n) => n.field === 'total')!.why).toBe('the exception has no total');
-    expect(c.summary).toContain('(not compared: type, contact, date, total, currency)');
+    expect(c.summary).toBe(
+      "The invoice INV-0001 exists in Xero: compare it with CocoonOPS's invoice before closing — its type, contact, date, total and currency (not in the exception).",
+    );
+    expect(c.summary).not.toMatch(/match|safe to close/);
+  });
+
+  it('says "matches" only about what it compared', () => {
+    // Only the contact: it exists, the contact matches, the rest is to compare by hand.
+    const some = checkInvoiceNumber(doc({ docType: null, date: '', total: null, currency: '' }), [xero()], SYNCED);
+    expect(some.verdict).toBe('exists_unverified');
+    expect(some.summary).toBe("The invoice INV-0001 exists in Xero: compare it with CocoonOPS's invoice before closing — its type, date, total and currency (not in the exception); its contact matches.");
+    // Contact, date and total agree: safe to close, naming what was not compared.
+    const enough = checkInvoiceNumber(doc({ docType: null, currency: '' }), [xero()], SYNCED);
+    expect(enough.verdict).toBe('exists_matches');
+    expect(enough.summary).toBe('The invoice INV-0001 exists in Xero and matches on contact, date and total (type and currency not compared: not in the exception): safe to close the exception in CocoonOPS.');
+    // A difference found in what was compared is a difference, whatever was not compared.
+    expect(checkInvoiceNumber(doc({ date: '', total: 99 }), [xero()], SYNCED).verdict).toBe('exists_differs');
   });
 
   it('compares the contact by name when its Account Number is unknown, and notes a name difference behind equal codes', () => {
@@ -100,7 +116,12 @@ describe('checkInvoiceNumber', () => {
   it('cannot_check (never not_found) when Xero was never synced, or the exception has no number', () => {
     expect(checkInvoiceNumber(doc(), [], { synced: false, syncedAt: null })).toMatchObject({
       verdict: 'cannot_check',
-      summary: expect.stringContaining('sync Xero first'),
+      summary: 'Cannot check INV-0001: no invoices synced yet (sync Xero first).',
+    });
+    // A sync that brought no sales documents is no evidence that the number is free.
+    expect(checkInvoiceNumber(doc(), [], { synced: false, syncedAt: '2026-12-01T00:00:00.000Z' })).toMatchObject({
+      verdict: 'cannot_check',
+      summary: 'Cannot check INV-0001: no invoices synced yet (the last sync found no sales invoices or credit notes in Xero).',
     });
     expect(checkInvoiceNumber(doc({ number: ' ' }), [xero()], SYNCED)).toMatchObject({ verdict: 'cannot_check', summary: expect.stringContaining('no invoice or credit note number') });
   });

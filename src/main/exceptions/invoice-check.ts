@@ -26,6 +26,8 @@ export const SALES_TYPES: readonly string[] = ['ACCREC', 'ACCRECCREDIT'];
 /** Totals closer than half a cent are equal. */
 const CENT = 0.005;
 const DEAD = new Set(['VOIDED', 'DELETED']);
+/** Without these compared, a document that exists with the number may still be another one: no "matches". */
+const ESSENTIAL: readonly CheckField[] = ['contact', 'date', 'total'];
 
 const DOC_LABEL: Record<DocType, string> = { invoice: 'invoice', credit_note: 'credit note' };
 
@@ -131,7 +133,8 @@ export function checkInvoiceNumber(doc: CocoonDocument, candidates: readonly Xer
     return { ...base, verdict: 'cannot_check', summary: 'Cannot check: the exception has no invoice or credit note number.' };
   }
   if (!ctx.synced) {
-    return { ...base, verdict: 'cannot_check', summary: `Cannot check ${number}: sync Xero first (no sales invoices or credit notes have been synced into this workspace).` };
+    const why = ctx.syncedAt ? 'the last sync found no sales invoices or credit notes in Xero' : 'sync Xero first';
+    return { ...base, verdict: 'cannot_check', summary: `Cannot check ${number}: no invoices synced yet (${why}).` };
   }
   const same = candidates.filter((x) => numberKey(x.number) === numberKey(number));
   const sales = same.filter((x) => SALES_TYPES.includes(x.type.toUpperCase()));
@@ -157,9 +160,25 @@ export function checkInvoiceNumber(doc: CocoonDocument, candidates: readonly Xer
   const others = sales.filter((x) => x !== chosen.x);
   const label = `${DOC_LABEL[chosen.x.docType]} ${chosen.x.number}`;
   const result = { ...base, ...chosen.c, xero: chosen.x, others };
-  if (chosen.c.differences.length === 0) {
-    const unchecked = chosen.c.notCompared.length > 0 ? ` (not compared: ${chosen.c.notCompared.map((n) => n.field).join(', ')})` : '';
-    return { ...result, verdict: 'exists_matches', summary: `The ${label} exists in Xero and matches${unchecked}: safe to close the exception in CocoonOPS.` };
+  if (chosen.c.differences.length > 0) {
+    return { ...result, verdict: 'exists_differs', summary: `The ${label} exists in Xero but differs — ${describe(chosen.c.differences)}.` };
   }
-  return { ...result, verdict: 'exists_differs', summary: `The ${label} exists in Xero but differs — ${describe(chosen.c.differences)}.` };
+  // "Matches" only about what was compared: the contact, date and total must all have been, for "safe to close".
+  const agreed: CheckField[] = chosen.c.compared.filter((f) => f !== 'status');
+  const missing = chosen.c.notCompared.map((n) => n.field);
+  if (ESSENTIAL.every((f) => agreed.includes(f))) {
+    const unchecked = missing.length > 0 ? ` (${listed(missing)} not compared: not in the exception)` : '';
+    return { ...result, verdict: 'exists_matches', summary: `The ${label} exists in Xero and matches on ${listed(agreed)}${unchecked}: safe to close the exception in CocoonOPS.` };
+  }
+  const alike = agreed.length > 0 ? `; its ${listed(agreed)} ${agreed.length === 1 ? 'matches' : 'match'}` : '';
+  return {
+    ...result,
+    verdict: 'exists_unverified',
+    summary: `The ${label} exists in Xero: compare it with CocoonOPS's ${DOC_LABEL[doc.docType ?? chosen.x.docType]} before closing — its ${listed(missing)} (not in the exception)${alike}.`,
+  };
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -33,13 +33,12 @@ export class ExceptionNotFoundError extends Error {
 }
 
 /**
- * Whether the workspace holds Xero's sales invoices and credit notes: a complete sync, or documents put there
- * some other way. Without either the invoice-number check says "cannot check", never "not found".
+ * Whether the workspace holds Xero's sales invoices and credit notes. Without any (never synced, or a sync that
+ * brought none) the invoice-number check says "cannot check: no invoices synced yet", never "not found".
  */
 export function syncContext(ws: Workspace): CheckContext {
   const last = ws.imports.latest('xero_sync', 'complete');
-  if (last) return { synced: true, syncedAt: last.finishedAt };
-  return { synced: ws.invoices.count() > 0, syncedAt: null };
+  return { synced: ws.invoices.count() > 0, syncedAt: last?.finishedAt ?? null };
 }
 
 /** Fills the number and billing account from the message when the export did not give them. */
@@ -187,7 +186,7 @@ export function setExceptionResolved(ws: Workspace, id: number, resolved: boolea
 /** Runs the invoice-number check again (e.g. after a Xero sync) for the open exceptions that have one. */
 export function recheckExceptions(ws: Workspace, options: { ids?: readonly number[] } = {}): { checked: number; byVerdict: Record<Verdict, number> } {
   const ctx = syncContext(ws);
-  const byVerdict: Record<Verdict, number> = { exists_matches: 0, exists_differs: 0, not_found: 0, cannot_check: 0 };
+  const byVerdict: Record<Verdict, number> = { exists_matches: 0, exists_differs: 0, exists_unverified: 0, not_found: 0, cannot_check: 0 };
   const wanted = options.ids ? new Set(options.ids) : null;
   let checked = 0;
   ws.transaction(() => {

@@ -65,6 +65,16 @@ describe('stepsFor', () => {
     );
   });
 
+  it('exists_unverified: compare in Xero what the exception did not give, then close or renumber', () => {
+    const c = check('exists_unverified', { compared: ['contact', 'status'], notCompared: [{ field: 'date', why: 'x' }, { field: 'total', why: 'y' }] });
+    const steps = stepsFor(item(unique, { verdict: 'exists_unverified', check: c }), { finding: null, decision: null });
+    expect(steps.map((s) => [s.place, s.kind])).toEqual([['xero', 'check'], ['cocoonops', 'close_exception']]);
+    expect(texts(steps)).toEqual([
+      "Open invoice INV-0001 in Xero and compare its date and total with CocoonOPS's: the exception did not give them.",
+      'If it is the same invoice, close the exception for invoice INV-0001 in CocoonOPS; if not, it needs another number (ask CocoonOPS support), then re-send it.',
+    ]);
+  });
+
   it('not_found: the three re-send steps; cannot_check: check first', () => {
     const nf = stepsFor(item(unique, { verdict: 'not_found', check: check('not_found') }), { finding: null, decision: null });
     expect(nf.map((s) => s.kind)).toEqual(['resend', 'resend', 'resend']);

@@ -6,6 +6,7 @@ import { ACTION_LABELS, KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction } from '../../shared/review';
 import type { ChecklistStep, ExceptionItem, LinkedDecision, StepKind, StepPlace } from '../../shared/exceptions';
 import { playbookDef, RESEND_STEPS } from './playbooks';
+import { listed } from './invoice-check';
 
 export interface StepContext {
   finding: Finding | null;
@@ -79,6 +80,13 @@ function documentSteps(e: ExceptionItem): Draft[] | null {
       return [
         { place: 'xero', kind: 'check', text: `Compare ${label} in Xero with CocoonOPS (${diffs}) and correct the side that is wrong (in Xero: edit it, or void it and re-send from CocoonOPS).` },
         { place: 'cocoonops', kind: 'close_exception', text: `Then close the exception for ${label} in CocoonOPS.` },
+      ];
+    }
+    case 'exists_unverified': {
+      const fields = listed(check.notCompared.map((n) => n.field));
+      return [
+        { place: 'xero', kind: 'check', text: `Open ${label} in Xero and compare its ${fields} with CocoonOPS's: the exception did not give them.` },
+        { place: 'cocoonops', kind: 'close_exception', text: `If it is the same ${check.xero?.docType === 'credit_note' ? 'credit note' : 'invoice'}, close the exception for ${label} in CocoonOPS; if not, it needs another number (ask CocoonOPS support), then re-send it.` },
       ];
     }
     case 'not_found':

@@ -53,7 +53,7 @@ export async function openDemo(ctx: AppContext, reset: boolean): Promise<Workspa
           const ws = openWorkspace(p);
           try {
             await xero.connect(ws, {});
-            await xero.sync(ws, { signal: new AbortController().signal, onProgress: (s) => progress(s.message, 0, 3) });
+            await xero.sync(ws, { signal: new AbortController().signal, onProgress: (s) => progress(s.message, 0, 4) });
           } finally {
             ws.close();
           }

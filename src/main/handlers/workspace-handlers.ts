@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { dashboardStatus } from '../review/status';
 import type { AppContext, HandlerGroup } from './context';
 import { openDemo } from './demo-handler';
+import { describeRecent } from '../recent-workspaces';
 
 export function workspaceHandlers(ctx: AppContext): HandlerGroup<
   'app.info' | 'workspace.current' | 'workspace.recent' | 'workspace.open' | 'workspace.openDemo' | 'workspace.close' | 'workspace.status'
@@ -17,7 +18,7 @@ export function workspaceHandlers(ctx: AppContext): HandlerGroup<
       xeroUnavailableReason: reason,
     }),
     'workspace.current': async () => ctx.session.info(),
-    'workspace.recent': async () => ctx.config.settings.recentWorkspaces(),
+    'workspace.recent': async () => ctx.config.settings.recentWorkspaces().map(describeRecent),
     'workspace.open': async ({ path, create }) => {
       if (create) mkdirSync(dirname(path), { recursive: true });
       return ctx.session.open(path, { create });

@@ -5,6 +5,7 @@ import { exceptions } from './0002-exceptions';
 import { outbox } from './0003-outbox';
 import { decisionBatches } from './0004-decision-batches';
 import { mergedContacts } from './0005-merged-contacts';
+import { unverifiedVerdict } from './0006-exists-unverified';
 import type { KnownMigration, Migration } from './types';
 
 export type { KnownMigration, Migration } from './types';
@@ -18,6 +19,6 @@ export function withChecksums(list: readonly Migration[]): KnownMigration[] {
   return list.map((m) => ({ ...m, checksum: checksumOf(m.sql) }));
 }
 
-export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox, decisionBatches, mergedContacts]);
+export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox, decisionBatches, mergedContacts, unverifiedVerdict]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -1,4 +1,5 @@
-// The app: onboarding until a workspace is open, then the review workbench; progress of long work on top.
+// The app: the start screen until a workspace is open (and again after Close), then the review workbench; progress of
+// long work on top.
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import type { WorkspaceInfo } from '../../../shared/review';
@@ -33,6 +34,8 @@ export function App() {
   }, [api]);
 
   useApiEvent('workspace.changed', (e) => {
+    // Closed: back to the start screen, and the next workspace opens on its review, not on the old one's screen.
+    if (e.reason === 'closed' && location.hash) location.hash = '';
     if (e.reason === 'opened' || e.reason === 'closed') setWorkspace(e.workspace);
   });
   useApiEvent('menu.command', (e) => {

@@ -5,6 +5,7 @@ import { formatDateTime } from '../lib/dates';
 export const VERDICT_LABELS: Record<Verdict, string> = {
   exists_matches: 'In Xero, matches',
   exists_differs: 'In Xero, differs',
+  exists_unverified: 'In Xero, compare',
   not_found: 'Not in Xero',
   cannot_check: 'Cannot check',
 };
@@ -12,8 +13,9 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 export const VERDICT_HINTS: Record<Verdict, string> = {
   exists_matches: 'The invoice is already in Xero as CocoonOPS has it: close the exception in CocoonOPS.',
   exists_differs: 'A document with this number is in Xero but differs: see the differences before closing or re-sending.',
+  exists_unverified: 'A document with this number is in Xero, but the exception gives too little to compare: compare it with CocoonOPS before closing.',
   not_found: 'No synced document has this number: re-send it from CocoonOPS.',
-  cannot_check: 'The Xero invoices are not synced (or no number was given): the number could not be looked up.',
+  cannot_check: 'No invoices synced yet (or no number was given): the number could not be looked up.',
 };
 
 export function VerdictBadge({ verdict }: { verdict: Verdict | null }) {

@@ -1,5 +1,6 @@
 // The invoice-number check: the verdict in words, and the CocoonOPS record against the Xero document field by
-// field (differences marked, in words too), with the fields that could not be compared and why.
+// field in one order (differences marked, in words too; the fields that could not be compared say why, beside Xero's
+// value to compare by hand).
 import type { CheckField, ExceptionItem, InvoiceCheck, XeroDocument } from '../../../shared/exceptions';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { VerdictBadge } from './ExceptionBadges';
@@ -71,7 +72,20 @@ export function InvoiceComparison({ exception, check }: { exception: ExceptionIt
             </tr>
           </thead>
           <tbody>
-            {check.compared.map((f) => {
+            {(Object.keys(FIELD_LABELS) as CheckField[]).map((f) => {
+              const n = check.notCompared.find((v) => v.field === f);
+              if (n) {
+                return (
+                  <tr key={f} className="not-compared">
+                    <th scope="row">{FIELD_LABELS[f]}</th>
+                    <td className="muted" title={`not compared: ${n.why}`}>
+                      {n.why.startsWith('the exception ') ? 'not given: compare by hand' : `not compared: ${n.why}`}
+                    </td>
+                    <td>{xeroValue(x, f) || <span className="muted">—</span>}</td>
+                  </tr>
+                );
+              }
+              if (!check.compared.includes(f)) return null;
               const d = check.differences.find((v) => v.field === f);
               return (
                 <tr key={f} className={d ? 'differs' : undefined}>
@@ -88,14 +102,6 @@ export function InvoiceComparison({ exception, check }: { exception: ExceptionIt
                 </tr>
               );
             })}
-            {check.notCompared.map((n) => (
-              <tr key={n.field}>
-                <th scope="row">{FIELD_LABELS[n.field]}</th>
-                <td colSpan={2} className="muted">
-                  not compared: {n.why}
-                </td>
-              </tr>
-            ))}
           </tbody>
         </table>
       )}

@@ -1,17 +1,20 @@
-// First run: open the demo, connect Xero, or import a CocoonOPS export; recent workspaces below.
+// The start screen: recent workspaces first (one click reopens one; Close comes back here), then open the demo,
+// connect Xero, or import a CocoonOPS export.
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
+import type { RecentWorkspace } from '../../../shared/review';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/file-content';
 import { ErrorMessage } from './ErrorMessage';
 import { ImportDialog } from './ImportDialog';
+import { RecentWorkspaces } from './RecentWorkspaces';
 import { SignInLink } from './SignInLink';
 
 export function Onboarding({ info }: { info: AppInfo }) {
   const api = useApi();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; title?: string } | null>(null);
-  const [recent, setRecent] = useState<string[]>([]);
+  const [recent, setRecent] = useState<RecentWorkspace[]>([]);
   const [importing, setImporting] = useState<'cocoon' | 'xero' | null>(null);
 
   useEffect(() => {
@@ -31,10 +34,11 @@ export function Onboarding({ info }: { info: AppInfo }) {
     <main className="onboarding" aria-labelledby="welcome">
       <h1 id="welcome">Cocoon ⇄ Xero Reconciler</h1>
       <p className="lead">Find the CocoonOPS billing accounts whose Xero sync will fail, see both sides together, and decide what to fix.</p>
+      {recent.length > 0 && <RecentWorkspaces recent={recent} disabled={busy !== null} onOpen={(path) => run('open', () => api.workspace.open({ path }))} />}
       <div className="start-cards">
         <section className="start-card">
           <h2>Try the demo</h2>
-          <p className="muted">829 real organisation names, a sandbox Xero running inside the app, every kind of mismatch. Nothing leaves this computer.</p>
+          <p className="muted">829 real organisation names, a sandbox Xero running inside the app with their invoices and credit notes, every kind of mismatch, and a CocoonOPS exceptions export to clear. Nothing leaves this computer.</p>
           <button type="button" className="primary" disabled={busy !== null} onClick={() => run('demo', () => api.workspace.openDemo())}>
             {busy === 'demo' ? 'Preparing the demo…' : 'Open the demo'}
           </button>
@@ -66,20 +70,6 @@ export function Onboarding({ info }: { info: AppInfo }) {
         </section>
       </div>
       {error && <ErrorMessage message={error.message} title={error.title} />}
-      {recent.length > 0 && (
-        <section className="recent" aria-label="Recent workspaces">
-          <h2>Recent workspaces</h2>
-          <ul>
-            {recent.map((path) => (
-              <li key={path}>
-                <button type="button" className="link-button" onClick={() => run('open', () => api.workspace.open({ path }))}>
-                  {path}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {importing && <ImportDialog initialKind={importing} onClose={() => setImporting(null)} onImported={() => setImporting(null)} />}
     </main>
   );
