@@ -83,6 +83,8 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
   );
   const plannedByNumber = groupBy(plannedSubjects, (s) => uniqueKey(finalOf(s, 'AccountNumber')));
   const another = (group: Map<string, string[]>, value: string, subject: string) => (group.get(uniqueKey(value)) ?? []).find((s) => s !== subject);
+  /** A contact as people know it: by its name now (its ContactID only when the workspace has no name for it). */
+  const nameOf = (subject: string): string => byId.get(subject)?.name || subject;
 
   for (const { item, e, subject } of edits) {
     const to = e.to.trim();
@@ -93,32 +95,33 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
       const holder = (activeByName.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
       if (holder) {
         block(item.ref, {
-          reason: `Xero would refuse it: the name "${to}" is already used by the active contact "${holder.name}" (${holder.contactId}); Contact Name is unique among active contacts. If they are the same business, merge the two in Xero; otherwise choose a different name.${movesAway(holder, 'Name', to)}`,
+          reason: `Xero would refuse it: the name "${to}" is already used by the active contact "${holder.name}"; Contact Name is unique among active contacts. If they are the same business, merge the two in Xero; otherwise choose a different name.${movesAway(holder, 'Name', to)}`,
           clash: { contactId: holder.contactId, name: holder.name },
         });
       }
       const twin = another(plannedActiveByName, to, subject);
-      if (twin) block(item.ref, { reason: `Another correction in this push gives the name "${to}" to a second contact (${twin}): Xero allows one active contact per name.` });
+      if (twin) block(item.ref, { reason: `Another correction in this push gives the name "${to}" to a second contact ("${nameOf(twin)}"): Xero allows one active contact per name.` });
     } else if (e.field === 'AccountNumber' && to !== '') {
       if (to.length > MAX_NUMBER) block(item.ref, { reason: `Xero refuses Account Numbers over ${MAX_NUMBER} characters.` });
       const holder = (byNumber.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
       if (holder) {
-        const archived = holder.status === 'ACTIVE' ? '' : `, ${holder.status.toLowerCase()}`;
+        const archived = holder.status === 'ACTIVE' ? '' : holder.status.toLowerCase();
         const mergedInto = holder.mergedToContactId ? (byId.get(holder.mergedToContactId.toLowerCase())?.name ?? holder.mergedToContactId) : null;
         const merged = mergedInto === null ? '' : ` merged into "${mergedInto}"`;
+        const about = archived || merged ? ` (${archived}${merged})` : '';
         block(item.ref, {
-          reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}" (${holder.contactId}${archived}${merged}); Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
+          reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}"${about}; Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
           ...(mergedInto === null || holder.status === 'ACTIVE' ? {} : { free: { contactId: holder.contactId, name: holder.name, accountNumber: holder.accountNumber, mergedInto } }),
         });
       }
       const twin = another(plannedByNumber, to, subject);
-      if (twin) block(item.ref, { reason: `Another correction in this push gives the Account Number "${to}" to a second contact (${twin}).` });
+      if (twin) block(item.ref, { reason: `Another correction in this push gives the Account Number "${to}" to a second contact ("${nameOf(twin)}").` });
     } else if (e.field === 'ContactStatus' && to === 'ACTIVE') {
       const name = finalOf(subject, 'Name');
       const holder = (activeByName.get(uniqueKey(name)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
       if (holder) {
         block(item.ref, {
-          reason: `Restoring it would make two active contacts named "${name}" ("${holder.name}", ${holder.contactId}): Xero refuses that. If they are the same business, merge them in Xero; otherwise rename one first.${movesAway(holder, 'Name', name)}`,
+          reason: `Restoring it would make two active contacts named "${name}" (the other is "${holder.name}"): Xero refuses that. If they are the same business, merge them in Xero; otherwise rename one first.${movesAway(holder, 'Name', name)}`,
           clash: { contactId: holder.contactId, name: holder.name },
         });
       }
