@@ -43,14 +43,21 @@ export function formatOfPath(path: string): ExportFormat | null {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date and time without a zone ("2025-06-02 09:14", as CocoonOPS exports it): a wall-clock time already. */
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
- * A date or datetime cell as the wall-clock parts a spreadsheet shows: a plain date as written, an instant in the
- * computer's local time. Null when the text is no ISO date (it is then written as text).
+ * A date or datetime cell as the wall-clock parts a spreadsheet shows: a plain date or a time without a zone as
+ * written, an instant (with its zone) in the computer's local time. Null when the text is no ISO date (it is then written as text).
  */
 export function wallClock(value: string, type: 'date' | 'datetime'): { y: number; mo: number; d: number; h: number; mi: number; s: number } | null {
   const plain = ISO_DATE.exec(value);
   if (plain) return { y: Number(plain[1]), mo: Number(plain[2]), d: Number(plain[3]), h: 0, mi: 0, s: 0 };
+  const local = LOCAL_TIME.exec(value);
+  if (local) {
+    const [y, mo, d, h, mi, s] = local.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
+    return type === 'date' ? { y, mo, d, h: 0, mi: 0, s: 0 } : { y, mo, d, h, mi, s };
+  }
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
   const t = new Date(value);
   if (Number.isNaN(t.getTime())) return null;
