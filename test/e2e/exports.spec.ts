@@ -65,7 +65,7 @@ test('review: Export… saves the rows shown, filtered and sorted, with finding,
 
   await page.getByRole('button', { name: 'Export…' }).click();
   await expect(exportDialog('Export the review').getByTestId('export-scope')).toContainText(`The ${shown} accounts shown (of 829), in the order shown`);
-  await shot('40-export-review-dialog');
+  await shot('50-export-review-dialog');
   const xlsx = await exportAs('Export the review', 'Excel workbook (.xlsx)');
   expect(xlsx.download.suggestedFilename()).toBe('Demo review.xlsx');
   await expect(page.getByRole('status').filter({ hasText: `Downloaded Demo review.xlsx (${shown} rows)` })).toBeVisible();
@@ -94,10 +94,10 @@ test('review: Export… saves the rows shown, filtered and sorted, with finding,
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.getByRole('button', { name: 'Export…' })).toBeInViewport({ ratio: 1 });
-  await shot('40-export-review-1024-dark');
+  await shot('50-export-review-1024-dark');
   await page.getByRole('button', { name: 'Export…' }).click();
   await expect(exportDialog('Export the review').getByRole('button', { name: 'Export', exact: true })).toBeInViewport({ ratio: 1 });
-  await shot('40-export-review-dialog-1024-dark');
+  await shot('50-export-review-dialog-1024-dark');
   await exportDialog('Export the review').getByRole('button', { name: 'Cancel' }).click();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ colorScheme: 'light' });
@@ -115,7 +115,7 @@ test('push plan: Export plan… saves one row per field the push writes', async 
   await expect(planItems.first()).toBeAttached();
   const codes = await planItems.evaluateAll((items) => items.map((i) => i.getAttribute('data-code')!));
   await page.getByRole('button', { name: 'Export plan…' }).click();
-  await shot('41-export-plan-dialog');
+  await shot('51-export-plan-dialog');
   const xlsx = await exportAs('Export the push plan', 'Excel workbook (.xlsx)');
   expect(xlsx.download.suggestedFilename()).toBe('Demo push plan.xlsx');
   const sheet = await readXlsx(xlsx.bytes);
@@ -124,10 +124,10 @@ test('push plan: Export plan… saves one row per field the push writes', async 
   expect([...new Set(sent.map((r) => r[0]))]).toEqual([...new Set(codes)]);
   expect(sent.every((r) => typeof r[4] === 'string' && r[6] !== null)).toBe(true);
   await expect(page.getByTestId('push-message')).toHaveText(/^Downloaded Demo push plan\.xlsx \(\d+ rows\)$/);
-  await shot('41-export-plan-done');
+  await shot('51-export-plan-done');
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot('41-export-plan-1024-dark');
+  await shot('51-export-plan-1024-dark');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ colorScheme: 'light' });
 });
@@ -149,7 +149,7 @@ test('exceptions: Export… saves the exceptions listed, in their order', async 
     .locator('.exceptions-body [role="row"]')
     .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('[role="gridcell"]')[2]!.textContent!.trim()));
   await page.getByRole('button', { name: 'Export…' }).click();
-  await shot('42-export-exceptions-dialog');
+  await shot('52-export-exceptions-dialog');
   const file = await exportAs('Export the exceptions', 'CSV (.csv)');
   expect(file.download.suggestedFilename()).toBe('Demo exceptions.csv');
   const csv = readCsv(file.bytes);
@@ -159,5 +159,5 @@ test('exceptions: Export… saves the exceptions listed, in their order', async 
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.getByRole('button', { name: 'Export…' })).toBeInViewport({ ratio: 1 });
-  await shot('42-export-exceptions-1024-dark');
+  await shot('52-export-exceptions-1024-dark');
 });
