@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'recompute-worker': resolve(import.meta.dirname, 'src/main/threads/recompute-worker.ts'),
           'xlsx-worker': resolve(import.meta.dirname, 'src/main/threads/xlsx-worker.ts'),
+          'export-worker': resolve(import.meta.dirname, 'src/main/threads/export-worker.ts'),
         },
       },
     },

@@ -6,6 +6,7 @@ import { createSession, type Session } from './session';
 import { unavailableXero } from './xero-port';
 import { recomputeAndAnnounce, type AppConfig, type AppContext } from './handlers/context';
 import { exceptionHandlers } from './handlers/exceptions';
+import { exportHandlers } from './handlers/export-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
@@ -52,6 +53,7 @@ export function createApp(config: AppConfig): App {
     ...importHandlers(ctx),
     ...xeroHandlers(ctx),
     ...exceptionHandlers(ctx),
+    ...exportHandlers(ctx),
     ...outboxHandlers({
       workspace: () => {
         const { ws, info } = ctx.session.require();

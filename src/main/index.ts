@@ -1,6 +1,6 @@
 // Electron bootstrap only: the core from createApp(), one secure window, the native menu, and the contract wired
 // to IPC. Everything testable lives beside it (window-options, electron/ipc, electron/menu, electron/external-links).
-import { app, BrowserWindow, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { createXeroLink } from './xero-link';
@@ -10,6 +10,7 @@ import { electronSettings } from './electron/electron-settings';
 import { isAllowedExternalUrl } from './electron/external-links';
 import { forwardEvents, isTrustedSender, wireIpc } from './electron/ipc';
 import { menuTemplate } from './electron/menu';
+import { saveDialogOptions, withExtension } from './electron/save-dialog-options';
 import { createElectronSecretStore } from './electron/safe-storage-secrets';
 import { windowPdfPrinter } from './electron/print-pdf';
 import { findElectronSqlite } from './electron/native-sqlite';
@@ -46,6 +47,11 @@ const core = createApp({
   validateOutput: !app.isPackaged,
   xero,
   printToPdf: windowPdfPrinter(() => win),
+  chooseSavePath: async ({ fileName, format }) => {
+    const options = saveDialogOptions(fileName, format, app.getPath('documents'));
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return r.canceled || !r.filePath ? null : withExtension(r.filePath, format);
+  },
 });
 let win: BrowserWindow | null = null;
 

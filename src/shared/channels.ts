@@ -1,6 +1,7 @@
 // Every call between the UI and the core, by name ("area.verb"), and every event the core pushes.
 // A plain list with no imports: the sandboxed preload bundles this file and nothing from node_modules.
 import { EXCEPTIONS_CHANNELS } from './channels-exceptions';
+import { EXPORTS_CHANNELS } from './channels-exports';
 import { OUTBOX_CHANNELS, OUTBOX_EVENTS } from './channels-outbox';
 
 export const CHANNELS = [
@@ -30,6 +31,7 @@ export const CHANNELS = [
   'xero.cancelSync',
   ...EXCEPTIONS_CHANNELS,
   ...OUTBOX_CHANNELS,
+  ...EXPORTS_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,6 +4,7 @@ import { ExportView } from './xero-export';
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { exceptionsContract } from './contract-exceptions';
+import { exportsContract } from './contract-exports';
 import { outboxContract, outboxEvents } from './contract-outbox';
 import { ChosenEncoding, FindingKind, XeroContact } from './domain';
 import {
@@ -164,6 +165,7 @@ export const contract = {
   'xero.cancelSync': { input: Empty, output: z.object({ cancelled: z.boolean() }) },
   ...exceptionsContract,
   ...outboxContract,
+  ...exportsContract,
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

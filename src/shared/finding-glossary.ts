@@ -1,7 +1,8 @@
 // What each finding kind means, in one place: the one-line tooltip of its badge and card, the Xero error it causes on
 // the next sync (Xero's own words, from the sync model), and the usual fix. The `?` overlay lists them all. Pure;
 // no zod, so the renderer bundle stays small.
-import type { FindingKind } from './domain';
+import type { FindingKind, SuggestedFix } from './domain';
+import type { XeroTrust } from './review';
 import { KIND_LABELS, KIND_RANK, KINDS } from './decision-rules';
 import { XERO_MESSAGES } from './sync-model';
 
@@ -75,3 +76,15 @@ export const FINDING_GLOSSARY: Readonly<Record<FindingKind, KindGlossary>> = {
 
 /** The kinds in the order the review ranks them (failing first). */
 export const GLOSSARY_ORDER: readonly FindingKind[] = [...KINDS].sort((a, b) => KIND_RANK[a] - KIND_RANK[b]);
+
+/**
+ * The finding as the review table labels it (its badge, and the exports of the table): the kind's label, "No Xero
+ * data" / "Not matched yet" without a finding, "Not in Xero?" while the Xero data is incomplete, "Merged holder" for
+ * an archived holder merged into another contact.
+ */
+export function findingLabel(kind: FindingKind | null, xeroTrust: XeroTrust = 'complete', fix: SuggestedFix | null = null): string {
+  if (kind === null) return xeroTrust === 'missing' ? 'No Xero data' : 'Not matched yet';
+  if (kind === 'not_in_xero' && xeroTrust !== 'complete') return 'Not in Xero?';
+  if (fix === 'follow_merge') return 'Merged holder';
+  return FINDING_GLOSSARY[kind].label;
+}

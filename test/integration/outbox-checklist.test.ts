@@ -96,16 +96,18 @@ describe('CocoonOPS checklist', () => {
     expect(html).toContain('made 01/03/2026, 11:00 pm');
     expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
 
-    // XLSX: the same rows, "Done at" a date cell in day-month-year order.
+    // XLSX: the same rows, "Done at" a date cell (this computer's wall-clock time; Excel's built-in date-time format,
+    // which shows in the reader's own order).
     const { default: Excel } = await import('exceljs');
     const book = new Excel.Workbook();
-    await book.xlsx.load((await checklistXlsx(after, dates)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await checklistXlsx(after)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(after.total + 1);
     expect(sheet.getRow(1).values).toEqual([undefined, 'To do', 'Billing account code', 'Billing account name', 'Where', 'What', 'Invoices', 'Steps', 'Done', 'Done at', 'Key']);
     const doneRow = sheet.getColumn(10).values.indexOf(merge!.key);
-    expect(sheet.getRow(doneRow).getCell(9).value).toEqual(new Date(Date.UTC(2026, 2, 1, 22, 5)));
-    expect(sheet.getColumn(9).numFmt).toBe('dd/mm/yyyy hh:mm');
+    const t = new Date('2026-03-01T11:05:00.000Z');
+    expect(sheet.getRow(doneRow).getCell(9).value).toEqual(new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes())));
+    expect(sheet.getRow(doneRow).getCell(9).numFmt).toBe('m/d/yy "h":mm');
 
     // Once a sync shows INV-0042 in Xero, it is not re-sent (Xero would refuse its number): the exception says so.
     ws.invoices.upsertMany([

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan, currentChecklist, pushOutbox, undoCorrections } from '../../src/main/outbox';
 import { applyBulk, applyDecision, previewBulk } from '../../src/main/review/decide';
 import { findingDetail } from '../../src/main/review/detail';
-import { reviewRow, reviewTable, withDecisions } from '../../src/main/review/rows';
-import { rowsFromColumns } from '../../src/shared/review-columns';
+import { listReviewRows, reviewRow } from '../../src/main/review/rows';
 import { dashboardStatus } from '../../src/main/review/status';
 import { recomputeFindings } from '../../src/main/services/recompute';
 import { syncWorkspace } from '../../src/main/xero';
@@ -15,8 +14,6 @@ import { ALL_ROWS, countAttention, sortOrder, visibleRows } from '../../src/rend
 import { billingAccount, codeOf, contactId, importAccounts, outboxWorld, TENANT } from '../support/outbox-setup';
 
 const INFO = { path: '', name: 'Books', isDemo: false };
-/** Every row of the review table, as the app sends them. */
-const listReviewRows = (ws: Parameters<typeof reviewTable>[0]) => rowsFromColumns(withDecisions(ws, reviewTable(ws)));
 const shownCodes = (rows: ReturnType<typeof listReviewRows>, decided: (typeof ALL_ROWS)['decided']) =>
   visibleRows(rows, sortOrder(rows, { key: 'row', descending: false }), { ...ALL_ROWS, decided }, null).map((i) => rows[i]!.code);
 

@@ -19,7 +19,10 @@ import {
 import { parseAmount, parseDate, parseDocType } from '../../main/exceptions/values';
 import { formatForPath } from '../../main/services/findings-report';
 import type { ChosenEncoding } from '../../shared/domain';
-import type { ExceptionDetail, ExceptionInputDraft } from '../../shared/exceptions';
+import { PLAYBOOK_IDS, VERDICTS, type ExceptionDetail, type ExceptionInputDraft, type ExceptionsQuery, type PlaybookId, type Verdict } from '../../shared/exceptions';
+import { exceptionsExportTable } from '../../main/exports/exceptions-table';
+import { tableCsv } from '../../main/exports/csv';
+import { isTablePath, writeTableFile } from '../export-file';
 import { parseEncoding } from '../options';
 import { note } from '../progress';
 import { action, CliUsageError } from '../run';
@@ -39,6 +42,34 @@ interface ExceptionsOptions {
   currency?: string;
   state?: string;
   recheck?: boolean;
+  list?: boolean;
+  show?: 'open' | 'resolved' | 'all';
+  playbook?: PlaybookId;
+  verdict?: Verdict;
+}
+
+function oneOf<T extends string>(option: string, values: readonly T[]) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${option} must be one of ${values.join(', ')} (got "${value}").`);
+    return value as T;
+  };
+}
+
+/** The exceptions list as the Exceptions screen shows it and its Export… saves it: .xlsx, .csv (stdout without --out) or .json. */
+async function writeList(ws: Parameters<typeof listExceptions>[0], o: ExceptionsOptions): Promise<void> {
+  const query: ExceptionsQuery = {
+    ...(o.playbook ? { playbook: o.playbook } : {}),
+    ...(o.verdict ? { verdict: o.verdict } : {}),
+    ...((o.show ?? 'open') === 'all' ? {} : { resolved: o.show === 'resolved' }),
+  };
+  if (o.out && /\.json$/i.test(o.out)) {
+    await output(listExceptions(ws, query).map((e) => getException(ws, e.id)), o.out, () => '');
+    return;
+  }
+  const table = exceptionsExportTable(ws, query);
+  if (!o.out || o.out === '-') process.stdout.write(tableCsv(table));
+  else if (!isTablePath(o.out)) throw new CliUsageError(`--out must name a .xlsx, .csv or .json file (got "${o.out}").`);
+  else note(`${await writeTableFile(table, o.out)} exception${table.rows.length === 1 ? '' : 's'} written to ${o.out}`);
 }
 
 /** --map field=Header (repeatable), fields of the exceptions export. */
@@ -130,20 +161,28 @@ export function registerExceptions(program: Command): void {
     .option('--currency <code>', 'with --message: the currency')
     .option('--state <state>', 'with --message: the invoice state in CocoonOPS (for the re-send steps)')
     .option('--recheck', 'instead of importing: check the open exceptions\' invoice numbers again (after a Xero sync) and print them')
+    .option('--list', "instead of importing: write the exceptions list as the app's Exceptions screen shows it (--out FILE.xlsx, .csv or .json; CSV on stdout without)")
+    .option('--show <which>', 'with --list: open (default), resolved or all', oneOf('--show', ['open', 'resolved', 'all'] as const))
+    .option('--playbook <id>', 'with --list: only exceptions of this playbook', oneOf('--playbook', PLAYBOOK_IDS))
+    .option('--verdict <verdict>', 'with --list: only exceptions with this invoice-number verdict', oneOf('--verdict', VERDICTS))
     .action(
       action(async (file: string | undefined, opts: ExceptionsOptions) => {
-        const modes = [file !== undefined, opts.message !== undefined, opts.recheck === true].filter(Boolean).length;
-        if (modes > 1) throw new CliUsageError('Give one of: an exceptions file, --message, or --recheck.');
-        if (modes === 0) throw new CliUsageError('Give an exceptions file to import, or --message "<Xero error message>", or --recheck.');
+        const modes = [file !== undefined, opts.message !== undefined, opts.recheck === true, opts.list === true].filter(Boolean).length;
+        if (modes > 1) throw new CliUsageError('Give one of: an exceptions file, --message, --recheck or --list.');
+        if (modes === 0) throw new CliUsageError('Give an exceptions file to import, or --message "<Xero error message>", or --recheck, or --list.');
         if (file === undefined && opts.map) throw new CliUsageError('--map applies to a file import.');
         const draft = opts.message !== undefined ? pastedDraft(opts) : undefined;
         const isNew = !existsSync(opts.workspace);
-        const ws = openWorkspace(opts.workspace, { create: !opts.recheck });
+        const ws = openWorkspace(opts.workspace, { create: !opts.recheck && !opts.list });
         if (isNew) note(`created workspace ${opts.workspace}`);
         try {
           if (draft) {
             const d = addPastedException(ws, draft, 'cli');
             await output([d], opts.out, () => describe(d));
+            return;
+          }
+          if (opts.list) {
+            await writeList(ws, opts);
             return;
           }
           if (opts.recheck) {

@@ -9,6 +9,8 @@ import { currentChecklist, tickLine } from '../../main/outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../main/outbox/exports';
 import { materialise } from '../../main/outbox/materialise';
 import { buildPlan } from '../../main/outbox/plan';
+import { planExportTable } from '../../main/exports/plan-table';
+import { writeTableFile } from '../export-file';
 import { planPushCalls, queuedLeft } from '../../main/outbox/call-plan';
 import { RECOMPUTE_PENDING_KEY } from '../../main/outbox/keys';
 import { lastPushOutcome } from '../../main/outbox/last-push';
@@ -159,14 +161,16 @@ export function registerOutboxCommands(program: Command): void {
       .description(ABOUT.push)
       .requiredOption('--workspace <path>', 'workspace file')
       .option('--dry-run', 'print the plan only: nothing is written, to Xero or to the workspace')
+      .option('--out <file>', "also save the plan to FILE.xlsx or FILE.csv (one row per field written, as the app's Export plan… saves it)")
       .option('-y, --yes', 'write without asking (the question needs a terminal: a script must pass --yes)')
       .option('--batch-size <n>', 'contacts per request (Xero recommends at most 50)', wholeNumber(1, 50), 50)
       .option('--ignore-budget', "start even when the push needs more calls than Xero has left today for the organisation (it stops when they run out; the rest stays queued)"),
   ).action(
-    action(async (opts: SessionOpts & { dryRun?: boolean; yes?: boolean; batchSize: number; ignoreBudget?: boolean }) =>
+    action(async (opts: SessionOpts & { dryRun?: boolean; yes?: boolean; batchSize: number; ignoreBudget?: boolean; out?: string }) =>
       withWorkspace(opts.workspace, false, async (ws) => {
         const plan = buildPlan(ws, new Date().toISOString());
         process.stdout.write(`${describePlan(plan, opts.workspace).join('\n')}\n`);
+        if (opts.out) note(`plan: ${await writeTableFile(planExportTable(ws, plan), opts.out)} rows written to ${opts.out}`);
         // Contacts from Xero's export have no ContactIDs: nothing can be written until a sync brings Xero's own.
         if (xeroExportSide(ws)) {
           note(`not pushed: ${EXPORT_PUSH_REFUSAL} Run reconciler connect --workspace ${opts.workspace}, then reconciler sync.`);

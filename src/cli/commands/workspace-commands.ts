@@ -7,6 +7,8 @@ import { importCocoonFile, importXeroContactsFile } from '../../main/services/im
 import { hasXeroSide, recomputeFindings } from '../../main/services/recompute';
 import { findingsOutdated } from '../../main/review/status';
 import { formatForPath, renderFindings } from '../../main/services/findings-report';
+import { reviewExportTable } from '../../main/exports/review-table';
+import { writeTableFile } from '../export-file';
 import { xeroExportSide, xeroFreshness } from '../../main/review/freshness';
 import { EXPORT_VIEW_LABELS, type ExportView } from '../../shared/xero-export';
 import { workspaceStatus, type XeroConnectionStatus } from '../../main/services/status';
@@ -82,14 +84,14 @@ export function registerWorkspaceCommands(program: Command): void {
     .description(ABOUT.findings)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--kind <kind>', 'only this finding kind', parseKind)
-    .option('--out <file>', 'FILE.csv or FILE.json (default: CSV on stdout)', '-')
+    .option('--out <file>', "FILE.csv or FILE.json (default: CSV on stdout), or FILE.xlsx: the review table as the app's Export… saves it (finding, reason, Xero contact, decision)", '-')
     .option('--check', `exit with code ${EXIT.willFail} when any account will fail on the next sync, ${EXIT.staleXero} when the Xero data may be incomplete (a failed or unfinished sync)`)
     .action(
       action(async (opts: { workspace: string; kind?: FindingKind; out: string; check?: boolean }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
           let format;
           try {
-            format = formatForPath(opts.out);
+            format = /\.xlsx$/i.test(opts.out) ? null : formatForPath(opts.out);
           } catch (e) {
             throw new CliUsageError((e as Error).message);
           }
@@ -100,10 +102,12 @@ export function registerWorkspaceCommands(program: Command): void {
             recompute(ws);
           }
           const findings = ws.findings.list({ kind: opts.kind });
-          const text = renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format);
-          if (opts.out === '-') process.stdout.write(text);
+          if (!format) {
+            const rows = await writeTableFile(reviewExportTable(ws, null, opts.kind), opts.out);
+            note(`${rows} accounts written to ${opts.out}`);
+          } else if (opts.out === '-') process.stdout.write(renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format));
           else {
-            await writeFile(opts.out, text);
+            await writeFile(opts.out, renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format));
             note(`${findings.length} findings written to ${opts.out}`);
           }
           if (!opts.check) return EXIT.ok;

@@ -18,19 +18,3 @@ export function stampText(iso: string | null | undefined, style: DateStyle = {})
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : formatter(style).format(new Date(t));
 }
-
-/** The stamp's wall-clock time in the user's zone, as a Date whose UTC fields hold it (what a spreadsheet cell shows). */
-export function wallClock(iso: string | null | undefined, style: DateStyle = {}): Date | null {
-  if (!iso) return null;
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return null;
-  const parts = Object.fromEntries(formatter(style, { hourCycle: 'h23', second: '2-digit' }).formatToParts(new Date(t)).map((p) => [p.type, p.value]));
-  return new Date(Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!, +parts.second!));
-}
-
-/** The Excel number format for dates in the user's order: day first unless the locale writes the month first. */
-export function sheetDateFormat(style: DateStyle = {}): string {
-  const order = formatter(style).formatToParts(new Date(Date.UTC(2026, 11, 31, 12))).filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year').map((p) => p.type);
-  const code = { day: 'dd', month: 'mm', year: 'yyyy' } as const;
-  return `${order.map((t) => code[t as keyof typeof code]).join('/')} hh:mm`;
-}

@@ -8,6 +8,7 @@ import type { SettingsStore } from '../settings-store';
 import type { XeroPort } from '../xero-port';
 import type { Workspace } from '../db';
 import type { WorkspaceInfo } from '../../shared/review';
+import type { ExportFormat } from '../../shared/contract-exports';
 import type { RecomputeSummary } from '../services/recompute';
 import { RecomputeCancelledError, type BackgroundRecompute } from '../threads/recompute-thread';
 
@@ -27,6 +28,11 @@ export interface AppConfig {
   demoSync?: boolean;
   /** The app window as printed, as PDF bytes (Electron only: the checklist's "Save as PDF"). */
   printToPdf?: () => Promise<Uint8Array>;
+  /**
+   * Asks where to save an export (Electron's save dialog): the path, or null when the user cancelled. Without it (the
+   * web host) an export goes back to the UI, which downloads it.
+   */
+  chooseSavePath?: (suggested: { fileName: string; format: ExportFormat }) => Promise<string | null>;
 }
 
 export interface AppContext {

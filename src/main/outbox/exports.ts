@@ -4,8 +4,9 @@ import { csvFormatRows } from 'd3-dsv';
 import type { AuditEntry } from '../db';
 import type { Checklist, ChecklistLine, DateStyle } from '../../shared/contract-outbox';
 import { escapeFormula } from '../../shared/formula';
-import { sheetDateFormat, stampText, wallClock } from '../exports/dates';
-import { xlsxBytes } from '../exports/xlsx';
+import { stampText } from '../exports/dates';
+import { renderTable } from '../exports/render';
+import type { ExportTable } from '../exports/table';
 
 const PLACE: Record<ChecklistLine['place'], string> = { cocoonops: 'CocoonOPS', xero: 'Xero (web app)', reconciler: 'Reconciler' };
 
@@ -35,11 +36,14 @@ export function checklistCsv(list: Checklist, dates: DateStyle = {}): string {
   return csv([[...CHECKLIST_CSV_COLUMNS], ...rows]);
 }
 
-/** The same rows as the CSV in one worksheet; "Done at" a real date in the user's order. */
-export function checklistXlsx(list: Checklist, dates: DateStyle = {}): Promise<Buffer> {
-  const rows = rowsOf(list).map(({ group, line: l }) => [group, l.accountCode, l.accountName, PLACE[l.place], l.text, l.documents.join(', '), numbered(l.steps), l.ticked ? 'yes' : 'no', wallClock(l.tickedAt, dates), l.key]);
-  const columns = SHEET_HEADERS.map((header) => ({ header, ...(header === 'Done at' ? { numFmt: sheetDateFormat(dates), width: 18 } : {}), ...(header === 'What' || header === 'Steps' ? { width: 60 } : {}) }));
-  return xlsxBytes({ name: 'Checklist', columns, rows });
+/** The same rows as the CSV in one worksheet (the shared export writer); "Done at" a real date and time. */
+export async function checklistXlsx(list: Checklist): Promise<Buffer> {
+  const table: ExportTable = {
+    name: 'Checklist',
+    columns: SHEET_HEADERS.map((header) => ({ header, type: header === 'Done at' ? 'datetime' : 'text' })),
+    rows: rowsOf(list).map(({ group, line: l }) => [group, l.accountCode, l.accountName, PLACE[l.place], l.text, l.documents.join(', '), numbered(l.steps), l.ticked ? 'yes' : 'no', l.tickedAt, l.key]),
+  };
+  return Buffer.from(await renderTable(table, 'xlsx'));
 }
 
 const escapeHtml = (s: string): string =>

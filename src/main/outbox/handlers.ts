@@ -130,7 +130,7 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       const base = `${fileBase(name)} checklist`;
       if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv', content: checklistCsv(list, dates) };
       if (format === 'html') return { fileName: `${base}.html`, mimeType: 'text/html', content: checklistHtml(list, `CocoonOPS checklist: ${name}`, dates) };
-      const bytes = await checklistXlsx(list, dates);
+      const bytes = await checklistXlsx(list);
       return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: bytes.toString('base64'), encoding: 'base64' as const };
     },
     'checklist.pdf': async () => {

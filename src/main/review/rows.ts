@@ -3,6 +3,7 @@
 import type { Decision, Workspace } from '../db';
 import { createReviewRepo, type ContactBrief, type ReviewRowRecord } from '../db/repos/review';
 import type { ReviewColumns, ReviewRow, RowDecision } from '../../shared/review';
+import { rowsFromColumns } from '../../shared/review-columns';
 import { rankOf } from '../../shared/decision-rules';
 import { decisionStateOf, decisionStates } from './attention';
 import { toDecisionView } from './decision-view';
@@ -35,6 +36,11 @@ export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, 
     decision: decision ? rowDecision(decision, attention, pending) : null,
     look: lookOf(nameVerdictOf(r.kind, r.name, contact?.name)),
   };
+}
+
+/** Every row of the review table, as the app sends them. */
+export function listReviewRows(ws: Workspace): ReviewRow[] {
+  return rowsFromColumns(withDecisions(ws, reviewTable(ws)));
 }
 
 /** The table without decisions: what only imports and syncs change (so it can be kept between calls). */

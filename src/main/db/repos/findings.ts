@@ -93,6 +93,7 @@ export function createFindingsRepo(db: Db) {
   const all = db.prepare<[], FindingRow>(`${SELECT} ORDER BY account_row, account_code`);
   const ofKind = db.prepare<[FindingKind], FindingRow>(`${SELECT} WHERE kind = ? ORDER BY account_row, account_code`);
   const byCode = db.prepare<[string], FindingRow>(`${SELECT} WHERE account_code = ?`);
+  const allExplanations = db.prepare<[], [string, string]>('SELECT account_code, explanation FROM findings').raw();
   const kindCounts = db.prepare<[], { kind: FindingKind; n: number }>('SELECT kind, count(*) AS n FROM findings GROUP BY kind');
   const allXero = db.prepare<[], XeroFindingRow>(
     'SELECT id, kind, contact_ids_json, score, explanation, computed_at FROM xero_findings ORDER BY id',
@@ -144,6 +145,10 @@ export function createFindingsRepo(db: Db) {
     /** Findings in account row order, optionally of one kind. */
     list(query: { kind?: FindingKind } = {}): Finding[] {
       return (query.kind === undefined ? all.all() : ofKind.all(query.kind)).map(toFinding);
+    },
+    /** Each account's explanation (the finding's reason, in words), by account code. */
+    explanations(): Map<string, string> {
+      return new Map(allExplanations.all());
     },
     get(accountCode: string): Finding | undefined {
       const row = byCode.get(accountCode);

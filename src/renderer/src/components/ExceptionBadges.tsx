@@ -1,14 +1,9 @@
 // An exception's verdict and playbook as labels (colour is never the only signal: the text says it).
 import type { PlaybookArea, Verdict } from '../../../shared/exceptions';
+import { VERDICT_LABELS } from '../../../shared/verdict-labels';
 import { formatDateTime } from '../lib/dates';
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  exists_matches: 'In Xero, matches',
-  exists_differs: 'In Xero, differs',
-  exists_unverified: 'In Xero, compare',
-  not_found: 'Not in Xero',
-  cannot_check: 'Cannot check',
-};
+export { VERDICT_LABELS };
 
 export const VERDICT_HINTS: Record<Verdict, string> = {
   exists_matches: 'The invoice is already in Xero as CocoonOPS has it: close the exception in CocoonOPS.',

@@ -13,6 +13,7 @@ import { ExceptionImportDialog } from './ExceptionImportDialog';
 import { ExceptionsChecklist } from './ExceptionsChecklist';
 import { ExceptionsTable } from './ExceptionsTable';
 import { EmptyState } from './EmptyState';
+import { ExportDialog } from './ExportDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { PasteException } from './PasteException';
 import { Toast, type ToastMessage } from './Toast';
@@ -40,17 +41,22 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const [tick, setTick] = useState(0);
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
   const say = (text: string, tone: ToastMessage['tone'] = 'info') => setToast({ id: Date.now(), text, tone });
 
-  useEffect(() => {
-    let live = true;
-    const query = {
+  // The list's filter as the core takes it (the export asks for the same list).
+  const query = useMemo(
+    () => ({
       ...(filter.playbook ? { playbook: filter.playbook } : {}),
       ...(filter.verdict ? { verdict: filter.verdict } : {}),
       ...(filter.show === 'all' ? {} : { resolved: filter.show === 'resolved' }),
-    };
+    }),
+    [filter],
+  );
+  useEffect(() => {
+    let live = true;
     Promise.all([api.exceptions.list(query), api.exceptions.checklist()]).then(
       ([l, s]) => {
         if (!live) return;
@@ -63,7 +69,7 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
     return () => {
       live = false;
     };
-  }, [api, filter, tick]);
+  }, [api, query, tick]);
 
   // With nothing selected, select the first exception shown.
   const { id, select } = route;
@@ -191,6 +197,9 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
         <span className="muted small count" aria-live="polite" data-testid="exceptions-count" data-shown={items.length}>
           {list ? `${items.length.toLocaleString()} shown` : 'loading…'}
         </span>
+        <button type="button" onClick={() => setExporting(true)} disabled={items.length === 0} title="Save the exceptions shown as an Excel workbook or a CSV file">
+          Export…
+        </button>
       </div>
       <div className="review">
         <div className="review-main">
@@ -239,6 +248,20 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
             refresh();
           }}
         />
+      )}
+      {exporting && (
+        <ExportDialog
+          title="Export the exceptions"
+          request={(format) => ({ table: 'exceptions', format, filter: query })}
+          onClose={() => setExporting(false)}
+          onDone={(m) => {
+            setExporting(false);
+            say(m);
+          }}
+        >
+          The {items.length.toLocaleString()} exception{items.length === 1 ? '' : 's'} shown, in the order shown, with the document, the billing account,
+          Xero&apos;s message, the playbook, the invoice check and what to do.
+        </ExportDialog>
       )}
       <Toast message={toast} onDismiss={() => setToast(null)} />
     </div>

@@ -1,5 +1,5 @@
 // Search (both sides, fuzzy), kind, score range and decision state (with "Needs attention" and its count); the
-// count shown; bulk accept.
+// count shown; bulk accept; export of the rows shown.
 import { forwardRef } from 'react';
 import type { FindingKind } from '../../../shared/domain';
 import { KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
@@ -17,6 +17,7 @@ interface Props {
   /** Only the first rows are loaded yet. */
   loading?: boolean;
   onBulk: () => void;
+  onExport: () => void;
 }
 
 const pct = (v: number) => Math.round(v * 100);
@@ -25,7 +26,7 @@ const fromPct = (s: string, fallback: number) => {
   return s.trim() === '' || Number.isNaN(n) ? fallback : Math.min(1, Math.max(0, n / 100));
 };
 
-export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ query, onQuery, filter, onFilter, shown, total, attention, loading, onBulk }, searchRef) {
+export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ query, onQuery, filter, onFilter, shown, total, attention, loading, onBulk, onExport }, searchRef) {
   const kind = filter.kinds.length === 1 ? filter.kinds[0]! : '';
   return (
     <div className="filter-bar" role="search">
@@ -77,6 +78,9 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
       </span>
       <button type="button" onClick={onBulk} disabled={shown === 0 || loading} title="Accept the suggestions of every account shown (preview first)  (b)">
         Accept shown…
+      </button>
+      <button type="button" onClick={onExport} disabled={shown === 0 || loading} title="Save the accounts shown, as shown, as an Excel workbook or a CSV file">
+        Export…
       </button>
     </div>
   );

@@ -9,6 +9,7 @@ import { useApi, useApiEvent } from '../api/context';
 import { errorMessage } from '../lib/file-content';
 import { formatDateTime } from '../lib/dates';
 import { EmptyState } from './EmptyState';
+import { ExportDialog } from './ExportDialog';
 import { WhatIfCard } from './WhatIfCard';
 import { PushConfirmDialog } from './PushConfirmDialog';
 import { ErrorMessage } from './ErrorMessage';
@@ -95,6 +96,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const [progress, setProgress] = useState<PushProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [tick, setTick] = useState(0);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
 
@@ -170,10 +172,28 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
   return (
     <div className="workbench outbox-screen">
       <ScreenHeader workspace={workspace} current="#push">
+        <button type="button" onClick={() => setExporting(true)} disabled={!plan || plan.items.length === 0} title="Save the plan as an Excel workbook or a CSV file">
+          Export plan…
+        </button>
         <button type="button" onClick={refresh} disabled={running}>
           Refresh
         </button>
       </ScreenHeader>
+      {exporting && plan && (
+        <ExportDialog
+          title="Export the push plan"
+          request={(format) => ({ table: 'plan', format })}
+          onClose={() => setExporting(false)}
+          onDone={(m) => {
+            setExporting(false);
+            setMessage(m);
+          }}
+        >
+          The plan&apos;s {counted(plan.items.length, 'contact change')}
+          {blocked.length > 0 ? ` (${formatCount(blocked.length)} blocked, with why)` : ''}: one row per field written, with the billing account, the Xero
+          contact, its value in Xero now and after the push.
+        </ExportDialog>
+      )}
       <main className="outbox-main">
         {error ? (
           <ErrorMessage message={error} onRetry={refresh} title="The push plan could not be loaded" />

@@ -19,6 +19,7 @@ import { BulkDialog, type BulkScope } from './BulkDialog';
 import { Dashboard } from './Dashboard';
 import { DetailPane } from './DetailPane';
 import { EmptyState } from './EmptyState';
+import { ExportDialog } from './ExportDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { FilterBar } from './FilterBar';
 import { FreshnessBanner } from './FreshnessBanner';
@@ -35,6 +36,7 @@ type DialogState =
   | { kind: 'bulk'; codes: string[]; scope: BulkScope }
   | { kind: 'help' }
   | { kind: 'import' }
+  | { kind: 'export'; codes: string[] }
   | null;
 
 /** The order without a search, until a column is chosen. */
@@ -235,6 +237,10 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
     setDialog({ kind: 'bulk', codes: visible.map((i) => rows[i]!.code), scope: { query: hits ? query.trim() : null, counts } });
   };
 
+  const openExport = () => {
+    if (data.complete && visible.length > 0) setDialog({ kind: 'export', codes: visible.map((i) => rows[i]!.code) });
+  };
+
   useApiEvent('menu.command', (e) => {
     if (e.command === 'search') searchRef.current?.focus();
     else if (e.command === 'help') setDialog({ kind: 'help' });
@@ -276,7 +282,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         <Dashboard status={data.status} info={info} activeKinds={filter.kinds} onKind={toggleKind} onAttention={() => setFilter({ ...ALL_ROWS, decided: 'attention' })} />
       )}
       {data.status && <FreshnessBanner status={data.status} />}
-      <FilterBar ref={searchRef} query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} shown={visible.length} total={data.total} attention={attention} loading={!data.complete} onBulk={openBulk} />
+      <FilterBar ref={searchRef} query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} shown={visible.length} total={data.total} attention={attention} loading={!data.complete} onBulk={openBulk} onExport={openExport} />
       <div className="review">
         <div className="review-main">
           {hits && counts && <SearchSummary query={query} counts={counts} sort={byRelevance ? null : sort} onRelevance={() => setChosenSort(null)} />}
@@ -360,6 +366,20 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         />
       )}
       {dialog?.kind === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'export' && (
+        <ExportDialog
+          title="Export the review"
+          request={(format) => ({ table: 'review', format, accountCodes: dialog.codes })}
+          onClose={() => setDialog(null)}
+          onDone={(message) => {
+            setDialog(null);
+            say(message);
+          }}
+        >
+          {dialog.codes.length === data.total ? `All ${count(dialog.codes.length, 'account')}` : `The ${count(dialog.codes.length, 'account')} shown (of ${data.total.toLocaleString()})`}, in
+          the order shown, with the finding, its reason, the Xero contact beside it and the decision.
+        </ExportDialog>
+      )}
       {dialog?.kind === 'import' && (
         <ImportDialog
           onClose={() => setDialog(null)}
