@@ -16,6 +16,7 @@ import { EmptyState } from './EmptyState';
 import { ExportDialog } from './ExportDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { PasteException } from './PasteException';
+import { ScreenHeader } from './ScreenHeader';
 import { Toast, type ToastMessage } from './Toast';
 import '../exceptions.css';
 
@@ -135,27 +136,14 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const filtered = filter.playbook !== '' || filter.verdict !== '' || filter.show !== 'open';
   return (
     <div className="workbench exceptions-screen">
-      <header className="topbar">
-        <div className="brand">
-          Cocoon ⇄ Xero <span className="muted">·</span> <span title={workspace.path}>{workspace.isDemo ? 'Demo workspace' : workspace.name}</span>
-        </div>
-        <nav className="screen-tabs" aria-label="Screens">
-          <a href="#">Review</a>
-          <a href="#exceptions" aria-current="page">
-            Exceptions
-          </a>
-          <a href="#push">Push</a>
-          <a href="#checklist">Checklist</a>
-        </nav>
-        <div className="topbar-actions">
-          <button type="button" onClick={() => setImporting(true)}>
-            Import exceptions…
-          </button>
-          <button type="button" disabled={busy} onClick={() => void recheck()} title="Look the invoice numbers up again among the synced Xero invoices (after a sync)">
-            Re-check invoices
-          </button>
-        </div>
-      </header>
+      <ScreenHeader workspace={workspace} current="#exceptions">
+        <button type="button" onClick={() => setImporting(true)}>
+          Import exceptions…
+        </button>
+        <button type="button" disabled={busy} onClick={() => void recheck()} title="Look the invoice numbers up again among the synced Xero invoices (after a sync)">
+          Re-check invoices
+        </button>
+      </ScreenHeader>
       <PasteException
         onAdded={(d) => {
           say(`Added: ${d.playbook.title}`);

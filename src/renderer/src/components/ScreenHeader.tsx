@@ -1,4 +1,5 @@
-// The header of the outbox screens: the workspace, and the tabs between the screens.
+// The header of every screen of an open workspace: its name, one navigation between the screens (the same links in
+// the same place on each) and the screen's own actions.
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../../shared/review';
 

@@ -27,6 +27,7 @@ import { HelpDialog } from './HelpDialog';
 import { IgnoreDialog } from './IgnoreDialog';
 import { ImportDialog } from './ImportDialog';
 import { ReviewTable } from './ReviewTable';
+import { ScreenHeader } from './ScreenHeader';
 import { SearchSummary } from './SearchSummary';
 import { Toast, type ToastMessage } from './Toast';
 
@@ -259,25 +260,17 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
 
   return (
     <div className="workbench">
-      <header className="topbar">
-        <div className="brand">
-          Cocoon ⇄ Xero <span className="muted">·</span> <span title={workspace.path}>{workspace.isDemo ? 'Demo workspace' : workspace.name}</span>
-        </div>
-        <div className="topbar-actions">
-          <a className="nav-button" href="#exceptions">Exceptions</a>
-          <a className="nav-button" href="#push">Push</a>
-          <a className="nav-button" href="#checklist">Checklist</a>
-          <button type="button" onClick={() => setDialog({ kind: 'import' })}>
-            Import…
-          </button>
-          <button type="button" onClick={() => setDialog({ kind: 'help' })} aria-label="Help: keys and findings (?)" title="Help: keys and findings (?)">
-            ?
-          </button>
-          <button type="button" onClick={() => void api.workspace.close()}>
-            Close
-          </button>
-        </div>
-      </header>
+      <ScreenHeader workspace={workspace} current="#">
+        <button type="button" onClick={() => setDialog({ kind: 'import' })}>
+          Import…
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'help' })} aria-label="Help: keys and findings (?)" title="Help: keys and findings (?)">
+          ?
+        </button>
+        <button type="button" onClick={() => void api.workspace.close()}>
+          Close
+        </button>
+      </ScreenHeader>
       {data.status && (
         <Dashboard status={data.status} info={info} activeKinds={filter.kinds} onKind={toggleKind} onAttention={() => setFilter({ ...ALL_ROWS, decided: 'attention' })} />
       )}
