@@ -13,6 +13,7 @@ import {
   ReviewList,
   RecentWorkspace,
   ReviewRow,
+  RowDecision,
   WorkspaceInfo,
   WorkspaceStatus,
 } from './review';
@@ -93,7 +94,11 @@ export type BulkPreview = z.infer<typeof BulkPreview>;
 export const BulkApplied = z.object({
   applied: z.number().int(),
   skipped: z.array(BulkSkip),
-  rows: z.array(ReviewRow),
+  /**
+   * What the table redraws: each decided account's code and its decision (a bulk apply never links, so no other
+   * cell of the row changes). Not whole rows: 5,000 of those were 1.9 MB.
+   */
+  decisions: z.array(z.tuple([z.string(), RowDecision])),
   /** Undoes the whole apply (decisions.undoBatch); null when nothing was applied. */
   batchId: z.number().int().nullable(),
 });

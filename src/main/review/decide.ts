@@ -8,16 +8,16 @@ import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
 import { KIND_LABELS } from '../../shared/decision-rules';
-import type { DecisionAction, DecisionView, ReviewRow } from '../../shared/review';
+import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../../shared/review';
 import { AppError, unknownAccount } from '../app-error';
-import { attentionByAccount } from './attention';
+import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
 import { contactDirectory, outcomeWith, type ContactDirectory } from './decision-check';
 import { compareNames } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
 import { findingNameVerdict, lookOf } from './name-look';
-import { reviewRow } from './rows';
+import { reviewRow, rowDecision } from './rows';
 
 export interface DecisionRequest {
   accountCode: string;
@@ -267,13 +267,18 @@ export function previewBulk(ws: Workspace, req: BulkRequest): BulkPreview {
 /** Re-plans at apply time (a decision made since the preview is respected), then stores all in one transaction. */
 export function applyBulk(ws: Workspace, req: BulkRequest): BulkApplied {
   const { planned, skipped } = bulkPlan(ws, req);
-  const batchId = ws.transaction(() => {
-    if (planned.length === 0) return null;
+  const { batchId, stored } = ws.transaction(() => {
+    if (planned.length === 0) return { batchId: null, stored: [] };
     const batch = ws.decisions.newBatchId();
-    for (const p of planned) store(ws, p, req.note ?? '', 'bulk', batch);
-    return batch;
+    return { batchId: batch, stored: planned.map((p) => store(ws, p, req.note ?? '', 'bulk', batch)) };
   });
-  return { applied: planned.length, skipped, rows: planned.map((p) => rowOf(ws, p.accountCode)), batchId };
+  // Only the decisions (the table patches its rows' decision cells), their states read in one pass.
+  const states = stored.length > 0 ? decisionStates(ws) : new Map<string, DecisionState>();
+  const decisions = stored.map((d): [string, RowDecision] => {
+    const state = states.get(d.accountCode);
+    return [d.accountCode, rowDecision(d, state?.attention ?? null, state?.pending ?? null)];
+  });
+  return { applied: planned.length, skipped, decisions, batchId };
 }
 
 /**
