@@ -4,6 +4,7 @@
 // and AccountNumbers that replace one unless asked, and can be undone whole.
 import { FAILING_KINDS, type Finding } from '../../shared/domain';
 import type { Workspace } from '../db';
+import { perXeroSide, xeroContacts } from '../db/xero-side';
 import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
@@ -111,26 +112,8 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
   return row;
 }
 
-/**
- * The workspace's contacts indexed for the decision check, kept while the Xero side is unchanged (an import, a sync
- * or a push's read-back changes the key): opening an account or deciding one does not re-read 50,000 contacts.
- */
-const STATE_OF_XERO_SIDE =
-  "SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') || '|' || (SELECT coalesce(max(id), 0) FROM imports) FROM xero_contacts";
-const directories = new WeakMap<Workspace, { stamp: { get(): unknown }; key: string; directory: ContactDirectory | null }>();
-function contactsOf(ws: Workspace): ContactDirectory {
-  let cached = directories.get(ws);
-  if (!cached) {
-    cached = { stamp: ws.db.prepare(STATE_OF_XERO_SIDE).pluck(), key: '', directory: null };
-    directories.set(ws, cached);
-  }
-  const key = String(cached.stamp.get());
-  if (!cached.directory || cached.key !== key) {
-    cached.directory = contactDirectory(ws.contacts.list());
-    cached.key = key;
-  }
-  return cached.directory;
-}
+/** The workspace's contacts indexed for the decision check (kept while the Xero side is unchanged). */
+const contactsOf = perXeroSide((ws) => contactDirectory(xeroContacts(ws)));
 
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
 /** A code conflict's matching contact, as the choice of fixes depends on it (undefined for other findings). */
