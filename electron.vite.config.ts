@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'recompute-worker': resolve(import.meta.dirname, 'src/main/threads/recompute-worker.ts'),
           'xlsx-worker': resolve(import.meta.dirname, 'src/main/threads/xlsx-worker.ts'),
+          'outbox-worker': resolve(import.meta.dirname, 'src/main/threads/outbox-worker.ts'),
         },
       },
     },

@@ -16,6 +16,7 @@ await build({
     'recompute-worker': 'src/main/threads/recompute-worker.ts',
     'accounts-worker': 'src/main/threads/accounts-worker.ts',
     'xlsx-worker': 'src/main/threads/xlsx-worker.ts',
+    'outbox-worker': 'src/main/threads/outbox-worker.ts',
   },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },

@@ -64,6 +64,7 @@ export function createApp(config: AppConfig): App {
       dataChanged: () => ctx.session.dataChanged('synced'),
       recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
       printToPdf: config.printToPdf,
+      workerFrom: config.workerFrom,
     }),
   };
   const dispatch = createDispatcher(handlers, {

@@ -12,6 +12,8 @@ import type { RecomputeSummary } from '../services/recompute';
 import { RecomputeCancelledError, type BackgroundRecompute } from '../threads/recompute-thread';
 
 export interface AppConfig {
+  /** From how many decisions (or accounts in a bulk apply) on, the plan, checklist and bulk apply run on a worker thread (default WORKER_FROM). */
+  workerFrom?: number;
   host: 'electron' | 'web';
   version?: string;
   /** Where the demo and new workspaces are kept (Electron: userData; web host: --data-dir). */
