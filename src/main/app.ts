@@ -12,6 +12,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { BackgroundRecompute } from './threads/recompute-thread';
+import { stopOutboxWorker } from './threads/outbox-thread';
 import { readBinding } from './xero/binding';
 import { xeroExportSide } from './review/freshness';
 import { EXPORT_PUSH_REFUSAL } from '../shared/xero-export';
@@ -78,6 +79,7 @@ export function createApp(config: AppConfig): App {
     session,
     async close() {
       ctx.matching.cancel();
+      stopOutboxWorker();
       session.close();
       for (const fn of cleanups.splice(0).reverse()) await fn();
     },

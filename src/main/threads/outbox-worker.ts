@@ -1,5 +1,5 @@
-// The outbox worker: opens the workspace on its own connection and builds the push plan or the checklist, or makes a
-// bulk apply, and hands the answer back (see outbox-thread.ts).
+// The outbox worker: opens the workspace on its own connection, then for each request builds the push plan or the
+// checklist, or makes a bulk apply, and hands the answer back (see outbox-thread.ts). Kept while the workspace is open.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../app-error';
 import { openWorkspace } from '../db';
@@ -8,20 +8,25 @@ import { buildPlan } from '../outbox/plan';
 import { currentChecklist } from '../outbox/checklist';
 import { applyBulk } from '../review/decide';
 import type { WorkerEnvelope } from './start-worker';
-import type { OutboxJob, OutboxMessage } from './outbox-thread';
+import type { OutboxJob, OutboxMessage, OutboxRequest } from './outbox-thread';
 
 const { job } = workerData as WorkerEnvelope<OutboxJob>;
-const post = (m: OutboxMessage) => parentPort!.postMessage(m);
 
 setNativeBinding(job.nativeBinding);
 const ws = openWorkspace(job.path);
-try {
-  const { task } = job;
-  const value = task.kind === 'plan' ? buildPlan(ws, job.nowIso) : task.kind === 'checklist' ? currentChecklist(ws, job.nowIso, task.actor) : applyBulk(ws, task.request);
-  post({ type: 'done', value });
-} catch (e) {
-  if (e instanceof AppError) post({ type: 'failed', name: 'AppError', code: e.code, message: e.message });
-  else throw e;
-} finally {
-  ws.close();
+
+function answer({ task, nowIso }: OutboxRequest): unknown {
+  if (task.kind === 'plan') return buildPlan(ws, nowIso);
+  if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor);
+  return applyBulk(ws, task.request);
 }
+
+parentPort!.on('message', (request: OutboxRequest) => {
+  let m: OutboxMessage;
+  try {
+    m = { id: request.id, type: 'done', value: answer(request) };
+  } catch (e) {
+    m = { id: request.id, type: 'failed', name: e instanceof AppError ? 'AppError' : 'Error', code: e instanceof AppError ? e.code : undefined, message: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(m);
+});
