@@ -107,14 +107,23 @@ const INPUTS_STATE = `SELECT
   (SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') FROM xero_contacts)`;
 const MATERIALISED_KEY = 'outbox.materialised_from';
 
+function inputsState(ws: Workspace): () => string {
+  const inputs = ws.db.prepare<[], string>(INPUTS_STATE).pluck();
+  return () => `${inputs.get() ?? ''}#${ws.findings.computedAt() ?? ''}`;
+}
+
+/** Whether the outbox is up to date with what its diff is computed from: the diff would then be empty. */
+export function outboxUpToDate(ws: Workspace): boolean {
+  return ws.syncState.get(MATERIALISED_KEY) === inputsState(ws)();
+}
+
 /**
  * Brings the outbox up to date with the decisions (the first step of a push, and of the checklist). Read and
  * written in one IMMEDIATE transaction, so two processes never add the same correction twice; skipped when nothing
  * it reads has changed since it last ran.
  */
 export function materialise(ws: Workspace, nowIso: string, actor: string): Correction[] {
-  const inputs = ws.db.prepare<[], string>(INPUTS_STATE).pluck();
-  const state = (): string => `${inputs.get() ?? ''}#${ws.findings.computedAt() ?? ''}`;
+  const state = inputsState(ws);
   return ws.db
     .transaction(() => {
       if (ws.syncState.get(MATERIALISED_KEY) === state()) return [];

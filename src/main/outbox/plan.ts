@@ -7,9 +7,9 @@ import type { Decision, Workspace } from '../db';
 import { perXeroSide, xeroContacts } from '../db/xero-side';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
-import type { NewCorrection } from '../db/repos/outbox';
+import type { CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
-import { diffOutbox } from './materialise';
+import { diffOutbox, outboxUpToDate } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { whatIf } from './what-if';
 
@@ -31,11 +31,11 @@ const FIELD_OF: Record<string, 'name' | 'accountNumber' | 'status'> = { Name: 'n
  * The workspace's contacts with what pushes wrote and nobody has read back yet (done corrections), and what an
  * interrupted push may have written (corrections still `sending`): the checks judge the plan against these.
  */
-export function contactsAfterPushes(ws: Workspace, corrections: readonly Correction[]): readonly XeroContact[] {
+export function contactsAfterPushes(ws: Workspace, corrections: readonly CorrectionHead[]): readonly XeroContact[] {
   const written = corrections.filter((c) => isApiCorrection(c) && ((c.status === 'done' && c.resyncedAt === null) || c.status === 'sending'));
   const contacts = xeroContacts(ws);
   if (written.length === 0) return contacts;
-  const edits = new Map<string, Correction[]>();
+  const edits = new Map<string, CorrectionHead[]>();
   for (const c of written) edits.set(c.subject.toLowerCase(), [...(edits.get(c.subject.toLowerCase()) ?? []), c]);
   return contacts.map((k) => {
     const mine = edits.get(k.contactId.toLowerCase());
@@ -57,7 +57,8 @@ const MAX_LISTED = 1000;
 
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
 function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
-  const accounts = ws.accounts.list();
+  // Only what the sync model reads, in file order (not every column of 20,000 accounts).
+  const accounts = ws.db.prepare<[], { code: string; name: string }>('SELECT code, name FROM billing_accounts ORDER BY row, code').all();
   const result = whatIf({
     accounts,
     contacts,
@@ -79,16 +80,17 @@ function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: reado
 }
 
 /** Checklist steps ticked off (done by hand) for decisions that stand: the data shows them only after a re-import. */
-function ticked(current: readonly Decision[], corrections: readonly Correction[]): Correction[] {
+function ticked(current: readonly Decision[], corrections: readonly CorrectionHead[]): CorrectionHead[] {
   const live = new Set(current.map((d) => d.id));
   return corrections.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null && live.has(c.decisionId));
 }
 
 export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
   const current = ws.decisions.listCurrent();
-  const diff = diffOutbox(ws, nowIso, current);
+  // Once the outbox is up to date (a checklist or push since the last change), nothing is left to add or withdraw.
+  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : diffOutbox(ws, nowIso, current);
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
-  const existing = ws.outbox.list().filter((c) => !withdrawn.has(c.id));
+  const existing = ws.outbox.heads().filter((c) => !withdrawn.has(c.id));
   const queued: Pending[] = [
     ...existing.filter((c) => c.status === 'queued').map((c) => ({ ...c, ref: refOf(c) })),
     ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => ({ ...c, id: null, ref: `new${i}` })),
