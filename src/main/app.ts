@@ -68,6 +68,10 @@ export function createApp(config: AppConfig): App {
       workerFrom: config.workerFrom,
     }),
   };
+  // The outbox worker holds its own connection to the workspace: it goes when the workspace closes.
+  events.on('workspace.changed', (e) => {
+    if (e.reason === 'closed') stopOutboxWorker();
+  });
   const dispatch = createDispatcher(handlers, {
     validateOutput: config.validateOutput,
     onInternalError: (channel, error) => console.error(`[${channel}]`, error),
