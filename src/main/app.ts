@@ -12,7 +12,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { BackgroundRecompute } from './threads/recompute-thread';
-import { stopOutboxWorker } from './threads/outbox-thread';
+import { OffThreadWork, stopOutboxWorker } from './threads/outbox-thread';
 import { readBinding } from './xero/binding';
 import { xeroExportSide } from './review/freshness';
 import { EXPORT_PUSH_REFUSAL } from '../shared/xero-export';
@@ -43,6 +43,7 @@ export function createApp(config: AppConfig): App {
     xero: config.xero ?? unavailableXero(XERO_NOT_AVAILABLE),
     demoXero: null,
     matching: new BackgroundRecompute(),
+    offThread: new OffThreadWork((message, finished) => events.emit('progress', { task: 'outbox', message, done: 0, total: null, finished })),
     onClose: (fn) => cleanups.push(fn),
   };
   /** The demo workspace talks to its in-process sandbox; any other to the configured Xero. */
@@ -66,6 +67,7 @@ export function createApp(config: AppConfig): App {
       recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
       printToPdf: config.printToPdf,
       workerFrom: config.workerFrom,
+      offThread: ctx.offThread,
     }),
   };
   // The outbox worker holds its own connection to the workspace: it goes when the workspace closes.

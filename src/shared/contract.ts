@@ -177,7 +177,7 @@ export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 
 export const ProgressEvent = z.object({
-  task: z.enum(['demo', 'import', 'sync', 'match']),
+  task: z.enum(['demo', 'import', 'sync', 'match', 'outbox']),
   message: z.string(),
   done: z.number(),
   /** null when the total is not known yet. */

@@ -24,12 +24,36 @@ async function ok<C extends Channel>(app: App, channel: C, input: unknown = {}):
   return r.value;
 }
 
+function start(): App {
+  const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-outbox-worker-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const app = createApp({ host: 'web', dataDir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, workerFrom: 1 });
+  cleanups.push(() => app.close());
+  return app;
+}
+
 describe('plan, checklist and bulk apply off the serving thread', () => {
+  it('are on the progress line while they run, and Cancel stops them: nothing is stored', async () => {
+    const app = start();
+    await ok(app, 'workspace.openDemo');
+    const progress: { task: string; message: string; finished?: boolean }[] = [];
+    app.events.on('progress', (e) => progress.push(e));
+    const { columns } = await ok(app, 'findings.list');
+    const applying = app.dispatch('decisions.bulkApply', { accountCodes: columns.code });
+    expect(await ok(app, 'outbox.cancel')).toEqual({ cancelled: true });
+    expect(await applying).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(app.session.require().ws.decisions.listCurrent()).toHaveLength(0);
+    expect(progress.filter((p) => p.task === 'outbox')).toEqual([
+      expect.objectContaining({ message: `Accepting ${columns.code.length.toLocaleString('en')} suggestions…`, finished: false }),
+      expect.objectContaining({ message: 'Cancelled', finished: true }),
+    ]);
+    // The next call starts a worker again.
+    expect((await ok(app, 'decisions.bulkApply', { accountCodes: columns.code })).applied).toBeGreaterThan(0);
+    expect(await ok(app, 'outbox.cancel')).toEqual({ cancelled: false });
+  });
+
   it('answer as the serving thread would, and write through the worker’s own connection', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-outbox-worker-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const app = createApp({ host: 'web', dataDir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, workerFrom: 1 });
-    cleanups.push(() => app.close());
+    const app = start();
     await ok(app, 'workspace.openDemo');
     const { columns } = await ok(app, 'findings.list');
     const applied = await ok(app, 'decisions.bulkApply', { accountCodes: columns.code });

@@ -10,6 +10,7 @@ import type { Workspace } from '../db';
 import type { WorkspaceInfo } from '../../shared/review';
 import type { RecomputeSummary } from '../services/recompute';
 import { RecomputeCancelledError, type BackgroundRecompute } from '../threads/recompute-thread';
+import type { OffThreadWork } from '../threads/outbox-thread';
 
 export interface AppConfig {
   /** From how many decisions (or accounts in a bulk apply) on, the plan, checklist and bulk apply run on a worker thread (default WORKER_FROM). */
@@ -40,6 +41,8 @@ export interface AppContext {
   demoXero: XeroPort | null;
   /** Matching, run in a worker thread so the window keeps answering; cancellable. */
   matching: BackgroundRecompute;
+  /** The plan, checklist and bulk apply of a large workspace, on a worker thread; cancellable. */
+  offThread: OffThreadWork;
   /** Cleanups run by app.close() (e.g. the demo's sandbox). */
   onClose: (fn: () => Promise<void> | void) => void;
 }

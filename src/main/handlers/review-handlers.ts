@@ -1,5 +1,5 @@
 // findings.*, contacts.search and decisions.*: the review table, the detail pane and the decisions.
-import { runOutboxTask, runsOffThread } from '../threads/outbox-thread';
+import { runsOffThread } from '../threads/outbox-thread';
 import { applyBulk, applyDecision, previewBulk, undoBatch, undoDecision } from '../review/decide';
 import { findingDetail } from '../review/detail';
 import { xeroFreshness } from '../review/freshness';
@@ -50,7 +50,9 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
       const w = ws();
       const task = { kind: 'bulkApply', request: input } as const;
       // Thousands of accounts are decided on a worker, so the window keeps answering meanwhile.
-      const result = runsOffThread(w, task, ctx.config.workerFrom) ? await runOutboxTask(w, task, new Date().toISOString()) : applyBulk(w, input);
+      const result = runsOffThread(w, task, ctx.config.workerFrom)
+        ? await ctx.offThread.run(w, task, new Date().toISOString(), `Accepting ${input.accountCodes.length.toLocaleString('en')} suggestions…`)
+        : applyBulk(w, input);
       decided();
       return result;
     },

@@ -17,7 +17,7 @@ import { RECOMPUTE_PENDING_KEY } from './keys';
 import { pushOutbox } from './push';
 import { undoCorrections } from './undo';
 import { listCorrections, retryCorrections } from './views';
-import { runOutboxTask, runsOffThread, type OutboxTask } from '../threads/outbox-thread';
+import { runsOffThread, type OffThreadWork, type OutboxTask } from '../threads/outbox-thread';
 
 export interface OutboxServices {
   /** The open workspace and its display name (throws AppError 'no_workspace' when none). */
@@ -37,6 +37,8 @@ export interface OutboxServices {
   now?: () => string;
   /** From how many decisions on the plan and checklist are built on a worker thread (default WORKER_FROM). */
   workerFrom?: number;
+  /** Runs them there, on the progress line with Cancel; without it they are built here. */
+  offThread?: OffThreadWork;
 }
 
 export type OutboxHandlers = { [C in OutboxChannel]: (input: OutboxInput<C>) => Promise<OutboxOutput<C>> };
@@ -78,12 +80,16 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
     if (ws.db.open && ws.syncState.get(RECOMPUTE_PENDING_KEY)) await s.recompute(ws);
   };
   // A large workspace's plan and checklist are built on a worker, so the window keeps answering meanwhile.
-  const offThread = <K extends 'plan' | 'checklist'>(ws: Workspace, task: Extract<OutboxTask, { kind: K }>, here: () => OutboxOutput<K extends 'plan' ? 'outbox.plan' : 'checklist.get'>) =>
-    runsOffThread(ws, task, s.workerFrom) ? runOutboxTask(ws, task, now()) : Promise.resolve(here());
+  const offThread = <K extends 'plan' | 'checklist'>(
+    ws: Workspace,
+    task: Extract<OutboxTask, { kind: K }>,
+    message: string,
+    here: () => OutboxOutput<K extends 'plan' ? 'outbox.plan' : 'checklist.get'>,
+  ) => (s.offThread && runsOffThread(ws, task, s.workerFrom) ? s.offThread.run(ws, task, now(), message) : Promise.resolve(here()));
   return {
     'outbox.plan': async () => {
       const { ws } = s.workspace();
-      const plan = await offThread(ws, { kind: 'plan' }, () => buildPlan(ws, now()));
+      const plan = await offThread(ws, { kind: 'plan' }, 'Planning the push…', () => buildPlan(ws, now()));
       const budget = pushBudget(ws, plan.contacts, Date.parse(now()));
       return { ...plan, notReady: s.pushUnavailable(ws) ?? budget.refused, calls: { needed: budget.guard.needed, budget: budget.line } };
     },
@@ -107,7 +113,7 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       }
     },
     'outbox.cancel': async () => {
-      if (!running) return { cancelled: false };
+      if (!running) return { cancelled: s.offThread?.cancel() ?? false };
       running.abort(new AppError('cancelled', 'cancelled by the user'));
       return { cancelled: true };
     },
@@ -130,7 +136,7 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
     'outbox.retry': async ({ ids }) => retryCorrections(s.workspace().ws, ids),
     'checklist.get': async () => {
       const { ws } = s.workspace();
-      return offThread(ws, { kind: 'checklist', actor: 'user' }, () => currentChecklist(ws, now()));
+      return offThread(ws, { kind: 'checklist', actor: 'user' }, 'Building the checklist…', () => currentChecklist(ws, now()));
     },
     'checklist.tick': async ({ key, ticked }) => tickLine(s.workspace().ws, key, ticked, now()),
     'checklist.export': async ({ format, dates = {} }) => {

@@ -104,3 +104,33 @@ export function runOutboxTask<K extends OutboxTask['kind']>(ws: Workspace, task:
     k.worker.postMessage(message);
   });
 }
+
+/**
+ * The tasks running on the worker, each reported on the progress line while it runs, and stopped together by
+ * Cancel (outbox.cancel): the worker goes, the task rejects with AppError 'cancelled', and nothing it had not
+ * committed is kept.
+ */
+export class OffThreadWork {
+  readonly #running = new Set<AbortController>();
+
+  constructor(private readonly report: (message: string, finished: boolean) => void) {}
+
+  async run<K extends OutboxTask['kind']>(ws: Workspace, task: Extract<OutboxTask, { kind: K }>, nowIso: string, message: string): Promise<Answer[K]> {
+    const controller = new AbortController();
+    this.#running.add(controller);
+    this.report(message, false);
+    try {
+      return await runOutboxTask(ws, task, nowIso, controller.signal);
+    } finally {
+      this.#running.delete(controller);
+      this.report(controller.signal.aborted ? 'Cancelled' : 'Done', true);
+    }
+  }
+
+  /** Stops every running task; false when none ran. */
+  cancel(): boolean {
+    if (this.#running.size === 0) return false;
+    for (const c of this.#running) c.abort(new AppError('cancelled', 'Cancelled: nothing was changed.'));
+    return true;
+  }
+}
