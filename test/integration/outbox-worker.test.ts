@@ -44,7 +44,7 @@ describe('plan, checklist and bulk apply off the serving thread', () => {
     expect(await applying).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(app.session.require().ws.decisions.listCurrent()).toHaveLength(0);
     expect(progress.filter((p) => p.task === 'outbox')).toEqual([
-      expect.objectContaining({ message: `Accepting ${columns.code.length.toLocaleString('en')} suggestions…`, finished: false }),
+      expect.objectContaining({ message: `Accepting the suggestions of ${columns.code.length.toLocaleString('en')} accounts…`, finished: false }),
       expect.objectContaining({ message: 'Cancelled', finished: true }),
     ]);
     // The next call starts a worker again.

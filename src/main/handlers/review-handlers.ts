@@ -51,7 +51,7 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
       const task = { kind: 'bulkApply', request: input } as const;
       // Thousands of accounts are decided on a worker, so the window keeps answering meanwhile.
       const result = runsOffThread(w, task, ctx.config.workerFrom)
-        ? await ctx.offThread.run(w, task, new Date().toISOString(), `Accepting ${input.accountCodes.length.toLocaleString('en')} suggestions…`)
+        ? await ctx.offThread.run(w, task, new Date().toISOString(), `Accepting the suggestions of ${input.accountCodes.length.toLocaleString('en')} accounts…`)
         : applyBulk(w, input);
       decided();
       return result;
