@@ -14,6 +14,7 @@ export default defineConfig({
           'recompute-worker': resolve(import.meta.dirname, 'src/main/threads/recompute-worker.ts'),
           'xlsx-worker': resolve(import.meta.dirname, 'src/main/threads/xlsx-worker.ts'),
           'export-worker': resolve(import.meta.dirname, 'src/main/threads/export-worker.ts'),
+          'outbox-worker': resolve(import.meta.dirname, 'src/main/threads/outbox-worker.ts'),
         },
       },
     },

@@ -17,6 +17,7 @@ await build({
     'accounts-worker': 'src/main/threads/accounts-worker.ts',
     'xlsx-worker': 'src/main/threads/xlsx-worker.ts',
     'export-worker': 'src/main/threads/export-worker.ts',
+    'outbox-worker': 'src/main/threads/outbox-worker.ts',
   },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },

@@ -13,6 +13,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { BackgroundRecompute } from './threads/recompute-thread';
+import { OffThreadWork, stopOutboxWorker } from './threads/outbox-thread';
 import { readBinding } from './xero/binding';
 import { xeroExportSide } from './review/freshness';
 import { EXPORT_PUSH_REFUSAL } from '../shared/xero-export';
@@ -43,6 +44,7 @@ export function createApp(config: AppConfig): App {
     xero: config.xero ?? unavailableXero(XERO_NOT_AVAILABLE),
     demoXero: null,
     matching: new BackgroundRecompute(),
+    offThread: new OffThreadWork((message, finished) => events.emit('progress', { task: 'outbox', message, done: 0, total: null, finished })),
     onClose: (fn) => cleanups.push(fn),
   };
   /** The demo workspace talks to its in-process sandbox; any other to the configured Xero. */
@@ -66,8 +68,14 @@ export function createApp(config: AppConfig): App {
       dataChanged: () => ctx.session.dataChanged('synced'),
       recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
       printToPdf: config.printToPdf,
+      workerFrom: config.workerFrom,
+      offThread: ctx.offThread,
     }),
   };
+  // The outbox worker holds its own connection to the workspace: it goes when the workspace closes.
+  events.on('workspace.changed', (e) => {
+    if (e.reason === 'closed') stopOutboxWorker();
+  });
   const dispatch = createDispatcher(handlers, {
     validateOutput: config.validateOutput,
     onInternalError: (channel, error) => console.error(`[${channel}]`, error),
@@ -79,6 +87,7 @@ export function createApp(config: AppConfig): App {
     session,
     async close() {
       ctx.matching.cancel();
+      stopOutboxWorker();
       session.close();
       for (const fn of cleanups.splice(0).reverse()) await fn();
     },

@@ -14,6 +14,7 @@ import {
   ReviewList,
   RecentWorkspace,
   ReviewRow,
+  RowDecision,
   WorkspaceInfo,
   WorkspaceStatus,
 } from './review';
@@ -94,7 +95,11 @@ export type BulkPreview = z.infer<typeof BulkPreview>;
 export const BulkApplied = z.object({
   applied: z.number().int(),
   skipped: z.array(BulkSkip),
-  rows: z.array(ReviewRow),
+  /**
+   * What the table redraws: each decided account's code and its decision (a bulk apply never links, so no other
+   * cell of the row changes). Not whole rows: 5,000 of those were 1.9 MB.
+   */
+  decisions: z.array(z.tuple([z.string(), RowDecision])),
   /** Undoes the whole apply (decisions.undoBatch); null when nothing was applied. */
   batchId: z.number().int().nullable(),
 });
@@ -174,7 +179,7 @@ export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 
 export const ProgressEvent = z.object({
-  task: z.enum(['demo', 'import', 'sync', 'match']),
+  task: z.enum(['demo', 'import', 'sync', 'match', 'outbox']),
   message: z.string(),
   done: z.number(),
   /** null when the total is not known yet. */

@@ -104,7 +104,7 @@ describe('bulk accept', () => {
     expect(held[0]?.reason).toBe('would replace the AccountNumber the contact already has');
     expect(preview.items.some((i) => i.accountCode === 'C00634')).toBe(false);
     const applied = await ok(app, 'decisions.bulkApply', { accountCodes: codes });
-    expect(applied.rows.some((r) => r.code === 'C00634')).toBe(false);
+    expect(applied.decisions.some(([code]) => code === 'C00634')).toBe(false);
     expect((await ok(app, 'findings.detail', { accountCode: 'C00634' })).decision).toBeNull();
 
     const asked = await ok(app, 'decisions.bulkPreview', { accountCodes: ['C00634'], replaceAccountNumbers: true });

@@ -184,7 +184,8 @@ describe('decisions', () => {
     expect((await ok(app, 'workspace.status')).decided).toBe(1); // a preview stores nothing
     const applied = await ok(app, 'decisions.bulkApply', { accountCodes: [...mismatches, okRow] });
     expect(applied.applied).toBe(mismatches.length - 1);
-    expect(applied.rows.every((r) => r.decision?.source === 'bulk')).toBe(true);
+    expect(applied.decisions.map(([code]) => code)).toEqual(mismatches.slice(1));
+    expect(applied.decisions.every(([, d]) => d.source === 'bulk')).toBe(true);
     const kept = await ok(app, 'findings.detail', { accountCode: mismatches[0] });
     expect(kept.decision).toMatchObject({ action: 'rename_in_cocoon', source: 'manual' });
     // a second bulk run finds nothing left to do

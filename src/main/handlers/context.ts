@@ -11,8 +11,11 @@ import type { WorkspaceInfo } from '../../shared/review';
 import type { ExportFormat } from '../../shared/contract-exports';
 import type { RecomputeSummary } from '../services/recompute';
 import { RecomputeCancelledError, type BackgroundRecompute } from '../threads/recompute-thread';
+import type { OffThreadWork } from '../threads/outbox-thread';
 
 export interface AppConfig {
+  /** From how many decisions (or accounts in a bulk apply) on, the plan, checklist and bulk apply run on a worker thread (default WORKER_FROM). */
+  workerFrom?: number;
   host: 'electron' | 'web';
   version?: string;
   /** Where the demo and new workspaces are kept (Electron: userData; web host: --data-dir). */
@@ -44,6 +47,8 @@ export interface AppContext {
   demoXero: XeroPort | null;
   /** Matching, run in a worker thread so the window keeps answering; cancellable. */
   matching: BackgroundRecompute;
+  /** The plan, checklist and bulk apply of a large workspace, on a worker thread; cancellable. */
+  offThread: OffThreadWork;
   /** Cleanups run by app.close() (e.g. the demo's sandbox). */
   onClose: (fn: () => Promise<void> | void) => void;
 }

@@ -1,4 +1,5 @@
 // findings.*, contacts.search and decisions.*: the review table, the detail pane and the decisions.
+import { runsOffThread } from '../threads/outbox-thread';
 import { applyBulk, applyDecision, previewBulk, undoBatch, undoDecision } from '../review/decide';
 import { findingDetail } from '../review/detail';
 import { xeroFreshness } from '../review/freshness';
@@ -46,7 +47,12 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
     },
     'decisions.bulkPreview': async (input) => previewBulk(ws(), input),
     'decisions.bulkApply': async (input) => {
-      const result = applyBulk(ws(), input);
+      const w = ws();
+      const task = { kind: 'bulkApply', request: input } as const;
+      // Thousands of accounts are decided on a worker, so the window keeps answering meanwhile.
+      const result = runsOffThread(w, task, ctx.config.workerFrom)
+        ? await ctx.offThread.run(w, task, new Date().toISOString(), `Accepting the suggestions of ${input.accountCodes.length.toLocaleString('en')} accounts…`)
+        : applyBulk(w, input);
       decided();
       return result;
     },

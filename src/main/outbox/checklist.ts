@@ -17,7 +17,8 @@ import { AppError } from '../app-error';
 import { exceptionChecklist } from '../exceptions/service';
 import { SALES_TYPES } from '../exceptions/invoice-check';
 import { materialise } from './materialise';
-import { isApiCorrection, type Correction } from './model';
+import type { CorrectionHead } from '../db/repos/outbox';
+import { isApiCorrection } from './model';
 import { blocksOf, refOf } from './plan';
 import type { Block } from './checks';
 
@@ -56,7 +57,7 @@ type Accounts = ReturnType<typeof accountsOf>;
 
 const blank = { steps: [] as string[], documents: [] as string[], exceptionId: null };
 
-function correctionLine(ws: Workspace, accounts: Accounts, c: Correction): Draft | null {
+function correctionLine(ws: Workspace, accounts: Accounts, c: CorrectionHead): Draft | null {
   const accountName = accounts(c.accountCode).name || c.finding?.accountName || '';
   const name = accountName || c.accountCode;
   const edit = c.changes[0];
@@ -140,7 +141,7 @@ function exceptionWork(ws: Workspace, accounts: Accounts, all: readonly Checklis
   return work;
 }
 
-function resendLine(accounts: Accounts, code: string, r: { labels: string[]; documents: string[]; steps: string[] }, correction: Correction | undefined, fixesFirst: boolean): Draft {
+function resendLine(accounts: Accounts, code: string, r: { labels: string[]; documents: string[]; steps: string[] }, correction: CorrectionHead | undefined, fixesFirst: boolean): Draft {
   const accountName = accounts(code).name;
   const whose = code ? ` of "${accountName || code}" (billing account ${code})` : ' (the exceptions name no billing account)';
   return {
@@ -157,7 +158,7 @@ function resendLine(accounts: Accounts, code: string, r: { labels: string[]; doc
   };
 }
 
-function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly Correction[]): Draft[] {
+function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly CorrectionHead[]): Draft[] {
   const queued = corrections.filter((c) => c.status === 'queued' && isApiCorrection(c));
   if (queued.length === 0) return [];
   const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })));
@@ -187,7 +188,7 @@ function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly Cor
  * The merged-away contact keeps its Account Number (archived), so Xero refuses the number on the contact it was merged
  * into until it is cleared there: a step for the web app, before the push can give the number to the survivor.
  */
-function freeLine(ws: Workspace, accounts: Accounts, c: Correction, free: NonNullable<Block['free']>): Draft {
+function freeLine(ws: Workspace, accounts: Accounts, c: CorrectionHead, free: NonNullable<Block['free']>): Draft {
   const survivor = ws.contacts.get(c.subject)?.name ?? free.mergedInto;
   return {
     ...blank,
@@ -208,7 +209,7 @@ function freeLine(ws: Workspace, accounts: Accounts, c: Correction, free: NonNul
 
 /** Every line of the checklist, unticked and unordered. */
 function drafts(ws: Workspace, accounts: Accounts): Draft[] {
-  const corrections = ws.outbox.list().filter((c) => c.status !== 'undone');
+  const corrections = ws.outbox.heads().filter((c) => c.status !== 'undone');
   const work = exceptionWork(ws, accounts, exceptionChecklist(ws));
   const fixes = [
     ...corrections.filter((c) => !isApiCorrection(c)).flatMap((c) => correctionLine(ws, accounts, c) ?? []),
@@ -258,7 +259,7 @@ function lineFor(ws: Workspace, key: string): Draft | null {
   const accounts = accountsOf(ws);
   const [prefix, rest = ''] = key.split(/:(.*)/s);
   const exceptionsWork = (): ExceptionWork => exceptionWork(ws, accounts, exceptionChecklist(ws));
-  const fixedAccount = (code: string): boolean => ws.outbox.list().some((c) => c.accountCode === code && c.status !== 'undone' && HAND_FIXES.has(c.kind));
+  const fixedAccount = (code: string): boolean => ws.outbox.heads().some((c) => c.accountCode === code && c.status !== 'undone' && HAND_FIXES.has(c.kind));
   switch (prefix) {
     case 'correction': {
       const c = ws.outbox.get(Number(rest));
@@ -269,14 +270,14 @@ function lineFor(ws: Workspace, key: string): Draft | null {
     }
     case 'resend': {
       const r = exceptionsWork().resend.get(rest);
-      const c = ws.outbox.list().find((x) => x.kind === 'resend' && x.accountCode === rest && x.status !== 'undone');
+      const c = ws.outbox.heads().find((x) => x.kind === 'resend' && x.accountCode === rest && x.status !== 'undone');
       return r && !c ? resendLine(accounts, rest, r, undefined, fixedAccount(rest)) : null;
     }
     case 'exception':
       return exceptionsWork().lines.find((l) => l.key === key) ?? null;
     case 'merge':
     case 'free':
-      return mergeLines(ws, accounts, ws.outbox.list()).find((l) => l.key === key) ?? null;
+      return mergeLines(ws, accounts, ws.outbox.heads()).find((l) => l.key === key) ?? null;
     default:
       return null;
   }

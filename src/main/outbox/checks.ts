@@ -40,14 +40,27 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return out;
 }
 
+/** The contacts by id, by name (active ones) and by Account Number; built once per list (the list is shared while the Xero side is unchanged). */
+const indexes = new WeakMap<readonly ContactFacts[], { byId: Map<string, ContactFacts>; activeByName: Map<string, ContactFacts[]>; byNumber: Map<string, ContactFacts[]> }>();
+function indexOf(contacts: readonly ContactFacts[]) {
+  let index = indexes.get(contacts);
+  if (!index) {
+    index = {
+      byId: new Map(contacts.map((c) => [c.contactId.toLowerCase(), c])),
+      activeByName: groupBy(contacts.filter((c) => c.status === 'ACTIVE' && c.name.trim() !== ''), (c) => uniqueKey(c.name)),
+      byNumber: groupBy(contacts.filter((c) => c.accountNumber.trim() !== ''), (c) => uniqueKey(c.accountNumber)),
+    };
+    indexes.set(contacts, index);
+  }
+  return index;
+}
+
 export function checkPlan(items: readonly CheckItem[], contacts: readonly ContactFacts[]): Map<string, Block> {
   const blocked = new Map<string, Block>();
   const block = (ref: string, b: Block): void => {
     if (!blocked.has(ref)) blocked.set(ref, b);
   };
-  const byId = new Map(contacts.map((c) => [c.contactId.toLowerCase(), c]));
-  const activeByName = groupBy(contacts.filter((c) => c.status === 'ACTIVE' && c.name.trim() !== ''), (c) => uniqueKey(c.name));
-  const byNumber = groupBy(contacts.filter((c) => c.accountNumber.trim() !== ''), (c) => uniqueKey(c.accountNumber));
+  const { byId, activeByName, byNumber } = indexOf(contacts);
   const edits = items.flatMap((item) => item.changes.map((e) => ({ item, e, subject: item.subject.toLowerCase() })));
 
   // Two corrections setting one field of one contact to different values.

@@ -11,8 +11,8 @@ import { fieldOf, KIND_OF_COCOON_FIELD, KIND_OF_XERO_FIELD, type Json } from './
 
 export interface DecisionFacts {
   decision: { id: number; accountCode: string; action: string; payload: unknown };
-  account: BillingAccount | undefined;
-  finding: Finding | undefined;
+  account: Pick<BillingAccount, 'name'> | undefined;
+  finding: Pick<Finding, 'kind' | 'explanation'> | undefined;
   /** The raw Xero contact the workspace holds (undefined when unknown). */
   rawContact: (contactId: string) => Json | undefined;
 }

@@ -17,6 +17,7 @@ import { RECOMPUTE_PENDING_KEY } from './keys';
 import { pushOutbox } from './push';
 import { undoCorrections } from './undo';
 import { listCorrections, retryCorrections } from './views';
+import { runsOffThread, type OffThreadWork, type OutboxTask } from '../threads/outbox-thread';
 
 export interface OutboxServices {
   /** The open workspace and its display name (throws AppError 'no_workspace' when none). */
@@ -34,6 +35,10 @@ export interface OutboxServices {
   /** The window as printed, as PDF bytes (Electron's webContents.printToPDF); absent where the host cannot (the web host). */
   printToPdf?: () => Promise<Uint8Array>;
   now?: () => string;
+  /** From how many decisions on the plan and checklist are built on a worker thread (default WORKER_FROM). */
+  workerFrom?: number;
+  /** Runs them there, on the progress line with Cancel; without it they are built here. */
+  offThread?: OffThreadWork;
 }
 
 export type OutboxHandlers = { [C in OutboxChannel]: (input: OutboxInput<C>) => Promise<OutboxOutput<C>> };
@@ -74,10 +79,17 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
   const recomputeIfDue = async (ws: Workspace): Promise<void> => {
     if (ws.db.open && ws.syncState.get(RECOMPUTE_PENDING_KEY)) await s.recompute(ws);
   };
+  // A large workspace's plan and checklist are built on a worker, so the window keeps answering meanwhile.
+  const offThread = <K extends 'plan' | 'checklist'>(
+    ws: Workspace,
+    task: Extract<OutboxTask, { kind: K }>,
+    message: string,
+    here: () => OutboxOutput<K extends 'plan' ? 'outbox.plan' : 'checklist.get'>,
+  ) => (s.offThread && runsOffThread(ws, task, s.workerFrom) ? s.offThread.run(ws, task, now(), message) : Promise.resolve(here()));
   return {
     'outbox.plan': async () => {
       const { ws } = s.workspace();
-      const plan = buildPlan(ws, now());
+      const plan = await offThread(ws, { kind: 'plan' }, 'Planning the push…', () => buildPlan(ws, now()));
       const budget = pushBudget(ws, plan.contacts, Date.parse(now()));
       return { ...plan, notReady: s.pushUnavailable(ws) ?? budget.refused, calls: { needed: budget.guard.needed, budget: budget.line } };
     },
@@ -101,7 +113,7 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       }
     },
     'outbox.cancel': async () => {
-      if (!running) return { cancelled: false };
+      if (!running) return { cancelled: s.offThread?.cancel() ?? false };
       running.abort(new AppError('cancelled', 'cancelled by the user'));
       return { cancelled: true };
     },
@@ -122,7 +134,10 @@ export function outboxHandlers(s: OutboxServices): OutboxHandlers {
       }
     },
     'outbox.retry': async ({ ids }) => retryCorrections(s.workspace().ws, ids),
-    'checklist.get': async () => currentChecklist(s.workspace().ws, now()),
+    'checklist.get': async () => {
+      const { ws } = s.workspace();
+      return offThread(ws, { kind: 'checklist', actor: 'user' }, 'Building the checklist…', () => currentChecklist(ws, now()));
+    },
     'checklist.tick': async ({ key, ticked }) => tickLine(s.workspace().ws, key, ticked, now()),
     'checklist.export': async ({ format, dates = {} }) => {
       const { ws, name } = s.workspace();

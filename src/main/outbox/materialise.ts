@@ -1,7 +1,8 @@
 // Keeps the outbox in step with the current decisions: a new accepted decision adds its corrections; a decision
 // undone or replaced before its corrections were sent withdraws them (status undone). Corrections already sent
 // stay as they are (a pushed change is reversed only by an explicit undo). `diffOutbox` only reads (dry run).
-import type { Workspace } from '../db';
+import type { FindingKind } from '../../shared/domain';
+import type { Decision, Workspace } from '../db';
 import type { Correction, NewCorrection } from '../db/repos/outbox';
 import { isApplied } from './compare';
 import { draftKey, draftsFor } from './derive';
@@ -34,18 +35,32 @@ function initialState(d: NewCorrection, nowIso: string): NewCorrection {
   return d;
 }
 
+type Facts = { code: string; name: string | null; kind: FindingKind | null; explanation: string | null };
+/** The account's name and finding of every account with a decision not undone, in one read (not a query per decision). */
+function factsOfDecided(ws: Workspace): Map<string, Facts> {
+  const rows = ws.db
+    .prepare<[], Facts>(
+      `SELECT d.account_code AS code, a.name AS name, f.kind AS kind, f.explanation AS explanation
+       FROM (SELECT DISTINCT account_code FROM decisions WHERE undone_at IS NULL) d
+       LEFT JOIN billing_accounts a ON a.code = d.account_code LEFT JOIN findings f ON f.account_code = d.account_code`,
+    )
+    .all();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
 /** What the outbox lacks (corrections of current decisions) and holds in vain (unsent ones of old decisions). */
-export function diffOutbox(ws: Workspace, nowIso: string): OutboxDiff {
-  const current = ws.decisions.listCurrent();
+export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decision[] = ws.decisions.listCurrent()): OutboxDiff {
   const currentIds = new Set(current.map((d) => d.id));
   const existing = ws.outbox.fromDecisions();
   const have = new Set(existing.map((c) => draftKey(c)));
+  const facts = factsOfDecided(ws);
   const inserts: NewCorrection[] = [];
   for (const decision of current) {
+    const f = facts.get(decision.accountCode);
     const drafts = draftsFor({
       decision,
-      account: ws.accounts.get(decision.accountCode),
-      finding: ws.findings.get(decision.accountCode),
+      account: f?.name == null ? undefined : { name: f.name },
+      finding: f?.kind == null ? undefined : { kind: f.kind, explanation: f.explanation ?? '' },
       rawContact: (id) => ws.contacts.getRaw(id) as Json | undefined,
     });
     for (const d of drafts) if (!have.has(draftKey(d))) inserts.push(initialState(d, nowIso));
@@ -92,14 +107,23 @@ const INPUTS_STATE = `SELECT
   (SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') FROM xero_contacts)`;
 const MATERIALISED_KEY = 'outbox.materialised_from';
 
+function inputsState(ws: Workspace): () => string {
+  const inputs = ws.db.prepare<[], string>(INPUTS_STATE).pluck();
+  return () => `${inputs.get() ?? ''}#${ws.findings.computedAt() ?? ''}`;
+}
+
+/** Whether the outbox is up to date with what its diff is computed from: the diff would then be empty. */
+export function outboxUpToDate(ws: Workspace): boolean {
+  return ws.syncState.get(MATERIALISED_KEY) === inputsState(ws)();
+}
+
 /**
  * Brings the outbox up to date with the decisions (the first step of a push, and of the checklist). Read and
  * written in one IMMEDIATE transaction, so two processes never add the same correction twice; skipped when nothing
  * it reads has changed since it last ran.
  */
 export function materialise(ws: Workspace, nowIso: string, actor: string): Correction[] {
-  const inputs = ws.db.prepare<[], string>(INPUTS_STATE).pluck();
-  const state = (): string => `${inputs.get() ?? ''}#${ws.findings.computedAt() ?? ''}`;
+  const state = inputsState(ws);
   return ws.db
     .transaction(() => {
       if (ws.syncState.get(MATERIALISED_KEY) === state()) return [];

@@ -3,21 +3,25 @@
 // computes it without creating the corrections it counts).
 import type { PlanItem, PlanWhatIf, PushPlan } from '../../shared/contract-outbox';
 import type { XeroContact } from '../../shared/domain';
-import type { Workspace } from '../db';
+import type { Decision, Workspace } from '../db';
+import { perXeroSide, xeroContacts } from '../db/xero-side';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
-import type { NewCorrection } from '../db/repos/outbox';
+import type { CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
-import { diffOutbox } from './materialise';
+import { diffOutbox, outboxUpToDate } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { whatIf } from './what-if';
 
 type Pending = Pick<NewCorrection, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> & { id: number | null; ref: string };
 
 /** The checks over the queued Xero corrections, by ref ("c12" for correction 12). */
-export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[], contacts: readonly XeroContact[] = ws.contacts.list()): Map<string, Block> {
+export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
   return checkPlan(pending, contacts);
 }
+
+/** The workspace's contacts by ContactID. */
+const contactById = perXeroSide((ws) => new Map(xeroContacts(ws).map((c) => [c.contactId, c])));
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
 
@@ -27,11 +31,11 @@ const FIELD_OF: Record<string, 'name' | 'accountNumber' | 'status'> = { Name: 'n
  * The workspace's contacts with what pushes wrote and nobody has read back yet (done corrections), and what an
  * interrupted push may have written (corrections still `sending`): the checks judge the plan against these.
  */
-export function contactsAfterPushes(ws: Workspace, corrections: readonly Correction[]): XeroContact[] {
+export function contactsAfterPushes(ws: Workspace, corrections: readonly CorrectionHead[]): readonly XeroContact[] {
   const written = corrections.filter((c) => isApiCorrection(c) && ((c.status === 'done' && c.resyncedAt === null) || c.status === 'sending'));
-  const contacts = ws.contacts.list();
+  const contacts = xeroContacts(ws);
   if (written.length === 0) return contacts;
-  const edits = new Map<string, Correction[]>();
+  const edits = new Map<string, CorrectionHead[]>();
   for (const c of written) edits.set(c.subject.toLowerCase(), [...(edits.get(c.subject.toLowerCase()) ?? []), c]);
   return contacts.map((k) => {
     const mine = edits.get(k.contactId.toLowerCase());
@@ -52,8 +56,9 @@ type Step = Pick<Pending, 'target' | 'subject' | 'changes'>;
 const MAX_LISTED = 1000;
 
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
-function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
-  const accounts = ws.accounts.list();
+function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
+  // Only what the sync model reads, in file order (not every column of 20,000 accounts).
+  const accounts = ws.db.prepare<[], { code: string; name: string }>('SELECT code, name FROM billing_accounts ORDER BY row, code').all();
   const result = whatIf({
     accounts,
     contacts,
@@ -62,7 +67,7 @@ function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: reado
     cocoon: steps.filter((p) => p.target === 'cocoon'),
   });
   const names = new Map(accounts.map((a) => [a.code, a.name]));
-  const decidedCodes = new Set(ws.decisions.listCurrent().map((d) => d.accountCode));
+  const decidedCodes = new Set(current.map((d) => d.accountCode));
   const decided = result.afterChecklist.stillFailing.filter((f) => decidedCodes.has(f.code));
   const side = ({ failing, fixed, broken }: typeof result.afterPush) => ({ failing, fixed, broken });
   return {
@@ -75,15 +80,17 @@ function planWhatIf(ws: Workspace, contacts: readonly XeroContact[], push: reado
 }
 
 /** Checklist steps ticked off (done by hand) for decisions that stand: the data shows them only after a re-import. */
-function ticked(ws: Workspace, corrections: readonly Correction[]): Correction[] {
-  const live = new Set(ws.decisions.listCurrent().map((d) => d.id));
+function ticked(current: readonly Decision[], corrections: readonly CorrectionHead[]): CorrectionHead[] {
+  const live = new Set(current.map((d) => d.id));
   return corrections.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null && live.has(c.decisionId));
 }
 
 export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
-  const diff = diffOutbox(ws, nowIso);
+  const current = ws.decisions.listCurrent();
+  // Once the outbox is up to date (a checklist or push since the last change), nothing is left to add or withdraw.
+  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : diffOutbox(ws, nowIso, current);
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
-  const existing = ws.outbox.list().filter((c) => !withdrawn.has(c.id));
+  const existing = ws.outbox.heads().filter((c) => !withdrawn.has(c.id));
   const queued: Pending[] = [
     ...existing.filter((c) => c.status === 'queued').map((c) => ({ ...c, ref: refOf(c) })),
     ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => ({ ...c, id: null, ref: `new${i}` })),
@@ -91,9 +98,10 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
   const api = queued.filter(isApiCorrection);
   const contacts = contactsAfterPushes(ws, existing);
   const blocks = blocksOf(ws, api, contacts);
+  const byId = contactById(ws);
   const names = new Map<string, string>();
   const nameOf = (id: string): string => {
-    if (!names.has(id)) names.set(id, ws.contacts.get(id)?.name ?? '');
+    if (!names.has(id)) names.set(id, byId.get(id)?.name ?? '');
     return names.get(id)!;
   };
   const items: PlanItem[] = api.map((p) => ({
@@ -123,7 +131,7 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
     failed: existing.filter((c) => c.status === 'failed').length + inserted('failed'),
     resuming: existing.filter((c) => c.status === 'sending').length,
     // The checklist's steps: open ones, and ticked ones the data does not show yet (a re-import or sync will).
-    whatIf: planWhatIf(ws, contacts, sendable, [...cocoonOpen, ...ticked(ws, existing)]),
+    whatIf: planWhatIf(ws, current, contacts, sendable, [...cocoonOpen, ...ticked(current, existing)]),
     // Re-sends are counted by the checklist itself: a line only where an open exception names a document to re-send.
     checklistOpen: cocoonOpen.filter((c) => c.kind !== 'resend').length + [...blocks.values()].filter((b) => b.clash).length,
     notReady: null,

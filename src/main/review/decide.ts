@@ -4,20 +4,21 @@
 // and AccountNumbers that replace one unless asked, and can be undone whole.
 import { FAILING_KINDS, type Finding } from '../../shared/domain';
 import type { Workspace } from '../db';
+import { perXeroSide, xeroContacts } from '../db/xero-side';
 import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
 import { KIND_LABELS } from '../../shared/decision-rules';
-import type { DecisionAction, DecisionView, ReviewRow } from '../../shared/review';
+import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../../shared/review';
 import { AppError, unknownAccount } from '../app-error';
-import { attentionByAccount } from './attention';
+import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
 import { contactDirectory, outcomeWith, type ContactDirectory } from './decision-check';
 import { compareNames } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
 import { findingNameVerdict, lookOf } from './name-look';
-import { reviewRow } from './rows';
+import { reviewRow, rowDecision } from './rows';
 
 export interface DecisionRequest {
   accountCode: string;
@@ -111,26 +112,8 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
   return row;
 }
 
-/**
- * The workspace's contacts indexed for the decision check, kept while the Xero side is unchanged (an import, a sync
- * or a push's read-back changes the key): opening an account or deciding one does not re-read 50,000 contacts.
- */
-const STATE_OF_XERO_SIDE =
-  "SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') || '|' || (SELECT coalesce(max(id), 0) FROM imports) FROM xero_contacts";
-const directories = new WeakMap<Workspace, { stamp: { get(): unknown }; key: string; directory: ContactDirectory | null }>();
-function contactsOf(ws: Workspace): ContactDirectory {
-  let cached = directories.get(ws);
-  if (!cached) {
-    cached = { stamp: ws.db.prepare(STATE_OF_XERO_SIDE).pluck(), key: '', directory: null };
-    directories.set(ws, cached);
-  }
-  const key = String(cached.stamp.get());
-  if (!cached.directory || cached.key !== key) {
-    cached.directory = contactDirectory(ws.contacts.list());
-    cached.key = key;
-  }
-  return cached.directory;
-}
+/** The workspace's contacts indexed for the decision check (kept while the Xero side is unchanged). */
+const contactsOf = perXeroSide((ws) => contactDirectory(xeroContacts(ws)));
 
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
 /** A code conflict's matching contact, as the choice of fixes depends on it (undefined for other findings). */
@@ -267,13 +250,18 @@ export function previewBulk(ws: Workspace, req: BulkRequest): BulkPreview {
 /** Re-plans at apply time (a decision made since the preview is respected), then stores all in one transaction. */
 export function applyBulk(ws: Workspace, req: BulkRequest): BulkApplied {
   const { planned, skipped } = bulkPlan(ws, req);
-  const batchId = ws.transaction(() => {
-    if (planned.length === 0) return null;
+  const { batchId, stored } = ws.transaction(() => {
+    if (planned.length === 0) return { batchId: null, stored: [] };
     const batch = ws.decisions.newBatchId();
-    for (const p of planned) store(ws, p, req.note ?? '', 'bulk', batch);
-    return batch;
+    return { batchId: batch, stored: planned.map((p) => store(ws, p, req.note ?? '', 'bulk', batch)) };
   });
-  return { applied: planned.length, skipped, rows: planned.map((p) => rowOf(ws, p.accountCode)), batchId };
+  // Only the decisions (the table patches its rows' decision cells), their states read in one pass.
+  const states = stored.length > 0 ? decisionStates(ws) : new Map<string, DecisionState>();
+  const decisions = stored.map((d): [string, RowDecision] => {
+    const state = states.get(d.accountCode);
+    return [d.accountCode, rowDecision(d, state?.attention ?? null, state?.pending ?? null)];
+  });
+  return { applied: planned.length, skipped, decisions, batchId };
 }
 
 /**

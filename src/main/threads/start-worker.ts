@@ -3,7 +3,7 @@
 // worker's .ts entry is loaded through tsx, as bin/reconciler.js loads the CLI.
 import { Worker } from 'node:worker_threads';
 
-export type WorkerName = 'recompute' | 'accounts' | 'xlsx' | 'export';
+export type WorkerName = 'recompute' | 'accounts' | 'xlsx' | 'export' | 'outbox';
 
 /** What every worker receives: its job, and (from source) the entry that tsx-boot.mjs imports. */
 export interface WorkerEnvelope<T> {

@@ -40,6 +40,9 @@ export interface Correction {
   resyncedAt: string | null;
 }
 
+/** A correction without the raw Xero contacts it keeps (as reviewed, as written, as Xero had it in a conflict). */
+export type CorrectionHead = Omit<Correction, 'before' | 'after' | 'current'>;
+
 export type NewCorrection = Pick<Correction, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> &
   Partial<Pick<Correction, 'decisionId' | 'before' | 'reviewedUpdatedUtc' | 'finding' | 'undoesId' | 'status' | 'message' | 'advice' | 'current' | 'after' | 'doneAt'>>;
 
@@ -157,6 +160,10 @@ const PATCH_COLUMNS: Record<keyof CorrectionPatch, [string, (v: never) => unknow
 };
 
 const SELECT = 'SELECT * FROM corrections';
+/** Every column but the three copies of a raw Xero contact (the largest, and the slowest to parse). */
+const HEADS = `SELECT id, decision_id, account_code, target, subject, kind, changes_json, NULL AS before_json, reviewed_updated_utc,
+  finding_json, undoes_id, status, batch_id, idempotency_key, attempts, message, advice, NULL AS after_json, NULL AS current_json,
+  created_at, updated_at, done_at, resynced_at FROM corrections ORDER BY id`;
 
 export function createOutboxRepo(db: Db, now: Clock = isoNow) {
   const insert = db.prepare(
@@ -167,6 +174,7 @@ export function createOutboxRepo(db: Db, now: Clock = isoNow) {
   );
   const byId = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE id = ?`);
   const all = db.prepare<[], CorrectionRow>(`${SELECT} ORDER BY id`);
+  const allHeads = db.prepare<[], CorrectionRow>(HEADS);
   const ofStatus = db.prepare<[string], CorrectionRow>(`${SELECT} WHERE status = ? ORDER BY id`);
   const ofBatch = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE batch_id = ? ORDER BY id`);
   const queuedOf = db.prepare<[string], CorrectionRow>(`${SELECT} WHERE subject = ? AND status = 'queued' ORDER BY id`);
@@ -245,6 +253,13 @@ export function createOutboxRepo(db: Db, now: Clock = isoNow) {
     },
     list(query: { status?: CorrectionStatus } = {}): Correction[] {
       return (query.status ? ofStatus.all(query.status) : all.all()).map(toCorrection);
+    },
+    /** Every correction without its raw Xero contacts: what the plan and the checklist read (10,000 of them, each time). */
+    heads(): CorrectionHead[] {
+      return allHeads.all().map((r) => {
+        const { before: _b, after: _a, current: _c, ...head } = toCorrection(r);
+        return head;
+      });
     },
     /** Corrections made from decisions (undo rows excluded). */
     fromDecisions(): Correction[] {

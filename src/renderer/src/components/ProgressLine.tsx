@@ -1,5 +1,5 @@
-// Long work in the core (demo, import, matching, sync) as a slim progress bar with its message; matching can be
-// stopped here (a sync has its own Cancel beside Sync now). Fixed above the window, or `inline` inside a dialog
+// Long work in the core (demo, import, matching, sync, a large workspace's plan, checklist or bulk accept) as a slim
+// progress bar with its message; matching and the plan, checklist or bulk accept can be stopped here (a sync has its own Cancel beside Sync now). Fixed above the window, or `inline` inside a dialog
 // that waits for the work (an import waits for the matching after it): a modal dialog covers the fixed line.
 import { useState } from 'react';
 import type { EventPayload } from '../../../shared/contract';
@@ -19,6 +19,11 @@ export function ProgressLine({ inline = false, waiting }: { inline?: boolean; /*
     <div className={inline ? 'progress-line progress-inline' : 'progress-line'} role="status" aria-live="polite">
       <progress max={100} value={pct} aria-label={p.message} />
       <span>{p.message}</span>
+      {p.task === 'outbox' && (
+        <button type="button" className="link-button" onClick={() => void api.outbox.cancel()}>
+          Cancel
+        </button>
+      )}
       {p.task === 'match' && (
         <button type="button" className="link-button" onClick={() => void api.findings.cancelRecompute()}>
           Stop matching

@@ -346,7 +346,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           onClose={() => setDialog(null)}
           onDone={(r) => {
             setDialog(null);
-            data.patch(r.rows);
+            data.patchDecisions(r.decisions);
             detail.refresh();
             const batch = r.batchId;
             setLastBulk(batch === null ? null : { batchId: batch, applied: r.applied });

@@ -1,7 +1,7 @@
 // The table's rows and the dashboard's status, loaded from the core and reloaded when the data changes.
 // Decisions patch rows in place (same positions), so indexes built on the loaded rows stay valid.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReviewRow, WorkspaceStatus, XeroTrust } from '../../../shared/review';
+import type { ReviewRow, RowDecision, WorkspaceStatus, XeroTrust } from '../../../shared/review';
 import { rowsFromColumns } from '../../../shared/review-columns';
 import type { ApiClient } from '../../../shared/api-client';
 import { useApi, useApiEvent } from '../api/context';
@@ -25,6 +25,8 @@ export interface ReviewData {
   reload(): void;
   refreshStatus(): void;
   patch(rows: readonly ReviewRow[]): void;
+  /** Sets the decision cell of rows by code (what a bulk apply returns). */
+  patchDecisions(decisions: readonly (readonly [string, RowDecision])[]): void;
 }
 
 type List = Awaited<ReturnType<ApiClient['findings']['list']>>;
@@ -97,11 +99,22 @@ export function useReviewData(): ReviewData {
     });
   }, []);
 
+  const patchDecisions = useCallback((decisions: readonly (readonly [string, RowDecision])[]) => {
+    setRows((current) => {
+      const next = current.slice();
+      for (const [code, decision] of decisions) {
+        const at = positions.current.get(code);
+        if (at !== undefined && next[at]) next[at] = { ...next[at], decision };
+      }
+      return next;
+    });
+  }, []);
+
   useEffect(reload, [reload]);
   useApiEvent('workspace.changed', (e) => {
     if (e.reason === 'imported' || e.reason === 'synced' || e.reason === 'matched') reload();
     else if (e.reason === 'decided') refreshStatus();
   });
 
-  return { rows, complete, total, version, xeroTrust, status, loading, error, reload, refreshStatus, patch };
+  return { rows, complete, total, version, xeroTrust, status, loading, error, reload, refreshStatus, patch, patchDecisions };
 }

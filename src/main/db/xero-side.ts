@@ -1,0 +1,26 @@
+// What is built from the workspace's whole Xero side (its 50,000 contacts as a list, an index of them), kept per
+// workspace while that side is unchanged: an import, a sync or a push's read-back changes the key. Opening the plan,
+// the checklist or an account then does not read and index every contact again.
+import type { XeroContact } from '../../shared/domain';
+import type { Workspace } from './workspace';
+
+const STATE_OF_XERO_SIDE =
+  "SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') || '|' || (SELECT coalesce(max(id), 0) FROM imports) FROM xero_contacts";
+
+/** `build`, memoised per workspace for as long as its Xero side is unchanged. */
+export function perXeroSide<T>(build: (ws: Workspace) => T): (ws: Workspace) => T {
+  const kept = new WeakMap<Workspace, { stamp: { get(): unknown }; key: string; value: T | undefined }>();
+  return (ws) => {
+    let k = kept.get(ws);
+    if (!k) kept.set(ws, (k = { stamp: ws.db.prepare(STATE_OF_XERO_SIDE).pluck(), key: '', value: undefined }));
+    const key = String(k.stamp.get());
+    if (k.value === undefined || k.key !== key) {
+      k.value = build(ws);
+      k.key = key;
+    }
+    return k.value;
+  };
+}
+
+/** Every contact of the workspace (shared: callers copy what they change). */
+export const xeroContacts: (ws: Workspace) => readonly XeroContact[] = perXeroSide((ws) => ws.contacts.list());

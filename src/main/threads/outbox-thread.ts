@@ -1,0 +1,136 @@
+// The push plan, the checklist and a bulk apply on a worker thread once the workspace is large: each takes a second
+// or more at 10,000 decisions, during which the thread that serves the window must keep answering. The worker opens
+// the workspace on its own connection (writes commit there: materialise, the bulk's decisions). Aborting the signal
+// stops the worker; a write it had not committed is rolled back. The worker is kept while the workspace is open.
+import type { ApiErrorCode } from '../../shared/api-client';
+import type { BulkApplied } from '../../shared/contract';
+import { AppError } from '../app-error';
+import type { Checklist, PushPlan } from '../../shared/contract-outbox';
+import type { Workspace } from '../db';
+import type { Worker } from 'node:worker_threads';
+import { nativeBinding } from '../db/native-binding';
+import type { BulkRequest } from '../review/decide';
+import { startWorker } from './start-worker';
+
+export type OutboxTask = { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest };
+type Answer = { plan: PushPlan; checklist: Checklist; bulkApply: BulkApplied };
+
+export interface OutboxJob {
+  path: string;
+  nativeBinding?: string;
+}
+
+export interface OutboxRequest {
+  id: number;
+  nowIso: string;
+  task: OutboxTask;
+}
+
+export type OutboxMessage = { id: number } & ({ type: 'done'; value: unknown } | { type: 'failed'; name: string; code?: string; message: string });
+
+/** From this many decisions (or accounts in a bulk) on, the work runs on a worker: below, it is quicker than starting one. */
+export const WORKER_FROM = 2000;
+
+const currentDecisions = new WeakMap<Workspace, { get(): unknown }>();
+/** Whether `task` on this workspace is large enough to run off the serving thread (a workspace on disk only). */
+export function runsOffThread(ws: Workspace, task: OutboxTask, from = WORKER_FROM): boolean {
+  if (ws.path === '' || ws.path === ':memory:') return false;
+  if (task.kind === 'bulkApply') return task.request.accountCodes.length >= from;
+  let count = currentDecisions.get(ws);
+  if (!count) currentDecisions.set(ws, (count = ws.db.prepare('SELECT count(DISTINCT account_code) FROM decisions WHERE undone_at IS NULL').pluck()));
+  return Number(count.get()) >= from;
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+/**
+ * One worker per open workspace, kept between calls: its connection, its copy of the Xero side (perXeroSide) and its
+ * compiled code stay warm, so the second plan is as quick as on the serving thread. Another workspace (or the same
+ * file opened again) starts a new one.
+ */
+let kept: { ws: Workspace; worker: Worker; pending: Map<number, Pending>; next: number } | null = null;
+
+function keptWorker(ws: Workspace): NonNullable<typeof kept> {
+  if (kept?.ws === ws) return kept;
+  stopOutboxWorker();
+  const job: OutboxJob = { path: ws.path, nativeBinding: nativeBinding() };
+  const k = { ws, worker: startWorker('outbox', job), pending: new Map<number, Pending>(), next: 1 };
+  k.worker.unref();
+  const fail = (e: unknown) => {
+    for (const p of k.pending.values()) p.reject(e);
+    k.pending.clear();
+    if (kept === k) kept = null;
+  };
+  k.worker.on('message', (m: OutboxMessage) => {
+    const p = k.pending.get(m.id);
+    if (!p) return;
+    k.pending.delete(m.id);
+    if (k.pending.size === 0) k.worker.unref(); // idle: it does not keep the process alive
+    if (m.type === 'done') p.resolve(m.value);
+    else p.reject(m.name === 'AppError' ? new AppError(m.code as ApiErrorCode, m.message) : new Error(m.message));
+  });
+  k.worker.once('error', fail);
+  k.worker.once('exit', (code) => fail(new Error(`the outbox worker stopped (exit code ${code}) before it finished`)));
+  kept = k;
+  return k;
+}
+
+/** Stops the kept worker (the app closing, another workspace opened); what it was doing is rejected. */
+export function stopOutboxWorker(): void {
+  const k = kept;
+  kept = null;
+  if (k) void k.worker.terminate();
+}
+
+/**
+ * Runs the task on the workspace's worker; rejects with the worker's error (an AppError keeps its code). Aborting
+ * `signal` stops the worker (a write it had not committed is rolled back), rejecting with the signal's reason.
+ */
+export function runOutboxTask<K extends OutboxTask['kind']>(ws: Workspace, task: Extract<OutboxTask, { kind: K }>, nowIso: string, signal?: AbortSignal): Promise<Answer[K]> {
+  const k = keptWorker(ws);
+  const id = k.next++;
+  return new Promise<Answer[K]>((resolve, reject) => {
+    const stop = () => {
+      reject(signal?.reason ?? new Error('cancelled'));
+      if (kept === k) stopOutboxWorker();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    const done = <T>(f: (v: T) => void) => (v: T) => {
+      signal?.removeEventListener('abort', stop);
+      f(v);
+    };
+    k.pending.set(id, { resolve: done((v) => resolve(v as Answer[K])), reject: done(reject) });
+    const message: OutboxRequest = { id, nowIso, task };
+    k.worker.ref();
+    k.worker.postMessage(message);
+  });
+}
+
+/**
+ * The tasks running on the worker, each reported on the progress line while it runs, and stopped together by
+ * Cancel (outbox.cancel): the worker goes, the task rejects with AppError 'cancelled', and nothing it had not
+ * committed is kept.
+ */
+export class OffThreadWork {
+  readonly #running = new Set<AbortController>();
+
+  constructor(private readonly report: (message: string, finished: boolean) => void) {}
+
+  async run<K extends OutboxTask['kind']>(ws: Workspace, task: Extract<OutboxTask, { kind: K }>, nowIso: string, message: string): Promise<Answer[K]> {
+    const controller = new AbortController();
+    this.#running.add(controller);
+    this.report(message, false);
+    try {
+      return await runOutboxTask(ws, task, nowIso, controller.signal);
+    } finally {
+      this.#running.delete(controller);
+      this.report(controller.signal.aborted ? 'Cancelled' : 'Done', true);
+    }
+  }
+
+  /** Stops every running task; false when none ran. */
+  cancel(): boolean {
+    if (this.#running.size === 0) return false;
+    for (const c of this.#running) c.abort(new AppError('cancelled', 'Cancelled: nothing was changed.'));
+    return true;
+  }
+}

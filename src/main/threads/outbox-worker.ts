@@ -1,0 +1,32 @@
+// The outbox worker: opens the workspace on its own connection, then for each request builds the push plan or the
+// checklist, or makes a bulk apply, and hands the answer back (see outbox-thread.ts). Kept while the workspace is open.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../app-error';
+import { openWorkspace } from '../db';
+import { setNativeBinding } from '../db/native-binding';
+import { buildPlan } from '../outbox/plan';
+import { currentChecklist } from '../outbox/checklist';
+import { applyBulk } from '../review/decide';
+import type { WorkerEnvelope } from './start-worker';
+import type { OutboxJob, OutboxMessage, OutboxRequest } from './outbox-thread';
+
+const { job } = workerData as WorkerEnvelope<OutboxJob>;
+
+setNativeBinding(job.nativeBinding);
+const ws = openWorkspace(job.path);
+
+function answer({ task, nowIso }: OutboxRequest): unknown {
+  if (task.kind === 'plan') return buildPlan(ws, nowIso);
+  if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor);
+  return applyBulk(ws, task.request);
+}
+
+parentPort!.on('message', (request: OutboxRequest) => {
+  let m: OutboxMessage;
+  try {
+    m = { id: request.id, type: 'done', value: answer(request) };
+  } catch (e) {
+    m = { id: request.id, type: 'failed', name: e instanceof AppError ? 'AppError' : 'Error', code: e instanceof AppError ? e.code : undefined, message: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(m);
+});

@@ -1,0 +1,74 @@
+// The plan, the checklist and a bulk apply on a worker thread (as a large workspace runs them, so the window keeps
+// answering), here forced on the demo (workerFrom 1): the answers are those the serving thread builds itself, and
+// the worker's writes (the decisions, the corrections) are seen by the app's own connection.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../src/shared/api-client';
+import type { Output } from '../../src/shared/contract';
+import type { Channel } from '../../src/shared/channels';
+import { createApp, type App } from '../../src/main/app';
+import { memorySettings } from '../../src/main/settings-store';
+import { buildChecklist, buildPlan } from '../../src/main/outbox';
+
+const DEMO = resolve(import.meta.dirname, '../../demo');
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function ok<C extends Channel>(app: App, channel: C, input: unknown = {}): Promise<Output<C>> {
+  const r = (await app.dispatch(channel, input)) as Envelope<Output<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+function start(): App {
+  const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-outbox-worker-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const app = createApp({ host: 'web', dataDir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, workerFrom: 1 });
+  cleanups.push(() => app.close());
+  return app;
+}
+
+describe('plan, checklist and bulk apply off the serving thread', () => {
+  it('are on the progress line while they run, and Cancel stops them: nothing is stored', async () => {
+    const app = start();
+    await ok(app, 'workspace.openDemo');
+    const progress: { task: string; message: string; finished?: boolean }[] = [];
+    app.events.on('progress', (e) => progress.push(e));
+    const { columns } = await ok(app, 'findings.list');
+    const applying = app.dispatch('decisions.bulkApply', { accountCodes: columns.code });
+    expect(await ok(app, 'outbox.cancel')).toEqual({ cancelled: true });
+    expect(await applying).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(app.session.require().ws.decisions.listCurrent()).toHaveLength(0);
+    expect(progress.filter((p) => p.task === 'outbox')).toEqual([
+      expect.objectContaining({ message: `Accepting the suggestions of ${columns.code.length.toLocaleString('en')} accounts…`, finished: false }),
+      expect.objectContaining({ message: 'Cancelled', finished: true }),
+    ]);
+    // The next call starts a worker again.
+    expect((await ok(app, 'decisions.bulkApply', { accountCodes: columns.code })).applied).toBeGreaterThan(0);
+    expect(await ok(app, 'outbox.cancel')).toEqual({ cancelled: false });
+  });
+
+  it('answer as the serving thread would, and write through the worker’s own connection', async () => {
+    const app = start();
+    await ok(app, 'workspace.openDemo');
+    const { columns } = await ok(app, 'findings.list');
+    const applied = await ok(app, 'decisions.bulkApply', { accountCodes: columns.code });
+    expect(applied.applied).toBeGreaterThan(0);
+    expect(applied.decisions).toHaveLength(applied.applied);
+    const ws = app.session.require().ws;
+    expect(ws.decisions.listCurrent()).toHaveLength(applied.applied);
+
+    const plan = await ok(app, 'outbox.plan');
+    expect(plan.items.length).toBeGreaterThan(0);
+    expect(plan).toMatchObject({ ...buildPlan(ws, plan.computedAt), notReady: plan.notReady });
+
+    const checklist = await ok(app, 'checklist.get');
+    expect(checklist.total).toBeGreaterThan(0);
+    // The worker added the decisions' corrections to the outbox: the app's connection builds the same list from them.
+    expect(buildChecklist(ws, checklist.generatedAt)).toEqual(checklist);
+  });
+});
