@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -18,11 +18,7 @@ const task = (name: RegExp) => page.getByRole('group', { name: 'What to do' }).g
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney' });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(page.getByRole('grid', { name: /Billing accounts/ })).toBeVisible({ timeout: 60_000 });
+  ({ host, page } = await openDemo(browser));
   // Accept the suggestions of every account, then paste the exceptions CocoonOPS raised for two of them.
   await page.getByRole('button', { name: /Accept shown/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: /^Accept \d+ suggestions/ }).click();

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, startWebHost, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -21,11 +21,7 @@ const records = () => detail().getByRole('region', { name: 'Records side by side
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney' });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  ({ host, page } = await openDemo(browser));
 });
 
 test.afterAll(async () => {

@@ -4,7 +4,7 @@
 // number pasted alone says "exists in Xero: compare it" with Xero's values beside each field to compare.
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -17,11 +17,7 @@ const check = () => page.getByRole('complementary', { name: 'Exception detail' }
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney' });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(page.getByRole('grid', { name: /Billing accounts/ })).toBeVisible({ timeout: 60_000 });
+  ({ host, page } = await openDemo(browser));
 });
 
 test.afterAll(async () => {

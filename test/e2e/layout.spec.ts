@@ -5,7 +5,7 @@
 // Exceptions table's "Invoice check" column. Screenshots 60-63 (and -dark) kept in test-results/screenshots.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -24,11 +24,7 @@ const nav = () => page.getByRole('navigation', { name: 'Screens' });
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1024, height: 700 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney' });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  ({ host, page } = await openDemo(browser, { viewport: { width: 1024, height: 700 } }));
   // One decision (the first account's suggestion), so the ✓ column has a mark to read.
   const first = grid().locator('.grid-body [role="row"]').first();
   await first.locator('[role="gridcell"]').nth(1).click();

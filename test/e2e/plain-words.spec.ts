@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -20,11 +20,7 @@ const INTERNAL_ID = /\b(?:name_mismatch|archived_holder|code_conflict|code_missi
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney' });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  ({ host, page } = await openDemo(browser));
 });
 
 test.afterAll(async () => {

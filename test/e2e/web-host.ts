@@ -1,4 +1,5 @@
 // Starts `reconciler web` in a child process with its own data folder and port, and reads the address it prints.
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,4 +52,17 @@ export async function startWebHost(args: string[] = [], env: NodeJS.ProcessEnv =
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A web host of its own and a page on its demo with the review table shown: 1280 × 900, light, an Australian
+ * locale and time zone unless `options` says otherwise.
+ */
+export async function openDemo(browser: Browser, options: BrowserContextOptions = {}): Promise<{ host: WebHost; page: Page }> {
+  const host = await startWebHost();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney', ...options });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Open the demo' }).click();
+  await page.getByRole('grid', { name: /Billing accounts/ }).waitFor({ timeout: 60_000 });
+  return { host, page };
 }
