@@ -38,6 +38,7 @@ export function createBillingAccountsRepo(db: Db) {
   const all = db.prepare<[], BillingAccountRow>(`${SELECT} ORDER BY row, code`);
   const byCode = db.prepare<[string], BillingAccountRow>(`${SELECT} WHERE code = ?`);
   const total = db.prepare<[], number>('SELECT count(*) FROM billing_accounts').pluck();
+  const places = db.prepare<[], [string, string, number]>('SELECT code, name, row FROM billing_accounts').raw(true);
 
   const replace = db.transaction((importId: number, accounts: readonly BillingAccount[]) => {
     clear.run();
@@ -65,6 +66,10 @@ export function createBillingAccountsRepo(db: Db) {
     /** Every account, in file row order. */
     list(): BillingAccount[] {
       return all.all().map(toAccount);
+    },
+    /** Each account's name and file row by code: what a list of lines needs to name and order them (a few ms for 10,000). */
+    places(): Map<string, { name: string; row: number }> {
+      return new Map(places.all().map(([code, name, row]) => [code, { name, row }]));
     },
     get(code: string): BillingAccount | undefined {
       const row = byCode.get(code);
