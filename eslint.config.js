@@ -1,5 +1,6 @@
-// Lint: typescript-eslint's recommended rules plus the layering rules of docs/design.md.
+// Lint: typescript-eslint's recommended rules, the rules of hooks in the renderer, plus the layering rules of docs/design.md.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
@@ -35,7 +36,11 @@ export default tseslint.config(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      // useLoad takes a deps list as useEffect does: its callers' lists are checked the same way.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLoad$' }],
       'no-restricted-imports': [
         'error',
         { ...noElectron, patterns: [{ group: ['**/main/**', 'node:*'], message: 'the renderer talks only to the contract (src/shared).' }] },

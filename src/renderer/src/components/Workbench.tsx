@@ -58,21 +58,28 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLElement>(null);
   const search = useReviewSearch(rows, version, data.complete);
+  // Codes keep their positions between full loads (decisions patch rows in place): keyed on the load, not on `rows`.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const indexOf = useMemo(() => new Map(rows.map((r, i) => [r.code, i])), [version]);
   const selected = selectedCode === null ? null : (indexOf.get(selectedCode) ?? null);
   const setSelected = useCallback((i: number) => setSelectedCode(rows[i]?.code ?? null), [rows]);
 
-  // Sort order and search hits depend on names and scores, which decisions never change: keyed on the load.
+  // Sort order and search hits depend on names and scores, which decisions never change: keyed on the load (and on
+  // the index becoming ready), not on `rows` or the `search` object that each render makes anew.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const hits = useMemo(() => search.search(query), [version, query, search.ready]);
   const byRelevance = hits !== null && chosenSort === null;
   const sort = chosenSort ?? DEFAULT_SORT;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the load, as `hits` above
   const order = useMemo(() => sortOrder(rows, sort), [version, sort]);
   const visible = useMemo(() => visibleRows(rows, order, filter, hits, byRelevance), [rows, order, filter, hits, byRelevance]);
   const counts = useMemo(() => (hits ? searchCounts(visible, hits) : null), [visible, hits]);
 
-  // A new search answer is read from its top: the best match is selected (and scrolled to).
+  // A new search answer is read from its top: the best match is selected (and scrolled to). Only a new answer moves
+  // the selection: a filter change or a decision (new `visible`) keeps it where it is.
   useEffect(() => {
     if (hits && visible.length > 0) setSelected(visible[0]!);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hits]);
   const attention = useMemo(() => countAttention(rows), [rows]);
 
@@ -91,9 +98,9 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
 
   // A link to an account ("#account/CODE", e.g. from an exception): shown with no search or filter hiding it, and
   // opened in the detail pane, once its row is loaded (the first quick answer may not hold it).
-  const accountRoute = useAccountRoute();
+  const { code: routeCode, done: routeDone } = useAccountRoute();
   useEffect(() => {
-    const code = accountRoute.code;
+    const code = routeCode;
     if (code === null || data.loading) return;
     if (!indexOf.has(code)) {
       if (!data.complete) return;
@@ -105,8 +112,8 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
       setSelectedCode(code);
       requestAnimationFrame(() => detailRef.current?.focus());
     }
-    accountRoute.done();
-  }, [accountRoute.code, version, data.complete, data.loading]);
+    routeDone();
+  }, [routeCode, routeDone, indexOf, say, data.complete, data.loading]);
   // The bulk apply that `u` undoes whole: set by a bulk accept, dropped by the next move or decision.
   const [lastBulk, setLastBulk] = useState<{ batchId: number; applied: number } | null>(null);
 

@@ -22,6 +22,8 @@ export function useReviewSearch(rows: readonly ReviewRow[], version: number, ena
       () => {},
     );
     return () => abort.abort();
+    // Built on the rows of this load: a patch (a new `rows` array, same names and positions) does not rebuild it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, enabled]);
   const current = index?.version === version ? index.search : null;
   return {
