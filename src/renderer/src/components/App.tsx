@@ -1,9 +1,8 @@
 // The app: the start screen until a workspace is open (and again after Close), then the review workbench; progress of
 // long work on top.
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../shared/contract';
-import type { WorkspaceInfo } from '../../../shared/review';
+import { useState } from 'react';
 import { useApi, useApiEvent } from '../api/context';
+import { useLoad } from '../hooks/useLoad';
 import { errorMessage } from '../lib/file-content';
 import { ErrorMessage } from './ErrorMessage';
 import { ExceptionsScreen } from './ExceptionsScreen';
@@ -17,29 +16,25 @@ import { Workbench } from './Workbench';
 
 export function App() {
   const api = useApi();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [workspace, setWorkspace] = useState<WorkspaceInfo | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const started = useLoad(async () => {
+    const [info, workspace] = await Promise.all([api.app.info(), api.workspace.current()]);
+    return { info, workspace };
+  }, [api]);
+  const info = started.data?.info ?? null;
+  // undefined: not known yet (the app is starting).
+  const workspace = started.data?.workspace;
+  const [menuError, setMenuError] = useState<string | null>(null);
+  const error = started.error ?? menuError;
   const exceptionsScreen = useExceptionsRoute().open;
   const outboxScreen = useHashScreen();
-
-  useEffect(() => {
-    Promise.all([api.app.info(), api.workspace.current()]).then(
-      ([i, w]) => {
-        setInfo(i);
-        setWorkspace(w);
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, [api]);
 
   useApiEvent('workspace.changed', (e) => {
     // Closed: back to the start screen, and the next workspace opens on its review, not on the old one's screen.
     if (e.reason === 'closed' && location.hash) location.hash = '';
-    if (e.reason === 'opened' || e.reason === 'closed') setWorkspace(e.workspace);
+    if (e.reason === 'opened' || e.reason === 'closed') started.setData((d) => d && { ...d, workspace: e.workspace });
   });
   useApiEvent('menu.command', (e) => {
-    if (e.command === 'open-demo') void api.workspace.openDemo().catch((err: unknown) => setError(errorMessage(err)));
+    if (e.command === 'open-demo') void api.workspace.openDemo().catch((err: unknown) => setMenuError(errorMessage(err)));
   });
 
   return (

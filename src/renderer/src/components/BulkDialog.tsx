@@ -2,11 +2,12 @@
 // preview that says how many of them will be decided, how many are skipped and why (decided rows are never
 // overwritten; renames where a name lost information and AccountNumbers that replace one are left out unless
 // ticked), before anything is stored.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { BulkApplied, BulkOption, BulkPreview } from '../../../shared/contract';
 import type { DecisionAction } from '../../../shared/review';
 import { useApi } from '../api/context';
+import { useLoad } from '../hooks/useLoad';
 import { errorMessage } from '../lib/file-content';
 import { count } from '../lib/format';
 import type { SearchCounts } from '../lib/review-view';
@@ -38,33 +39,29 @@ const OPTIONS: Record<BulkOption, (n: number) => string> = {
 export function BulkDialog({ codes, scope, onDone, onClose }: Props) {
   const api = useApi();
   const [action, setAction] = useState<DecisionAction | 'suggested'>('suggested');
-  const [preview, setPreview] = useState<BulkPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [options, setOptions] = useState<Record<BulkOption, boolean>>({ includeNameLoss: false, replaceAccountNumbers: false });
   // How many accounts each option brings in (kept while it is ticked: then nothing of its kind is skipped).
   const [held, setHeld] = useState<Record<BulkOption, number>>({ includeNameLoss: 0, replaceAccountNumbers: 0 });
 
-  useEffect(() => {
-    let live = true;
-    setPreview(null);
-    setError(null);
-    api.decisions.bulkPreview({ accountCodes: codes, action, ...options }).then(
-      (p) => {
-        if (!live) return;
-        setPreview(p);
+  const previewed = useLoad(
+    async (signal) => {
+      const p = await api.decisions.bulkPreview({ accountCodes: codes, action, ...options });
+      if (!signal.aborted)
         setHeld((h) => {
           const next = { ...h };
           for (const o of Object.keys(OPTIONS) as BulkOption[]) if (!options[o]) next[o] = p.skipped.filter((s) => s.option === o).length;
           return next;
         });
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, codes, action, options]);
+      return p;
+    },
+    [api, codes, action, options],
+  );
+  // Each choice makes a new preview: nothing is shown (nor can be accepted) while it is prepared, or when it failed.
+  const preview = previewed.loading || previewed.error !== null ? null : previewed.data;
+  // An accept that failed is told with the preview it was asked on (a new preview drops it).
+  const [applyFailed, setApplyFailed] = useState<{ on: BulkPreview | null; message: string } | null>(null);
+  const error = previewed.loading ? null : (previewed.error ?? (applyFailed?.on === preview ? applyFailed.message : null));
 
   const reasons = useMemo(() => {
     const m = new Map<string, number>();
@@ -77,7 +74,7 @@ export function BulkDialog({ codes, scope, onDone, onClose }: Props) {
     api.decisions.bulkApply({ accountCodes: codes, action, ...options }).then(
       (r) => onDone(r),
       (e: unknown) => {
-        setError(errorMessage(e));
+        setApplyFailed({ on: preview, message: errorMessage(e) });
         setBusy(false);
       },
     );

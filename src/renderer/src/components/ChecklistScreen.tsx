@@ -5,9 +5,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { auditActionText, auditResultText } from '../../../shared/audit-words';
-import type { AuditEntryView, Checklist, ChecklistTask, DateStyle, ExportFile } from '../../../shared/contract-outbox';
+import type { Checklist, ChecklistTask, DateStyle, ExportFile } from '../../../shared/contract-outbox';
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
+import { useLoad } from '../hooks/useLoad';
 import { checklistRows, withTick, type ChecklistFilter, type ChecklistShow } from '../lib/checklist-view';
 import { formatDateTime } from '../lib/dates';
 import { downloadFile } from '../lib/download';
@@ -34,30 +35,18 @@ function dateStyle(): DateStyle {
 
 export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const api = useApi();
-  const [list, setList] = useState<Checklist | null>(null);
-  const [audit, setAudit] = useState<{ entries: AuditEntryView[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoad(async () => {
+    const [list, audit] = await Promise.all([api.checklist.get(), api.audit.list({ limit: AUDIT_PAGE })]);
+    return { list, audit };
+  }, [api]);
+  const { error, reload: refresh, setData } = loaded;
+  const list = loaded.data?.list ?? null;
+  const audit = loaded.data?.audit ?? null;
+  /** Changes the loaded checklist in place (a tick shown at once). */
+  const setList = useCallback((change: (list: Checklist) => Checklist) => setData((d) => d && { ...d, list: change(d.list) }), [setData]);
   const [message, setMessage] = useState<string | null>(null);
   const [filter, setFilter] = useState<ChecklistFilter>({ task: 'all', show: 'all', text: '' });
   const [printing, setPrinting] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const refresh = useCallback(() => setReload((t) => t + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.checklist.get(), api.audit.list({ limit: AUDIT_PAGE })]).then(
-      ([c, a]) => {
-        if (!live) return;
-        setList(c);
-        setAudit(a);
-        setError(null);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, reload]);
   useApiEvent('workspace.changed', refresh);
 
   const rows = useMemo(() => (list ? checklistRows(list, filter) : []), [list, filter]);
@@ -65,16 +54,16 @@ export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
   /** Shown at once (the box follows the click), stored in the core, put back if the core refused it. */
   const onTick = useCallback(
     async (key: string, ticked: boolean) => {
-      setList((l) => l && withTick(l, key, ticked, ticked ? new Date().toISOString() : null));
+      setList((l) => withTick(l, key, ticked, ticked ? new Date().toISOString() : null));
       try {
         const line = await api.checklist.tick({ key, ticked });
-        setList((l) => l && withTick(l, key, line.ticked, line.tickedAt));
+        setList((l) => withTick(l, key, line.ticked, line.tickedAt));
       } catch (e) {
-        setList((l) => l && withTick(l, key, !ticked, null));
+        setList((l) => withTick(l, key, !ticked, null));
         setMessage(errorMessage(e));
       }
     },
-    [api],
+    [api, setList],
   );
   const tick = useCallback((key: string, ticked: boolean) => void onTick(key, ticked), [onTick]);
 

@@ -1,11 +1,11 @@
 // The Exceptions screen: CocoonOPS sync exceptions imported or pasted, each with its playbook, the
 // invoice-number verdict and the billing account's finding; filters, resolve / reopen and the CocoonOPS steps.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ExceptionList } from '../../../shared/contract-exceptions';
-import type { ChecklistStep, ExceptionDetail, PlaybookId, Verdict } from '../../../shared/exceptions';
+import type { ChecklistStep, PlaybookId, Verdict } from '../../../shared/exceptions';
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
 import { useExceptionsRoute } from '../hooks/useExceptionsRoute';
+import { useLoad } from '../hooks/useLoad';
 import { errorMessage } from '../lib/file-content';
 import { VERDICT_LABELS } from './ExceptionBadges';
 import { ExceptionDetailPane } from './ExceptionDetailPane';
@@ -29,22 +29,16 @@ interface Filter {
 }
 
 const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[];
+const NO_STEPS: ChecklistStep[] = [];
 
 export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const api = useApi();
   const route = useExceptionsRoute();
   const [filter, setFilter] = useState<Filter>({ playbook: '', verdict: '', show: 'open' });
-  const [list, setList] = useState<ExceptionList | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
-  const [detail, setDetail] = useState<ExceptionDetail | null>(null);
-  const [detailError, setDetailError] = useState<string | null>(null);
-  const [steps, setSteps] = useState<ChecklistStep[]>([]);
-  const [tick, setTick] = useState(0);
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const refresh = useCallback(() => setTick((t) => t + 1), []);
   const say = (text: string, tone: ToastMessage['tone'] = 'info') => setToast({ id: Date.now(), text, tone });
 
   // The list's filter as the core takes it (the export asks for the same list).
@@ -56,21 +50,13 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
     }),
     [filter],
   );
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.exceptions.list(query), api.exceptions.checklist()]).then(
-      ([l, s]) => {
-        if (!live) return;
-        setList(l);
-        setSteps(s);
-        setListError(null);
-      },
-      (e: unknown) => live && setListError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, query, tick]);
+  const listed = useLoad(async () => {
+    const [list, steps] = await Promise.all([api.exceptions.list(query), api.exceptions.checklist()]);
+    return { list, steps };
+  }, [api, query]);
+  const list = listed.data?.list ?? null;
+  const steps = listed.data?.steps ?? NO_STEPS;
+  const listError = listed.error;
 
   // With nothing selected, select the first exception shown.
   const { id, select } = route;
@@ -78,25 +64,15 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
     if (id === null && list && list.items.length > 0) select(list.items[0]!.id);
   }, [id, list, select]);
 
-  useEffect(() => {
-    if (id === null) return setDetail(null);
-    let live = true;
-    api.exceptions.detail({ id }).then(
-      (d) => {
-        if (!live) return;
-        setDetail(d);
-        setDetailError(null);
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setDetail(null);
-        setDetailError(errorMessage(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, id, tick]);
+  const shown = useLoad(() => (id === null ? null : api.exceptions.detail({ id })), [api, id]);
+  const detail = shown.data;
+  const detailError = shown.error;
+  const { reload: reloadList } = listed;
+  const { reload: reloadDetail } = shown;
+  const refresh = useCallback(() => {
+    reloadList();
+    reloadDetail();
+  }, [reloadList, reloadDetail]);
 
   useApiEvent('workspace.changed', (e) => {
     if (e.reason === 'synced' || e.reason === 'decided' || e.reason === 'imported' || e.reason === 'matched') refresh();

@@ -1,32 +1,17 @@
 // Link a different Xero contact by hand: fuzzy search over every contact in the workspace.
-import { useEffect, useState } from 'react';
-import type { Output } from '../../../shared/contract';
+import { useState } from 'react';
 import { useApi } from '../api/context';
-import { errorMessage } from '../lib/file-content';
+import { useLoad } from '../hooks/useLoad';
 import { percent } from '../lib/format';
 
 export function LinkSearch({ onLink }: { onLink: (contactId: string, name: string) => void }) {
   const api = useApi();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Output<'contacts.search'>>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (query.trim() === '') {
-      setHits([]);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      api.contacts.search({ query, limit: 8 }).then(
-        (h) => live && (setHits(h), setError(null)),
-        (e: unknown) => live && setError(errorMessage(e)),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, query]);
+  // Asked once typing pauses; an emptied box shows nothing at once.
+  const empty = query.trim() === '';
+  const found = useLoad(() => (empty ? null : api.contacts.search({ query, limit: 8 })), [api, query, empty], { delayMs: empty ? 0 : 150 });
+  const hits = (!empty && found.data) || [];
+  const error = empty ? null : found.error;
   return (
     <div className="link-search">
       <input

@@ -1,25 +1,26 @@
 // The start screen: recent workspaces first (one click reopens one; Close comes back here), then open the demo,
 // connect Xero, or import a CocoonOPS export.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import type { RecentWorkspace } from '../../../shared/review';
 import { useApi } from '../api/context';
+import { useLoad } from '../hooks/useLoad';
 import { errorMessage } from '../lib/file-content';
 import { ErrorMessage } from './ErrorMessage';
 import { ImportDialog } from './ImportDialog';
 import { RecentWorkspaces } from './RecentWorkspaces';
 import { SignInLink } from './SignInLink';
 
+const NO_RECENT: RecentWorkspace[] = [];
+
 export function Onboarding({ info }: { info: AppInfo }) {
   const api = useApi();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; title?: string } | null>(null);
-  const [recent, setRecent] = useState<RecentWorkspace[]>([]);
   const [importing, setImporting] = useState<'cocoon' | 'xero' | null>(null);
 
-  useEffect(() => {
-    api.workspace.recent().then(setRecent, () => setRecent([]));
-  }, [api]);
+  // Without the list (it could not be read), the start screen simply shows none.
+  const recent = useLoad(() => api.workspace.recent(), [api]).data ?? NO_RECENT;
 
   const run = (label: string, fn: () => Promise<unknown>) => {
     setBusy(label);

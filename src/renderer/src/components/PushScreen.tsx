@@ -1,11 +1,12 @@
 // The Push screen: the plan first (what changes, on how many contacts, what it does to the failing accounts, what is
 // blocked and why), then the push (asked first: which Xero organisation, what it writes) with progress and cancel, then every correction with its result: conflicts
 // side by side with Retry, failures with Xero's message and the advice, done ones with Undo.
-import { useCallback, useEffect, useState } from 'react';
-import type { ContactImage, CorrectionView, PushPlan, PushProgress } from '../../../shared/contract-outbox';
+import { useState } from 'react';
+import type { ContactImage, CorrectionView, PushProgress } from '../../../shared/contract-outbox';
 import { CORRECTION_LABELS, counted, formatCount, pushSummary } from '../../../shared/push-summary';
 import type { WorkspaceInfo } from '../../../shared/review';
 import { useApi, useApiEvent } from '../api/context';
+import { useLoad } from '../hooks/useLoad';
 import { errorMessage } from '../lib/file-content';
 import { formatDateTime } from '../lib/dates';
 import { EmptyState } from './EmptyState';
@@ -89,32 +90,18 @@ function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView; busy:
 
 export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const api = useApi();
-  const [plan, setPlan] = useState<PushPlan | null>(null);
-  const [items, setItems] = useState<CorrectionView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoad(async () => {
+    const [plan, items] = await Promise.all([api.outbox.plan(), api.outbox.list({ target: 'xero' })]);
+    return { plan, items };
+  }, [api]);
+  const { error, reload: refresh } = loaded;
+  const plan = loaded.data?.plan ?? null;
+  const items = loaded.data?.items ?? null;
   const [message, setMessage] = useState<string | null>(null);
   const [progress, setProgress] = useState<PushProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [tick, setTick] = useState(0);
-  const refresh = useCallback(() => setTick((t) => t + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.outbox.plan(), api.outbox.list({ target: 'xero' })]).then(
-      ([p, l]) => {
-        if (!live) return;
-        setPlan(p);
-        setItems(l);
-        setError(null);
-      },
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, tick]);
 
   useApiEvent('outbox.progress', (p) => setProgress(p.finished ? null : p));
   useApiEvent('workspace.changed', () => {
