@@ -1,0 +1,53 @@
+// One correction in the Push screen's results: its status and changes; a conflict side by side with Retry, a failure
+// with Xero's message and the advice, a done one with Undo.
+import type { CorrectionView } from '../../../shared/contract-outbox';
+import { CORRECTION_LABELS } from '../../../shared/push-summary';
+import { ContactImageCard } from './ContactImageCard';
+
+export function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView; busy: boolean; onRetry: () => void; onUndo: () => void }) {
+  return (
+    <li className="correction" data-testid="correction" data-status={c.status}>
+      <div className="correction-head">
+        <span className={`badge status-${c.status}`}>{c.status}</span>
+        <strong>{c.accountCode}</strong> <span>{c.accountName}</span>
+        <span className="muted small">{CORRECTION_LABELS[c.kind]}</span>
+        {c.attempts > 1 && <span className="muted small">{c.attempts} attempts</span>}
+        <span className="spacer" />
+        {(c.status === 'conflict' || c.status === 'failed') && (
+          <button type="button" disabled={busy} onClick={onRetry}>
+            Retry
+          </button>
+        )}
+        {c.canUndo && (
+          <button type="button" disabled={busy} onClick={onUndo}>
+            Undo
+          </button>
+        )}
+      </div>
+      <ul className="changes small">
+        {c.changes.map((ch) => (
+          <li key={ch.field}>
+            {ch.field}: <s>{ch.from || '—'}</s> → <strong>{ch.to || '—'}</strong>
+          </li>
+        ))}
+      </ul>
+      {c.status === 'failed' && (
+        <div className="problem small" role="note">
+          <p className="pre-line">Xero said: {c.message}</p>
+          {c.advice && <p className="muted">{c.advice}</p>}
+        </div>
+      )}
+      {c.status === 'conflict' && (
+        <>
+          <p className="small">{c.message}</p>
+          <div className="side-by-side">
+            <ContactImageCard title="Reviewed" image={c.reviewed} />
+            <ContactImageCard title="Now in Xero" image={c.current} />
+            <ContactImageCard title="After the change" image={c.after} />
+          </div>
+          {c.advice && <p className="muted small">{c.advice}</p>}
+        </>
+      )}
+    </li>
+  );
+}
