@@ -109,7 +109,8 @@ export const ACTION_LABELS: Record<DecisionAction, string> = {
   ignore: 'Ignored',
 };
 
-export const KIND_LABELS: Record<FindingKind, string> = {
+/** A finding kind, as its badge, filter and dashboard card name it (corrections have CORRECTION_KIND_LABELS). */
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   ok: 'OK',
   name_mismatch: 'Name mismatch',
   archived_holder: 'Archived holder',

@@ -3,8 +3,8 @@
 // for the app's Push screen and confirmation and for `reconciler push`. Pure.
 import type { CorrectionKind, PlanItem, PushPlan } from './contract-outbox';
 
-/** One correction, as the list of corrections names it. */
-export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
+/** A correction kind, as the Push screen's results and the plan export name one correction (findings have FINDING_KIND_LABELS). */
+export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
   rename: 'Rename the Xero contact',
   account_number: 'Set or clear the AccountNumber',
   restore: 'Restore an archived contact',
@@ -16,15 +16,15 @@ export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
   resend: 'Re-send invoices (CocoonOPS)',
 };
 
-/** The kinds of change a push writes, in the order a summary lists them: [one, many]. */
-const WRITTEN = {
+/** The kinds of change a push writes, as the plan's summary counts them, in its order: [one, many]. */
+const WRITTEN_COUNT_WORDS = {
   rename: ['contact renamed', 'contacts renamed'],
   account_number: ['AccountNumber set', 'AccountNumbers set'],
   account_number_cleared: ['AccountNumber cleared', 'AccountNumbers cleared'],
   restore: ['contact restored', 'contacts restored'],
   undo: ['earlier change undone', 'earlier changes undone'],
 } as const satisfies Record<string, readonly [string, string]>;
-export type WrittenKind = keyof typeof WRITTEN;
+export type WrittenKind = keyof typeof WRITTEN_COUNT_WORDS;
 
 /** 1,234 (the same grouping in the app and the command, whatever the machine's locale). */
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
@@ -33,7 +33,7 @@ export const counted = (n: number, one: string, many = `${one}s`): string => `${
 
 function writtenKind(item: Pick<PlanItem, 'kind' | 'changes'>): WrittenKind | null {
   if (item.kind === 'account_number') return item.changes.some((c) => c.field === 'AccountNumber' && c.to === '') ? 'account_number_cleared' : 'account_number';
-  return item.kind in WRITTEN ? (item.kind as WrittenKind) : null;
+  return item.kind in WRITTEN_COUNT_WORDS ? (item.kind as WrittenKind) : null;
 }
 
 export interface PushSummary {
@@ -59,11 +59,11 @@ export function pushSummary(plan: PushPlan): PushSummary | null {
     const kind = item.blocked ? null : writtenKind(item);
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  const kinds = (Object.keys(WRITTEN) as WrittenKind[])
+  const kinds = (Object.keys(WRITTEN_COUNT_WORDS) as WrittenKind[])
     .filter((k) => counts.has(k))
     .map((kind) => {
       const count = counts.get(kind)!;
-      const [one, many] = WRITTEN[kind];
+      const [one, many] = WRITTEN_COUNT_WORDS[kind];
       return { kind, count, text: counted(count, one, many) };
     });
   return {

@@ -2,7 +2,7 @@
 // verdict and its billing account's finding and decision. Pure.
 import type { Finding } from '../../shared/domain';
 import { FAILING_KINDS } from '../../shared/domain';
-import { ACTION_LABELS, KIND_LABELS } from '../../shared/decision-rules';
+import { ACTION_LABELS, FINDING_KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction } from '../../shared/review';
 import type { ChecklistStep, ExceptionItem, LinkedDecision, StepKind, StepPlace } from '../../shared/exceptions';
 import { playbookDef, RESEND_STEPS } from './playbooks';
@@ -58,7 +58,7 @@ function accountSteps(e: ExceptionItem, ctx: StepContext, code: string): Draft[]
   }
   const decided = ctx.decision ? ` Decided: ${ACTION_LABELS[ctx.decision.action as DecisionAction] ?? ctx.decision.action}${ctx.decision.note ? ` (${ctx.decision.note})` : ''}.` : ' No decision yet: review it in the reconciler.';
   const will = FAILING_KINDS.includes(f.kind) ? 'it will fail again until this is fixed' : 'check it before re-sending';
-  return [{ place: 'cocoonops', kind: 'fix', text: `Fix billing account ${code} first (${KIND_LABELS[f.kind]}: ${f.explanation}); ${will}.${decided}` }];
+  return [{ place: 'cocoonops', kind: 'fix', text: `Fix billing account ${code} first (${FINDING_KIND_LABELS[f.kind]}: ${f.explanation}); ${will}.${decided}` }];
 }
 
 function documentSteps(e: ExceptionItem): Draft[] | null {

@@ -2,7 +2,7 @@
 // billing account, the Xero contact, what changes from what to what, and why a blocked change is not sent.
 import type { Workspace } from '../db';
 import type { PushPlan } from '../../shared/contract-outbox';
-import { CORRECTION_LABELS } from '../../shared/push-summary';
+import { CORRECTION_KIND_LABELS } from '../../shared/push-summary';
 import type { ExportColumn, ExportTable } from './table';
 
 export const PLAN_COLUMNS: ExportColumn[] = [
@@ -31,7 +31,7 @@ export function planExportTable(ws: Workspace, plan: PushPlan): ExportTable {
       i.accountCode,
       nameOf(i.accountCode),
       i.contactName,
-      CORRECTION_LABELS[i.kind],
+      CORRECTION_KIND_LABELS[i.kind],
       c.field,
       c.from,
       c.to,

@@ -8,7 +8,7 @@ import { perXeroSide, xeroContacts } from '../db/xero-side';
 import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
-import { KIND_LABELS } from '../../shared/decision-rules';
+import { FINDING_KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../../shared/review';
 import { AppError, unknownAccount } from '../app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
@@ -61,7 +61,7 @@ function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Plan
   const finding = ws.findings.get(req.accountCode);
   const kind = finding?.kind ?? null;
   if (!actionAllowed(kind, req.action, finding?.fix)) {
-    const what = kind ? `a "${KIND_LABELS[kind]}" finding` : 'an account without a finding (no Xero data yet)';
+    const what = kind ? `a "${FINDING_KIND_LABELS[kind]}" finding` : 'an account without a finding (no Xero data yet)';
     throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${what} (${req.accountCode}).`);
   }
   if (req.action === 'link' && !req.xeroContactId) throw new AppError('bad_input', 'Linking needs the Xero contact to link.');
@@ -211,7 +211,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
     const names = account ? findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name) : null;
     const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding))[0] ?? null) : req.action;
     if (action === null) {
-      skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${KIND_LABELS[kind]}"` : 'no finding yet' });
+      skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${FINDING_KIND_LABELS[kind]}"` : 'no finding yet' });
       continue;
     }
     if (action === 'link') {

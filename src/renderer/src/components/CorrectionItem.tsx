@@ -1,7 +1,7 @@
 // One correction in the Push screen's results: its status and changes; a conflict side by side with Retry, a failure
 // with Xero's message and the advice, a done one with Undo.
 import type { CorrectionView } from '../../../shared/contract-outbox';
-import { CORRECTION_LABELS } from '../../../shared/push-summary';
+import { CORRECTION_KIND_LABELS } from '../../../shared/push-summary';
 import { ContactImageCard } from './ContactImageCard';
 
 export function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView; busy: boolean; onRetry: () => void; onUndo: () => void }) {
@@ -10,7 +10,7 @@ export function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView
       <div className="correction-head">
         <span className={`badge status-${c.status}`}>{c.status}</span>
         <strong>{c.accountCode}</strong> <span>{c.accountName}</span>
-        <span className="muted small">{CORRECTION_LABELS[c.kind]}</span>
+        <span className="muted small">{CORRECTION_KIND_LABELS[c.kind]}</span>
         {c.attempts > 1 && <span className="muted small">{c.attempts} attempts</span>}
         <span className="spacer" />
         {(c.status === 'conflict' || c.status === 'failed') && (

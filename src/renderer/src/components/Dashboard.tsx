@@ -1,7 +1,7 @@
 // The morning view: how many accounts will fail on the next sync, counts per finding kind (each a filter),
 // what the last push fixed (and what still fails), and how fresh each side's data is.
 import type { FindingKind } from '../../../shared/domain';
-import { FAILING as FAILING_KINDS, KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
+import { FAILING as FAILING_KINDS, KINDS as FINDING_KINDS, FINDING_KIND_LABELS } from '../../../shared/decision-rules';
 import { FINDING_GLOSSARY } from '../../../shared/finding-glossary';
 import type { AppInfo } from '../../../shared/contract';
 import type { WorkspaceStatus } from '../../../shared/review';
@@ -96,12 +96,12 @@ export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Pr
                 type="button"
                 className={`kind-card kind-${kind}${active ? ' active' : ''}${FAILING_KINDS.includes(kind) ? ' failing' : ''}`}
                 aria-pressed={active}
-                aria-label={`${KIND_LABELS[kind]}: ${status.counts[kind].toLocaleString()} — show only these`}
+                aria-label={`${FINDING_KIND_LABELS[kind]}: ${status.counts[kind].toLocaleString()} — show only these`}
                 title={FINDING_GLOSSARY[kind].tooltip}
                 onClick={() => onKind(kind)}
               >
                 <span className="kind-count">{status.counts[kind].toLocaleString()}</span>
-                <span className="kind-label">{KIND_LABELS[kind]}</span>
+                <span className="kind-label">{FINDING_KIND_LABELS[kind]}</span>
               </button>
             </li>
           );

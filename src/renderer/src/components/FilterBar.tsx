@@ -2,7 +2,7 @@
 // count shown; bulk accept; export of the rows shown.
 import { forwardRef } from 'react';
 import type { FindingKind } from '../../../shared/domain';
-import { KINDS as FINDING_KINDS, KIND_LABELS } from '../../../shared/decision-rules';
+import { KINDS as FINDING_KINDS, FINDING_KIND_LABELS } from '../../../shared/decision-rules';
 import type { ReviewFilter } from '../lib/review-view';
 
 interface Props {
@@ -52,7 +52,7 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
           <option value="">All kinds</option>
           {FINDING_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {FINDING_KIND_LABELS[k]}
             </option>
           ))}
         </select>
