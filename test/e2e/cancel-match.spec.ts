@@ -6,7 +6,7 @@ import { csvFormat, csvParse } from 'd3-dsv';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, ROOT, SCREENSHOTS, type WebHost } from './web-host';
 
 /** Enough accounts that matching them takes seconds on the demo's contacts, long enough to click Cancel. */
 const ACCOUNTS = 40_000;
@@ -30,11 +30,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }) => {
   dir = mkdtempSync(join(tmpdir(), 'reconciler-cancel-'));
   writeFileSync(join(dir, 'large-export.csv'), largeExport(ACCOUNTS));
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  ({ host, page } = await openDemo(browser, { viewport: { width: 1280, height: 800 } }));
   await expect.poll(rowCount).toBe(830);
 });
 

@@ -3,7 +3,7 @@
 // after a reload. The demo comes with its sample exceptions export already imported (its verdicts: demo-verdicts.spec).
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -14,8 +14,7 @@ const detail = () => page.getByRole('complementary', { name: 'Exception detail' 
 const grid = () => page.getByRole('grid', { name: 'Exceptions' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  ({ host, page } = await openDemo(browser, { viewport: { width: 1280, height: 800 } }));
 });
 
 test.afterAll(async () => {
@@ -24,10 +23,6 @@ test.afterAll(async () => {
 });
 
 test('pastes an exception, sees its playbook and linked finding, resolves it, and keeps it across a reload', async () => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(page.getByRole('grid', { name: /Billing accounts/ })).toBeVisible({ timeout: 60_000 });
-
   await page.getByRole('link', { name: 'Exceptions' }).click();
   await expect(page.getByRole('link', { name: 'Exceptions' })).toHaveAttribute('aria-current', 'page');
   // The demo's sample export: 17 open exceptions.

@@ -3,7 +3,7 @@
 // accounts, none of them a pushed fix that did not work.
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -12,8 +12,7 @@ const grid = () => page.getByRole('grid', { name: /Billing accounts/ });
 const number = async (text: Promise<string | null>) => Number((await text)!.replace(/[^\d]/g, ''));
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  ({ host, page } = await openDemo(browser));
 });
 
 test.afterAll(async () => {
@@ -22,9 +21,6 @@ test.afterAll(async () => {
 });
 
 test('accept every suggestion, read the what-if, push: the dashboard then counts what the what-if said', async () => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(grid()).toBeVisible({ timeout: 60_000 });
   const failingBefore = await number(page.getByTestId('failing-count').textContent());
   expect(failingBefore).toBeGreaterThan(300);
   // Every failing account is counted, decided or not: the breakdown says none is decided yet.

@@ -4,7 +4,7 @@
 // Exceptions Manager export (the mapped columns and first rows, then the exceptions listed).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, ROOT, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -29,11 +29,7 @@ async function importFrom(dialog: Locator, button: string, screenshot: string, t
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(grid()).toBeVisible({ timeout: 60_000 });
+  ({ host, page } = await openDemo(browser, { viewport: { width: 1280, height: 800 } }));
   await expect.poll(async () => Number(await grid().getAttribute('aria-rowcount'))).toBe(830);
 });
 

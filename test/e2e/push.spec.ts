@@ -6,7 +6,7 @@
 // step (not that the fix failed), and undoing the pushed half reopens the decision.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openDemo, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -15,8 +15,7 @@ const grid = () => page.getByRole('grid', { name: /Billing accounts/ });
 const bodyRows = () => grid().locator('.grid-body [role="row"]');
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  ({ host, page } = await openDemo(browser, { viewport: { width: 1280, height: 800 } }));
 });
 
 test.afterAll(async () => {
@@ -38,9 +37,6 @@ async function accept(row: Locator, fix: RegExp): Promise<string> {
 }
 
 test('plans and pushes an accepted rename, then ticks a checklist line', async () => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Open the demo' }).click();
-  await expect(grid()).toBeVisible({ timeout: 60_000 });
   // The demo's sync made a few calls: the dashboard shows Xero's calls left today beside "Sync now".
   await expect(page.getByTestId('xero-budget')).toHaveText(/^4,9\d\d Xero calls left today · resets by .+ tomorrow$/);
   await page.getByLabel('Finding kind').selectOption({ label: 'Name mismatch' });

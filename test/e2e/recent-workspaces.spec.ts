@@ -3,56 +3,39 @@
 // click reopens one, and Close comes back to the list. One workspace is connected to a stand-in Xero and synced
 // (by the command line, as a bookkeeper's scheduled run would), the other is made in the app from an import.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openHost, ROOT, runCli as cli, SCREENSHOTS, startSandbox, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
-let sandbox: ChildProcess;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let dir: string;
 let booksPath: string;
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 const recent = () => page.getByRole('region', { name: 'Recent workspaces' });
 const item = (name: string) => recent().getByRole('button', { name: new RegExp(`^${name}:`) });
-const cli = (args: string[], env: NodeJS.ProcessEnv) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/reconciler.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`reconciler ${args.join(' ')}: ${r.stderr}`);
-};
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  sandbox = spawn(process.execPath, [join(ROOT, 'bin/reconciler.js'), 'sandbox', '--port', '0', '--auto-approve', '--any-redirect-port'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    sandbox.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0]!.trim());
-    });
-    sandbox.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
-  });
+  sandbox = await startSandbox();
+  const { url } = sandbox;
   dir = mkdtempSync(join(tmpdir(), 'reconciler-e2e-recent-'));
   booksPath = join(dir, 'Acme Books.reconciler');
   const env = { RECONCILER_CONFIG_DIR: join(dir, 'config'), RECONCILER_XERO_URL: url };
   cli(['connect', '--xero-url', url, '--workspace', booksPath, '--port', '0'], env);
   cli(['import', 'cocoon', join(ROOT, 'test/fixtures/exceptions/accounts.csv'), '--workspace', booksPath], env);
   cli(['sync', '--workspace', booksPath], env);
-  host = await startWebHost(['--workspace', booksPath], env);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney' });
+  ({ host, page } = await openHost(browser, { args: ['--workspace', booksPath], env }));
 });
 
 test.afterAll(async () => {
   await page?.close();
   await host?.stop();
-  if (sandbox && sandbox.exitCode === null) {
-    const exited = new Promise((r) => sandbox.once('exit', r));
-    sandbox.kill('SIGTERM');
-    await exited;
-  }
+  await sandbox?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

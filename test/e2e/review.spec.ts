@@ -2,7 +2,7 @@
 // search, link by hand, and decisions kept across a reload. Screenshots go to test-results/screenshots/.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openHost, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -30,8 +30,7 @@ async function focusRow(row: Locator): Promise<void> {
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  ({ host, page } = await openHost(browser, { viewport: { width: 1280, height: 800 } }));
 });
 
 test.afterAll(async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildBenchWorkspace } from '../../bench/browser';
 import { openWorkspace } from '../../src/main/db';
 import { createReviewRepo } from '../../src/main/db/repos/review';
-import { SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openHost, SCREENSHOTS, type WebHost } from './web-host';
 
 /** Enough accounts that "ltd" matches well over the 1,500 rows the search used to stop at. */
 const ACCOUNTS = 12_000;
@@ -49,8 +49,7 @@ test.beforeAll(async ({ browser }) => {
   } finally {
     ws.close();
   }
-  host = await startWebHost(['--workspace', path]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  ({ host, page } = await openHost(browser, { args: ['--workspace', path], viewport: { width: 1280, height: 800 } }));
   await page.goto(host.url);
   await expect(grid()).toHaveAttribute('data-search-ready', 'true', { timeout: 60_000 });
   await expect.poll(async () => Number(await grid().getAttribute('aria-rowcount'))).toBe(ACCOUNTS + 1);

@@ -2,50 +2,32 @@
 // file holding far more than the connected organisation): the sync stops and asks; Cancel keeps every contact and
 // the banner says the Xero data may be incomplete; "Remove them and sync" finishes the sync and the banner goes.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openHost, ROOT, runCli as cli, SCREENSHOTS, startSandbox, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
-let sandbox: ChildProcess;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let dir: string;
 
-const cli = (args: string[], env: NodeJS.ProcessEnv) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/reconciler.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`reconciler ${args.join(' ')}: ${r.stderr}`);
-};
-
 test.beforeAll(async ({ browser }) => {
-  sandbox = spawn(process.execPath, [join(ROOT, 'bin/reconciler.js'), 'sandbox', '--port', '0', '--auto-approve', '--any-redirect-port'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    sandbox.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0]!.trim());
-    });
-    sandbox.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)));
-  });
+  sandbox = await startSandbox();
+  const { url } = sandbox;
   dir = mkdtempSync(join(tmpdir(), 'reconciler-e2e-shrink-'));
   const ws = join(dir, 'books.reconciler');
   const env = { RECONCILER_CONFIG_DIR: join(dir, 'config'), RECONCILER_XERO_URL: url };
   cli(['connect', '--xero-url', url, '--workspace', ws, '--port', '0'], env);
   cli(['import', 'cocoon', join(ROOT, 'demo/cocoon.csv'), '--workspace', ws], env);
   cli(['import', 'xero', join(ROOT, 'demo/xero-contacts.json'), '--workspace', ws], env); // 1,094 contacts; the organisation has 22
-  host = await startWebHost(['--workspace', ws], env);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  ({ host, page } = await openHost(browser, { args: ['--workspace', ws], env, viewport: { width: 1280, height: 800 } }));
 });
 
 test.afterAll(async () => {
   await page?.close();
   await host?.stop();
-  if (sandbox && sandbox.exitCode === null) {
-    const exited = new Promise((r) => sandbox.once('exit', r));
-    sandbox.kill('SIGTERM');
-    await exited;
-  }
+  await sandbox?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCREENSHOTS, startWebHost, type WebHost } from './web-host';
+import { openHost, ROOT, SCREENSHOTS, type WebHost } from './web-host';
 
 let host: WebHost;
 let page: Page;
@@ -21,9 +21,8 @@ const row = (code: string) => grid().locator(`[role="row"][data-code="${code}"]`
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  host = await startWebHost();
+  ({ host, page } = await openHost(browser, { viewport: { width: 1280, height: 860 } }));
   downloads = mkdtempSync(join(tmpdir(), 'reconciler-e2e-downloads-'));
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: 'light' });
   await page.goto(host.url);
 });
 
