@@ -1,7 +1,7 @@
 // Undo writes the before-image back (after the same conflict check); the handlers answer in the contract's shapes.
 import { describe, expect, it } from 'vitest';
 import { pushOutbox, undoCorrections } from '../../src/main/outbox';
-import { outboxHandlers, type OutboxServices } from '../../src/main/outbox/handlers';
+import { outboxHandlers, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { outboxContract, type OutboxOutput, type PushProgress } from '../../src/shared/contract-outbox';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../../src/shared/channels-outbox';
 import { RECOMPUTE_PENDING_KEY } from '../../src/main/outbox/keys';

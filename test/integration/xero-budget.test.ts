@@ -5,9 +5,9 @@
 // day 429 keeps its pages and cursor and carries on the next day.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/main/app-error';
+import { AppError } from '../../src/shared/app-error';
 import { openWorkspace, type Workspace } from '../../src/main/db';
-import { outboxHandlers, type OutboxServices } from '../../src/main/outbox/handlers';
+import { outboxHandlers, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { applyBulk } from '../../src/main/review/decide';
 import { recomputeFindings } from '../../src/main/services/recompute';
 import {

@@ -3,7 +3,7 @@
 import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { AppError } from '../../main/app-error';
+import { AppError } from '../../shared/app-error';
 import type { Workspace } from '../../main/db';
 import { currentChecklist, tickLine } from '../../main/outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../main/outbox/exports';

@@ -1,5 +1,5 @@
 // Header row → which column holds which billing-account field (tolerant matching, synonyms, explicit mapping).
-import type { Problem } from '../errors';
+import type { Problem } from './import-problems';
 import { createColumnMatcher, type FieldMapping, type ResolvedFields } from './column-matcher';
 
 export { normaliseHeader } from './column-matcher';

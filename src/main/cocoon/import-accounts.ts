@@ -1,6 +1,6 @@
 // CocoonOPS billing-account import: all-or-nothing parse, and a non-throwing preview for column mapping.
 import type { BillingAccount } from '../../shared/domain';
-import { ImportError, type Problem } from '../errors';
+import { ImportError, type Problem } from './import-problems';
 import { ACCOUNT_FIELDS, resolveColumns, type AccountField, type ColumnMapping, type ResolvedColumns } from './columns';
 import type { ChosenEncoding } from './decode';
 import { readExportFile } from './read-file';

@@ -1,6 +1,6 @@
 // Table rows → billing accounts plus row-numbered problems (pure).
 import type { BillingAccount } from '../../shared/domain';
-import type { Problem } from '../errors';
+import type { Problem } from './import-problems';
 import { ACCOUNT_FIELDS, type AccountField, type ResolvedColumns } from './columns';
 import { looksLikeFormula } from '../../shared/formula';
 import { filledRows, type TableRow } from './table';

@@ -1,6 +1,6 @@
 // Table rows of an exceptions export → exceptions plus row-numbered problems. Pure.
 import type { DocType, ExceptionInput } from '../../shared/exceptions';
-import type { Problem } from '../errors';
+import type { Problem } from '../cocoon/import-problems';
 import { looksLikeFormula } from '../../shared/formula';
 import { filledRows, type TableRow } from '../cocoon/table';
 import { normaliseMessage } from './classify';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { encodingLabel } from '../../shared/domain';
 import type { Workspace } from '../db';
-import { ImportError } from '../errors';
+import { ImportError } from '../cocoon/import-problems';
 import {
   ExceptionInput,
   type ChecklistStep,

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Workspace } from '../db';
-import { takeWorkspaceLock, type LockHolder } from '../workspace-lock';
+import { takeWorkspaceLock, type LockHolder } from '../db/workspace-lock';
 import { XeroError } from '../xero/errors';
 import type { Json } from './model';
 

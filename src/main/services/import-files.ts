@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { encodingLabel } from '../../shared/domain';
 import type { Workspace } from '../db';
-import { ImportError } from '../errors';
+import { ImportError } from '../cocoon/import-problems';
 import { parseAccountsBuffer, parseAccountsFile, type ImportOptions, type ParsedAccounts } from '../cocoon/import-accounts';
 import { mergeContactsPages, parseContactsPage, readContactsFile, type ContactsFile } from '../xero/contacts-file';
 import { exportContact, isExportRaw, parseXeroExport, replaceView, viewFromFileName, viewsPresent, type ExportRaw, type ExportView, type ParsedExport } from '../xero/contacts-export';
-import { readWholeFile } from '../read-whole-file';
+import { readWholeFile } from '../cocoon/read-whole-file';
 
 export interface ImportSummary {
   importId: number;

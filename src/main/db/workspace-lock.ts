@@ -3,7 +3,7 @@
 // (a workspace on a shared drive) is taken as abandoned after six hours.
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type { Workspace } from './db';
+import type { Workspace } from './';
 
 const Lock = z.object({ pid: z.number().int(), host: z.string(), since: z.string() });
 export type LockHolder = z.infer<typeof Lock>;

@@ -4,9 +4,9 @@
 // to download.
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { TABLE_NAMES } from '../exports/tables';
-import { exportFileName, MIME_TYPES } from '../exports/table';
-import { exportOnWorker } from '../threads/export-thread';
+import { TABLE_NAMES } from '../../exports/tables';
+import { exportFileName, MIME_TYPES } from '../../exports/table';
+import { exportOnWorker } from '../../threads/export-thread';
 import type { AppContext, HandlerGroup } from './context';
 
 export function exportHandlers(ctx: AppContext): HandlerGroup<'exports.save'> {

@@ -1,14 +1,14 @@
 // The XeroPort over the Xero client (src/main/xero): PKCE sign-in bound to a workspace, and sync through the
 // rate-limited Accounting client. xero-node (slow to load) is imported only when a sync runs.
-import type { Workspace } from './db';
-import { AppError } from './app-error';
-import { namedStandIn, STAND_IN_ENV } from './xero/address';
-import { readBinding } from './xero/binding';
-import { connectWorkspace } from './xero/connect';
-import { RECONNECTABLE, XeroAuthError, XeroError } from './xero/errors';
-import { loadSettings, type XeroSettings } from './xero/storage/settings';
-import type { SecretStore } from './xero/storage/secret-store';
-import type { SyncProgress, XeroPort } from './xero-port';
+import type { Workspace } from '../db';
+import { AppError } from '../../shared/app-error';
+import { namedStandIn, STAND_IN_ENV } from './address';
+import { readBinding } from './binding';
+import { connectWorkspace } from './connect';
+import { RECONNECTABLE, XeroAuthError, XeroError } from './errors';
+import { loadSettings, type XeroSettings } from './storage/settings';
+import type { SecretStore } from './storage/secret-store';
+import type { SyncProgress, XeroPort } from './port';
 
 export interface XeroLinkOptions {
   /** Where the tokens are kept (a private file for the web host; the OS keychain for Electron). */
@@ -73,10 +73,10 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
           throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
         }
         const [{ openXeroSession }, { syncWorkspace }, { planSyncCalls }, { withinDayBudget }] = await Promise.all([
-          import('./xero/session'),
-          import('./xero/sync/run-sync'),
-          import('./xero/sync/call-plan'),
-          import('./xero/budget'),
+          import('./session'),
+          import('./sync/run-sync'),
+          import('./sync/call-plan'),
+          import('./budget'),
         ]);
         const session = openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: RECONNECT_HINT });
         let read = 0;
@@ -102,7 +102,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
         return { contacts: summary.entities.contacts.records };
       }),
     accountingClient: async (ws) => {
-      const { openXeroSession } = await import('./xero/session');
+      const { openXeroSession } = await import('./session');
       return openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: RECONNECT_HINT }).client;
     },
   };

@@ -1,10 +1,10 @@
 // findings.*, contacts.search and decisions.*: the review table, the detail pane and the decisions.
-import { runsOffThread } from '../threads/outbox-thread';
-import { applyBulk, applyDecision, previewBulk, undoBatch, undoDecision } from '../review/decide';
-import { findingDetail } from '../review/detail';
-import { xeroFreshness } from '../review/freshness';
-import { firstRows, reviewTable, withDecisions } from '../review/rows';
-import { AppError } from '../app-error';
+import { runsOffThread } from '../../threads/outbox-thread';
+import { applyBulk, applyDecision, previewBulk, undoBatch, undoDecision } from '../../review/decide';
+import { findingDetail } from '../../review/detail';
+import { xeroFreshness } from '../../review/freshness';
+import { firstRows, reviewTable, withDecisions } from '../../review/rows';
+import { AppError } from '../../../shared/app-error';
 import { recomputeAndAnnounce, type AppContext, type HandlerGroup } from './context';
 
 export function reviewHandlers(ctx: AppContext): HandlerGroup<

@@ -1,8 +1,8 @@
 // What the review app needs from the Xero connection (src/main/xero): connect (PKCE sign-in, bound to a
 // workspace) and sync. Behind an interface so the app works, and says why, when it has no Xero connection.
-import type { Workspace } from './db';
-import { AppError } from './app-error';
-import type { XeroAccountingClient } from './xero/api/accounting-client';
+import type { Workspace } from '../db';
+import { AppError } from '../../shared/app-error';
+import type { XeroAccountingClient } from './api/accounting-client';
 
 export interface SyncProgress {
   message: string;

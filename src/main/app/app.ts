@@ -1,23 +1,23 @@
 // The composition root: builds the session, services and handler table from a config. Imports nothing from
 // 'electron': the Electron bootstrap, the web host, the CLI and the tests all build the app here.
-import { createAppEvents, type AppEvents } from './app-events';
+import { createAppEvents, type AppEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
-import { createSession, type Session } from './session';
-import { unavailableXero } from './xero-port';
+import { createSession, type Session } from './workspace-session';
+import { unavailableXero } from '../xero/port';
 import { recomputeAndAnnounce, type AppConfig, type AppContext } from './handlers/context';
-import { exceptionHandlers } from './handlers/exceptions';
+import { exceptionHandlers } from './handlers/exception-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
-import { outboxHandlers } from './outbox/handlers';
-import { BackgroundRecompute } from './threads/recompute-thread';
-import { OffThreadWork, stopOutboxWorker } from './threads/outbox-thread';
-import { readBinding } from './xero/binding';
-import { xeroExportSide } from './review/freshness';
-import { EXPORT_PUSH_REFUSAL } from '../shared/xero-export';
-import type { XeroPort } from './xero-port';
+import { outboxHandlers } from './handlers/outbox-handlers';
+import { BackgroundRecompute } from '../threads/recompute-thread';
+import { OffThreadWork, stopOutboxWorker } from '../threads/outbox-thread';
+import { readBinding } from '../xero/binding';
+import { xeroExportSide } from '../review/freshness';
+import { EXPORT_PUSH_REFUSAL } from '../../shared/xero-export';
+import type { XeroPort } from '../xero/port';
 
 export type { AppConfig } from './handlers/context';
 

@@ -11,10 +11,10 @@ import {
   previewExceptions,
   recheckExceptions,
   setExceptionResolved,
-} from '../exceptions';
-import { AppError } from '../app-error';
+} from '../../exceptions';
+import { AppError } from '../../../shared/app-error';
 import { workspaceForImport, type AppContext, type HandlerGroup } from './context';
-import type { ExceptionsChannel } from '../../shared/channels-exceptions';
+import type { ExceptionsChannel } from '../../../shared/channels-exceptions';
 
 const bytesOf = (base64: string): Buffer => Buffer.from(base64, 'base64');
 

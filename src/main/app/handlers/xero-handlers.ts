@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { openWorkspace } from '../db';
-import { readBinding } from '../xero/binding';
-import { AppError } from '../app-error';
-import type { XeroPort } from '../xero-port';
+import { openWorkspace } from '../../db';
+import { readBinding } from '../../xero/binding';
+import { AppError } from '../../../shared/app-error';
+import type { XeroPort } from '../../xero/port';
 import { recomputeAndAnnounce, type AppContext, type HandlerGroup } from './context';
 
 /** A file name from a tenant name: letters, digits, spaces, dots and dashes only. */

@@ -1,6 +1,6 @@
 // The core's pushed events (progress, workspace changed, menu commands), typed by the contract.
-import type { EventName } from '../shared/channels';
-import type { EventPayload } from '../shared/contract';
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
 
 export type AnyEventListener = (name: EventName, payload: unknown) => void;
 

@@ -1,10 +1,10 @@
 // The open workspace of one app instance: open, switch, close, remember recent ones, and caches that live as
 // long as the data they were built from (the contact search index).
-import { openWorkspace, type Workspace } from './db';
-import type { WorkspaceInfo } from '../shared/review';
-import { noWorkspace } from './app-error';
-import type { AppEvents } from './app-events';
-import { createContactSearch, type ContactSearch } from './review/contact-search';
+import { openWorkspace, type Workspace } from '../db';
+import type { WorkspaceInfo } from '../../shared/review';
+import { noWorkspace } from '../../shared/app-error';
+import type { AppEvents } from './events';
+import { createContactSearch, type ContactSearch } from '../review/contact-search';
 import type { SettingsStore } from './settings-store';
 import { workspaceName } from './recent-workspaces';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from './dispatch';
-import { AppError } from './app-error';
-import { ImportError } from './errors';
+import { AppError } from '../../shared/app-error';
+import { ImportError } from '../cocoon/import-problems';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const fail = async (): Promise<never> => {

@@ -1,8 +1,8 @@
 // imports.*: the column-mapping preview (nothing stored) and the imports themselves, each followed by a recompute.
-import { previewAccounts } from '../cocoon/import-accounts';
-import { importCocoonBytes, importXeroContactsBytes } from '../services/import-files';
+import { previewAccounts } from '../../cocoon/import-accounts';
+import { importCocoonBytes, importXeroContactsBytes } from '../../services/import-files';
 import { recomputeAndAnnounce, workspaceForImport, type AppContext, type HandlerGroup } from './context';
-import type { CocoonPreview } from '../../shared/contract';
+import type { CocoonPreview } from '../../../shared/contract';
 
 const bytesOf = (base64: string): Buffer => Buffer.from(base64, 'base64');
 

@@ -1,10 +1,10 @@
 // The start screen's recent workspaces: each file read without writing to it (name, Xero organisation, when Xero was
 // last read, how many accounts fail), or why it cannot be opened as it is. Newest first, as the settings keep them.
 import { basename } from 'node:path';
-import { countFailing } from '../shared/domain';
-import type { RecentWorkspace } from '../shared/review';
-import { openWorkspace } from './db';
-import { readBinding } from './xero/binding';
+import { countFailing } from '../../shared/domain';
+import type { RecentWorkspace } from '../../shared/review';
+import { openWorkspace } from '../db';
+import { readBinding } from '../xero/binding';
 
 /** "Acme Freight" for /books/Acme Freight.reconciler: what the title bar and the start screen call it. */
 export function workspaceName(path: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, ImportError, type Problem } from './errors';
+import { formatProblem, ImportError, type Problem } from './import-problems';
 
 describe('ImportError', () => {
   it('is a one-line message for a file-level problem', () => {

@@ -1,12 +1,12 @@
 // workspace.openDemo: build (or reopen) the demo workspace. Its sandbox Xero runs in-process for the session;
 // the demo workspace is connected to it through the real Xero client (PKCE, auto-approved) and synced from it.
-import { DEV_CLIENT_ID } from '../xero/endpoints';
-import { createMemorySecretStore } from '../xero/storage/secret-store';
-import { buildDemoWorkspace, startDemoSandbox } from '../demo/demo-workspace';
-import { openWorkspace } from '../db';
-import { createXeroLink } from '../xero-link';
-import type { XeroPort } from '../xero-port';
-import type { WorkspaceInfo } from '../../shared/review';
+import { DEV_CLIENT_ID } from '../../xero/endpoints';
+import { createMemorySecretStore } from '../../xero/storage/secret-store';
+import { buildDemoWorkspace, startDemoSandbox } from '../../demo/demo-workspace';
+import { openWorkspace } from '../../db';
+import { createXeroLink } from '../../xero/link';
+import type { XeroPort } from '../../xero/port';
+import type { WorkspaceInfo } from '../../../shared/review';
 import type { AppContext } from './context';
 
 const started = new WeakMap<AppContext, Promise<XeroPort>>();

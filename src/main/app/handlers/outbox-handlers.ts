@@ -1,23 +1,23 @@
 // outbox.*, checklist.* and audit.*: the Push and Checklist screens. Built from the app's services (src/main/app.ts
 // wires them): the open workspace, an event emitter, and the workspace's Xero client.
-import type { OutboxChannel } from '../../shared/channels-outbox';
-import type { OutboxInput, OutboxOutput, PushProgress } from '../../shared/contract-outbox';
-import type { Workspace } from '../db';
-import { AppError } from '../app-error';
-import type { XeroAccountingClient } from '../xero/api/accounting-client';
-import { RECONNECTABLE, XeroAuthError, XeroDayBudgetError, XeroError } from '../xero/errors';
-import { readBinding } from '../xero/binding';
-import { readDayBudget, refusal, withinDayBudget } from '../xero/budget';
-import { describeBudget } from '../xero/api/day-budget';
-import { planPushCalls, queuedLeft } from './call-plan';
-import { currentChecklist, tickLine } from './checklist';
-import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from './exports';
-import { buildPlan } from './plan';
-import { RECOMPUTE_PENDING_KEY } from './keys';
-import { pushOutbox } from './push';
-import { undoCorrections } from './undo';
-import { listCorrections, retryCorrections } from './views';
-import { runsOffThread, type OffThreadWork, type OutboxTask } from '../threads/outbox-thread';
+import type { OutboxChannel } from '../../../shared/channels-outbox';
+import type { OutboxInput, OutboxOutput, PushProgress } from '../../../shared/contract-outbox';
+import type { Workspace } from '../../db';
+import { AppError } from '../../../shared/app-error';
+import type { XeroAccountingClient } from '../../xero/api/accounting-client';
+import { RECONNECTABLE, XeroAuthError, XeroDayBudgetError, XeroError } from '../../xero/errors';
+import { readBinding } from '../../xero/binding';
+import { readDayBudget, refusal, withinDayBudget } from '../../xero/budget';
+import { describeBudget } from '../../xero/api/day-budget';
+import { planPushCalls, queuedLeft } from '../../outbox/call-plan';
+import { currentChecklist, tickLine } from '../../outbox/checklist';
+import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../outbox/exports';
+import { buildPlan } from '../../outbox/plan';
+import { RECOMPUTE_PENDING_KEY } from '../../outbox/keys';
+import { pushOutbox } from '../../outbox/push';
+import { undoCorrections } from '../../outbox/undo';
+import { listCorrections, retryCorrections } from '../../outbox/views';
+import { runsOffThread, type OffThreadWork, type OutboxTask } from '../../threads/outbox-thread';
 
 export interface OutboxServices {
   /** The open workspace and its display name (throws AppError 'no_workspace' when none). */

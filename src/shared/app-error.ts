@@ -1,5 +1,5 @@
 // A failure the UI can act on, with the contract's error code (no workspace open, unknown account, …).
-import type { ApiErrorCode } from '../shared/api-client';
+import type { ApiErrorCode } from './api-client';
 
 export class AppError extends Error {
   override readonly name = 'AppError';

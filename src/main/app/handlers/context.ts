@@ -2,16 +2,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../dispatch';
-import type { AppEvents } from '../app-events';
-import type { Session } from '../session';
+import type { AppEvents } from '../events';
+import type { Session } from '../workspace-session';
 import type { SettingsStore } from '../settings-store';
-import type { XeroPort } from '../xero-port';
-import type { Workspace } from '../db';
-import type { WorkspaceInfo } from '../../shared/review';
-import type { ExportFormat } from '../../shared/contract-exports';
-import type { RecomputeSummary } from '../services/recompute';
-import { RecomputeCancelledError, type BackgroundRecompute } from '../threads/recompute-thread';
-import type { OffThreadWork } from '../threads/outbox-thread';
+import type { XeroPort } from '../../xero/port';
+import type { Workspace } from '../../db';
+import type { WorkspaceInfo } from '../../../shared/review';
+import type { ExportFormat } from '../../../shared/contract-exports';
+import type { RecomputeSummary } from '../../services/recompute';
+import { RecomputeCancelledError, type BackgroundRecompute } from '../../threads/recompute-thread';
+import type { OffThreadWork } from '../../threads/outbox-thread';
 
 export interface AppConfig {
   /** From how many decisions (or accounts in a bulk apply) on, the plan, checklist and bulk apply run on a worker thread (default WORKER_FROM). */

@@ -1,12 +1,12 @@
 // One way into the handler table for every transport (IPC and HTTP): look the channel up, parse the input
 // with the contract, call, optionally check the output, and turn any failure into an error envelope.
 import { z } from 'zod';
-import type { ApiErrorBody, Envelope } from '../shared/api-client';
-import { isChannel, type Channel } from '../shared/channels';
-import { contract, type Output, type ParsedInput } from '../shared/contract';
-import { WorkspaceError } from './db';
-import { ImportError } from './errors';
-import { AppError } from './app-error';
+import type { ApiErrorBody, Envelope } from '../../shared/api-client';
+import { isChannel, type Channel } from '../../shared/channels';
+import { contract, type Output, type ParsedInput } from '../../shared/contract';
+import { WorkspaceError } from '../db';
+import { ImportError } from '../cocoon/import-problems';
+import { AppError } from '../../shared/app-error';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
