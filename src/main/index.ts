@@ -1,5 +1,5 @@
 // Electron bootstrap only: the core from createApp(), one secure window, the native menu, and the contract wired
-// to IPC. Everything testable lives beside it (window-options, electron/ipc, electron/menu, electron/external-links).
+// to IPC. Everything testable lives beside it (electron/window-options, electron/ipc, electron/menu, electron/external-links).
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import { createApp } from './app/app';

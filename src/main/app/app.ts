@@ -4,7 +4,7 @@ import { createAppEvents, type AppEvents } from './events';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createSession, type Session } from './workspace-session';
 import { unavailableXero } from '../xero/port';
-import { recomputeAndAnnounce, type AppConfig, type AppContext } from './handlers/context';
+import type { AppConfig, AppContext } from './handlers/context';
 import { exceptionHandlers } from './handlers/exception-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { importHandlers } from './handlers/import-handlers';
@@ -14,10 +14,6 @@ import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { BackgroundRecompute } from '../threads/recompute-thread';
 import { OffThreadWork, stopOutboxWorker } from '../threads/outbox-thread';
-import { readBinding } from '../xero/binding';
-import { xeroExportSide } from '../review/freshness';
-import { EXPORT_PUSH_REFUSAL } from '../../shared/xero-export';
-import type { XeroPort } from '../xero/port';
 
 export type { AppConfig } from './handlers/context';
 
@@ -47,8 +43,6 @@ export function createApp(config: AppConfig): App {
     offThread: new OffThreadWork((message, finished) => events.emit('progress', { task: 'outbox', message, done: 0, total: null, finished })),
     onClose: (fn) => cleanups.push(fn),
   };
-  /** The demo workspace talks to its in-process sandbox; any other to the configured Xero. */
-  const xeroPort = (): XeroPort => (ctx.session.info()?.isDemo && ctx.demoXero ? ctx.demoXero : ctx.xero);
   const handlers: Handlers = {
     ...workspaceHandlers(ctx),
     ...reviewHandlers(ctx),
@@ -56,21 +50,7 @@ export function createApp(config: AppConfig): App {
     ...xeroHandlers(ctx),
     ...exceptionHandlers(ctx),
     ...exportHandlers(ctx),
-    ...outboxHandlers({
-      workspace: () => {
-        const { ws, info } = ctx.session.require();
-        return { ws, name: info.name };
-      },
-      xeroClient: (ws) => xeroPort().accountingClient(ws),
-      pushUnavailable: (ws) =>
-        (xeroExportSide(ws) ? EXPORT_PUSH_REFUSAL : null) ?? xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
-      emitProgress: (p) => ctx.events.emit('outbox.progress', p),
-      dataChanged: () => ctx.session.dataChanged('synced'),
-      recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
-      printToPdf: config.printToPdf,
-      workerFrom: config.workerFrom,
-      offThread: ctx.offThread,
-    }),
+    ...outboxHandlers(ctx),
   };
   // The outbox worker holds its own connection to the workspace: it goes when the workspace closes.
   events.on('workspace.changed', (e) => {

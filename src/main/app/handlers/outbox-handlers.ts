@@ -1,5 +1,5 @@
-// outbox.*, checklist.* and audit.*: the Push and Checklist screens. Built from the app's services (src/main/app.ts
-// wires them): the open workspace, an event emitter, and the workspace's Xero client.
+// outbox.*, checklist.* and audit.*: the Push and Checklist screens. Built, like every handler group, from the
+// app's context: the open workspace, an event emitter, and the workspace's Xero client.
 import type { OutboxChannel } from '../../../shared/channels-outbox';
 import type { OutboxInput, OutboxOutput, PushProgress } from '../../../shared/contract-outbox';
 import type { Workspace } from '../../db';
@@ -18,6 +18,10 @@ import { pushOutbox } from '../../outbox/push';
 import { undoCorrections } from '../../outbox/undo';
 import { listCorrections, retryCorrections } from '../../outbox/views';
 import { runsOffThread, type OffThreadWork, type OutboxTask } from '../../threads/outbox-thread';
+import { xeroExportSide } from '../../review/freshness';
+import { EXPORT_PUSH_REFUSAL } from '../../../shared/xero-export';
+import type { XeroPort } from '../../xero/port';
+import { recomputeAndAnnounce, type AppContext } from './context';
 
 export interface OutboxServices {
   /** The open workspace and its display name (throws AppError 'no_workspace' when none). */
@@ -65,7 +69,33 @@ function pushBudget(ws: Workspace, contacts: number, nowMs: number, batchSize?: 
 
 const fileBase = (name: string): string => name.replace(/[^\p{L}\p{N} ._-]+/gu, ' ').trim() || 'workspace';
 
-export function outboxHandlers(s: OutboxServices): OutboxHandlers {
+/** The outbox's services from the app's context. */
+export function outboxServices(ctx: AppContext): OutboxServices {
+  /** The demo workspace talks to its in-process sandbox; any other to the configured Xero. */
+  const xeroPort = (): XeroPort => (ctx.session.info()?.isDemo && ctx.demoXero ? ctx.demoXero : ctx.xero);
+  return {
+    workspace: () => {
+      const { ws, info } = ctx.session.require();
+      return { ws, name: info.name };
+    },
+    xeroClient: (ws) => xeroPort().accountingClient(ws),
+    pushUnavailable: (ws) =>
+      (xeroExportSide(ws) ? EXPORT_PUSH_REFUSAL : null) ?? xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
+    emitProgress: (p) => ctx.events.emit('outbox.progress', p),
+    dataChanged: () => ctx.session.dataChanged('synced'),
+    recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
+    printToPdf: ctx.config.printToPdf,
+    workerFrom: ctx.config.workerFrom,
+    offThread: ctx.offThread,
+  };
+}
+
+export function outboxHandlers(ctx: AppContext): OutboxHandlers {
+  return outboxHandlersOver(outboxServices(ctx));
+}
+
+/** The handlers over any services (tests give their own clock and Xero client). */
+export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
   const now = s.now ?? (() => new Date().toISOString());
   let running: AbortController | null = null;
   const ready = (ws: Workspace): void => {
