@@ -5,9 +5,9 @@ import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/hand
 import { outboxContract, type OutboxOutput, type PushProgress } from '../../src/shared/contract-outbox';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../../src/shared/channels-outbox';
 import { RECOMPUTE_PENDING_KEY } from '../../src/main/outbox/keys';
-import type { RecomputeSummary } from '../../src/main/services/recompute';
+import type { RecomputeSummary } from '../../src/main/findings/recompute';
 import { BackgroundRecompute } from '../../src/main/threads/recompute-thread';
-import { dashboardStatus } from '../../src/main/review/status';
+import { dashboardStatus } from '../../src/main/review/dashboard';
 import { addPastedException } from '../../src/main/exceptions';
 import { codeOf, contactId, countWrites, outboxWorld, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
 

@@ -9,7 +9,7 @@ import { AppError } from '../../src/shared/app-error';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { applyBulk } from '../../src/main/review/decide';
-import { recomputeFindings } from '../../src/main/services/recompute';
+import { recomputeFindings } from '../../src/main/findings/recompute';
 import {
   connectWorkspace,
   createFileSecretStore,

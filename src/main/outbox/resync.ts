@@ -3,7 +3,7 @@
 import type { Workspace, XeroContactItem } from '../db';
 import type { MatchOptions } from '../matching';
 import { lastXeroSide } from '../review/freshness';
-import { recomputeFindings, type RecomputeSummary } from '../services/recompute';
+import { recomputeFindings, type RecomputeSummary } from '../findings/recompute';
 import { XeroContactReader } from '../xero/contact-mapping';
 import { RECOMPUTE_PENDING_KEY } from './keys';
 import type { RunContext } from './settle';

@@ -9,7 +9,7 @@ import type { XeroPort } from '../../xero/port';
 import type { Workspace } from '../../db';
 import type { WorkspaceInfo } from '../../../shared/review';
 import type { ExportFormat } from '../../../shared/contract-exports';
-import type { RecomputeSummary } from '../../services/recompute';
+import type { RecomputeSummary } from '../../findings/recompute';
 import { RecomputeCancelledError, type BackgroundRecompute } from '../../threads/recompute-thread';
 import type { OffThreadWork } from '../../threads/outbox-thread';
 

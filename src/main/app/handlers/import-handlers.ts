@@ -1,6 +1,6 @@
 // imports.*: the column-mapping preview (nothing stored) and the imports themselves, each followed by a recompute.
 import { previewAccounts } from '../../cocoon/import-accounts';
-import { importCocoonBytes, importXeroContactsBytes } from '../../services/import-files';
+import { importCocoonBytes, importXeroContactsBytes } from '../../imports/import-files';
 import { recomputeAndAnnounce, workspaceForImport, type AppContext, type HandlerGroup } from './context';
 import type { CocoonPreview } from '../../../shared/contract';
 

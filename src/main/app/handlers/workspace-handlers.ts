@@ -1,7 +1,7 @@
 // app.info and workspace.*: which workspace is open, opening one (or the demo), and the dashboard's status.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { dashboardStatus } from '../../review/status';
+import { dashboardStatus } from '../../review/dashboard';
 import type { AppContext, HandlerGroup } from './context';
 import { openDemo } from './demo-handler';
 import { describeRecent } from '../recent-workspaces';

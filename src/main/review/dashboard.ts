@@ -2,7 +2,7 @@
 // what the last push fixed, and data freshness.
 import type { Workspace } from '../db';
 import { createReviewRepo } from '../db/repos/review';
-import { workspaceStatus, type XeroConnectionStatus } from '../services/status';
+import { workspaceStatus, type XeroConnectionStatus } from './workspace-summary';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
 import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/domain';
-import { findingsCsv } from './findings-report';
+import { findingsCsv } from './report';
 
 const finding = (accountCode: string, explanation: string): Finding => ({
   accountCode,

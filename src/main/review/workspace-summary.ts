@@ -2,7 +2,7 @@
 import type { FindingKind } from '../../shared/domain';
 import { countFailing } from '../../shared/domain';
 import type { ImportRecord, Workspace } from '../db';
-import { xeroExportSide, xeroFreshness, type Freshness } from '../review/freshness';
+import { xeroExportSide, xeroFreshness, type Freshness } from './freshness';
 import type { XeroExportSide } from '../../shared/xero-export';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
