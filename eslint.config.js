@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layersPlugin } from './eslint-layers.js';
 
 const noElectron = {
   paths: [{ name: 'electron', message: 'electron is imported only in src/main/index.ts, src/preload and src/main/electron adapters.' }],
@@ -13,7 +14,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { layers: layersPlugin },
     rules: {
+      // Which folder may import which: the allow-lists in eslint-layers.js (docs/architecture.md).
+      'layers/allowed-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', noElectron],
     },
@@ -36,10 +40,7 @@ export default tseslint.config(
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { ...noElectron, patterns: [{ group: ['**/main/**', 'node:*'], message: 'the renderer talks only to the contract (src/shared).' }] },
-      ],
+      'no-restricted-imports': ['error', { ...noElectron, patterns: [{ group: ['node:*'], message: 'the renderer talks only to the contract (src/shared).' }] }],
     },
   },
 );

@@ -12,7 +12,7 @@ import { buildPlan } from '../../main/outbox/plan';
 import { planExportTable } from '../../main/exports/plan-table';
 import { writeTableFile } from '../export-file';
 import { planPushCalls, queuedLeft } from '../../main/outbox/call-plan';
-import { RECOMPUTE_PENDING_KEY } from '../../main/outbox/keys';
+import { RECOMPUTE_PENDING_KEY } from '../../main/findings/recompute';
 import { lastPushOutcome } from '../../main/outbox/last-push';
 import type { PushOptions } from '../../main/outbox/push';
 import { resolveConfigDir } from '../../main/xero/storage/config-dir';

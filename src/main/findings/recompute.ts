@@ -7,8 +7,10 @@ import type { FindingKind } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { recheckExceptions } from '../exceptions';
 import { matchAccounts, type MatchOptions } from '../matching';
-import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
 import { carryExportDecisions } from '../review/export-takeover';
+
+/** Set when contacts were read back after a push and the findings are still to be recomputed (the key keeps its outbox name). */
+export const RECOMPUTE_PENDING_KEY = 'outbox.recompute_pending';
 
 export interface RecomputeSummary {
   computedAt: string;

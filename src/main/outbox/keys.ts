@@ -9,8 +9,6 @@ import { XeroError } from '../xero/errors';
 import type { Json } from './model';
 
 const SALT_KEY = 'outbox.salt';
-/** Set when contacts were read back after a push and the findings are still to be recomputed. */
-export const RECOMPUTE_PENDING_KEY = 'outbox.recompute_pending';
 const LOCK_KEY = 'outbox.push.lock';
 /** When the last push that wrote something ran: { startedAt, finishedAt } (see last-push.ts). */
 export const LAST_PUSH_KEY = 'outbox.last_push';

@@ -5,7 +5,7 @@ import { createReviewRepo } from '../db/repos/review';
 import { workspaceStatus, type XeroConnectionStatus } from './workspace-summary';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
-import { RECOMPUTE_PENDING_KEY } from '../outbox/keys';
+import { RECOMPUTE_PENDING_KEY } from '../findings/recompute';
 import { lastPushOutcome } from '../outbox/last-push';
 
 /**

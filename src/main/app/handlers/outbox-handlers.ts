@@ -13,7 +13,7 @@ import { planPushCalls, queuedLeft } from '../../outbox/call-plan';
 import { currentChecklist, tickLine } from '../../outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../outbox/exports';
 import { buildPlan } from '../../outbox/plan';
-import { RECOMPUTE_PENDING_KEY } from '../../outbox/keys';
+import { RECOMPUTE_PENDING_KEY } from '../../findings/recompute';
 import { pushOutbox } from '../../outbox/push';
 import { undoCorrections } from '../../outbox/undo';
 import { listCorrections, retryCorrections } from '../../outbox/views';
