@@ -8,6 +8,7 @@ import { connectWorkspace } from './connect';
 import { RECONNECTABLE, XeroAuthError, XeroError } from './errors';
 import { loadSettings, type XeroSettings } from './storage/settings';
 import type { SecretStore } from './storage/secret-store';
+import type { SessionOptions } from './session';
 import type { SyncProgress, XeroPort } from './port';
 
 export interface XeroLinkOptions {
@@ -21,6 +22,8 @@ export interface XeroLinkOptions {
   settings?: Partial<XeroSettings>;
   /** Where RECONCILER_XERO_URL is read (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** How messages say to reconnect (default: on the dashboard); a clock and rate limiters of its own (tests). */
+  session?: Pick<SessionOptions, 'reconnectHint' | 'clock' | 'limiters'>;
 }
 
 /** How the app's messages say to reconnect. */
@@ -103,7 +106,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
       }),
     accountingClient: async (ws) => {
       const { openXeroSession } = await import('./session');
-      return openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: RECONNECT_HINT }).client;
+      return openXeroSession(ws, { secrets: o.secrets, standIn: await standIn(), reconnectHint: RECONNECT_HINT, ...o.session }).client;
     },
   };
 }

@@ -6,18 +6,15 @@ import type { Workspace } from '../../db';
 import { AppError } from '../../../shared/app-error';
 import type { XeroAccountingClient } from '../../xero/api/accounting-client';
 import { RECONNECTABLE, XeroAuthError, XeroDayBudgetError, XeroError } from '../../xero/errors';
-import { readBinding } from '../../xero/binding';
-import { readDayBudget, refusal, withinDayBudget } from '../../xero/budget';
-import { describeBudget } from '../../xero/api/day-budget';
-import { planPushCalls, queuedLeft } from '../../outbox/call-plan';
 import { currentChecklist, tickLine } from '../../outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../outbox/exports';
 import { buildPlan } from '../../outbox/plan';
 import { RECOMPUTE_PENDING_KEY } from '../../findings/recompute';
-import { pushOutbox } from '../../outbox/push';
+import { pushBudget, pushGuard, runPush } from '../../outbox/service';
 import { undoCorrections } from '../../outbox/undo';
 import { listCorrections, retryCorrections } from '../../outbox/views';
 import { runsOffThread, type OffThreadWork, type OutboxTask } from '../../threads/outbox-thread';
+import { readBinding } from '../../xero/binding';
 import { xeroExportSide } from '../../review/freshness';
 import { EXPORT_PUSH_REFUSAL } from '../../../shared/xero-export';
 import type { XeroPort } from '../../xero/port';
@@ -57,14 +54,6 @@ async function asAppError<T>(fn: () => Promise<T>): Promise<T> {
     if (error instanceof XeroError) throw new AppError('unavailable', `${error.message} Nothing was lost: push again to finish.`);
     throw error;
   }
-}
-
-/** The push's calls against Xero's day budget for the workspace's organisation (as Xero's last answer gave it). */
-function pushBudget(ws: Workspace, contacts: number, nowMs: number, batchSize?: number) {
-  const binding = readBinding(ws);
-  const budget = binding ? readDayBudget(ws, binding.tenantId) : undefined;
-  const guard = { work: 'push' as const, needed: planPushCalls(ws, { contacts }, batchSize), organisation: binding?.tenantName ?? 'the organisation', kept: () => queuedLeft(ws) };
-  return { guard, line: describeBudget(budget, nowMs), refused: refusal(budget, guard, nowMs)?.message ?? null };
 }
 
 const fileBase = (name: string): string => name.replace(/[^\p{L}\p{N} ._-]+/gu, ' ').trim() || 'workspace';
@@ -130,11 +119,8 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
       running = controller;
       try {
         const options = { batchSize, signal: controller.signal, onProgress: s.emitProgress, now, recompute: false } as const;
-        const { guard } = pushBudget(ws, buildPlan(ws, now()).contacts, Date.parse(now()), batchSize);
-        const result = await asAppError(async () => {
-          const client = await s.xeroClient(ws);
-          return withinDayBudget(client, guard, () => pushOutbox(ws, client, options));
-        });
+        const guard = pushGuard(ws, buildPlan(ws, now()).contacts, batchSize);
+        const result = await asAppError(async () => runPush(ws, await s.xeroClient(ws), guard, options));
         await recomputeIfDue(ws);
         return result;
       } finally {
