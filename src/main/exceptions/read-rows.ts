@@ -3,7 +3,7 @@ import type { DocType, ExceptionInput } from '../../shared/exceptions';
 import type { Problem } from '../cocoon/import-problems';
 import { looksLikeFormula } from '../../shared/formula';
 import { filledRows, type TableRow } from '../cocoon/table';
-import { normaliseMessage } from './classify';
+import { normaliseMessage } from './classify-message';
 import { EXCEPTION_FIELDS, type ExceptionField, type ResolvedExceptionColumns } from './export-columns';
 import { numberKey } from './invoice-check';
 import { parseAmount, parseCurrency, parseDate, parseDocType } from './values';

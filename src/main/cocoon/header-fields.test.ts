@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldForHeader, normaliseHeader, resolveColumns } from './columns';
+import { fieldForHeader, normaliseHeader, resolveColumns } from './header-fields';
 
 describe('normaliseHeader / fieldForHeader', () => {
   it('ignores case, spacing, punctuation and accents', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLAYBOOK_IDS, Playbook, type PlaybookId } from '../../shared/exceptions';
-import { classifyMessage, normaliseMessage } from './classify';
+import { classifyMessage, normaliseMessage } from './classify-message';
 import { listPlaybooks, PLAYBOOKS, playbook } from './playbooks';
 
 describe('playbooks', () => {
