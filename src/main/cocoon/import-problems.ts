@@ -1,14 +1,9 @@
 // Problems found while reading an import file, and the error that carries them.
 
-/** One thing wrong (or worth knowing) about an input file. */
-export interface Problem {
-  /** 1-based row as a spreadsheet user sees it (header = row 1); 0 when the problem is about the whole file. */
-  row: number;
-  /** The column's header text, when the problem is about one cell. */
-  column?: string;
-  severity: 'error' | 'warning';
-  message: string;
-}
+import type { Problem } from '../../shared/contract';
+
+/** One thing wrong (or worth knowing) about an input file: the contract's Problem. */
+export type { Problem };
 
 /** How many problems an ImportError's message lists before "… and N more". */
 export const LISTED_PROBLEMS = 20;

@@ -2,7 +2,7 @@
 // what the last push fixed, and data freshness.
 import type { Workspace } from '../db';
 import { createReviewRepo } from '../db/repos/review';
-import { workspaceStatus, type XeroConnectionStatus } from './workspace-summary';
+import { workspaceSummary, type XeroConnectionStatus } from './workspace-summary';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
 import { RECOMPUTE_PENDING_KEY } from '../findings/recompute';
@@ -12,13 +12,13 @@ import { lastPushOutcome } from '../outbox/last-push';
  * Whether the stored findings no longer describe both sides: older than the last import or sync, a recompute a push
  * asked for is still due, or an older version computed them with another model of the sync.
  */
-export function findingsOutdated(ws: Workspace, base: ReturnType<typeof workspaceStatus> = workspaceStatus(ws)): boolean {
+export function findingsOutdated(ws: Workspace, base: ReturnType<typeof workspaceSummary> = workspaceSummary(ws)): boolean {
   const lastImport = [base.lastCocoonImport, base.lastXeroImport, base.lastSync].reduce((t, r) => (r?.finishedAt && r.finishedAt > t ? r.finishedAt : t), '');
   return (base.findingsComputedAt ?? '') < lastImport || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY)) || ws.findings.olderModel();
 }
 
 export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
-  const base = workspaceStatus(ws);
+  const base = workspaceSummary(ws);
   const repo = createReviewRepo(ws.db);
   const failingBreakdown = repo.failingBreakdown();
   const freshness = xeroFreshness(ws);

@@ -19,7 +19,7 @@ export interface XeroConnectionStatus {
   disconnectedAt: string | null;
 }
 
-export interface WorkspaceStatus {
+export interface WorkspaceSummary {
   path: string;
   accounts: number;
   contacts: number;
@@ -46,7 +46,7 @@ function xeroConnection(ws: Workspace): XeroConnectionStatus | null {
   return b ? { tenantId: b.tenantId, tenantName: b.tenantName, sandbox: !isProduction(b.baseUrl), connectedAt: b.connectedAt, disconnectedAt: b.disconnectedAt } : null;
 }
 
-export function workspaceStatus(ws: Workspace, nowMs = Date.now()): WorkspaceStatus {
+export function workspaceSummary(ws: Workspace, nowMs = Date.now()): WorkspaceSummary {
   const findings = ws.findings.countsByKind();
   const connection = xeroConnection(ws);
   return {

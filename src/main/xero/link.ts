@@ -9,7 +9,7 @@ import { RECONNECTABLE, XeroAuthError, XeroError } from './errors';
 import { loadSettings, type XeroSettings } from './storage/settings';
 import type { SecretStore } from './storage/secret-store';
 import type { SessionOptions } from './session';
-import type { SyncProgress, XeroPort } from './port';
+import type { ProgressLine, XeroPort } from './port';
 
 export interface XeroLinkOptions {
   /** Where the tokens are kept (a private file for the web host; the OS keychain for Electron). */
@@ -111,7 +111,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
   };
 }
 
-function progressOf(p: { entity: string; page: number; pageCount?: number; records: number; total?: number }): SyncProgress {
+function progressOf(p: { entity: string; page: number; pageCount?: number; records: number; total?: number }): ProgressLine {
   const what = LABEL[p.entity] ?? p.entity;
   return {
     message: `Reading ${what} from Xero: ${p.records.toLocaleString()}${p.total ? ` of ${p.total.toLocaleString()}` : ''}`,

@@ -4,7 +4,7 @@ import type { Workspace } from '../db';
 import { AppError } from '../../shared/app-error';
 import type { XeroAccountingClient } from './api/accounting-client';
 
-export interface SyncProgress {
+export interface ProgressLine {
   message: string;
   done: number;
   total: number | null;
@@ -16,7 +16,7 @@ export interface XeroPort {
   /** Runs the PKCE sign-in and binds `ws` to the organisation chosen. */
   connect(ws: Workspace, options: { signal?: AbortSignal }): Promise<{ tenantId: string; tenantName: string }>;
   /** Syncs the workspace's Xero side (contacts, invoices, credit notes); findings are recomputed by the caller. */
-  sync(ws: Workspace, options: { signal: AbortSignal; onProgress: (p: SyncProgress) => void; allowShrink?: boolean }): Promise<{ contacts: number }>;
+  sync(ws: Workspace, options: { signal: AbortSignal; onProgress: (p: ProgressLine) => void; allowShrink?: boolean }): Promise<{ contacts: number }>;
   /** The Accounting client of the workspace's organisation (shared rate limiter); throws when not connected. */
   accountingClient(ws: Workspace): Promise<XeroAccountingClient>;
 }
