@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules plus the layering rules of docs/design.md.
+// Lint: typescript-eslint's recommended rules plus the layering rules of docs/architecture.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
