@@ -1,8 +1,9 @@
-// Lint: typescript-eslint's recommended rules, the rules of hooks in the renderer, plus the layering rules of docs/design.md.
+// Lint: typescript-eslint's recommended rules, the rules of hooks in the renderer, plus the layering rules of docs/architecture.md.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layersPlugin } from './eslint-layers.js';
 
 const noElectron = {
   paths: [{ name: 'electron', message: 'electron is imported only in src/main/index.ts, src/preload and src/main/electron adapters.' }],
@@ -14,7 +15,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { layers: layersPlugin },
     rules: {
+      // Which folder may import which: the allow-lists in eslint-layers.js (docs/architecture.md).
+      'layers/allowed-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', noElectron],
     },
@@ -41,10 +45,7 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       // useLoad takes a deps list as useEffect does: its callers' lists are checked the same way.
       'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLoad$' }],
-      'no-restricted-imports': [
-        'error',
-        { ...noElectron, patterns: [{ group: ['**/main/**', 'node:*'], message: 'the renderer talks only to the contract (src/shared).' }] },
-      ],
+      'no-restricted-imports': ['error', { ...noElectron, patterns: [{ group: ['node:*'], message: 'the renderer talks only to the contract (src/shared).' }] }],
     },
   },
 );

@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApp, type App } from '../src/main/app';
+import { createApp, type App } from '../src/main/app/app';
 import { openWorkspace } from '../src/main/db';
-import { memorySettings } from '../src/main/settings-store';
-import { importCocoonFile, importXeroContactsFile } from '../src/main/services/import-files';
-import { recomputeFindings } from '../src/main/services/recompute';
+import { memorySettings } from '../src/main/app/settings-store';
+import { importCocoonFile, importXeroContactsFile } from '../src/main/imports/import-files';
+import { recomputeFindings } from '../src/main/findings/recompute';
 import type { Channel } from '../src/shared/channels';
 
 /** One call through the app's dispatcher (as IPC and HTTP make it), and how long `app.info` waited meanwhile. */

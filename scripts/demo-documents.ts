@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Rng } from '../bench/lib/prng';
-import { matchFiles } from '../src/main/services/match-files';
+import { matchFiles } from '../src/main/findings/match-files';
 import type { Finding, XeroContact } from '../src/shared/domain';
 
 const DAY = 86_400_000;

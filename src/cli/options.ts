@@ -1,5 +1,5 @@
 // Option parsers shared by several commands.
-import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '../main/cocoon/columns';
+import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '../main/cocoon/header-fields';
 import { ChosenEncoding, FINDING_KINDS, type FindingKind } from '../shared/domain';
 import { EXPORT_VIEWS, ExportView } from '../shared/xero-export';
 import { InvalidArgumentError } from 'commander';

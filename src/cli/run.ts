@@ -1,6 +1,6 @@
 // Runs a command's action and turns known failures into a clear message and a documented exit code.
 import { WorkspaceError } from '../main/db/errors';
-import { ImportError } from '../main/errors';
+import { ImportError } from '../main/cocoon/import-problems';
 import { TenantChoiceError } from '../main/xero/auth/tenant-choice';
 import { XeroDayBudgetError, XeroError } from '../main/xero/errors';
 import { SyncCancelledError } from '../main/xero/sync/cancelled';

@@ -1,9 +1,9 @@
 // Electron bootstrap only: the core from createApp(), one secure window, the native menu, and the contract wired
-// to IPC. Everything testable lives beside it (window-options, electron/ipc, electron/menu, electron/external-links).
+// to IPC. Everything testable lives beside it (electron/window-options, electron/ipc, electron/menu, electron/external-links).
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import { createApp } from './app';
-import { createXeroLink } from './xero-link';
+import { createApp } from './app/app';
+import { createXeroLink } from './xero/link';
 import { resolveConfigDir } from './xero/storage/config-dir';
 import { setNativeBinding } from './db/native-binding';
 import { electronSettings } from './electron/electron-settings';
@@ -16,7 +16,7 @@ import { windowPdfPrinter } from './electron/print-pdf';
 import { findElectronSqlite } from './electron/native-sqlite';
 import { CONTENT_SECURITY_POLICY } from './host/security';
 import { useBundledWorkers } from './threads/start-worker';
-import { mainWindowOptions } from './window-options';
+import { mainWindowOptions } from './electron/window-options';
 
 const appRoot = app.getAppPath();
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');

@@ -9,9 +9,9 @@ import type { Envelope } from '../../src/shared/api-client';
 import type { Channel } from '../../src/shared/channels';
 import type { Output } from '../../src/shared/contract';
 import { rowsFromColumns } from '../../src/shared/review-columns';
-import { createApp, type App, type AppConfig } from '../../src/main/app';
+import { createApp, type App, type AppConfig } from '../../src/main/app/app';
 import { openWorkspace } from '../../src/main/db';
-import { memorySettings } from '../../src/main/settings-store';
+import { memorySettings } from '../../src/main/app/settings-store';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');
 const cleanups: (() => Promise<void> | void)[] = [];

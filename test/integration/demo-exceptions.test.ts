@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/api-client';
 import type { Output } from '../../src/shared/contract';
 import type { Channel } from '../../src/shared/channels';
-import { createApp, type App, type AppConfig } from '../../src/main/app';
-import { memorySettings } from '../../src/main/settings-store';
+import { createApp, type App, type AppConfig } from '../../src/main/app/app';
+import { memorySettings } from '../../src/main/app/settings-store';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/db';
-import { importCocoonFile } from '../../src/main/services/import-files';
+import { importCocoonFile } from '../../src/main/imports/import-files';
 import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, syncWorkspace } from '../../src/main/xero';
 import { DEMO_DATA_DIR } from '../../src/sandbox/index.js';
 import { FIXTURES, runCli, tempDir } from '../support/cli';

@@ -1,7 +1,7 @@
 // Exceptions against the sandbox's demo organisation: the Xero messages come from real sandbox calls, the invoices and
 // credit notes reach the workspace through the real sync, and every verdict is produced from them.
 import { describe, expect, it } from 'vitest';
-import { importCocoonFile } from '../../src/main/services/import-files';
+import { importCocoonFile } from '../../src/main/imports/import-files';
 import {
   addPastedException,
   exceptionChecklist,

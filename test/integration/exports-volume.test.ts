@@ -9,9 +9,9 @@ import { expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/api-client';
 import type { Output } from '../../src/shared/contract';
 import { rowsFromColumns } from '../../src/shared/review-columns';
-import { createApp } from '../../src/main/app';
+import { createApp } from '../../src/main/app/app';
 import { openWorkspace } from '../../src/main/db';
-import { memorySettings } from '../../src/main/settings-store';
+import { memorySettings } from '../../src/main/app/settings-store';
 import { readCsv, readXlsx } from '../support/read-export';
 import { account, contact, finding, rawOf, useTempDir } from './workspace-helpers';
 

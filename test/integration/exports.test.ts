@@ -11,11 +11,11 @@ import type { Envelope } from '../../src/shared/api-client';
 import type { Channel } from '../../src/shared/channels';
 import type { Output } from '../../src/shared/contract';
 import { rowsFromColumns } from '../../src/shared/review-columns';
-import { createApp, type App, type AppConfig } from '../../src/main/app';
+import { createApp, type App, type AppConfig } from '../../src/main/app/app';
 import { REVIEW_COLUMNS } from '../../src/main/exports/review-table';
 import { PLAN_COLUMNS } from '../../src/main/exports/plan-table';
 import { EXCEPTION_COLUMNS } from '../../src/main/exports/exceptions-table';
-import { memorySettings } from '../../src/main/settings-store';
+import { memorySettings } from '../../src/main/app/settings-store';
 import { readCsv, readXlsx, wallClockDate } from '../support/read-export';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');

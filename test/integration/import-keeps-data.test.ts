@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/main/db';
-import { ImportError } from '../../src/main/errors';
-import { importCocoonFile, importXeroContactsFile } from '../../src/main/services/import-files';
-import { recomputeFindings } from '../../src/main/services/recompute';
+import { ImportError } from '../../src/main/cocoon/import-problems';
+import { importCocoonFile, importXeroContactsFile } from '../../src/main/imports/import-files';
+import { recomputeFindings } from '../../src/main/findings/recompute';
 import { FIXTURES, tempDir } from '../support/cli';
 
 const small = (f: string) => join(FIXTURES, 'small', f);

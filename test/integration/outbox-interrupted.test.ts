@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan, pushOutbox, undoCorrections } from '../../src/main/outbox';
 import { applyDecision } from '../../src/main/review/decide';
-import { recomputeFindings } from '../../src/main/services/recompute';
+import { recomputeFindings } from '../../src/main/findings/recompute';
 import { finished, startCli } from '../support/cli-async';
 import { accountName, billingAccount, codeOf, contactId, countWrites, importAccounts, outboxWorld, planned, sandboxContact, TENANT } from '../support/outbox-setup';
 

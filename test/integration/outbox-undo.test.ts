@@ -1,13 +1,13 @@
 // Undo writes the before-image back (after the same conflict check); the handlers answer in the contract's shapes.
 import { describe, expect, it } from 'vitest';
 import { pushOutbox, undoCorrections } from '../../src/main/outbox';
-import { outboxHandlers, type OutboxServices } from '../../src/main/outbox/handlers';
+import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { outboxContract, type OutboxOutput, type PushProgress } from '../../src/shared/contract-outbox';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../../src/shared/channels-outbox';
-import { RECOMPUTE_PENDING_KEY } from '../../src/main/outbox/keys';
-import type { RecomputeSummary } from '../../src/main/services/recompute';
+import { RECOMPUTE_PENDING_KEY } from '../../src/main/findings/recompute';
+import type { RecomputeSummary } from '../../src/main/findings/recompute';
 import { BackgroundRecompute } from '../../src/main/threads/recompute-thread';
-import { dashboardStatus } from '../../src/main/review/status';
+import { dashboardStatus } from '../../src/main/review/dashboard';
 import { addPastedException } from '../../src/main/exceptions';
 import { codeOf, contactId, countWrites, outboxWorld, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
 
@@ -76,7 +76,7 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
       // The app's own background recompute: a worker thread on its own connection to the workspace file.
       recompute: async (ws) => recomputed.push(await matching.run(ws.path)),
     };
-    const h = outboxHandlers(services);
+    const h = outboxHandlersOver(services);
     expect(Object.keys(h).sort()).toEqual([...OUTBOX_CHANNELS].sort());
     const call = async <C extends OutboxChannel>(channel: C, raw: unknown): Promise<OutboxOutput<C>> => {
       const input = outboxContract[channel].input.parse(raw);
@@ -135,7 +135,7 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
     };
     const info = { path: w.ws.path, name: 'Books', isDemo: false };
     expect(dashboardStatus(w.ws, info).findingsOutdated).toBe(false);
-    await outboxHandlers(services)['outbox.push']({ batchSize: 50 });
+    await outboxHandlersOver(services)['outbox.push']({ batchSize: 50 });
     expect(dashboardStatus(w.ws, info).findingsOutdated).toBe(true);
     await new BackgroundRecompute().run(w.ws.path);
     expect(dashboardStatus(w.ws, info).findingsOutdated).toBe(false);

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/api-client';
 import type { Output } from '../../src/shared/contract';
 import type { Channel } from '../../src/shared/channels';
-import { createApp, type App } from '../../src/main/app';
-import { memorySettings } from '../../src/main/settings-store';
+import { createApp, type App } from '../../src/main/app/app';
+import { memorySettings } from '../../src/main/app/settings-store';
 import { buildChecklist, buildPlan } from '../../src/main/outbox';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');

@@ -7,8 +7,8 @@ import { buildPlan, currentChecklist, pushOutbox, undoCorrections } from '../../
 import { applyBulk, applyDecision, previewBulk } from '../../src/main/review/decide';
 import { findingDetail } from '../../src/main/review/detail';
 import { listReviewRows, reviewRow } from '../../src/main/review/rows';
-import { dashboardStatus } from '../../src/main/review/status';
-import { recomputeFindings } from '../../src/main/services/recompute';
+import { dashboardStatus } from '../../src/main/review/dashboard';
+import { recomputeFindings } from '../../src/main/findings/recompute';
 import { syncWorkspace } from '../../src/main/xero';
 import { ALL_ROWS, countAttention, sortOrder, visibleRows } from '../../src/renderer/src/lib/review-view';
 import { billingAccount, codeOf, contactId, importAccounts, outboxWorld, TENANT } from '../support/outbox-setup';

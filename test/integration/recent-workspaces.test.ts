@@ -6,11 +6,11 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/api-client';
 import type { RecentWorkspace } from '../../src/shared/review';
-import { createApp } from '../../src/main/app';
+import { createApp } from '../../src/main/app/app';
 import { openWorkspace } from '../../src/main/db';
-import { importCocoonFile, importXeroContactsFile } from '../../src/main/services/import-files';
-import { recomputeFindings } from '../../src/main/services/recompute';
-import { memorySettings } from '../../src/main/settings-store';
+import { importCocoonFile, importXeroContactsFile } from '../../src/main/imports/import-files';
+import { recomputeFindings } from '../../src/main/findings/recompute';
+import { memorySettings } from '../../src/main/app/settings-store';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');
 let dir = '';

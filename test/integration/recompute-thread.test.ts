@@ -2,8 +2,8 @@
 // cancel (or a newer run) that leaves the stored findings exactly as they were.
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/db';
-import { importCocoonFile, importXeroContactsFile } from '../../src/main/services/import-files';
-import { recomputeFindings } from '../../src/main/services/recompute';
+import { importCocoonFile, importXeroContactsFile } from '../../src/main/imports/import-files';
+import { recomputeFindings } from '../../src/main/findings/recompute';
 import { BackgroundRecompute, RecomputeCancelledError } from '../../src/main/threads/recompute-thread';
 import { useTempDir } from './workspace-helpers';
 

@@ -5,11 +5,11 @@
 // day 429 keeps its pages and cursor and carries on the next day.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/main/app-error';
+import { AppError } from '../../src/shared/app-error';
 import { openWorkspace, type Workspace } from '../../src/main/db';
-import { outboxHandlers, type OutboxServices } from '../../src/main/outbox/handlers';
+import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { applyBulk } from '../../src/main/review/decide';
-import { recomputeFindings } from '../../src/main/services/recompute';
+import { recomputeFindings } from '../../src/main/findings/recompute';
 import {
   connectWorkspace,
   createFileSecretStore,
@@ -106,7 +106,7 @@ describe("Xero's day budget", () => {
       recompute: async (w) => recomputeFindings(w),
       now: () => new Date(clock.now()).toISOString(),
     };
-    const h = outboxHandlers(services);
+    const h = outboxHandlersOver(services);
     const call = async <C extends OutboxChannel>(channel: C, raw: unknown): Promise<OutboxOutput<C>> => {
       const out = await (h[channel] as (i: unknown) => Promise<unknown>)(outboxContract[channel].input.parse(raw));
       return outboxContract[channel].output.parse(out) as OutboxOutput<C>;

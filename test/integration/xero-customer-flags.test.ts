@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, syncWorkspace } from '../../src/main/xero';
-import { importCocoonFile } from '../../src/main/services/import-files';
+import { importCocoonFile } from '../../src/main/imports/import-files';
 import { DEMO_TENANT_ID, type Json } from '../../src/sandbox/index.js';
 import { parseSeed } from '../../src/sandbox/seed/seed-loader.js';
 import { connect } from '../../src/sandbox/testing/sandbox-client.js';

@@ -5,9 +5,9 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/api-client';
-import { createApp } from '../../src/main/app';
+import { createApp } from '../../src/main/app/app';
 import { openWorkspace, type Workspace } from '../../src/main/db';
-import { memorySettings } from '../../src/main/settings-store';
+import { memorySettings } from '../../src/main/app/settings-store';
 import {
   connectWorkspace,
   createMemorySecretStore,
@@ -20,7 +20,7 @@ import {
 } from '../../src/main/xero';
 import { readBinding } from '../../src/main/xero/binding';
 import { createFileSecretStore } from '../../src/main/xero/storage/file-secret-store';
-import { createXeroLink } from '../../src/main/xero-link';
+import { createXeroLink } from '../../src/main/xero/link';
 import { buildPlan, pushOutbox } from '../../src/main/outbox';
 import { DEFAULT_CLIENT, DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { runCliAsync } from '../support/cli-async';

@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/api-client';
-import { createApp } from '../../src/main/app';
+import { createApp } from '../../src/main/app/app';
 import { openWorkspace } from '../../src/main/db';
-import { memorySettings } from '../../src/main/settings-store';
+import { memorySettings } from '../../src/main/app/settings-store';
 import { BINDING_KEY, readBinding, writeBinding } from '../../src/main/xero/binding';
 import { connectWorkspace } from '../../src/main/xero/connect';
 import { createFileSecretStore } from '../../src/main/xero/storage/file-secret-store';
 import { tokenKey } from '../../src/main/xero/storage/secret-store';
-import { createXeroLink } from '../../src/main/xero-link';
+import { createXeroLink } from '../../src/main/xero/link';
 import { runCliAsync } from '../support/cli-async';
 import { headlessBrowser, sandbox, tempDir } from '../support/xero-sandbox';
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAccountsBuffer } from '../../src/main/cocoon/import-accounts';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { parseExceptionsBuffer } from '../../src/main/exceptions';
-import { importCocoonBytes, importCocoonFile } from '../../src/main/services/import-files';
+import { importCocoonBytes, importCocoonFile } from '../../src/main/imports/import-files';
 import { FIXTURES } from '../support/cli';
 import { importError, tempFolder } from '../support/import-files';
 import { buildZip, readZipParts, type ZipPart } from '../support/zip';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_THREAD_MIN_BYTES } from '../../src/main/cocoon/read-table';
 import { readXlsx } from '../../src/main/cocoon/xlsx';
 import { openWorkspace } from '../../src/main/db';
-import { importCocoonBytes } from '../../src/main/services/import-files';
+import { importCocoonBytes } from '../../src/main/imports/import-files';
 import { readXlsxOnWorker } from '../../src/main/threads/xlsx-thread';
 import { importError, tempFolder } from '../support/import-files';
 

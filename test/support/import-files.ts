@@ -5,7 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { ImportError } from '../../src/main/errors';
+import { ImportError } from '../../src/main/cocoon/import-problems';
 
 /** Call at the top level of a test file: the folder is removed after the file's tests; file() writes into it. */
 export function tempFolder(prefix: string): { dir: string; file: (name: string, content: string | Uint8Array) => Promise<string> } {

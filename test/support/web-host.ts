@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
+import { createApp, type App } from '../../src/main/app/app';
 import { listenHost, type ListeningHost } from '../../src/main/host/listen';
-import { memorySettings } from '../../src/main/settings-store';
+import { memorySettings } from '../../src/main/app/settings-store';
 
 export const token = 'test-token-0123456789abcdef0123456789abcdef';
 

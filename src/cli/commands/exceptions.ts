@@ -17,7 +17,7 @@ import {
   type ExceptionMapping,
 } from '../../main/exceptions';
 import { parseAmount, parseDate, parseDocType } from '../../main/exceptions/values';
-import { formatForPath } from '../../main/services/findings-report';
+import { formatForPath } from '../../main/findings/report';
 import type { ChosenEncoding } from '../../shared/domain';
 import { PLAYBOOK_IDS, VERDICTS, type ExceptionDetail, type ExceptionInputDraft, type ExceptionsQuery, type PlaybookId, type Verdict } from '../../shared/exceptions';
 import { exceptionsExportTable } from '../../main/exports/exceptions-table';

@@ -2,8 +2,8 @@
 import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatForPath, renderFindings } from '../../main/services/findings-report';
-import { matchFiles } from '../../main/services/match-files';
+import { formatForPath, renderFindings } from '../../main/findings/report';
+import { matchFiles } from '../../main/findings/match-files';
 import { FAILING_KINDS } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
 import { collectMapping } from '../options';

@@ -3,7 +3,7 @@
 import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { AppError } from '../../main/app-error';
+import { AppError } from '../../shared/app-error';
 import type { Workspace } from '../../main/db';
 import { currentChecklist, tickLine } from '../../main/outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../main/outbox/exports';
@@ -11,10 +11,10 @@ import { materialise } from '../../main/outbox/materialise';
 import { buildPlan } from '../../main/outbox/plan';
 import { planExportTable } from '../../main/exports/plan-table';
 import { writeTableFile } from '../export-file';
-import { planPushCalls, queuedLeft } from '../../main/outbox/call-plan';
-import { RECOMPUTE_PENDING_KEY } from '../../main/outbox/keys';
+import { RECOMPUTE_PENDING_KEY } from '../../main/findings/recompute';
 import { lastPushOutcome } from '../../main/outbox/last-push';
 import type { PushOptions } from '../../main/outbox/push';
+import { readBinding } from '../../main/xero/binding';
 import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
 import type { PushPlan, PushResult } from '../../shared/contract-outbox';
@@ -26,7 +26,6 @@ import { askYesNo, canAsk } from '../confirm';
 import { EXIT } from '../exit-codes';
 import { note, progress, type Progress } from '../progress';
 import { withWorkspace } from '../workspace';
-import { standInForRun } from '../xero-stand-in';
 import { action, CliUsageError } from '../run';
 
 function wholeNumber(min: number, max: number) {
@@ -114,22 +113,24 @@ interface SessionOpts {
   epoch?: number;
 }
 
-/** The workspace's Xero session (xero-node loaded only now); a scaled clock when --time-scale is given (tests). */
-async function xeroSessionFor(ws: Workspace, o: SessionOpts) {
-  const [{ openXeroSession }, { RateLimiterRegistry, XERO_RATE_LIMITS }, { scaledClock }] = await Promise.all([
-    import('../../main/xero/session'),
+/** The workspace's Accounting client, set up as the app's (xero-node loaded only now); a scaled clock when --time-scale is given (tests). */
+async function xeroClientFor(ws: Workspace, o: SessionOpts) {
+  const [{ createXeroLink }, { RateLimiterRegistry, XERO_RATE_LIMITS }, { scaledClock }] = await Promise.all([
+    import('../../main/xero/link'),
     import('../../main/xero/api/rate-limiter'),
     import('../../main/xero/clock'),
   ]);
   const clock = o.timeScale ? scaledClock(o.timeScale, o.epoch) : undefined;
-  const session = openXeroSession(ws, {
-    standIn: await standInForRun(),
-    secrets: createFileSecretStore({ dir: resolveConfigDir(), onWarning: (w) => note(`note: ${w}`) }),
-    reconnectHint: `reconciler connect --workspace ${o.workspace}`,
-    clock,
-    limiters: clock ? new RateLimiterRegistry(XERO_RATE_LIMITS, clock) : undefined,
+  const configDir = resolveConfigDir();
+  const link = createXeroLink({
+    secrets: createFileSecretStore({ dir: configDir, onWarning: (w) => note(`note: ${w}`) }),
+    configDir,
+    openBrowser: () => {
+      throw new CliUsageError(`not connected: reconciler connect --workspace ${o.workspace}`);
+    },
+    session: { reconnectHint: `reconciler connect --workspace ${o.workspace}`, clock, limiters: clock ? new RateLimiterRegistry(XERO_RATE_LIMITS, clock) : undefined },
   });
-  return session;
+  return link.accountingClient(ws);
 }
 
 function withProgress(): { onProgress: NonNullable<PushOptions['onProgress']>; stop(): void } {
@@ -185,20 +186,15 @@ export function registerOutboxCommands(program: Command): void {
           note('nothing to send to Xero.');
           return EXIT.ok;
         }
-        const [{ pushOutbox }, session, { budgetLine, refusal, withinDayBudget }] = await Promise.all([
-          import('../../main/outbox/push'),
-          xeroSessionFor(ws, opts),
+        const [{ pushGuard, runPush }, client, { budgetLine, refusal }] = await Promise.all([
+          import('../../main/outbox/service'),
+          xeroClientFor(ws, opts),
           import('../../main/xero/budget'),
         ]);
-        const client = session.client;
-        const guard = {
-          work: 'push' as const,
-          needed: planPushCalls(ws, plan, opts.batchSize),
-          organisation: session.binding.tenantName,
+        const guard = pushGuard(ws, plan.contacts, opts.batchSize, {
           ignoreBudget: opts.ignoreBudget,
           overrideHint: `To start now anyway (it stops when the calls run out; the rest stays queued): reconciler push --workspace ${opts.workspace} --ignore-budget`,
-          kept: () => queuedLeft(ws),
-        };
+        });
         const tooBig = refusal(client.limiter.dayBudget, guard, Date.now()); // before asking to confirm
         if (tooBig) throw tooBig;
         const summary = pushSummary(plan);
@@ -206,14 +202,12 @@ export function registerOutboxCommands(program: Command): void {
         if (refused !== null) return refused;
         const bars = withProgress();
         try {
-          const result = await withinDayBudget(client, guard, () =>
-            withInterrupt('stopping after the batch in flight', (signal) =>
-              pushOutbox(ws, client, { batchSize: opts.batchSize, signal, actor: 'cli', onProgress: bars.onProgress }),
-            ),
+          const result = await withInterrupt('stopping after the batch in flight', (signal) =>
+            runPush(ws, client, guard, { batchSize: opts.batchSize, signal, actor: 'cli', onProgress: bars.onProgress }),
           );
           bars.stop();
           process.stdout.write(`${describeResult(result).join('\n')}\n`);
-          const budget = budgetLine(ws, session.binding.tenantId);
+          const budget = budgetLine(ws, readBinding(ws)!.tenantId);
           if (budget) note(`Xero: ${budget}`);
           const checked = result.done + result.alreadyApplied > 0 && !ws.syncState.get(RECOMPUTE_PENDING_KEY) ? lastPushOutcome(ws) : null;
           if (checked) {
@@ -240,8 +234,8 @@ export function registerOutboxCommands(program: Command): void {
     action(async (ids: string[], opts: SessionOpts) =>
       withWorkspace(opts.workspace, false, async (ws) => {
         const numbers = ids.map((s) => wholeNumber(1, Number.MAX_SAFE_INTEGER)(s.replace(/^#/, '')));
-        const [{ undoCorrections }, session] = await Promise.all([import('../../main/outbox/undo'), xeroSessionFor(ws, opts)]);
-        const r = await withInterrupt('stopping after the request in flight', (signal) => undoCorrections(ws, session.client, numbers, { actor: 'cli', signal }));
+        const [{ undoCorrections }, client] = await Promise.all([import('../../main/outbox/undo'), xeroClientFor(ws, opts)]);
+        const r = await withInterrupt('stopping after the request in flight', (signal) => undoCorrections(ws, client, numbers, { actor: 'cli', signal }));
         for (const x of r.refused) note(`#${x.id} not undone: ${x.reason}`);
         for (const u of r.items.filter((i) => i.status !== 'done')) note(`#${u.undoesId} not undone (${u.status}): ${u.message}`);
         process.stdout.write(`undone ${r.undone} of ${r.requested}${r.conflicts ? `, ${r.conflicts} conflicts` : ''}${r.failed ? `, ${r.failed} failed` : ''}\n`);

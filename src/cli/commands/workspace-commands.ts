@@ -3,15 +3,15 @@ import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Workspace } from '../../main/db';
-import { importCocoonFile, importXeroContactsFile } from '../../main/services/import-files';
-import { hasXeroSide, recomputeFindings } from '../../main/services/recompute';
-import { findingsOutdated } from '../../main/review/status';
-import { formatForPath, renderFindings } from '../../main/services/findings-report';
+import { importCocoonFile, importXeroContactsFile } from '../../main/imports/import-files';
+import { hasXeroSide, recomputeFindings } from '../../main/findings/recompute';
+import { findingsOutdated } from '../../main/review/dashboard';
+import { formatForPath, renderFindings } from '../../main/findings/report';
 import { reviewExportTable } from '../../main/exports/review-table';
 import { writeTableFile } from '../export-file';
 import { xeroExportSide, xeroFreshness } from '../../main/review/freshness';
 import { EXPORT_VIEW_LABELS, type ExportView } from '../../shared/xero-export';
-import { workspaceStatus, type XeroConnectionStatus } from '../../main/services/status';
+import { workspaceSummary, type XeroConnectionStatus } from '../../main/review/workspace-summary';
 import { FAILING_KINDS, type ChosenEncoding, type FindingKind } from '../../shared/domain';
 import { EXIT } from '../exit-codes';
 import { collectMapping, parseEncoding, parseKind, parseView } from '../options';
@@ -130,7 +130,7 @@ export function registerWorkspaceCommands(program: Command): void {
     .action(
       action(async (opts: { workspace: string; json?: boolean }) =>
         withWorkspace(opts.workspace, false, (ws) => {
-          const base = workspaceStatus(ws);
+          const base = workspaceSummary(ws);
           const s = { ...base, findingsOutdated: hasXeroSide(ws) && findingsOutdated(ws, base) };
           if (opts.json) {
             process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);

@@ -1,6 +1,6 @@
 // Header row → which column holds which field, for any import: tolerant matching (case, spacing, punctuation,
 // accents), synonyms ranked best first, and an explicit mapping that overrides detection. Pure.
-import type { Problem } from '../errors';
+import type { Problem } from './import-problems';
 
 /** What one kind of import looks for in a header row. */
 export interface ColumnSpec<F extends string> {

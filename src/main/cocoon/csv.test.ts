@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../errors';
+import { ImportError } from './import-problems';
 import { detectDelimiter, parseCsv } from './csv';
 
 describe('detectDelimiter', () => {

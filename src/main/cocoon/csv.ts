@@ -1,6 +1,6 @@
 // CSV text → Table: delimiter detection, quotes, CRLF/LF, ragged rows as problems, bounded record size.
 import { parse, type CsvError } from 'csv-parse/sync';
-import { ImportError, type Problem } from '../errors';
+import { ImportError, type Problem } from './import-problems';
 import { isBlankRow, type Table, type TableRow } from './table';
 
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;

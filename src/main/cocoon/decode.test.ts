@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../errors';
+import { ImportError } from './import-problems';
 import { decodeText, decodeWindows1252, looksBinary } from './decode';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>

@@ -1,6 +1,6 @@
 // Bytes → text for CSV exports: BOM, UTF-8, UTF-16 or Windows-1252, and a refusal of binary junk.
 import type { ChosenEncoding } from '../../shared/domain';
-import { ImportError } from '../errors';
+import { ImportError } from './import-problems';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

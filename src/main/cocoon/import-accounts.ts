@@ -1,7 +1,7 @@
 // CocoonOPS billing-account import: all-or-nothing parse, and a non-throwing preview for column mapping.
 import type { BillingAccount } from '../../shared/domain';
-import { ImportError, type Problem } from '../errors';
-import { ACCOUNT_FIELDS, resolveColumns, type AccountField, type ColumnMapping, type ResolvedColumns } from './columns';
+import { ImportError, type Problem } from './import-problems';
+import { ACCOUNT_FIELDS, resolveColumns, type AccountField, type ColumnMapping, type ResolvedColumns } from './header-fields';
 import type { ChosenEncoding } from './decode';
 import { readExportFile } from './read-file';
 import { readTable, type AccountsFormat } from './read-table';

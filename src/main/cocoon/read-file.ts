@@ -1,8 +1,8 @@
 // Reads an export file from disk: refuses folders, missing files and files over the size limit with clear messages.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportError } from '../errors';
-import { readWholeFile } from '../read-whole-file';
+import { ImportError } from './import-problems';
+import { readWholeFile } from './read-whole-file';
 
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;

@@ -1,5 +1,5 @@
 // The shape every reader (CSV, XLSX) produces: a header and rows of untrimmed cell text.
-import type { Problem } from '../errors';
+import type { Problem } from './import-problems';
 
 export interface TableRow {
   /** 1-based row as a spreadsheet user sees it (header = row 1 in a normal export). */

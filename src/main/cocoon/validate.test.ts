@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveColumns } from './columns';
+import { resolveColumns } from './header-fields';
 import { hasControlChar, validateRows } from './validate';
 
 const HEADER = ['Organisation Name', 'Billing Account Code', 'Contact Name', 'Email', 'Phone'];

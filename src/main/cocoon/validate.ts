@@ -1,7 +1,7 @@
 // Table rows → billing accounts plus row-numbered problems (pure).
 import type { BillingAccount } from '../../shared/domain';
-import type { Problem } from '../errors';
-import { ACCOUNT_FIELDS, type AccountField, type ResolvedColumns } from './columns';
+import type { Problem } from './import-problems';
+import { ACCOUNT_FIELDS, type AccountField, type ResolvedColumns } from './header-fields';
 import { looksLikeFormula } from '../../shared/formula';
 import { filledRows, type TableRow } from './table';
 

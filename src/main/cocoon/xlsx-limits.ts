@@ -2,7 +2,7 @@
 // package, then every sheet's XML, in memory: a 400 KB zip bomb took 1 GB). Checks the ZIP's list of contents, then
 // inflates each part once, throwing the bytes away, to catch a list that understates what a part holds.
 import { createInflateRaw } from 'node:zlib';
-import { ImportError } from '../errors';
+import { ImportError } from './import-problems';
 import { entryDataOffset, readZipDirectory, type ZipEntry } from './zip-directory';
 
 /** A CocoonOPS export has about 15 parts; a workbook with many sheets and pictures, a hundred. */

@@ -1,6 +1,6 @@
 // XLSX bytes → Table (exceljs): the first worksheet, or one named by the caller, once the package passes xlsx-limits.ts.
 import type ExcelJS from 'exceljs';
-import { ImportError } from '../errors';
+import { ImportError } from './import-problems';
 import { cellText } from './cell-text';
 import { isBlankRow, type Table, type TableRow } from './table';
 import { checkXlsxPackage } from './xlsx-limits';

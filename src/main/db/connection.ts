@@ -7,7 +7,7 @@ import { inspectFile } from './file-check';
 import { BUSY_TIMEOUT_MS, shmPath, walPath } from './format';
 import { migrate, stampNewWorkspace } from './migrate';
 import { LATEST_SCHEMA } from './migrations/index';
-import { isoNow, type Clock } from './repos/common';
+import { isoNow, type NowIso } from './repos/common';
 import { removeIdleSideFiles } from './side-files';
 import { openSqlite } from './sqlite';
 import { createWorkspace, type Workspace } from './workspace';
@@ -17,8 +17,8 @@ export interface OpenWorkspaceOptions {
   create?: boolean;
   /** Open without writing: no migrations, writes fail. */
   readonly?: boolean;
-  /** Clock for applied_at, import and decision times (tests). Defaults to the current time. */
-  now?: Clock;
+  /** The time (ISO) for applied_at, import and decision times (tests). Defaults to the current time. */
+  now?: NowIso;
 }
 
 function connect(path: string, readonly: boolean): Database.Database {
@@ -40,7 +40,7 @@ function connect(path: string, readonly: boolean): Database.Database {
 /** rw------- : workspaces hold customer names, addresses and decisions. */
 const PRIVATE_FILE_MODE = 0o600;
 
-function createNew(path: string, now: Clock): Database.Database {
+function createNew(path: string, now: NowIso): Database.Database {
   try {
     // Claims the path (fails if anything appeared there meanwhile), readable by the user only whatever the
     // umask. SQLite gives the -wal/-shm files it creates the mode of the database file.
@@ -66,7 +66,7 @@ function createNew(path: string, now: Clock): Database.Database {
   }
 }
 
-function openExisting(path: string, readonly: boolean, now: Clock): { db: Database.Database; hadSideFiles: boolean } {
+function openExisting(path: string, readonly: boolean, now: NowIso): { db: Database.Database; hadSideFiles: boolean } {
   const { pending, hadSideFiles } = checkExistingWorkspace(path);
   if (readonly && pending > 0) {
     if (!hadSideFiles) removeIdleSideFiles(path);

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { createAuditLogRepo, type AuditLogRepo } from './repos/audit-log';
 import { createBillingAccountsRepo, type BillingAccountsRepo } from './repos/billing-accounts';
-import type { Clock } from './repos/common';
+import type { NowIso } from './repos/common';
 import { createDecisionsRepo, type DecisionsRepo } from './repos/decisions';
 import { createExceptionsRepo, type ExceptionsRepo } from './repos/exceptions';
 import { createFindingsRepo, type FindingsRepo } from './repos/findings';
@@ -35,7 +35,7 @@ export interface Workspace {
 export interface WorkspaceParts {
   path: string;
   db: Database.Database;
-  now: Clock;
+  now: NowIso;
   /** Runs after the connection has closed. */
   afterClose?: () => void;
 }

@@ -4,9 +4,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../db';
-import { importCocoonFile, importXeroContactsFile } from '../services/import-files';
+import { importCocoonFile, importXeroContactsFile } from '../imports/import-files';
 import { importExceptionsFile } from '../exceptions/service';
-import { recomputeFindings } from '../services/recompute';
+import { recomputeFindings } from '../findings/recompute';
 import { startSandbox, DEFAULT_CLIENT, DEMO_TENANT_ID, DEMO_TENANT_NAME, type RunningSandbox } from '../../sandbox';
 import { parseSeed, type SeedData } from '../../sandbox/seed/seed-loader.js';
 

@@ -2,7 +2,7 @@
 // the user only (0600: it lists where the workspaces are).
 import { chmodSync } from 'node:fs';
 import Store from 'electron-store';
-import { SettingsData, settingsOver, type SettingsStore } from '../settings-store';
+import { SettingsData, settingsOver, type SettingsStore } from '../app/settings-store';
 
 export function electronSettings(): SettingsStore {
   const store = new Store<Record<string, unknown>>({ name: 'settings', configFileMode: 0o600 });

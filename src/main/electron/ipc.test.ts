@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENT_CHANNEL } from '../../shared/channels';
-import { createAppEvents } from '../app-events';
+import { createAppEvents } from '../app/events';
 import { forwardEvents, isTrustedSender, wireIpc, type IpcMainLike, type InvokeEventLike } from './ipc';
 
 function fakeIpc() {

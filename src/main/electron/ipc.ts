@@ -3,8 +3,8 @@
 // tested without Electron.
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, EVENT_CHANNEL } from '../../shared/channels';
-import type { AppEvents } from '../app-events';
-import type { Dispatch } from '../dispatch';
+import type { AppEvents } from '../app/events';
+import type { Dispatch } from '../app/dispatch';
 
 export interface SenderFrameLike {
   url: string;

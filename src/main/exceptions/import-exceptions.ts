@@ -1,7 +1,7 @@
 // CocoonOPS exceptions export (CSV/XLSX) → exceptions: all-or-nothing parse, and a non-throwing preview for the
 // column mapping. Reuses the billing-account import's table reading (encodings, XLSX) and header matching.
 import type { ExceptionImportOptions, ExceptionsPreview } from '../../shared/exceptions';
-import { ImportError, type Problem } from '../errors';
+import { ImportError, type Problem } from '../cocoon/import-problems';
 import { readExportFile } from '../cocoon/read-file';
 import { readTable, type AccountsFormat } from '../cocoon/read-table';
 import { isBlankRow } from '../cocoon/table';

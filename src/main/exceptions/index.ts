@@ -1,5 +1,5 @@
 // CocoonOPS sync exceptions: playbooks, classification, invoice-number checks, import and the workspace service.
-export { classifyMessage, normaliseMessage } from './classify';
+export { classifyMessage, normaliseMessage } from './classify-message';
 export { EXCEPTION_FIELDS, EXCEPTION_FIELD_LABELS, type ExceptionField, type ExceptionMapping } from './export-columns';
 export { parseExceptionsBuffer, parseExceptionsFile, previewExceptions, type ExceptionImportOptions, type ExceptionsPreview } from './import-exceptions';
 export { checkInvoiceNumber, type CocoonDocument } from './invoice-check';

@@ -1,9 +1,9 @@
 // Table rows of an exceptions export → exceptions plus row-numbered problems. Pure.
 import type { DocType, ExceptionInput } from '../../shared/exceptions';
-import type { Problem } from '../errors';
+import type { Problem } from '../cocoon/import-problems';
 import { looksLikeFormula } from '../../shared/formula';
 import { filledRows, type TableRow } from '../cocoon/table';
-import { normaliseMessage } from './classify';
+import { normaliseMessage } from './classify-message';
 import { EXCEPTION_FIELDS, type ExceptionField, type ResolvedExceptionColumns } from './export-columns';
 import { numberKey } from './invoice-check';
 import { parseAmount, parseCurrency, parseDate, parseDocType } from './values';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { encodingLabel } from '../../shared/domain';
 import type { Workspace } from '../db';
-import { ImportError } from '../errors';
+import { ImportError } from '../cocoon/import-problems';
 import {
   ExceptionInput,
   type ChecklistStep,
@@ -17,7 +17,7 @@ import {
   type LinkedDecision,
   type Verdict,
 } from '../../shared/exceptions';
-import { classifyMessage } from './classify';
+import { classifyMessage } from './classify-message';
 import { parseExceptionsBuffer, parseExceptionsFile, type ExceptionImportOptions, type ParsedExceptions } from './import-exceptions';
 import { checkInvoiceNumber, type CheckContext } from './invoice-check';
 import { playbook, playbookDef } from './playbooks';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/domain';
 import type { ExceptionItem, InvoiceCheck } from '../../shared/exceptions';
-import { classifyMessage } from './classify';
+import { classifyMessage } from './classify-message';
 import { RESEND_STEPS } from './playbooks';
 import { resendSteps, stepsFor } from './steps';
 

@@ -2,10 +2,10 @@
 // on 127.0.0.1 with a fresh token. Used by `npm run web`, by `npm start` without Electron, and by the e2e tests.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createApp, type App } from '../app';
-import { fileSettings } from '../settings-store';
-import { createXeroLink } from '../xero-link';
-import type { XeroPort } from '../xero-port';
+import { createApp, type App } from '../app/app';
+import { fileSettings } from '../app/settings-store';
+import { createXeroLink } from '../xero/link';
+import type { XeroPort } from '../xero/port';
 import { resolveConfigDir } from '../xero/storage/config-dir';
 import { createFileSecretStore } from '../xero/storage/file-secret-store';
 import { defaultDataDir } from './data-dir';

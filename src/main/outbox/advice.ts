@@ -1,6 +1,6 @@
 // What to do when Xero refuses a contact write: Xero's message is shown as it is; the advice comes from the
 // exceptions playbooks (the same messages CocoonOPS shows), worded for a correction. Pure.
-import { classifyMessage } from '../exceptions/classify';
+import { classifyMessage } from '../exceptions/classify-message';
 import { playbook } from '../exceptions/playbooks';
 
 const FOR_CORRECTIONS: Partial<Record<string, string>> = {

@@ -13,7 +13,7 @@ import {
 } from '../../shared/contract-outbox';
 import type { ChecklistStep } from '../../shared/exceptions';
 import type { Workspace } from '../db';
-import { AppError } from '../app-error';
+import { AppError } from '../../shared/app-error';
 import { exceptionChecklist } from '../exceptions/service';
 import { SALES_TYPES } from '../exceptions/invoice-check';
 import { materialise } from './materialise';

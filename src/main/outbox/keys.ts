@@ -4,13 +4,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Workspace } from '../db';
-import { takeWorkspaceLock, type LockHolder } from '../workspace-lock';
+import { takeWorkspaceLock, type LockHolder } from '../db/workspace-lock';
 import { XeroError } from '../xero/errors';
 import type { Json } from './model';
 
 const SALT_KEY = 'outbox.salt';
-/** Set when contacts were read back after a push and the findings are still to be recomputed. */
-export const RECOMPUTE_PENDING_KEY = 'outbox.recompute_pending';
 const LOCK_KEY = 'outbox.push.lock';
 /** When the last push that wrote something ran: { startedAt, finishedAt } (see last-push.ts). */
 export const LAST_PUSH_KEY = 'outbox.last_push';

@@ -3,9 +3,8 @@
 import type { Workspace, XeroContactItem } from '../db';
 import type { MatchOptions } from '../matching';
 import { lastXeroSide } from '../review/freshness';
-import { recomputeFindings, type RecomputeSummary } from '../services/recompute';
+import { RECOMPUTE_PENDING_KEY, recomputeFindings, type RecomputeSummary } from '../findings/recompute';
 import { XeroContactReader } from '../xero/contact-mapping';
-import { RECOMPUTE_PENDING_KEY } from './keys';
 import type { RunContext } from './settle';
 import { readContacts } from './xero-writes';
 

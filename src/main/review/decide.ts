@@ -10,7 +10,7 @@ import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } fr
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
 import { FINDING_KIND_LABELS } from '../../shared/decision-rules';
 import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../../shared/review';
-import { AppError, unknownAccount } from '../app-error';
+import { AppError, unknownAccount } from '../../shared/app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
 import { contactDirectory, outcomeWith, type ContactDirectory } from './decision-check';

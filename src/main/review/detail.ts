@@ -3,7 +3,7 @@
 import type { Workspace } from '../db';
 import { acceptActionsFor } from '../../shared/decision-rules';
 import type { FindingDetail } from '../../shared/review';
-import { unknownAccount } from '../app-error';
+import { unknownAccount } from '../../shared/app-error';
 import { scoredContactId } from '../matching/classify';
 import { undoableOf } from './attention';
 import { toDecisionView } from './decision-view';

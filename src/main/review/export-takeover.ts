@@ -3,7 +3,7 @@
 // review and the push go on from them. A decision whose account's finding no longer allows it is left as it was (its
 // unsent corrections say the contact is not in the workspace), and counted.
 import type { Workspace } from '../db';
-import { AppError } from '../app-error';
+import { AppError } from '../../shared/app-error';
 import { DecisionPayload } from './decision-view';
 import { redecide } from './decide';
 import { xeroExportSide } from './freshness';

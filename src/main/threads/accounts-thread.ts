@@ -1,7 +1,7 @@
 // Reading and preparing the billing accounts on a worker thread (see accounts-worker.ts), so that `reconciler
 // match` reads the Xero contacts on the main thread meanwhile: on two cores, both files are ready sooner.
 import type { ParsedAccounts, ImportOptions } from '../cocoon/import-accounts';
-import { ImportError, type Problem } from '../errors';
+import { ImportError, type Problem } from '../cocoon/import-problems';
 import type { MatchConfig } from '../matching/config';
 import type { PreparedSide } from '../matching/prepare';
 import { startWorker } from './start-worker';

@@ -2,7 +2,7 @@
 // started it reads the Xero contacts. The prepared columns are handed over, not copied.
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseAccountsFile } from '../cocoon/import-accounts';
-import { ImportError } from '../errors';
+import { ImportError } from '../cocoon/import-problems';
 import { prepareAccounts } from '../matching/prepare';
 import type { AccountsJob, AccountsMessage } from './accounts-thread';
 import type { WorkerEnvelope } from './start-worker';

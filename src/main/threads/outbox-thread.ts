@@ -4,7 +4,7 @@
 // stops the worker; a write it had not committed is rolled back. The worker is kept while the workspace is open.
 import type { ApiErrorCode } from '../../shared/api-client';
 import type { BulkApplied } from '../../shared/contract';
-import { AppError } from '../app-error';
+import { AppError } from '../../shared/app-error';
 import type { Checklist, PushPlan } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';
 import type { Worker } from 'node:worker_threads';

@@ -1,7 +1,7 @@
 // The outbox worker: opens the workspace on its own connection, then for each request builds the push plan or the
 // checklist, or makes a bulk apply, and hands the answer back (see outbox-thread.ts). Kept while the workspace is open.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../app-error';
+import { AppError } from '../../shared/app-error';
 import { openWorkspace } from '../db';
 import { setNativeBinding } from '../db/native-binding';
 import { buildPlan } from '../outbox/plan';

@@ -2,7 +2,7 @@
 // must keep answering, progress must reach it, and Cancel must work. One run at a time: a newer one (after another
 // import) supersedes the running one, whose result would be out of date anyway.
 import { nativeBinding } from '../db/native-binding';
-import type { RecomputeSummary } from '../services/recompute';
+import type { RecomputeSummary } from '../findings/recompute';
 import { startWorker } from './start-worker';
 
 export interface RecomputeJob {

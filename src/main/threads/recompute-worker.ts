@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWorkspace } from '../db';
 import { setNativeBinding } from '../db/native-binding';
-import { recomputeFindings } from '../services/recompute';
+import { recomputeFindings } from '../findings/recompute';
 import type { WorkerEnvelope } from './start-worker';
 import type { RecomputeJob, RecomputeMessage } from './recompute-thread';
 

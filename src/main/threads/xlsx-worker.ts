@@ -1,7 +1,7 @@
 // The XLSX worker: checks and reads one workbook (readXlsx) and hands the table back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readXlsx } from '../cocoon/xlsx';
-import { ImportError } from '../errors';
+import { ImportError } from '../cocoon/import-problems';
 import type { WorkerEnvelope } from './start-worker';
 import type { XlsxJob, XlsxMessage } from './xlsx-thread';
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { XeroContact } from '../../shared/domain';
 import { EXPORT_VIEWS, viewFromFileName, type ExportView } from '../../shared/xero-export';
-import type { Problem } from '../errors';
+import type { Problem } from '../cocoon/import-problems';
 import { parseCsv } from '../cocoon/csv';
 import { decodeText } from '../cocoon/decode';
 import { XeroContactReader } from './contact-mapping';

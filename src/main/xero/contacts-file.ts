@@ -3,8 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { XeroContact } from '../../shared/domain';
-import { ImportError, type Problem } from '../errors';
-import { readWholeFile } from '../read-whole-file';
+import { ImportError, type Problem } from '../cocoon/import-problems';
+import { readWholeFile } from '../cocoon/read-whole-file';
 import { XeroContactReader } from './contact-mapping';
 import { parseArrayInSlices } from './json-array-slices';
 

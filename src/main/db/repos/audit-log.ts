@@ -1,5 +1,5 @@
 // The audit log: append-only (the schema's triggers refuse UPDATE and DELETE).
-import { type Clock, type Db, fromJson, isoNow, toJson } from './common';
+import { type NowIso, type Db, fromJson, isoNow, toJson } from './common';
 
 export interface AuditEntry {
   id: number;
@@ -44,7 +44,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   detail: fromJson(r.detail_json),
 });
 
-export function createAuditLogRepo(db: Db, now: Clock = isoNow) {
+export function createAuditLogRepo(db: Db, now: NowIso = isoNow) {
   const insert = db.prepare<[Omit<AuditRow, 'id'>]>(
     `INSERT INTO audit_log (at, actor, action, subject, before_json, after_json, result, detail_json)
      VALUES (@at, @actor, @action, @subject, @before_json, @after_json, @result, @detail_json)`,

@@ -4,9 +4,9 @@ import type Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-export type Clock = () => string;
+export type NowIso = () => string;
 
-export const isoNow: Clock = () => new Date().toISOString();
+export const isoNow: NowIso = () => new Date().toISOString();
 
 export function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);

@@ -1,5 +1,5 @@
 // User decisions about billing accounts: append-only history; the current decision is the newest not undone.
-import { type Clock, type Db, fromJson, isoNow, toJson } from './common';
+import { type NowIso, type Db, fromJson, isoNow, toJson } from './common';
 
 export type DecisionSource = 'manual' | 'bulk';
 
@@ -60,7 +60,7 @@ const toDecision = (r: DecisionRow): Decision => ({
   batchId: r.batch_id,
 });
 
-export function createDecisionsRepo(db: Db, now: Clock = isoNow) {
+export function createDecisionsRepo(db: Db, now: NowIso = isoNow) {
   const insert = db.prepare<[Omit<DecisionRow, 'id' | 'undone_at'>]>(
     `INSERT INTO decisions (account_code, action, xero_contact_id, payload_json, note, source, created_at, batch_id)
      VALUES (@account_code, @action, @xero_contact_id, @payload_json, @note, @source, @created_at, @batch_id)`,

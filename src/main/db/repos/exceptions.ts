@@ -13,7 +13,7 @@ import type {
   Verdict,
   XeroDocument,
 } from '../../../shared/exceptions';
-import { type Clock, type Db, fromJson, isoNow, toJson } from './common';
+import { type NowIso, type Db, fromJson, isoNow, toJson } from './common';
 
 export interface ExceptionRow {
   id: number;
@@ -109,7 +109,7 @@ interface DocumentRow {
   account_number: string | null;
 }
 
-export function createExceptionsRepo(db: Db, now: Clock = isoNow) {
+export function createExceptionsRepo(db: Db, now: NowIso = isoNow) {
   const insertBatch = db.prepare<[ExceptionSource, string | null, string | null, number, string, string | null]>(
     'INSERT INTO exception_batches (source, file_name, sha256, row_count, imported_at, detail_json) VALUES (?, ?, ?, ?, ?, ?)',
   );

@@ -1,5 +1,5 @@
 // Import runs: one row per CocoonOPS file, Xero file or Xero sync, with its outcome.
-import { type Clock, type Db, fromJson, isoNow, toJson } from './common';
+import { type NowIso, type Db, fromJson, isoNow, toJson } from './common';
 
 export type ImportKind = 'cocoon' | 'xero_file' | 'xero_sync';
 export type ImportStatus = 'running' | 'complete' | 'failed';
@@ -43,7 +43,7 @@ const toRecord = (r: ImportRow): ImportRecord => ({
   detail: fromJson(r.detail_json),
 });
 
-export function createImportsRepo(db: Db, now: Clock = isoNow) {
+export function createImportsRepo(db: Db, now: NowIso = isoNow) {
   const insert = db.prepare<[ImportKind, string | null, string | null, string]>(
     `INSERT INTO imports (kind, file_name, sha256, status, started_at) VALUES (?, ?, ?, 'running', ?)`,
   );

@@ -1,7 +1,7 @@
 // The outbox: corrections (never deleted), the batches sent to Xero with their Idempotency-Keys, checklist ticks.
 import type { CorrectionKind, CorrectionStatus, CorrectionTarget, FieldEdit } from '../../../shared/contract-outbox';
 import type { FindingKind } from '../../../shared/domain';
-import { type Clock, type Db, fromJson, isoNow, toJson } from './common';
+import { type NowIso, type Db, fromJson, isoNow, toJson } from './common';
 
 export type Json = Record<string, unknown>;
 
@@ -171,7 +171,7 @@ const SELECT = `SELECT ${COLUMNS} FROM corrections`;
 /** Every column but the three copies of a raw Xero contact (the largest, and the slowest to parse). */
 const HEADS = `SELECT ${COLUMNS.replace(/\b(before|after|current)_json\b/g, 'NULL')} FROM corrections ORDER BY id`;
 
-export function createOutboxRepo(db: Db, now: Clock = isoNow) {
+export function createOutboxRepo(db: Db, now: NowIso = isoNow) {
   const insert = db.prepare(
     `INSERT INTO corrections (decision_id, account_code, target, subject, kind, changes_json, before_json, reviewed_updated_utc,
        finding_json, undoes_id, status, message, advice, after_json, current_json, created_at, updated_at, done_at)

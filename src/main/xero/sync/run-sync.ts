@@ -9,7 +9,7 @@
 // Last, contacts whose customer flag may have changed unseen by If-Modified-Since are read again (customer-flags.ts).
 import type { Workspace } from '../../db';
 import type { MatchOptions } from '../../matching';
-import { recomputeFindings, type RecomputeSummary } from '../../services/recompute';
+import { recomputeFindings, type RecomputeSummary } from '../../findings/recompute';
 import type { XeroAccountingClient } from '../api/accounting-client';
 import { fetchPage, MAX_PAGE_SIZE } from '../api/list-pages';
 import { readBinding } from '../binding';

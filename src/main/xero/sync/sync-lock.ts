@@ -2,7 +2,7 @@
 // process that has died (killed mid-sync) is taken over.
 import { hostname } from 'node:os';
 import type { Workspace } from '../../db';
-import { takeWorkspaceLock, type LockHolder } from '../../workspace-lock';
+import { takeWorkspaceLock, type LockHolder } from '../../db/workspace-lock';
 import { XeroError } from '../errors';
 
 const LOCK_KEY = 'xero.sync.lock';
