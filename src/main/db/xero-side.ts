@@ -24,3 +24,6 @@ export function perXeroSide<T>(build: (ws: Workspace) => T): (ws: Workspace) => 
 
 /** Every contact of the workspace (shared: callers copy what they change). */
 export const xeroContacts: (ws: Workspace) => readonly XeroContact[] = perXeroSide((ws) => ws.contacts.list());
+
+/** The same contacts by ContactID. */
+export const xeroContactsById: (ws: Workspace) => ReadonlyMap<string, XeroContact> = perXeroSide((ws) => new Map(xeroContacts(ws).map((c) => [c.contactId, c])));

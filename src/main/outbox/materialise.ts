@@ -48,12 +48,21 @@ function factsOfDecided(ws: Workspace): Map<string, Facts> {
   return new Map(rows.map((r) => [r.code, r]));
 }
 
+/** The ContactIDs a decision's payload changes in Xero (read without checking it: draftsFor does). */
+function xeroSubjectsOf(payload: unknown): string[] {
+  const changes = (payload as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(changes)) return [];
+  return changes.flatMap((c: { target?: unknown; subject?: unknown }) => (c?.target === 'xero' && typeof c.subject === 'string' ? [c.subject] : []));
+}
+
 /** What the outbox lacks (corrections of current decisions) and holds in vain (unsent ones of old decisions). */
 export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decision[] = ws.decisions.listCurrent()): OutboxDiff {
   const currentIds = new Set(current.map((d) => d.id));
   const existing = ws.outbox.fromDecisions();
   const have = new Set(existing.map((c) => draftKey(c)));
   const facts = factsOfDecided(ws);
+  // The Xero contacts the decisions change, as stored (raw), in one read.
+  const raws = ws.contacts.rawOf(current.flatMap((d) => xeroSubjectsOf(d.payload)));
   const inserts: NewCorrection[] = [];
   for (const decision of current) {
     const f = facts.get(decision.accountCode);
@@ -61,7 +70,7 @@ export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Deci
       decision,
       account: f?.name == null ? undefined : { name: f.name },
       finding: f?.kind == null ? undefined : { kind: f.kind, explanation: f.explanation ?? '' },
-      rawContact: (id) => ws.contacts.getRaw(id) as Json | undefined,
+      rawContact: (id) => raws.get(id) as Json | undefined,
     });
     for (const d of drafts) if (!have.has(draftKey(d))) inserts.push(initialState(d, nowIso));
   }
@@ -117,6 +126,24 @@ export function outboxUpToDate(ws: Workspace): boolean {
   return ws.syncState.get(MATERIALISED_KEY) === inputsState(ws)();
 }
 
+/** The last diff worked out, with the inputs' state it was worked out from (materialise writes it if they are unchanged). */
+const lastDiff = new WeakMap<Workspace, { state: string; diff: OutboxDiff }>();
+
+/**
+ * The outbox's diff now (a dry run: the plan's), kept with the inputs' state: the checklist or push that follows a
+ * plan writes it without working it out again. Read in one snapshot (`current`, if given, read in the caller's).
+ */
+export function currentDiff(ws: Workspace, nowIso: string, current?: readonly Decision[]): OutboxDiff {
+  return ws.db.transaction(() => {
+    const state = inputsState(ws)();
+    const kept = lastDiff.get(ws);
+    if (kept?.state === state) return kept.diff;
+    const diff = diffOutbox(ws, nowIso, current);
+    lastDiff.set(ws, { state, diff });
+    return diff;
+  })();
+}
+
 /**
  * Brings the outbox up to date with the decisions (the first step of a push, and of the checklist). Read and
  * written in one IMMEDIATE transaction, so two processes never add the same correction twice; skipped when nothing
@@ -126,8 +153,11 @@ export function materialise(ws: Workspace, nowIso: string, actor: string): Corre
   const state = inputsState(ws);
   return ws.db
     .transaction(() => {
-      if (ws.syncState.get(MATERIALISED_KEY) === state()) return [];
-      const added = applyOutboxDiff(ws, diffOutbox(ws, nowIso), actor);
+      const before = state();
+      if (ws.syncState.get(MATERIALISED_KEY) === before) return [];
+      const kept = lastDiff.get(ws);
+      lastDiff.delete(ws);
+      const added = applyOutboxDiff(ws, kept?.state === before ? kept.diff : diffOutbox(ws, nowIso), actor);
       ws.syncState.set(MATERIALISED_KEY, state());
       return added;
     })

@@ -76,6 +76,9 @@ export function createXeroContactsRepo(db: Db) {
   const all = db.prepare<[], XeroContactRow>(`${SELECT} ORDER BY contact_id`);
   const byId = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE contact_id = ?`);
   const rawById = db.prepare<[string], string>('SELECT raw_json FROM xero_contacts WHERE contact_id = ?').pluck();
+  const rawsByIds = db
+    .prepare<[string], [string, string]>('SELECT contact_id, raw_json FROM xero_contacts WHERE contact_id IN (SELECT value FROM json_each(?))')
+    .raw(true);
   const byNumber = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE account_number = ? ORDER BY contact_id`);
   const total = db.prepare<[], number>('SELECT count(*) FROM xero_contacts').pluck();
   const raws = db.prepare<[], string>('SELECT raw_json FROM xero_contacts ORDER BY contact_id').pluck();
@@ -122,6 +125,10 @@ export function createXeroContactsRepo(db: Db) {
     getRaw(contactId: string): unknown {
       const text = rawById.get(contactId);
       return text === undefined ? undefined : fromJson(text);
+    },
+    /** The raw JSON of the contacts with these ids, by id, in one read (absent ids are not in the map). */
+    rawOf(contactIds: Iterable<string>): Map<string, unknown> {
+      return new Map(rawsByIds.all(JSON.stringify([...new Set(contactIds)])).map(([id, text]) => [id, fromJson(text)]));
     },
     /** Every contact's raw JSON, ordered by contact id. */
     listRaw(): unknown[] {
