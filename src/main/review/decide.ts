@@ -2,9 +2,9 @@
 // at once, with an audit entry; a bulk action never touches an account that already has a decision (unless it
 // needs attention: carried out, and the account still fails), leaves out renames where a name lost information
 // and AccountNumbers that replace one unless asked, and can be undone whole.
-import { FAILING_KINDS, type Finding } from '../../shared/domain';
+import { FAILING_KINDS, type BillingAccount, type Finding, type XeroContact } from '../../shared/domain';
 import type { Workspace } from '../db';
-import { perXeroSide, xeroContacts } from '../db/xero-side';
+import { perXeroSide, xeroContacts, xeroContactsById } from '../db/xero-side';
 import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
@@ -51,14 +51,31 @@ function unavailable(action: DecisionAction, contact: { name: string; accountNum
   return null;
 }
 
+/** What planning a decision reads: a query each for one decision; for a bulk apply, each kind read once for all. */
+interface Facts {
+  account(code: string): BillingAccount | undefined;
+  finding(code: string): Finding | undefined;
+  contact(contactId: string): XeroContact | undefined;
+}
+
+const queried = (ws: Workspace): Facts => ({ account: (c) => ws.accounts.get(c), finding: (c) => ws.findings.get(c), contact: (id) => ws.contacts.get(id) });
+
+/** The accounts and findings of `codes` in one read each, the contacts from the kept list (xeroContactsById). */
+function readInBulk(ws: Workspace, codes: readonly string[]): Facts {
+  const accounts = ws.accounts.getMany(codes);
+  const findings = ws.findings.getMany(codes);
+  const contacts = xeroContactsById(ws);
+  return { account: (c) => accounts.get(c), finding: (c) => findings.get(c), contact: (id) => contacts.get(id) };
+}
+
 /**
  * Checks a request against the account's finding and works out its changes, and whether they make the account pass;
  * throws AppError when it does not fit. `xero` is the workspace's contacts for the check (built once for a bulk).
  */
-function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Planned {
-  const account = ws.accounts.get(req.accountCode);
+function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Planned {
+  const account = facts.account(req.accountCode);
   if (!account) throw unknownAccount(req.accountCode);
-  const finding = ws.findings.get(req.accountCode);
+  const finding = facts.finding(req.accountCode);
   const kind = finding?.kind ?? null;
   if (!actionAllowed(kind, req.action, finding?.fix)) {
     const what = kind ? `a "${KIND_LABELS[kind]}" finding` : 'an account without a finding (no Xero data yet)';
@@ -66,24 +83,24 @@ function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Plan
   }
   if (req.action === 'link' && !req.xeroContactId) throw new AppError('bad_input', 'Linking needs the Xero contact to link.');
   const contactId = targetContactId(req.action, finding, req.xeroContactId);
-  const contact = contactId === null ? undefined : ws.contacts.get(contactId);
+  const contact = contactId === null ? undefined : facts.contact(contactId);
   if (req.action === 'link' && !contact) throw new AppError('not_found', `There is no Xero contact ${req.xeroContactId} in this workspace.`);
   const holderId = finding?.codeHolderId ?? null;
   const why = unavailable(req.action, contact, holderId);
   if (why) throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${req.accountCode}: ${why}.`);
-  const holder = holderId !== null && holderId !== contact?.contactId ? ws.contacts.get(holderId) : undefined;
+  const holder = holderId !== null && holderId !== contact?.contactId ? facts.contact(holderId) : undefined;
   const better = contact ? compareNames(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
   const outcome = fixes ? outcomeWith(xero, account, changes) : null;
   // A contact the sync creates while Xero has the business under another name is a second contact for it.
-  const same = finding?.xeroContactId ? ws.contacts.get(finding.xeroContactId) : undefined;
+  const same = finding?.xeroContactId ? facts.contact(finding.xeroContactId) : undefined;
   const caveat =
     outcome?.creates && same && same.contactId !== holderId
       ? `Xero then gets a second contact, "${outcome.creates}", for the business it already has as "${same.name}"`
       : null;
-  const names = (id: string) => ws.contacts.get(id)?.name;
+  const names = (id: string) => facts.contact(id)?.name;
   return {
     accountCode: account.code,
     action: req.action,
@@ -117,9 +134,13 @@ const contactsOf = perXeroSide((ws) => contactDirectory(xeroContacts(ws)));
 
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
 /** A code conflict's matching contact, as the choice of fixes depends on it (undefined for other findings). */
-export function conflictMatchOf(ws: Workspace, finding: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId'> | undefined): ConflictMatch | undefined {
+export function conflictMatchOf(
+  ws: Workspace,
+  finding: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId'> | undefined,
+  contact: (contactId: string) => XeroContact | undefined = (id) => ws.contacts.get(id),
+): ConflictMatch | undefined {
   if (finding?.kind !== 'code_conflict') return undefined;
-  const match = finding.xeroContactId && finding.xeroContactId !== finding.codeHolderId ? ws.contacts.get(finding.xeroContactId) : undefined;
+  const match = finding.xeroContactId && finding.xeroContactId !== finding.codeHolderId ? contact(finding.xeroContactId) : undefined;
   if (!match) return 'none';
   return match.accountNumber.trim() === '' ? 'no_code' : 'has_code';
 }
@@ -128,7 +149,7 @@ export function previewActions(ws: Workspace, accountCode: string, actions: read
   const xero = contactsOf(ws);
   return actions.flatMap((action) => {
     try {
-      const p = plan(ws, { accountCode, action }, xero);
+      const p = plan(queried(ws), { accountCode, action }, xero);
       return [{ action, summary: p.summary, stillFails: p.stillFails, passes: p.passes, caveat: p.caveat }];
     } catch (error) {
       if (error instanceof AppError) return [];
@@ -139,7 +160,7 @@ export function previewActions(ws: Workspace, accountCode: string, actions: read
 
 /** Records one decision; `warning` says why its fix would not make the account pass (it is recorded all the same). */
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
-  const planned = plan(ws, req, contactsOf(ws));
+  const planned = plan(queried(ws), req, contactsOf(ws));
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.stillFails ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.` : planned.caveat && `It passes, but ${planned.caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
@@ -152,7 +173,7 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
  * no longer allows the action.
  */
 export function redecide(ws: Workspace, decision: Decision, xeroContactId: string | undefined, actor: string): DecisionView {
-  const planned = plan(ws, { accountCode: decision.accountCode, action: decision.action as DecisionAction, xeroContactId, note: decision.note }, contactsOf(ws));
+  const planned = plan(queried(ws), { accountCode: decision.accountCode, action: decision.action as DecisionAction, xeroContactId, note: decision.note }, contactsOf(ws));
   return toDecisionView(ws.transaction(() => store(ws, planned, decision.note, decision.source, decision.batchId, actor, decision.id)));
 }
 
@@ -198,18 +219,22 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
   const skipped: Skip[] = [];
   const xero = contactsOf(ws);
   const attention = attentionByAccount(ws);
-  for (const code of new Set(req.accountCodes)) {
-    const current = ws.decisions.current(code);
+  const codes = [...new Set(req.accountCodes)];
+  // Each kind of fact read once for all the accounts, never a query per account.
+  const facts = readInBulk(ws, codes);
+  const decided = ws.decisions.currentOf(codes);
+  for (const code of codes) {
+    const current = decided.get(code);
     // A decision that was carried out and did not fix the account is open again: a fresh one may go over it.
     if (current && !attention.has(code)) {
       skipped.push({ accountCode: code, reason: current.source === 'manual' ? 'already decided by hand' : 'already decided' });
       continue;
     }
-    const account = ws.accounts.get(code);
-    const finding = ws.findings.get(code);
+    const account = facts.account(code);
+    const finding = facts.finding(code);
     const kind = finding?.kind ?? null;
-    const names = account ? findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name) : null;
-    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding))[0] ?? null) : req.action;
+    const names = account ? findingNameVerdict(account, finding, (id) => facts.contact(id)?.name) : null;
+    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding, facts.contact))[0] ?? null) : req.action;
     if (action === null) {
       skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${KIND_LABELS[kind]}"` : 'no finding yet' });
       continue;
@@ -220,7 +245,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
     }
     let p: Planned;
     try {
-      p = plan(ws, { accountCode: code, action }, xero);
+      p = plan(facts, { accountCode: code, action }, xero);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       skipped.push({ accountCode: code, reason: error.message });
@@ -261,7 +286,7 @@ export function applyBulk(ws: Workspace, req: BulkRequest): BulkApplied {
     const state = states.get(d.accountCode);
     return [d.accountCode, rowDecision(d, state?.attention ?? null, state?.pending ?? null)];
   });
-  return { applied: planned.length, skipped, decisions, batchId };
+  return { applied: planned.length, skipped: skipped.length, decisions, batchId };
 }
 
 /**

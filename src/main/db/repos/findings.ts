@@ -93,6 +93,7 @@ export function createFindingsRepo(db: Db) {
   const all = db.prepare<[], FindingRow>(`${SELECT} ORDER BY account_row, account_code`);
   const ofKind = db.prepare<[FindingKind], FindingRow>(`${SELECT} WHERE kind = ? ORDER BY account_row, account_code`);
   const byCode = db.prepare<[string], FindingRow>(`${SELECT} WHERE account_code = ?`);
+  const byCodes = db.prepare<[string], FindingRow>(`${SELECT} WHERE account_code IN (SELECT value FROM json_each(?))`);
   const allExplanations = db.prepare<[], [string, string]>('SELECT account_code, explanation FROM findings').raw();
   const kindCounts = db.prepare<[], { kind: FindingKind; n: number }>('SELECT kind, count(*) AS n FROM findings GROUP BY kind');
   const allXero = db.prepare<[], XeroFindingRow>(
@@ -153,6 +154,10 @@ export function createFindingsRepo(db: Db) {
     get(accountCode: string): Finding | undefined {
       const row = byCode.get(accountCode);
       return row && toFinding(row);
+    },
+    /** The findings of these accounts, by account code, in one read (accounts without one are not in the map). */
+    getMany(accountCodes: Iterable<string>): Map<string, Finding> {
+      return new Map(byCodes.all(JSON.stringify([...accountCodes])).map((r) => [r.account_code, toFinding(r)]));
     },
     /** How many findings of each kind (every kind present, zero when none). */
     countsByKind(): Record<FindingKind, number> {
