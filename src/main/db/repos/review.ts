@@ -157,3 +157,11 @@ export function createReviewRepo(db: Db) {
   };
 }
 
+
+/** The review's statements, prepared once per connection (a dozen large ones: preparing them cost more than a query). */
+const prepared = new WeakMap<Db, ReturnType<typeof createReviewRepo>>();
+export function reviewRepoOf(db: Db): ReturnType<typeof createReviewRepo> {
+  let repo = prepared.get(db);
+  if (!repo) prepared.set(db, (repo = createReviewRepo(db)));
+  return repo;
+}
