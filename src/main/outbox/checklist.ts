@@ -16,7 +16,7 @@ import type { Workspace } from '../db';
 import { AppError } from '../app-error';
 import { exceptionChecklist } from '../exceptions/service';
 import { SALES_TYPES } from '../exceptions/invoice-check';
-import { materialise } from './materialise';
+import { materialise, type OnProgress } from './materialise';
 import type { CorrectionHead } from '../db/repos/outbox';
 import { isApiCorrection } from './model';
 import { blocksOf, refOf } from './plan';
@@ -269,8 +269,8 @@ export function buildChecklist(ws: Workspace, nowIso: string): Checklist {
 }
 
 /** The checklist of the current decisions: their corrections are added to the outbox first (nothing is sent). */
-export function currentChecklist(ws: Workspace, nowIso: string, actor = 'user'): Checklist {
-  materialise(ws, nowIso, actor);
+export function currentChecklist(ws: Workspace, nowIso: string, actor = 'user', onProgress?: OnProgress): Checklist {
+  materialise(ws, nowIso, actor, onProgress);
   return buildChecklist(ws, nowIso);
 }
 

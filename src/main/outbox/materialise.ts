@@ -8,6 +8,18 @@ import { isApplied } from './compare';
 import { draftKey, draftsFor } from './derive';
 import { isApiCorrection, updatedOf, type Json } from './model';
 
+/** Told how far a long pass has got: `done` of `total` items (decisions, corrections, accounts). */
+export type OnProgress = (done: number, total: number) => void;
+
+/** Calls `onProgress` about 20 times over a pass of `total` items (and not at all without one). */
+export function progressEvery(total: number, onProgress?: OnProgress): (done: number) => void {
+  if (!onProgress || total === 0) return () => {};
+  const step = Math.max(1, Math.ceil(total / 20));
+  return (done) => {
+    if (done % step === 0 || done === total) onProgress(done, total);
+  };
+}
+
 export interface OutboxDiff {
   inserts: NewCorrection[];
   withdraw: Correction[];
@@ -56,7 +68,8 @@ function xeroSubjectsOf(payload: unknown): string[] {
 }
 
 /** What the outbox lacks (corrections of current decisions) and holds in vain (unsent ones of old decisions). */
-export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decision[] = ws.decisions.listCurrent()): OutboxDiff {
+export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decision[] = ws.decisions.listCurrent(), onProgress?: OnProgress): OutboxDiff {
+  const tell = progressEvery(current.length, onProgress);
   const currentIds = new Set(current.map((d) => d.id));
   const existing = ws.outbox.fromDecisions();
   const have = new Set(existing.map((c) => draftKey(c)));
@@ -64,7 +77,8 @@ export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Deci
   // The Xero contacts the decisions change, as stored (raw), in one read.
   const raws = ws.contacts.rawOf(current.flatMap((d) => xeroSubjectsOf(d.payload)));
   const inserts: NewCorrection[] = [];
-  for (const decision of current) {
+  for (const [i, decision] of current.entries()) {
+    tell(i + 1);
     const f = facts.get(decision.accountCode);
     const drafts = draftsFor({
       decision,
@@ -79,10 +93,14 @@ export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Deci
 }
 
 /** Writes the diff in one transaction, with one audit entry. Returns the corrections added. */
-export function applyOutboxDiff(ws: Workspace, diff: OutboxDiff, actor: string): Correction[] {
+export function applyOutboxDiff(ws: Workspace, diff: OutboxDiff, actor: string, onProgress?: OnProgress): Correction[] {
   if (diff.inserts.length === 0 && diff.withdraw.length === 0) return [];
+  const tell = progressEvery(diff.inserts.length, onProgress);
   return ws.transaction(() => {
-    const added = diff.inserts.map((c) => ws.outbox.add(c));
+    const added = diff.inserts.map((c, i) => {
+      tell(i + 1);
+      return ws.outbox.add(c);
+    });
     for (const c of diff.withdraw) {
       ws.outbox.patch(c.id, { status: 'undone', message: 'Withdrawn: its decision was undone or replaced before it was sent.' });
     }
@@ -133,12 +151,12 @@ const lastDiff = new WeakMap<Workspace, { state: string; diff: OutboxDiff }>();
  * The outbox's diff now (a dry run: the plan's), kept with the inputs' state: the checklist or push that follows a
  * plan writes it without working it out again. Read in one snapshot (`current`, if given, read in the caller's).
  */
-export function currentDiff(ws: Workspace, nowIso: string, current?: readonly Decision[]): OutboxDiff {
+export function currentDiff(ws: Workspace, nowIso: string, current?: readonly Decision[], onProgress?: OnProgress): OutboxDiff {
   return ws.db.transaction(() => {
     const state = inputsState(ws)();
     const kept = lastDiff.get(ws);
     if (kept?.state === state) return kept.diff;
-    const diff = diffOutbox(ws, nowIso, current);
+    const diff = diffOutbox(ws, nowIso, current, onProgress);
     lastDiff.set(ws, { state, diff });
     return diff;
   })();
@@ -149,7 +167,7 @@ export function currentDiff(ws: Workspace, nowIso: string, current?: readonly De
  * written in one IMMEDIATE transaction, so two processes never add the same correction twice; skipped when nothing
  * it reads has changed since it last ran.
  */
-export function materialise(ws: Workspace, nowIso: string, actor: string): Correction[] {
+export function materialise(ws: Workspace, nowIso: string, actor: string, onProgress?: OnProgress): Correction[] {
   const state = inputsState(ws);
   return ws.db
     .transaction(() => {
@@ -157,7 +175,7 @@ export function materialise(ws: Workspace, nowIso: string, actor: string): Corre
       if (ws.syncState.get(MATERIALISED_KEY) === before) return [];
       const kept = lastDiff.get(ws);
       lastDiff.delete(ws);
-      const added = applyOutboxDiff(ws, kept?.state === before ? kept.diff : diffOutbox(ws, nowIso), actor);
+      const added = applyOutboxDiff(ws, kept?.state === before ? kept.diff : diffOutbox(ws, nowIso), actor, onProgress);
       ws.syncState.set(MATERIALISED_KEY, state());
       return added;
     })

@@ -9,7 +9,7 @@ import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
 import type { CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
-import { currentDiff, outboxUpToDate } from './materialise';
+import { currentDiff, outboxUpToDate, type OnProgress } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { whatIfBase, whatIfOn, type WhatIfBase } from './what-if';
 
@@ -98,14 +98,14 @@ function ticked(current: readonly Decision[], corrections: readonly CorrectionHe
 }
 
 /** The plan, read in one snapshot (the diff it works out is kept for the write that follows: see currentDiff). */
-export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
-  return ws.db.transaction(() => planNow(ws, nowIso))();
+export function buildPlan(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPlan {
+  return ws.db.transaction(() => planNow(ws, nowIso, onProgress))();
 }
 
-function planNow(ws: Workspace, nowIso: string): PushPlan {
+function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPlan {
   const current = ws.decisions.listCurrent();
   // Once the outbox is up to date (a checklist or push since the last change), nothing is left to add or withdraw.
-  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : currentDiff(ws, nowIso, current);
+  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : currentDiff(ws, nowIso, current, onProgress);
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
   const existing = ws.outbox.heads().filter((c) => !withdrawn.has(c.id));
   const queued: Pending[] = [

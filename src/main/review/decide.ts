@@ -19,6 +19,7 @@ import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
 import { findingNameVerdict, lookOf } from './name-look';
 import { reviewRow, rowDecision } from './rows';
+import { progressEvery, type OnProgress } from '../outbox/materialise';
 
 export interface DecisionRequest {
   accountCode: string;
@@ -214,7 +215,7 @@ function held(p: Planned, look: string | null): { reason: string; note: string; 
   return null;
 }
 
-function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; skipped: Skip[] } {
+function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { planned: BulkPlanned[]; skipped: Skip[] } {
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
   const xero = contactsOf(ws);
@@ -223,7 +224,9 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
   // Each kind of fact read once for all the accounts, never a query per account.
   const facts = readInBulk(ws, codes);
   const decided = ws.decisions.currentOf(codes);
-  for (const code of codes) {
+  const tell = progressEvery(codes.length, onProgress);
+  for (const [i, code] of codes.entries()) {
+    tell(i + 1);
     const current = decided.get(code);
     // A decision that was carried out and did not fix the account is open again: a fresh one may go over it.
     if (current && !attention.has(code)) {
@@ -273,8 +276,8 @@ export function previewBulk(ws: Workspace, req: BulkRequest): BulkPreview {
 }
 
 /** Re-plans at apply time (a decision made since the preview is respected), then stores all in one transaction. */
-export function applyBulk(ws: Workspace, req: BulkRequest): BulkApplied {
-  const { planned, skipped } = bulkPlan(ws, req);
+export function applyBulk(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): BulkApplied {
+  const { planned, skipped } = bulkPlan(ws, req, onProgress);
   const { batchId, stored } = ws.transaction(() => {
     if (planned.length === 0) return { batchId: null, stored: [] };
     const batch = ws.decisions.newBatchId();

@@ -15,10 +15,12 @@ const { job } = workerData as WorkerEnvelope<OutboxJob>;
 setNativeBinding(job.nativeBinding);
 const ws = openWorkspace(job.path);
 
-function answer({ task, nowIso }: OutboxRequest): unknown {
-  if (task.kind === 'plan') return buildPlan(ws, nowIso);
-  if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor);
-  return applyBulk(ws, task.request);
+function answer({ id, task, nowIso }: OutboxRequest): unknown {
+  // Posted while the work goes on: the serving thread shows the counts on the progress line.
+  const progress = (done: number, total: number): void => parentPort!.postMessage({ id, type: 'progress', done, total } satisfies OutboxMessage);
+  if (task.kind === 'plan') return buildPlan(ws, nowIso, progress);
+  if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor, progress);
+  return applyBulk(ws, task.request, progress);
 }
 
 parentPort!.on('message', (request: OutboxRequest) => {
