@@ -13,7 +13,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './outbox/handlers';
 import { BackgroundRecompute } from './threads/recompute-thread';
-import { OffThreadWork, stopOutboxWorker } from './threads/outbox-thread';
+import { OffThreadWork, stopOutboxWorker, warmOutboxWorker } from './threads/outbox-thread';
 import { readBinding } from './xero/binding';
 import { xeroExportSide } from './review/freshness';
 import { EXPORT_PUSH_REFUSAL } from '../shared/xero-export';
@@ -73,8 +73,10 @@ export function createApp(config: AppConfig): App {
     }),
   };
   // The outbox worker holds its own connection to the workspace: it goes when the workspace closes.
+  // A large workspace's worker starts when it opens, and indexes both sides before the first bulk apply or plan.
   events.on('workspace.changed', (e) => {
     if (e.reason === 'closed') stopOutboxWorker();
+    if (e.reason === 'opened' && session.info()) void warmOutboxWorker(session.require().ws, config.workerFrom);
   });
   const dispatch = createDispatcher(handlers, {
     validateOutput: config.validateOutput,

@@ -69,6 +69,13 @@ function whatIfBaseOf(ws: Workspace, contacts: readonly XeroContact[]): WhatIfBa
   return base;
 }
 
+/** Builds what the plan reads from the whole of both sides (the what-if's base, the checks' index), ahead of the first one. */
+export function preparePlan(ws: Workspace): void {
+  const contacts = contactsAfterPushes(ws, ws.outbox.heads());
+  whatIfBaseOf(ws, contacts);
+  blocksOf(ws, [], contacts);
+}
+
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
 function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
   const base = whatIfBaseOf(ws, contacts);

@@ -133,6 +133,12 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
 /** The workspace's contacts indexed for the decision check (kept while the Xero side is unchanged). */
 const contactsOf = perXeroSide((ws) => contactDirectory(xeroContacts(ws)));
 
+/** Builds what a bulk apply reads from the whole Xero side (kept while it is unchanged), ahead of the first one. */
+export function prepareBulk(ws: Workspace): void {
+  contactsOf(ws);
+  xeroContactsById(ws);
+}
+
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
 /** A code conflict's matching contact, as the choice of fixes depends on it (undefined for other findings). */
 export function conflictMatchOf(

@@ -12,8 +12,8 @@ import { nativeBinding } from '../db/native-binding';
 import type { BulkRequest } from '../review/decide';
 import { startWorker } from './start-worker';
 
-export type OutboxTask = { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest };
-type Answer = { plan: PushPlan; checklist: Checklist; bulkApply: BulkApplied };
+export type OutboxTask = { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest } | { kind: 'warm' };
+type Answer = { plan: PushPlan; checklist: Checklist; bulkApply: BulkApplied; warm: null };
 
 export interface OutboxJob {
   path: string;
@@ -41,6 +41,7 @@ const currentDecisions = new WeakMap<Workspace, { get(): unknown }>();
 export function runsOffThread(ws: Workspace, task: OutboxTask, from = WORKER_FROM): boolean {
   if (ws.path === '' || ws.path === ':memory:') return false;
   if (task.kind === 'bulkApply') return task.request.accountCodes.length >= from;
+  if (task.kind === 'warm') return ws.accounts.count() >= from;
   let count = currentDecisions.get(ws);
   if (!count) currentDecisions.set(ws, (count = ws.db.prepare('SELECT count(DISTINCT account_code) FROM decisions WHERE undone_at IS NULL').pluck()));
   return Number(count.get()) >= from;
@@ -78,6 +79,19 @@ function keptWorker(ws: Workspace): NonNullable<typeof kept> {
   k.worker.once('exit', (code) => fail(new Error(`the outbox worker stopped (exit code ${code}) before it finished`)));
   kept = k;
   return k;
+}
+
+/**
+ * Starts the workspace's worker and has it read and index the whole of both sides, as the first bulk apply or plan
+ * would, while the bookkeeper looks at the review: a large workspace only (as runsOffThread decides). Resolves when
+ * done (at once when the workspace is small); a failure or a Cancel only means the first call builds them itself.
+ */
+export function warmOutboxWorker(ws: Workspace, from = WORKER_FROM): Promise<void> {
+  if (!runsOffThread(ws, { kind: 'warm' }, from)) return Promise.resolve();
+  return runOutboxTask(ws, { kind: 'warm' }, new Date().toISOString()).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Stops the kept worker (the app closing, another workspace opened); what it was doing is rejected. */
