@@ -14,7 +14,7 @@ import { AppError, unknownAccount } from '../app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
 import { contactDirectory, outcomeWith, type ContactDirectory } from './decision-check';
-import { compareNames } from './name-quality';
+import { compareNames, type NameVerdict } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
 import { findingNameVerdict, lookOf } from './name-look';
@@ -57,16 +57,25 @@ interface Facts {
   account(code: string): BillingAccount | undefined;
   finding(code: string): Finding | undefined;
   contact(contactId: string): XeroContact | undefined;
+  /** compareNames (a bulk apply keeps each pair's verdict: the suggestion and its plan compare the same two names). */
+  compare(cocoon: string, xero: string): NameVerdict;
 }
 
-const queried = (ws: Workspace): Facts => ({ account: (c) => ws.accounts.get(c), finding: (c) => ws.findings.get(c), contact: (id) => ws.contacts.get(id) });
+const queried = (ws: Workspace): Facts => ({ account: (c) => ws.accounts.get(c), finding: (c) => ws.findings.get(c), contact: (id) => ws.contacts.get(id), compare: compareNames });
 
 /** The accounts and findings of `codes` in one read each, the contacts from the kept list (xeroContactsById). */
 function readInBulk(ws: Workspace, codes: readonly string[]): Facts {
   const accounts = ws.accounts.getMany(codes);
   const findings = ws.findings.getMany(codes);
   const contacts = xeroContactsById(ws);
-  return { account: (c) => accounts.get(c), finding: (c) => findings.get(c), contact: (id) => contacts.get(id) };
+  const verdicts = new Map<string, NameVerdict>();
+  const compare = (cocoon: string, xero: string): NameVerdict => {
+    const key = `${cocoon}\u0000${xero}`;
+    let v = verdicts.get(key);
+    if (!v) verdicts.set(key, (v = compareNames(cocoon, xero)));
+    return v;
+  };
+  return { account: (c) => accounts.get(c), finding: (c) => findings.get(c), contact: (id) => contacts.get(id), compare };
 }
 
 /**
@@ -90,7 +99,7 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   const why = unavailable(req.action, contact, holderId);
   if (why) throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${req.accountCode}: ${why}.`);
   const holder = holderId !== null && holderId !== contact?.contactId ? facts.contact(holderId) : undefined;
-  const better = contact ? compareNames(account.name, contact.name).better : null;
+  const better = contact ? facts.compare(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
@@ -242,7 +251,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { p
     const account = facts.account(code);
     const finding = facts.finding(code);
     const kind = finding?.kind ?? null;
-    const names = account ? findingNameVerdict(account, finding, (id) => facts.contact(id)?.name) : null;
+    const names = account ? findingNameVerdict(account, finding, (id) => facts.contact(id)?.name, facts.compare) : null;
     const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding, facts.contact))[0] ?? null) : req.action;
     if (action === null) {
       skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${KIND_LABELS[kind]}"` : 'no finding yet' });
