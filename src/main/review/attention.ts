@@ -40,9 +40,10 @@ function stateOf(r: DecidedFailing): DecisionState {
     : { attention: null, pending: PENDING[r.stage] };
 }
 
-/** Every failing account with a decision carried out or under way, by account code (one pass). */
-export function decisionStates(ws: Workspace): Map<string, DecisionState> {
-  return new Map(reviewRepoOf(ws.db).decidedFailing().map((r) => [r.code, stateOf(r)]));
+/** Every failing account with a decision carried out or under way (or those of `codes`), by account code (one pass). */
+export function decisionStates(ws: Workspace, codes?: readonly string[]): Map<string, DecisionState> {
+  const repo = reviewRepoOf(ws.db);
+  return new Map((codes ? repo.decidedFailingOf(codes) : repo.decidedFailing()).map((r) => [r.code, stateOf(r)]));
 }
 
 /** The state of one account's decision; null when it stands (or there is none). */
@@ -52,9 +53,9 @@ export function decisionStateOf(ws: Workspace, code: string): DecisionState | nu
 }
 
 /** Every account whose current decision needs attention, with the reason, by account code. */
-export function attentionByAccount(ws: Workspace): Map<string, string> {
+export function attentionByAccount(ws: Workspace, codes?: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [code, state] of decisionStates(ws)) if (state.attention) out.set(code, state.attention);
+  for (const [code, state] of decisionStates(ws, codes)) if (state.attention) out.set(code, state.attention);
   return out;
 }
 

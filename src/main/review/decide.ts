@@ -234,8 +234,8 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { p
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
   const xero = contactsOf(ws);
-  const attention = attentionByAccount(ws);
   const codes = [...new Set(req.accountCodes)];
+  const attention = attentionByAccount(ws, codes);
   // Each kind of fact read once for all the accounts, never a query per account.
   const facts = readInBulk(ws, codes);
   const decided = ws.decisions.currentOf(codes);
@@ -299,7 +299,7 @@ export function applyBulk(ws: Workspace, req: BulkRequest, onProgress?: OnProgre
     return { batchId: batch, stored: planned.map((p) => store(ws, p, req.note ?? '', 'bulk', batch)) };
   });
   // Only the decisions (the table patches its rows' decision cells), their states read in one pass.
-  const states = stored.length > 0 ? decisionStates(ws) : new Map<string, DecisionState>();
+  const states = stored.length > 0 ? decisionStates(ws, stored.map((d) => d.accountCode)) : new Map<string, DecisionState>();
   const decisions = stored.map((d): [string, RowDecision] => {
     const state = states.get(d.accountCode);
     return [d.accountCode, rowDecision(d, state?.attention ?? null, state?.pending ?? null)];

@@ -104,6 +104,7 @@ export function createReviewRepo(db: Db) {
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
   const decidedFailingAll = db.prepare<[], DecidedFailing>(`${DECIDED_FAILING}) ${DECIDED_STAGES}`);
   const decidedFailingOne = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code = ?) ${DECIDED_STAGES}`);
+  const decidedFailingOf = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code IN (SELECT value FROM json_each(?))) ${DECIDED_STAGES}`);
   const written = db.prepare<[string, string], { code: string; kind: FindingKind | null; stage: string }>(
     `SELECT w.code, f.kind, ${STAGE} AS stage FROM (
        SELECT DISTINCT account_code AS code FROM corrections
@@ -144,6 +145,10 @@ export function createReviewRepo(db: Db) {
     /** Failing accounts with a decision carried out or under way (see DecidedFailing): every one, or the one of `code`. */
     decidedFailing(code?: string): DecidedFailing[] {
       return code === undefined ? decidedFailingAll.all() : decidedFailingOne.all(code);
+    },
+    /** The same for the accounts of `codes`, in one read. */
+    decidedFailingOf(codes: readonly string[]): DecidedFailing[] {
+      return decidedFailingOf.all(JSON.stringify(codes));
     },
     /** The accounts with a Xero correction done (and not undone since) between two instants, with their finding. */
     /** Accounts whose Xero corrections were written in the time span, with their finding and their fix's stage. */
