@@ -4,8 +4,9 @@
 // any plan must do. Work that grows faster than the decisions (a pass over the plan per edit, a query per sort
 // comparison: both once took 90 s here) shows as a ratio in the hundreds. Each runs through the app's dispatcher, as
 // the window calls it, while a trivial call (`app.info`) is asked every 10 ms: how long that waits is how long the
-// window would stop answering.
-import { mkdtempSync, rmSync } from 'node:fs';
+// window would stop answering. "Accept shown" on 5,000 rows is timed against writing the same decisions (and their
+// audit entries, as every decision has one) in one transaction on a copy of the workspace.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +15,8 @@ import { openWorkspace } from '../src/main/db';
 import { memorySettings } from '../src/main/app/settings-store';
 import { importCocoonFile, importXeroContactsFile } from '../src/main/imports/import-files';
 import { recomputeFindings } from '../src/main/findings/recompute';
+import type { Decision } from '../src/main/db';
+import { warmOutboxWorker } from '../src/main/threads/outbox-thread';
 import type { Channel } from '../src/shared/channels';
 
 /** One call through the app's dispatcher (as IPC and HTTP make it), and how long `app.info` waited meanwhile. */
@@ -34,6 +37,30 @@ export interface OutboxBenchResult {
   served: { bulk: Served; plan: Served; checklist: Served };
   /** Bytes of the bulk apply's answer. */
   bulkBytes: number;
+  /** How long after the workspace opened its worker was warm (both sides read and indexed). */
+  warmMs: number;
+  /** "Accept shown" on the first 5,000 accounts (the first call, on the warm worker), against the floor. */
+  bulk5k: { rows: number; applied: number; ms: number; floorMs: number; ratio: number; bytes: number; infoWaitMs: number };
+}
+
+const SHOWN = 5000;
+
+/** Writes `decisions` (as a bulk apply stored them) again on a copy of the workspace, in one transaction, with their audit entries. */
+function writeFloor(path: string, decisions: readonly Decision[]): number {
+  const ws = openWorkspace(path);
+  try {
+    const t = performance.now();
+    ws.transaction(() => {
+      const batchId = ws.decisions.newBatchId();
+      for (const d of decisions) {
+        const stored = ws.decisions.add({ accountCode: d.accountCode, action: d.action, xeroContactId: d.xeroContactId, payload: d.payload, note: d.note, source: 'bulk', batchId });
+        ws.audit.append({ actor: 'user', action: `decision.${d.action}`, subject: d.accountCode, after: d.payload, result: 'ok', detail: { decisionId: stored.id, source: 'bulk', note: d.note, batchId } });
+      }
+    });
+    return performance.now() - t;
+  } finally {
+    ws.close();
+  }
 }
 
 const PROBE_EVERY_MS = 10;
@@ -79,11 +106,22 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
   } finally {
     ws.close();
   }
+  const floorPath = join(tmp, 'floor.reconciler');
+  copyFileSync(path, floorPath);
   const app = createApp({ host: 'web', dataDir: join(tmp, 'data'), demoDir: join(tmp, 'demo'), settings: memorySettings() });
   try {
     await app.dispatch('workspace.open', { path });
     const open = app.session.require().ws;
+    // Opening it started its worker, which reads and indexes both sides (as while the bookkeeper looks at the review):
+    // the timings below are of a warm worker; the first bulk apply without it also pays that (see bench/README.md).
+    const warmT = performance.now();
+    await warmOutboxWorker(open);
+    const warmMs = performance.now() - warmT;
     const accountCodes = open.accounts.list().map((a) => a.code);
+    const shown = await served(app, 'decisions.bulkApply', { accountCodes: accountCodes.slice(0, SHOWN), action: 'suggested' });
+    const shownAnswer = shown.value as { applied: number; batchId: number | null };
+    const shownDecisions = open.decisions.listCurrent().filter((d) => d.batchId === shownAnswer.batchId);
+    const shownFloor = writeFloor(floorPath, shownDecisions);
     const bulk = await served(app, 'decisions.bulkApply', { accountCodes, action: 'suggested' });
     const decided = open.decisions.listCurrent().map((d) => d.accountCode);
     const t = performance.now();
@@ -92,7 +130,7 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
     const plan = await served(app, 'outbox.plan', {});
     const checklist = await served(app, 'checklist.get', {});
     return {
-      decisions: (bulk.value as { applied: number }).applied,
+      decisions: decided.length,
       planMs: Math.round(plan.ms),
       checklistMs: Math.round(checklist.ms),
       floorMs: Math.round(floorMs),
@@ -100,6 +138,16 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
       checklistRatio: checklist.ms / floorMs,
       served: { bulk: round(bulk), plan: round(plan), checklist: round(checklist) },
       bulkBytes: JSON.stringify(bulk.value).length,
+      warmMs: Math.round(warmMs),
+      bulk5k: {
+        rows: Math.min(SHOWN, accountCodes.length),
+        applied: shownAnswer.applied,
+        ms: Math.round(shown.ms),
+        floorMs: Math.round(shownFloor),
+        ratio: shown.ms / shownFloor,
+        bytes: JSON.stringify(shown.value).length,
+        infoWaitMs: Math.round(shown.infoWaitMs),
+      },
     };
   } finally {
     await app.close();
@@ -114,10 +162,15 @@ export function printOutboxBench(r: OutboxBenchResult): void {
       `ratios ${r.planRatio.toFixed(1)}× and ${r.checklistRatio.toFixed(1)}× (target ≤ 3×: ${r.planRatio <= 3 && r.checklistRatio <= 3 ? 'PASS' : 'FAIL'})`,
   );
   const { bulk, plan, checklist } = r.served;
-  console.log(`"Accept shown" on every account: ${bulk.ms} ms, answered ${(r.bulkBytes / 1e6).toFixed(2)} MB`);
-  const waits = [bulk, plan, checklist].map((s) => s.infoWaitMs);
+  const s = r.bulk5k;
   console.log(
-    `app.info waited at most ${bulk.infoWaitMs} ms during the bulk apply, ${plan.infoWaitMs} ms during the plan, ${checklist.infoWaitMs} ms during the checklist ` +
+    `"Accept shown" on ${s.rows.toLocaleString('en')} rows (${s.applied.toLocaleString('en')} accepted; the first call, on the worker warmed at open in ${r.warmMs} ms): ${s.ms} ms, answered ${(s.bytes / 1e6).toFixed(2)} MB; ` +
+      `floor (the same decisions and their audit entries written in one transaction) ${s.floorMs} ms: ratio ${s.ratio.toFixed(1)}× (target ≤ 3×: ${s.ratio <= 3 ? 'PASS' : 'FAIL'})`,
+  );
+  console.log(`"Accept shown" on every account (the rest): ${bulk.ms} ms, answered ${(r.bulkBytes / 1e6).toFixed(2)} MB`);
+  const waits = [s.infoWaitMs, bulk.infoWaitMs, plan.infoWaitMs, checklist.infoWaitMs];
+  console.log(
+    `app.info waited at most ${s.infoWaitMs} ms during the 5,000-row bulk apply, ${bulk.infoWaitMs} ms during the bulk apply on every account, ${plan.infoWaitMs} ms during the plan, ${checklist.infoWaitMs} ms during the checklist ` +
       `(target ≤ 100 ms: ${Math.max(...waits) <= 100 ? 'PASS' : 'FAIL'})`,
   );
 }

@@ -37,6 +37,15 @@ describe('the contract', () => {
     expect(contract['contacts.search'].input.safeParse({ query: 'acme', limit: 1000 }).success).toBe(false);
   });
 
+  it("answers a bulk apply with counts, not the skipped accounts' list", () => {
+    const applied = contract['decisions.bulkApply'].output;
+    const answer = { applied: 2, skipped: 8476, decisions: [], batchId: 3 };
+    expect(applied.parse(answer)).toEqual(answer);
+    expect(applied.safeParse({ ...answer, skipped: [{ accountCode: 'A', reason: 'already decided' }] }).success).toBe(false);
+    expect(applied.safeParse({ ...answer, skipped: -1 }).success).toBe(false);
+    expect(applied.safeParse({ ...answer, skipped: 1.5 }).success).toBe(false);
+  });
+
   it('accepts only base64 file content and known mapping fields', () => {
     const preview = contract['imports.previewCocoon'].input;
     expect(preview.safeParse({ fileName: 'a.csv', content: Buffer.from('a,b\n').toString('base64') }).success).toBe(true);

@@ -24,10 +24,10 @@ async function ok<C extends Channel>(app: App, channel: C, input: unknown = {}):
   return r.value;
 }
 
-function start(): App {
+function start(workerFrom = 1): App {
   const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-outbox-worker-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const app = createApp({ host: 'web', dataDir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, workerFrom: 1 });
+  const app = createApp({ host: 'web', dataDir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, workerFrom });
   cleanups.push(() => app.close());
   return app;
 }
@@ -43,10 +43,10 @@ describe('plan, checklist and bulk apply off the serving thread', () => {
     expect(await ok(app, 'outbox.cancel')).toEqual({ cancelled: true });
     expect(await applying).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(app.session.require().ws.decisions.listCurrent()).toHaveLength(0);
-    expect(progress.filter((p) => p.task === 'outbox')).toEqual([
-      expect.objectContaining({ message: `Accepting the suggestions of ${columns.code.length.toLocaleString('en')} accounts…`, finished: false }),
-      expect.objectContaining({ message: 'Cancelled', finished: true }),
-    ]);
+    const outbox = progress.filter((p) => p.task === 'outbox');
+    expect(outbox[0]).toEqual(expect.objectContaining({ message: `Accepting the suggestions of ${columns.code.length.toLocaleString('en')} accounts…`, finished: false }));
+    expect(outbox.at(-1)).toEqual(expect.objectContaining({ message: 'Cancelled', finished: true }));
+    expect(outbox.filter((p) => p.finished)).toHaveLength(1);
     // The next call starts a worker again.
     expect((await ok(app, 'decisions.bulkApply', { accountCodes: columns.code })).applied).toBeGreaterThan(0);
     expect(await ok(app, 'outbox.cancel')).toEqual({ cancelled: false });
@@ -56,11 +56,25 @@ describe('plan, checklist and bulk apply off the serving thread', () => {
     const app = start();
     await ok(app, 'workspace.openDemo');
     const { columns } = await ok(app, 'findings.list');
+    const progress: { task: string; done: number; total: number | null; finished?: boolean }[] = [];
+    app.events.on('progress', (e) => progress.push(e));
     const applied = await ok(app, 'decisions.bulkApply', { accountCodes: columns.code });
     expect(applied.applied).toBeGreaterThan(0);
+    expect(applied.skipped).toBe(columns.code.length - applied.applied);
+    // The progress line counts the accounts checked, up to all of them (about 20 reports, not one per account).
+    const counts = progress.filter((p) => p.task === 'outbox' && !p.finished && p.total !== null);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts.length).toBeLessThanOrEqual(21);
+    expect(counts.at(-1)).toMatchObject({ done: columns.code.length, total: columns.code.length });
+    expect(counts.map((p) => p.done)).toEqual([...counts.map((p) => p.done)].sort((a, b) => a - b));
     expect(applied.decisions).toHaveLength(applied.applied);
     const ws = app.session.require().ws;
     expect(ws.decisions.listCurrent()).toHaveLength(applied.applied);
+
+    // The same bulk apply on the serving thread (another copy of the demo) answers the same.
+    const here = start(1e9);
+    await ok(here, 'workspace.openDemo');
+    expect(await ok(here, 'decisions.bulkApply', { accountCodes: columns.code })).toEqual({ ...applied, batchId: expect.any(Number) });
 
     const plan = await ok(app, 'outbox.plan');
     expect(plan.items.length).toBeGreaterThan(0);

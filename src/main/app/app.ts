@@ -13,7 +13,7 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { xeroHandlers } from './handlers/xero-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { BackgroundRecompute } from '../threads/recompute-thread';
-import { OffThreadWork, stopOutboxWorker } from '../threads/outbox-thread';
+import { OffThreadWork, stopOutboxWorker, warmOutboxWorker } from '../threads/outbox-thread';
 
 export type { AppConfig } from './handlers/context';
 
@@ -40,7 +40,7 @@ export function createApp(config: AppConfig): App {
     xero: config.xero ?? unavailableXero(XERO_NOT_AVAILABLE),
     demoXero: null,
     matching: new BackgroundRecompute(),
-    offThread: new OffThreadWork((message, finished) => events.emit('progress', { task: 'outbox', message, done: 0, total: null, finished })),
+    offThread: new OffThreadWork((message, finished, done = 0, total) => events.emit('progress', { task: 'outbox', message, done, total: total ?? null, finished })),
     onClose: (fn) => cleanups.push(fn),
   };
   const handlers: Handlers = {
@@ -53,8 +53,10 @@ export function createApp(config: AppConfig): App {
     ...outboxHandlers(ctx),
   };
   // The outbox worker holds its own connection to the workspace: it goes when the workspace closes.
+  // A large workspace's worker starts when it opens, and indexes both sides before the first bulk apply or plan.
   events.on('workspace.changed', (e) => {
     if (e.reason === 'closed') stopOutboxWorker();
+    if (e.reason === 'opened' && session.info()) void warmOutboxWorker(session.require().ws, config.workerFrom);
   });
   const dispatch = createDispatcher(handlers, {
     validateOutput: config.validateOutput,

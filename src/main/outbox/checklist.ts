@@ -16,10 +16,11 @@ import type { Workspace } from '../db';
 import { AppError } from '../../shared/app-error';
 import { exceptionChecklist } from '../exceptions/service';
 import { SALES_TYPES } from '../exceptions/invoice-check';
-import { materialise } from './materialise';
+import { materialise, type OnProgress } from './materialise';
 import type { CorrectionHead } from '../db/repos/outbox';
 import { isApiCorrection } from './model';
 import { blocksOf, refOf } from './plan';
+import { xeroContactsById } from '../db/xero-side';
 import type { Block } from './checks';
 
 const TASK_OF: Record<ChecklistLine['kind'], ChecklistTask> = {
@@ -57,32 +58,48 @@ type Accounts = ReturnType<typeof accountsOf>;
 
 const blank = { steps: [] as string[], documents: [] as string[], exceptionId: null };
 
-function correctionLine(ws: Workspace, accounts: Accounts, c: CorrectionHead): Draft | null {
+/** What a line reads beside the accounts: contacts from the kept list, and code holders (read once for all lines). */
+interface Lookups {
+  contactName(contactId: string): string | undefined;
+  codeHolderOf(accountCode: string): string | null;
+}
+
+function lookupsFor(ws: Workspace, corrections: readonly CorrectionHead[]): Lookups {
+  const contacts = xeroContactsById(ws);
+  const recodes = corrections.filter((c) => c.kind === 'cocoon_recode' && (c.changes[0]?.to ?? '') === '').map((c) => c.accountCode);
+  const findings = recodes.length > 0 ? ws.findings.getMany(recodes) : new Map<string, { codeHolderId: string | null }>();
+  return { contactName: (id) => contacts.get(id)?.name, codeHolderOf: (code) => findings.get(code)?.codeHolderId ?? null };
+}
+
+/** The same for one line (a tick): a query each, not the whole list of contacts. */
+const oneLine = (ws: Workspace): Lookups => ({ contactName: (id) => ws.contacts.get(id)?.name, codeHolderOf: (code) => ws.findings.get(code)?.codeHolderId ?? null });
+
+function correctionLine(look: Lookups, accounts: Accounts, c: CorrectionHead): Draft | null {
   const accountName = accounts(c.accountCode).name || c.finding?.accountName || '';
-  const what = correctionTask(ws, c, accountName || c.accountCode);
+  const what = correctionTask(look, c, accountName || c.accountCode);
   // One object literal per line (spreading a shared base costs more than the rest of the line at 10,000 lines).
   return what && { key: `correction:${c.id}`, accountCode: c.accountCode, accountName, correctionId: c.id, exceptionId: null, documents: [], steps: [], ...what };
 }
 
 /** Where a hand-made correction is done and what the line says. */
-function correctionTask(ws: Workspace, c: CorrectionHead, name: string): Pick<Draft, 'place' | 'kind' | 'text'> & { steps?: string[] } | null {
+function correctionTask(look: Lookups, c: CorrectionHead, name: string): Pick<Draft, 'place' | 'kind' | 'text'> & { steps?: string[] } | null {
   const edit = c.changes[0];
   switch (c.kind) {
     case 'cocoon_rename':
       return { place: 'cocoonops', kind: 'rename', text: `Rename the organisation "${edit?.from ?? name}" to "${edit?.to ?? ''}" (billing account ${c.accountCode}), as its Xero contact is named.` };
     case 'cocoon_recode': {
       if (edit && edit.to !== '') return { place: 'cocoonops', kind: 'recode', text: `Set the billing account code of "${name}" from ${edit.from} to ${edit.to}.` };
-      const holderId = ws.findings.get(c.accountCode)?.codeHolderId;
-      const holder = holderId ? ws.contacts.get(holderId)?.name : undefined;
+      const holderId = look.codeHolderOf(c.accountCode);
+      const holder = holderId ? look.contactName(holderId) : undefined;
       const by = holder ? ` by "${holder}"` : ' by another business';
       return { place: 'cocoonops', kind: 'recode', text: `Give "${name}" a new billing account code: ${c.accountCode} is held in Xero${by}. Use a code no Xero contact has as Account Number.` };
     }
     case 'make_customer': {
-      const contact = ws.contacts.get(c.subject)?.name ?? c.subject;
+      const contact = look.contactName(c.subject) ?? c.subject;
       return { place: 'xero', kind: 'make_customer', text: `In Xero, make "${contact}" a customer: raise a sales invoice for it (Xero marks a contact as a customer once it has one). CocoonOPS syncs to customers only.` };
     }
     case 'free_number': {
-      const holder = ws.contacts.get(c.subject)?.name ?? c.subject;
+      const holder = look.contactName(c.subject) ?? c.subject;
       return {
         place: 'xero',
         kind: 'merge',
@@ -171,7 +188,7 @@ function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly Cor
     if (block?.free) return [freeLine(ws, accounts, c, block.free)];
     const clash = block?.clash;
     if (!clash) return [];
-    const mine = ws.contacts.get(c.subject)?.name ?? c.subject;
+    const mine = xeroContactsById(ws).get(c.subject)?.name ?? c.subject;
     const wanted = c.changes.find((e) => e.field === 'Name')?.to ?? mine;
     return [
       {
@@ -193,7 +210,7 @@ function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly Cor
  * into until it is cleared there: a step for the web app, before the push can give the number to the survivor.
  */
 function freeLine(ws: Workspace, accounts: Accounts, c: CorrectionHead, free: NonNullable<Block['free']>): Draft {
-  const survivor = ws.contacts.get(c.subject)?.name ?? free.mergedInto;
+  const survivor = xeroContactsById(ws).get(c.subject)?.name ?? free.mergedInto;
   return {
     ...blank,
     key: `free:${c.id}`,
@@ -214,9 +231,10 @@ function freeLine(ws: Workspace, accounts: Accounts, c: CorrectionHead, free: No
 /** Every line of the checklist, unticked and unordered. */
 function drafts(ws: Workspace, accounts: Accounts): Draft[] {
   const corrections = ws.outbox.heads().filter((c) => c.status !== 'undone');
+  const look = lookupsFor(ws, corrections);
   const work = exceptionWork(ws, accounts, exceptionChecklist(ws));
   const fixes = [
-    ...corrections.filter((c) => !isApiCorrection(c)).flatMap((c) => correctionLine(ws, accounts, c) ?? []),
+    ...corrections.filter((c) => !isApiCorrection(c)).flatMap((c) => correctionLine(look, accounts, c) ?? []),
     ...mergeLines(ws, accounts, corrections),
   ];
   const fixed = new Set(fixes.map((d) => d.accountCode));
@@ -251,8 +269,8 @@ export function buildChecklist(ws: Workspace, nowIso: string): Checklist {
 }
 
 /** The checklist of the current decisions: their corrections are added to the outbox first (nothing is sent). */
-export function currentChecklist(ws: Workspace, nowIso: string, actor = 'user'): Checklist {
-  materialise(ws, nowIso, actor);
+export function currentChecklist(ws: Workspace, nowIso: string, actor = 'user', onProgress?: OnProgress): Checklist {
+  materialise(ws, nowIso, actor, onProgress);
   return buildChecklist(ws, nowIso);
 }
 
@@ -268,7 +286,7 @@ function lineFor(ws: Workspace, key: string): Draft | null {
     case 'correction': {
       const c = ws.outbox.get(Number(rest));
       if (!c || c.status === 'undone' || isApiCorrection(c)) return null;
-      if (c.kind !== 'resend') return correctionLine(ws, accounts, c);
+      if (c.kind !== 'resend') return correctionLine(oneLine(ws), accounts, c);
       const r = exceptionsWork().resend.get(c.accountCode);
       return r ? resendLine(accounts, c.accountCode, r, c, fixedAccount(c.accountCode)) : null;
     }

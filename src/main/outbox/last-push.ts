@@ -3,7 +3,7 @@
 // findings and the push's time span (kept by push.ts under LAST_PUSH_KEY).
 import { z } from 'zod';
 import type { Workspace } from '../db';
-import { createReviewRepo } from '../db/repos/review';
+import { reviewRepoOf } from '../db/repos/review';
 import { FAILING_KINDS } from '../../shared/domain';
 import type { LastPush } from '../../shared/review';
 import { LAST_PUSH_KEY } from './keys';
@@ -24,7 +24,7 @@ export function lastPushOutcome(ws: Workspace): LastPush | null {
   } catch {
     return null;
   }
-  const accounts = createReviewRepo(ws.db)
+  const accounts = reviewRepoOf(ws.db)
     .writtenBetween(span.startedAt, span.finishedAt)
     .filter((a) => a.kind !== null); // an account a newer import dropped is neither
   const failing = accounts.filter((a) => FAILING_KINDS.includes(a.kind!));

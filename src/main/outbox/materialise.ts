@@ -7,6 +7,8 @@ import type { Correction, NewCorrection } from '../db/repos/outbox';
 import { isApplied } from './compare';
 import { draftKey, draftsFor } from './derive';
 import { isApiCorrection, updatedOf, type Json } from './model';
+import { progressEvery, type OnProgress } from '../../shared/progress-every';
+export type { OnProgress };
 
 export interface OutboxDiff {
   inserts: NewCorrection[];
@@ -48,20 +50,31 @@ function factsOfDecided(ws: Workspace): Map<string, Facts> {
   return new Map(rows.map((r) => [r.code, r]));
 }
 
+/** The ContactIDs a decision's payload changes in Xero (read without checking it: draftsFor does). */
+function xeroSubjectsOf(payload: unknown): string[] {
+  const changes = (payload as { changes?: unknown } | null)?.changes;
+  if (!Array.isArray(changes)) return [];
+  return changes.flatMap((c: { target?: unknown; subject?: unknown }) => (c?.target === 'xero' && typeof c.subject === 'string' ? [c.subject] : []));
+}
+
 /** What the outbox lacks (corrections of current decisions) and holds in vain (unsent ones of old decisions). */
-export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decision[] = ws.decisions.listCurrent()): OutboxDiff {
+export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decision[] = ws.decisions.listCurrent(), onProgress?: OnProgress): OutboxDiff {
+  const tell = progressEvery(current.length, onProgress);
   const currentIds = new Set(current.map((d) => d.id));
   const existing = ws.outbox.fromDecisions();
   const have = new Set(existing.map((c) => draftKey(c)));
   const facts = factsOfDecided(ws);
+  // The Xero contacts the decisions change, as stored (raw), in one read.
+  const raws = ws.contacts.rawOf(current.flatMap((d) => xeroSubjectsOf(d.payload)));
   const inserts: NewCorrection[] = [];
-  for (const decision of current) {
+  for (const [i, decision] of current.entries()) {
+    tell(i + 1);
     const f = facts.get(decision.accountCode);
     const drafts = draftsFor({
       decision,
       account: f?.name == null ? undefined : { name: f.name },
       finding: f?.kind == null ? undefined : { kind: f.kind, explanation: f.explanation ?? '' },
-      rawContact: (id) => ws.contacts.getRaw(id) as Json | undefined,
+      rawContact: (id) => raws.get(id) as Json | undefined,
     });
     for (const d of drafts) if (!have.has(draftKey(d))) inserts.push(initialState(d, nowIso));
   }
@@ -70,10 +83,14 @@ export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Deci
 }
 
 /** Writes the diff in one transaction, with one audit entry. Returns the corrections added. */
-export function applyOutboxDiff(ws: Workspace, diff: OutboxDiff, actor: string): Correction[] {
+export function applyOutboxDiff(ws: Workspace, diff: OutboxDiff, actor: string, onProgress?: OnProgress): Correction[] {
   if (diff.inserts.length === 0 && diff.withdraw.length === 0) return [];
+  const tell = progressEvery(diff.inserts.length, onProgress);
   return ws.transaction(() => {
-    const added = diff.inserts.map((c) => ws.outbox.add(c));
+    const added = diff.inserts.map((c, i) => {
+      tell(i + 1);
+      return ws.outbox.add(c);
+    });
     for (const c of diff.withdraw) {
       ws.outbox.patch(c.id, { status: 'undone', message: 'Withdrawn: its decision was undone or replaced before it was sent.' });
     }
@@ -117,17 +134,38 @@ export function outboxUpToDate(ws: Workspace): boolean {
   return ws.syncState.get(MATERIALISED_KEY) === inputsState(ws)();
 }
 
+/** The last diff worked out, with the inputs' state it was worked out from (materialise writes it if they are unchanged). */
+const lastDiff = new WeakMap<Workspace, { state: string; diff: OutboxDiff }>();
+
+/**
+ * The outbox's diff now (a dry run: the plan's), kept with the inputs' state: the checklist or push that follows a
+ * plan writes it without working it out again. Read in one snapshot (`current`, if given, read in the caller's).
+ */
+export function currentDiff(ws: Workspace, nowIso: string, current?: readonly Decision[], onProgress?: OnProgress): OutboxDiff {
+  return ws.db.transaction(() => {
+    const state = inputsState(ws)();
+    const kept = lastDiff.get(ws);
+    if (kept?.state === state) return kept.diff;
+    const diff = diffOutbox(ws, nowIso, current, onProgress);
+    lastDiff.set(ws, { state, diff });
+    return diff;
+  })();
+}
+
 /**
  * Brings the outbox up to date with the decisions (the first step of a push, and of the checklist). Read and
  * written in one IMMEDIATE transaction, so two processes never add the same correction twice; skipped when nothing
  * it reads has changed since it last ran.
  */
-export function materialise(ws: Workspace, nowIso: string, actor: string): Correction[] {
+export function materialise(ws: Workspace, nowIso: string, actor: string, onProgress?: OnProgress): Correction[] {
   const state = inputsState(ws);
   return ws.db
     .transaction(() => {
-      if (ws.syncState.get(MATERIALISED_KEY) === state()) return [];
-      const added = applyOutboxDiff(ws, diffOutbox(ws, nowIso), actor);
+      const before = state();
+      if (ws.syncState.get(MATERIALISED_KEY) === before) return [];
+      const kept = lastDiff.get(ws);
+      lastDiff.delete(ws);
+      const added = applyOutboxDiff(ws, kept?.state === before ? kept.diff : diffOutbox(ws, nowIso), actor, onProgress);
       ws.syncState.set(MATERIALISED_KEY, state());
       return added;
     })

@@ -4,14 +4,14 @@
 import type { PlanItem, PlanWhatIf, PushPlan } from '../../shared/contract-outbox';
 import type { XeroContact } from '../../shared/domain';
 import type { Decision, Workspace } from '../db';
-import { perXeroSide, xeroContacts } from '../db/xero-side';
+import { perXeroSide, xeroContacts, xeroContactsById } from '../db/xero-side';
 import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
 import type { CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
-import { diffOutbox, outboxUpToDate } from './materialise';
+import { currentDiff, outboxUpToDate, type OnProgress } from './materialise';
 import { isApiCorrection, type Correction } from './model';
-import { whatIf } from './what-if';
+import { whatIfBase, whatIfOn, type WhatIfBase } from './what-if';
 
 type Pending = Pick<NewCorrection, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> & { id: number | null; ref: string };
 
@@ -19,9 +19,6 @@ type Pending = Pick<NewCorrection, 'accountCode' | 'target' | 'subject' | 'kind'
 export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
   return checkPlan(pending, contacts);
 }
-
-/** The workspace's contacts by ContactID. */
-const contactById = perXeroSide((ws) => new Map(xeroContacts(ws).map((c) => [c.contactId, c])));
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
 
@@ -55,13 +52,35 @@ type Step = Pick<Pending, 'target' | 'subject' | 'changes'>;
 /** Most accounts listed as still failing after a plan (the count covers them all). */
 const MAX_LISTED = 1000;
 
+/** The billing accounts as the sync model reads them, in file order (they change only with an import: perXeroSide's stamp has it). */
+const accountsInFileOrder = perXeroSide((ws) => ws.db.prepare<[], { code: string; name: string }>('SELECT code, name FROM billing_accounts ORDER BY row, code').all());
+
+/**
+ * The what-if's starting point (the contacts indexed, the sync run on them as they are), kept while the accounts and
+ * the contacts the checks see are the same: the same list (perXeroSide), or an equal copy with the same pushes.
+ */
+const bases = new WeakMap<Workspace, WhatIfBase>();
+function whatIfBaseOf(ws: Workspace, contacts: readonly XeroContact[]): WhatIfBase {
+  const accounts = accountsInFileOrder(ws);
+  const kept = bases.get(ws);
+  if (kept && kept.accounts === accounts && kept.contacts === contacts) return kept;
+  const base = whatIfBase(accounts, contacts);
+  bases.set(ws, base);
+  return base;
+}
+
+/** Builds what the plan reads from the whole of both sides (the what-if's base, the checks' index), ahead of the first one. */
+export function preparePlan(ws: Workspace): void {
+  const contacts = contactsAfterPushes(ws, ws.outbox.heads());
+  whatIfBaseOf(ws, contacts);
+  blocksOf(ws, [], contacts);
+}
+
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
 function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
-  // Only what the sync model reads, in file order (not every column of 20,000 accounts).
-  const accounts = ws.db.prepare<[], { code: string; name: string }>('SELECT code, name FROM billing_accounts ORDER BY row, code').all();
-  const result = whatIf({
-    accounts,
-    contacts,
+  const base = whatIfBaseOf(ws, contacts);
+  const accounts = base.accounts;
+  const result = whatIfOn(base, {
     push,
     xeroSteps: steps.filter((p) => p.target === 'xero'),
     cocoon: steps.filter((p) => p.target === 'cocoon'),
@@ -85,10 +104,15 @@ function ticked(current: readonly Decision[], corrections: readonly CorrectionHe
   return corrections.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null && live.has(c.decisionId));
 }
 
-export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
+/** The plan, read in one snapshot (the diff it works out is kept for the write that follows: see currentDiff). */
+export function buildPlan(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPlan {
+  return ws.db.transaction(() => planNow(ws, nowIso, onProgress))();
+}
+
+function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPlan {
   const current = ws.decisions.listCurrent();
   // Once the outbox is up to date (a checklist or push since the last change), nothing is left to add or withdraw.
-  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : diffOutbox(ws, nowIso, current);
+  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : currentDiff(ws, nowIso, current, onProgress);
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
   const existing = ws.outbox.heads().filter((c) => !withdrawn.has(c.id));
   const queued: Pending[] = [
@@ -98,7 +122,7 @@ export function buildPlan(ws: Workspace, nowIso: string): PushPlan {
   const api = queued.filter(isApiCorrection);
   const contacts = contactsAfterPushes(ws, existing);
   const blocks = blocksOf(ws, api, contacts);
-  const byId = contactById(ws);
+  const byId = xeroContactsById(ws);
   const names = new Map<string, string>();
   const nameOf = (id: string): string => {
     if (!names.has(id)) names.set(id, byId.get(id)?.name ?? '');

@@ -47,6 +47,7 @@ export interface WhatIfResult {
 
 type Account = { code: string; name: string };
 type Run = { fails: boolean[]; reasons: (string | null)[] };
+type Directory = XeroDirectory<number> & { add(contact: number): void };
 
 /** Xero's reason, in a bookkeeper's words, for an outcome that fails. */
 function reasonOf(xero: XeroDirectory<number>, outcome: SyncOutcome<number>, sent: SentContact): string {
@@ -60,17 +61,61 @@ function reasonOf(xero: XeroDirectory<number>, outcome: SyncOutcome<number>, sen
   return '';
 }
 
-function run(accounts: readonly Account[], contacts: readonly SyncContact[]): Run {
-  const n = contacts.length;
-  const sent: SentContact[] = accounts.map((a) => ({ name: a.name, accountNumber: a.code }));
-  const view = (c: number): SyncContact => (c < n ? contacts[c]! : { name: sent[c - n]!.name, accountNumber: sent[c - n]!.accountNumber, status: 'ACTIVE', isCustomer: true });
-  const xero = directoryOf(
-    contacts.map((_, i) => i),
+/**
+ * The contacts as they are, indexed once (contact i is i; a contact the sync creates for account a is n + a), the
+ * sync run on them, and each contact's place by ContactID: what every what-if of the same workspace starts from.
+ */
+export interface WhatIfBase {
+  accounts: readonly Account[];
+  contacts: readonly XeroContact[];
+  index: XeroDirectory<number>;
+  placeOf: ReadonlyMap<string, number>;
+  now: Run;
+}
+
+/**
+ * The base directory with some contacts changed (`changed`, by place) and the ones a run creates (`add`): the base's
+ * lists without the changed contacts, merged with a small directory of the changed and created ones in place order,
+ * which is the order a directory of all of them would list (created ones come last, in the order they are made).
+ */
+function overlay(base: WhatIfBase, sent: readonly SentContact[], changed: ReadonlyMap<number, SyncContact>): Directory {
+  const n = base.contacts.length;
+  const view = (c: number): SyncContact =>
+    c < n ? (changed.get(c) ?? base.index.view(c)) : { name: sent[c - n]!.name, accountNumber: sent[c - n]!.accountNumber, status: 'ACTIVE', isCustomer: true };
+  const extra = directoryOf([...changed.keys()], view);
+  const merged = (fromBase: readonly number[], fromExtra: readonly number[]): readonly number[] => {
+    const kept = changed.size === 0 ? fromBase : fromBase.filter((c) => !changed.has(c));
+    if (fromExtra.length === 0) return kept;
+    return kept.length === 0 ? fromExtra : [...kept, ...fromExtra].sort((a, b) => a - b);
+  };
+  return {
+    add: extra.add,
+    named: (key) => merged(base.index.named(key), extra.named(key)),
+    holding: (key) => merged(base.index.holding(key), extra.holding(key)),
+    looselyNamed: (key) => merged(base.index.looselyNamed!(key), extra.looselyNamed!(key)),
     view,
-  );
+  };
+}
+
+function run(base: WhatIfBase, accounts: readonly Account[], changed: ReadonlyMap<number, SyncContact>): Run {
+  const n = base.contacts.length;
+  const sent: SentContact[] = accounts.map((a) => ({ name: a.name, accountNumber: a.code }));
+  const xero = overlay(base, sent, changed);
   const outcomes = syncRun(xero, sent, (a) => n + a);
   const fails = outcomes.map((o, a) => syncFails(xero, o, sent[a]!));
   return { fails, reasons: outcomes.map((o, a) => (fails[a] ? reasonOf(xero, o, sent[a]!) : null)) };
+}
+
+/** Indexes the contacts and runs the sync on them as they are (kept by the caller while neither side changes). */
+export function whatIfBase(accounts: readonly Account[], contacts: readonly XeroContact[]): WhatIfBase {
+  const views: SyncContact[] = contacts.map((c) => ({ name: c.name, accountNumber: c.accountNumber, status: c.status, isCustomer: c.isCustomer }));
+  const index = directoryOf(
+    views.map((_, i) => i),
+    (c) => views[c]!,
+  );
+  const base = { accounts, contacts, index, placeOf: new Map(contacts.map((c, i) => [c.contactId.toLowerCase(), i])), now: { fails: [], reasons: [] } as Run };
+  base.now = run(base, accounts, new Map());
+  return base;
 }
 
 /** The planned changes by subject (a ContactID or an account code, compared without case). */
@@ -80,16 +125,18 @@ function bySubject(planned: readonly PlannedChange[]): Map<string, FieldEdit[]> 
   return edits;
 }
 
-function applyToContacts(contacts: readonly XeroContact[], planned: readonly PlannedChange[]): SyncContact[] {
-  const edits = bySubject(planned);
-  return contacts.map((c) =>
-    (edits.get(c.contactId.toLowerCase()) ?? []).reduce<SyncContact>((copy, e) => editContact(copy, e.field, e.to), {
-      name: c.name,
-      accountNumber: c.accountNumber,
-      status: c.status,
-      isCustomer: c.isCustomer,
-    }),
-  );
+/** The contacts the planned changes edit, by place, as they are after the changes. */
+function changedContacts(base: WhatIfBase, planned: readonly PlannedChange[]): Map<number, SyncContact> {
+  const changed = new Map<number, SyncContact>();
+  for (const [subject, edits] of bySubject(planned)) {
+    const place = base.placeOf.get(subject);
+    if (place === undefined) continue;
+    changed.set(
+      place,
+      edits.reduce<SyncContact>((copy, e) => editContact(copy, e.field, e.to), base.index.view(place)),
+    );
+  }
+  return changed;
 }
 
 function applyToAccounts(accounts: readonly Account[], planned: readonly PlannedChange[]): Account[] {
@@ -112,14 +159,18 @@ function compare(accounts: readonly Account[], now: Run, after: Run): SideOutcom
   return out;
 }
 
-export function whatIf(input: WhatIfInput): WhatIfResult {
-  const contactsNow: SyncContact[] = input.contacts.map((c) => ({ name: c.name, accountNumber: c.accountNumber, status: c.status, isCustomer: c.isCustomer }));
-  const now = run(input.accounts, contactsNow);
-  const afterPush = run(input.accounts, applyToContacts(input.contacts, input.push));
-  const afterChecklist = run(applyToAccounts(input.accounts, input.cocoon), applyToContacts(input.contacts, [...input.push, ...input.xeroSteps]));
+/** The what-if of the planned changes, against `base` (whatIfBase of the same accounts and contacts). */
+export function whatIfOn(base: WhatIfBase, planned: Pick<WhatIfInput, 'push' | 'xeroSteps' | 'cocoon'>): WhatIfResult {
+  const { accounts, now } = base;
+  const afterPush = run(base, accounts, changedContacts(base, planned.push));
+  const afterChecklist = run(base, applyToAccounts(accounts, planned.cocoon), changedContacts(base, [...planned.push, ...planned.xeroSteps]));
   return {
     failingNow: now.fails.filter(Boolean).length,
-    afterPush: compare(input.accounts, now, afterPush),
-    afterChecklist: compare(input.accounts, now, afterChecklist),
+    afterPush: compare(accounts, now, afterPush),
+    afterChecklist: compare(accounts, now, afterChecklist),
   };
+}
+
+export function whatIf(input: WhatIfInput): WhatIfResult {
+  return whatIfOn(whatIfBase(input.accounts, input.contacts), input);
 }

@@ -3,7 +3,7 @@
 // do). Derived when read, from the decisions, the outbox and the current findings, so it is never stale and no
 // decision is rewritten; the one place the table, the detail and bulk accept ask.
 import type { Workspace } from '../db';
-import { createReviewRepo, type DecidedFailing } from '../db/repos/review';
+import { reviewRepoOf, type DecidedFailing } from '../db/repos/review';
 import { undoRefusal } from '../outbox/undo';
 
 type AttentionStage = Extract<DecidedFailing['stage'], 'pushed' | 'changed'>;
@@ -40,27 +40,28 @@ function stateOf(r: DecidedFailing): DecisionState {
     : { attention: null, pending: PENDING[r.stage] };
 }
 
-/** Every failing account with a decision carried out or under way, by account code (one pass). */
-export function decisionStates(ws: Workspace): Map<string, DecisionState> {
-  return new Map(createReviewRepo(ws.db).decidedFailing().map((r) => [r.code, stateOf(r)]));
+/** Every failing account with a decision carried out or under way (or those of `codes`), by account code (one pass). */
+export function decisionStates(ws: Workspace, codes?: readonly string[]): Map<string, DecisionState> {
+  const repo = reviewRepoOf(ws.db);
+  return new Map((codes ? repo.decidedFailingOf(codes) : repo.decidedFailing()).map((r) => [r.code, stateOf(r)]));
 }
 
 /** The state of one account's decision; null when it stands (or there is none). */
 export function decisionStateOf(ws: Workspace, code: string): DecisionState | null {
-  const r = createReviewRepo(ws.db).decidedFailing(code)[0];
+  const r = reviewRepoOf(ws.db).decidedFailing(code)[0];
   return r ? stateOf(r) : null;
 }
 
 /** Every account whose current decision needs attention, with the reason, by account code. */
-export function attentionByAccount(ws: Workspace): Map<string, string> {
+export function attentionByAccount(ws: Workspace, codes?: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [code, state] of decisionStates(ws)) if (state.attention) out.set(code, state.attention);
+  for (const [code, state] of decisionStates(ws, codes)) if (state.attention) out.set(code, state.attention);
   return out;
 }
 
 /** The decision's Xero corrections that an undo can reverse now (written by a push, not undone yet). */
 export function undoableOf(ws: Workspace, decisionId: number): number[] {
-  return createReviewRepo(ws.db)
+  return reviewRepoOf(ws.db)
     .xeroCorrectionIds(decisionId)
     .filter((id) => undoRefusal(ws, ws.outbox.get(id), id) === '');
 }

@@ -1,7 +1,7 @@
 // The dashboard: counts per finding kind, how many accounts will fail on the next sync (and where their fixes stand),
 // what the last push fixed, and data freshness.
 import type { Workspace } from '../db';
-import { createReviewRepo } from '../db/repos/review';
+import { reviewRepoOf } from '../db/repos/review';
 import { workspaceSummary, type XeroConnectionStatus } from './workspace-summary';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
@@ -19,7 +19,7 @@ export function findingsOutdated(ws: Workspace, base: ReturnType<typeof workspac
 
 export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceStatus {
   const base = workspaceSummary(ws);
-  const repo = createReviewRepo(ws.db);
+  const repo = reviewRepoOf(ws.db);
   const failingBreakdown = repo.failingBreakdown();
   const freshness = xeroFreshness(ws);
   const waitingFor = freshness.trust === 'missing' ? 'xero' : base.lastCocoonImport ? null : 'cocoon';

@@ -2,9 +2,9 @@
 // at once, with an audit entry; a bulk action never touches an account that already has a decision (unless it
 // needs attention: carried out, and the account still fails), leaves out renames where a name lost information
 // and AccountNumbers that replace one unless asked, and can be undone whole.
-import { FAILING_KINDS, type Finding } from '../../shared/domain';
+import { FAILING_KINDS, type BillingAccount, type Finding, type XeroContact } from '../../shared/domain';
 import type { Workspace } from '../db';
-import { perXeroSide, xeroContacts } from '../db/xero-side';
+import { perXeroSide, xeroContacts, xeroContactsById } from '../db/xero-side';
 import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
@@ -14,11 +14,12 @@ import { AppError, unknownAccount } from '../../shared/app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
 import { contactDirectory, outcomeWith, type ContactDirectory } from './decision-check';
-import { compareNames } from './name-quality';
+import { compareNames, type NameVerdict } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
 import { findingNameVerdict, lookOf } from './name-look';
 import { reviewRow, rowDecision } from './rows';
+import { progressEvery, type OnProgress } from '../../shared/progress-every';
 
 export interface DecisionRequest {
   accountCode: string;
@@ -51,14 +52,40 @@ function unavailable(action: DecisionAction, contact: { name: string; accountNum
   return null;
 }
 
+/** What planning a decision reads: a query each for one decision; for a bulk apply, each kind read once for all. */
+interface Facts {
+  account(code: string): BillingAccount | undefined;
+  finding(code: string): Finding | undefined;
+  contact(contactId: string): XeroContact | undefined;
+  /** compareNames (a bulk apply keeps each pair's verdict: the suggestion and its plan compare the same two names). */
+  compare(cocoon: string, xero: string): NameVerdict;
+}
+
+const queried = (ws: Workspace): Facts => ({ account: (c) => ws.accounts.get(c), finding: (c) => ws.findings.get(c), contact: (id) => ws.contacts.get(id), compare: compareNames });
+
+/** The accounts and findings of `codes` in one read each, the contacts from the kept list (xeroContactsById). */
+function readInBulk(ws: Workspace, codes: readonly string[]): Facts {
+  const accounts = ws.accounts.getMany(codes);
+  const findings = ws.findings.getMany(codes);
+  const contacts = xeroContactsById(ws);
+  const verdicts = new Map<string, NameVerdict>();
+  const compare = (cocoon: string, xero: string): NameVerdict => {
+    const key = `${cocoon}\u0000${xero}`;
+    let v = verdicts.get(key);
+    if (!v) verdicts.set(key, (v = compareNames(cocoon, xero)));
+    return v;
+  };
+  return { account: (c) => accounts.get(c), finding: (c) => findings.get(c), contact: (id) => contacts.get(id), compare };
+}
+
 /**
  * Checks a request against the account's finding and works out its changes, and whether they make the account pass;
  * throws AppError when it does not fit. `xero` is the workspace's contacts for the check (built once for a bulk).
  */
-function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Planned {
-  const account = ws.accounts.get(req.accountCode);
+function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Planned {
+  const account = facts.account(req.accountCode);
   if (!account) throw unknownAccount(req.accountCode);
-  const finding = ws.findings.get(req.accountCode);
+  const finding = facts.finding(req.accountCode);
   const kind = finding?.kind ?? null;
   if (!actionAllowed(kind, req.action, finding?.fix)) {
     const what = kind ? `a "${FINDING_KIND_LABELS[kind]}" finding` : 'an account without a finding (no Xero data yet)';
@@ -66,24 +93,24 @@ function plan(ws: Workspace, req: DecisionRequest, xero: ContactDirectory): Plan
   }
   if (req.action === 'link' && !req.xeroContactId) throw new AppError('bad_input', 'Linking needs the Xero contact to link.');
   const contactId = targetContactId(req.action, finding, req.xeroContactId);
-  const contact = contactId === null ? undefined : ws.contacts.get(contactId);
+  const contact = contactId === null ? undefined : facts.contact(contactId);
   if (req.action === 'link' && !contact) throw new AppError('not_found', `There is no Xero contact ${req.xeroContactId} in this workspace.`);
   const holderId = finding?.codeHolderId ?? null;
   const why = unavailable(req.action, contact, holderId);
   if (why) throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${req.accountCode}: ${why}.`);
-  const holder = holderId !== null && holderId !== contact?.contactId ? ws.contacts.get(holderId) : undefined;
-  const better = contact ? compareNames(account.name, contact.name).better : null;
+  const holder = holderId !== null && holderId !== contact?.contactId ? facts.contact(holderId) : undefined;
+  const better = contact ? facts.compare(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
   const outcome = fixes ? outcomeWith(xero, account, changes) : null;
   // A contact the sync creates while Xero has the business under another name is a second contact for it.
-  const same = finding?.xeroContactId ? ws.contacts.get(finding.xeroContactId) : undefined;
+  const same = finding?.xeroContactId ? facts.contact(finding.xeroContactId) : undefined;
   const caveat =
     outcome?.creates && same && same.contactId !== holderId
       ? `Xero then gets a second contact, "${outcome.creates}", for the business it already has as "${same.name}"`
       : null;
-  const names = (id: string) => ws.contacts.get(id)?.name;
+  const names = (id: string) => facts.contact(id)?.name;
   return {
     accountCode: account.code,
     action: req.action,
@@ -115,11 +142,21 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
 /** The workspace's contacts indexed for the decision check (kept while the Xero side is unchanged). */
 const contactsOf = perXeroSide((ws) => contactDirectory(xeroContacts(ws)));
 
+/** Builds what a bulk apply reads from the whole Xero side (kept while it is unchanged), ahead of the first one. */
+export function prepareBulk(ws: Workspace): void {
+  contactsOf(ws);
+  xeroContactsById(ws);
+}
+
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
 /** A code conflict's matching contact, as the choice of fixes depends on it (undefined for other findings). */
-export function conflictMatchOf(ws: Workspace, finding: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId'> | undefined): ConflictMatch | undefined {
+export function conflictMatchOf(
+  ws: Workspace,
+  finding: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId'> | undefined,
+  contact: (contactId: string) => XeroContact | undefined = (id) => ws.contacts.get(id),
+): ConflictMatch | undefined {
   if (finding?.kind !== 'code_conflict') return undefined;
-  const match = finding.xeroContactId && finding.xeroContactId !== finding.codeHolderId ? ws.contacts.get(finding.xeroContactId) : undefined;
+  const match = finding.xeroContactId && finding.xeroContactId !== finding.codeHolderId ? contact(finding.xeroContactId) : undefined;
   if (!match) return 'none';
   return match.accountNumber.trim() === '' ? 'no_code' : 'has_code';
 }
@@ -128,7 +165,7 @@ export function previewActions(ws: Workspace, accountCode: string, actions: read
   const xero = contactsOf(ws);
   return actions.flatMap((action) => {
     try {
-      const p = plan(ws, { accountCode, action }, xero);
+      const p = plan(queried(ws), { accountCode, action }, xero);
       return [{ action, summary: p.summary, stillFails: p.stillFails, passes: p.passes, caveat: p.caveat }];
     } catch (error) {
       if (error instanceof AppError) return [];
@@ -139,7 +176,7 @@ export function previewActions(ws: Workspace, accountCode: string, actions: read
 
 /** Records one decision; `warning` says why its fix would not make the account pass (it is recorded all the same). */
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
-  const planned = plan(ws, req, contactsOf(ws));
+  const planned = plan(queried(ws), req, contactsOf(ws));
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.stillFails ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.` : planned.caveat && `It passes, but ${planned.caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
@@ -152,7 +189,7 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
  * no longer allows the action.
  */
 export function redecide(ws: Workspace, decision: Decision, xeroContactId: string | undefined, actor: string): DecisionView {
-  const planned = plan(ws, { accountCode: decision.accountCode, action: decision.action as DecisionAction, xeroContactId, note: decision.note }, contactsOf(ws));
+  const planned = plan(queried(ws), { accountCode: decision.accountCode, action: decision.action as DecisionAction, xeroContactId, note: decision.note }, contactsOf(ws));
   return toDecisionView(ws.transaction(() => store(ws, planned, decision.note, decision.source, decision.batchId, actor, decision.id)));
 }
 
@@ -193,23 +230,29 @@ function held(p: Planned, look: string | null): { reason: string; note: string; 
   return null;
 }
 
-function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; skipped: Skip[] } {
+function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { planned: BulkPlanned[]; skipped: Skip[] } {
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
   const xero = contactsOf(ws);
-  const attention = attentionByAccount(ws);
-  for (const code of new Set(req.accountCodes)) {
-    const current = ws.decisions.current(code);
+  const codes = [...new Set(req.accountCodes)];
+  const attention = attentionByAccount(ws, codes);
+  // Each kind of fact read once for all the accounts, never a query per account.
+  const facts = readInBulk(ws, codes);
+  const decided = ws.decisions.currentOf(codes);
+  const tell = progressEvery(codes.length, onProgress);
+  for (const [i, code] of codes.entries()) {
+    tell(i + 1);
+    const current = decided.get(code);
     // A decision that was carried out and did not fix the account is open again: a fresh one may go over it.
     if (current && !attention.has(code)) {
       skipped.push({ accountCode: code, reason: current.source === 'manual' ? 'already decided by hand' : 'already decided' });
       continue;
     }
-    const account = ws.accounts.get(code);
-    const finding = ws.findings.get(code);
+    const account = facts.account(code);
+    const finding = facts.finding(code);
     const kind = finding?.kind ?? null;
-    const names = account ? findingNameVerdict(account, finding, (id) => ws.contacts.get(id)?.name) : null;
-    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding))[0] ?? null) : req.action;
+    const names = account ? findingNameVerdict(account, finding, (id) => facts.contact(id)?.name, facts.compare) : null;
+    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding, facts.contact))[0] ?? null) : req.action;
     if (action === null) {
       skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${FINDING_KIND_LABELS[kind]}"` : 'no finding yet' });
       continue;
@@ -220,7 +263,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest): { planned: BulkPlanned[]; sk
     }
     let p: Planned;
     try {
-      p = plan(ws, { accountCode: code, action }, xero);
+      p = plan(facts, { accountCode: code, action }, xero);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       skipped.push({ accountCode: code, reason: error.message });
@@ -248,20 +291,20 @@ export function previewBulk(ws: Workspace, req: BulkRequest): BulkPreview {
 }
 
 /** Re-plans at apply time (a decision made since the preview is respected), then stores all in one transaction. */
-export function applyBulk(ws: Workspace, req: BulkRequest): BulkApplied {
-  const { planned, skipped } = bulkPlan(ws, req);
+export function applyBulk(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): BulkApplied {
+  const { planned, skipped } = bulkPlan(ws, req, onProgress);
   const { batchId, stored } = ws.transaction(() => {
     if (planned.length === 0) return { batchId: null, stored: [] };
     const batch = ws.decisions.newBatchId();
     return { batchId: batch, stored: planned.map((p) => store(ws, p, req.note ?? '', 'bulk', batch)) };
   });
   // Only the decisions (the table patches its rows' decision cells), their states read in one pass.
-  const states = stored.length > 0 ? decisionStates(ws) : new Map<string, DecisionState>();
+  const states = stored.length > 0 ? decisionStates(ws, stored.map((d) => d.accountCode)) : new Map<string, DecisionState>();
   const decisions = stored.map((d): [string, RowDecision] => {
     const state = states.get(d.accountCode);
     return [d.accountCode, rowDecision(d, state?.attention ?? null, state?.pending ?? null)];
   });
-  return { applied: planned.length, skipped, decisions, batchId };
+  return { applied: planned.length, skipped: skipped.length, decisions, batchId };
 }
 
 /**

@@ -7,9 +7,9 @@ import { targetContactId } from './changes';
 import { compareNames, lossLabel, type NameVerdict } from './name-quality';
 
 /** The verdict on the CocoonOPS name and the name of the Xero contact a rename would touch; null when none applies. */
-export function nameVerdictOf(kind: FindingKind | null, accountName: string, contactName: string | null | undefined): NameVerdict | null {
+export function nameVerdictOf(kind: FindingKind | null, accountName: string, contactName: string | null | undefined, compare = compareNames): NameVerdict | null {
   if (!mayRename(kind) || !contactName) return null;
-  return compareNames(accountName, contactName);
+  return compare(accountName, contactName);
 }
 
 /** "CocoonOPS name lost a character", losses of characters first; null when no name lost anything. */
@@ -21,9 +21,14 @@ export function lookOf(verdict: NameVerdict | null): string | null {
 }
 
 /** The verdict for an account's finding: its name against the Xero contact a rename would touch (changes.ts). */
-export function findingNameVerdict(account: BillingAccount, finding: Finding | undefined, contactName: (id: string) => string | undefined): NameVerdict | null {
+export function findingNameVerdict(
+  account: BillingAccount,
+  finding: Finding | undefined,
+  contactName: (id: string) => string | undefined,
+  compare = compareNames,
+): NameVerdict | null {
   const id = targetContactId('rename_in_xero', finding);
-  return nameVerdictOf(finding?.kind ?? null, account.name, id === null ? undefined : contactName(id));
+  return nameVerdictOf(finding?.kind ?? null, account.name, id === null ? undefined : contactName(id), compare);
 }
 
 /** The verdict as the contract carries it (each loss with its label). */

@@ -1,7 +1,7 @@
 // The review table's rows: every billing account with its finding, the Xero contact shown beside it and its
 // current decision. A hand link shows the linked contact; a missing Xero side shows no finding at all.
 import type { Decision, Workspace } from '../db';
-import { createReviewRepo, type ContactBrief, type ReviewRowRecord } from '../db/repos/review';
+import { reviewRepoOf, type ContactBrief, type ReviewRowRecord } from '../db/repos/review';
 import type { ReviewColumns, ReviewRow, RowDecision } from '../../shared/review';
 import { rowsFromColumns } from '../../shared/review-columns';
 import { rankOf } from '../../shared/decision-rules';
@@ -48,7 +48,7 @@ export type ReviewTable = Omit<ReviewColumns, 'decisions'> & { at: Map<string, n
 
 /** The whole table, column by column, straight from one SQL join. */
 export function reviewTable(ws: Workspace): ReviewTable {
-  const table = createReviewRepo(ws.db).table();
+  const table = reviewRepoOf(ws.db).table();
   const n = table.length;
   const c: ReviewTable = {
     at: new Map(),
@@ -111,7 +111,7 @@ export function withDecisions(ws: Workspace, table: ReviewTable): ReviewColumns 
   const { at, ...columns } = table;
   const c: ReviewColumns = { ...columns, decisions: [] };
   let copied = false;
-  const repo = createReviewRepo(ws.db);
+  const repo = reviewRepoOf(ws.db);
   const states = decisionStates(ws);
   for (const d of ws.decisions.listCurrent()) {
     const i = at.get(d.accountCode);
@@ -140,7 +140,7 @@ export function withDecisions(ws: Workspace, table: ReviewTable): ReviewColumns 
 
 /** One row, fresh from the database (after a decision); undefined when the account is gone. */
 export function reviewRow(ws: Workspace, code: string): ReviewRow | undefined {
-  const repo = createReviewRepo(ws.db);
+  const repo = reviewRepoOf(ws.db);
   const r = repo.row(code);
   if (!r) return undefined;
   const decision = ws.decisions.current(code);

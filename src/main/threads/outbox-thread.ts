@@ -12,8 +12,8 @@ import { nativeBinding } from '../db/native-binding';
 import type { BulkRequest } from '../review/decide';
 import { startWorker } from './start-worker';
 
-export type OutboxTask = { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest };
-type Answer = { plan: PushPlan; checklist: Checklist; bulkApply: BulkApplied };
+export type OutboxTask = { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest } | { kind: 'warm' };
+type Answer = { plan: PushPlan; checklist: Checklist; bulkApply: BulkApplied; warm: null };
 
 export interface OutboxJob {
   path: string;
@@ -26,7 +26,12 @@ export interface OutboxRequest {
   task: OutboxTask;
 }
 
-export type OutboxMessage = { id: number } & ({ type: 'done'; value: unknown } | { type: 'failed'; name: string; code?: string; message: string });
+export type OutboxMessage = { id: number } & (
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; name: string; code?: string; message: string }
+  /** How far the task has got: `done` of `total` (decisions diffed, corrections written, accounts checked). */
+  | { type: 'progress'; done: number; total: number }
+);
 
 /** From this many decisions (or accounts in a bulk) on, the work runs on a worker: below, it is quicker than starting one. */
 export const WORKER_FROM = 2000;
@@ -36,12 +41,13 @@ const currentDecisions = new WeakMap<Workspace, { get(): unknown }>();
 export function runsOffThread(ws: Workspace, task: OutboxTask, from = WORKER_FROM): boolean {
   if (ws.path === '' || ws.path === ':memory:') return false;
   if (task.kind === 'bulkApply') return task.request.accountCodes.length >= from;
+  if (task.kind === 'warm') return ws.accounts.count() >= from;
   let count = currentDecisions.get(ws);
   if (!count) currentDecisions.set(ws, (count = ws.db.prepare('SELECT count(DISTINCT account_code) FROM decisions WHERE undone_at IS NULL').pluck()));
   return Number(count.get()) >= from;
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; progress?: (done: number, total: number) => void };
 /**
  * One worker per open workspace, kept between calls: its connection, its copy of the Xero side (perXeroSide) and its
  * compiled code stay warm, so the second plan is as quick as on the serving thread. Another workspace (or the same
@@ -63,6 +69,7 @@ function keptWorker(ws: Workspace): NonNullable<typeof kept> {
   k.worker.on('message', (m: OutboxMessage) => {
     const p = k.pending.get(m.id);
     if (!p) return;
+    if (m.type === 'progress') return p.progress?.(m.done, m.total);
     k.pending.delete(m.id);
     if (k.pending.size === 0) k.worker.unref(); // idle: it does not keep the process alive
     if (m.type === 'done') p.resolve(m.value);
@@ -72,6 +79,19 @@ function keptWorker(ws: Workspace): NonNullable<typeof kept> {
   k.worker.once('exit', (code) => fail(new Error(`the outbox worker stopped (exit code ${code}) before it finished`)));
   kept = k;
   return k;
+}
+
+/**
+ * Starts the workspace's worker and has it read and index the whole of both sides, as the first bulk apply or plan
+ * would, while the bookkeeper looks at the review: a large workspace only (as runsOffThread decides). Resolves when
+ * done (at once when the workspace is small); a failure or a Cancel only means the first call builds them itself.
+ */
+export function warmOutboxWorker(ws: Workspace, from = WORKER_FROM): Promise<void> {
+  if (!runsOffThread(ws, { kind: 'warm' }, from)) return Promise.resolve();
+  return runOutboxTask(ws, { kind: 'warm' }, new Date().toISOString()).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Stops the kept worker (the app closing, another workspace opened); what it was doing is rejected. */
@@ -85,7 +105,13 @@ export function stopOutboxWorker(): void {
  * Runs the task on the workspace's worker; rejects with the worker's error (an AppError keeps its code). Aborting
  * `signal` stops the worker (a write it had not committed is rolled back), rejecting with the signal's reason.
  */
-export function runOutboxTask<K extends OutboxTask['kind']>(ws: Workspace, task: Extract<OutboxTask, { kind: K }>, nowIso: string, signal?: AbortSignal): Promise<Answer[K]> {
+export function runOutboxTask<K extends OutboxTask['kind']>(
+  ws: Workspace,
+  task: Extract<OutboxTask, { kind: K }>,
+  nowIso: string,
+  signal?: AbortSignal,
+  progress?: (done: number, total: number) => void,
+): Promise<Answer[K]> {
   const k = keptWorker(ws);
   const id = k.next++;
   return new Promise<Answer[K]>((resolve, reject) => {
@@ -98,7 +124,7 @@ export function runOutboxTask<K extends OutboxTask['kind']>(ws: Workspace, task:
       signal?.removeEventListener('abort', stop);
       f(v);
     };
-    k.pending.set(id, { resolve: done((v) => resolve(v as Answer[K])), reject: done(reject) });
+    k.pending.set(id, { resolve: done((v) => resolve(v as Answer[K])), reject: done(reject), progress });
     const message: OutboxRequest = { id, nowIso, task };
     k.worker.ref();
     k.worker.postMessage(message);
@@ -113,14 +139,14 @@ export function runOutboxTask<K extends OutboxTask['kind']>(ws: Workspace, task:
 export class OffThreadWork {
   readonly #running = new Set<AbortController>();
 
-  constructor(private readonly report: (message: string, finished: boolean) => void) {}
+  constructor(private readonly report: (message: string, finished: boolean, done?: number, total?: number) => void) {}
 
   async run<K extends OutboxTask['kind']>(ws: Workspace, task: Extract<OutboxTask, { kind: K }>, nowIso: string, message: string): Promise<Answer[K]> {
     const controller = new AbortController();
     this.#running.add(controller);
     this.report(message, false);
     try {
-      return await runOutboxTask(ws, task, nowIso, controller.signal);
+      return await runOutboxTask(ws, task, nowIso, controller.signal, (done, total) => this.report(message, false, done, total));
     } finally {
       this.#running.delete(controller);
       this.report(controller.signal.aborted ? 'Cancelled' : 'Done', true);

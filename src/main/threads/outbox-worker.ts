@@ -4,9 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/app-error';
 import { openWorkspace } from '../db';
 import { setNativeBinding } from '../db/native-binding';
-import { buildPlan } from '../outbox/plan';
+import { buildPlan, preparePlan } from '../outbox/plan';
 import { currentChecklist } from '../outbox/checklist';
-import { applyBulk } from '../review/decide';
+import { applyBulk, prepareBulk } from '../review/decide';
 import type { WorkerEnvelope } from './start-worker';
 import type { OutboxJob, OutboxMessage, OutboxRequest } from './outbox-thread';
 
@@ -15,10 +15,17 @@ const { job } = workerData as WorkerEnvelope<OutboxJob>;
 setNativeBinding(job.nativeBinding);
 const ws = openWorkspace(job.path);
 
-function answer({ task, nowIso }: OutboxRequest): unknown {
-  if (task.kind === 'plan') return buildPlan(ws, nowIso);
-  if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor);
-  return applyBulk(ws, task.request);
+function answer({ id, task, nowIso }: OutboxRequest): unknown {
+  // Posted while the work goes on: the serving thread shows the counts on the progress line.
+  const progress = (done: number, total: number): void => parentPort!.postMessage({ id, type: 'progress', done, total } satisfies OutboxMessage);
+  if (task.kind === 'warm') {
+    prepareBulk(ws);
+    preparePlan(ws);
+    return null;
+  }
+  if (task.kind === 'plan') return buildPlan(ws, nowIso, progress);
+  if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor, progress);
+  return applyBulk(ws, task.request, progress);
 }
 
 parentPort!.on('message', (request: OutboxRequest) => {

@@ -77,6 +77,9 @@ export function createDecisionsRepo(db: Db, now: NowIso = isoNow) {
     `${SELECT} WHERE id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL GROUP BY account_code)
      ORDER BY account_code`,
   );
+  const currentOfMany = db.prepare<[string], DecisionRow>(
+    `${SELECT} WHERE id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL AND account_code IN (SELECT value FROM json_each(?)) GROUP BY account_code)`,
+  );
   const historyOf = db.prepare<[string], DecisionRow>(`${SELECT} WHERE account_code = ? ORDER BY id`);
 
   const undo = db.transaction((accountCode: string, at: string): Decision | undefined => {
@@ -87,20 +90,20 @@ export function createDecisionsRepo(db: Db, now: NowIso = isoNow) {
   });
 
   return {
+    /** Inserts a decision; returns it as stored (from the row written, not read back: a bulk apply writes thousands). */
     add(d: NewDecision): Decision {
-      const id = Number(
-        insert.run({
-          account_code: d.accountCode,
-          action: d.action,
-          xero_contact_id: d.xeroContactId ?? null,
-          payload_json: toJson(d.payload),
-          note: d.note ?? '',
-          source: d.source ?? 'manual',
-          created_at: d.createdAt ?? now(),
-          batch_id: d.batchId ?? null,
-        }).lastInsertRowid,
-      );
-      return toDecision(byId.get(id) as DecisionRow);
+      const row = {
+        account_code: d.accountCode,
+        action: d.action,
+        xero_contact_id: d.xeroContactId ?? null,
+        payload_json: toJson(d.payload),
+        note: d.note ?? '',
+        source: d.source ?? 'manual',
+        created_at: d.createdAt ?? now(),
+        batch_id: d.batchId ?? null,
+      };
+      const id = Number(insert.run(row).lastInsertRowid);
+      return toDecision({ ...row, id, undone_at: null } as DecisionRow);
     },
     /** Undoes the account's current decision (the one before it, if any, becomes current). Returns what was undone. */
     undoLatest(accountCode: string): Decision | undefined {
@@ -139,6 +142,10 @@ export function createDecisionsRepo(db: Db, now: NowIso = isoNow) {
       return row && toDecision(row);
     },
     /** The current decision of every account that has one, by account code. */
+    /** The current decisions of these accounts, by account code, in one read. */
+    currentOf(accountCodes: Iterable<string>): Map<string, Decision> {
+      return new Map(currentOfMany.all(JSON.stringify([...accountCodes])).map((r) => [r.account_code, toDecision(r)]));
+    },
     listCurrent(): Decision[] {
       return allCurrent.all().map(toDecision);
     },

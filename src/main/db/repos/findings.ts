@@ -70,6 +70,34 @@ function toFinding(r: FindingRow): Finding {
   };
 }
 
+/**
+ * The same, with the detail (candidates, contributions, sync outcome) parsed when first read: a bulk apply reads the
+ * findings of thousands of accounts and looks at the detail of few.
+ */
+function toLazyFinding(r: FindingRow): Finding {
+  let detail: FindingDetail | undefined;
+  const d = (): FindingDetail => (detail ??= JSON.parse(r.detail_json) as FindingDetail);
+  return {
+    accountCode: r.account_code,
+    accountRow: r.account_row,
+    kind: r.kind,
+    xeroContactId: r.xero_contact_id,
+    codeHolderId: r.code_holder_id,
+    score: r.score,
+    explanation: r.explanation,
+    get contributions() {
+      return d().contributions;
+    },
+    get candidates() {
+      return d().candidates;
+    },
+    fix: r.fix,
+    get sync() {
+      return d().sync ?? { outcome: FAILING_KINDS.includes(r.kind) ? 'refused' : 'filed', message: null, doubt: 'computed by an older version: match again' };
+    },
+  };
+}
+
 const toXeroFinding = (r: XeroFindingRow): XeroFinding => ({
   kind: r.kind,
   contactIds: JSON.parse(r.contact_ids_json) as string[],
@@ -93,6 +121,7 @@ export function createFindingsRepo(db: Db) {
   const all = db.prepare<[], FindingRow>(`${SELECT} ORDER BY account_row, account_code`);
   const ofKind = db.prepare<[FindingKind], FindingRow>(`${SELECT} WHERE kind = ? ORDER BY account_row, account_code`);
   const byCode = db.prepare<[string], FindingRow>(`${SELECT} WHERE account_code = ?`);
+  const byCodes = db.prepare<[string], FindingRow>(`${SELECT} WHERE account_code IN (SELECT value FROM json_each(?))`);
   const allExplanations = db.prepare<[], [string, string]>('SELECT account_code, explanation FROM findings').raw();
   const kindCounts = db.prepare<[], { kind: FindingKind; n: number }>('SELECT kind, count(*) AS n FROM findings GROUP BY kind');
   const allXero = db.prepare<[], XeroFindingRow>(
@@ -153,6 +182,10 @@ export function createFindingsRepo(db: Db) {
     get(accountCode: string): Finding | undefined {
       const row = byCode.get(accountCode);
       return row && toFinding(row);
+    },
+    /** The findings of these accounts, by account code, in one read (accounts without one are not in the map). */
+    getMany(accountCodes: Iterable<string>): Map<string, Finding> {
+      return new Map(byCodes.all(JSON.stringify([...accountCodes])).map((r) => [r.account_code, toLazyFinding(r)]));
     },
     /** How many findings of each kind (every kind present, zero when none). */
     countsByKind(): Record<FindingKind, number> {

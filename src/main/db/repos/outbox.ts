@@ -230,30 +230,45 @@ export function createOutboxRepo(db: Db, now: NowIso = isoNow) {
   }
 
   return {
+    /** Inserts a correction; returns it as stored (built from what was written, not read back: 10,000 at a time). */
     add(c: NewCorrection): Correction {
       const at = now();
+      const stored = {
+        decisionId: c.decisionId ?? null,
+        before: c.before ?? null,
+        reviewedUpdatedUtc: c.reviewedUpdatedUtc ?? '',
+        finding: c.finding ?? null,
+        undoesId: c.undoesId ?? null,
+        status: c.status ?? 'queued',
+        message: c.message ?? '',
+        advice: c.advice ?? '',
+        after: c.after ?? null,
+        current: c.current ?? null,
+        doneAt: c.doneAt ?? null,
+      };
       const id = Number(
         insert.run({
-          decision_id: c.decisionId ?? null,
+          decision_id: stored.decisionId,
           account_code: c.accountCode,
           target: c.target,
           subject: c.subject,
           kind: c.kind,
           changes_json: JSON.stringify(c.changes),
-          before_json: toJson(c.before),
-          reviewed_updated_utc: c.reviewedUpdatedUtc ?? '',
-          finding_json: toJson(c.finding),
-          undoes_id: c.undoesId ?? null,
-          status: c.status ?? 'queued',
-          message: c.message ?? '',
-          advice: c.advice ?? '',
-          after_json: toJson(c.after),
-          current_json: toJson(c.current),
+          before_json: toJson(stored.before),
+          reviewed_updated_utc: stored.reviewedUpdatedUtc,
+          finding_json: toJson(stored.finding),
+          undoes_id: stored.undoesId,
+          status: stored.status,
+          message: stored.message,
+          advice: stored.advice,
+          after_json: toJson(stored.after),
+          current_json: toJson(stored.current),
           created_at: at,
-          done_at: c.doneAt ?? null,
+          done_at: stored.doneAt,
         }).lastInsertRowid,
       );
-      return toCorrection(byId.get(id)!);
+      const { accountCode, target, subject, kind } = c;
+      return { id, accountCode, target, subject, kind, changes: c.changes.map((e) => ({ ...e })), ...stored, batchId: null, idempotencyKey: null, attempts: 0, createdAt: at, updatedAt: at, resyncedAt: null };
     },
     get(id: number): Correction | undefined {
       const row = byId.get(id);

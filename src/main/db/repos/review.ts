@@ -104,6 +104,7 @@ export function createReviewRepo(db: Db) {
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
   const decidedFailingAll = db.prepare<[], DecidedFailing>(`${DECIDED_FAILING}) ${DECIDED_STAGES}`);
   const decidedFailingOne = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code = ?) ${DECIDED_STAGES}`);
+  const decidedFailingOf = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code IN (SELECT value FROM json_each(?))) ${DECIDED_STAGES}`);
   const written = db.prepare<[string, string], { code: string; kind: FindingKind | null; stage: string }>(
     `SELECT w.code, f.kind, ${STAGE} AS stage FROM (
        SELECT DISTINCT account_code AS code FROM corrections
@@ -145,6 +146,10 @@ export function createReviewRepo(db: Db) {
     decidedFailing(code?: string): DecidedFailing[] {
       return code === undefined ? decidedFailingAll.all() : decidedFailingOne.all(code);
     },
+    /** The same for the accounts of `codes`, in one read. */
+    decidedFailingOf(codes: readonly string[]): DecidedFailing[] {
+      return decidedFailingOf.all(JSON.stringify(codes));
+    },
     /** The accounts with a Xero correction done (and not undone since) between two instants, with their finding. */
     /** Accounts whose Xero corrections were written in the time span, with their finding and their fix's stage. */
     writtenBetween(from: string, to: string): { code: string; kind: FindingKind | null; stage: string }[] {
@@ -157,3 +162,11 @@ export function createReviewRepo(db: Db) {
   };
 }
 
+
+/** The review's statements, prepared once per connection (a dozen large ones: preparing them cost more than a query). */
+const prepared = new WeakMap<Db, ReturnType<typeof createReviewRepo>>();
+export function reviewRepoOf(db: Db): ReturnType<typeof createReviewRepo> {
+  let repo = prepared.get(db);
+  if (!repo) prepared.set(db, (repo = createReviewRepo(db)));
+  return repo;
+}
