@@ -103,20 +103,6 @@ export function strongest(items: readonly number[], k: number, score: Float64Arr
 }
 
 export function generateCandidates(accounts: PreparedSide, index: ContactIndex, words: Words, contactCount: number, config: MatchConfig): AccountCandidates[] {
-  const result: AccountCandidates[] = [];
-  forEachAccountCandidates(accounts, index, words, contactCount, config, (_, block) => result.push(block));
-  return result;
-}
-
-/** generateCandidates one account at a time, in order: each account's block can be let go once `visit` has used it. */
-export function forEachAccountCandidates(
-  accounts: PreparedSide,
-  index: ContactIndex,
-  words: Words,
-  contactCount: number,
-  config: MatchConfig,
-  visit: (account: number, block: AccountCandidates) => void,
-): void {
   const maxPosting = Math.max(50, Math.floor(config.maxBlockShare * words.records));
   const acc = new Float64Array(contactCount);
   const touched: number[] = [];
@@ -133,6 +119,7 @@ export function forEachAccountCandidates(
   const bumpUnlessCommon = (postings: Postings, value: number) => {
     if (postings.count(value) <= maxPosting) bumpAll(postings, value, STRONG);
   };
+  const result: AccountCandidates[] = [];
   for (let a = 0; a < accounts.size; a++) {
     const holders = index.byCode.lookup(accounts.code[a]!);
     bumpAll(index.byCode, accounts.code[a]!, STRONG * 4);
@@ -159,6 +146,7 @@ export function forEachAccountCandidates(
     const candidates = strongest(touched, Math.max(config.maxCandidates, holders.length), acc);
     for (const i of touched) acc[i] = 0;
     touched.length = 0;
-    visit(a, { holders, candidates });
+    result.push({ holders, candidates });
   }
+  return result;
 }
