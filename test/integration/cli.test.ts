@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ describe('reconciler match', () => {
   it('is deterministic: the same inputs give byte-identical output', () => {
     const dir = tempDir();
     for (const name of ['a.json', 'b.json']) runCli(['match', '--cocoon', small('cocoon.csv'), '--xero', small('xero-contacts.json'), '--out', join(dir, name)]);
+    expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.json']);
     expect(sha(join(dir, 'a.json'))).toBe(sha(join(dir, 'b.json')));
     const json = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
     expect(json.findings[1].contributions.map((c: { field: string }) => c.field)).toContain('name');
@@ -46,6 +47,8 @@ describe('reconciler match', () => {
     const r = runCli(['match', '--cocoon', bad, '--xero', small('xero-contacts.json'), '--out', join(dir, 'f.csv')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('"A1" is used twice: rows 2 and 3');
+    // Findings are written as they are made, to a file renamed into place when complete: nothing is left behind.
+    expect(readdirSync(dir)).toEqual(['bad.csv']);
   });
 
   it('explains usage errors with exit code 2, and documents exit codes in --help', () => {

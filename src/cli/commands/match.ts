@@ -1,16 +1,16 @@
 // reconciler match: stateless, one shot: two files in, one finding per billing account out.
 import { ABOUT } from '../command-help';
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatForPath, renderFindings } from '../../main/findings/report';
-import { matchFiles } from '../../main/findings/match-files';
-import { FAILING_KINDS } from '../../shared/domain';
+import { matchEach } from '../../main/matching';
+import { formatForPath } from '../../main/findings/report';
+import { prepareFiles } from '../../main/findings/match-files';
 import { EXIT } from '../exit-codes';
 import { collectMapping } from '../options';
 import { note, progress } from '../progress';
 import { action, CliUsageError } from '../run';
 import { phase } from '../stats';
-import { summariseCounts } from './summary';
+import { countKinds, describeCounts } from './summary';
+import { writeFindingsTo } from '../findings-file';
 
 export function registerMatch(program: Command): void {
   program
@@ -30,25 +30,39 @@ export function registerMatch(program: Command): void {
         } catch (e) {
           throw new CliUsageError((e as Error).message);
         }
+        const { parsed, contacts, side, prepared, config } = await phase('read', () =>
+          prepareFiles({ path: opts.cocoon, mapping: opts.map, sheet: opts.sheet }, opts.xero),
+        );
+        // Each finding is written and counted as it is made, and then let go: 100,000 of them held at once took
+        // about 120 MB, and the text as one string as much again.
+        const counts = countKinds([]);
         const bar = progress('matching');
-        const { parsed, contacts, result } = await phase('read and match', () =>
-          matchFiles({ path: opts.cocoon, mapping: opts.map, sheet: opts.sheet }, opts.xero, {
-            onProgress: (d, t) => bar.update(d, t),
-            // The CSV has a row per billing account only: the likely duplicate contacts are in the JSON.
-            xeroFindings: format === 'json',
+        await phase('match and write', () =>
+          writeFindingsTo(opts.out, format, (writer) => {
+            const xeroFindings = matchEach(
+              parsed.accounts,
+              side,
+              prepared,
+              (f) => {
+                counts[f.kind] += 1;
+                writer.add(f);
+              },
+              {
+                config,
+                onProgress: (d, t) => bar.update(d, t),
+                // The CSV has a row per billing account only: the likely duplicate contacts are in the JSON.
+                xeroFindings: format === 'json',
+              },
+            );
+            writer.end(xeroFindings);
           }),
         );
         bar.stop();
         for (const w of parsed.warnings.slice(0, 5)) note(`warning: row ${w.row}: ${w.message}`);
-        await phase('write', async () => {
-          const text = renderFindings(result, format);
-          if (opts.out === '-') process.stdout.write(text);
-          else await writeFile(opts.out, text);
-        });
-        const counts = summariseCounts(result.findings);
-        note(`${parsed.accounts.length} accounts, ${contacts.length} Xero contacts: ${counts.line}`);
+        const { line, failing } = describeCounts(counts);
+        note(`${parsed.accounts.length} accounts, ${contacts.length} Xero contacts: ${line}`);
         if (opts.out !== '-') note(`findings written to ${opts.out}`);
-        return opts.check && result.findings.some((f) => FAILING_KINDS.includes(f.kind)) ? EXIT.willFail : EXIT.ok;
+        return opts.check && failing > 0 ? EXIT.willFail : EXIT.ok;
       }),
     );
 }

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { MatchResult, XeroContact } from '../../shared/domain';
 import { parseAccountsFile, type ImportOptions, type ParsedAccounts } from '../cocoon/import-accounts';
-import { matchPrepared, prepareAccounts, prepareContacts, resolveConfig, type MatchOptions, type PreparedSide } from '../matching';
+import { matchPrepared, prepareAccounts, prepareContacts, resolveConfig, type MatchConfig, type MatchOptions, type PreparedContacts, type PreparedSide } from '../matching';
 import { prepareAccountsFile, type AccountsJob } from '../threads/accounts-thread';
 import { readContactsFile } from '../xero/contacts-file';
 
@@ -23,8 +23,18 @@ async function readAccounts(job: AccountsJob, signal: AbortSignal): Promise<{ pa
   return { parsed, side: prepareAccounts(parsed.accounts, job.config) };
 }
 
-export async function matchFiles(cocoon: { path: string } & ImportOptions, xero: string, options: MatchOptions = {}): Promise<MatchedFiles> {
-  const config = resolveConfig(options.config);
+/** Both files read and prepared for matching (matchPrepared, or matchEach to have the findings one at a time). */
+export interface PreparedFiles {
+  parsed: ParsedAccounts;
+  side: PreparedSide;
+  /** The contacts as read. */
+  contacts: XeroContact[];
+  prepared: PreparedContacts;
+  config: MatchConfig;
+}
+
+export async function prepareFiles(cocoon: { path: string } & ImportOptions, xero: string, given?: Partial<MatchConfig>): Promise<PreparedFiles> {
+  const config = resolveConfig(given);
   const { path, ...importOptions } = cocoon;
   const stopAccounts = new AbortController();
   const accountsRead = readAccounts({ path, options: importOptions, config }, stopAccounts.signal);
@@ -33,5 +43,10 @@ export async function matchFiles(cocoon: { path: string } & ImportOptions, xero:
   const contactsPrepared = readContactsFile(xero, { keepRaw: false }).then(({ contacts }) => ({ contacts, prepared: prepareContacts(contacts, config) }));
   contactsPrepared.catch(() => stopAccounts.abort());
   const [{ parsed, side }, { contacts, prepared }] = await Promise.all([accountsRead, contactsPrepared]);
+  return { parsed, side, contacts, prepared, config };
+}
+
+export async function matchFiles(cocoon: { path: string } & ImportOptions, xero: string, options: MatchOptions = {}): Promise<MatchedFiles> {
+  const { parsed, side, contacts, prepared, config } = await prepareFiles(cocoon, xero, options.config);
   return { parsed, contacts, result: matchPrepared(parsed.accounts, side, prepared, { ...options, config }) };
 }
