@@ -15,6 +15,8 @@ export type CorrectionStatus = z.infer<typeof CorrectionStatus>;
 export const CORRECTION_KINDS = ['rename', 'account_number', 'restore', 'undo', 'make_customer', 'free_number', 'cocoon_rename', 'cocoon_recode', 'resend'] as const;
 export const CorrectionKind = z.enum(CORRECTION_KINDS);
 export type CorrectionKind = z.infer<typeof CorrectionKind>;
+/** Kinds written through POST /Contacts. */
+export const API_KINDS: ReadonlySet<CorrectionKind> = new Set(['rename', 'account_number', 'restore', 'undo']);
 
 export const CorrectionTarget = z.enum(['xero', 'cocoon']);
 export type CorrectionTarget = z.infer<typeof CorrectionTarget>;

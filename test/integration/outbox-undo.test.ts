@@ -4,7 +4,7 @@ import { pushOutbox, undoCorrections } from '../../src/main/outbox';
 import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { outboxContract, type OutboxOutput, type PushProgress } from '../../src/shared/contract-outbox';
 import { OUTBOX_CHANNELS, type OutboxChannel } from '../../src/shared/channels-outbox';
-import { RECOMPUTE_PENDING_KEY } from '../../src/main/findings/recompute';
+import { RECOMPUTE_PENDING_KEY } from '../../src/main/db/state-keys';
 import type { RecomputeSummary } from '../../src/main/findings/recompute';
 import { BackgroundRecompute } from '../../src/main/threads/recompute-thread';
 import { dashboardStatus } from '../../src/main/review/dashboard';

@@ -8,9 +8,7 @@ import type { Workspace } from '../db';
 import { recheckExceptions } from '../exceptions';
 import { matchAccounts, type MatchOptions } from '../matching';
 import { carryExportDecisions } from '../review/export-takeover';
-
-/** Set when contacts were read back after a push and the findings are still to be recomputed (the key keeps its outbox name). */
-export const RECOMPUTE_PENDING_KEY = 'outbox.recompute_pending';
+import { RECOMPUTE_PENDING_KEY } from '../db/state-keys';
 
 export interface RecomputeSummary {
   computedAt: string;

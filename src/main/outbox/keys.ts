@@ -10,8 +10,6 @@ import type { Json } from './model';
 
 const SALT_KEY = 'outbox.salt';
 const LOCK_KEY = 'outbox.push.lock';
-/** When the last push that wrote something ran: { startedAt, finishedAt } (see last-push.ts). */
-export const LAST_PUSH_KEY = 'outbox.last_push';
 /** Xero allows up to 128 characters. */
 export const MAX_KEY_LENGTH = 128;
 

@@ -1,6 +1,6 @@
 // What the outbox knows about Xero contact fields: which correction kinds go through the API, which field each
 // writes, how a field is read from a raw contact, and the compact image shown side by side. Pure.
-import type { ContactImage, CorrectionKind, FieldEdit } from '../../shared/contract-outbox';
+import { API_KINDS, type ContactImage, type CorrectionKind, type FieldEdit } from '../../shared/contract-outbox';
 import type { Correction, Json } from '../db/repos/outbox';
 import { parseXeroDate } from '../xero/contact-mapping';
 
@@ -10,8 +10,7 @@ export type { Correction, Json } from '../db/repos/outbox';
 export const XERO_FIELDS = ['Name', 'AccountNumber', 'ContactStatus'] as const;
 export type XeroField = (typeof XERO_FIELDS)[number];
 
-/** Kinds written through POST /Contacts. */
-export const API_KINDS: ReadonlySet<CorrectionKind> = new Set(['rename', 'account_number', 'restore', 'undo']);
+export { API_KINDS };
 
 /** The correction kind for a Xero field a decision changes (IsCustomer cannot be written: a web-app step). */
 export const KIND_OF_XERO_FIELD: Record<string, CorrectionKind> = {

@@ -7,7 +7,7 @@ import type { MatchOptions } from '../matching';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
 import { sendBatch } from './batch';
 import { outboxSalt, takePushLock } from './keys';
-import { rememberPush } from './last-push';
+import { rememberPush } from '../review/last-push';
 import { materialise } from './materialise';
 import { groupBySubject, isApiCorrection } from './model';
 import { blocksOf, contactsAfterPushes, refOf } from './plan';

@@ -3,7 +3,8 @@
 import type { Workspace, XeroContactItem } from '../db';
 import type { MatchOptions } from '../matching';
 import { lastXeroSide } from '../review/freshness';
-import { RECOMPUTE_PENDING_KEY, recomputeFindings, type RecomputeSummary } from '../findings/recompute';
+import { RECOMPUTE_PENDING_KEY } from '../db/state-keys';
+import { recomputeFindings, type RecomputeSummary } from '../findings/recompute';
 import { XeroContactReader } from '../xero/contact-mapping';
 import type { RunContext } from './settle';
 import { readContacts } from './xero-writes';

@@ -5,20 +5,10 @@
 import type { UndoResult } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
-import { API_KINDS, updatedOf, type Correction } from './model';
+import { updatedOf } from './model';
 import { pushOutbox, type PushOptions } from './push';
 import { toView } from './views';
-
-/** Why a correction cannot be undone ('' when it can). */
-export function undoRefusal(ws: Workspace, c: Correction | undefined, id: number): string {
-  if (!c) return `There is no correction #${id}.`;
-  if (c.target !== 'xero' || !API_KINDS.has(c.kind) || c.kind === 'undo') return 'Only corrections written to Xero can be undone (CocoonOPS lines are unticked instead).';
-  if (c.status === 'undone') return 'It is already undone.';
-  if (c.status !== 'done') return `It was not written to Xero (status ${c.status}).`;
-  if (c.attempts === 0 || !c.after) return 'Xero already had this change: the reconciler wrote nothing to undo.';
-  if (ws.outbox.undoRowsOf(c.id).some((u) => u.status === 'queued' || u.status === 'sending')) return 'An undo of it is already on its way.';
-  return '';
-}
+import { undoRefusal } from '../review/undo-refusal';
 
 export async function undoCorrections(ws: Workspace, client: XeroAccountingClient, ids: readonly number[], o: Omit<PushOptions, 'only'> = {}): Promise<UndoResult> {
   const refused: UndoResult['refused'] = [];

@@ -4,7 +4,7 @@
 // decision is rewritten; the one place the table, the detail and bulk accept ask.
 import type { Workspace } from '../db';
 import { reviewRepoOf, type DecidedFailing } from '../db/repos/review';
-import { undoRefusal } from '../outbox/undo';
+import { undoRefusal } from './undo-refusal';
 
 type AttentionStage = Extract<DecidedFailing['stage'], 'pushed' | 'changed'>;
 const PREFIX: Record<AttentionStage, string> = {

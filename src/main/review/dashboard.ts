@@ -5,8 +5,8 @@ import { reviewRepoOf } from '../db/repos/review';
 import { workspaceSummary, type XeroConnectionStatus } from './workspace-summary';
 import type { WorkspaceInfo, WorkspaceStatus } from '../../shared/review';
 import { importInfo, xeroFreshness } from './freshness';
-import { RECOMPUTE_PENDING_KEY } from '../findings/recompute';
-import { lastPushOutcome } from '../outbox/last-push';
+import { RECOMPUTE_PENDING_KEY } from '../db/state-keys';
+import { lastPushOutcome } from './last-push';
 
 /**
  * Whether the stored findings no longer describe both sides: older than the last import or sync, a recompute a push

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Checklist } from '../../shared/contract-outbox';
-import { adviceFor } from './advice';
-import { auditCsv, checklistCsv, checklistHtml } from './exports';
+import { adviceFor } from '../outbox/advice';
+import { auditCsv, checklistCsv, checklistHtml } from './checklist-files';
 
 const list: Checklist = {
   generatedAt: '2026-01-02T03:04:05.000Z',

@@ -1,12 +1,12 @@
 // What the last push did, checked: of the accounts whose corrections it wrote (and that no undo has taken back), how
 // many pass now and how many still fail, on the findings recomputed after it. Derived when read from the outbox, the
-// findings and the push's time span (kept by push.ts under LAST_PUSH_KEY).
+// findings and the push's time span (kept by outbox/push.ts under LAST_PUSH_KEY).
 import { z } from 'zod';
 import type { Workspace } from '../db';
 import { reviewRepoOf } from '../db/repos/review';
 import { FAILING_KINDS } from '../../shared/domain';
 import type { LastPush } from '../../shared/review';
-import { LAST_PUSH_KEY } from './keys';
+import { LAST_PUSH_KEY } from '../db/state-keys';
 
 const Span = z.object({ startedAt: z.string(), finishedAt: z.string() });
 

@@ -4,9 +4,9 @@ import { csvFormatRows } from 'd3-dsv';
 import type { AuditEntry } from '../db';
 import type { Checklist, ChecklistLine, DateStyle } from '../../shared/contract-outbox';
 import { escapeFormula } from '../../shared/formula';
-import { stampText } from '../exports/dates';
-import { renderTable } from '../exports/render';
-import type { ExportTable } from '../exports/table';
+import { stampText } from './dates';
+import { renderTable } from './render';
+import type { ExportTable } from './table';
 
 const PLACE: Record<ChecklistLine['place'], string> = { cocoonops: 'CocoonOPS', xero: 'Xero (web app)', reconciler: 'Reconciler' };
 
