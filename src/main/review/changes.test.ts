@@ -64,6 +64,12 @@ describe('decision changes', () => {
     expect(describeChanges('rename_in_xero', changes, account)).toBe('Name "ACME Freight" → "Acme Freight Ltd" in Xero');
     expect(describeChanges('create_in_xero', [], account)).toContain('creates "Acme Freight Ltd"');
   });
+
+  it('says when a rename changes only the spacing, which reads as no change on screen', () => {
+    const spaced = { ...contact, name: 'Acme  Freight Ltd' };
+    const changes = changesFor('rename_in_xero', { account, finding: undefined, contact: spaced });
+    expect(describeChanges('rename_in_xero', changes, account)).toBe('Name "Acme  Freight Ltd" → "Acme Freight Ltd" in Xero (only the spacing differs)');
+  });
 });
 
 describe('a fix that would still leave a may-fail', () => {

@@ -3,6 +3,7 @@
 import type { BillingAccount, Finding, XeroContact } from '../../shared/domain';
 import type { DecisionAction, FieldChange } from '../../shared/review';
 import { xeroNameKey } from '../../shared/sync-model';
+import { unseenDifference } from '../../shared/unseen-difference';
 
 export interface ChangeContext {
   account: BillingAccount;
@@ -87,7 +88,8 @@ export function describeChanges(action: DecisionAction, changes: readonly FieldC
       const where = c.target === 'xero' ? `${named ? ` of "${named}"` : ''} in Xero` : ' in CocoonOPS';
       if (c.field === 'code' && c.to === '') return `Give ${account.code} a new code${where}`;
       if (c.field === 'AccountNumber' && c.to === '') return `Clear AccountNumber "${c.from}"${where}`;
-      return `${c.field} "${c.from}" → "${c.to}"${where}`;
+      const unseen = unseenDifference(c.from, c.to);
+      return `${c.field} "${c.from}" → "${c.to}"${where}${unseen ? ` ${unseen}` : ''}`;
     })
     .join('; ');
 }

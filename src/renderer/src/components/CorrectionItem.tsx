@@ -3,6 +3,7 @@
 import type { CorrectionView } from '../../../shared/contract-outbox';
 import { CORRECTION_KIND_LABELS } from '../../../shared/push-summary';
 import { ContactImageCard } from './ContactImageCard';
+import { unseenDifference } from '../../../shared/unseen-difference';
 
 export function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView; busy: boolean; onRetry: () => void; onUndo: () => void }) {
   return (
@@ -27,7 +28,7 @@ export function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView
       <ul className="changes small">
         {c.changes.map((ch) => (
           <li key={ch.field}>
-            {ch.field}: <s>{ch.from || '—'}</s> → <strong>{ch.to || '—'}</strong>
+            {ch.field}: <s>{ch.from || '—'}</s> → <strong>{ch.to || '—'}</strong> {unseenDifference(ch.from, ch.to)}
           </li>
         ))}
       </ul>

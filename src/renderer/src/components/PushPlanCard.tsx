@@ -6,6 +6,7 @@ import type { PushPlan } from '../../../shared/contract-outbox';
 import { counted, formatCount, pushSummary } from '../../../shared/push-summary';
 import type { PushRun } from '../hooks/usePushRun';
 import { PushConfirmDialog } from './PushConfirmDialog';
+import { unseenDifference } from '../../../shared/unseen-difference';
 
 export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
   const [confirming, setConfirming] = useState(false);
@@ -36,7 +37,7 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
               .slice(0, 500)
               .map((i, n) => (
                 <li key={n} data-testid="plan-item" data-code={i.accountCode}>
-                  <strong>{i.accountCode}</strong> {i.contactName}: {i.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”`).join('; ')}
+                  <strong>{i.accountCode}</strong> {i.contactName}: {i.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”${unseenDifference(c.from, c.to) ? ` ${unseenDifference(c.from, c.to)}` : ''}`).join('; ')}
                 </li>
               ))}
           </ul>
