@@ -1,16 +1,8 @@
 // Sync benchmark: 50,000 contacts and 20,000 sales invoices (plus credit notes) from the sandbox, through the
 // real client, with Xero's real limits (60 calls/min, 5 at once) on a clock 60× faster than real time. Prints
 // the sync's time against the floor those limits allow (calls ÷ 60 per minute) as a ratio.
-import {
-  connectWorkspace,
-  createMemorySecretStore,
-  limitFloorMs,
-  openXeroSession,
-  RateLimiterRegistry,
-  scaledClock,
-  syncWorkspace,
-  XERO_RATE_LIMITS,
-} from '../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, limitFloorMs, openXeroSession, RateLimiterRegistry, scaledClock, XERO_RATE_LIMITS } from '../src/main/xero';
+import { syncWorkspace } from '../src/main/findings/sync-workspace';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

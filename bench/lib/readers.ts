@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { BillingAccount, XeroContact } from '../../src/shared/domain';
 import { parseAccountsFile } from '../../src/main/cocoon/import-accounts';
-import { readContactsFile } from '../../src/main/xero/contacts-file';
+import { readContactsFile } from '../../src/main/imports/xero-contacts-file';
 import { FILES } from './dataset';
 
 export async function readDataset(dir: string): Promise<{ accounts: BillingAccount[]; contacts: XeroContact[] }> {

@@ -11,7 +11,8 @@ import {
   recheckExceptions,
   setExceptionResolved,
 } from '../../src/main/exceptions';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, syncWorkspace } from '../../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR } from '../../src/sandbox/index.js';
 import { connect } from '../../src/sandbox/testing/sandbox-client.js';
 import type { Json } from '../../src/sandbox/index.js';

@@ -9,7 +9,7 @@ import { generate } from '../../bench/generate-chicago';
 import { evaluate, truthFromRows, type Metrics } from '../../bench/metrics';
 import { parseAccountsFile } from '../../src/main/cocoon/import-accounts';
 import { matchAccounts } from '../../src/main/matching';
-import { readContactsFile } from '../../src/main/xero/contacts-file';
+import { readContactsFile } from '../../src/main/imports/xero-contacts-file';
 
 describe('matching quality on the Chicago-derived set', () => {
   let dir: string;

@@ -141,7 +141,7 @@ describe('push', () => {
     const w = await outboxWorld({ n: 3 });
     const { ws, sb } = w;
     await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(0)}`, { Name: 'Renamed By Hand Ltd' });
-    const { syncWorkspace } = await import('../../src/main/xero');
+    const { syncWorkspace } = await import('../../src/main/findings/sync-workspace');
     await syncWorkspace(ws, w.session.client, { clock: w.clock });
     const plan = buildPlan(ws, new Date().toISOString());
     expect(plan).toMatchObject({ toSend: 2, conflicts: 1 });

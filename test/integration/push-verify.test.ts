@@ -9,7 +9,7 @@ import { findingDetail } from '../../src/main/review/detail';
 import { listReviewRows, reviewRow } from '../../src/main/review/rows';
 import { dashboardStatus } from '../../src/main/review/dashboard';
 import { recomputeFindings } from '../../src/main/findings/recompute';
-import { syncWorkspace } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { ALL_ROWS, countAttention, sortOrder, visibleRows } from '../../src/renderer/src/lib/review-view';
 import { billingAccount, codeOf, contactId, importAccounts, outboxWorld, TENANT } from '../support/outbox-setup';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAccountsFile } from '../../src/main/cocoon/import-accounts';
 import { matchAccounts } from '../../src/main/matching';
 import { whatIf } from '../../src/main/outbox/what-if';
-import { readContactsFile } from '../../src/main/xero/contacts-file';
+import { readContactsFile } from '../../src/main/imports/xero-contacts-file';
 import { FAILING_KINDS } from '../../src/shared/domain';
 import { account, contact } from '../support/records';
 

@@ -2,27 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  buildAuthorizeUrl,
-  connectWorkspace,
-  createFileSecretStore,
-  createMemorySecretStore,
-  createPkce,
-  createState,
-  createTokenClient,
-  disconnectWorkspace,
-  endpointsFor,
-  FILE_STORE_WARNING,
-  openXeroSession,
-  startCallbackListener,
-  syncWorkspace,
-  TenantChoiceError,
-  tokenKey,
-  TokenManager,
-  XERO_SCOPES,
-  XeroAuthError,
-  type StoredTokens,
-} from '../../src/main/xero';
+import { buildAuthorizeUrl, connectWorkspace, createFileSecretStore, createMemorySecretStore, createPkce, createState, createTokenClient, disconnectWorkspace, endpointsFor, FILE_STORE_WARNING, openXeroSession, startCallbackListener, TenantChoiceError, tokenKey, TokenManager, XERO_SCOPES, XeroAuthError, type StoredTokens } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID, DEMO_TENANT_NAME } from '../../src/sandbox/index.js';
 import { headlessBrowser, rejection, sandbox, tempDir, tempWorkspace } from '../support/xero-sandbox';
 

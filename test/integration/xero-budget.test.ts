@@ -10,18 +10,8 @@ import { openWorkspace, type Workspace } from '../../src/main/db';
 import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { applyBulk } from '../../src/main/review/decide';
 import { recomputeFindings } from '../../src/main/findings/recompute';
-import {
-  connectWorkspace,
-  createFileSecretStore,
-  createMemorySecretStore,
-  openXeroSession,
-  RateLimiterRegistry,
-  syncWorkspace,
-  systemClock,
-  XERO_RATE_LIMITS,
-  XeroDayBudgetError,
-  type Clock,
-} from '../../src/main/xero';
+import { connectWorkspace, createFileSecretStore, createMemorySecretStore, openXeroSession, RateLimiterRegistry, systemClock, XERO_RATE_LIMITS, XeroDayBudgetError, type Clock } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { withinDayBudget } from '../../src/main/xero/budget';
 import { readCursor } from '../../src/main/xero/sync/cursor';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';

@@ -2,7 +2,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContactsFile } from '../../src/main/xero/contacts-file';
+import { readContactsFile } from '../../src/main/imports/xero-contacts-file';
 import { importError, tempFolder } from '../support/import-files';
 
 const EXAMPLE = new URL('../fixtures/xero/contacts-get-example.json', import.meta.url).pathname;

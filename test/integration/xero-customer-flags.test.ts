@@ -3,7 +3,8 @@
 // `not_customer` finding is not computed from a stale flag (docs/xero-behaviour.md, "Flags that If-Modified-Since misses").
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, syncWorkspace } from '../../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { importCocoonFile } from '../../src/main/imports/import-files';
 import { DEMO_TENANT_ID, type Json } from '../../src/sandbox/index.js';
 import { parseSeed } from '../../src/sandbox/seed/seed-loader.js';

@@ -2,17 +2,8 @@
 // a 503 maintenance page, connections cut mid-response, a hung response, then a cancel mid-sync and a resume.
 // It must end with exactly the sandbox's records in the workspace. Time runs 60× faster on both sides.
 import { describe, expect, it } from 'vitest';
-import {
-  connectWorkspace,
-  createMemorySecretStore,
-  openXeroSession,
-  RateLimiterRegistry,
-  scaledClock,
-  seededRandom,
-  SyncCancelledError,
-  syncWorkspace,
-  XERO_RATE_LIMITS,
-} from '../../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, scaledClock, seededRandom, SyncCancelledError, XERO_RATE_LIMITS } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, makeContacts, makeCreditNotes, makeInvoices, sandboxRecords, workspaceRecords } from '../support/xero-data';
 import { headlessBrowser, rejection, sandbox, tempWorkspace } from '../support/xero-sandbox';

@@ -1,7 +1,8 @@
 // The sync against an organisation Xero counts as high volume (the stand-in's threshold set low): it asks only for
 // filters and orders Xero has optimised, so it completes; a filter Xero refuses is explained in plain words.
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, syncWorkspace } from '../../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { highVolumeException } from '../../src/sandbox/http/xero-errors.js';
 import { differences, sandboxRecords, workspaceRecords } from '../support/xero-data';

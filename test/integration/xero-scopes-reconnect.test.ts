@@ -8,16 +8,8 @@ import type { Envelope } from '../../src/shared/api-client';
 import { createApp } from '../../src/main/app/app';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { memorySettings } from '../../src/main/app/settings-store';
-import {
-  connectWorkspace,
-  createMemorySecretStore,
-  openXeroSession,
-  syncWorkspace,
-  tokenKey,
-  XERO_SCOPES,
-  XeroAuthError,
-  type StoredTokens,
-} from '../../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, openXeroSession, tokenKey, XERO_SCOPES, XeroAuthError, type StoredTokens } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { readBinding } from '../../src/main/xero/binding';
 import { createFileSecretStore } from '../../src/main/xero/storage/file-secret-store';
 import { createXeroLink } from '../../src/main/xero/link';

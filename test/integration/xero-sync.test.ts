@@ -1,7 +1,8 @@
 // Sync of contacts, sales invoices and credit notes into a workspace: paging, incremental runs, --full.
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, syncWorkspace, type SyncProgress } from '../../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, type SyncProgress } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, sandboxRecords, workspaceRecords } from '../support/xero-data';
 import { headlessBrowser, sandbox, tempWorkspace } from '../support/xero-sandbox';

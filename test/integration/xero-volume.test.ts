@@ -3,16 +3,8 @@
 // Default: 20,000 contacts and 8,000 sales invoices. RECONCILER_BIG_SYNC=1 runs the 50,000 contacts + 20,000 invoices (about
 // 9 s here, sandbox included).
 import { describe, expect, it } from 'vitest';
-import {
-  connectWorkspace,
-  createMemorySecretStore,
-  limitFloorMs,
-  openXeroSession,
-  RateLimiterRegistry,
-  scaledClock,
-  syncWorkspace,
-  XERO_RATE_LIMITS,
-} from '../../src/main/xero';
+import { connectWorkspace, createMemorySecretStore, limitFloorMs, openXeroSession, RateLimiterRegistry, scaledClock, XERO_RATE_LIMITS } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, makeContacts, makeCreditNotes, makeInvoices, sandboxRecords, workspaceRecords } from '../support/xero-data';
 import { headlessBrowser, sandbox, tempWorkspace } from '../support/xero-sandbox';

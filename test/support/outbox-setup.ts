@@ -4,20 +4,8 @@
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { applyBulk } from '../../src/main/review/decide';
-import {
-  connectWorkspace,
-  createFileSecretStore,
-  createMemorySecretStore,
-  openXeroSession,
-  RateLimiterRegistry,
-  scaledClock,
-  seededRandom,
-  syncWorkspace,
-  XERO_RATE_LIMITS,
-  type Clock,
-  type SecretStore,
-  type XeroSession,
-} from '../../src/main/xero';
+import { connectWorkspace, createFileSecretStore, createMemorySecretStore, openXeroSession, RateLimiterRegistry, scaledClock, seededRandom, XERO_RATE_LIMITS, type Clock, type SecretStore, type XeroSession } from '../../src/main/xero';
+import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID, type Json, type RunningSandbox } from '../../src/sandbox/index.js';
 import type { adminClient } from '../../src/sandbox/testing/sandbox-client.js';
 import type { BillingAccount } from '../../src/shared/domain';

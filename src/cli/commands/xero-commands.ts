@@ -10,7 +10,7 @@ import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
 import { loadSettings } from '../../main/xero/storage/settings';
 import type { SyncEntity } from '../../main/xero/sync/cursor';
-import type { SyncSummary } from '../../main/xero/sync/run-sync';
+import type { SyncedWorkspace } from '../../main/findings/sync-workspace';
 import { SHRINK_HANDFUL, SyncShrinkRefusedError } from '../../main/xero/sync/shrink-guard';
 import { cliOpenBrowser, withInterrupt } from '../browser';
 import { EXIT } from '../exit-codes';
@@ -34,7 +34,7 @@ function positiveInt(max: number) {
 const secretStore = () => createFileSecretStore({ dir: resolveConfigDir(), onWarning: (w) => note(`note: ${w}`) });
 const reconnectHint = (path: string): string => `reconciler connect --workspace ${path}`;
 
-function describeSync(s: SyncSummary): string {
+function describeSync(s: SyncedWorkspace): string {
   const parts = (Object.keys(ENTITY_LABEL) as SyncEntity[]).map((e) => `${s.entities[e].records} ${ENTITY_LABEL[e]}`);
   const kind = (Object.values(s.entities).some((x) => x.full) ? 'full' : 'changes only') + (Object.values(s.entities).some((x) => x.resumed) ? ', resumed' : '');
   const removed = s.entities.contacts.removed > 0 ? `; ${s.entities.contacts.removed} contacts no longer in Xero removed` : '';
@@ -109,7 +109,7 @@ export function registerXeroCommands(program: Command): void {
         withWorkspace(opts.workspace, false, async (ws) => {
           const [{ openXeroSession }, { syncWorkspace }, { planSyncCalls }, { budgetLine, withinDayBudget }] = await Promise.all([
             import('../../main/xero/session'),
-            import('../../main/xero/sync/run-sync'),
+            import('../../main/findings/sync-workspace'),
             import('../../main/xero/sync/call-plan'),
             import('../../main/xero/budget'),
           ]);

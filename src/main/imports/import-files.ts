@@ -7,8 +7,8 @@ import { encodingLabel } from '../../shared/domain';
 import type { Workspace } from '../db';
 import { ImportError } from '../cocoon/import-problems';
 import { parseAccountsBuffer, parseAccountsFile, type ImportOptions, type ParsedAccounts } from '../cocoon/import-accounts';
-import { mergeContactsPages, parseContactsPage, readContactsFile, type ContactsFile } from '../xero/contacts-file';
-import { exportContact, isExportRaw, parseXeroExport, replaceView, viewFromFileName, viewsPresent, type ExportRaw, type ExportView, type ParsedExport } from '../xero/contacts-export';
+import { mergeContactsPages, parseContactsPage, readContactsFile, type ContactsFile } from './xero-contacts-file';
+import { exportContact, isExportRaw, parseXeroExport, replaceView, viewFromFileName, viewsPresent, type ExportRaw, type ExportView, type ParsedExport } from './xero-contacts-export';
 import { readWholeFile } from '../cocoon/read-whole-file';
 
 export interface ImportSummary {

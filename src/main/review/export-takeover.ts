@@ -7,7 +7,7 @@ import { AppError } from '../../shared/app-error';
 import { DecisionPayload } from './decision-view';
 import { redecide } from './decide';
 import { xeroExportSide } from './freshness';
-import { exportContactId, isExportContactId, nameKey } from '../xero/contacts-export';
+import { exportContactId, isExportContactId, nameKey } from '../xero/export-ids';
 
 export interface Carried {
   carried: number;

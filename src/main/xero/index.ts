@@ -20,6 +20,6 @@ export { fetchPage, type ListKind, type RawPage } from './api/list-pages';
 export { readBinding, type XeroBinding } from './binding';
 export { connectWorkspace, disconnectWorkspace, type ConnectOptions, type ConnectResult, type DisconnectResult } from './connect';
 export { openXeroSession, type SessionOptions, type XeroSession } from './session';
-export { syncWorkspace, SyncCancelledError, type SyncOptions, type SyncProgress, type SyncSummary, type EntitySummary } from './sync/run-sync';
+export { syncXeroSide, SyncCancelledError, type SyncOptions, type SyncProgress, type SyncSummary, type EntitySummary } from './sync/run-sync';
 export { SYNC_ENTITIES, type SyncEntity } from './sync/cursor';
 export { limitFloorMs } from './sync/eta';

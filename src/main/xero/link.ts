@@ -75,7 +75,7 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
         if (!readBinding(ws)) {
           throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
         }
-        const [{ openXeroSession }, { syncWorkspace }, { planSyncCalls }, { withinDayBudget }] = await Promise.all([
+        const [{ openXeroSession }, { syncXeroSide }, { planSyncCalls }, { withinDayBudget }] = await Promise.all([
           import('./session'),
           import('./sync/run-sync'),
           import('./sync/call-plan'),
@@ -91,10 +91,9 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
           kept: () => (read > 0 ? 'What it read is kept' : 'Nothing is lost'),
         };
         const summary = await withinDayBudget(session.client, guard, () =>
-          syncWorkspace(ws, session.client, {
+          syncXeroSide(ws, session.client, {
             signal,
             allowShrink,
-            recompute: false,
             actor: 'user',
             onProgress: (p) => {
               read++;

@@ -1,6 +1,7 @@
 // A sync of one workspace from Xero: contacts (archived too), sales invoices, sales credit notes; page by page, each
 // page and the cursor in one transaction, so a run that stops anywhere (cancel, network, killed process) resumes
-// where it stopped without losing or duplicating rows, and ends with a pass over what changed while it was stopped. Findings are recomputed only after a complete sync.
+// where it stopped without losing or duplicating rows, and ends with a pass over what changed while it was stopped. (The
+// findings are recomputed after a complete sync by the caller: findings/sync-workspace.ts, or the app's worker.)
 // Every page is checked against its own `pagination` first (page-check.ts): one that does not add up stops the sync.
 // A full contacts sync removes the contacts Xero no longer lists only after its last page, in one transaction with
 // the watermark; a page that never arrived leaves the stored ones in place. Pages are written as they come (they
@@ -8,8 +9,6 @@
 // is refused unless confirmed (shrink-guard.ts), since a broken answer is likelier than an emptied organisation.
 // Last, contacts whose customer flag may have changed unseen by If-Modified-Since are read again (customer-flags.ts).
 import type { Workspace } from '../../db';
-import type { MatchOptions } from '../../matching';
-import { recomputeFindings, type RecomputeSummary } from '../../findings/recompute';
 import type { XeroAccountingClient } from '../api/accounting-client';
 import { fetchPage, MAX_PAGE_SIZE } from '../api/list-pages';
 import { readBinding } from '../binding';
@@ -64,8 +63,6 @@ export interface SyncOptions {
   overlapMs?: number;
   clock?: Clock;
   actor?: string;
-  /** Options for the findings recompute after a complete sync; false skips it. */
-  recompute?: false | (MatchOptions & { now?: () => Date });
 }
 
 export interface EntitySummary {
@@ -92,7 +89,6 @@ export interface SyncSummary {
   /** Accounting calls made, and how many Xero refused with 429. */
   calls: number;
   rateLimited: number;
-  findings: RecomputeSummary | null;
 }
 
 /** Import rows of runs that never finished (the process died): they failed. */
@@ -102,7 +98,7 @@ function failAbandonedRuns(ws: Workspace): void {
   }
 }
 
-export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient, o: SyncOptions = {}): Promise<SyncSummary> {
+export async function syncXeroSide(ws: Workspace, client: XeroAccountingClient, o: SyncOptions = {}): Promise<SyncSummary> {
   const clock = o.clock ?? systemClock;
   const iso = (): string => new Date(clock.now()).toISOString();
   const pageSize = Math.min(MAX_PAGE_SIZE, o.pageSize ?? MAX_PAGE_SIZE);
@@ -219,9 +215,7 @@ export async function syncWorkspace(ws: Workspace, client: XeroAccountingClient,
       ws.imports.complete(runId, records, { tenantId: client.tenantId, entities, flags, calls, rateLimited });
       ws.audit.append({ actor, action: 'xero.sync', subject: tenant, result: 'ok', detail: { importId: runId, entities, flags } });
     });
-    importId = undefined; // complete: a failing recompute below must not mark the sync failed
-    const findings = o.recompute === false ? null : recomputeFindings(ws, o.recompute ?? {});
-    return { importId: runId, entities, flags, pages, records, ms: clock.now() - started, calls, rateLimited, findings };
+    return { importId: runId, entities, flags, pages, records, ms: clock.now() - started, calls, rateLimited };
   } catch (error) {
     const cancelled = o.signal?.aborted === true;
     if (importId !== undefined && ws.db.open) {

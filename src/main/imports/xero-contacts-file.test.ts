@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeContactsPages, parseContactsPage } from './contacts-file';
+import { mergeContactsPages, parseContactsPage } from './xero-contacts-file';
 
 const envelope = (contacts: unknown[], pagination?: object) =>
   JSON.stringify({ Id: 'x', Status: 'OK', ProviderName: 'P', DateTimeUTC: '/Date(1551399323399)/', ...(pagination ? { pagination } : {}), Contacts: contacts });

@@ -1,7 +1,8 @@
 // Xero's contacts export read as contacts: the header, the rows as GET /Contacts items, and the views combined.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exportContact, exportContactId, isExportContactId, isXeroExportHeader, parseXeroExport, replaceView, viewsPresent } from './contacts-export';
+import { exportContact, isXeroExportHeader, parseXeroExport, replaceView, viewsPresent } from './xero-contacts-export';
+import { exportContactId, isExportContactId } from '../xero/export-ids';
 import { exportCaveats, viewFromFileName } from '../../shared/xero-export';
 
 const FIXTURES = new URL('../../../test/fixtures/xero/export/', import.meta.url).pathname;

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { XeroContact } from '../../shared/domain';
 import { ImportError, type Problem } from '../cocoon/import-problems';
 import { readWholeFile } from '../cocoon/read-whole-file';
-import { XeroContactReader } from './contact-mapping';
-import { parseArrayInSlices } from './json-array-slices';
+import { XeroContactReader } from '../xero/contact-mapping';
+import { parseArrayInSlices } from '../xero/json-array-slices';
 
 /** Page files larger than this are refused before they are read. */
 export const MAX_PAGE_BYTES = 200 * 1024 * 1024;

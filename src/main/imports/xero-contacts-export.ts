@@ -3,18 +3,16 @@
 // stand-in id made from its name (unique among Xero's active contacts; archived ones may share a name), its status
 // comes from the view it was exported from, and it is a customer when a Customers export lists it. See
 // docs/xero-behaviour.md, "Xero's contacts export".
-import { createHash } from 'node:crypto';
 import type { XeroContact } from '../../shared/domain';
 import { EXPORT_VIEWS, viewFromFileName, type ExportView } from '../../shared/xero-export';
 import type { Problem } from '../cocoon/import-problems';
 import { parseCsv } from '../cocoon/csv';
 import { decodeText } from '../cocoon/decode';
-import { XeroContactReader } from './contact-mapping';
+import { XeroContactReader } from '../xero/contact-mapping';
+import { exportContactId, nameKey } from '../xero/export-ids';
 
 export { EXPORT_VIEWS, viewFromFileName, type ExportView };
 
-/** Stand-in ids start so: no Xero ContactID looks like it (Xero's are GUIDs), and nothing with one is ever pushed. */
-export const EXPORT_ID_PREFIX = 'export:';
 
 /** A header cell as Xero writes it: the import template marks required columns with "*" (`*ContactName`). */
 const headerKey = (cell: string): string => cell.replace(/^\uFEFF/, '').trim().replace(/^\*/, '').toLowerCase();
@@ -27,21 +25,6 @@ export function isXeroExportHeader(header: readonly string[]): boolean {
   const keys = new Set(header.map(headerKey));
   return keys.has('contactname') && !keys.has('contactid') && EXPORT_MARKERS.filter((k) => keys.has(k)).length >= 2;
 }
-
-/** Xero compares contact names trimmed and case-insensitively: so are two rows the same contact. */
-export const nameKey = (name: string): string => name.trim().toLowerCase();
-
-/**
- * The stand-in id of a contact: the same in every export of the organisation. An active contact is its name (Xero
- * holds each active name once); an archived one its name and which of the archived contacts of that name it is (`n`,
- * from 0, in the file's order), since archived contacts may share a name with each other and with an active one.
- */
-export function exportContactId(name: string, archived = false, n = 0): string {
-  const key = archived ? `archived\n${nameKey(name)}\n${n}` : `active\n${nameKey(name)}`;
-  return `${EXPORT_ID_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
-}
-
-export const isExportContactId = (contactId: string): boolean => contactId.startsWith(EXPORT_ID_PREFIX);
 
 /** One row of an export, as the GET /Contacts item it stands for (without status and customer flag). */
 export interface ExportRow {
