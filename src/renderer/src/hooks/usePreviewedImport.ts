@@ -2,10 +2,9 @@
 // it. Busy while the API works; a failure keeps its message and its problems by row. No preview function: store only.
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api-client';
+import type { Problem } from '../../../shared/contract';
 import type { ChosenEncoding } from '../../../shared/domain';
 import { errorMessage, readAsBase64 } from '../lib/file-content';
-
-type Problem = ApiError['problems'][number];
 
 interface ChosenFile {
   fileName: string;
