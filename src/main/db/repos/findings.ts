@@ -53,25 +53,8 @@ export const SYNC_MODEL_VERSION = '3';
 const SELECT = `SELECT account_code, account_row, kind, score, xero_contact_id, code_holder_id, explanation, fix,
   detail_json, computed_at FROM findings`;
 
-function toFinding(r: FindingRow): Finding {
-  const detail = JSON.parse(r.detail_json) as FindingDetail;
-  return {
-    accountCode: r.account_code,
-    accountRow: r.account_row,
-    kind: r.kind,
-    xeroContactId: r.xero_contact_id,
-    codeHolderId: r.code_holder_id,
-    score: r.score,
-    explanation: r.explanation,
-    contributions: detail.contributions,
-    candidates: detail.candidates,
-    fix: r.fix,
-    sync: detail.sync ?? { outcome: FAILING_KINDS.includes(r.kind) ? 'refused' : 'filed', message: null, doubt: 'computed by an older version: match again' },
-  };
-}
-
 /**
- * The same, with the detail (candidates, contributions, sync outcome) parsed when first read: a bulk apply reads the
+ * A finding with its detail (candidates, contributions, sync outcome) parsed when first read: a bulk apply reads the
  * findings of thousands of accounts and looks at the detail of few.
  */
 function toLazyFinding(r: FindingRow): Finding {
@@ -97,6 +80,9 @@ function toLazyFinding(r: FindingRow): Finding {
     },
   };
 }
+
+/** A finding as plain data (the getters read once). */
+const toFinding = (r: FindingRow): Finding => ({ ...toLazyFinding(r) });
 
 const toXeroFinding = (r: XeroFindingRow): XeroFinding => ({
   kind: r.kind,
