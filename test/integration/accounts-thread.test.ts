@@ -7,7 +7,7 @@ import { generate } from '../../bench/generate-synthetic';
 import { parseAccountsFile } from '../../src/main/cocoon/import-accounts';
 import { DEFAULT_CONFIG, matchAccounts, prepareAccounts } from '../../src/main/matching';
 import { ACCOUNTS_THREAD_MIN_BYTES, matchFiles } from '../../src/main/findings/match-files';
-import { prepareAccountsFile } from '../../src/main/threads/accounts-thread';
+import { prepareAccountsFile } from '../../src/main/findings/accounts-thread';
 import { readContactsFile } from '../../src/main/imports/xero-contacts-file';
 import { importError, tempFolder } from '../support/import-files';
 

@@ -7,7 +7,7 @@ import { XLSX_THREAD_MIN_BYTES } from '../../src/main/cocoon/read-table';
 import { readXlsx } from '../../src/main/cocoon/xlsx';
 import { openWorkspace } from '../../src/main/db';
 import { importCocoonBytes } from '../../src/main/imports/import-files';
-import { readXlsxOnWorker } from '../../src/main/threads/xlsx-thread';
+import { readXlsxOnWorker } from '../../src/main/cocoon/xlsx-thread';
 import { importError, tempFolder } from '../support/import-files';
 
 const { dir } = tempFolder('xlsx-thread-');

@@ -1,7 +1,7 @@
 // Bytes → Table: picks the reader by content (XLSX zip magic, else text), not only by file extension.
 import { isMainThread } from 'node:worker_threads';
 import { ImportError } from './import-problems';
-import { readXlsxOnWorker } from '../threads/xlsx-thread';
+import { readXlsxOnWorker } from './xlsx-thread';
 import { parseCsv } from './csv';
 import { decodeText, type ChosenEncoding } from './decode';
 import type { Table } from './table';

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { MatchResult, XeroContact } from '../../shared/domain';
 import { parseAccountsFile, type ImportOptions, type ParsedAccounts } from '../cocoon/import-accounts';
 import { matchPrepared, prepareAccounts, prepareContacts, resolveConfig, type MatchConfig, type MatchOptions, type PreparedContacts, type PreparedSide } from '../matching';
-import { prepareAccountsFile, type AccountsJob } from '../threads/accounts-thread';
+import { prepareAccountsFile, type AccountsJob } from './accounts-thread';
 import { readContactsFile } from '../imports/xero-contacts-file';
 
 export const ACCOUNTS_THREAD_MIN_BYTES = 512 * 1024;

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseAccountsFile } from '../cocoon/import-accounts';
 import { ImportError } from '../cocoon/import-problems';
 import { prepareAccounts } from '../matching/prepare';
-import type { AccountsJob, AccountsMessage } from './accounts-thread';
+import type { AccountsJob, AccountsMessage } from '../findings/accounts-thread';
 import type { WorkerEnvelope } from './start-worker';
 
 const { job } = workerData as WorkerEnvelope<AccountsJob>;

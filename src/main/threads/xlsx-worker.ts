@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readXlsx } from '../cocoon/xlsx';
 import { ImportError } from '../cocoon/import-problems';
 import type { WorkerEnvelope } from './start-worker';
-import type { XlsxJob, XlsxMessage } from './xlsx-thread';
+import type { XlsxJob, XlsxMessage } from '../cocoon/xlsx-thread';
 
 const { job } = workerData as WorkerEnvelope<XlsxJob>;
 const post = (m: XlsxMessage) => parentPort!.postMessage(m);

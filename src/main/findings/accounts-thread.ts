@@ -1,10 +1,10 @@
-// Reading and preparing the billing accounts on a worker thread (see accounts-worker.ts), so that `reconciler
+// Reading and preparing the billing accounts on a worker thread (see threads/accounts-worker.ts), so that `reconciler
 // match` reads the Xero contacts on the main thread meanwhile: on two cores, both files are ready sooner.
 import type { ParsedAccounts, ImportOptions } from '../cocoon/import-accounts';
 import { ImportError, type Problem } from '../cocoon/import-problems';
 import type { MatchConfig } from '../matching/config';
 import type { PreparedSide } from '../matching/prepare';
-import { startWorker } from './start-worker';
+import { startWorker } from '../threads/start-worker';
 
 export interface AccountsJob {
   path: string;

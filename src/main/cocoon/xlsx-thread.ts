@@ -1,8 +1,8 @@
-// Reading a large XLSX on a worker thread (see xlsx-worker.ts): exceljs parses a workbook in one go, which for
+// Reading a large XLSX on a worker thread (see threads/xlsx-worker.ts): exceljs parses a workbook in one go, which for
 // 20,000 rows held the thread that serves the window for most of a second.
-import type { XlsxOptions, XlsxTable } from '../cocoon/xlsx';
-import { ImportError, type Problem } from '../cocoon/import-problems';
-import { startWorker } from './start-worker';
+import type { XlsxOptions, XlsxTable } from './xlsx';
+import { ImportError, type Problem } from './import-problems';
+import { startWorker } from '../threads/start-worker';
 
 export interface XlsxJob {
   bytes: Uint8Array;
