@@ -14,6 +14,16 @@ import { isApiCorrection, type Correction } from './model';
 import { whatIfBase, whatIfOn, type WhatIfBase } from './what-if';
 
 type Pending = Pick<NewCorrection, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> & { id: number | null; ref: string };
+/** What the plan reads of a queued correction (a literal of its fields: spreading 10,000 corrections costs more). */
+const pending = (c: Omit<Pending, 'id' | 'ref'>, id: number | null, ref: string): Pending => ({
+  accountCode: c.accountCode,
+  target: c.target,
+  subject: c.subject,
+  kind: c.kind,
+  changes: c.changes,
+  id,
+  ref,
+});
 
 /** The checks over the queued Xero corrections, by ref ("c12" for correction 12). */
 export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
@@ -116,8 +126,8 @@ function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPl
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
   const existing = ws.outbox.heads().filter((c) => !withdrawn.has(c.id));
   const queued: Pending[] = [
-    ...existing.filter((c) => c.status === 'queued').map((c) => ({ ...c, ref: refOf(c) })),
-    ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => ({ ...c, id: null, ref: `new${i}` })),
+    ...existing.filter((c) => c.status === 'queued').map((c) => pending(c, c.id, refOf(c))),
+    ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => pending(c, null, `new${i}`)),
   ];
   const api = queued.filter(isApiCorrection);
   const contacts = contactsAfterPushes(ws, existing);
