@@ -3,7 +3,7 @@
 // stay as they are (a pushed change is reversed only by an explicit undo). `diffOutbox` only reads (dry run).
 import type { FindingKind } from '../../shared/domain';
 import type { Decision, Workspace } from '../db';
-import type { Correction, NewCorrection } from '../db/repos/outbox';
+import type { Correction, CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { isApplied } from './compare';
 import { draftKey, draftsFor } from './derive';
 import { isApiCorrection, updatedOf, type Json } from './model';
@@ -158,16 +158,33 @@ export function currentDiff(ws: Workspace, nowIso: string, current?: readonly De
  * it reads has changed since it last ran.
  */
 export function materialise(ws: Workspace, nowIso: string, actor: string, onProgress?: OnProgress): Correction[] {
+  return materialiseWith(ws, nowIso, actor, onProgress, false).added;
+}
+
+/**
+ * Materialises, and when it wrote anything returns the corrections not undone as they are after its writes, in id
+ * order (those it found, less the ones it withdrew, then those it added: what the checklist reads, without reading
+ * back the thousands it has just written); null when it wrote nothing.
+ */
+export function materialiseLive(ws: Workspace, nowIso: string, actor: string, onProgress?: OnProgress): CorrectionHead[] | null {
+  return materialiseWith(ws, nowIso, actor, onProgress, true).live;
+}
+
+function materialiseWith(ws: Workspace, nowIso: string, actor: string, onProgress: OnProgress | undefined, readLive: boolean): { added: Correction[]; live: CorrectionHead[] | null } {
   const state = inputsState(ws);
   return ws.db
     .transaction(() => {
       const before = state();
-      if (ws.syncState.get(MATERIALISED_KEY) === before) return [];
+      if (ws.syncState.get(MATERIALISED_KEY) === before) return { added: [], live: null };
       const kept = lastDiff.get(ws);
       lastDiff.delete(ws);
-      const added = applyOutboxDiff(ws, kept?.state === before ? kept.diff : diffOutbox(ws, nowIso), actor, onProgress);
+      const diff = kept?.state === before ? kept.diff : diffOutbox(ws, nowIso);
+      const found = readLive && (diff.inserts.length > 0 || diff.withdraw.length > 0) ? ws.outbox.heads() : null;
+      const added = applyOutboxDiff(ws, diff, actor, onProgress);
       ws.syncState.set(MATERIALISED_KEY, state());
-      return added;
+      if (!found) return { added, live: null };
+      const withdrawn = new Set(diff.withdraw.map((c) => c.id));
+      return { added, live: [...found.filter((c) => c.status !== 'undone' && !withdrawn.has(c.id)), ...added] };
     })
     .immediate();
 }
