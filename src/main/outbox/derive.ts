@@ -10,7 +10,8 @@ import { readDecisionPayload } from '../review/decision-view';
 import { fieldOf, KIND_OF_COCOON_FIELD, KIND_OF_XERO_FIELD, type Json } from './model';
 
 export interface DecisionFacts {
-  decision: { id: number; accountCode: string; action: string; payload: unknown };
+  /** The action is not read (the payload's changes say what to correct): a caller may leave it out. */
+  decision: { id: number; accountCode: string; action?: string; payload: unknown };
   account: Pick<BillingAccount, 'name'> | undefined;
   finding: Pick<Finding, 'kind' | 'explanation'> | undefined;
   /** The raw Xero contact the workspace holds (undefined when unknown). */

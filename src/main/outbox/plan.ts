@@ -9,7 +9,7 @@ import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
 import type { CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
-import { currentDiff, outboxUpToDate, type OnProgress } from './materialise';
+import { currentDiff, decidedNow, outboxUpToDate, type OnProgress } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { whatIfBase, whatIfOn, type WhatIfBase } from './what-if';
 
@@ -87,7 +87,7 @@ export function preparePlan(ws: Workspace): void {
 }
 
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
-function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
+function planWhatIf(ws: Workspace, current: readonly Pick<Decision, 'accountCode'>[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
   const base = whatIfBaseOf(ws, contacts);
   const accounts = base.accounts;
   const result = whatIfOn(base, {
@@ -109,7 +109,7 @@ function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: reado
 }
 
 /** Checklist steps ticked off (done by hand) for decisions that stand: the data shows them only after a re-import. */
-function ticked(current: readonly Decision[], corrections: readonly CorrectionHead[]): CorrectionHead[] {
+function ticked(current: readonly Pick<Decision, 'id'>[], corrections: readonly CorrectionHead[]): CorrectionHead[] {
   const live = new Set(current.map((d) => d.id));
   return corrections.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null && live.has(c.decisionId));
 }
@@ -120,7 +120,7 @@ export function buildPlan(ws: Workspace, nowIso: string, onProgress?: OnProgress
 }
 
 function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPlan {
-  const current = ws.decisions.listCurrent();
+  const current = decidedNow(ws);
   // Once the outbox is up to date (a checklist or push since the last change), nothing is left to add or withdraw.
   const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : currentDiff(ws, nowIso, current, onProgress);
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
