@@ -25,9 +25,29 @@ const pending = (c: Omit<Pending, 'id' | 'ref'>, id: number | null, ref: string)
   ref,
 });
 
+type Checked = Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>;
+
+/**
+ * The last checks made against each list of contacts: the corrections' subjects and changes in order (what the checks
+ * read: a ref only names a correction), and the block of each position. The checklist that follows a plan checks the
+ * same corrections (queued ones, now with ids) against the same contacts: it reuses the plan's.
+ */
+const lastChecks = new WeakMap<readonly XeroContact[], { signature: string; blocks: [position: number, block: Block][] }>();
+const signatureOf = (pending: readonly Checked[]): string => pending.map((p) => `${p.subject}\u0000${JSON.stringify(p.changes)}`).join('\u0001');
+
 /** The checks over the queued Xero corrections, by ref ("c12" for correction 12). */
-export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
-  return checkPlan(pending, contacts);
+export function blocksOf(ws: Workspace, pending: readonly Checked[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
+  const signature = signatureOf(pending);
+  const kept = lastChecks.get(contacts);
+  if (kept?.signature === signature) {
+    const blocks = new Map<string, Block>();
+    for (const [i, b] of kept.blocks) blocks.set(pending[i]!.ref, b);
+    return blocks;
+  }
+  const blocks = checkPlan(pending, contacts);
+  const positions = new Map(pending.map((p, i) => [p.ref, i]));
+  lastChecks.set(contacts, { signature, blocks: [...blocks].map(([ref, b]) => [positions.get(ref)!, b]) });
+  return blocks;
 }
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
