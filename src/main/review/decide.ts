@@ -111,15 +111,13 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
       ? `Xero then gets a second contact, "${outcome.creates}", for the business it already has as "${same.name}"`
       : null;
   const names = (id: string) => facts.contact(id)?.name;
+  const payload: DecisionPayload = { changes, contactUpdatedDateUtc: contact?.updatedDateUtc || null };
+  if (holder && changes.some((c) => c.subject === holder.contactId)) payload.otherUpdatedDateUtc = { [holder.contactId]: holder.updatedDateUtc };
   return {
     accountCode: account.code,
     action: req.action,
     xeroContactId: contact?.contactId ?? contactId,
-    payload: {
-      changes,
-      contactUpdatedDateUtc: contact?.updatedDateUtc || null,
-      ...(holder && changes.some((c) => c.subject === holder.contactId) ? { otherUpdatedDateUtc: { [holder.contactId]: holder.updatedDateUtc } } : {}),
-    },
+    payload,
     summary: describeChanges(req.action, changes, account, names),
     stillFails: outcome?.stillFails ?? null,
     passes: outcome !== null && outcome.stillFails === null,
@@ -230,6 +228,19 @@ function held(p: Planned, look: string | null): { reason: string; note: string; 
   return null;
 }
 
+/** A planned decision with its note (a literal of its fields: spreading thousands of them costs more). */
+const withNote = (p: Planned, note: string | null): BulkPlanned => ({
+  accountCode: p.accountCode,
+  action: p.action,
+  xeroContactId: p.xeroContactId,
+  payload: p.payload,
+  summary: p.summary,
+  stillFails: p.stillFails,
+  passes: p.passes,
+  caveat: p.caveat,
+  note,
+});
+
 function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { planned: BulkPlanned[]; skipped: Skip[] } {
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
@@ -280,7 +291,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { p
     }
     const hold = held(p, lookOf(names));
     if (hold && !req[hold.option]) skipped.push({ accountCode: code, reason: hold.reason, option: hold.option });
-    else planned.push({ ...p, note: hold?.note ?? null });
+    else planned.push(withNote(p, hold?.note ?? null));
   }
   return { planned, skipped };
 }

@@ -45,19 +45,23 @@ export function readDecisionPayload(value: unknown): DecisionPayload | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function toDecisionView(d: Decision): DecisionView {
-  const payload = DecisionPayload.safeParse(d.payload ?? {});
+/** The decision's action; another tool may have written one this version does not know: shown as an ignore, never dropped. */
+export function actionOf(d: Pick<Decision, 'action'>): DecisionView['action'] {
   const action = DecisionAction.safeParse(d.action);
+  return action.success ? action.data : 'ignore';
+}
+
+export function toDecisionView(d: Decision): DecisionView {
+  const payload = readDecisionPayload(d.payload);
   return {
     id: d.id,
-    // Another tool may have written an action this version does not know: show it as an ignore, never drop it.
-    action: action.success ? action.data : 'ignore',
+    action: actionOf(d),
     xeroContactId: d.xeroContactId,
     note: d.note,
     source: d.source,
     createdAt: d.createdAt,
     undoneAt: d.undoneAt,
-    changes: payload.success ? payload.data.changes : [],
+    changes: payload ? payload.changes : [],
     batchId: d.batchId,
   };
 }
