@@ -142,21 +142,18 @@ function inputsState(ws: Workspace): () => string {
   return () => `${inputs.get() ?? ''}#${ws.findings.computedAt() ?? ''}`;
 }
 
-/** Whether the outbox is up to date with what its diff is computed from: the diff would then be empty. */
-export function outboxUpToDate(ws: Workspace): boolean {
-  return ws.syncState.get(MATERIALISED_KEY) === inputsState(ws)();
-}
-
 /** The last diff worked out, with the inputs' state it was worked out from (materialise writes it if they are unchanged). */
 const lastDiff = new WeakMap<Workspace, { state: string; diff: OutboxDiff }>();
 
 /**
  * The outbox's diff now (a dry run: the plan's), kept with the inputs' state: the checklist or push that follows a
- * plan writes it without working it out again. Read in one snapshot (`current`, if given, read in the caller's).
+ * plan writes it without working it out again; empty when the outbox is up to date with what it is computed from (a
+ * checklist or push since the last change). Read in one snapshot (`current`, if given, read in the caller's).
  */
 export function currentDiff(ws: Workspace, nowIso: string, current?: readonly Decided[], onProgress?: OnProgress): OutboxDiff {
   return ws.db.transaction(() => {
     const state = inputsState(ws)();
+    if (ws.syncState.get(MATERIALISED_KEY) === state) return { inserts: [], withdraw: [] };
     const kept = lastDiff.get(ws);
     if (kept?.state === state) return kept.diff;
     const diff = diffOutbox(ws, nowIso, current, onProgress);

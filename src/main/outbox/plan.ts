@@ -9,7 +9,7 @@ import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
 import type { CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
-import { currentDiff, decidedNow, outboxUpToDate, type OnProgress } from './materialise';
+import { currentDiff, decidedNow, type OnProgress } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { whatIfBase, whatIfOn, type WhatIfBase } from './what-if';
 
@@ -142,7 +142,7 @@ export function buildPlan(ws: Workspace, nowIso: string, onProgress?: OnProgress
 function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPlan {
   const current = decidedNow(ws);
   // Once the outbox is up to date (a checklist or push since the last change), nothing is left to add or withdraw.
-  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : currentDiff(ws, nowIso, current, onProgress);
+  const diff = currentDiff(ws, nowIso, current, onProgress);
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
   const existing = ws.outbox.heads().filter((c) => !withdrawn.has(c.id));
   const queued: Pending[] = [
