@@ -3,6 +3,7 @@
 // needs attention: carried out, and the account still fails), leaves out renames where a name lost information
 // and AccountNumbers that replace one unless asked, and can be undone whole.
 import { FAILING_KINDS, type BillingAccount, type Finding, type XeroContact } from '../../shared/domain';
+import { xeroNameKey } from '../../shared/sync-model';
 import type { Workspace } from '../db';
 import { perXeroSide, xeroContacts, xeroContactsById } from '../db/xero-side';
 import type { Decision } from '../db/repos/decisions';
@@ -99,7 +100,8 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   const why = unavailable(req.action, contact, holderId);
   if (why) throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${req.accountCode}: ${why}.`);
   const holder = holderId !== null && holderId !== contact?.contactId ? facts.contact(holderId) : undefined;
-  const better = contact ? facts.compare(account.name, contact.name).better : null;
+  // Which name keeps more matters only where the two differ (changesFor then renames one side): compared only there.
+  const better = contact && xeroNameKey(contact.name) !== xeroNameKey(account.name) ? facts.compare(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
