@@ -17,6 +17,12 @@ describe('name and number equality', () => {
     expect(looseNameKey('Acme \u00a0Freight')).toBe(looseNameKey('acme freight'));
     expect(accountNumberKey(' c00199 ')).toBe(accountNumberKey('C00199'));
   });
+
+  it('folds every run of whitespace to one space in the loose key, and leaves names with single spaces as they are', () => {
+    for (const name of ['Acme Freight', ' Acme  Freight ', 'Acme\tFreight', 'Acme\u00a0Freight', 'Acme \n Freight', 'Acme\u2003Freight Co', 'AcmeFreight', '']) {
+      expect(looseNameKey(name)).toBe(name.trim().replace(/\s+/g, ' ').toLowerCase());
+    }
+  });
 });
 
 describe('what Xero does with an invoice', () => {

@@ -31,9 +31,13 @@ export function xeroNameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** Whitespace other than a single space: what looseNameKey has to fold (most names have none, and skip the replace). */
+const FOLDABLE = /[^\S ]| {2}/;
+
 /** xeroNameKey with runs of inner whitespace collapsed: names equal by this but not by xeroNameKey are a "may". */
 export function looseNameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const trimmed = name.trim();
+  return (FOLDABLE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
 }
 
 /**

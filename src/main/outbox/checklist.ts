@@ -16,7 +16,7 @@ import type { Workspace } from '../db';
 import { AppError } from '../../shared/app-error';
 import { exceptionChecklist } from '../exceptions/service';
 import { SALES_TYPES } from '../exceptions/invoice-check';
-import { materialise, type OnProgress } from './materialise';
+import { materialiseLive, type OnProgress } from './materialise';
 import type { CorrectionHead } from '../db/repos/outbox';
 import { isApiCorrection } from './model';
 import { blocksOf, refOf } from './plan';
@@ -182,7 +182,7 @@ function resendLine(accounts: Accounts, code: string, r: { labels: string[]; doc
 function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly CorrectionHead[]): Draft[] {
   const queued = corrections.filter((c) => c.status === 'queued' && isApiCorrection(c));
   if (queued.length === 0) return [];
-  const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })));
+  const blocks = blocksOf(ws, queued.map((c) => ({ ref: refOf(c), subject: c.subject, kind: c.kind, changes: c.changes })));
   return queued.flatMap((c): Draft[] => {
     const block = blocks.get(refOf(c));
     if (block?.free) return [freeLine(ws, accounts, c, block.free)];
@@ -228,9 +228,9 @@ function freeLine(ws: Workspace, accounts: Accounts, c: CorrectionHead, free: No
   };
 }
 
-/** Every line of the checklist, unticked and unordered. */
-function drafts(ws: Workspace, accounts: Accounts): Draft[] {
-  const corrections = ws.outbox.heads().filter((c) => c.status !== 'undone');
+/** Every line of the checklist, unticked and unordered; `live` = the corrections not undone (read here when not given). */
+function drafts(ws: Workspace, accounts: Accounts, live?: readonly CorrectionHead[]): Draft[] {
+  const corrections = live ?? ws.outbox.heads().filter((c) => c.status !== 'undone');
   const look = lookupsFor(ws, corrections);
   const work = exceptionWork(ws, accounts, exceptionChecklist(ws));
   const fixes = [
@@ -246,11 +246,11 @@ function drafts(ws: Workspace, accounts: Accounts): Draft[] {
 
 const ORDER: Record<ChecklistLine['kind'], number> = { rename: 0, recode: 1, free_number: 2, merge: 3, make_customer: 4, resend: 5, exception: 6 };
 
-export function buildChecklist(ws: Workspace, nowIso: string): Checklist {
+export function buildChecklist(ws: Workspace, nowIso: string, live?: readonly CorrectionHead[]): Checklist {
   const accounts = accountsOf(ws);
   const ticks = ws.outbox.ticks();
   const byTask = new Map<ChecklistTask, { line: ChecklistLine; row: number }[]>();
-  for (const d of drafts(ws, accounts)) {
+  for (const d of drafts(ws, accounts, live)) {
     const task = TASK_OF[d.kind];
     let list = byTask.get(task);
     if (!list) byTask.set(task, (list = []));
@@ -270,8 +270,8 @@ export function buildChecklist(ws: Workspace, nowIso: string): Checklist {
 
 /** The checklist of the current decisions: their corrections are added to the outbox first (nothing is sent). */
 export function currentChecklist(ws: Workspace, nowIso: string, actor = 'user', onProgress?: OnProgress): Checklist {
-  materialise(ws, nowIso, actor, onProgress);
-  return buildChecklist(ws, nowIso);
+  // What materialise wrote is not read back: it hands over the corrections not undone as they are once written.
+  return buildChecklist(ws, nowIso, materialiseLive(ws, nowIso, actor, onProgress) ?? undefined);
 }
 
 const HAND_FIXES = new Set<string>(['cocoon_rename', 'cocoon_recode', 'make_customer']);

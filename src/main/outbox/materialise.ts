@@ -2,8 +2,8 @@
 // undone or replaced before its corrections were sent withdraws them (status undone). Corrections already sent
 // stay as they are (a pushed change is reversed only by an explicit undo). `diffOutbox` only reads (dry run).
 import type { FindingKind } from '../../shared/domain';
-import type { Decision, Workspace } from '../db';
-import type { Correction, NewCorrection } from '../db/repos/outbox';
+import type { Workspace } from '../db';
+import type { Correction, CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { isApplied } from './compare';
 import { draftKey, draftsFor } from './derive';
 import { isApiCorrection, updatedOf, type Json } from './model';
@@ -12,7 +12,7 @@ export type { OnProgress };
 
 export interface OutboxDiff {
   inserts: NewCorrection[];
-  withdraw: Correction[];
+  withdraw: CorrectionHead[];
 }
 
 const WITHDRAWABLE = new Set(['queued', 'failed', 'conflict']);
@@ -37,17 +37,31 @@ function initialState(d: NewCorrection, nowIso: string): NewCorrection {
   return d;
 }
 
-type Facts = { code: string; name: string | null; kind: FindingKind | null; explanation: string | null };
-/** The account's name and finding of every account with a decision not undone, in one read (not a query per decision). */
-function factsOfDecided(ws: Workspace): Map<string, Facts> {
-  const rows = ws.db
-    .prepare<[], Facts>(
-      `SELECT d.account_code AS code, a.name AS name, f.kind AS kind, f.explanation AS explanation
-       FROM (SELECT DISTINCT account_code FROM decisions WHERE undone_at IS NULL) d
-       LEFT JOIN billing_accounts a ON a.code = d.account_code LEFT JOIN findings f ON f.account_code = d.account_code`,
-    )
-    .all();
-  return new Map(rows.map((r) => [r.code, r]));
+/** A current decision as the outbox reads it: what its corrections are made from, with its account's name and finding. */
+export interface Decided {
+  id: number;
+  accountCode: string;
+  payload: unknown;
+  name: string | null;
+  kind: FindingKind | null;
+  explanation: string | null;
+}
+
+type DecidedRow = [id: number, code: string, payload: string | null, name: string | null, kind: FindingKind | null, explanation: string | null];
+const DECIDED = `SELECT d.id, d.account_code, d.payload_json, a.name, f.kind, f.explanation
+  FROM decisions d LEFT JOIN billing_accounts a ON a.code = d.account_code LEFT JOIN findings f ON f.account_code = d.account_code
+  WHERE d.id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL GROUP BY account_code)
+  ORDER BY d.account_code`;
+const decidedStatements = new WeakMap<Workspace, { all(): DecidedRow[] }>();
+
+/**
+ * Every account's current decision (the newest not undone) with the account's name and finding, in one read of the
+ * columns the outbox uses (not a query per decision, nor the decisions' other columns), by account code.
+ */
+export function decidedNow(ws: Workspace): Decided[] {
+  let statement = decidedStatements.get(ws);
+  if (!statement) decidedStatements.set(ws, (statement = ws.db.prepare<[], DecidedRow>(DECIDED).raw(true)));
+  return statement.all().map((r) => ({ id: r[0], accountCode: r[1], payload: r[2] === null ? null : JSON.parse(r[2]), name: r[3], kind: r[4], explanation: r[5] }));
 }
 
 /** The ContactIDs a decision's payload changes in Xero (read without checking it: draftsFor does). */
@@ -58,22 +72,21 @@ function xeroSubjectsOf(payload: unknown): string[] {
 }
 
 /** What the outbox lacks (corrections of current decisions) and holds in vain (unsent ones of old decisions). */
-export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decision[] = ws.decisions.listCurrent(), onProgress?: OnProgress): OutboxDiff {
+export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decided[] = decidedNow(ws), onProgress?: OnProgress): OutboxDiff {
   const tell = progressEvery(current.length, onProgress);
   const currentIds = new Set(current.map((d) => d.id));
-  const existing = ws.outbox.fromDecisions();
+  // The corrections of decisions, without the raw Xero contacts they keep (only their keys and states are compared).
+  const existing = ws.outbox.heads().filter((c) => c.decisionId !== null);
   const have = new Set(existing.map((c) => draftKey(c)));
-  const facts = factsOfDecided(ws);
   // The Xero contacts the decisions change, as stored (raw), in one read.
   const raws = ws.contacts.rawOf(current.flatMap((d) => xeroSubjectsOf(d.payload)));
   const inserts: NewCorrection[] = [];
   for (const [i, decision] of current.entries()) {
     tell(i + 1);
-    const f = facts.get(decision.accountCode);
     const drafts = draftsFor({
       decision,
-      account: f?.name == null ? undefined : { name: f.name },
-      finding: f?.kind == null ? undefined : { kind: f.kind, explanation: f.explanation ?? '' },
+      account: decision.name === null ? undefined : { name: decision.name },
+      finding: decision.kind === null ? undefined : { kind: decision.kind, explanation: decision.explanation ?? '' },
       rawContact: (id) => raws.get(id) as Json | undefined,
     });
     for (const d of drafts) if (!have.has(draftKey(d))) inserts.push(initialState(d, nowIso));
@@ -129,21 +142,18 @@ function inputsState(ws: Workspace): () => string {
   return () => `${inputs.get() ?? ''}#${ws.findings.computedAt() ?? ''}`;
 }
 
-/** Whether the outbox is up to date with what its diff is computed from: the diff would then be empty. */
-export function outboxUpToDate(ws: Workspace): boolean {
-  return ws.syncState.get(MATERIALISED_KEY) === inputsState(ws)();
-}
-
 /** The last diff worked out, with the inputs' state it was worked out from (materialise writes it if they are unchanged). */
 const lastDiff = new WeakMap<Workspace, { state: string; diff: OutboxDiff }>();
 
 /**
  * The outbox's diff now (a dry run: the plan's), kept with the inputs' state: the checklist or push that follows a
- * plan writes it without working it out again. Read in one snapshot (`current`, if given, read in the caller's).
+ * plan writes it without working it out again; empty when the outbox is up to date with what it is computed from (a
+ * checklist or push since the last change). Read in one snapshot (`current`, if given, read in the caller's).
  */
-export function currentDiff(ws: Workspace, nowIso: string, current?: readonly Decision[], onProgress?: OnProgress): OutboxDiff {
+export function currentDiff(ws: Workspace, nowIso: string, current?: readonly Decided[], onProgress?: OnProgress): OutboxDiff {
   return ws.db.transaction(() => {
     const state = inputsState(ws)();
+    if (ws.syncState.get(MATERIALISED_KEY) === state) return { inserts: [], withdraw: [] };
     const kept = lastDiff.get(ws);
     if (kept?.state === state) return kept.diff;
     const diff = diffOutbox(ws, nowIso, current, onProgress);
@@ -158,16 +168,33 @@ export function currentDiff(ws: Workspace, nowIso: string, current?: readonly De
  * it reads has changed since it last ran.
  */
 export function materialise(ws: Workspace, nowIso: string, actor: string, onProgress?: OnProgress): Correction[] {
+  return materialiseWith(ws, nowIso, actor, onProgress, false).added;
+}
+
+/**
+ * Materialises, and when it wrote anything returns the corrections not undone as they are after its writes, in id
+ * order (those it found, less the ones it withdrew, then those it added: what the checklist reads, without reading
+ * back the thousands it has just written); null when it wrote nothing.
+ */
+export function materialiseLive(ws: Workspace, nowIso: string, actor: string, onProgress?: OnProgress): CorrectionHead[] | null {
+  return materialiseWith(ws, nowIso, actor, onProgress, true).live;
+}
+
+function materialiseWith(ws: Workspace, nowIso: string, actor: string, onProgress: OnProgress | undefined, readLive: boolean): { added: Correction[]; live: CorrectionHead[] | null } {
   const state = inputsState(ws);
   return ws.db
     .transaction(() => {
       const before = state();
-      if (ws.syncState.get(MATERIALISED_KEY) === before) return [];
+      if (ws.syncState.get(MATERIALISED_KEY) === before) return { added: [], live: null };
       const kept = lastDiff.get(ws);
       lastDiff.delete(ws);
-      const added = applyOutboxDiff(ws, kept?.state === before ? kept.diff : diffOutbox(ws, nowIso), actor, onProgress);
+      const diff = kept?.state === before ? kept.diff : diffOutbox(ws, nowIso);
+      const found = readLive && (diff.inserts.length > 0 || diff.withdraw.length > 0) ? ws.outbox.heads() : null;
+      const added = applyOutboxDiff(ws, diff, actor, onProgress);
       ws.syncState.set(MATERIALISED_KEY, state());
-      return added;
+      if (!found) return { added, live: null };
+      const withdrawn = new Set(diff.withdraw.map((c) => c.id));
+      return { added, live: [...found.filter((c) => c.status !== 'undone' && !withdrawn.has(c.id)), ...added] };
     })
     .immediate();
 }

@@ -9,15 +9,45 @@ import { readBinding } from '../xero/binding';
 import { isProduction } from '../xero/endpoints';
 import type { CorrectionHead, NewCorrection } from '../db/repos/outbox';
 import { checkPlan, type Block } from './checks';
-import { currentDiff, outboxUpToDate, type OnProgress } from './materialise';
+import { currentDiff, decidedNow, type OnProgress } from './materialise';
 import { isApiCorrection, type Correction } from './model';
 import { whatIfBase, whatIfOn, type WhatIfBase } from './what-if';
 
 type Pending = Pick<NewCorrection, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> & { id: number | null; ref: string };
+/** What the plan reads of a queued correction (a literal of its fields: spreading 10,000 corrections costs more). */
+const pending = (c: Omit<Pending, 'id' | 'ref'>, id: number | null, ref: string): Pending => ({
+  accountCode: c.accountCode,
+  target: c.target,
+  subject: c.subject,
+  kind: c.kind,
+  changes: c.changes,
+  id,
+  ref,
+});
+
+type Checked = Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>;
+
+/**
+ * The last checks made against each list of contacts: the corrections' subjects and changes in order (what the checks
+ * read: a ref only names a correction), and the block of each position. The checklist that follows a plan checks the
+ * same corrections (queued ones, now with ids) against the same contacts: it reuses the plan's.
+ */
+const lastChecks = new WeakMap<readonly XeroContact[], { signature: string; blocks: [position: number, block: Block][] }>();
+const signatureOf = (pending: readonly Checked[]): string => pending.map((p) => `${p.subject}\u0000${JSON.stringify(p.changes)}`).join('\u0001');
 
 /** The checks over the queued Xero corrections, by ref ("c12" for correction 12). */
-export function blocksOf(ws: Workspace, pending: readonly Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
-  return checkPlan(pending, contacts);
+export function blocksOf(ws: Workspace, pending: readonly Checked[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
+  const signature = signatureOf(pending);
+  const kept = lastChecks.get(contacts);
+  if (kept?.signature === signature) {
+    const blocks = new Map<string, Block>();
+    for (const [i, b] of kept.blocks) blocks.set(pending[i]!.ref, b);
+    return blocks;
+  }
+  const blocks = checkPlan(pending, contacts);
+  const positions = new Map(pending.map((p, i) => [p.ref, i]));
+  lastChecks.set(contacts, { signature, blocks: [...blocks].map(([ref, b]) => [positions.get(ref)!, b]) });
+  return blocks;
 }
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
@@ -77,7 +107,7 @@ export function preparePlan(ws: Workspace): void {
 }
 
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
-function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
+function planWhatIf(ws: Workspace, current: readonly Pick<Decision, 'accountCode'>[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
   const base = whatIfBaseOf(ws, contacts);
   const accounts = base.accounts;
   const result = whatIfOn(base, {
@@ -99,7 +129,7 @@ function planWhatIf(ws: Workspace, current: readonly Decision[], contacts: reado
 }
 
 /** Checklist steps ticked off (done by hand) for decisions that stand: the data shows them only after a re-import. */
-function ticked(current: readonly Decision[], corrections: readonly CorrectionHead[]): CorrectionHead[] {
+function ticked(current: readonly Pick<Decision, 'id'>[], corrections: readonly CorrectionHead[]): CorrectionHead[] {
   const live = new Set(current.map((d) => d.id));
   return corrections.filter((c) => c.status === 'done' && !isApiCorrection(c) && c.decisionId !== null && live.has(c.decisionId));
 }
@@ -110,14 +140,14 @@ export function buildPlan(ws: Workspace, nowIso: string, onProgress?: OnProgress
 }
 
 function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPlan {
-  const current = ws.decisions.listCurrent();
+  const current = decidedNow(ws);
   // Once the outbox is up to date (a checklist or push since the last change), nothing is left to add or withdraw.
-  const diff = outboxUpToDate(ws) ? { inserts: [], withdraw: [] } : currentDiff(ws, nowIso, current, onProgress);
+  const diff = currentDiff(ws, nowIso, current, onProgress);
   const withdrawn = new Set(diff.withdraw.map((c) => c.id));
   const existing = ws.outbox.heads().filter((c) => !withdrawn.has(c.id));
   const queued: Pending[] = [
-    ...existing.filter((c) => c.status === 'queued').map((c) => ({ ...c, ref: refOf(c) })),
-    ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => ({ ...c, id: null, ref: `new${i}` })),
+    ...existing.filter((c) => c.status === 'queued').map((c) => pending(c, c.id, refOf(c))),
+    ...diff.inserts.filter((c) => (c.status ?? 'queued') === 'queued').map((c, i) => pending(c, null, `new${i}`)),
   ];
   const api = queued.filter(isApiCorrection);
   const contacts = contactsAfterPushes(ws, existing);

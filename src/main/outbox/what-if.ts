@@ -84,7 +84,8 @@ function overlay(base: WhatIfBase, sent: readonly SentContact[], changed: Readon
     c < n ? (changed.get(c) ?? base.index.view(c)) : { name: sent[c - n]!.name, accountNumber: sent[c - n]!.accountNumber, status: 'ACTIVE', isCustomer: true };
   const extra = directoryOf([...changed.keys()], view);
   const merged = (fromBase: readonly number[], fromExtra: readonly number[]): readonly number[] => {
-    const kept = changed.size === 0 ? fromBase : fromBase.filter((c) => !changed.has(c));
+    // Most lists hold no changed contact: kept as they are (a copy per lookup, 60,000 lookups a run, cost more than the run).
+    const kept = changed.size === 0 || !fromBase.some((c) => changed.has(c)) ? fromBase : fromBase.filter((c) => !changed.has(c));
     if (fromExtra.length === 0) return kept;
     return kept.length === 0 ? fromExtra : [...kept, ...fromExtra].sort((a, b) => a - b);
   };
@@ -121,7 +122,12 @@ export function whatIfBase(accounts: readonly Account[], contacts: readonly Xero
 /** The planned changes by subject (a ContactID or an account code, compared without case). */
 function bySubject(planned: readonly PlannedChange[]): Map<string, FieldEdit[]> {
   const edits = new Map<string, FieldEdit[]>();
-  for (const p of planned) edits.set(p.subject.toLowerCase(), [...(edits.get(p.subject.toLowerCase()) ?? []), ...p.changes]);
+  for (const p of planned) {
+    const key = p.subject.toLowerCase();
+    const list = edits.get(key);
+    if (list) list.push(...p.changes);
+    else edits.set(key, [...p.changes]);
+  }
   return edits;
 }
 

@@ -3,6 +3,7 @@
 // needs attention: carried out, and the account still fails), leaves out renames where a name lost information
 // and AccountNumbers that replace one unless asked, and can be undone whole.
 import { FAILING_KINDS, type BillingAccount, type Finding, type XeroContact } from '../../shared/domain';
+import { xeroNameKey } from '../../shared/sync-model';
 import type { Workspace } from '../db';
 import { perXeroSide, xeroContacts, xeroContactsById } from '../db/xero-side';
 import type { Decision } from '../db/repos/decisions';
@@ -99,7 +100,8 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   const why = unavailable(req.action, contact, holderId);
   if (why) throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${req.accountCode}: ${why}.`);
   const holder = holderId !== null && holderId !== contact?.contactId ? facts.contact(holderId) : undefined;
-  const better = contact ? facts.compare(account.name, contact.name).better : null;
+  // Which name keeps more matters only where the two differ (changesFor then renames one side): compared only there.
+  const better = contact && xeroNameKey(contact.name) !== xeroNameKey(account.name) ? facts.compare(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
@@ -111,15 +113,13 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
       ? `Xero then gets a second contact, "${outcome.creates}", for the business it already has as "${same.name}"`
       : null;
   const names = (id: string) => facts.contact(id)?.name;
+  const payload: DecisionPayload = { changes, contactUpdatedDateUtc: contact?.updatedDateUtc || null };
+  if (holder && changes.some((c) => c.subject === holder.contactId)) payload.otherUpdatedDateUtc = { [holder.contactId]: holder.updatedDateUtc };
   return {
     accountCode: account.code,
     action: req.action,
     xeroContactId: contact?.contactId ?? contactId,
-    payload: {
-      changes,
-      contactUpdatedDateUtc: contact?.updatedDateUtc || null,
-      ...(holder && changes.some((c) => c.subject === holder.contactId) ? { otherUpdatedDateUtc: { [holder.contactId]: holder.updatedDateUtc } } : {}),
-    },
+    payload,
     summary: describeChanges(req.action, changes, account, names),
     stillFails: outcome?.stillFails ?? null,
     passes: outcome !== null && outcome.stillFails === null,
@@ -230,6 +230,19 @@ function held(p: Planned, look: string | null): { reason: string; note: string; 
   return null;
 }
 
+/** A planned decision with its note (a literal of its fields: spreading thousands of them costs more). */
+const withNote = (p: Planned, note: string | null): BulkPlanned => ({
+  accountCode: p.accountCode,
+  action: p.action,
+  xeroContactId: p.xeroContactId,
+  payload: p.payload,
+  summary: p.summary,
+  stillFails: p.stillFails,
+  passes: p.passes,
+  caveat: p.caveat,
+  note,
+});
+
 function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { planned: BulkPlanned[]; skipped: Skip[] } {
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
@@ -280,7 +293,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { p
     }
     const hold = held(p, lookOf(names));
     if (hold && !req[hold.option]) skipped.push({ accountCode: code, reason: hold.reason, option: hold.option });
-    else planned.push({ ...p, note: hold?.note ?? null });
+    else planned.push(withNote(p, hold?.note ?? null));
   }
   return { planned, skipped };
 }

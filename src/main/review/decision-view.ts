@@ -14,19 +14,54 @@ export const DecisionPayload = z.object({
 });
 export type DecisionPayload = z.infer<typeof DecisionPayload>;
 
-export function toDecisionView(d: Decision): DecisionView {
-  const payload = DecisionPayload.safeParse(d.payload ?? {});
+const CHANGE_KEYS = ['target', 'subject', 'field', 'from', 'to'] as const;
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A change exactly as the app writes one: the five fields, strings, nothing else (what FieldChange parses unchanged). */
+const isStoredChange = (c: unknown): boolean =>
+  isPlain(c) && (c.target === 'xero' || c.target === 'cocoon') && Object.keys(c).length === 5 && CHANGE_KEYS.every((k) => typeof c[k] === 'string');
+const PAYLOAD_KEYS = new Set(['changes', 'contactUpdatedDateUtc', 'otherUpdatedDateUtc']);
+
+/**
+ * A stored payload as DecisionPayload parses it (null when it does not), without running the schema over the ones in
+ * the shape the app itself stores (a plain check, the same verdict and data: a plan reads 10,000 of them at a time).
+ * Anything else (another version's payload, a hand edit) goes through the schema.
+ */
+export function readDecisionPayload(value: unknown): DecisionPayload | null {
+  const p = value ?? {};
+  if (isPlain(p) && Object.keys(p).every((k) => PAYLOAD_KEYS.has(k))) {
+    const { changes = [], contactUpdatedDateUtc = null, otherUpdatedDateUtc } = p;
+    if (
+      Array.isArray(changes) &&
+      changes.every(isStoredChange) &&
+      (contactUpdatedDateUtc === null || typeof contactUpdatedDateUtc === 'string') &&
+      (otherUpdatedDateUtc === undefined || (isPlain(otherUpdatedDateUtc) && Object.values(otherUpdatedDateUtc).every((v) => typeof v === 'string')))
+    ) {
+      const out: DecisionPayload = { changes: changes as DecisionPayload['changes'], contactUpdatedDateUtc };
+      if (otherUpdatedDateUtc !== undefined) out.otherUpdatedDateUtc = otherUpdatedDateUtc as Record<string, string>;
+      return out;
+    }
+  }
+  const parsed = DecisionPayload.safeParse(p);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The decision's action; another tool may have written one this version does not know: shown as an ignore, never dropped. */
+export function actionOf(d: Pick<Decision, 'action'>): DecisionView['action'] {
   const action = DecisionAction.safeParse(d.action);
+  return action.success ? action.data : 'ignore';
+}
+
+export function toDecisionView(d: Decision): DecisionView {
+  const payload = readDecisionPayload(d.payload);
   return {
     id: d.id,
-    // Another tool may have written an action this version does not know: show it as an ignore, never drop it.
-    action: action.success ? action.data : 'ignore',
+    action: actionOf(d),
     xeroContactId: d.xeroContactId,
     note: d.note,
     source: d.source,
     createdAt: d.createdAt,
     undoneAt: d.undoneAt,
-    changes: payload.success ? payload.data.changes : [],
+    changes: payload ? payload.changes : [],
     batchId: d.batchId,
   };
 }

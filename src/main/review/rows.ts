@@ -6,7 +6,7 @@ import type { ReviewColumns, ReviewRow, RowDecision } from '../../shared/review'
 import { rowsFromColumns } from '../../shared/review-columns';
 import { rankOf } from '../../shared/decision-rules';
 import { decisionStateOf, decisionStates } from './attention';
-import { toDecisionView } from './decision-view';
+import { actionOf } from './decision-view';
 import { lookOf, nameVerdictOf } from './name-look';
 
 /** The contact a row shows: a hand link, else the finding's contact, else the code holder, else the best candidate. */
@@ -17,8 +17,7 @@ export function shownContactId(r: ReviewRowRecord, decision: Decision | undefine
 
 /** The table's compact form of a decision (`attention`: see attention.ts). */
 export function rowDecision(d: Decision, attention: string | null, pending: string | null = null): RowDecision {
-  const view = toDecisionView(d);
-  return { action: view.action, source: view.source, note: view.note, xeroContactId: view.xeroContactId, attention, pending };
+  return { action: actionOf(d), source: d.source, note: d.note, xeroContactId: d.xeroContactId, attention, pending };
 }
 
 export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, contact: ContactBrief | undefined, attention: string | null, pending: string | null = null): ReviewRow {

@@ -267,8 +267,32 @@ export function createOutboxRepo(db: Db, now: NowIso = isoNow) {
           done_at: stored.doneAt,
         }).lastInsertRowid,
       );
-      const { accountCode, target, subject, kind } = c;
-      return { id, accountCode, target, subject, kind, changes: c.changes.map((e) => ({ ...e })), ...stored, batchId: null, idempotencyKey: null, attempts: 0, createdAt: at, updatedAt: at, resyncedAt: null };
+      // A literal of every field (spreads of 10,000 corrections cost more than their inserts' own work).
+      return {
+        id,
+        accountCode: c.accountCode,
+        target: c.target,
+        subject: c.subject,
+        kind: c.kind,
+        changes: c.changes.map((e) => ({ ...e })),
+        decisionId: stored.decisionId,
+        before: stored.before,
+        reviewedUpdatedUtc: stored.reviewedUpdatedUtc,
+        finding: stored.finding,
+        undoesId: stored.undoesId,
+        status: stored.status,
+        message: stored.message,
+        advice: stored.advice,
+        after: stored.after,
+        current: stored.current,
+        doneAt: stored.doneAt,
+        batchId: null,
+        idempotencyKey: null,
+        attempts: 0,
+        createdAt: at,
+        updatedAt: at,
+        resyncedAt: null,
+      };
     },
     get(id: number): Correction | undefined {
       const row = byId.get(id);
