@@ -4,8 +4,20 @@
 // of its own). The allowed graph has no cycle, not even through a single file: keep it so.
 import { dirname, relative, resolve } from 'node:path';
 
-const MAIN_FEATURES = ['src/main/cocoon', 'src/main/db', 'src/main/demo', 'src/main/exceptions', 'src/main/exports', 'src/main/findings',
-  'src/main/imports', 'src/main/matching', 'src/main/outbox', 'src/main/review', 'src/main/threads', 'src/main/xero'];
+const MAIN_FEATURES = [
+  'src/main/cocoon',
+  'src/main/db',
+  'src/main/demo',
+  'src/main/exceptions',
+  'src/main/exports',
+  'src/main/findings',
+  'src/main/imports',
+  'src/main/matching',
+  'src/main/outbox',
+  'src/main/review',
+  'src/main/threads',
+  'src/main/xero',
+];
 
 // Starts a worker thread by entry name (bundled or from source): infrastructure that imports nothing in src/, so a
 // feature that runs its own work off the thread (cocoon's XLSX reader, findings' account preparation) may use it.
@@ -23,15 +35,39 @@ export const ALLOWED = {
   'src/main/exceptions': ['src/shared', 'src/main/db', 'src/main/cocoon', 'src/main/matching'],
   'src/main/xero': ['src/shared', 'src/main/db'],
   'src/main/review': ['src/shared', 'src/main/db', 'src/main/matching', 'src/main/xero'],
-  'src/main/findings': ['src/shared', 'src/main/db', 'src/main/cocoon', 'src/main/exceptions', 'src/main/imports', 'src/main/matching',
-    'src/main/review', 'src/main/xero', START_WORKER],
-  'src/main/outbox': ['src/shared', 'src/main/db', 'src/main/exceptions', 'src/main/findings', 'src/main/matching', 'src/main/review',
-    'src/main/xero'],
+  'src/main/findings': [
+    'src/shared',
+    'src/main/db',
+    'src/main/cocoon',
+    'src/main/exceptions',
+    'src/main/imports',
+    'src/main/matching',
+    'src/main/review',
+    'src/main/xero',
+    START_WORKER,
+  ],
+  'src/main/outbox': [
+    'src/shared',
+    'src/main/db',
+    'src/main/exceptions',
+    'src/main/findings',
+    'src/main/matching',
+    'src/main/review',
+    'src/main/xero',
+  ],
   'src/main/exports': ['src/shared', 'src/main/db', 'src/main/exceptions', 'src/main/outbox', 'src/main/review'],
   'src/main/imports': ['src/shared', 'src/main/db', 'src/main/cocoon', 'src/main/xero'],
   // Worker entries run a feature's work off the main thread.
-  'src/main/threads': ['src/shared', 'src/main/db', 'src/main/cocoon', 'src/main/exports', 'src/main/findings', 'src/main/matching',
-    'src/main/outbox', 'src/main/review'],
+  'src/main/threads': [
+    'src/shared',
+    'src/main/db',
+    'src/main/cocoon',
+    'src/main/exports',
+    'src/main/findings',
+    'src/main/matching',
+    'src/main/outbox',
+    'src/main/review',
+  ],
   'src/main/demo': ['src/shared', 'src/main/db', 'src/main/exceptions', 'src/main/findings', 'src/main/imports', 'src/sandbox'],
   // The composition root and the handler groups: every feature, no transport.
   'src/main/app': ['src/shared', ...MAIN_FEATURES],
@@ -46,10 +82,17 @@ const TEST_EXTRA = ['src/sandbox', 'src/main/outbox/call-plan.ts'];
 
 const keys = Object.keys(ALLOWED).sort((a, b) => b.length - a.length);
 const folderOf = (file) => keys.find((k) => file === k || file.startsWith(`${k}/`));
-const within = (target, entry) => target === entry || target.startsWith(`${entry}/`) || /\.(ts|tsx|js|mjs)$/.test(entry) && target === entry.replace(/\.(ts|tsx|js|mjs)$/, '');
+const within = (target, entry) =>
+  target === entry ||
+  target.startsWith(`${entry}/`) ||
+  (/\.(ts|tsx|js|mjs)$/.test(entry) && target === entry.replace(/\.(ts|tsx|js|mjs)$/, ''));
 
 const rule = {
-  meta: { type: 'problem', schema: [], messages: { denied: '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md.' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { denied: '{{from}} may not import {{target}} (allowed: {{allowed}}); see docs/architecture.md.' },
+  },
   create(context) {
     const root = context.cwd;
     const file = relative(root, context.filename).split('\\').join('/');
@@ -59,7 +102,10 @@ const rule = {
     const check = (node) => {
       const spec = node?.type === 'Literal' && typeof node.value === 'string' ? node.value : null;
       if (!spec || !spec.startsWith('.')) return;
-      const target = relative(root, resolve(dirname(context.filename), spec)).split('\\').join('/').replace(/\.js$/, '');
+      const target = relative(root, resolve(dirname(context.filename), spec))
+        .split('\\')
+        .join('/')
+        .replace(/\.js$/, '');
       if (!target.startsWith('src/')) return;
       const targetFolder = folderOf(target) ?? folderOf(`${target}/index.ts`);
       if (targetFolder === from) return;

@@ -10,7 +10,18 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', '.scratch/**', 'out/**', 'dist/**', 'node_modules/**', 'bench/.data/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      '.scratch/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'bench/.data/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,7 +56,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       // useLoad takes a deps list as useEffect does: its callers' lists are checked the same way.
       'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLoad$' }],
-      'no-restricted-imports': ['error', { ...noElectron, patterns: [{ group: ['node:*'], message: 'the renderer talks only to the contract (src/shared).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { ...noElectron, patterns: [{ group: ['node:*'], message: 'the renderer talks only to the contract (src/shared).' }] },
+      ],
     },
   },
 );

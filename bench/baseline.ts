@@ -1,6 +1,14 @@
 // The naive reconciliation a script-writer would write: exact code join, exact name check, else Fuse.js on the name.
 import Fuse from 'fuse.js';
-import { FAILING_KINDS, type BillingAccount, type Finding, type FindingKind, type MatchResult, type SuggestedFix, type XeroContact } from '../src/shared/domain';
+import {
+  FAILING_KINDS,
+  type BillingAccount,
+  type Finding,
+  type FindingKind,
+  type MatchResult,
+  type SuggestedFix,
+  type XeroContact,
+} from '../src/shared/domain';
 
 const FIX: Record<FindingKind, SuggestedFix> = {
   ok: 'none',
@@ -26,7 +34,14 @@ export function createBaseline(contacts: readonly XeroContact[]): Baseline {
   for (const c of contacts) if (c.accountNumber.trim() !== '') byCode.set(key(c.accountNumber), c);
   const fuse = new Fuse(contacts as XeroContact[], { keys: ['name'], threshold: 0.4, includeScore: true });
 
-  const finding = (a: BillingAccount, kind: FindingKind, contact: XeroContact | null, holder: XeroContact | null, score: number, explanation: string): Finding => ({
+  const finding = (
+    a: BillingAccount,
+    kind: FindingKind,
+    contact: XeroContact | null,
+    holder: XeroContact | null,
+    score: number,
+    explanation: string,
+  ): Finding => ({
     accountCode: a.code,
     accountRow: a.row,
     kind,

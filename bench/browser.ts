@@ -44,8 +44,13 @@ const WORDS = (
 ).split(' ');
 const FORMS = ['Pty Ltd', 'Ltd', 'Limited', 'Inc', 'LLC', 'GmbH', 'BV', '& Co', '', '', ''];
 const MIX: [FindingKind, number][] = [
-  ['ok', 0.35], ['name_mismatch', 0.25], ['code_missing', 0.12], ['archived_holder', 0.05],
-  ['code_conflict', 0.08], ['not_in_xero', 0.1], ['not_customer', 0.05],
+  ['ok', 0.35],
+  ['name_mismatch', 0.25],
+  ['code_missing', 0.12],
+  ['archived_holder', 0.05],
+  ['code_conflict', 0.08],
+  ['not_in_xero', 0.1],
+  ['not_customer', 0.05],
 ];
 
 const median = (xs: number[]): number => {
@@ -117,7 +122,10 @@ export function buildBenchWorkspace(path: string, n: number, seed = 1): void {
       });
     }
     const xeroImport = ws.imports.begin('xero_file', 'bench-contacts.json', null);
-    ws.contacts.replaceAll(contacts.map((contact) => ({ contact, raw: { ContactID: contact.contactId, Name: contact.name } })), xeroImport);
+    ws.contacts.replaceAll(
+      contacts.map((contact) => ({ contact, raw: { ContactID: contact.contactId, Name: contact.name } })),
+      xeroImport,
+    );
     ws.imports.complete(xeroImport, n);
     const cocoonImport = ws.imports.begin('cocoon', 'bench-cocoon.csv', null);
     ws.accounts.replaceAll(cocoonImport, accounts);
@@ -190,11 +198,23 @@ export async function runBrowserBench(o: BrowserBenchOptions = {}): Promise<Brow
     await timeChange(p, '[data-testid="shown-count"]', 'data-kind', 'kind', '');
 
     const search: number[] = [];
-    const queries = ['harbour', 'blue sky logistic', 'smith transport', 'golden', 'C004217', 'wilsn haulage', 'pacific cargo pty', 'mitchel', 'express couriers', 'oak'];
+    const queries = [
+      'harbour',
+      'blue sky logistic',
+      'smith transport',
+      'golden',
+      'C004217',
+      'wilsn haulage',
+      'pacific cargo pty',
+      'mitchel',
+      'express couriers',
+      'oak',
+    ];
     for (let round = 0; round < 2; round++) {
       for (const q of queries) {
         // Typed one character more at a time from three characters on, as a person types.
-        for (let len = 3; len <= q.length; len += 2) search.push(await timeChange(p, '[role="grid"]', 'data-query', 'search', q.slice(0, len)));
+        for (let len = 3; len <= q.length; len += 2)
+          search.push(await timeChange(p, '[role="grid"]', 'data-query', 'search', q.slice(0, len)));
         await timeChange(p, '[role="grid"]', 'data-query', 'search', '');
       }
     }
@@ -247,7 +267,9 @@ export function buildChecklistWorkspace(path: string, n: number, seed = 1): numb
 }
 
 /** Opens the Checklist screen from the review `opens` times; the median ms from the click to its first lines. */
-export async function runChecklistBench(o: { lines?: number; opens?: number; executablePath?: string; log?: (line: string) => void } = {}): Promise<ChecklistBenchResult> {
+export async function runChecklistBench(
+  o: { lines?: number; opens?: number; executablePath?: string; log?: (line: string) => void } = {},
+): Promise<ChecklistBenchResult> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dir = mkdtempSync(join(tmpdir(), 'reconciler-checklist-bench-'));
   const path = join(dir, 'bench.reconciler');
@@ -303,4 +325,3 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const c = await runChecklistBench({ lines: lc > 0 ? Number(process.argv[lc + 1]) : undefined });
   process.stdout.write(`${JSON.stringify({ ...c, samples: undefined })}\n`);
 }
-

@@ -8,9 +8,7 @@ import type { DatasetSummary, GenAccount, GenContact } from './lib/dataset';
 import { Rng, hash32 } from './lib/prng';
 import { cliMain } from './lib/cli';
 
-export const CHICAGO_CSV = fileURLToPath(
-  new URL('../data/chicago-early-childhood/csv_example_input_with_true_ids.csv', import.meta.url),
-);
+export const CHICAGO_CSV = fileURLToPath(new URL('../data/chicago-early-childhood/csv_example_input_with_true_ids.csv', import.meta.url));
 
 export interface SourceRecord {
   id: string;
@@ -55,7 +53,10 @@ export function loadChicago(path = CHICAGO_CSV): SourceRecord[] {
     const source = cleanField(r.Source);
     const contactName = (CONTACT_NAME_COLUMNS[source] ?? []).map((c) => cleanField(r[c])).find((v) => v !== '') ?? '';
     // The email sits in a shifted column for some sources ("Email Address" holds dates there): take any field that is one.
-    const email = Object.values(r).map(cleanField).find((v) => EMAIL.test(v)) ?? '';
+    const email =
+      Object.values(r)
+        .map(cleanField)
+        .find((v) => EMAIL.test(v)) ?? '';
     return {
       id: cleanField(r.Id),
       entity: cleanField(r['True Id']),
@@ -89,7 +90,10 @@ export function mergeObviousDuplicates(records: SourceRecord[]): SourceRecord[] 
   const name = (r: SourceRecord) => r.name.toLowerCase().replace(/[^a-z0-9]+/g, '');
   const digits = (s: string) => s.replace(/\D+/g, '').slice(-7);
   for (const r of records) {
-    for (const key of [digits(r.phone).length === 7 ? `p:${name(r)}|${digits(r.phone)}` : '', r.address ? `a:${name(r)}|${r.address.toLowerCase().replace(/[^a-z0-9]+/g, '')}` : '']) {
+    for (const key of [
+      digits(r.phone).length === 7 ? `p:${name(r)}|${digits(r.phone)}` : '',
+      r.address ? `a:${name(r)}|${r.address.toLowerCase().replace(/[^a-z0-9]+/g, '')}` : '',
+    ]) {
       if (!key) continue;
       const other = firstEntity.get(key);
       if (other === undefined) firstEntity.set(key, r.entity);

@@ -109,7 +109,10 @@ export function generate(outDir: string, seed = 1, opts: SyntheticOptions = {}):
   /** A Xero contact for entity `e`; `related` = it is the account's own business as recorded by another person. */
   const contact = (e: Entity, name: string, over: Partial<GenContact> = {}, related = true): GenContact => {
     // One in ten businesses has moved since Xero was last updated.
-    const ev = related && crng.chance(0.1) ? { ...makeEvidence(crng, fakers[e.region], e.region, e.name.base), domain: e.ev.domain, person: e.ev.person } : e.ev;
+    const ev =
+      related && crng.chance(0.1)
+        ? { ...makeEvidence(crng, fakers[e.region], e.region, e.name.base), domain: e.ev.domain, person: e.ev.person }
+        : e.ev;
     const phone = xeroPhone(crng, e.region, ev);
     const hasPhone = crng.chance(0.8);
     const c: GenContact = {
@@ -174,7 +177,10 @@ export function generate(outDir: string, seed = 1, opts: SyntheticOptions = {}):
         });
         break;
       case 'archived_holder': {
-        const h = contact(e, crng.chance(0.5) ? a.name : otherSpelling(e, a.name), { status: 'ARCHIVED', accountNumber: holderCode(a.code) });
+        const h = contact(e, crng.chance(0.5) ? a.name : otherSpelling(e, a.name), {
+          status: 'ARCHIVED',
+          accountNumber: holderCode(a.code),
+        });
         if (crng.chance(0.5)) contact(e, crng.chance(0.5) ? h.name : otherSpelling(e, a.name));
         break;
       }
@@ -188,7 +194,11 @@ export function generate(outDir: string, seed = 1, opts: SyntheticOptions = {}):
         break;
       }
       case 'not_customer':
-        holder = contact(e, looseVariant(crng, a.name), { accountNumber: holderCode(a.code), isCustomer: false, isSupplier: crng.chance(0.5) });
+        holder = contact(e, looseVariant(crng, a.name), {
+          accountNumber: holderCode(a.code),
+          isCustomer: false,
+          isSupplier: crng.chance(0.5),
+        });
         break;
       case 'not_in_xero':
         // A quarter have a look-alike in Xero that is another business (same surname or place, other trade; rarely the same name).
@@ -198,7 +208,10 @@ export function generate(outDir: string, seed = 1, opts: SyntheticOptions = {}):
           const lookalike: CompanyName | undefined = sameName
             ? { ...e.name, legalForm: e.name.legalForm === '' ? 'Ltd' : '', legalEntity: '' }
             : words.length >= 2
-              ? { ...makeCompanyName(crng, fakers[e.region], e.region), base: `${words[0]} ${newEntity().name.base.split(' ').slice(-1)[0]}` }
+              ? {
+                  ...makeCompanyName(crng, fakers[e.region], e.region),
+                  base: `${words[0]} ${newEntity().name.base.split(' ').slice(-1)[0]}`,
+                }
               : undefined;
           if (lookalike && looseName(legalName(lookalike)) !== looseName(a.name)) {
             const other = newEntity({ ...lookalike, region: e.region });
@@ -219,12 +232,17 @@ export function generate(outDir: string, seed = 1, opts: SyntheticOptions = {}):
   while (contacts.length < nContacts) {
     const e = newEntity();
     const supplier = crng.chance(0.2);
-    contact(e, displayName(crng, e.name), {
-      isSupplier: supplier || crng.chance(0.05),
-      isCustomer: !supplier || crng.chance(0.25),
-      status: crng.chance(0.08) ? 'ARCHIVED' : 'ACTIVE',
-      accountNumber: crng.chance(0.3) ? codes.legacy() : '',
-    }, false);
+    contact(
+      e,
+      displayName(crng, e.name),
+      {
+        isSupplier: supplier || crng.chance(0.05),
+        isCustomer: !supplier || crng.chance(0.25),
+        status: crng.chance(0.08) ? 'ARCHIVED' : 'ACTIVE',
+        accountNumber: crng.chance(0.3) ? codes.legacy() : '',
+      },
+      false,
+    );
   }
 
   return writeDataset(outDir, {
@@ -235,4 +253,5 @@ export function generate(outDir: string, seed = 1, opts: SyntheticOptions = {}):
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) cliMain('generate-synthetic', (out, seed) => generate(out, seed));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  cliMain('generate-synthetic', (out, seed) => generate(out, seed));

@@ -40,7 +40,11 @@ const describe = (id: string | null | undefined) => {
   if (!c) return '—';
   const a = c.Addresses[0];
   const p = c.Phones[0];
-  const flags = [c.AccountNumber ? `#${c.AccountNumber}` : 'no code', c.ContactStatus === 'ARCHIVED' ? 'ARCHIVED' : '', c.IsCustomer ? '' : 'not customer'].filter(Boolean);
+  const flags = [
+    c.AccountNumber ? `#${c.AccountNumber}` : 'no code',
+    c.ContactStatus === 'ARCHIVED' ? 'ARCHIVED' : '',
+    c.IsCustomer ? '' : 'not customer',
+  ].filter(Boolean);
   return `"${c.Name}" [${flags.join(', ')}] ${a?.AddressLine1 ?? ''} ${a?.PostalCode ?? ''} ${[p?.PhoneAreaCode, p?.PhoneNumber].filter(Boolean).join(' ')}`;
 };
 const show = (code: string, extra = '') => {

@@ -144,7 +144,11 @@ export function predictionsFromRows(rows: readonly Record<string, string>[]): Pr
     const kind = pickColumn(r, ['finding', 'kind']);
     if (code === undefined || kind === undefined) throw new Error('findings rows need billing_account_code and finding columns');
     const contact = pickColumn(r, ['xero_contact_id', 'xeroContactId']) ?? '';
-    return { accountCode: code.replace(FORMULA_ESCAPED, ''), kind: kind.trim(), xeroContactId: contact.trim() === '' ? null : contact.trim() };
+    return {
+      accountCode: code.replace(FORMULA_ESCAPED, ''),
+      kind: kind.trim(),
+      xeroContactId: contact.trim() === '' ? null : contact.trim(),
+    };
   });
 }
 

@@ -53,8 +53,23 @@ function writeFloor(path: string, decisions: readonly Decision[]): number {
     ws.transaction(() => {
       const batchId = ws.decisions.newBatchId();
       for (const d of decisions) {
-        const stored = ws.decisions.add({ accountCode: d.accountCode, action: d.action, xeroContactId: d.xeroContactId, payload: d.payload, note: d.note, source: 'bulk', batchId });
-        ws.audit.append({ actor: 'user', action: `decision.${d.action}`, subject: d.accountCode, after: d.payload, result: 'ok', detail: { decisionId: stored.id, source: 'bulk', note: d.note, batchId } });
+        const stored = ws.decisions.add({
+          accountCode: d.accountCode,
+          action: d.action,
+          xeroContactId: d.xeroContactId,
+          payload: d.payload,
+          note: d.note,
+          source: 'bulk',
+          batchId,
+        });
+        ws.audit.append({
+          actor: 'user',
+          action: `decision.${d.action}`,
+          subject: d.accountCode,
+          after: d.payload,
+          result: 'ok',
+          detail: { decisionId: stored.id, source: 'bulk', note: d.note, batchId },
+        });
       }
     });
     return performance.now() - t;

@@ -104,7 +104,10 @@ function parseArgs(argv: string[]) {
 }
 
 /** Runs a child process; polls its peak RSS (VmHWM) while it runs. */
-function runChild(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string; wallMs: number; hwmMb: number }> {
+function runChild(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; stdout: string; stderr: string; wallMs: number; hwmMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -138,7 +141,8 @@ async function runWorker(engine: 'ours' | 'baseline', dir: string, sample: numbe
   const args = ['--import', 'tsx', WORKER, '--engine', engine, '--data', dir, '--out', out];
   if (sample > 0) args.push('--sample', String(sample));
   const r = await runChild(args);
-  if (r.code !== 0 || !existsSync(out)) throw new Error(`${engine} worker failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-8).join('\n')}`);
+  if (r.code !== 0 || !existsSync(out))
+    throw new Error(`${engine} worker failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-8).join('\n')}`);
   return JSON.parse(readFileSync(out, 'utf8')) as WorkerOutput;
 }
 
@@ -146,12 +150,15 @@ async function runWorker(engine: 'ours' | 'baseline', dir: string, sample: numbe
 const CLI_RUNS = 3;
 const REFERENCE = "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))";
 
-async function runCliOnce(dir: string, out: string): Promise<{ ms: number; wallMs: number; cpuMs: number | null; maxRssMb: number; source: CliRun['source']; code: number | null }> {
+async function runCliOnce(
+  dir: string,
+  out: string,
+): Promise<{ ms: number; wallMs: number; cpuMs: number | null; maxRssMb: number; source: CliRun['source']; code: number | null }> {
   rmSync(out, { force: true });
-  const r = await runChild(
-    [USER_CLI, 'match', '--cocoon', join(dir, FILES.cocoon), '--xero', join(dir, FILES.xero), '--out', out],
-    { ...process.env, RECONCILER_STATS: '1' },
-  );
+  const r = await runChild([USER_CLI, 'match', '--cocoon', join(dir, FILES.cocoon), '--xero', join(dir, FILES.xero), '--out', out], {
+    ...process.env,
+    RECONCILER_STATS: '1',
+  });
   if (!existsSync(out)) throw new Error(`CLI wrote no findings (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-8).join('\n')}`);
   const statsLine = r.stderr
     .split('\n')
@@ -285,7 +292,18 @@ async function benchDataset(def: DatasetDef, opts: ReturnType<typeof parseArgs>)
     time: o && b && o.stats.matchMs > 0 ? b.stats.totalMs / o.stats.matchMs : null,
   };
   return {
-    result: { id: def.id, label: def.label, accounts: truth.length, contacts: contactsCount, truthCounts, generatedMs, cli, ours, baseline, ratios },
+    result: {
+      id: def.id,
+      label: def.label,
+      accounts: truth.length,
+      contacts: contactsCount,
+      truthCounts,
+      generatedMs,
+      cli,
+      ours,
+      baseline,
+      ratios,
+    },
     crashed,
   };
 }
@@ -295,7 +313,12 @@ async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
   const all: DatasetDef[] = [
     { id: 'chicago', label: 'Chicago early-childhood (real name variation)', generate: generateChicago, baselineSample: 0 },
-    { id: 'synthetic', label: 'Synthetic 20k accounts × 50k contacts', generate: (d: string, s: number) => generateSynthetic(d, s), baselineSample: 1000 },
+    {
+      id: 'synthetic',
+      label: 'Synthetic 20k accounts × 50k contacts',
+      generate: (d: string, s: number) => generateSynthetic(d, s),
+      baselineSample: 1000,
+    },
     // The growth curve's second point: five times the accounts and contacts (time per record should stay flat).
     {
       id: 'synthetic-100k',
@@ -307,7 +330,12 @@ async function main(): Promise<void> {
   ];
   const runs = (part: string): boolean => !opts.only || opts.only.includes(part);
   const defs = all.filter((d) => runs(d.id));
-  const small: DatasetDef = { id: 'synthetic-2k', label: 'Synthetic 2,000 × 5,000', generate: (d: string, s: number) => generateSynthetic(d, s, { accounts: 2000, contacts: 5000 }), baselineSample: 0 };
+  const small: DatasetDef = {
+    id: 'synthetic-2k',
+    label: 'Synthetic 2,000 × 5,000',
+    generate: (d: string, s: number) => generateSynthetic(d, s, { accounts: 2000, contacts: 5000 }),
+    baselineSample: 0,
+  };
   const filesOf = (dir: string) => ({ cocoon: join(dir, FILES.cocoon), xero: join(dir, FILES.xero) });
   const load = loadavg()[0] as number;
   const cores = cpus().length;
@@ -318,7 +346,9 @@ async function main(): Promise<void> {
   if (runs('startup')) {
     buildCli();
     startup = await measureStartup();
-    console.log(`\n== Start-up: \`reconciler --help\` ${startup.helpMs} ms, a bare \`node -e 0\` ${startup.nodeMs} ms (fastest of ${STARTUP_RUNS}): ${startup.ratio.toFixed(2)}× (target ≤ 2×: ${startup.ratio <= 2 ? 'PASS' : 'FAIL'}) ==`);
+    console.log(
+      `\n== Start-up: \`reconciler --help\` ${startup.helpMs} ms, a bare \`node -e 0\` ${startup.nodeMs} ms (fastest of ${STARTUP_RUNS}): ${startup.ratio.toFixed(2)}× (target ≤ 2×: ${startup.ratio <= 2 ? 'PASS' : 'FAIL'}) ==`,
+    );
   }
   for (const def of defs) {
     const r = await benchDataset(def, opts);
@@ -344,7 +374,12 @@ async function main(): Promise<void> {
   if (runs('outbox')) {
     process.stderr.write('outbox: push plan and checklist after accepting every suggestion of the synthetic set …\n');
     try {
-      outbox = await runOutboxBench(ensureDataset(all.find((d) => d.id === 'synthetic')!, opts).dir);
+      outbox = await runOutboxBench(
+        ensureDataset(
+          all.find((d) => d.id === 'synthetic')!,
+          opts,
+        ).dir,
+      );
       printOutboxBench(outbox);
     } catch (e) {
       crashed = true;
@@ -357,7 +392,16 @@ async function main(): Promise<void> {
   if (runs('replay')) {
     const sets: [string, () => { cocoon: string; xero: string }][] = [
       ['demo (829 × 1,094)', () => ({ cocoon: 'demo/cocoon.csv', xero: 'demo/xero-contacts.json' })],
-      ['Chicago bench set', () => filesOf(ensureDataset(all.find((d) => d.id === 'chicago')!, opts).dir)],
+      [
+        'Chicago bench set',
+        () =>
+          filesOf(
+            ensureDataset(
+              all.find((d) => d.id === 'chicago')!,
+              opts,
+            ).dir,
+          ),
+      ],
       ['synthetic 2,000 × 5,000', () => filesOf(ensureDataset(small, opts).dir)],
     ];
     for (const [label, files] of sets) {
@@ -382,7 +426,9 @@ async function main(): Promise<void> {
       const b = await runBrowserBench({ rows: 50_000 });
       browser = b;
       console.log(`\n== Review table in Chromium: ${b.rows.toLocaleString('en')} rows ==`);
-      console.log(`first paint ${b.firstPaintMs} ms (target < 1000: ${b.firstPaintMs < 1000 ? 'PASS' : 'FAIL'}); filter ${b.filterMs} ms median, search ${b.searchMs} ms median (target < 50: ${b.filterMs < 50 && b.searchMs < 50 ? 'PASS' : 'FAIL'})`);
+      console.log(
+        `first paint ${b.firstPaintMs} ms (target < 1000: ${b.firstPaintMs < 1000 ? 'PASS' : 'FAIL'}); filter ${b.filterMs} ms median, search ${b.searchMs} ms median (target < 50: ${b.filterMs < 50 && b.searchMs < 50 ? 'PASS' : 'FAIL'})`,
+      );
     } catch (e) {
       crashed = true;
       browser = { error: errorText(e) };
@@ -408,18 +454,53 @@ async function main(): Promise<void> {
   let kills: { ok: boolean; output: string } | null = null;
   if (runs('kills')) {
     process.stderr.write('kills: 20 push fault runs, and a 3,000-contact sync killed five times …\n');
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/integration/outbox-faults.test.ts', 'test/integration/xero-cli-resume.test.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, RECONCILER_FAULT_RUNS: '20', RECONCILER_RESUME_CONTACTS: '3000' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        'test/integration/outbox-faults.test.ts',
+        'test/integration/xero-cli-resume.test.ts',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, RECONCILER_FAULT_RUNS: '20', RECONCILER_RESUME_CONTACTS: '3000' },
+        encoding: 'utf8',
+      },
+    );
     const output = `${run.stdout}${run.stderr}`;
-    kills = { ok: run.status === 0, output: output.split('\n').filter((l) => /push fault run \{|Tests |✓|×/.test(l)).join('\n') };
+    kills = {
+      ok: run.status === 0,
+      output: output
+        .split('\n')
+        .filter((l) => /push fault run \{|Tests |✓|×/.test(l))
+        .join('\n'),
+    };
     console.log(`\n== Kill tests, long versions ==\n${kills.output}\n${kills.ok ? 'PASS' : 'FAIL'}`);
     if (!kills.ok) crashed = true;
   }
   const path = join(DATA, 'results.json');
-  writeFileSync(path, JSON.stringify({ seed: opts.seed, node: process.version, cpus: cores, loadAverageBefore: load, startup, results, sync, outbox, replay, browser, checklist, kills }, null, 2));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      {
+        seed: opts.seed,
+        node: process.version,
+        cpus: cores,
+        loadAverageBefore: load,
+        startup,
+        results,
+        sync,
+        outbox,
+        replay,
+        browser,
+        checklist,
+        kills,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\nresults: ${path} (${Math.round(statSync(path).size / 1024)} kB)`);
   process.exitCode = crashed ? 1 : 0;
 }

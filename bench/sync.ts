@@ -1,7 +1,15 @@
 // Sync benchmark: 50,000 contacts and 20,000 sales invoices (plus credit notes) from the sandbox, through the
 // real client, with Xero's real limits (60 calls/min, 5 at once) on a clock 60× faster than real time. Prints
 // the sync's time against the floor those limits allow (calls ÷ 60 per minute) as a ratio.
-import { connectWorkspace, createMemorySecretStore, limitFloorMs, openXeroSession, RateLimiterRegistry, scaledClock, XERO_RATE_LIMITS } from '../src/main/xero';
+import {
+  connectWorkspace,
+  createMemorySecretStore,
+  limitFloorMs,
+  openXeroSession,
+  RateLimiterRegistry,
+  scaledClock,
+  XERO_RATE_LIMITS,
+} from '../src/main/xero';
 import { syncWorkspace } from '../src/main/findings/sync-workspace';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +18,6 @@ import { openWorkspace } from '../src/main/db';
 import { DEFAULT_CLIENT, DEMO_TENANT_ID, startSandbox } from '../src/sandbox/index.js';
 import { headlessBrowser } from '../src/sandbox/testing/sandbox-client.js';
 import { makeContacts, makeCreditNotes, makeInvoices } from '../test/support/xero-data';
-
 
 export interface SyncBenchResult {
   contacts: number;
@@ -30,12 +37,24 @@ export async function runSyncBench(contacts = 50_000, invoices = 20_000, scale =
   try {
     sb.state.seed(
       DEMO_TENANT_ID,
-      { Contacts: makeContacts(contacts), Invoices: makeInvoices(invoices * 1.1, contacts, 11), CreditNotes: makeCreditNotes(invoices / 10, contacts) },
+      {
+        Contacts: makeContacts(contacts),
+        Invoices: makeInvoices(invoices * 1.1, contacts, 11),
+        CreditNotes: makeCreditNotes(invoices / 10, contacts),
+      },
       'replace',
     );
     const ws = openWorkspace(join(dir, 'bench.reconciler'), { create: true });
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+      clock,
+    });
     const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock) });
     const t0 = performance.now();
     const s = await syncWorkspace(ws, session.client, { clock });
@@ -60,6 +79,10 @@ export async function runSyncBench(contacts = 50_000, invoices = 20_000, scale =
 }
 
 export function printSyncBench(r: SyncBenchResult): void {
-  console.log(`\n== Xero sync: ${r.contacts.toLocaleString('en')} contacts + ${r.invoices.toLocaleString('en')} sales invoices (limits 60/min, clock ×60) ==`);
-  console.log(`calls ${r.calls}, 429s ${r.rateLimited}; ${r.xeroMinutes} Xero-minutes against a floor of ${r.floorMinutes} (calls ÷ 60/min): ratio ${r.ratio ?? '—'}× (real ${r.realMs} ms)`);
+  console.log(
+    `\n== Xero sync: ${r.contacts.toLocaleString('en')} contacts + ${r.invoices.toLocaleString('en')} sales invoices (limits 60/min, clock ×60) ==`,
+  );
+  console.log(
+    `calls ${r.calls}, 429s ${r.rateLimited}; ${r.xeroMinutes} Xero-minutes against a floor of ${r.floorMinutes} (calls ÷ 60/min): ratio ${r.ratio ?? '—'}× (real ${r.realMs} ms)`,
+  );
 }

@@ -41,7 +41,10 @@ async function loadMatcher(): Promise<MatchFn> {
 /** A deterministic sample of `n` accounts, kept in file order. */
 export function sampleAccounts<T>(accounts: readonly T[], n: number, seed: number): T[] {
   if (n >= accounts.length) return [...accounts];
-  const idx = new Rng(seed).shuffle(accounts.map((_, i) => i)).slice(0, n).sort((a, b) => a - b);
+  const idx = new Rng(seed)
+    .shuffle(accounts.map((_, i) => i))
+    .slice(0, n)
+    .sort((a, b) => a - b);
   return idx.map((i) => accounts[i] as T);
 }
 
@@ -52,7 +55,8 @@ async function main(): Promise<void> {
   const engine = args.get('engine') ?? 'ours';
   const dir = args.get('data');
   const out = args.get('out');
-  if (!dir || !out || (engine !== 'ours' && engine !== 'baseline')) throw new Error('usage: worker.ts --engine ours|baseline --data DIR --out FILE [--sample N]');
+  if (!dir || !out || (engine !== 'ours' && engine !== 'baseline'))
+    throw new Error('usage: worker.ts --engine ours|baseline --data DIR --out FILE [--sample N]');
   const sampleSize = Number(args.get('sample') ?? 0);
 
   const match = engine === 'ours' ? await loadMatcher() : null;
@@ -90,7 +94,12 @@ async function main(): Promise<void> {
   const output: WorkerOutput = {
     stats,
     sampleCodes: sampled ? input.map((a) => a.code) : null,
-    predictions: result.findings.map((f) => ({ accountCode: f.accountCode, kind: f.kind, xeroContactId: f.xeroContactId, codeHolderId: f.codeHolderId })),
+    predictions: result.findings.map((f) => ({
+      accountCode: f.accountCode,
+      kind: f.kind,
+      xeroContactId: f.xeroContactId,
+      codeHolderId: f.codeHolderId,
+    })),
     xeroFindings: result.xeroFindings.length,
   };
   writeFileSync(out, JSON.stringify(output));

@@ -53,9 +53,19 @@ export function buildElectronSqlite(force = false, log: (line: string) => void =
   const r = spawnSync(
     process.execPath,
     [nodeGyp(), 'rebuild', '--release', `--target=${electron}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
-    { cwd: dest, stdio: 'inherit', env: { ...process.env, npm_config_runtime: 'electron', npm_config_target: electron, npm_config_disturl: 'https://electronjs.org/headers' } },
+    {
+      cwd: dest,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        npm_config_runtime: 'electron',
+        npm_config_target: electron,
+        npm_config_disturl: 'https://electronjs.org/headers',
+      },
+    },
   );
-  if (r.status !== 0 || !existsSync(binary)) throw new Error(`node-gyp could not build better-sqlite3 for Electron ${electron} (exit ${r.status}).`);
+  if (r.status !== 0 || !existsSync(binary))
+    throw new Error(`node-gyp could not build better-sqlite3 for Electron ${electron} (exit ${r.status}).`);
   writeFileSync(stampPath, stamp);
   log(`Built ${binary}.`);
   return binary;

@@ -48,7 +48,15 @@ export interface GenDataset {
   dateTimeMs: number;
 }
 
-export const COCOON_HEADER = ['Organisation Name', 'Billing Account Code', 'Contact Name', 'Email', 'Address', 'Phone', 'Postcode'] as const;
+export const COCOON_HEADER = [
+  'Organisation Name',
+  'Billing Account Code',
+  'Contact Name',
+  'Email',
+  'Address',
+  'Phone',
+  'Postcode',
+] as const;
 export const TRUTH_HEADER = ['billing_account_code', 'xero_contact_id', 'finding', 'code_holder_id'] as const;
 export const DUPLICATES_HEADER = ['contact_id_a', 'contact_id_b'] as const;
 export const ENTITIES_HEADER = ['side', 'key', 'entity_id', 'source_id'] as const;
@@ -114,7 +122,8 @@ export function deriveTruth(
     const holder = xero.holding(codeKey(a.code))[0];
     const same = byEntity.get(a.entity) ?? [];
     const sync = syncInvoice(xero, { name: a.name, accountNumber: a.code });
-    let linked: TruthContact | undefined = holder && holder.entity === a.entity ? holder : (same.find((c) => c.status === 'ACTIVE') ?? same[0]);
+    let linked: TruthContact | undefined =
+      holder && holder.entity === a.entity ? holder : (same.find((c) => c.status === 'ACTIVE') ?? same[0]);
     let finding: FindingKind;
     if (sync.outcome === 'filed') {
       linked = sync.contact;
@@ -143,7 +152,9 @@ export function deriveDuplicates(contacts: readonly { id: string; entity: string
   const order = new Map(contacts.map((c, i) => [c.id, i]));
   for (const ids of byEntity.values())
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i] as string, ids[j] as string]);
-  pairs.sort((p, q) => (order.get(p[0]) as number) - (order.get(q[0]) as number) || (order.get(p[1]) as number) - (order.get(q[1]) as number));
+  pairs.sort(
+    (p, q) => (order.get(p[0]) as number) - (order.get(q[0]) as number) || (order.get(p[1]) as number) - (order.get(q[1]) as number),
+  );
   return pairs;
 }
 
@@ -228,7 +239,11 @@ export class XeroNameRegistry {
   claim(name: string): string {
     let out = name;
     if (this.taken.has(looseName(out))) {
-      const sep = this.rng.weighted([[' ', 3], ['-', 1], [' (', 1]] as const);
+      const sep = this.rng.weighted([
+        [' ', 3],
+        ['-', 1],
+        [' (', 1],
+      ] as const);
       for (let n = 1; ; n++) {
         out = sep === ' (' ? `${name} (${n})` : `${name}${sep}${n}`;
         if (!this.taken.has(looseName(out))) break;
@@ -257,7 +272,11 @@ export class CodeAllocator {
 
   /** A CocoonOPS-style billing code: `C00123`, `ACME01` (from the name), or numeric `104233`. */
   billing(name: string): string {
-    const style = this.rng.weighted([['C', 4], ['prefix', 4], ['numeric', 2]] as const);
+    const style = this.rng.weighted([
+      ['C', 4],
+      ['prefix', 4],
+      ['numeric', 2],
+    ] as const);
     for (;;) {
       let code: string | null = null;
       if (style === 'C') {
@@ -266,7 +285,13 @@ export class CodeAllocator {
       } else if (style === 'numeric') {
         code = this.take(String(100000 + this.rng.int(900000)));
       } else {
-        const letters = (name.normalize('NFKD').toUpperCase().replace(/^THE\s+/, '').match(/[A-Z]+/g) ?? ['ACCT']).join('');
+        const letters = (
+          name
+            .normalize('NFKD')
+            .toUpperCase()
+            .replace(/^THE\s+/, '')
+            .match(/[A-Z]+/g) ?? ['ACCT']
+        ).join('');
         const prefix = (letters + 'XXXX').slice(0, this.rng.pick([4, 4, 5, 6]));
         for (let n = 1; n < 100 && code === null; n++) code = this.take(`${prefix}${String(n).padStart(2, '0')}`);
       }

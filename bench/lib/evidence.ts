@@ -32,11 +32,14 @@ export function makeEvidence(rng: Rng, f: Faker, region: Region, base: string): 
   let local: string;
   switch (region) {
     case 'AU':
-      if (rng.chance(0.15)) [area, local] = ['4', rng.digits(8)]; // mobile: 04xx xxx xxx
+      if (rng.chance(0.15))
+        [area, local] = ['4', rng.digits(8)]; // mobile: 04xx xxx xxx
       else [area, local] = [rng.pick(['2', '3', '7', '8']), rng.pick(['9', '8', '5', '4']) + rng.digits(7)];
       break;
     case 'GB':
-      [area, local] = rng.chance(0.4) ? ['20', rng.pick(['7', '8', '3']) + rng.digits(7)] : [rng.pick(['161', '121', '113', '117', '141', '131', '1223']), rng.digits(6) + rng.digits(1)];
+      [area, local] = rng.chance(0.4)
+        ? ['20', rng.pick(['7', '8', '3']) + rng.digits(7)]
+        : [rng.pick(['161', '121', '113', '117', '141', '131', '1223']), rng.digits(6) + rng.digits(1)];
       break;
     case 'US':
       [area, local] = [String(rng.range(201, 989)), String(rng.range(200, 999)) + rng.digits(4)];
@@ -44,7 +47,12 @@ export function makeEvidence(rng: Rng, f: Faker, region: Region, base: string): 
     default:
       [area, local] = [String(rng.range(20, 899)), rng.digits(7)];
   }
-  const slug = base.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '').slice(0, 24) || 'mail';
+  const slug =
+    base
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 24) || 'mail';
   return {
     street: f.location.streetAddress(),
     city: f.location.city(),
@@ -91,14 +99,30 @@ export function xeroPhone(rng: Rng, region: Region, e: Evidence): { number: stri
   const trunk = region === 'US' ? '' : '0';
   if (region === 'AU' && e.phoneArea === '4') {
     const m = `4${e.phoneLocal}`;
-    return { number: rng.chance(0.7) ? `0${m.slice(0, 3)} ${m.slice(3, 6)} ${m.slice(6)}` : `0${m}`, area: '', country: rng.chance(0.3) ? '61' : '' };
+    return {
+      number: rng.chance(0.7) ? `0${m.slice(0, 3)} ${m.slice(3, 6)} ${m.slice(6)}` : `0${m}`,
+      area: '',
+      country: rng.chance(0.3) ? '61' : '',
+    };
   }
-  if (rng.chance(0.55)) return { number: local, area: rng.chance(0.5) ? `${trunk}${e.phoneArea}` : e.phoneArea, country: rng.chance(0.5) ? e.phoneCountry : '' };
-  return { number: rng.chance(0.5) ? `${trunk}${e.phoneArea} ${local}` : `+${e.phoneCountry} ${e.phoneArea} ${local}`, area: '', country: '' };
+  if (rng.chance(0.55))
+    return {
+      number: local,
+      area: rng.chance(0.5) ? `${trunk}${e.phoneArea}` : e.phoneArea,
+      country: rng.chance(0.5) ? e.phoneCountry : '',
+    };
+  return {
+    number: rng.chance(0.5) ? `${trunk}${e.phoneArea} ${local}` : `+${e.phoneCountry} ${e.phoneArea} ${local}`,
+    area: '',
+    country: '',
+  };
 }
 
 export function emailFor(rng: Rng, e: Evidence): string {
-  const [first = 'info', last = ''] = e.person.toLowerCase().replace(/[^a-z ]/g, '').split(' ');
+  const [first = 'info', last = ''] = e.person
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .split(' ');
   const box = rng.weighted<string>([
     ['accounts', 4],
     ['info', 2],

@@ -6,6 +6,9 @@ import { readContactsFile } from '../../src/main/imports/xero-contacts-file';
 import { FILES } from './dataset';
 
 export async function readDataset(dir: string): Promise<{ accounts: BillingAccount[]; contacts: XeroContact[] }> {
-  const [{ accounts }, { contacts }] = await Promise.all([parseAccountsFile(join(dir, FILES.cocoon)), readContactsFile(join(dir, FILES.xero))]);
+  const [{ accounts }, { contacts }] = await Promise.all([
+    parseAccountsFile(join(dir, FILES.cocoon)),
+    readContactsFile(join(dir, FILES.xero)),
+  ]);
   return { accounts, contacts };
 }

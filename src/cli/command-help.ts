@@ -34,6 +34,7 @@ export const ABOUT: Record<CommandName, string> = {
   push: 'Send the accepted corrections to Xero: the plan first, asks before writing (or --yes), then batches of up to 50 contacts (safe to stop and run again).',
   undo: 'Undo pushed corrections (by number): writes back what Xero had before, unless the contact changed since.',
   audit: "The audit log (every import, decision, push and undo: before, after, result, Xero's answer) as CSV.",
-  checklist: 'The fixes to make by hand in CocoonOPS (and the Xero web app), grouped by what is to be done, as CSV, XLSX or a printable page.',
+  checklist:
+    'The fixes to make by hand in CocoonOPS (and the Xero web app), grouped by what is to be done, as CSV, XLSX or a printable page.',
   web: 'Serve the review app on 127.0.0.1 (any browser); prints the address to open, token included.',
 };

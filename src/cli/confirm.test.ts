@@ -17,7 +17,8 @@ async function ask(typed: string | null): Promise<{ answer: string; shown: strin
 
 describe('askYesNo', () => {
   it('shows the question and takes y or yes, in any case, as a yes', async () => {
-    for (const typed of ['y\n', 'Y\n', 'yes\n', ' YES \n']) expect(await ask(typed)).toMatchObject({ answer: 'yes', shown: 'Write 3 changes to Acme? [y/N] ' });
+    for (const typed of ['y\n', 'Y\n', 'yes\n', ' YES \n'])
+      expect(await ask(typed)).toMatchObject({ answer: 'yes', shown: 'Write 3 changes to Acme? [y/N] ' });
   });
 
   it('anything else, an empty line or the end of input is a no', async () => {

@@ -9,7 +9,11 @@ export type Answer = 'yes' | 'no' | 'interrupted';
 export const canAsk = (input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): boolean =>
   (input as { isTTY?: boolean }).isTTY === true && (output as { isTTY?: boolean }).isTTY === true;
 
-export function askYesNo(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<Answer> {
+export function askYesNo(
+  question: string,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<Answer> {
   return new Promise((resolve) => {
     const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
     let answered = false;

@@ -12,7 +12,7 @@ export function writeFindingsTo<T>(out: string, format: ReportFormat, produce: (
     const result = produce(
       findingsWriter(format, (text) => {
         const bytes = Buffer.from(text, 'utf8');
-        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
       }),
     );
     closeSync(fd);

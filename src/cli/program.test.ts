@@ -12,7 +12,9 @@ describe('the program', () => {
       // the overview lists each with the usage and description the command itself has
       for (const c of program.commands) {
         const name = c.name() as keyof typeof USAGE;
-        const args = c.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+        const args = c.registeredArguments.map((a) =>
+          a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`,
+        );
         expect([name, ...args].join(' ')).toBe(USAGE[name]);
         expect(c.description()).toBe(ABOUT[name]);
       }

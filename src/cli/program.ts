@@ -12,7 +12,10 @@ type Register = (program: Command) => void;
 export const GROUPS: { names: readonly string[]; load: () => Promise<Register> }[] = [
   { names: ['match'], load: () => import('./commands/match').then((m) => m.registerMatch) },
   { names: ['import', 'findings', 'status'], load: () => import('./commands/workspace-commands').then((m) => m.registerWorkspaceCommands) },
-  { names: ['connect', 'disconnect', 'sync', 'sandbox'], load: () => import('./commands/xero-commands').then((m) => m.registerXeroCommands) },
+  {
+    names: ['connect', 'disconnect', 'sync', 'sandbox'],
+    load: () => import('./commands/xero-commands').then((m) => m.registerXeroCommands),
+  },
   { names: ['exceptions'], load: () => import('./commands/exceptions').then((m) => m.registerExceptions) },
   { names: ['push', 'undo', 'audit', 'checklist'], load: () => import('./commands/push').then((m) => m.registerOutboxCommands) },
   { names: ['web'], load: () => import('./commands/web').then((m) => m.registerWeb) },

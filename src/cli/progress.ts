@@ -22,7 +22,10 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
       stop() {},
     };
   }
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} eta {eta_formatted}`, stream, clearOnComplete: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% {value}/{total} eta {eta_formatted}`, stream, clearOnComplete: true },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done, total) {

@@ -26,7 +26,11 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<number |
     } catch (error) {
       const code = exitCodeFor(error);
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(code === EXIT.unexpected ? `Unexpected error (please report it): ${error instanceof Error && error.stack ? error.stack : message}\n` : `${message}\n`);
+      process.stderr.write(
+        code === EXIT.unexpected
+          ? `Unexpected error (please report it): ${error instanceof Error && error.stack ? error.stack : message}\n`
+          : `${message}\n`,
+      );
       process.exitCode = code;
     }
   };

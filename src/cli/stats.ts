@@ -17,6 +17,8 @@ export function reportStatsAtExit(env: NodeJS.ProcessEnv = process.env): void {
   process.once('exit', () => {
     const cpu = process.cpuUsage();
     const maxRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-    process.stderr.write(`${JSON.stringify({ stats: { ms: Math.round(performance.now() - started), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb, phases } })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ stats: { ms: Math.round(performance.now() - started), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb, phases } })}\n`,
+    );
   });
 }

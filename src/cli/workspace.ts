@@ -12,7 +12,8 @@ export async function withWorkspace<T>(path: string, create: boolean, fn: (ws: W
   if (isNew) note(`created workspace ${path}`);
   const binding = readBinding(ws);
   // Said every time: a workspace that talks to something other than Xero must never pass for a real one.
-  if (binding && binding.baseUrl !== XERO_PRODUCTION_URL) note(`note: this workspace's Xero address is ${binding.baseUrl}, not Xero itself`);
+  if (binding && binding.baseUrl !== XERO_PRODUCTION_URL)
+    note(`note: this workspace's Xero address is ${binding.baseUrl}, not Xero itself`);
   try {
     return await fn(ws);
   } finally {

@@ -4,7 +4,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNELS, EVENT_CHANNEL, EVENTS } from '../shared/channels';
 
-const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>> | ((event: string, listener: (payload: unknown) => void) => () => void)> = {};
+const api: Record<
+  string,
+  Record<string, (input?: unknown) => Promise<unknown>> | ((event: string, listener: (payload: unknown) => void) => () => void)
+> = {};
 
 for (const channel of CHANNELS) {
   const [area, verb] = channel.split('.') as [string, string];

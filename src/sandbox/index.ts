@@ -48,9 +48,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const adminToken = options.adminToken ?? randomToken(24);
   const app = createSandboxApp(state, adminToken);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve(
-      { fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1', overrideGlobalObjects: false },
-      () => resolve(s as Server),
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, () =>
+      resolve(s as Server),
     ) as Server;
     s.once('error', reject);
   });

@@ -11,12 +11,19 @@ describe('buildClient', () => {
     await api.decisions.undo({ accountCode: 'C1' });
     expect(call).toHaveBeenLastCalledWith('decisions.undo', { accountCode: 'C1' });
     const nested = nestChannels((c) => c);
-    expect(Object.values(nested).flatMap((g) => Object.values(g)).sort()).toEqual([...CHANNELS].sort());
+    expect(
+      Object.values(nested)
+        .flatMap((g) => Object.values(g))
+        .sort(),
+    ).toEqual([...CHANNELS].sort());
   });
 
   it('rejects with ApiError carrying the code and problems', async () => {
     const api = buildClient({
-      call: async () => ({ ok: false, error: { code: 'import_failed', message: 'bad file', problems: [{ row: 3, severity: 'error', message: 'empty code' }] } }),
+      call: async () => ({
+        ok: false,
+        error: { code: 'import_failed', message: 'bad file', problems: [{ row: 3, severity: 'error', message: 'empty code' }] },
+      }),
       on: () => () => {},
     });
     const e = await api.imports.cocoon({ fileName: 'a.csv', content: '' }).catch((x: unknown) => x);

@@ -45,7 +45,10 @@ describe('the exceptions contract', () => {
 
   it('takes one pasted message with an optional number and account', () => {
     const paste = contract['exceptions.paste'].input;
-    expect(paste.parse({ message: '  Invoice # must be unique. ', number: ' INV-1 ' })).toEqual({ message: 'Invoice # must be unique.', number: 'INV-1' });
+    expect(paste.parse({ message: '  Invoice # must be unique. ', number: ' INV-1 ' })).toEqual({
+      message: 'Invoice # must be unique.',
+      number: 'INV-1',
+    });
     expect(paste.safeParse({ message: 'x', accountCode: 'ACME01', docType: 'credit_note' }).success).toBe(true);
     expect(paste.safeParse({ message: '' }).success).toBe(false);
     expect(paste.safeParse({ message: '   ' }).success).toBe(false);
@@ -60,7 +63,9 @@ describe('the exceptions contract', () => {
     for (const c of ['exceptions.previewImport', 'exceptions.import'] as const) {
       const input = contract[c].input;
       expect(input.safeParse({ fileName: 'e.csv', content: b64('Exception\nx\n') }).success).toBe(true);
-      expect(input.safeParse({ fileName: 'e.csv', content: b64('a'), mapping: { message: 'Error', accountCode: null } }).success).toBe(true);
+      expect(input.safeParse({ fileName: 'e.csv', content: b64('a'), mapping: { message: 'Error', accountCode: null } }).success).toBe(
+        true,
+      );
       expect(input.safeParse({ fileName: 'e.csv', content: 'not base64!' }).success).toBe(false);
       expect(input.safeParse({ fileName: '', content: b64('a') }).success).toBe(false);
       expect(input.safeParse({ content: b64('a') }).success).toBe(false);

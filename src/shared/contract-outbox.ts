@@ -12,7 +12,17 @@ export type CorrectionStatus = z.infer<typeof CorrectionStatus>;
  * rename / account_number / restore / undo are written to Xero through the API; make_customer and free_number
  * (clear the AccountNumber an archived contact holds) are steps in the Xero web app; cocoon_rename / cocoon_recode / resend are steps in CocoonOPS (all three on the checklist).
  */
-export const CORRECTION_KINDS = ['rename', 'account_number', 'restore', 'undo', 'make_customer', 'free_number', 'cocoon_rename', 'cocoon_recode', 'resend'] as const;
+export const CORRECTION_KINDS = [
+  'rename',
+  'account_number',
+  'restore',
+  'undo',
+  'make_customer',
+  'free_number',
+  'cocoon_rename',
+  'cocoon_recode',
+  'resend',
+] as const;
 export const CorrectionKind = z.enum(CORRECTION_KINDS);
 export type CorrectionKind = z.infer<typeof CorrectionKind>;
 /** Kinds written through POST /Contacts. */
@@ -245,7 +255,12 @@ export const Checklist = z.object({
 export type Checklist = z.infer<typeof Checklist>;
 
 /** A file made by the core; binary files (XLSX, PDF) travel as base64. */
-export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), encoding: z.literal('base64').optional() });
+export const ExportFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+  encoding: z.literal('base64').optional(),
+});
 export type ExportFile = z.infer<typeof ExportFile>;
 
 /** How the user writes dates (the renderer's locale and time zone): exports show dates as the screen does. */
@@ -277,7 +292,10 @@ export const outboxContract = {
   'outbox.retry': { input: z.strictObject({ ids: Ids }), output: z.array(CorrectionView) },
   'checklist.get': { input: z.strictObject({}), output: Checklist },
   'checklist.tick': { input: z.strictObject({ key: z.string().min(1).max(300), ticked: z.boolean() }), output: ChecklistLine },
-  'checklist.export': { input: z.strictObject({ format: z.enum(['csv', 'xlsx', 'html']), dates: DateStyle.optional() }), output: ExportFile },
+  'checklist.export': {
+    input: z.strictObject({ format: z.enum(['csv', 'xlsx', 'html']), dates: DateStyle.optional() }),
+    output: ExportFile,
+  },
   /** The window as printed (its print stylesheet) as a PDF: Electron only (a browser saves PDFs from its print dialog). */
   'checklist.pdf': { input: z.strictObject({}), output: ExportFile },
   'audit.list': {

@@ -29,7 +29,12 @@ describe('the contract', () => {
 
   it('fills defaults and refuses empty bulk selections', () => {
     const bulk = contract['decisions.bulkPreview'].input;
-    expect(bulk.parse({ accountCodes: ['A'] })).toEqual({ accountCodes: ['A'], action: 'suggested', includeNameLoss: false, replaceAccountNumbers: false });
+    expect(bulk.parse({ accountCodes: ['A'] })).toEqual({
+      accountCodes: ['A'],
+      action: 'suggested',
+      includeNameLoss: false,
+      replaceAccountNumbers: false,
+    });
     expect(bulk.safeParse({ accountCodes: [] }).success).toBe(false);
     expect(bulk.safeParse({ accountCodes: ['A'], action: 'bogus' }).success).toBe(false);
     expect(contract['workspace.open'].input.parse({ path: '/x.reconciler' })).toEqual({ path: '/x.reconciler', create: false });

@@ -48,7 +48,12 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const CocoonFileInput = z.strictObject({ fileName: FileName, content: FileContent, mapping: ColumnMapping.optional(), encoding: ChosenEncoding.optional() });
+export const CocoonFileInput = z.strictObject({
+  fileName: FileName,
+  content: FileContent,
+  mapping: ColumnMapping.optional(),
+  encoding: ChosenEncoding.optional(),
+});
 
 export const CocoonPreview = z.object({
   header: z.array(z.string()),
@@ -162,7 +167,10 @@ export const contract = {
   'imports.cocoon': { input: CocoonFileInput, output: ImportResult },
   // A saved GET /Contacts response (JSON), or Xero's contacts export (CSV; `view`: the list it was exported from, else
   // the file name's, else All contacts).
-  'imports.xeroFile': { input: z.strictObject({ fileName: FileName, content: FileContent, view: ExportView.optional() }), output: ImportResult },
+  'imports.xeroFile': {
+    input: z.strictObject({ fileName: FileName, content: FileContent, view: ExportView.optional() }),
+    output: ImportResult,
+  },
   'xero.connect': { input: Empty, output: z.object({ tenantName: z.string(), workspace: WorkspaceInfo }) },
   /** Signs the open workspace in to its own organisation again (after Xero ended the sign-in); keeps all its data. */
   'xero.reconnect': { input: Empty, output: z.object({ tenantName: z.string() }) },

@@ -4,7 +4,17 @@ import type { FindingKind, SuggestedFix } from './domain';
 import type { DecisionAction } from './review';
 
 /** domain.ts's FINDING_KINDS and FAILING_KINDS without zod (a test checks they stay equal). */
-export const KINDS = ['ok', 'name_mismatch', 'archived_holder', 'code_missing', 'code_conflict', 'not_in_xero', 'ambiguous', 'not_customer', 'code_differs'] as const satisfies readonly FindingKind[];
+export const KINDS = [
+  'ok',
+  'name_mismatch',
+  'archived_holder',
+  'code_missing',
+  'code_conflict',
+  'not_in_xero',
+  'ambiguous',
+  'not_customer',
+  'code_differs',
+] as const satisfies readonly FindingKind[];
 export const FAILING: readonly FindingKind[] = ['name_mismatch', 'archived_holder', 'code_conflict', 'not_customer'];
 
 /** The review's default order: failing kinds first, then the ones needing a look, then ok (no finding: last). */
@@ -76,7 +86,12 @@ export function suggestedAction(kind: FindingKind | null): DecisionAction | null
  * The actions for a finding once it is known which name keeps more information (src/main/review/name-quality.ts):
  * the suggested rename writes the better name over the worse one, never the reverse. `better` null: as acceptActions.
  */
-export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'xero' | null, fix?: SuggestedFix | null, conflict?: ConflictMatch): readonly DecisionAction[] {
+export function acceptActionsFor(
+  kind: FindingKind | null,
+  better: 'cocoon' | 'xero' | null,
+  fix?: SuggestedFix | null,
+  conflict?: ConflictMatch,
+): readonly DecisionAction[] {
   if (kind === 'code_conflict' && conflict) return CONFLICT_ACTIONS[conflict];
   const actions = acceptActions(kind, fix);
   // Following a merge, setting the code on the survivor comes first: it renames towards the better name itself.
@@ -87,7 +102,8 @@ export function acceptActionsFor(kind: FindingKind | null, better: 'cocoon' | 'x
 }
 
 /** True when accepting may rename one side (and so the two names' quality matters). */
-export const mayRename = (kind: FindingKind | null): boolean => acceptActions(kind).some((a) => a === 'rename_in_xero' || a === 'rename_in_cocoon');
+export const mayRename = (kind: FindingKind | null): boolean =>
+  acceptActions(kind).some((a) => a === 'rename_in_xero' || a === 'rename_in_cocoon');
 
 /** True when `action` may be recorded for a finding of `kind` (ignore and link always may). */
 export function actionAllowed(kind: FindingKind | null, action: DecisionAction, fix?: SuggestedFix | null): boolean {

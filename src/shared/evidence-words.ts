@@ -40,7 +40,12 @@ const DIACRITICS = /\p{M}+/gu;
 const fold = (s: string) => s.normalize('NFKD').replace(DIACRITICS, '').toLowerCase();
 const APOSTROPHES = /['’‘]/g;
 /** The words of a name, lower case, without accents; "&" counts as "and", an apostrophe splits no word. */
-const wordsOf = (s: string): string[] => fold(s).replace(APOSTROPHES, '').replace(/&/g, ' and ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const wordsOf = (s: string): string[] =>
+  fold(s)
+    .replace(APOSTROPHES, '')
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Words of `a` that `b` lacks (as a multiset), in `a`'s spelling order. */
 function extraWords(a: string, b: string): string[] {
@@ -57,7 +62,10 @@ function extraWords(a: string, b: string): string[] {
 
 /** The original spelling of a run of words ("pty ltd" → "Pty Ltd" as written in `name`). */
 function spelled(words: readonly string[], name: string): string {
-  const originals = name.replace(APOSTROPHES, '').split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+  const originals = name
+    .replace(APOSTROPHES, '')
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
   return words.map((w) => originals.find((o) => fold(o) === w) ?? (w === 'and' ? '&' : w)).join(' ');
 }
 
@@ -231,7 +239,9 @@ function postcodeWords(level: string, cocoon: string, xero: string): string {
 function codeWords(level: string, account: Account, contact: Contact): string {
   if (level !== 'exact') return 'does not hold the billing code';
   const held = contact.accountNumber.trim();
-  return held === account.code.trim() ? `holds the billing code as its account number (${held})` : `holds the billing code as its account number, in other capitals (${held})`;
+  return held === account.code.trim()
+    ? `holds the billing code as its account number (${held})`
+    : `holds the billing code as its account number, in other capitals (${held})`;
 }
 
 /** One contribution in words. */
@@ -249,7 +259,10 @@ export function evidenceText(c: Contribution, account: Account, contact: Contact
       return addressWords(c.level, account.address, contact.address);
     case 'postcode':
       // Address and postcode move together: disagreeing on both is counted once (the postcode's weight is then 0).
-      return postcodeWords(c.level, account.postcode, contact.postcode) + (c.level === 'different' && c.weight === 0 ? ' (counted once with the address)' : '');
+      return (
+        postcodeWords(c.level, account.postcode, contact.postcode) +
+        (c.level === 'different' && c.weight === 0 ? ' (counted once with the address)' : '')
+      );
   }
 }
 
@@ -257,7 +270,12 @@ export const stanceOf = (weight: number): Stance => (weight > 0 ? 'for' : weight
 
 /** Every contribution of a pair in words, in the matcher's order. */
 export function evidenceLines(contributions: readonly Contribution[], account: Account, contact: Contact): EvidenceLine[] {
-  return contributions.map((c) => ({ field: c.field, stance: stanceOf(c.weight), text: evidenceText(c, account, contact), weight: c.weight }));
+  return contributions.map((c) => ({
+    field: c.field,
+    stance: stanceOf(c.weight),
+    text: evidenceText(c, account, contact),
+    weight: c.weight,
+  }));
 }
 
 /** "+9.0", "−2.5", "0": a weight as the details view shows it. */

@@ -316,6 +316,5 @@ export const ExceptionsPreview = z.object({
 });
 export type ExceptionsPreview = z.infer<typeof ExceptionsPreview>;
 
-
 export const RecheckResult = z.object({ checked: z.number().int(), byVerdict: z.record(Verdict, z.number().int()) });
 export type RecheckResult = z.infer<typeof RecheckResult>;

@@ -17,7 +17,8 @@ describe('the findings glossary', () => {
   });
 
   it("names Xero's own error for the kinds Xero refuses, and says the passing kinds pass", () => {
-    for (const kind of ['name_mismatch', 'code_conflict'] as const) expect(FINDING_GLOSSARY[kind].outcome).toContain(XERO_MESSAGES.accountNumberTaken);
+    for (const kind of ['name_mismatch', 'code_conflict'] as const)
+      expect(FINDING_GLOSSARY[kind].outcome).toContain(XERO_MESSAGES.accountNumberTaken);
     expect(FINDING_GLOSSARY.archived_holder.outcome).toContain(XERO_MESSAGES.archivedContact);
     for (const kind of FINDING_KINDS.filter((k) => !FAILING_KINDS.includes(k))) expect(FINDING_GLOSSARY[kind].outcome).toMatch(/^Passes/);
     expect(FINDING_GLOSSARY.code_differs.tooltip).toContain('the sync passes');

@@ -44,7 +44,8 @@ export const FINDING_GLOSSARY: Readonly<Record<FindingKind, KindGlossary>> = {
   },
   code_missing: {
     label: FINDING_KIND_LABELS.code_missing,
-    tooltip: 'Xero has this business without this code (no account number, or under another name): the sync passes, but may create a second contact.',
+    tooltip:
+      'Xero has this business without this code (no account number, or under another name): the sync passes, but may create a second contact.',
     outcome: 'Passes; a second contact is created when Xero has the business under another name.',
     fix: 'Set the account number in Xero, and make both names the same.',
   },

@@ -27,7 +27,13 @@ function plan(items: PlanItem[], over: Partial<PushPlan> = {}): PushPlan {
     conflicts: 0,
     failed: 0,
     resuming: 0,
-    whatIf: { failingNow: 0, afterPush: { failing: 0, fixed: 0, broken: [] }, afterChecklist: { failing: 0, fixed: 0, broken: [] }, stillFailing: [], decidedStillFailing: 0 },
+    whatIf: {
+      failingNow: 0,
+      afterPush: { failing: 0, fixed: 0, broken: [] },
+      afterChecklist: { failing: 0, fixed: 0, broken: [] },
+      stillFailing: [],
+      decidedStillFailing: 0,
+    },
     checklistOpen: 0,
     notReady: null,
     ...over,
@@ -55,7 +61,9 @@ describe('pushSummary', () => {
       ['restore', 12],
       ['undo', 1],
     ]);
-    expect(summaryLine(s)).toBe('1,087 contacts renamed · 40 AccountNumbers set · 2 AccountNumbers cleared · 12 contacts restored · 1 earlier change undone');
+    expect(summaryLine(s)).toBe(
+      '1,087 contacts renamed · 40 AccountNumbers set · 2 AccountNumbers cleared · 12 contacts restored · 1 earlier change undone',
+    );
     expect(confirmLabel(s)).toBe('Write 1,142 changes to Acme Freight');
     expect(organisationLine(s)).toMatch(/^Acme Freight is a live Xero organisation/);
   });
@@ -74,6 +82,9 @@ describe('pushSummary', () => {
   });
 
   it('a workspace never connected names Xero itself', () => {
-    expect(pushSummary(plan([item('restore', 'ContactStatus', 'ACTIVE')], { organisation: null }))).toMatchObject({ organisation: 'Xero', sandbox: false });
+    expect(pushSummary(plan([item('restore', 'ContactStatus', 'ACTIVE')], { organisation: null }))).toMatchObject({
+      organisation: 'Xero',
+      sandbox: false,
+    });
   });
 });

@@ -32,7 +32,8 @@ export const formatCount = (n: number): string => n.toLocaleString('en-US');
 export const counted = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 function writtenKind(item: Pick<PlanItem, 'kind' | 'changes'>): WrittenKind | null {
-  if (item.kind === 'account_number') return item.changes.some((c) => c.field === 'AccountNumber' && c.to === '') ? 'account_number_cleared' : 'account_number';
+  if (item.kind === 'account_number')
+    return item.changes.some((c) => c.field === 'AccountNumber' && c.to === '') ? 'account_number_cleared' : 'account_number';
   return item.kind in WRITTEN_COUNT_WORDS ? (item.kind as WrittenKind) : null;
 }
 
@@ -87,4 +88,5 @@ export function organisationLine(s: Pick<PushSummary, 'organisation' | 'sandbox'
 }
 
 /** The confirming action: "Write 142 changes to Acme Freight". */
-export const confirmLabel = (s: Pick<PushSummary, 'organisation' | 'changes'>): string => `Write ${counted(s.changes, 'change')} to ${s.organisation}`;
+export const confirmLabel = (s: Pick<PushSummary, 'organisation' | 'changes'>): string =>
+  `Write ${counted(s.changes, 'change')} to ${s.organisation}`;

@@ -4,11 +4,25 @@ import { writeInvoice } from '../sandbox/accounting/invoice-rules.js';
 import { mergeContacts } from '../sandbox/accounting/merge.js';
 import { SandboxState } from '../sandbox/state/store.js';
 import { DEMO_TENANT_ID } from '../sandbox/types.js';
-import { accountNumberKey, directoryOf, looseNameKey, syncInvoice, syncRun, XERO_MESSAGES, xeroNameKey, type SyncContact, type SyncOutcome } from './sync-model';
+import {
+  accountNumberKey,
+  directoryOf,
+  looseNameKey,
+  syncInvoice,
+  syncRun,
+  XERO_MESSAGES,
+  xeroNameKey,
+  type SyncContact,
+  type SyncOutcome,
+} from './sync-model';
 
 type C = SyncContact & { id: string };
 const c = (id: string, name: string, accountNumber = '', status = 'ACTIVE'): C => ({ id, name, accountNumber, status });
-const predict = (contacts: C[], name: string, accountNumber: string) => syncInvoice(directoryOf(contacts, (x) => x), { name, accountNumber });
+const predict = (contacts: C[], name: string, accountNumber: string) =>
+  syncInvoice(
+    directoryOf(contacts, (x) => x),
+    { name, accountNumber },
+  );
 
 describe('name and number equality', () => {
   it('ignores case and surrounding spaces, keeps inner spacing', () => {
@@ -19,7 +33,16 @@ describe('name and number equality', () => {
   });
 
   it('folds every run of whitespace to one space in the loose key, and leaves names with single spaces as they are', () => {
-    for (const name of ['Acme Freight', ' Acme  Freight ', 'Acme\tFreight', 'Acme\u00a0Freight', 'Acme \n Freight', 'Acme\u2003Freight Co', 'AcmeFreight', '']) {
+    for (const name of [
+      'Acme Freight',
+      ' Acme  Freight ',
+      'Acme\tFreight',
+      'Acme\u00a0Freight',
+      'Acme \n Freight',
+      'Acme\u2003Freight Co',
+      'AcmeFreight',
+      '',
+    ]) {
       expect(looseNameKey(name)).toBe(name.trim().replace(/\s+/g, ' ').toLowerCase());
     }
   });
@@ -28,7 +51,11 @@ describe('name and number equality', () => {
 describe('what Xero does with an invoice', () => {
   it('files it to the active contact of that name, whatever its AccountNumber', () => {
     const dirksen = c('2', 'Dirksen', 'X-08659');
-    expect(predict([c('1', 'East Moline', 'C01217'), dirksen], 'dirksen ', 'C01217')).toEqual({ outcome: 'filed', contact: dirksen, doubt: null });
+    expect(predict([c('1', 'East Moline', 'C01217'), dirksen], 'dirksen ', 'C01217')).toEqual({
+      outcome: 'filed',
+      contact: dirksen,
+      doubt: null,
+    });
   });
 
   it('refuses it when only an archived contact has the name', () => {
@@ -42,7 +69,12 @@ describe('what Xero does with an invoice', () => {
   });
 
   it('creates a contact when nobody has the name, refused when any contact (archived too) holds the number', () => {
-    expect(predict([c('1', 'Other', 'b1', 'ARCHIVED')], 'Bravo', 'B1')).toMatchObject({ outcome: 'refused', reason: 'code_taken', message: XERO_MESSAGES.accountNumberTaken, doubt: null });
+    expect(predict([c('1', 'Other', 'b1', 'ARCHIVED')], 'Bravo', 'B1')).toMatchObject({
+      outcome: 'refused',
+      reason: 'code_taken',
+      message: XERO_MESSAGES.accountNumberTaken,
+      doubt: null,
+    });
     expect(predict([c('1', 'Other', 'X9')], 'Bravo', 'B1')).toEqual({ outcome: 'created', doubt: null });
     expect(predict([], 'Bravo', '')).toEqual({ outcome: 'created', doubt: null });
   });
@@ -74,11 +106,20 @@ describe('the stand-in Xero agrees with the model', () => {
     const state = new SandboxState();
     const ids = new Map<string, string>();
     for (const k of contacts) {
-      const saved = state.save(DEMO_TENANT_ID, 'Contacts', { Name: k.name, AccountNumber: k.accountNumber, ContactStatus: k.status, IsCustomer: true });
+      const saved = state.save(DEMO_TENANT_ID, 'Contacts', {
+        Name: k.name,
+        AccountNumber: k.accountNumber,
+        ContactStatus: k.status,
+        IsCustomer: true,
+      });
       ids.set(saved.id, k.id);
     }
     const before = state.list(DEMO_TENANT_ID, 'Contacts').length;
-    const result = writeInvoice(state, DEMO_TENANT_ID, { Type: 'ACCREC', Contact: { Name: name, AccountNumber: code }, LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: 10 }] });
+    const result = writeInvoice(state, DEMO_TENANT_ID, {
+      Type: 'ACCREC',
+      Contact: { Name: name, AccountNumber: code },
+      LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: 10 }],
+    });
     const created = state.list(DEMO_TENANT_ID, 'Contacts').length - before;
     switch (predicted.outcome) {
       case 'filed':
@@ -128,10 +169,13 @@ describe('a sync run', () => {
       { name: 'Foo', accountNumber: 'A1' },
       { name: 'foo', accountNumber: 'B2' },
     ];
-    const view = (x: R): SyncContact => (typeof x === 'number' ? { name: sent[x]!.name, accountNumber: sent[x]!.accountNumber, status: 'ACTIVE' } : x);
+    const view = (x: R): SyncContact =>
+      typeof x === 'number' ? { name: sent[x]!.name, accountNumber: sent[x]!.accountNumber, status: 'ACTIVE' } : x;
     const [first, second] = syncRun(directoryOf(contacts, view), sent, (i) => i);
     expect(first).toEqual({ outcome: 'created', doubt: null });
     expect(second).toMatchObject({ outcome: 'filed', contact: 0 });
-    expect(second!.outcome === 'filed' && second!.doubt).toContain(`sent before that one, this invoice fails with "${XERO_MESSAGES.accountNumberTaken}"`);
+    expect(second!.outcome === 'filed' && second!.doubt).toContain(
+      `sent before that one, this invoice fails with "${XERO_MESSAGES.accountNumberTaken}"`,
+    );
   });
 });

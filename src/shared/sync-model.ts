@@ -97,10 +97,12 @@ export function syncInvoice<C>(xero: XeroDirectory<C>, sent: SentContact): SyncO
   }
   const near = xero.looselyNamed?.(looseNameKey(sent.name)) ?? [];
   const nearActive = near.find((c) => isActive(xero.view(c)));
-  const doubt = nearActive === undefined ? null : `the names differ only in spacing ('${xero.view(nearActive).name}'), which Xero may not overlook`;
+  const doubt =
+    nearActive === undefined ? null : `the names differ only in spacing ('${xero.view(nearActive).name}'), which Xero may not overlook`;
   const code = accountNumberKey(sent.accountNumber);
   const holder = code === '' ? undefined : xero.holding(code)[0];
-  if (holder !== undefined) return { outcome: 'refused', reason: 'code_taken', contact: holder, message: XERO_MESSAGES.accountNumberTaken, doubt };
+  if (holder !== undefined)
+    return { outcome: 'refused', reason: 'code_taken', contact: holder, message: XERO_MESSAGES.accountNumberTaken, doubt };
   return { outcome: 'created', doubt };
 }
 
@@ -137,7 +139,11 @@ export function directoryOf<C>(contacts: readonly C[], view: (contact: C) => Syn
  * find (a second account of the same name is filed to the contact the first one created). `created(i)` is how the
  * caller refers to the contact account i's invoice creates. An outcome that depends on that order says so.
  */
-export function syncRun<C>(xero: XeroDirectory<C> & { add(contact: C): void }, sent: readonly SentContact[], created: (i: number) => C): SyncOutcome<C>[] {
+export function syncRun<C>(
+  xero: XeroDirectory<C> & { add(contact: C): void },
+  sent: readonly SentContact[],
+  created: (i: number) => C,
+): SyncOutcome<C>[] {
   const made = new Set<C>();
   const notMade = (list: readonly C[]) => list.filter((c) => !made.has(c));
   const before: XeroDirectory<C> = {
@@ -157,7 +163,10 @@ export function syncRun<C>(xero: XeroDirectory<C> & { add(contact: C): void }, s
     const by = xero.view(outcome.contact);
     const alone = syncInvoice(before, s);
     const otherwise = alone.outcome === 'refused' ? `fails with "${alone.message}"` : 'creates a contact of its own';
-    return { ...outcome, doubt: `filed to the contact that the invoice of ${by.accountNumber} creates ('${by.name}'); sent before that one, this invoice ${otherwise}` };
+    return {
+      ...outcome,
+      doubt: `filed to the contact that the invoice of ${by.accountNumber} creates ('${by.name}'); sent before that one, this invoice ${otherwise}`,
+    };
   });
 }
 

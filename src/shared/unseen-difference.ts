@@ -4,4 +4,5 @@
 const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** '(only the spacing differs)' when two different texts differ only in spaces, tabs or line breaks; else ''. */
-export const unseenDifference = (from: string, to: string): string => (from !== to && squeeze(from) === squeeze(to) ? '(only the spacing differs)' : '');
+export const unseenDifference = (from: string, to: string): string =>
+  from !== to && squeeze(from) === squeeze(to) ? '(only the spacing differs)' : '';

@@ -33,7 +33,7 @@ export type XeroExportSide = z.infer<typeof XeroExportSide>;
 /** Why nothing can be pushed while the Xero side is an export (the Push screen, `reconciler push`). */
 export const EXPORT_PUSH_REFUSAL =
   "The Xero contacts here come from Xero's contacts export, which has no ContactIDs: nothing can be pushed to Xero until " +
-  'this workspace is connected to Xero and synced. The sync replaces the exported contacts with Xero\'s own, and the decisions made here move to them.';
+  "this workspace is connected to Xero and synced. The sync replaces the exported contacts with Xero's own, and the decisions made here move to them.";
 
 /** What the review cannot know with these views imported (pure). */
 export function exportCaveats(views: readonly ExportView[]): string[] {
@@ -41,10 +41,14 @@ export function exportCaveats(views: readonly ExportView[]): string[] {
     "From Xero's contacts export: no ContactIDs, so nothing can be pushed to Xero until this workspace is connected and synced.",
   ];
   if (!views.includes('archived')) {
-    caveats.push('Archived contacts are missing: Xero exports them only from Contacts → Archived. Import that export too, or an archived contact holding a code goes unseen.');
+    caveats.push(
+      'Archived contacts are missing: Xero exports them only from Contacts → Archived. Import that export too, or an archived contact holding a code goes unseen.',
+    );
   }
   if (!views.includes('all')) {
-    caveats.push('Only some contacts are here: import the export of Contacts → All contacts too (suppliers and other contacts can hold a code).');
+    caveats.push(
+      'Only some contacts are here: import the export of Contacts → All contacts too (suppliers and other contacts can hold a code).',
+    );
   }
   if (!views.includes('customers')) {
     caveats.push('The export does not say who is a customer: "not a customer" is not checked (import the Customers export too, or sync).');

@@ -21,7 +21,10 @@ const rowCount = async () => Number(await grid().getAttribute('aria-rowcount'));
 /** The demo's own export, its rows repeated under new codes until there are `count` of them. */
 function largeExport(count: number): string {
   const rows = csvParse(readFileSync(join(ROOT, 'demo', 'cocoon.csv'), 'utf8'));
-  const repeated: Record<string, string | undefined>[] = Array.from({ length: count }, (_, i) => ({ ...rows[i % rows.length]!, 'Billing Account Code': `BULK${String(i).padStart(6, '0')}` }));
+  const repeated: Record<string, string | undefined>[] = Array.from({ length: count }, (_, i) => ({
+    ...rows[i % rows.length]!,
+    'Billing Account Code': `BULK${String(i).padStart(6, '0')}`,
+  }));
   return csvFormat(repeated, rows.columns);
 }
 
@@ -54,7 +57,9 @@ test('stops the matching after an import from the import dialog, keeps the impor
   await page.screenshot({ path: join(SCREENSHOTS, '30-match-in-progress.png') });
   await stop.click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: `Imported ${ACCOUNTS.toLocaleString('en')} billing accounts from large-export.csv` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Imported ${ACCOUNTS.toLocaleString('en')} billing accounts from large-export.csv` }),
+  ).toBeVisible();
 
   // The import stays; no count is claimed from findings older than it, and the new accounts say they await matching.
   const banner = page.getByRole('status').filter({ hasText: 'Findings are out of date' });

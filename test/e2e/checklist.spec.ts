@@ -21,13 +21,25 @@ test.beforeAll(async ({ browser }) => {
   ({ host, page } = await openDemo(browser));
   // Accept the suggestions of every account, then paste the exceptions CocoonOPS raised for two of them.
   await page.getByRole('button', { name: /Accept shown/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /^Accept \d+ suggestions/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Accept \d+ suggestions/ })
+    .click();
   await expect(page.getByRole('dialog')).toBeHidden({ timeout: 60_000 });
   const url = new URL(host.url);
-  for (const [number, accountCode] of [['INV-1001', 'CAROLE01'], ['INV-1002', 'CAROLE01'], ['INV-2040', 'C01292']]) {
+  for (const [number, accountCode] of [
+    ['INV-1001', 'CAROLE01'],
+    ['INV-1002', 'CAROLE01'],
+    ['INV-2040', 'C01292'],
+  ]) {
     const res = await page.request.post(`${url.origin}/api/exceptions.paste`, {
       headers: { authorization: `Bearer ${url.searchParams.get('token')}` },
-      data: { message: 'The Account Number already exists. Please enter a different Account Number.', number, accountCode, docType: 'invoice' },
+      data: {
+        message: 'The Account Number already exists. Please enter a different Account Number.',
+        number,
+        accountCode,
+        docType: 'invoice',
+      },
     });
     expect(res.status()).toBe(200);
   }

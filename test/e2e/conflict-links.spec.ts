@@ -58,13 +58,22 @@ test('a code conflict shows both contacts, each number saying which contact it i
 
   const table = records().getByRole('table');
   const heads = table.getByRole('columnheader');
-  await expect(heads).toHaveText(['Field', 'CocoonOPS', /^Xero · matches by name\s*100% likely the same business$/, /^Xero · holds CAROLE01\s*2% likely the same business$/]);
+  await expect(heads).toHaveText([
+    'Field',
+    'CocoonOPS',
+    /^Xero · matches by name\s*100% likely the same business$/,
+    /^Xero · holds CAROLE01\s*2% likely the same business$/,
+  ]);
   await expect(table.getByRole('row', { name: /^Name/ })).toContainText('NORTH AVENUE DAY NURSERY FCCH-ROBBIE ANTHONY');
   await expect(table.getByRole('row', { name: /^Name/ })).toContainText('Woodlawn');
   await expect(table.getByRole('row', { name: /^Code/ }).getByRole('cell')).toHaveText(['CAROLE01', '—', 'CAROLE01']);
   // The evidence names its contact; the candidates mark the holder.
-  await expect(detail().getByTestId('evidence-pair')).toHaveText(/^Compared with Xero’s “Woodlawn” \(holds the code\): 2% likely the same business$/);
-  await expect(detail().getByRole('region', { name: 'Other candidates' }).getByRole('listitem').filter({ hasText: 'Woodlawn' })).toContainText('holds CAROLE01');
+  await expect(detail().getByTestId('evidence-pair')).toHaveText(
+    /^Compared with Xero’s “Woodlawn” \(holds the code\): 2% likely the same business$/,
+  );
+  await expect(
+    detail().getByRole('region', { name: 'Other candidates' }).getByRole('listitem').filter({ hasText: 'Woodlawn' }),
+  ).toContainText('holds CAROLE01');
   // The stand-in has no web app to open a contact in.
   await expect(detail().getByRole('link', { name: /in Xero/ })).toHaveCount(0);
   await records().scrollIntoViewIfNeeded();
@@ -86,10 +95,14 @@ test('the fixes: free the code (suggested), a new code that passes with a second
   await expect(choices).toHaveCount(3);
   const free = dialog.locator('[data-action="free_code"]');
   await expect(free).toContainText('Free the code from the contact that holds itsuggested');
-  await expect(free).toContainText('Clear CAROLE01 from "Woodlawn" in Xero, then give it to "NORTH AVENUE DAY NURSERY FCCH-ROBBIE ANTHONY" and make the names equal.');
+  await expect(free).toContainText(
+    'Clear CAROLE01 from "Woodlawn" in Xero, then give it to "NORTH AVENUE DAY NURSERY FCCH-ROBBIE ANTHONY" and make the names equal.',
+  );
   await expect(free.getByTestId('choice-passes')).toHaveText('The sync will pass.');
   const recode = dialog.locator('[data-action="recode_in_cocoon"]');
-  await expect(recode.getByTestId('choice-passes')).toHaveText(/^The sync will pass, but Xero then gets a second contact, "CAROLE ROBERTSON CENTER FOR LEARNING FCCH-ROBBIE ANTHONY", for the business it already has as "NORTH AVENUE DAY NURSERY FCCH-ROBBIE ANTHONY"\.$/);
+  await expect(recode.getByTestId('choice-passes')).toHaveText(
+    /^The sync will pass, but Xero then gets a second contact, "CAROLE ROBERTSON CENTER FOR LEARNING FCCH-ROBBIE ANTHONY", for the business it already has as "NORTH AVENUE DAY NURSERY FCCH-ROBBIE ANTHONY"\.$/,
+  );
   await expect(dialog.locator('[data-action="different_business"]').getByTestId('choice-passes')).toHaveCount(0);
   await shot('41-conflict-fixes');
   await smallAndDark('41-conflict-fixes', async () => {
@@ -166,7 +179,9 @@ test('links go somewhere: an exception’s account and "decide it in the review"
   await shot('46-account-opened-from-exception-pane');
 });
 
-test('"Open in Xero" from a finding, when the workspace is connected to a real organisation: a plain new-tab link to its contact page', async ({ browser }) => {
+test('"Open in Xero" from a finding, when the workspace is connected to a real organisation: a plain new-tab link to its contact page', async ({
+  browser,
+}) => {
   // The demo's workspace as it would be if connected to Xero itself (its binding's base URL Xero's own): nothing is
   // called at Xero to open it or show an account.
   const copy = join(host.dataDir, 'as-if-production.reconciler');
@@ -174,8 +189,13 @@ test('"Open in Xero" from a finding, when the workspace is connected to a real o
   db.prepare('VACUUM INTO ?').run(copy);
   db.close();
   const edit = new Database(copy);
-  const binding = JSON.parse(edit.prepare("SELECT value FROM sync_state WHERE key = 'xero.connection'").pluck().get() as string) as Record<string, unknown>;
-  edit.prepare("UPDATE sync_state SET value = ? WHERE key = 'xero.connection'").run(JSON.stringify({ ...binding, baseUrl: 'https://api.xero.com' }));
+  const binding = JSON.parse(edit.prepare("SELECT value FROM sync_state WHERE key = 'xero.connection'").pluck().get() as string) as Record<
+    string,
+    unknown
+  >;
+  edit
+    .prepare("UPDATE sync_state SET value = ? WHERE key = 'xero.connection'")
+    .run(JSON.stringify({ ...binding, baseUrl: 'https://api.xero.com' }));
   edit.close();
   const real = await startWebHost(['--workspace', copy]);
   const previous = page;
@@ -194,7 +214,9 @@ test('"Open in Xero" from a finding, when the workspace is connected to a real o
     await records().scrollIntoViewIfNeeded();
     await shot('47-open-in-xero');
     // Clicking opens a new tab at Xero's address (not followed here: no network in tests).
-    await page.context().route('https://go.xero.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'Xero' }));
+    await page
+      .context()
+      .route('https://go.xero.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'Xero' }));
     const [tab] = await Promise.all([page.context().waitForEvent('page'), holder.click()]);
     await expect.poll(() => tab.url()).toMatch(/^https:\/\/go\.xero\.com\/Contacts\/View\//);
     await tab.close();
@@ -204,4 +226,3 @@ test('"Open in Xero" from a finding, when the workspace is connected to a real o
     await real.stop();
   }
 });
-

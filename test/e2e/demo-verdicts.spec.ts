@@ -34,7 +34,9 @@ test('the demo opens on its exceptions: every "Invoice # must be unique" verdict
   await expect(grid()).not.toContainText('Cannot check');
 
   await row('CO-104206').click();
-  await expect(check()).toContainText('The invoice CO-104206 exists in Xero and matches on type, contact, date, total and currency: safe to close the exception in CocoonOPS.');
+  await expect(check()).toContainText(
+    'The invoice CO-104206 exists in Xero and matches on type, contact, date, total and currency: safe to close the exception in CocoonOPS.',
+  );
   await expect(check().getByRole('table')).toContainText('03/09/2026');
   await row('CO-104214').click();
   await expect(check()).toContainText('exists in Xero but differs');
@@ -51,7 +53,11 @@ test('the demo opens on its exceptions: every "Invoice # must be unique" verdict
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  for (const [label, count] of [['In Xero, matches', 5], ['In Xero, differs', 3], ['Not in Xero', 2]] as const) {
+  for (const [label, count] of [
+    ['In Xero, matches', 5],
+    ['In Xero, differs', 3],
+    ['Not in Xero', 2],
+  ] as const) {
     await page.getByLabel('Verdict').selectOption({ label });
     await expect.poll(async () => Number(await grid().getAttribute('aria-rowcount'))).toBe(count + 1);
   }
@@ -73,6 +79,8 @@ test('a number alone: "exists in Xero: compare it with CocoonOPS\'s invoice befo
   await expect(rows).toHaveCount(5);
   await expect(rows.filter({ hasText: 'Date' })).toContainText(/\d{2}\/\d{2}\/2026/);
   await expect(rows.filter({ hasText: 'Currency' })).toContainText('AUD');
-  await expect(page.getByRole('region', { name: 'Steps' })).toContainText("Open invoice CO-104210 in Xero and compare its type, contact, date, total and currency with CocoonOPS's");
+  await expect(page.getByRole('region', { name: 'Steps' })).toContainText(
+    "Open invoice CO-104210 in Xero and compare its type, contact, date, total and currency with CocoonOPS's",
+  );
   await shot('42-verdict-compare');
 });

@@ -45,8 +45,14 @@ test('review: Export… saves the rows shown, filtered and sorted, with finding,
   await bodyRows().nth(2).locator('[role="gridcell"]').nth(1).click();
   const ignored = (await bodyRows().nth(2).getAttribute('data-code'))!;
   await page.keyboard.press('i');
-  await page.getByRole('dialog', { name: `Ignore ${ignored}` }).getByLabel('Note').fill(NOTE);
-  await page.getByRole('dialog', { name: `Ignore ${ignored}` }).getByRole('button', { name: 'Ignore' }).click();
+  await page
+    .getByRole('dialog', { name: `Ignore ${ignored}` })
+    .getByLabel('Note')
+    .fill(NOTE);
+  await page
+    .getByRole('dialog', { name: `Ignore ${ignored}` })
+    .getByRole('button', { name: 'Ignore' })
+    .click();
   await expect(grid().locator(`[data-code="${ignored}"] .decision-mark`)).toBeVisible();
   await grid().getByRole('button', { name: 'Score' }).click(); // highest score first
   await expect(grid().getByRole('columnheader', { name: /Score/ })).toHaveAttribute('aria-sort', 'descending');
@@ -55,12 +61,18 @@ test('review: Export… saves the rows shown, filtered and sorted, with finding,
   expect(shown).toBeGreaterThan(20);
   // The rows the virtualised table has rendered, each at its place in the list shown.
   const onScreen = await bodyRows().evaluateAll((rows) =>
-    rows.map((r) => ({ at: Number(r.getAttribute('aria-rowindex')) - 2, code: r.getAttribute('data-code')!, score: r.querySelector('.col-score')!.textContent!.trim() })),
+    rows.map((r) => ({
+      at: Number(r.getAttribute('aria-rowindex')) - 2,
+      code: r.getAttribute('data-code')!,
+      score: r.querySelector('.col-score')!.textContent!.trim(),
+    })),
   );
   expect(onScreen.length).toBeGreaterThan(10);
 
   await page.getByRole('button', { name: 'Export…' }).click();
-  await expect(exportDialog('Export the review').getByTestId('export-scope')).toContainText(`The ${shown} accounts shown (of 829), in the order shown`);
+  await expect(exportDialog('Export the review').getByTestId('export-scope')).toContainText(
+    `The ${shown} accounts shown (of 829), in the order shown`,
+  );
   await shot('50-export-review-dialog');
   const xlsx = await exportAs('Export the review', 'Excel workbook (.xlsx)');
   expect(xlsx.download.suggestedFilename()).toBe('Demo review.xlsx');

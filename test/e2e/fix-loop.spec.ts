@@ -61,10 +61,16 @@ test('accept every suggestion, read the what-if, push: the dashboard then counts
   // No account that still fails shows a tick: in the table's default order (failing kinds first) the decided rows with
   // a failing finding carry the pending mark (a step still to do) or the warning mark (needs attention).
   const failingBadges = '.badge-name_mismatch, .badge-archived_holder, .badge-code_conflict, .badge-not_customer';
-  const failingRows = grid().locator('.grid-body [role="row"]').filter({ has: page.locator(failingBadges) });
+  const failingRows = grid()
+    .locator('.grid-body [role="row"]')
+    .filter({ has: page.locator(failingBadges) });
   await expect(failingRows.first()).toBeVisible();
   expect(await failingRows.locator('.decision-pending, .decision-attention').count()).toBeGreaterThan(0);
-  await expect(grid().locator('.grid-body .grid-row.decided').filter({ has: page.locator(failingBadges) })).toHaveCount(0);
+  await expect(
+    grid()
+      .locator('.grid-body .grid-row.decided')
+      .filter({ has: page.locator(failingBadges) }),
+  ).toHaveCount(0);
   await expect(failingRows.locator('.decision-mark', { hasText: '✓' })).toHaveCount(0);
 
   // No pushed fix failed unforeseen: every decision that needs attention now is one the what-if listed as still

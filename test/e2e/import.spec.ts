@@ -65,7 +65,12 @@ test('imports a CocoonOPS export after choosing the column the matcher did not r
   await expect(table.getByRole('row')).toHaveCount(6);
   await expect(table.getByRole('row').nth(1)).toContainText('Acme Freight Pty Ltd');
   await expect(table.getByRole('row').nth(1)).toContainText('ACME01');
-  await importFrom(dialog, 'Import 5 rows', '14-import-mapping-fixed', 'Imported 5 billing accounts from renamed-columns.csv (read as UTF-8)');
+  await importFrom(
+    dialog,
+    'Import 5 rows',
+    '14-import-mapping-fixed',
+    'Imported 5 billing accounts from renamed-columns.csv (read as UTF-8)',
+  );
   await expect.poll(async () => Number(await grid().getAttribute('aria-rowcount'))).toBe(CODES.length + 1);
   for (const code of CODES) await expect(grid().locator(`[role="row"][data-code="${code}"]`)).toBeVisible();
   await expect(grid().locator('[data-code="ACME01"]')).toContainText('Acme Freight Pty Ltd');
@@ -94,7 +99,11 @@ test('says why a file cannot be imported and stores nothing', async () => {
   await shot('16-import-bad-file');
 
   // UTF-8 ("Acmé") with one Windows-1252 byte: refused, naming the line, until the user chooses an encoding.
-  const mixed = Buffer.from([...Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'), 0xa0, ...Buffer.from('Freight,B2\n')]);
+  const mixed = Buffer.from([
+    ...Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'),
+    0xa0,
+    ...Buffer.from('Freight,B2\n'),
+  ]);
   await file.setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: mixed });
   await expect(problems()).toContainText('mixed.csv mixes UTF-8 with bytes that are not UTF-8 (line 3)');
   await expect(problems()).toContainText('Save the export as UTF-8');
@@ -154,10 +163,17 @@ test('imports an Exceptions Manager export and lists the exceptions', async () =
   await expect(first).toContainText('ACME01');
   await expect(first).toContainText('Invoice # must be unique');
   await expect(table.getByRole('row').nth(2)).toContainText('SCT01');
-  await importFrom(dialog, 'Import 13 rows', '17-exceptions-import-preview', 'Imported 13 exceptions from exceptions.csv (read as UTF-8): 13 new, 0 updated');
+  await importFrom(
+    dialog,
+    'Import 13 rows',
+    '17-exceptions-import-preview',
+    'Imported 13 exceptions from exceptions.csv (read as UTF-8): 13 new, 0 updated',
+  );
   await expect.poll(async () => Number(await exceptions.getAttribute('aria-rowcount'))).toBe(18 + 13);
   await expect(exceptions.locator('[role="row"][data-id]').filter({ hasText: 'INV-0001' })).toContainText('ACME01');
-  await expect(exceptions.locator('[role="row"][data-id]').filter({ hasText: 'CO-12' })).toContainText('Organisation is not subscribed to currency USD');
+  await expect(exceptions.locator('[role="row"][data-id]').filter({ hasText: 'CO-12' })).toContainText(
+    'Organisation is not subscribed to currency USD',
+  );
   await expect(exceptions.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);
   await shot('18-exceptions-imported');
 });

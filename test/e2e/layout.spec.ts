@@ -54,7 +54,9 @@ async function clipped(scope: Locator, selector: string): Promise<string[]> {
     (root, sel) =>
       [...root.querySelectorAll<HTMLElement>(sel)]
         .filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1)
-        .map((el) => `${el.className || el.tagName}: "${(el.textContent ?? '').trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`),
+        .map(
+          (el) => `${el.className || el.tagName}: "${(el.textContent ?? '').trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`,
+        ),
     selector,
   );
 }

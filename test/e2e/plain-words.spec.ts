@@ -15,7 +15,8 @@ const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name
 const grid = () => page.getByRole('grid', { name: /Billing accounts/ });
 const detail = () => page.getByRole('complementary', { name: 'Account detail' });
 const RAW_ISO = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?/;
-const INTERNAL_ID = /\b(?:name_mismatch|archived_holder|code_conflict|code_missing|not_in_xero|not_customer|code_differs|rename_in_\w+|recode_in_cocoon)\b/;
+const INTERNAL_ID =
+  /\b(?:name_mismatch|archived_holder|code_conflict|code_missing|not_in_xero|not_customer|code_differs|rename_in_\w+|recode_in_cocoon)\b/;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -40,7 +41,9 @@ test('evidence in plain words: what agreed or differed, one percentage per pair,
   // McCann?s Daycare Center: the apostrophe was lost in CocoonOPS, and Xero has the phone with its area code.
   await openAccount('898037');
   const evidence = detail().getByRole('region', { name: 'Evidence' });
-  await expect(evidence.getByTestId('evidence-pair')).toHaveText(/^Compared with Xero’s “McCann's Daycare Center”: \d+% likely the same business$/);
+  await expect(evidence.getByTestId('evidence-pair')).toHaveText(
+    /^Compared with Xero’s “McCann's Daycare Center”: \d+% likely the same business$/,
+  );
   const lines = evidence.getByRole('list', { name: 'Evidence per field' });
   await expect(lines).toContainText('names the same apart from an apostrophe lost in CocoonOPS');
   await expect(lines).toContainText('phone agrees (area code added in Xero)');
@@ -69,7 +72,9 @@ test('evidence in plain words: what agreed or differed, one percentage per pair,
   // A code conflict: the evidence is about the contact that holds the code, and says so.
   await openAccount('CAROLE01');
   await expect(evidence.getByTestId('evidence-pair')).toContainText('(holds the code)');
-  await expect(evidence.getByRole('list', { name: 'Evidence per field' })).toContainText('holds the billing code as its account number (CAROLE01)');
+  await expect(evidence.getByRole('list', { name: 'Evidence per field' })).toContainText(
+    'holds the billing code as its account number (CAROLE01)',
+  );
 });
 
 test("a finding's badge and card explain it in one line; the ? overlay lists every finding with Xero's error and the fix", async () => {
@@ -132,7 +137,9 @@ test('dates in the user’s format (en-AU: day-month-year) on the exceptions scr
 
   await page.getByRole('link', { name: 'Checklist' }).click();
   const audit = page.getByRole('region', { name: /Audit log/ });
-  await expect(audit.getByRole('row', { name: /Imported CocoonOPS exceptions/ }).first()).toContainText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\s?[ap]m/);
+  await expect(audit.getByRole('row', { name: /Imported CocoonOPS exceptions/ }).first()).toContainText(
+    /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\s?[ap]m/,
+  );
   await expect(audit).toContainText('Synced Xero');
   await expect(audit).not.toContainText(RAW_ISO);
   await expect(audit).not.toContainText(/\b(?:exceptions\.import|xero\.sync|import\.cocoon)\b/);

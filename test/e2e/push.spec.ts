@@ -50,7 +50,9 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   await expect(page.getByTestId('plan-summary')).toContainText('1 change to push on 1 contact');
   await expect(page.getByTestId('not-ready')).toHaveCount(0);
   // Beside the button: the calls the push makes (a read, a write, a read back) and Xero's calls left today.
-  await expect(page.getByTestId('push-calls')).toHaveText(/^about 3 calls to Xero · [\d,]+ calls left today \(Xero said so at \d\d:\d\d\); resets by \d\d:\d\d tomorrow/);
+  await expect(page.getByTestId('push-calls')).toHaveText(
+    /^about 3 calls to Xero · [\d,]+ calls left today \(Xero said so at \d\d:\d\d\); resets by \d\d:\d\d tomorrow/,
+  );
 
   // Push asks first: it names the organisation (the demo's sandbox, said plainly) and counts what it writes.
   const pushButton = page.getByRole('button', { name: 'Push to Xero' });
@@ -118,9 +120,14 @@ test('a pushed fix whose CocoonOPS step is still to do waits for it; undoing the
   await page.getByRole('link', { name: 'Push', exact: true }).click();
   await expect(page.getByTestId('plan-summary')).toContainText('1 change to push on 1 contact');
   // The what-if: the account passes today (the sync would create a second contact) and fails until the CocoonOPS rename.
-  await expect(page.getByTestId('what-if-meanwhile')).toContainText(`Until the checklist's steps are done, 1 account that passes today fails: ${code}`);
+  await expect(page.getByTestId('what-if-meanwhile')).toContainText(
+    `Until the checklist's steps are done, 1 account that passes today fails: ${code}`,
+  );
   await page.getByRole('button', { name: 'Push to Xero' }).click();
-  await page.getByRole('dialog', { name: 'Write to Demo Company (AU)?' }).getByRole('button', { name: /^Write 1 change/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Write to Demo Company (AU)?' })
+    .getByRole('button', { name: /^Write 1 change/ })
+    .click();
   await expect(page.getByTestId('push-message')).toContainText(
     'Push finished: 1 change written. Checked after reading the contacts back: 0 accounts fixed, 1 still failing (1 wait for a checklist step).',
     { timeout: 60_000 },

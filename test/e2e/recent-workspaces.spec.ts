@@ -61,9 +61,15 @@ test('a second workspace made from an import is listed first; one click reopens 
   await dialog.getByRole('button', { name: /^Import 829 rows/ }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Import…' }).first().click();
-  await dialog.getByRole('radio', { name: /Xero contacts/ }).first().check();
+  await dialog
+    .getByRole('radio', { name: /Xero contacts/ })
+    .first()
+    .check();
   await dialog.getByLabel('File to import').setInputFiles(join(ROOT, 'demo/xero-contacts.json'));
-  await dialog.getByRole('button', { name: /^Import/ }).last().click();
+  await dialog
+    .getByRole('button', { name: /^Import/ })
+    .last()
+    .click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText(/829 billing accounts · 1,094 Xero contacts/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Close', exact: true }).click();

@@ -132,7 +132,9 @@ test('bulk-accepts a filtered set without overwriting a hand decision, leaves ou
   await expect(preview).toBeVisible();
   await include.check();
   await expect(dialog.getByRole('button', { name: `Accept ${n + flagged} suggestions` })).toBeVisible();
-  await expect(preview).toContainText('898037 Rename in CocoonOPS: name "McCann?s Daycare Center" → "McCann\'s Daycare Center" in CocoonOPS');
+  await expect(preview).toContainText(
+    '898037 Rename in CocoonOPS: name "McCann?s Daycare Center" → "McCann\'s Daycare Center" in CocoonOPS',
+  );
   await shot('05b-bulk-preview-flagged-included');
   await dialog.getByRole('button', { name: `Accept ${n + flagged} suggestions` }).click();
   await expect(dialog).toBeHidden();

@@ -130,7 +130,9 @@ test('"Accept shown" decides exactly the accounts listed and says how many', asy
   const deciding = Number(await preview.getAttribute('data-deciding'));
   const skipped = Number(await preview.getAttribute('data-skipped'));
   expect(deciding + skipped).toBe(listed);
-  await expect(preview).toContainText(`Accept the suggestion for ${en(deciding)} of the ${en(listed)} accounts shown (${en(listed)} contain “ltd”`);
+  await expect(preview).toContainText(
+    `Accept the suggestion for ${en(deciding)} of the ${en(listed)} accounts shown (${en(listed)} contain “ltd”`,
+  );
   await shot('42-search-bulk-preview');
   await dialog.getByRole('button', { name: `Accept ${en(deciding)} suggestions` }).click();
   await expect(dialog).toBeHidden();

@@ -38,13 +38,17 @@ test('a sync that would remove most contacts asks first; Cancel keeps them, conf
   await page.getByRole('button', { name: 'Sync now' }).click();
   const ask = page.getByRole('dialog', { name: 'Remove most of the contacts?' });
   await expect(ask).toBeVisible({ timeout: 30_000 });
-  await expect(ask.getByTestId('sync-shrink-question')).toContainText('stopped before removing 1,094 of the 1,116 contacts stored: Xero listed only 22. Nothing was removed.');
+  await expect(ask.getByTestId('sync-shrink-question')).toContainText(
+    'stopped before removing 1,094 of the 1,116 contacts stored: Xero listed only 22. Nothing was removed.',
+  );
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused(); // Enter alone never removes
   await page.screenshot({ path: join(SCREENSHOTS, 'sync-shrink-ask.png') });
 
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toBeHidden();
-  await expect(page.getByText(/Xero data may be incomplete: the last sync failed \(The full sync stopped before removing 1,094/)).toBeVisible();
+  await expect(
+    page.getByText(/Xero data may be incomplete: the last sync failed \(The full sync stopped before removing 1,094/),
+  ).toBeVisible();
   await expect(page.getByText('1,116 Xero contacts')).toBeVisible();
 
   await page.getByRole('button', { name: 'Sync now' }).click();

@@ -17,11 +17,15 @@ export interface WebHost {
 
 export async function startWebHost(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<WebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/reconciler.js'), 'web', '--no-build', '--data-dir', dataDir, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test', ...env },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/reconciler.js'), 'web', '--no-build', '--data-dir', dataDir, ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'test', ...env },
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -65,9 +69,18 @@ export interface HostOptions extends BrowserContextOptions {
  * A web host of its own and a page for it (not yet opened): 1280 × 900, light, an Australian locale and time zone
  * unless `options` says otherwise.
  */
-export async function openHost(browser: Browser, { args = [], env = {}, ...context }: HostOptions = {}): Promise<{ host: WebHost; page: Page }> {
+export async function openHost(
+  browser: Browser,
+  { args = [], env = {}, ...context }: HostOptions = {},
+): Promise<{ host: WebHost; page: Page }> {
   const host = await startWebHost(args, env);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-AU', timezoneId: 'Australia/Sydney', ...context });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    locale: 'en-AU',
+    timezoneId: 'Australia/Sydney',
+    ...context,
+  });
   return { host, page };
 }
 
@@ -82,13 +95,21 @@ export async function openDemo(browser: Browser, options: HostOptions = {}): Pro
 
 /** Runs `reconciler <args>` to its end; throws with its stderr when it fails. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): void {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/reconciler.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/reconciler.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error(`reconciler ${args.join(' ')}: ${r.stderr}`);
 }
 
 /** The project's Xero stand-in (`reconciler sandbox`) on a port of its own, approving every sign-in. */
 export async function startSandbox(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/reconciler.js'), 'sandbox', '--port', '0', '--auto-approve', '--any-redirect-port'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/reconciler.js'), 'sandbox', '--port', '0', '--auto-approve', '--any-redirect-port'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -32,7 +32,7 @@ test.afterAll(async () => {
   rmSync(downloads, { recursive: true, force: true });
 });
 
-test("imports the All contacts export and says what the review cannot know from it", async () => {
+test('imports the All contacts export and says what the review cannot know from it', async () => {
   await page.getByRole('button', { name: 'Import CocoonOPS export…' }).click();
   await importDialog().getByLabel('File to import').setInputFiles(fixture('cocoon.csv'));
   await importDialog().getByRole('button', { name: 'Import 10 rows' }).click();
@@ -46,7 +46,9 @@ test("imports the All contacts export and says what the review cannot know from 
   await expect(dialog.getByRole('radio', { name: 'All contacts' })).toBeChecked();
   await shot('xero-export-01-import-all');
   await dialog.getByRole('button', { name: 'Import contacts' }).click();
-  await expect(page.getByRole('status').filter({ hasText: "Imported 9 Xero contacts from all-contacts.csv (Xero's export of All contacts)" })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: "Imported 9 Xero contacts from all-contacts.csv (Xero's export of All contacts)" }),
+  ).toBeVisible();
 
   await expect(caveats()).toContainText("Xero side: Xero's contacts export (All contacts).");
   await expect(caveats()).toContainText('nothing can be pushed to Xero until this workspace is connected and synced');
@@ -73,7 +75,9 @@ test('the Archived export, its list chosen by hand, completes the picture; the P
   await expect(dialog).toContainText('Its contacts are marked archived');
   await shot('xero-export-03-import-archived');
   await dialog.getByRole('button', { name: 'Import contacts' }).click();
-  await expect(page.getByRole('status').filter({ hasText: "Imported 2 Xero contacts from Contacts.csv (Xero's export of Archived)" })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: "Imported 2 Xero contacts from Contacts.csv (Xero's export of Archived)" }),
+  ).toBeVisible();
 
   await expect(caveats()).toContainText("Xero's contacts export (All contacts, Archived).");
   await expect(caveats()).not.toContainText('Archived contacts are missing');
@@ -82,7 +86,9 @@ test('the Archived export, its list chosen by hand, completes the picture; the P
   await shot('xero-export-04-review-all-archived');
 
   await page.getByRole('link', { name: 'Push', exact: true }).click();
-  await expect(page.getByTestId('not-ready')).toContainText("come from Xero's contacts export, which has no ContactIDs: nothing can be pushed");
+  await expect(page.getByTestId('not-ready')).toContainText(
+    "come from Xero's contacts export, which has no ContactIDs: nothing can be pushed",
+  );
   await expect(page.getByRole('button', { name: 'Push to Xero' })).toBeDisabled();
   await shot('xero-export-05-push-refused');
 });

@@ -22,7 +22,15 @@ afterEach(async () => {
 async function demoApp(over: Partial<AppConfig> = {}): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'reconciler-bulk-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const app = createApp({ host: 'web', dataDir: dir, demoDir: DEMO, settings: memorySettings(), validateOutput: true, demoSync: false, ...over });
+  const app = createApp({
+    host: 'web',
+    dataDir: dir,
+    demoDir: DEMO,
+    settings: memorySettings(),
+    validateOutput: true,
+    demoSync: false,
+    ...over,
+  });
   cleanups.push(() => app.close());
   await ok(app, 'workspace.openDemo');
   return app;
@@ -45,7 +53,10 @@ describe('the suggested rename', () => {
     expect(row('898037')).toMatchObject({ kind: 'name_mismatch', look: 'CocoonOPS name lost a character' });
     const mccann = await ok(app, 'findings.detail', { accountCode: '898037' });
     expect(mccann.actions[0]).toBe('rename_in_cocoon');
-    expect(mccann.nameCheck).toMatchObject({ better: 'xero', losses: [{ side: 'cocoon', kind: 'lost_character', label: 'CocoonOPS name lost a character' }] });
+    expect(mccann.nameCheck).toMatchObject({
+      better: 'xero',
+      losses: [{ side: 'cocoon', kind: 'lost_character', label: 'CocoonOPS name lost a character' }],
+    });
     // "Nixon" against "Chicago Public Schools Nixon, William P."
     expect(row('NIXONX01').look).toBe('CocoonOPS name drops words the other has');
     expect((await ok(app, 'findings.detail', { accountCode: 'NIXONX01' })).actions[0]).toBe('rename_in_cocoon');
@@ -113,7 +124,8 @@ describe('bulk accept', () => {
       {
         accountCode: 'C00634',
         action: 'set_account_number',
-        summary: 'AccountNumber "X-96935" → "C00634" in Xero; Name "Carole Robertson Center For Learning" → "Carole Robertson Center For Learning - Carole Robertson Center 2929" in Xero',
+        summary:
+          'AccountNumber "X-96935" → "C00634" in Xero; Name "Carole Robertson Center For Learning" → "Carole Robertson Center For Learning - Carole Robertson Center 2929" in Xero',
         note: 'replaces X-96935',
       },
     ]);
@@ -139,7 +151,10 @@ describe('undoing a bulk apply', () => {
     expect((await ok(app, 'workspace.status')).decided).toBe(11); // the hand decision and the second apply stay
     const detail = await ok(app, 'findings.detail', { accountCode: mismatches[1] });
     expect(detail.history).toEqual([expect.objectContaining({ source: 'bulk', batchId: first.batchId, undoneAt: expect.any(String) })]);
-    expect((await ok(app, 'findings.detail', { accountCode: mismatches[0] })).decision).toMatchObject({ action: 'rename_in_cocoon', batchId: null });
+    expect((await ok(app, 'findings.detail', { accountCode: mismatches[0] })).decision).toMatchObject({
+      action: 'rename_in_cocoon',
+      batchId: null,
+    });
 
     // twice: nothing left to undo; an unknown batch: said so
     expect((await ok(app, 'decisions.undoBatch', { batchId: first.batchId })).undone).toBe(0);
@@ -155,7 +170,10 @@ describe('undoing a bulk apply', () => {
   it('after a push: the decisions are undone as a single undo does, and the answer says how many Xero keeps', async () => {
     const app = await demoApp({ demoSync: true });
     const rows = await rowsOf(app);
-    const codes = rows.filter((r) => r.kind === 'name_mismatch' && r.look === null).slice(0, 3).map((r) => r.code);
+    const codes = rows
+      .filter((r) => r.kind === 'name_mismatch' && r.look === null)
+      .slice(0, 3)
+      .map((r) => r.code);
     const applied = await ok(app, 'decisions.bulkApply', { accountCodes: codes });
     const pushed = await ok(app, 'outbox.push', {});
     expect(pushed.done).toBeGreaterThan(0);

@@ -27,7 +27,8 @@ describe('reconciler match', () => {
 
   it('is deterministic: the same inputs give byte-identical output', () => {
     const dir = tempDir();
-    for (const name of ['a.json', 'b.json']) runCli(['match', '--cocoon', small('cocoon.csv'), '--xero', small('xero-contacts.json'), '--out', join(dir, name)]);
+    for (const name of ['a.json', 'b.json'])
+      runCli(['match', '--cocoon', small('cocoon.csv'), '--xero', small('xero-contacts.json'), '--out', join(dir, name)]);
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.json']);
     expect(sha(join(dir, 'a.json'))).toBe(sha(join(dir, 'b.json')));
     const json = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
@@ -36,7 +37,16 @@ describe('reconciler match', () => {
   });
 
   it('--check exits 10 when accounts will fail', () => {
-    const r = runCli(['match', '--cocoon', small('cocoon.csv'), '--xero', small('xero-contacts.json'), '--out', join(tempDir(), 'f.csv'), '--check']);
+    const r = runCli([
+      'match',
+      '--cocoon',
+      small('cocoon.csv'),
+      '--xero',
+      small('xero-contacts.json'),
+      '--out',
+      join(tempDir(), 'f.csv'),
+      '--check',
+    ]);
     expect(r.code).toBe(10);
   });
 
@@ -53,7 +63,9 @@ describe('reconciler match', () => {
 
   it('explains usage errors with exit code 2, and documents exit codes in --help', () => {
     expect(runCli(['match', '--cocoon', 'x.csv']).code).toBe(2);
-    expect(runCli(['match', '--cocoon', small('cocoon.csv'), '--xero', small('xero-contacts.json'), '--out', 'f.txt']).stderr).toContain('name the file .csv or .json');
+    expect(runCli(['match', '--cocoon', small('cocoon.csv'), '--xero', small('xero-contacts.json'), '--out', 'f.txt']).stderr).toContain(
+      'name the file .csv or .json',
+    );
     const help = runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes:');
@@ -122,7 +134,14 @@ describe('workspace commands', () => {
     const status = JSON.parse(runCli(['status', '--workspace', ws, '--json']).stdout);
 
     const mixed = join(dir, 'mixed.csv');
-    writeFileSync(mixed, Buffer.concat([Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'), Buffer.from([0xa0]), Buffer.from('Freight,B2\n')]));
+    writeFileSync(
+      mixed,
+      Buffer.concat([
+        Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'),
+        Buffer.from([0xa0]),
+        Buffer.from('Freight,B2\n'),
+      ]),
+    );
     const refused = runCli(['import', 'cocoon', mixed, '--workspace', ws]);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('mixed.csv mixes UTF-8 with bytes that are not UTF-8 (line 3)');
@@ -133,7 +152,9 @@ describe('workspace commands', () => {
     expect(chosen.code).toBe(0);
     expect(chosen.stderr).toContain('imported 2 billing accounts from');
     expect(chosen.stderr).toContain('(read as Windows-1252)');
-    expect(runCli(['import', 'cocoon', mixed, '--workspace', ws, '--encoding', 'latin9']).stderr).toContain('--encoding must be one of utf-8, windows-1252');
+    expect(runCli(['import', 'cocoon', mixed, '--workspace', ws, '--encoding', 'latin9']).stderr).toContain(
+      '--encoding must be one of utf-8, windows-1252',
+    );
   });
 
   it('refuses a file that is not a workspace, with exit code 4, leaving it untouched', () => {

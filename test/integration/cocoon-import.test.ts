@@ -25,7 +25,13 @@ describe('parseAccountsFile: good files', () => {
     expect(parsed.format).toBe('csv');
     expect(parsed.encoding).toBe('utf-8');
     expect(parsed.columns.unknown).toEqual(['Sales Rep']);
-    expect(parsed.columns.mapping).toMatchObject({ name: 'Organisation Name', code: 'Billing Account Code', phone: 'Phone', postcode: 'Postcode', status: 'Status' });
+    expect(parsed.columns.mapping).toMatchObject({
+      name: 'Organisation Name',
+      code: 'Billing Account Code',
+      phone: 'Phone',
+      postcode: 'Postcode',
+      status: 'Status',
+    });
     expect(parsed.accounts.map((a) => [a.row, a.code, a.name])).toEqual([
       [2, 'ACME01', 'Acme Freight Pty Ltd'],
       [3, 'SJC02', 'Smith, Jones & Co'],
@@ -41,16 +47,38 @@ describe('parseAccountsFile: good files', () => {
   });
 
   it('imports an XLSX made with exceljs: named sheet, synonyms, numbers, dates, rich text, hyperlinks', async () => {
-    const bytes = await xlsx([
-      ['Customer', 'Account Number', 'Contact Person', 'E-mail', 'Street', 'Telephone', 'ZIP Code', 'Since'],
-      ['Acme Freight', 1001, 'Jane', { text: 'jane@acme.example', hyperlink: 'mailto:jane@acme.example' }, '1 Main St', '+61 2 9999 0000', 2000, new Date(Date.UTC(2021, 4, 3))],
-      [{ richText: [{ text: 'Beta ' }, { text: 'Haulage', font: { bold: true } }] }, 'B-2', '', '', '', '', '0800', ''],
-    ], { notesFirst: true });
+    const bytes = await xlsx(
+      [
+        ['Customer', 'Account Number', 'Contact Person', 'E-mail', 'Street', 'Telephone', 'ZIP Code', 'Since'],
+        [
+          'Acme Freight',
+          1001,
+          'Jane',
+          { text: 'jane@acme.example', hyperlink: 'mailto:jane@acme.example' },
+          '1 Main St',
+          '+61 2 9999 0000',
+          2000,
+          new Date(Date.UTC(2021, 4, 3)),
+        ],
+        [{ richText: [{ text: 'Beta ' }, { text: 'Haulage', font: { bold: true } }] }, 'B-2', '', '', '', '', '0800', ''],
+      ],
+      { notesFirst: true },
+    );
     const path = await file('accounts.xlsx', bytes);
     const parsed = await parseAccountsFile(path, { sheet: 'billing accounts' });
     expect(parsed).toMatchObject({ format: 'xlsx', columns: { unknown: ['Since'] } });
     expect(parsed.accounts).toEqual([
-      { row: 2, code: '1001', name: 'Acme Freight', contactName: 'Jane', email: 'jane@acme.example', phone: '+61 2 9999 0000', address: '1 Main St', postcode: '2000', status: '' },
+      {
+        row: 2,
+        code: '1001',
+        name: 'Acme Freight',
+        contactName: 'Jane',
+        email: 'jane@acme.example',
+        phone: '+61 2 9999 0000',
+        address: '1 Main St',
+        postcode: '2000',
+        status: '',
+      },
       { row: 3, code: 'B-2', name: 'Beta Haulage', contactName: '', email: '', phone: '', address: '', postcode: '0800', status: '' },
     ]);
   });
@@ -58,14 +86,25 @@ describe('parseAccountsFile: good files', () => {
   it('detects the format by content, not by extension', async () => {
     const csvNamedXlsx = await file('really-a-csv.xlsx', 'Name;Code\nAcme;A1\n');
     expect((await parseAccountsFile(csvNamedXlsx)).format).toBe('csv');
-    const xlsxNamedCsv = await file('really-an-xlsx.csv', await xlsx([['Name', 'Code'], ['Acme', 'A1']]));
+    const xlsxNamedCsv = await file(
+      'really-an-xlsx.csv',
+      await xlsx([
+        ['Name', 'Code'],
+        ['Acme', 'A1'],
+      ]),
+    );
     expect((await parseAccountsFile(xlsxNamedCsv)).accounts).toHaveLength(1);
   });
 
   it('decodes a Windows-1252 export (é, ’, ü) correctly', async () => {
     const bytes = Buffer.concat([
-      Buffer.from('Organisation Name;Billing Account Code\r\nCaf'), Buffer.from([0xe9]), Buffer.from(' O'), Buffer.from([0x92]),
-      Buffer.from('Brien;C1\r\nM'), Buffer.from([0xfc]), Buffer.from('ller GmbH;C2\r\n'),
+      Buffer.from('Organisation Name;Billing Account Code\r\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' O'),
+      Buffer.from([0x92]),
+      Buffer.from('Brien;C1\r\nM'),
+      Buffer.from([0xfc]),
+      Buffer.from('ller GmbH;C2\r\n'),
     ]);
     const parsed = await parseAccountsFile(await file('ansi.csv', bytes));
     expect(parsed.encoding).toBe('windows-1252');
@@ -81,7 +120,8 @@ describe('parseAccountsFile: good files', () => {
 
   it('parses 50,000 rows in well under a second', async () => {
     const lines = ['Organisation Name,Billing Account Code,Contact Name,Email,Address,Phone'];
-    for (let i = 0; i < 50_000; i++) lines.push(`Company ${i} Pty Ltd,C${i},Jane Doe,jane${i}@x.example,"${i} Main St, Sydney NSW",+61 2 9999 0000`);
+    for (let i = 0; i < 50_000; i++)
+      lines.push(`Company ${i} Pty Ltd,C${i},Jane Doe,jane${i}@x.example,"${i} Main St, Sydney NSW",+61 2 9999 0000`);
     const bytes = Buffer.from(lines.join('\r\n'));
     // CPU time, best of three: the test machine is shared, and wall-clock time there measures the neighbours.
     let best = Infinity;
@@ -137,7 +177,11 @@ describe('parseAccountsFile: bad files', () => {
   });
 
   it('refuses formulas in an XLSX cell', async () => {
-    const bytes = await xlsx([['Name', 'Code'], ['Acme', 'A1'], [{ formula: 'A2&" Two"', result: 'Acme Two' }, 'A2']]);
+    const bytes = await xlsx([
+      ['Name', 'Code'],
+      ['Acme', 'A1'],
+      [{ formula: 'A2&" Two"', result: 'Acme Two' }, 'A2'],
+    ]);
     const e = await importError(parseAccountsBuffer(bytes, 'formula.xlsx'));
     expect(e.message).toMatch(/row 3 \(Name\): "=A2&" Two"" looks like a formula/);
   });
@@ -145,17 +189,30 @@ describe('parseAccountsFile: bad files', () => {
   it('refuses binary junk', async () => {
     const junk = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31 + 7) % 256);
     const e = await importError(parseAccountsFile(await file('junk.csv', junk)));
-    expect(e.message).toBe('junk.csv does not look like a CSV or XLSX file (it holds binary data). Export the billing accounts from CocoonOPS as CSV or XLSX and import that file.');
+    expect(e.message).toBe(
+      'junk.csv does not look like a CSV or XLSX file (it holds binary data). Export the billing accounts from CocoonOPS as CSV or XLSX and import that file.',
+    );
   });
 
   it('refuses a worksheet name the workbook does not have, listing its sheets', async () => {
-    const e = await importError(parseAccountsBuffer(await xlsx([['Name', 'Code'], ['Acme', 'A1']]), 'book.xlsx', { sheet: 'Accounts' }));
+    const e = await importError(
+      parseAccountsBuffer(
+        await xlsx([
+          ['Name', 'Code'],
+          ['Acme', 'A1'],
+        ]),
+        'book.xlsx',
+        { sheet: 'Accounts' },
+      ),
+    );
     expect(e.message).toBe('book.xlsx has no worksheet named "Accounts". Its worksheets are: "Billing Accounts", "Notes".');
   });
 
   it('refuses a corrupt XLSX and an old .xls', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]);
-    expect((await importError(parseAccountsFile(await file('broken.xlsx', zip)))).message).toMatch(/broken\.xlsx could not be read as an XLSX workbook/);
+    expect((await importError(parseAccountsFile(await file('broken.xlsx', zip)))).message).toMatch(
+      /broken\.xlsx could not be read as an XLSX workbook/,
+    );
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect((await importError(parseAccountsFile(await file('old.xls', ole)))).message).toMatch(/old Excel 97–2003 \(\.xls\)/);
   });
@@ -195,14 +252,26 @@ describe('previewAccounts', () => {
       { row: 2, name: 'Acme', code: 'A1', email: 'a@x', contactName: '', phone: '', address: '', postcode: '', status: '' },
       { row: 4, name: 'Beta', code: 'A1', email: '=cmd', contactName: '', phone: '', address: '', postcode: '', status: '' },
     ]);
-    expect(preview).toMatchObject({ totalRows: 4, format: 'csv', encoding: 'utf-8', columns: { mapping: { name: 'Name', code: 'Code', email: 'Email' } } });
-    expect(preview.problems.map((p) => [p.row, p.severity])).toEqual([[3, 'warning'], [4, 'error'], [4, 'error']]);
+    expect(preview).toMatchObject({
+      totalRows: 4,
+      format: 'csv',
+      encoding: 'utf-8',
+      columns: { mapping: { name: 'Name', code: 'Code', email: 'Email' } },
+    });
+    expect(preview.problems.map((p) => [p.row, p.severity])).toEqual([
+      [3, 'warning'],
+      [4, 'error'],
+      [4, 'error'],
+    ]);
   });
 
   it('does not throw on unmatched columns or unreadable files', async () => {
     const cols = await previewAccounts(Buffer.from('Client,Acct\nAcme,A1\n'), 'c.csv');
     expect(cols.rows).toHaveLength(1);
-    expect(cols.problems.map((p) => p.message)).toEqual([expect.stringMatching(/organisation name/), expect.stringMatching(/billing account code/)]);
+    expect(cols.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/organisation name/),
+      expect.stringMatching(/billing account code/),
+    ]);
     const junk = await previewAccounts(new Uint8Array([0, 0, 0, 1]), 'j.csv');
     expect(junk).toMatchObject({ rows: [], format: null, problems: [{ row: 0, severity: 'error' }] });
   });

@@ -96,7 +96,9 @@ describe("a code conflict's fixes", () => {
     const holder = (await ok(app, 'findings.detail', { accountCode: 'CAROLE01' })).codeHolder!;
     const plan = await ok(app, 'outbox.plan');
     // Xero's AccountNumbers are unique: NORTH AVENUE gets CAROLE01 only once Woodlawn has let go of it (next push).
-    expect(plan.items.find((i) => i.accountCode === 'CAROLE01' && i.blocked)?.blocked).toMatch(/It is changed in this push too: push again/);
+    expect(plan.items.find((i) => i.accountCode === 'CAROLE01' && i.blocked)?.blocked).toMatch(
+      /It is changed in this push too: push again/,
+    );
     expect(plan.whatIf.afterPush.fixed).toBeGreaterThanOrEqual(1);
     expect(await ok(app, 'outbox.push')).toMatchObject({ done: 2, blocked: 1, conflicts: 0 });
     // The name written by the first push is our own change: the second push sends the number, no conflict.
@@ -104,7 +106,9 @@ describe("a code conflict's fixes", () => {
     const after = await ok(app, 'findings.detail', { accountCode: 'CAROLE01' });
     expect(after.row.kind).toBe('ok');
     expect(after.contact).toMatchObject({ name: 'CAROLE ROBERTSON CENTER FOR LEARNING FCCH-ROBBIE ANTHONY', accountNumber: 'CAROLE01' });
-    const woodlawn = (await ok(app, 'contacts.search', { query: 'Woodlawn', limit: 20 })).find((h) => h.contact.contactId === holder.contactId)!;
+    const woodlawn = (await ok(app, 'contacts.search', { query: 'Woodlawn', limit: 20 })).find(
+      (h) => h.contact.contactId === holder.contactId,
+    )!;
     expect(woodlawn.contact.accountNumber).toBe('');
   });
 
@@ -126,7 +130,10 @@ describe("a code conflict's fixes", () => {
     const rename = changes.find((c) => c.field === 'Name' || c.field === 'name')!;
     expect(rename).toBeDefined();
     const checklist = await ok(app, 'checklist.get');
-    const lines = checklist.groups.flatMap((g) => g.lines).filter((l) => l.accountCode === '517582').map((l) => l.text);
+    const lines = checklist.groups
+      .flatMap((g) => g.lines)
+      .filter((l) => l.accountCode === '517582')
+      .map((l) => l.text);
     expect(lines.some((t) => /from 517582 to ACC1635/.test(t))).toBe(true);
 
     // The bookkeeper changes the code (and, if so decided, the name) in CocoonOPS, and the push renames in Xero.
@@ -152,7 +159,9 @@ describe("a code conflict's fixes", () => {
     expect(plan.items.filter((i) => i.accountCode === 'CARO02')).toEqual([]);
     const caro = (await ok(app, 'checklist.get')).groups.flatMap((g) => g.lines).filter((l) => l.accountCode === 'CARO02');
     const free = caro.find((l) => l.place === 'xero')!;
-    expect(free.text).toMatch(/^In the Xero web app, free the Account Number CARO02: the archived contact "Carole Robertson Center Roosevelt" still holds it/);
+    expect(free.text).toMatch(
+      /^In the Xero web app, free the Account Number CARO02: the archived contact "Carole Robertson Center Roosevelt" still holds it/,
+    );
     expect(free.steps[1]).toBe('Edit its details, clear the Account Number and save.');
     // The what-if (the sync model on both sides with the plan and the checklist done): once freed, CARO02 passes.
     expect(plan.whatIf.stillFailing.map((f) => f.code)).not.toContain('CARO02');

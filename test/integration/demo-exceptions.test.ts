@@ -54,7 +54,9 @@ describe("the demo's exceptions", () => {
       'CO-104465': 'not_found',
     });
     const summary = (n: string) => unique.find((e) => e.number === n)!.check!.summary;
-    expect(summary('CO-104206')).toBe('The invoice CO-104206 exists in Xero and matches on type, contact, date, total and currency: safe to close the exception in CocoonOPS.');
+    expect(summary('CO-104206')).toBe(
+      'The invoice CO-104206 exists in Xero and matches on type, contact, date, total and currency: safe to close the exception in CocoonOPS.',
+    );
     expect(summary('CO-104214')).toBe(
       'The invoice CO-104214 exists in Xero but differs — contact: 226381 in CocoonOPS, 558858 (Happy Holiday Nursery) in Xero; total: 3002.32 in CocoonOPS, 4842.45 in Xero.',
     );
@@ -72,7 +74,10 @@ describe("the demo's exceptions", () => {
     expect(pasted.exception.check!.summary).toBe(
       "The invoice CO-104210 exists in Xero: compare it with CocoonOPS's invoice before closing — its type, contact, date, total and currency (not in the exception).",
     );
-    expect(pasted.steps.map((s) => [s.place, s.kind])).toEqual([['xero', 'check'], ['cocoonops', 'close_exception']]);
+    expect(pasted.steps.map((s) => [s.place, s.kind])).toEqual([
+      ['xero', 'check'],
+      ['cocoonops', 'close_exception'],
+    ]);
     expect((await ok(app, 'exceptions.list', { verdict: 'exists_unverified' })).items.map((e) => e.number)).toEqual(['CO-104210']);
   });
 

@@ -20,7 +20,14 @@ async function demoWorkspace(): Promise<{ path: string; sync: () => Promise<void
   const secrets = createMemorySecretStore();
   const ws = openWorkspace(path, { create: true });
   try {
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+    });
     await importCocoonFile(ws, fixture('accounts.csv'));
   } finally {
     ws.close();
@@ -42,7 +49,9 @@ describe('reconciler exceptions FILE', () => {
     const before = runCli(['exceptions', '--workspace', ws, fixture('exceptions.csv')]);
     expect(before.stderr).toContain('imported 13 exceptions from');
     expect(before.code).toBe(0);
-    expect(before.stdout.split('\n')[0]).toBe('id,row,document_type,number,billing_account,playbook,verdict,resolved,check,what_to_do,message');
+    expect(before.stdout.split('\n')[0]).toBe(
+      'id,row,document_type,number,billing_account,playbook,verdict,resolved,check,what_to_do,message',
+    );
     const unsynced = parse(before.stdout, { columns: true }) as Record<string, string>[];
     expect(unsynced.filter((x) => x.verdict === 'cannot_check')).toHaveLength(7);
     expect(unsynced[0]!.check).toContain('sync Xero first');
@@ -69,7 +78,9 @@ describe('reconciler exceptions FILE', () => {
     ]);
     expect(rows[0]!.what_to_do).toMatch(/^1\. Close the exception for invoice INV-0001 in CocoonOPS/);
     expect(rows[1]!.check).toContain('total: 2300.00 in CocoonOPS, 2200.00 in Xero');
-    expect(rows[2]!.what_to_do).toMatch(/^1\. Invoice INV-0099: set the invoice state to something other than issued.* 3\. Invoice INV-0099: set the invoice state back to "Approved"/);
+    expect(rows[2]!.what_to_do).toMatch(
+      /^1\. Invoice INV-0099: set the invoice state to something other than issued.* 3\. Invoice INV-0099: set the invoice state back to "Approved"/,
+    );
     expect(rows[6]!.what_to_do).toMatch(/^1\. Fix billing account SCT01 first \(Name mismatch/);
 
     // again, as JSON: the same exceptions (refreshed, not duplicated)
@@ -77,7 +88,11 @@ describe('reconciler exceptions FILE', () => {
     const again = runCli(['exceptions', '--workspace', ws, fixture('exceptions.csv'), '--out', out]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('(read as UTF-8; 0 new, 13 seen before)');
-    const json = JSON.parse(readFileSync(out, 'utf8')) as { exception: { id: number; verdict: string | null }; playbook: { id: string }; steps: unknown[] }[];
+    const json = JSON.parse(readFileSync(out, 'utf8')) as {
+      exception: { id: number; verdict: string | null };
+      playbook: { id: string };
+      steps: unknown[];
+    }[];
     expect(json.map((d) => d.exception.id)).toEqual(rows.map((x) => Number(x.id)));
     expect(json[0]).toMatchObject({ playbook: { id: 'invoice_number_unique' }, exception: { verdict: 'exists_matches' } });
   });
@@ -92,16 +107,37 @@ describe('reconciler exceptions FILE', () => {
     const wrong = join(dir, 'wrong.csv');
     writeFileSync(wrong, 'Ref,Problem\nINV-1,Invoice # must be unique\n');
     expect(runCli(['exceptions', '--workspace', join(dir, 'w.reconciler'), wrong]).stderr).toContain('no column for the exception text');
-    const mapped = runCli(['exceptions', '--workspace', join(dir, 'w.reconciler'), wrong, '--map', 'message=Problem', '--map', 'document=Ref']);
+    const mapped = runCli([
+      'exceptions',
+      '--workspace',
+      join(dir, 'w.reconciler'),
+      wrong,
+      '--map',
+      'message=Problem',
+      '--map',
+      'document=Ref',
+    ]);
     expect(mapped.code).toBe(0);
-    expect(parse(mapped.stdout, { columns: true })).toMatchObject([{ number: 'INV-1', playbook: 'invoice_number_unique', verdict: 'cannot_check' }]);
+    expect(parse(mapped.stdout, { columns: true })).toMatchObject([
+      { number: 'INV-1', playbook: 'invoice_number_unique', verdict: 'cannot_check' },
+    ]);
   });
 });
 
 describe('reconciler exceptions --message', () => {
   it('classifies one pasted message and says what to do', () => {
     const ws = join(tempDir(), 'm.reconciler');
-    const r = runCli(['exceptions', '--workspace', ws, '--message', 'The Account Number already exists. Please enter a different Account Number', '--account', 'SCT01', '--number', 'CO-9']);
+    const r = runCli([
+      'exceptions',
+      '--workspace',
+      ws,
+      '--message',
+      'The Account Number already exists. Please enter a different Account Number',
+      '--account',
+      'SCT01',
+      '--number',
+      'CO-9',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('playbook  account_number_exists: The billing account code is already held by another Xero contact');
     expect(r.stdout).toContain('re-send   after_fix');
@@ -111,7 +147,19 @@ describe('reconciler exceptions --message', () => {
     expect(unknown.code).toBe(0);
     expect(parse(unknown.stdout, { columns: true })).toMatchObject([{ playbook: 'unknown', message: 'Computer says no' }]);
 
-    const unsynced = runCli(['exceptions', '--workspace', ws, '--message', 'Invoice # must be unique.', '--number', 'INV-1', '--type', 'credit note', '--total', '$12.50']);
+    const unsynced = runCli([
+      'exceptions',
+      '--workspace',
+      ws,
+      '--message',
+      'Invoice # must be unique.',
+      '--number',
+      'INV-1',
+      '--type',
+      'credit note',
+      '--total',
+      '$12.50',
+    ]);
     expect(unsynced.stdout).toContain('verdict   cannot_check: Cannot check INV-1: no invoices synced yet (sync Xero first).');
   });
 
@@ -124,11 +172,29 @@ describe('reconciler exceptions --message', () => {
       "verdict   exists_unverified: The invoice INV-0001 exists in Xero: compare it with CocoonOPS's invoice before closing — its type, contact, date, total and currency (not in the exception).",
     );
     expect(r.stdout).toContain('in Xero   invoice INV-0001 (ACCREC): Acme Freight Pty Ltd (ACME01), 2025-03-03, 1250.00 AUD, AUTHORISED');
-    expect(r.stdout).toContain("[xero] Open invoice INV-0001 in Xero and compare its type, contact, date, total and currency with CocoonOPS's");
+    expect(r.stdout).toContain(
+      "[xero] Open invoice INV-0001 in Xero and compare its type, contact, date, total and currency with CocoonOPS's",
+    );
     expect(r.stdout).not.toMatch(/matches|safe to close/);
     // With the contact, date and total given, it says what matched, and only that.
-    const full = runCli(['exceptions', '--workspace', ws, '--message', 'Invoice # must be unique', '--number', 'INV-0001', '--account', 'ACME01', '--date', '2025-03-03', '--total', '1250']);
-    expect(full.stdout).toContain('verdict   exists_matches: The invoice INV-0001 exists in Xero and matches on contact, date and total (type and currency not compared: not in the exception): safe to close');
+    const full = runCli([
+      'exceptions',
+      '--workspace',
+      ws,
+      '--message',
+      'Invoice # must be unique',
+      '--number',
+      'INV-0001',
+      '--account',
+      'ACME01',
+      '--date',
+      '2025-03-03',
+      '--total',
+      '1250',
+    ]);
+    expect(full.stdout).toContain(
+      'verdict   exists_matches: The invoice INV-0001 exists in Xero and matches on contact, date and total (type and currency not compared: not in the exception): safe to close',
+    );
   });
 
   it('explains wrong usage with exit code 2', () => {

@@ -26,15 +26,32 @@ describe('parsing an exceptions export', () => {
     expect(parsed.items).toHaveLength(13);
     expect(parsed.warnings).toEqual([]);
     expect(parsed.columns.mapping).toEqual({
-      message: 'Exception', invoiceNumber: null, creditNoteNumber: null, document: 'Document Number', accountCode: 'Billing Account',
-      contactName: 'Organisation', type: 'Type', date: 'Invoice Date', total: 'Total', currency: 'Currency', state: 'Invoice State',
+      message: 'Exception',
+      invoiceNumber: null,
+      creditNoteNumber: null,
+      document: 'Document Number',
+      accountCode: 'Billing Account',
+      contactName: 'Organisation',
+      type: 'Type',
+      date: 'Invoice Date',
+      total: 'Total',
+      currency: 'Currency',
+      state: 'Invoice State',
       raisedAt: 'Exception Date',
     });
     expect(parsed.items[0]).toEqual({
       row: 2,
       input: {
-        message: 'Invoice # must be unique', docType: 'invoice', number: 'INV-0001', accountCode: 'ACME01', contactName: 'Acme Freight Pty Ltd',
-        date: '2025-03-03', total: 1250, currency: 'AUD', state: 'Issued', raisedAt: '2025-06-02 09:14',
+        message: 'Invoice # must be unique',
+        docType: 'invoice',
+        number: 'INV-0001',
+        accountCode: 'ACME01',
+        contactName: 'Acme Freight Pty Ltd',
+        date: '2025-03-03',
+        total: 1250,
+        currency: 'AUD',
+        state: 'Issued',
+        raisedAt: '2025-06-02 09:14',
       },
     });
     expect(parsed.items[3]!.input).toMatchObject({ docType: 'credit_note', number: 'CN-0001', total: -125 });
@@ -55,20 +72,29 @@ describe('parsing an exceptions export', () => {
   });
 
   it('decodes Windows-1252 and semicolon-separated files, and takes a currency written beside the total', async () => {
-    const bytes = Buffer.concat([Buffer.from('Message;Invoice Number;Total\r\n'), Buffer.from([0x54, 0x68, 0x65, 0x20, 0x63, 0x6f, 0x64, 0x65, 0x20, 0x91, 0x58, 0x92, 0x20, 0x69, 0x73, 0x20, 0x62, 0x61, 0x64]), Buffer.from(';INV-1;NZD 150.00\r\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Message;Invoice Number;Total\r\n'),
+      Buffer.from([0x54, 0x68, 0x65, 0x20, 0x63, 0x6f, 0x64, 0x65, 0x20, 0x91, 0x58, 0x92, 0x20, 0x69, 0x73, 0x20, 0x62, 0x61, 0x64]),
+      Buffer.from(';INV-1;NZD 150.00\r\n'),
+    ]);
     const parsed = await parseExceptionsBuffer(new Uint8Array(bytes), 'win.csv');
     expect(parsed.encoding).toBe('windows-1252');
     expect(parsed.items[0]!.input).toMatchObject({ message: 'The code ‘X’ is bad', number: 'INV-1', total: 150, currency: 'NZD' });
   });
 
   it('uses an explicit column mapping over detection', async () => {
-    const parsed = await parseExceptionsBuffer(csv('Problem,Ref,Notes\nInvoice # must be unique,INV-9,x\n'), 'm.csv', { mapping: { message: 'Problem', document: 'ref' } });
+    const parsed = await parseExceptionsBuffer(csv('Problem,Ref,Notes\nInvoice # must be unique,INV-9,x\n'), 'm.csv', {
+      mapping: { message: 'Problem', document: 'ref' },
+    });
     expect(parsed.items[0]!.input).toMatchObject({ message: 'Invoice # must be unique', number: 'INV-9' });
     expect(parsed.columns.unknown).toEqual(['Notes']);
   });
 
   it('keeps a repeated row once, with a warning; skips empty rows', async () => {
-    const parsed = await parseExceptionsBuffer(csv('Exception,Invoice Number\nInvoice # must be unique,INV-1\n,\nInvoice # must be unique.,inv-1\nOther,INV-2\n'), 'd.csv');
+    const parsed = await parseExceptionsBuffer(
+      csv('Exception,Invoice Number\nInvoice # must be unique,INV-1\n,\nInvoice # must be unique.,inv-1\nOther,INV-2\n'),
+      'd.csv',
+    );
     expect(parsed.items.map((i) => i.row)).toEqual([2, 5]);
     expect(parsed.warnings.map((w) => [w.row, w.message])).toEqual([
       [3, 'empty row skipped'],
@@ -102,7 +128,13 @@ describe('bad input is refused as a whole, with what to fix', () => {
     const e = await importError(parseExceptionsBuffer(csv('Organisation Name,Billing Account Code\nAcme,A1\n'), 'accounts.csv'));
     expect(e.message).toMatch(/^accounts.csv was not imported: its columns could not be matched/);
     expect(e.problems).toEqual([
-      expect.objectContaining({ row: 1, severity: 'error', message: expect.stringMatching(/no column for the exception text .*Columns found: "Organisation Name", "Billing Account Code".*--map message=/) }),
+      expect.objectContaining({
+        row: 1,
+        severity: 'error',
+        message: expect.stringMatching(
+          /no column for the exception text .*Columns found: "Organisation Name", "Billing Account Code".*--map message=/,
+        ),
+      }),
     ]);
     const mapped = await importError(parseExceptionsBuffer(csv('Exception\nx\n'), 'm.csv', { mapping: { document: 'Invoice' } }));
     expect(mapped.problems[0]!.message).toMatch(/uses "Invoice" for the document number, but the file has no such column/);
@@ -119,7 +151,9 @@ describe('bad input is refused as a whole, with what to fix', () => {
       'Invoice # must be unique,INV-6,,,,,',
     ].join('\n');
     const e = await importError(parseExceptionsBuffer(csv(text), 'rows.csv'));
-    expect(e.message.split('\n')[0]).toBe('rows.csv was not imported: 5 rows have errors. Fix them in the file (or choose other columns), then import it again (nothing was imported).');
+    expect(e.message.split('\n')[0]).toBe(
+      'rows.csv was not imported: 5 rows have errors. Fix them in the file (or choose other columns), then import it again (nothing was imported).',
+    );
     expect(e.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [2, 'Date', '"31/02/2025" is not a date (expected e.g. 2025-03-31 or 31/03/2025)'],
       [3, 'Exception', 'the exception text is empty'],
@@ -164,7 +198,10 @@ describe('encodings', () => {
 
   it('the preview reports the refusal as a problem, and reads the file once an encoding is chosen', async () => {
     const refused = await previewExceptions(mixed, 'mixed.csv');
-    expect(refused).toMatchObject({ encoding: null, problems: [expect.objectContaining({ row: 0, severity: 'error', message: expect.stringContaining('(line 3)') })] });
+    expect(refused).toMatchObject({
+      encoding: null,
+      problems: [expect.objectContaining({ row: 0, severity: 'error', message: expect.stringContaining('(line 3)') })],
+    });
     const chosen = await previewExceptions(mixed, 'mixed.csv', { encoding: 'utf-8' });
     expect(chosen).toMatchObject({ encoding: 'utf-8', problems: [] });
     expect(chosen.rows).toHaveLength(2);
@@ -176,17 +213,29 @@ describe('preview for the column mapping', () => {
     const bytes = csv('Error,Invoice #,Total\nInvoice # must be unique,INV-1,100\n\nInvoice # must be unique,INV-2,lots\n');
     const p = await previewExceptions(bytes, 'p.csv', { limit: 1 });
     expect(p.columns.mapping).toMatchObject({ message: 'Error', invoiceNumber: 'Invoice #', total: 'Total' });
-    expect(p.rows).toEqual([expect.objectContaining({ row: 2, message: 'Invoice # must be unique', invoiceNumber: 'INV-1', total: '100' })]);
+    expect(p.rows).toEqual([
+      expect.objectContaining({ row: 2, message: 'Invoice # must be unique', invoiceNumber: 'INV-1', total: '100' }),
+    ]);
     expect(p.totalRows).toBe(3);
-    expect(p.problems.map((x) => [x.row, x.severity])).toEqual([[3, 'warning'], [4, 'error']]);
+    expect(p.problems.map((x) => [x.row, x.severity])).toEqual([
+      [3, 'warning'],
+      [4, 'error'],
+    ]);
     expect(ExceptionsPreview.parse(p)).toEqual(p); // what the contract will check
   });
 
   it('reports unreadable files and unmatched columns as problems', async () => {
     const binary = await previewExceptions(new Uint8Array([0, 0, 1, 2]), 'b.csv');
-    expect(binary).toMatchObject({ header: [], rows: [], format: null, problems: [expect.objectContaining({ row: 0, severity: 'error' })] });
+    expect(binary).toMatchObject({
+      header: [],
+      rows: [],
+      format: null,
+      problems: [expect.objectContaining({ row: 0, severity: 'error' })],
+    });
     const wrong = await previewExceptions(csv('A,B\n1,2\n'), 'w.csv');
-    expect(wrong.problems).toEqual([expect.objectContaining({ row: 1, message: expect.stringContaining('no column for the exception text') })]);
+    expect(wrong.problems).toEqual([
+      expect.objectContaining({ row: 1, message: expect.stringContaining('no column for the exception text') }),
+    ]);
     expect(wrong.rows).toHaveLength(1);
   });
 });
@@ -205,7 +254,11 @@ describe('importing into a workspace', () => {
       expect(ws.exceptions.count()).toBe(13);
       expect(ws.exceptions.get(first.ids[0]!)!.resolvedAt).not.toBeNull();
       expect(listExceptions(ws, { resolved: false })).toHaveLength(12);
-      expect(ws.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'exceptions.import', subject: 'exceptions.csv', detail: { added: 0, updated: 13 } });
+      expect(ws.audit.list({ limit: 1 })[0]).toMatchObject({
+        action: 'exceptions.import',
+        subject: 'exceptions.csv',
+        detail: { added: 0, updated: 13 },
+      });
     } finally {
       ws.close();
     }

@@ -25,7 +25,14 @@ async function setup() {
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+  await connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: 'reconciler-dev',
+    redirectPort: 0,
+    secrets,
+    openBrowser: headlessBrowser,
+  });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, sync: () => syncWorkspace(ws, session.client) };
 }
@@ -38,7 +45,7 @@ async function xeroMessage(sb: Awaited<ReturnType<typeof setup>>['sb'], invoice:
   return r.body.Elements[0]!.ValidationErrors[0]!.Message;
 }
 
-describe('exceptions on the sandbox\'s invoices', () => {
+describe("exceptions on the sandbox's invoices", () => {
   it('says "cannot check" before a sync, then gives every verdict from the synced invoices and credit notes', async () => {
     const { ws, sync } = await setup();
     await importCocoonFile(ws, fixture('accounts.csv'));
@@ -51,8 +58,15 @@ describe('exceptions on the sandbox\'s invoices', () => {
     // The sync checks the open exceptions again by itself; an explicit recheck finds the same.
     expect((await sync()).findings).toMatchObject({ exceptionsRechecked: 7 });
     expect(unique().map((e) => e.verdict)).not.toContain('cannot_check');
-    expect(recheckExceptions(ws)).toEqual({ checked: 7, byVerdict: { exists_matches: 4, exists_differs: 2, exists_unverified: 0, not_found: 1, cannot_check: 0 } });
-    const verdicts = Object.fromEntries(listExceptions(ws).filter((e) => e.verdict).map((e) => [e.number, e.verdict]));
+    expect(recheckExceptions(ws)).toEqual({
+      checked: 7,
+      byVerdict: { exists_matches: 4, exists_differs: 2, exists_unverified: 0, not_found: 1, cannot_check: 0 },
+    });
+    const verdicts = Object.fromEntries(
+      listExceptions(ws)
+        .filter((e) => e.verdict)
+        .map((e) => [e.number, e.verdict]),
+    );
     expect(verdicts).toEqual({
       'INV-0001': 'exists_matches',
       'INV-0003': 'exists_differs',
@@ -75,7 +89,13 @@ describe('exceptions on the sandbox\'s invoices', () => {
     expect(getException(ws, byNumber('INV-0001').id).steps).toMatchObject([{ kind: 'close_exception' }]);
 
     // the other playbooks
-    expect(Object.fromEntries(listExceptions(ws).filter((e) => !e.verdict).map((e) => [e.number, e.playbookId]))).toEqual({
+    expect(
+      Object.fromEntries(
+        listExceptions(ws)
+          .filter((e) => !e.verdict)
+          .map((e) => [e.number, e.playbookId]),
+      ),
+    ).toEqual({
       'CO-9': 'account_number_exists',
       'CO-10': 'contact_archived',
       'CO-11': 'tax_type_invalid',
@@ -85,12 +105,19 @@ describe('exceptions on the sandbox\'s invoices', () => {
     });
     const archived = getException(ws, byNumber('CO-10').id);
     expect(archived.finding).toMatchObject({ accountCode: 'OHL01', kind: 'archived_holder' });
-    expect(archived.steps[0]).toMatchObject({ kind: 'fix', text: expect.stringContaining('Fix billing account OHL01 first (Archived holder') });
+    expect(archived.steps[0]).toMatchObject({
+      kind: 'fix',
+      text: expect.stringContaining('Fix billing account OHL01 first (Archived holder'),
+    });
   });
 
   it('links "Account Number already exists" to the account\'s finding and decision, with the message the sandbox really sends', async () => {
     const { sb, ws, sync } = await setup();
-    const message = await xeroMessage(sb, { Type: 'ACCREC', InvoiceNumber: 'CO-9', Contact: { Name: 'Southern Cross Transport Pty Ltd', AccountNumber: 'SCT01' } });
+    const message = await xeroMessage(sb, {
+      Type: 'ACCREC',
+      InvoiceNumber: 'CO-9',
+      Contact: { Name: 'Southern Cross Transport Pty Ltd', AccountNumber: 'SCT01' },
+    });
     expect(message).toBe('The Account Number already exists. Please enter a different Account Number.');
     await importCocoonFile(ws, fixture('accounts.csv'));
     await sync();
@@ -102,7 +129,9 @@ describe('exceptions on the sandbox\'s invoices', () => {
     expect(d.finding).toMatchObject({ accountCode: 'SCT01', kind: 'name_mismatch' });
     expect(d.decision).toMatchObject({ action: 'rename_in_cocoon', note: 'CocoonOPS name is wrong' });
     expect(d.steps.map((s) => s.kind)).toEqual(['fix', 'resend', 'resend']);
-    expect(d.steps[0]!.text).toMatch(/^Fix billing account SCT01 first \(Name mismatch: .*Decided: Rename in CocoonOPS \(CocoonOPS name is wrong\)\.$/);
+    expect(d.steps[0]!.text).toMatch(
+      /^Fix billing account SCT01 first \(Name mismatch: .*Decided: Rename in CocoonOPS \(CocoonOPS name is wrong\)\.$/,
+    );
   });
 
   it('checks a pasted "Invoice # must be unique." from the sandbox; resolving and reopening are audited and leave the checklist', async () => {
@@ -110,7 +139,15 @@ describe('exceptions on the sandbox\'s invoices', () => {
     const message = await xeroMessage(sb, { Type: 'ACCREC', InvoiceNumber: 'INV-0001', Contact: { Name: 'Acme Freight Pty Ltd' } });
     expect(message).toBe('Invoice # must be unique.');
     await sync();
-    const d = addPastedException(ws, { message, number: 'INV-0001', accountCode: 'ACME01', docType: 'invoice', date: '2025-03-03', total: 1250, currency: 'aud' });
+    const d = addPastedException(ws, {
+      message,
+      number: 'INV-0001',
+      accountCode: 'ACME01',
+      docType: 'invoice',
+      date: '2025-03-03',
+      total: 1250,
+      currency: 'aud',
+    });
     expect(d.exception).toMatchObject({ source: 'pasted', verdict: 'exists_matches', currency: 'AUD' });
     const missing = addPastedException(ws, { message: `Invoice INV-0404: ${message}` });
     expect(missing.exception).toMatchObject({ number: 'INV-0404', verdict: 'not_found' });
@@ -135,6 +172,10 @@ describe('exceptions on the sandbox\'s invoices', () => {
       ['exception.resolve', `exception ${d.exception.id} (INV-0001)`],
       ['exceptions.paste', 'INV-0404'],
     ]);
-    expect(audit[1]).toMatchObject({ actor: 'user', before: { resolvedAt: null }, after: { resolvedAt: expect.any(String), note: 'closed in CocoonOPS' } });
+    expect(audit[1]).toMatchObject({
+      actor: 'user',
+      before: { resolvedAt: null },
+      after: { resolvedAt: expect.any(String), note: 'closed in CocoonOPS' },
+    });
   });
 });

@@ -28,10 +28,12 @@ describe('exceptions over the web host', () => {
   });
 
   it('previews an export without storing it: the detected columns and the first rows', async () => {
-    const p = await value<{ totalRows: number; columns: { mapping: Record<string, string | null> }; rows: { message: string }[]; problems: { severity: string }[] }>(
-      'exceptions.previewImport',
-      file('exceptions.csv'),
-    );
+    const p = await value<{
+      totalRows: number;
+      columns: { mapping: Record<string, string | null> };
+      rows: { message: string }[];
+      problems: { severity: string }[];
+    }>('exceptions.previewImport', file('exceptions.csv'));
     expect(p.totalRows).toBe(13);
     expect(p.columns.mapping.message).toBe('Exception');
     expect(p.columns.mapping.accountCode).toBe('Billing Account');
@@ -42,7 +44,10 @@ describe('exceptions over the web host', () => {
   it('imports the export (and the accounts), then lists with filters', async () => {
     await value('imports.cocoon', file('accounts.csv'));
     // some Xero contacts (no invoices), so the billing accounts have findings
-    await value('imports.xeroFile', { fileName: 'xero-contacts.json', content: readFileSync(resolve(FIXTURES, '../small/xero-contacts.json')).toString('base64') });
+    await value('imports.xeroFile', {
+      fileName: 'xero-contacts.json',
+      content: readFileSync(resolve(FIXTURES, '../small/xero-contacts.json')).toString('base64'),
+    });
     const s = await value<{ rows: number; added: number; ids: number[] }>('exceptions.import', file('exceptions.csv'));
     expect(s).toMatchObject({ rows: 13, added: 13 });
     const all = await value<{ items: Item[]; playbooks: { id: string }[] }>('exceptions.list', {});
@@ -66,7 +71,10 @@ describe('exceptions over the web host', () => {
     expect(items).toHaveLength(1);
     const e = items[0]!;
     expect(e.accountCode).toBe('SCT01');
-    const d = await value<{ playbook: { id: string; linksAccount: boolean }; finding: { accountCode: string } | null; steps: unknown[] }>('exceptions.detail', { id: e.id });
+    const d = await value<{ playbook: { id: string; linksAccount: boolean }; finding: { accountCode: string } | null; steps: unknown[] }>(
+      'exceptions.detail',
+      { id: e.id },
+    );
     expect(d.playbook).toMatchObject({ id: 'account_number_exists', linksAccount: true });
     expect(d.finding?.accountCode).toBe('SCT01');
     expect(d.steps.length).toBeGreaterThan(0);
@@ -85,7 +93,10 @@ describe('exceptions over the web host', () => {
 
   it('adds a pasted message and re-checks the invoice numbers', async () => {
     const before = (await value<{ items: Item[] }>('exceptions.list', { resolved: false })).items.filter((e) => e.verdict !== null).length;
-    const d = await value<{ exception: Item; playbook: { id: string } }>('exceptions.paste', { message: 'Invoice # must be unique.', number: 'INV-4242' });
+    const d = await value<{ exception: Item; playbook: { id: string } }>('exceptions.paste', {
+      message: 'Invoice # must be unique.',
+      number: 'INV-4242',
+    });
     expect(d.playbook.id).toBe('invoice_number_unique');
     expect(d.exception).toMatchObject({ number: 'INV-4242', verdict: 'cannot_check' });
     const r = await value<{ checked: number }>('exceptions.recheck', {});

@@ -23,7 +23,9 @@ beforeAll(() => {
   ws = join(dir, 'w.reconciler');
   expect(runCli(['import', 'cocoon', small('cocoon.csv'), '--workspace', ws]).code).toBe(0);
   expect(runCli(['import', 'xero', small('xero-contacts.json'), '--workspace', ws]).code).toBe(0);
-  expect(runCli(['exceptions', join(FIXTURES, 'exceptions/exceptions.csv'), '--workspace', ws, '--out', join(dir, 'imported.json')]).code).toBe(0);
+  expect(
+    runCli(['exceptions', join(FIXTURES, 'exceptions/exceptions.csv'), '--workspace', ws, '--out', join(dir, 'imported.json')]).code,
+  ).toBe(0);
 });
 
 describe('reconciler findings --out x.xlsx', () => {
@@ -71,11 +73,22 @@ describe('reconciler push --dry-run --out', () => {
     expect(sheet.header).toEqual(PLAN_COLUMNS.map((c) => c.header));
     expect(sheet.rows).toHaveLength(rowsWritten);
     const a001 = sheet.rows.find((x) => x[0] === 'A001' && x[4] === 'Name')!;
-    expect(a001.slice(0, 8)).toEqual(['A001', 'Acme Freight Pty Ltd', 'Acme Freight', 'Rename the Xero contact', 'Name', 'Acme Freight', 'Acme Freight Pty Ltd', 'Yes']);
+    expect(a001.slice(0, 8)).toEqual([
+      'A001',
+      'Acme Freight Pty Ltd',
+      'Acme Freight',
+      'Rename the Xero contact',
+      'Name',
+      'Acme Freight',
+      'Acme Freight Pty Ltd',
+      'Yes',
+    ]);
 
     const csvPath = join(dir, 'plan.csv');
     expect(runCli(['push', '--workspace', ws, '--dry-run', '--out', csvPath]).code).toBe(0);
-    expect(readCsv(readFileSync(csvPath)).rows.map((x) => x.slice(0, 8))).toEqual(sheet.rows.map((x) => x.slice(0, 8).map((v) => (v === null ? '' : String(v)))));
+    expect(readCsv(readFileSync(csvPath)).rows.map((x) => x.slice(0, 8))).toEqual(
+      sheet.rows.map((x) => x.slice(0, 8).map((v) => (v === null ? '' : String(v)))),
+    );
     const w2 = openWorkspace(ws);
     try {
       expect(w2.outbox.list()).toEqual([]); // a dry run creates no correction

@@ -18,19 +18,39 @@ import { account, contact, finding, rawOf, useTempDir } from './workspace-helper
 const tmp = useTempDir();
 const N = 50_000;
 const REASON =
-  "same code; names differ only by legal form 'Ltd'; address and postcode agree; the sync will fail with \"The Account Number already exists. Please enter a different Account Number.\"";
+  'same code; names differ only by legal form \'Ltd\'; address and postcode agree; the sync will fail with "The Account Number already exists. Please enter a different Account Number."';
 
 function seed(path: string): void {
   const ws = openWorkspace(path, { create: true });
   try {
     const cocoon = ws.imports.begin('cocoon', 'accounts.csv', null);
-    ws.accounts.replaceAll(cocoon, Array.from({ length: N }, (_, i) => account(i + 1, { name: `Customer ${i + 1}` })));
+    ws.accounts.replaceAll(
+      cocoon,
+      Array.from({ length: N }, (_, i) => account(i + 1, { name: `Customer ${i + 1}` })),
+    );
     const xero = ws.imports.begin('xero_file', 'contacts.json', null);
-    ws.contacts.replaceAll(Array.from({ length: N }, (_, i) => ({ contact: contact(i + 1), raw: rawOf(contact(i + 1)) })), xero);
-    const findings = Array.from({ length: N }, (_, i) => finding(i + 1, i % 3 === 0 ? { kind: 'name_mismatch', score: 0.9, explanation: REASON, fix: 'rename_in_xero_or_cocoon', sync: { outcome: 'refused', message: 'The Account Number already exists.', doubt: null } } : {}));
+    ws.contacts.replaceAll(
+      Array.from({ length: N }, (_, i) => ({ contact: contact(i + 1), raw: rawOf(contact(i + 1)) })),
+      xero,
+    );
+    const findings = Array.from({ length: N }, (_, i) =>
+      finding(
+        i + 1,
+        i % 3 === 0
+          ? {
+              kind: 'name_mismatch',
+              score: 0.9,
+              explanation: REASON,
+              fix: 'rename_in_xero_or_cocoon',
+              sync: { outcome: 'refused', message: 'The Account Number already exists.', doubt: null },
+            }
+          : {},
+      ),
+    );
     ws.findings.replaceAll({ findings, xeroFindings: [] }, new Date().toISOString());
     ws.transaction(() => {
-      for (let i = 0; i < N; i += 10) ws.decisions.add({ accountCode: findings[i]!.accountCode, action: 'ignore', note: 'checked by hand' });
+      for (let i = 0; i < N; i += 10)
+        ws.decisions.add({ accountCode: findings[i]!.accountCode, action: 'ignore', note: 'checked by hand' });
     });
   } finally {
     ws.close();

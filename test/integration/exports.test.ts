@@ -142,7 +142,9 @@ describe('the push plan', () => {
     const plan = await ok(app, 'outbox.plan');
     expect(plan.items.length).toBeGreaterThan(50);
     const items = [...plan.items.filter((p) => !p.blocked), ...plan.items.filter((p) => p.blocked)];
-    const expected = items.flatMap((p) => p.changes.map((c) => [p.accountCode, p.contactName, c.field, c.from, c.to, p.blocked ? 'No: blocked' : 'Yes', p.contactId]));
+    const expected = items.flatMap((p) =>
+      p.changes.map((c) => [p.accountCode, p.contactName, c.field, c.from, c.to, p.blocked ? 'No: blocked' : 'Yes', p.contactId]),
+    );
 
     const sheet = await readXlsx((await download(app, { table: 'plan', format: 'xlsx' })).bytes);
     expect(sheet.name).toBe('Push plan');
@@ -160,7 +162,10 @@ describe('the exceptions list', () => {
   it('exports the exceptions the filter shows, in their order, with dates as dates and totals as numbers', async () => {
     const app = start();
     await ok(app, 'workspace.openDemo');
-    const imported = await ok(app, 'exceptions.import', { fileName: 'exceptions.csv', content: readFileSync(EXCEPTIONS).toString('base64') });
+    const imported = await ok(app, 'exceptions.import', {
+      fileName: 'exceptions.csv',
+      content: readFileSync(EXCEPTIONS).toString('base64'),
+    });
     await ok(app, 'exceptions.setResolved', { id: imported.ids[1], resolved: true, note: '@SUM(1,2) closed in CocoonOPS' });
 
     const open = (await ok(app, 'exceptions.list', { resolved: false })).items;

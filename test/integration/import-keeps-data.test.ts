@@ -16,7 +16,10 @@ function snapshot(ws: Workspace) {
     accounts: ws.accounts.list(),
     contacts: ws.contacts.list(),
     findings: ws.findings.list(),
-    imports: ws.imports.list().filter((i) => i.status === 'complete').map((i) => i.id),
+    imports: ws.imports
+      .list()
+      .filter((i) => i.status === 'complete')
+      .map((i) => i.id),
     decisions: ws.decisions.listCurrent(),
   };
 }
@@ -45,12 +48,24 @@ describe('a refused import changes nothing stored', () => {
     ['junk.csv', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /does not look like/i],
     ['formula.csv', 'Organisation Name,Billing Account Code\n=HYPERLINK("x"),A1\n', /formula/i],
     ['long-code.csv', `Organisation Name,Billing Account Code\nAcme,${'X'.repeat(60)}\n`, /50/],
-    ['dde.csv', "Organisation Name,Billing Account Code\n-2+3+cmd|' /C calc'!A0,A1\n", /row 2 \(Organisation Name\): .* looks like a formula/],
-    ['full-width.csv', 'Organisation Name,Billing Account Code\nAcme,＝1+1\n', /row 2 \(Billing Account Code\): "＝1\+1" looks like a formula/],
+    [
+      'dde.csv',
+      "Organisation Name,Billing Account Code\n-2+3+cmd|' /C calc'!A0,A1\n",
+      /row 2 \(Organisation Name\): .* looks like a formula/,
+    ],
+    [
+      'full-width.csv',
+      'Organisation Name,Billing Account Code\nAcme,＝1+1\n',
+      /row 2 \(Billing Account Code\): "＝1\+1" looks like a formula/,
+    ],
     // "Acmé" in UTF-8 beside one Windows-1252 no-break space: read as Windows-1252 it would store "AcmÃ©".
     [
       'mixed-encoding.csv',
-      Uint8Array.from([...Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'), 0xa0, ...Buffer.from('Freight,B2\n')]),
+      Uint8Array.from([
+        ...Buffer.from('Organisation Name,Billing Account Code\nAcmé Pty Ltd,A1\nBeta'),
+        0xa0,
+        ...Buffer.from('Freight,B2\n'),
+      ]),
       /mixed-encoding\.csv mixes UTF-8 with bytes that are not UTF-8 \(line 3\).*Save the export as UTF-8/s,
     ],
   ];
@@ -58,7 +73,10 @@ describe('a refused import changes nothing stored', () => {
   it.each(badCocoonFiles)('%s is refused with a message that says what to fix', async (name, content, message) => {
     const path = join(dir, name);
     writeFileSync(path, content);
-    const error = await importCocoonFile(ws, path).then(() => null, (e: unknown) => e);
+    const error = await importCocoonFile(ws, path).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message).toMatch(message);
     expect(snapshot(ws)).toEqual(before);
@@ -85,7 +103,10 @@ describe('a refused import changes nothing stored', () => {
   it('a mixed file is read in the encoding the user chooses, and the summary says which', async () => {
     const other = openWorkspace(join(dir, 'chosen.reconciler'), { create: true });
     const path = join(dir, 'chosen.csv');
-    writeFileSync(path, Uint8Array.from([...Buffer.from('Organisation Name,Billing Account Code\nAcmé,A1\nBeta'), 0xa0, ...Buffer.from('Freight,B2\n')]));
+    writeFileSync(
+      path,
+      Uint8Array.from([...Buffer.from('Organisation Name,Billing Account Code\nAcmé,A1\nBeta'), 0xa0, ...Buffer.from('Freight,B2\n')]),
+    );
     expect((await importCocoonFile(other, path, { encoding: 'utf-8' })).readAs).toBe('UTF-8');
     expect(other.accounts.list().map((a) => a.name)).toEqual(['Acmé', 'Beta\ufffdFreight']);
     other.close();

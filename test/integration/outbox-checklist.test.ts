@@ -24,9 +24,18 @@ async function checklistWorld() {
     accountCode: codeOf(4),
     action: 'link',
     xeroContactId: contactId(4),
-    payload: { changes: [{ target: 'xero', subject: contactId(4), field: 'Name', from: accountName(4), to: accountName(1) }], contactUpdatedDateUtc: ws.contacts.get(contactId(4))!.updatedDateUtc },
+    payload: {
+      changes: [{ target: 'xero', subject: contactId(4), field: 'Name', from: accountName(4), to: accountName(1) }],
+      contactUpdatedDateUtc: ws.contacts.get(contactId(4))!.updatedDateUtc,
+    },
   });
-  addPastedException(ws, { message: 'The Account Number already exists. Please enter a different Account Number.', number: 'INV-0042', accountCode: codeOf(0), docType: 'invoice', state: 'Draft' });
+  addPastedException(ws, {
+    message: 'The Account Number already exists. Please enter a different Account Number.',
+    number: 'INV-0042',
+    accountCode: codeOf(0),
+    docType: 'invoice',
+    state: 'Draft',
+  });
   return w;
 }
 
@@ -48,13 +57,19 @@ describe('CocoonOPS checklist', () => {
     ]);
     const [rename, recode, merge, resend] = list.groups.map((g) => g.lines[0]!);
     expect(rename).toMatchObject({ accountName: accountName(0), kind: 'rename', place: 'cocoonops' });
-    expect(rename!.text).toBe(`Rename the organisation "${accountName(0)}" to "Harbour 0 Freight Ltd" (billing account ${codeOf(0)}), as its Xero contact is named.`);
-    expect(recode!.text).toMatch(new RegExp(`Give "${accountName(2)}" a new billing account code: ${codeOf(2)} is held in Xero by "${accountName(2)}"`));
+    expect(rename!.text).toBe(
+      `Rename the organisation "${accountName(0)}" to "Harbour 0 Freight Ltd" (billing account ${codeOf(0)}), as its Xero contact is named.`,
+    );
+    expect(recode!.text).toMatch(
+      new RegExp(`Give "${accountName(2)}" a new billing account code: ${codeOf(2)} is held in Xero by "${accountName(2)}"`),
+    );
     // The re-send names the invoice the exception is about, with its three toggles (it was a draft, not issued);
     // accounts fixed without an exception naming a failed invoice (K000002, K000003) have nothing to re-send.
     expect(resend).toMatchObject({ kind: 'resend', place: 'cocoonops', documents: ['INV-0042'] });
     expect(resend!.key).toMatch(/^correction:\d+$/);
-    expect(resend!.text).toBe(`Re-send invoice INV-0042 of "${accountName(0)}" (billing account ${codeOf(0)}), once the fixes above are made:`);
+    expect(resend!.text).toBe(
+      `Re-send invoice INV-0042 of "${accountName(0)}" (billing account ${codeOf(0)}), once the fixes above are made:`,
+    );
     expect(resend!.steps).toEqual([
       'Invoice INV-0042: set the invoice state to something other than issued, if it is currently issued.',
       'Invoice INV-0042: set the invoice state to issued to trigger the sync operation.',
@@ -62,7 +77,9 @@ describe('CocoonOPS checklist', () => {
     ]);
     expect(list.groups.find((g) => g.task === 'exceptions')!.lines[0]!.text).toBe('Invoice INV-0042 (exception #1):');
     expect(merge!.place).toBe('xero');
-    expect(merge!.text).toMatch(/In the Xero web app: "Harbour 4 Freight Pty Ltd" cannot become "Harbour 1 Freight Pty Ltd" while the active contact "Harbour 1 Freight Pty Ltd" has that name.*merge them/);
+    expect(merge!.text).toMatch(
+      /In the Xero web app: "Harbour 4 Freight Pty Ltd" cannot become "Harbour 1 Freight Pty Ltd" while the active contact "Harbour 1 Freight Pty Ltd" has that name.*merge them/,
+    );
     const g0 = { lines: [rename!] };
 
     // ticking a correction's line marks it done; unticking puts it back
@@ -75,7 +92,12 @@ describe('CocoonOPS checklist', () => {
     tickLine(ws, g0.lines[0]!.key, false, '2026-03-01T11:10:00.000Z');
     expect(ws.outbox.get(renamed.correctionId!)!.status).toBe('queued');
     expect(() => tickLine(ws, 'correction:99999', true, '2026-03-01T11:00:00.000Z')).toThrow(/no checklist line/);
-    expect(ws.audit.list({ limit: 100 }).filter((e) => e.action.startsWith('checklist.')).map((e) => e.action)).toEqual(['checklist.untick', 'checklist.tick', 'checklist.tick']);
+    expect(
+      ws.audit
+        .list({ limit: 100 })
+        .filter((e) => e.action.startsWith('checklist.'))
+        .map((e) => e.action),
+    ).toEqual(['checklist.untick', 'checklist.tick', 'checklist.tick']);
 
     const dates = { locale: 'en-AU', timeZone: 'Australia/Sydney' };
     const rows = parse(checklistCsv(after, dates), { columns: true }) as Record<string, string>[];
@@ -104,19 +126,50 @@ describe('CocoonOPS checklist', () => {
     await book.xlsx.load((await checklistXlsx(after)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(after.total + 1);
-    expect(sheet.getRow(1).values).toEqual([undefined, 'To do', 'Billing account code', 'Billing account name', 'Where', 'What', 'Invoices', 'Steps', 'Done', 'Done at', 'Key']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'To do',
+      'Billing account code',
+      'Billing account name',
+      'Where',
+      'What',
+      'Invoices',
+      'Steps',
+      'Done',
+      'Done at',
+      'Key',
+    ]);
     const doneRow = sheet.getColumn(10).values.indexOf(merge!.key);
     const t = new Date('2026-03-01T11:05:00.000Z');
-    expect(sheet.getRow(doneRow).getCell(9).value).toEqual(new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes())));
+    expect(sheet.getRow(doneRow).getCell(9).value).toEqual(
+      new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes())),
+    );
     expect(sheet.getRow(doneRow).getCell(9).numFmt).toBe('m/d/yy "h":mm');
 
     // Once a sync shows INV-0042 in Xero, it is not re-sent (Xero would refuse its number): the exception says so.
     ws.invoices.upsertMany([
-      { invoice: { invoiceId: 'inv-42', docType: 'invoice', number: 'INV-0042', type: 'ACCREC', contactId: contactId(0), contactName: accountName(0), date: '2026-02-01', total: 10, currency: 'AUD', status: 'AUTHORISED', updatedDateUtc: '2026-02-01T00:00:00Z' }, raw: {} },
+      {
+        invoice: {
+          invoiceId: 'inv-42',
+          docType: 'invoice',
+          number: 'INV-0042',
+          type: 'ACCREC',
+          contactId: contactId(0),
+          contactName: accountName(0),
+          date: '2026-02-01',
+          total: 10,
+          currency: 'AUD',
+          status: 'AUTHORISED',
+          updatedDateUtc: '2026-02-01T00:00:00Z',
+        },
+        raw: {},
+      },
     ]);
     const synced = buildChecklist(ws, '2026-03-01T12:00:00.000Z');
     expect(synced.groups.map((g) => g.task)).toEqual(['rename', 'recode', 'xero', 'exceptions']);
-    expect(synced.groups.at(-1)!.lines[0]!.steps.at(-1)).toBe('Invoice INV-0042 is in Xero already (a sync read it): do not re-send it (Xero would refuse the number); compare it with CocoonOPS and close the exception.');
+    expect(synced.groups.at(-1)!.lines[0]!.steps.at(-1)).toBe(
+      'Invoice INV-0042 is in Xero already (a sync read it): do not re-send it (Xero would refuse the number); compare it with CocoonOPS and close the exception.',
+    );
     expect(() => tickLine(ws, resend!.key, true, '2026-03-01T12:00:00.000Z')).toThrow(/no checklist line/);
   });
 
@@ -134,7 +187,9 @@ describe('CocoonOPS checklist', () => {
       /^plan: 2 changes to 2 Xero contacts in Demo Company \(AU\) \(sandbox Xero\)\n {2}1 contact renamed · 1 AccountNumber set\n {2}after this plan: 2 of the 4 failing accounts will pass \(1 after the push, 1 more after the checklist\); 2 still fail\n/,
     );
     // A new code does not help while an archived contact has the account's very name: the what-if says so.
-    expect(dry.stdout).toContain(`1 decided account would still fail (the decision does not fix it):\n    K000002 ${accountName(2)}: '${accountName(2)}' is archived in Xero`);
+    expect(dry.stdout).toContain(
+      `1 decided account would still fail (the decision does not fix it):\n    K000002 ${accountName(2)}: '${accountName(2)}' is archived in Xero`,
+    );
     expect(dry.stdout).toMatch(/not sent, 1 blocked by the checks:\n\s{4}K000004 \(Harbour 4 Freight Pty Ltd\): Xero would refuse it/);
     expect(w.sb.state.requests.length).toBe(requests);
 
@@ -160,9 +215,13 @@ describe('CocoonOPS checklist', () => {
     const sheet = await runCliAsync(['checklist', '--workspace', w.path, '--out', xlsx], env);
     expect(sheet.code).toBe(0);
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
-    expect((await runCliAsync(['checklist', '--workspace', w.path, '--out', join(w.dir, 'x.pdf')], env)).stderr).toContain('--out must name a .csv, .xlsx or .html file');
+    expect((await runCliAsync(['checklist', '--workspace', w.path, '--out', join(w.dir, 'x.pdf')], env)).stderr).toContain(
+      '--out must name a .csv, .xlsx or .html file',
+    );
     const rows = parse(readFileSync(csv, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(auditBefore);
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['xero.connect', 'xero.sync', 'decision.rename_in_cocoon', 'exceptions.paste']));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['xero.connect', 'xero.sync', 'decision.rename_in_cocoon', 'exceptions.paste']),
+    );
   });
 });

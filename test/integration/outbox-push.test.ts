@@ -7,7 +7,8 @@ import { countFailing } from '../../src/shared/domain';
 import { codeOf, contactId, countWrites, outboxWorld, planned, sandboxContact, TENANT } from '../support/outbox-setup';
 
 const pick = (c: Record<string, unknown>) => ({ Name: c.Name, AccountNumber: c.AccountNumber || '', ContactStatus: c.ContactStatus });
-const writes = (sb: { state: { requests: { method: string; path: string }[] } }) => sb.state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Contacts')).length;
+const writes = (sb: { state: { requests: { method: string; path: string }[] } }) =>
+  sb.state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Contacts')).length;
 
 describe('push', () => {
   it('plans, pushes in batches, reads the contacts back and recomputes the findings', async () => {
@@ -17,7 +18,13 @@ describe('push', () => {
     const auditBefore = ws.audit.count();
 
     const plan = buildPlan(ws, new Date().toISOString());
-    expect(plan).toMatchObject({ toSend: 12, contacts: 12, byKind: { rename: 4, account_number: 4, restore: 4 }, blocked: 0, conflicts: 0 });
+    expect(plan).toMatchObject({
+      toSend: 12,
+      contacts: 12,
+      byKind: { rename: 4, account_number: 4, restore: 4 },
+      blocked: 0,
+      conflicts: 0,
+    });
     // The what-if: today's failing accounts, and what the sync model says after the push.
     expect(plan.whatIf.failingNow).toBe(countFailing(ws.findings.countsByKind()));
     expect(plan.whatIf.afterPush.broken).toEqual([]);
@@ -37,7 +44,9 @@ describe('push', () => {
     expect(w.bystanders.map((i) => sandboxContact(sb, i))).toEqual(untouched);
 
     const xero = ws.outbox.list().filter((c) => c.target === 'xero');
-    expect(xero.every((c) => c.status === 'done' && c.attempts === 1 && /^rcx-[0-9a-f]{12}-\d+-[0-9a-f]{48}$/.test(c.idempotencyKey!))).toBe(true);
+    expect(
+      xero.every((c) => c.status === 'done' && c.attempts === 1 && /^rcx-[0-9a-f]{12}-\d+-[0-9a-f]{48}$/.test(c.idempotencyKey!)),
+    ).toBe(true);
     expect(new Set(xero.map((c) => c.idempotencyKey)).size).toBe(3);
     expect(xero.every((c) => c.after?.UpdatedDateUTC === sandboxContact(sb, c.subject).UpdatedDateUTC)).toBe(true);
     // CocoonOPS: re-send the failed invoices of the accounts whose sync failed (name mismatch, archived holder)
@@ -62,7 +71,15 @@ describe('push', () => {
     const w = await outboxWorld({ n: 6, decide: false });
     const { ws, sb } = w;
     const decide = (accountCode: string, subject: string, field: string, from: string, to: string) =>
-      ws.decisions.add({ accountCode, action: 'link', xeroContactId: subject, payload: { changes: [{ target: 'xero', subject, field, from, to }], contactUpdatedDateUtc: ws.contacts.get(subject)!.updatedDateUtc } });
+      ws.decisions.add({
+        accountCode,
+        action: 'link',
+        xeroContactId: subject,
+        payload: {
+          changes: [{ target: 'xero', subject, field, from, to }],
+          contactUpdatedDateUtc: ws.contacts.get(subject)!.updatedDateUtc,
+        },
+      });
     decide(codeOf(0), contactId(0), 'Name', 'Harbour 0 Freight Ltd', 'Harbour 1 Freight Pty Ltd'); // contact 1 has that name
     decide(codeOf(1), contactId(1), 'AccountNumber', '', codeOf(2)); // held by the archived contact 2
     decide(codeOf(3), contactId(3), 'AccountNumber', codeOf(3), 'NEW-A'); // these two contradict each other
@@ -102,7 +119,8 @@ describe('push', () => {
     expect(failed[0]).toMatchObject({
       subject: contactId(0),
       attempts: 1,
-      message: 'The contact name Harbour 0 Freight Pty Ltd is already assigned to another contact. The contact name must be unique across all active contacts.',
+      message:
+        'The contact name Harbour 0 Freight Pty Ltd is already assigned to another contact. The contact name must be unique across all active contacts.',
       advice: expect.stringMatching(/merge the two in Xero/),
     });
     expect(result.problems).toEqual([expect.objectContaining({ correctionId: failed[0]!.id, status: 'failed' })]);
@@ -129,8 +147,15 @@ describe('push', () => {
     expect(c3.attempts).toBe(0);
 
     const { retryCorrections } = await import('../../src/main/outbox');
-    const retried = retryCorrections(ws, conflicts.map((c) => c.id));
-    expect(retried.find((c) => c.subject === contactId(3))!.changes[0]).toMatchObject({ field: 'Name', from: 'Harbour Three Freight Ltd', to: 'Harbour 3 Freight Pty Ltd' });
+    const retried = retryCorrections(
+      ws,
+      conflicts.map((c) => c.id),
+    );
+    expect(retried.find((c) => c.subject === contactId(3))!.changes[0]).toMatchObject({
+      field: 'Name',
+      from: 'Harbour Three Freight Ltd',
+      to: 'Harbour 3 Freight Pty Ltd',
+    });
     const second = await pushOutbox(ws, w.session.client);
     expect(second).toMatchObject({ done: 2, conflicts: 0 });
     expect(sandboxContact(sb, 3).Name).toBe('Harbour 3 Freight Pty Ltd');
@@ -147,7 +172,11 @@ describe('push', () => {
     expect(plan).toMatchObject({ toSend: 2, conflicts: 1 });
     const result = await pushOutbox(ws, w.session.client);
     expect(result.done).toBe(2);
-    expect(ws.outbox.list({ status: 'conflict' })[0]).toMatchObject({ subject: contactId(0), attempts: 0, message: expect.stringMatching(/Changed in Xero since it was reviewed/) });
+    expect(ws.outbox.list({ status: 'conflict' })[0]).toMatchObject({
+      subject: contactId(0),
+      attempts: 0,
+      message: expect.stringMatching(/Changed in Xero since it was reviewed/),
+    });
   });
 
   it('a batch cut off after Xero applied it is finished by the next push without writing again', async () => {
@@ -169,7 +198,12 @@ describe('push', () => {
       expect(pick(sandboxContact(sb, i))).toEqual(planned(i));
     }
     expect(ws.outbox.batch(batch!.id)!.status).toBe('recovered');
-    expect(ws.outbox.list().filter((c) => c.target === 'xero').every((c) => c.status === 'done' && c.attempts === 1)).toBe(true);
+    expect(
+      ws.outbox
+        .list()
+        .filter((c) => c.target === 'xero')
+        .every((c) => c.status === 'done' && c.attempts === 1),
+    ).toBe(true);
     counter.stop();
   });
 
@@ -185,7 +219,12 @@ describe('push', () => {
     const resumed = await pushOutbox(ws, w.session.client);
     expect(resumed).toMatchObject({ done: 3, resumed: 3, batches: 1 });
     expect(ws.outbox.batch(batch!.id)).toMatchObject({ status: 'answered', sends: 2 });
-    expect(ws.outbox.list().filter((c) => c.target === 'xero').every((c) => c.idempotencyKey === batch!.idempotencyKey && c.attempts === 1)).toBe(true);
+    expect(
+      ws.outbox
+        .list()
+        .filter((c) => c.target === 'xero')
+        .every((c) => c.idempotencyKey === batch!.idempotencyKey && c.attempts === 1),
+    ).toBe(true);
     for (let i = 0; i < 3; i++) expect(counter.counts.get(contactId(i))).toBe(1);
     counter.stop();
   });

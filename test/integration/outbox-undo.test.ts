@@ -23,7 +23,11 @@ describe('undo', () => {
     expect(pushed.every((c) => c.status === 'done')).toBe(true);
 
     const counter = countWrites(sb);
-    const r = await undoCorrections(ws, w.session.client, pushed.map((c) => c.id));
+    const r = await undoCorrections(
+      ws,
+      w.session.client,
+      pushed.map((c) => c.id),
+    );
     expect(r).toMatchObject({ requested: 6, undone: 6, conflicts: 0, failed: 0, refused: [] });
     for (let i = 0; i < 6; i++) {
       const now = sandboxContact(sb, i);
@@ -31,7 +35,12 @@ describe('undo', () => {
       expect(now.EmailAddress).toBe(reviewed[i]!.EmailAddress);
       expect(counter.counts.get(contactId(i))).toBe(1);
     }
-    expect(ws.outbox.list().filter((c) => c.kind !== 'undo' && c.target === 'xero').every((c) => c.status === 'undone')).toBe(true);
+    expect(
+      ws.outbox
+        .list()
+        .filter((c) => c.kind !== 'undo' && c.target === 'xero')
+        .every((c) => c.status === 'undone'),
+    ).toBe(true);
     const undos = ws.outbox.list().filter((c) => c.kind === 'undo');
     expect(undos.map((u) => u.undoesId).sort()).toEqual(pushed.map((c) => c.id).sort());
     expect(ws.audit.list({ limit: 500 }).filter((e) => e.action === 'outbox.undo' && e.result === 'done')).toHaveLength(6);
@@ -54,7 +63,11 @@ describe('undo', () => {
     await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(1)}`, { AccountNumber: 'CHANGED-1' });
     const r = await undoCorrections(ws, w.session.client, [target.id]);
     expect(r).toMatchObject({ undone: 0, conflicts: 1 });
-    expect(r.items[0]).toMatchObject({ status: 'conflict', current: { accountNumber: 'CHANGED-1' }, reviewed: { accountNumber: 'K000001' } });
+    expect(r.items[0]).toMatchObject({
+      status: 'conflict',
+      current: { accountNumber: 'CHANGED-1' },
+      reviewed: { accountNumber: 'K000001' },
+    });
     expect(sandboxContact(sb, 1).AccountNumber).toBe('CHANGED-1');
     expect(ws.outbox.get(target.id)!.status).toBe('done');
   });
@@ -103,7 +116,13 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
     expect(recomputed).toHaveLength(2);
     // A pushed fix leaves nothing to re-send until an exceptions export names an invoice that failed.
     expect(await call('checklist.get', {})).toMatchObject({ total: 0, groups: [] });
-    addPastedException(w.ws, { message: 'The Account Number already exists. Please enter a different Account Number.', number: 'INV-0007', accountCode: codeOf(1), docType: 'invoice', state: 'Issued' });
+    addPastedException(w.ws, {
+      message: 'The Account Number already exists. Please enter a different Account Number.',
+      number: 'INV-0007',
+      accountCode: codeOf(1),
+      docType: 'invoice',
+      state: 'Issued',
+    });
     const checklist = await call('checklist.get', {});
     expect(checklist.groups.map((g) => g.task)).toContain('resend');
     const line = checklist.groups.find((g) => g.task === 'resend')!.lines[0]!;
@@ -117,7 +136,9 @@ describe('outbox handlers (the Push and Checklist screens)', () => {
     await expect(call('checklist.pdf', {})).rejects.toThrow(/print dialog's "Save as PDF"/);
     const audit = await call('audit.list', { limit: 5 });
     expect(audit.entries).toHaveLength(5);
-    expect((await call('audit.export', {})).content.split('\n')[0]).toBe('id,at,actor,action,subject,result,correction_id,account_code,message,before,after,detail');
+    expect((await call('audit.export', {})).content.split('\n')[0]).toBe(
+      'id,at,actor,action,subject,result,correction_id,account_code,message,before,after,detail',
+    );
     expect(await call('outbox.cancel', {})).toEqual({ cancelled: false });
     await expect(call('outbox.retry', { ids: [] })).rejects.toThrow(/choose at least one/);
   });

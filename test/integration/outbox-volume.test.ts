@@ -39,7 +39,9 @@ describe('a large push', () => {
     expect(rateLimited).toBe(0);
     const floorMs = limitFloorMs(calls, XERO_RATE_LIMITS.perMinute, XERO_RATE_LIMITS.minuteMs);
     expect(ws.findings.countsByKind().ok).toBe(N);
-    console.log(`outbox push benchmark ${JSON.stringify({ corrections: N, calls, xeroMinutes: +(xeroMs / 60_000).toFixed(2), floorMinutes: +(floorMs / 60_000).toFixed(2), realMs: Math.round(realMs), setupMs: Math.round(setupMs) })}`);
+    console.log(
+      `outbox push benchmark ${JSON.stringify({ corrections: N, calls, xeroMinutes: +(xeroMs / 60_000).toFixed(2), floorMinutes: +(floorMs / 60_000).toFixed(2), realMs: Math.round(realMs), setupMs: Math.round(setupMs) })}`,
+    );
     counter.stop();
   });
 });

@@ -18,7 +18,9 @@ describe('outbox over the web host', () => {
   it('plans the rename of an accepted name_mismatch on the demo (connected to its sandbox)', async () => {
     await value('workspace.openDemo', {});
     const list = await value<ReviewList>('findings.list', {});
-    const i = list.columns.kind.findIndex((k, n) => k === 'name_mismatch' && list.columns.fix[n] === 'rename_in_xero_or_cocoon' && list.columns.xeroId[n]);
+    const i = list.columns.kind.findIndex(
+      (k, n) => k === 'name_mismatch' && list.columns.fix[n] === 'rename_in_xero_or_cocoon' && list.columns.xeroId[n],
+    );
     expect(i).toBeGreaterThanOrEqual(0);
     code = list.columns.code[i]!;
     await value('decisions.apply', { accountCode: code, action: 'rename_in_xero', xeroContactId: list.columns.xeroId[i]! });
@@ -36,7 +38,11 @@ describe('outbox over the web host', () => {
     // A rename decided for the CocoonOPS side becomes a checklist line.
     const review = await value<ReviewList>('findings.list', {});
     const j = review.columns.kind.findIndex((k, n) => k === 'name_mismatch' && review.columns.code[n] !== code && review.columns.xeroId[n]);
-    await value('decisions.apply', { accountCode: review.columns.code[j]!, action: 'rename_in_cocoon', xeroContactId: review.columns.xeroId[j]! });
+    await value('decisions.apply', {
+      accountCode: review.columns.code[j]!,
+      action: 'rename_in_cocoon',
+      xeroContactId: review.columns.xeroId[j]!,
+    });
     const list = await value<Checklist>('checklist.get', {});
     expect(list.total).toBe(list.groups.reduce((n, g) => n + g.lines.length, 0));
     const line = list.groups.flatMap((g) => g.lines)[0]!;

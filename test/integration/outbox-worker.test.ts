@@ -44,7 +44,12 @@ describe('plan, checklist and bulk apply off the serving thread', () => {
     expect(await applying).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(app.session.require().ws.decisions.listCurrent()).toHaveLength(0);
     const outbox = progress.filter((p) => p.task === 'outbox');
-    expect(outbox[0]).toEqual(expect.objectContaining({ message: `Accepting the suggestions of ${columns.code.length.toLocaleString('en')} accounts…`, finished: false }));
+    expect(outbox[0]).toEqual(
+      expect.objectContaining({
+        message: `Accepting the suggestions of ${columns.code.length.toLocaleString('en')} accounts…`,
+        finished: false,
+      }),
+    );
     expect(outbox.at(-1)).toEqual(expect.objectContaining({ message: 'Cancelled', finished: true }));
     expect(outbox.filter((p) => p.finished)).toHaveLength(1);
     // The next call starts a worker again.

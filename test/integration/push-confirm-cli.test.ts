@@ -50,8 +50,12 @@ describe('reconciler push asks first', () => {
 
     const refused = await runCliAsync(['push', '--workspace', w.path], env);
     expect(refused.code).toBe(EXIT.notConfirmed);
-    expect(refused.stdout).toContain('plan: 3 changes to 3 Xero contacts in Demo Company (AU) (sandbox Xero)\n  1 contact renamed · 1 AccountNumber set · 1 contact restored\n');
-    expect(refused.stderr).toContain('not pushed: this would write 3 changes to Demo Company (AU) (sandbox Xero), and there is no terminal to ask. Run it again with --yes');
+    expect(refused.stdout).toContain(
+      'plan: 3 changes to 3 Xero contacts in Demo Company (AU) (sandbox Xero)\n  1 contact renamed · 1 AccountNumber set · 1 contact restored\n',
+    );
+    expect(refused.stderr).toContain(
+      'not pushed: this would write 3 changes to Demo Company (AU) (sandbox Xero), and there is no terminal to ask. Run it again with --yes',
+    );
 
     const declined = await pushOnTerminal(w.path, env, 'n');
     expect(declined.code).toBe(EXIT.notConfirmed);

@@ -33,7 +33,10 @@ describe('push, then verify', () => {
       accountCode: codeOf(1),
       action: 'set_account_number',
       xeroContactId: contact.contactId,
-      payload: { changes: [{ target: 'xero', subject: contact.contactId, field: 'AccountNumber', from: contact.accountNumber, to: codeOf(1) }], contactUpdatedDateUtc: contact.updatedDateUtc },
+      payload: {
+        changes: [{ target: 'xero', subject: contact.contactId, field: 'AccountNumber', from: contact.accountNumber, to: codeOf(1) }],
+        contactUpdatedDateUtc: contact.updatedDateUtc,
+      },
     });
     expect(countAttention(listReviewRows(ws))).toBe(0);
 
@@ -42,7 +45,10 @@ describe('push, then verify', () => {
 
     // The table: the failing one needs attention (with the reason), the others stand.
     const failing = reviewRow(ws, codeOf(1))!;
-    expect(failing.decision).toMatchObject({ action: 'set_account_number', attention: expect.stringMatching(/^Pushed; still fails: names differ/) });
+    expect(failing.decision).toMatchObject({
+      action: 'set_account_number',
+      attention: expect.stringMatching(/^Pushed; still fails: names differ/),
+    });
     expect(failing.decision!.attention).toContain('Harbour One Logistics');
     expect(reviewRow(ws, codeOf(0))!.decision!.attention).toBeNull();
     const rows = listReviewRows(ws);
@@ -86,7 +92,10 @@ describe('push, then verify', () => {
     expect(r).toMatchObject({ undone: 1, reopened: [codeOf(0)] });
     expect(ws.decisions.current(codeOf(0))).toBeUndefined();
     expect(ws.decisions.history(codeOf(0)).find((d) => d.id === decisionId)!.undoneAt).not.toBeNull();
-    expect(ws.audit.list({ limit: 100 }).find((e) => e.action === 'decision.reopen')).toMatchObject({ subject: codeOf(0), detail: { decisionId, correctionId: rename.id } });
+    expect(ws.audit.list({ limit: 100 }).find((e) => e.action === 'decision.reopen')).toMatchObject({
+      subject: codeOf(0),
+      detail: { decisionId, correctionId: rename.id },
+    });
 
     // Undecided and failing again: shown so, and nothing stale is left to push or to do in CocoonOPS for it.
     expect(ws.findings.get(codeOf(0))!.kind).toBe('name_mismatch');
@@ -96,7 +105,9 @@ describe('push, then verify', () => {
     expect(status.lastPush).toMatchObject({ accounts: 2, fixed: 2, stillFailing: 0 });
     const plan = buildPlan(ws, new Date().toISOString());
     expect(plan.items.filter((i) => i.accountCode === codeOf(0))).toEqual([]);
-    expect(currentChecklist(ws, new Date().toISOString()).groups.flatMap((g) => g.lines.map((l) => l.accountCode))).not.toContain(codeOf(0));
+    expect(currentChecklist(ws, new Date().toISOString()).groups.flatMap((g) => g.lines.map((l) => l.accountCode))).not.toContain(
+      codeOf(0),
+    );
     expect(ws.outbox.list().filter((c) => c.accountCode === codeOf(0) && c.status === 'queued')).toEqual([]);
 
     // A second undo of the same decision's correction reopens nothing more.

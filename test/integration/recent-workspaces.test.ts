@@ -39,8 +39,23 @@ describe('workspace.recent', () => {
       const r = (await app.dispatch('workspace.recent', {})) as Envelope<RecentWorkspace[]>;
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.map((w) => w.name)).toEqual(['Harbour Freight', 'Only CocoonOPS', 'moved', 'notes']);
-      expect(r.value[0]).toMatchObject({ path: full, organisation: null, xeroReadBy: 'file', xeroReadAt: expect.any(String), accounts: 829, failing: 344, problem: null });
-      expect(r.value[1]).toMatchObject({ organisation: null, xeroReadAt: null, xeroReadBy: null, accounts: 829, failing: null, problem: null });
+      expect(r.value[0]).toMatchObject({
+        path: full,
+        organisation: null,
+        xeroReadBy: 'file',
+        xeroReadAt: expect.any(String),
+        accounts: 829,
+        failing: 344,
+        problem: null,
+      });
+      expect(r.value[1]).toMatchObject({
+        organisation: null,
+        xeroReadAt: null,
+        xeroReadBy: null,
+        accounts: 829,
+        failing: null,
+        problem: null,
+      });
       expect(r.value[2]).toMatchObject({ problem: 'Not found: moved, renamed or deleted' });
       expect(r.value[3]!.problem).toContain('not a Reconciler workspace');
       expect(statSync(full).mtimeMs).toBe(modified); // read, never written

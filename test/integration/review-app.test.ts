@@ -53,7 +53,12 @@ describe('the demo', () => {
     const info = await ok(app, 'workspace.openDemo');
     expect(info.isDemo).toBe(true);
     const status = await ok(app, 'workspace.status');
-    expect(status).toMatchObject({ accounts: 829, contacts: 1094, xeroTrust: 'complete', xeroConnection: { tenantName: 'Demo Company (AU)', sandbox: true } });
+    expect(status).toMatchObject({
+      accounts: 829,
+      contacts: 1094,
+      xeroTrust: 'complete',
+      xeroConnection: { tenantName: 'Demo Company (AU)', sandbox: true },
+    });
     expect(status.lastSync?.rows).toBe(1094 + 264 + 14); // contacts, sales invoices, credit notes
     expect(status.failing).toBeGreaterThan(300);
 
@@ -73,7 +78,10 @@ describe('the demo', () => {
     expect(after.find((r) => r.code === missing.code)?.decision).toMatchObject({ action: 'ignore', note: 'closing this account' });
 
     // re-import the CocoonOPS export, then sync again from the sandbox
-    const imported = await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64') });
+    const imported = await ok(app, 'imports.cocoon', {
+      fileName: 'cocoon.csv',
+      content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64'),
+    });
     expect(imported).toMatchObject({ rows: 829, readAs: 'UTF-8' });
     await ok(app, 'xero.sync');
     // nothing changed in Xero: the workspace still holds exactly its 1,094 contacts
@@ -101,7 +109,10 @@ describe('decisions', () => {
     const mismatch = rows.find((r) => r.kind === 'name_mismatch')!;
     const wrong = await app.dispatch('decisions.apply', { accountCode: mismatch.code, action: 'restore_in_xero' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await app.dispatch('decisions.apply', { accountCode: 'NO-SUCH', action: 'ignore' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await app.dispatch('decisions.apply', { accountCode: 'NO-SUCH', action: 'ignore' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await app.dispatch('decisions.apply', { accountCode: mismatch.code, action: 'link', xeroContactId: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
@@ -206,17 +217,34 @@ describe('imports and freshness', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'import_failed' } });
     expect(!refused.ok && refused.error.problems?.length).toBeGreaterThanOrEqual(2);
     expect((await ok(app, 'workspace.status')).accounts).toBe(829);
-    const mapped = await ok(app, 'imports.previewCocoon', { fileName: 'x.csv', content: b64('Customer,Acct No\nAcme,A1\n'), mapping: { code: 'Acct No' } });
+    const mapped = await ok(app, 'imports.previewCocoon', {
+      fileName: 'x.csv',
+      content: b64('Customer,Acct No\nAcme,A1\n'),
+      mapping: { code: 'Acct No' },
+    });
     expect(mapped).toMatchObject({ errors: 0, mapping: { name: 'Customer', code: 'Acct No' } });
 
     // UTF-8 with one stray Windows-1252 byte: refused (naming the line) until the user chooses an encoding.
-    const mixed = Buffer.from([...Buffer.from('Organisation Name,Billing Account Code\nAcmé,A1\nBeta'), 0xa0, ...Buffer.from('Freight,B2\n')]).toString('base64');
+    const mixed = Buffer.from([
+      ...Buffer.from('Organisation Name,Billing Account Code\nAcmé,A1\nBeta'),
+      0xa0,
+      ...Buffer.from('Freight,B2\n'),
+    ]).toString('base64');
     const asked = await ok(app, 'imports.previewCocoon', { fileName: 'mixed.csv', content: mixed });
     expect(asked).toMatchObject({ encoding: null, errors: 1, problems: [{ row: 0, message: expect.stringContaining('(line 3)') }] });
-    expect(await app.dispatch('imports.cocoon', { fileName: 'mixed.csv', content: mixed })).toMatchObject({ ok: false, error: { code: 'import_failed' } });
+    expect(await app.dispatch('imports.cocoon', { fileName: 'mixed.csv', content: mixed })).toMatchObject({
+      ok: false,
+      error: { code: 'import_failed' },
+    });
     expect((await ok(app, 'workspace.status')).accounts).toBe(829);
-    expect(await ok(app, 'imports.previewCocoon', { fileName: 'mixed.csv', content: mixed, encoding: 'utf-8' })).toMatchObject({ encoding: 'utf-8', errors: 0 });
-    expect(await ok(app, 'imports.cocoon', { fileName: 'mixed.csv', content: mixed, encoding: 'utf-8' })).toMatchObject({ rows: 2, readAs: 'UTF-8' });
+    expect(await ok(app, 'imports.previewCocoon', { fileName: 'mixed.csv', content: mixed, encoding: 'utf-8' })).toMatchObject({
+      encoding: 'utf-8',
+      errors: 0,
+    });
+    expect(await ok(app, 'imports.cocoon', { fileName: 'mixed.csv', content: mixed, encoding: 'utf-8' })).toMatchObject({
+      rows: 2,
+      readAs: 'UTF-8',
+    });
   });
 
   it('never says "not in Xero" without a complete Xero side', async () => {
@@ -231,7 +259,10 @@ describe('imports and freshness', () => {
     expect(xeroTrust).toBe('missing');
     expect(rows.every((r) => r.kind === null)).toBe(true);
 
-    await ok(app, 'imports.xeroFile', { fileName: 'xero-contacts.json', content: readFileSync(join(DEMO, 'xero-contacts.json')).toString('base64') });
+    await ok(app, 'imports.xeroFile', {
+      fileName: 'xero-contacts.json',
+      content: readFileSync(join(DEMO, 'xero-contacts.json')).toString('base64'),
+    });
     expect((await ok(app, 'workspace.status')).xeroTrust).toBe('complete');
 
     // a sync that failed after the file import: findings are kept but marked as possibly incomplete
@@ -245,7 +276,7 @@ describe('imports and freshness', () => {
     expect(stale.xeroTrust).toBe('stale');
     expect(stale.xeroTrustReason).toContain('HTTP 503 from Xero');
     expect((await ok(app, 'findings.list')).xeroTrust).toBe('stale');
-    expect((await ok(app, 'workspace.recent'))).toBeInstanceOf(Array);
+    expect(await ok(app, 'workspace.recent')).toBeInstanceOf(Array);
   });
 });
 
@@ -253,8 +284,14 @@ describe('matching in the background', () => {
   it('reports progress, can be cancelled (the import stays, the findings say they are outdated), and runs again', async () => {
     const app = start(tempDir(), { demoSync: false });
     // Without a workspace, or with an unexpected field, nothing runs and the answer says why.
-    expect(await app.dispatch('findings.recompute', {})).toMatchObject({ ok: false, error: { code: 'no_workspace', message: expect.stringContaining('No workspace is open') } });
-    expect(await app.dispatch('findings.cancelRecompute', { all: true })).toMatchObject({ ok: false, error: { code: 'bad_input', message: expect.stringContaining('Unrecognized key') } });
+    expect(await app.dispatch('findings.recompute', {})).toMatchObject({
+      ok: false,
+      error: { code: 'no_workspace', message: expect.stringContaining('No workspace is open') },
+    });
+    expect(await app.dispatch('findings.cancelRecompute', { all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input', message: expect.stringContaining('Unrecognized key') },
+    });
     await ok(app, 'workspace.openDemo');
     const before = await ok(app, 'workspace.status');
     expect(before.findingsOutdated).toBe(false);
@@ -265,7 +302,10 @@ describe('matching in the background', () => {
       // Cancel at the first report that comes from the worker (it has started matching).
       if (!p.finished && p.total !== null) void ok(app, 'findings.cancelRecompute');
     });
-    const imported = await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64') });
+    const imported = await ok(app, 'imports.cocoon', {
+      fileName: 'cocoon.csv',
+      content: readFileSync(join(DEMO, 'cocoon.csv')).toString('base64'),
+    });
     expect(imported.rows).toBe(829);
     expect(seen.at(-1)).toBe('done: Matching cancelled: the findings are older than the last import');
     const outdated = await ok(app, 'workspace.status');
@@ -299,7 +339,11 @@ describe('connect', () => {
     expect(existsSync(connected.workspace.path)).toBe(true);
     const synced = await ok(app, 'xero.sync');
     expect(synced.contacts).toBe(1094);
-    expect(await ok(app, 'workspace.status')).toMatchObject({ contacts: 1094, waitingFor: 'cocoon', xeroConnection: { tenantName: 'Demo Company (AU)' } });
+    expect(await ok(app, 'workspace.status')).toMatchObject({
+      contacts: 1094,
+      waitingFor: 'cocoon',
+      xeroConnection: { tenantName: 'Demo Company (AU)' },
+    });
     expect(await ok(app, 'xero.cancelSync')).toEqual({ cancelled: false });
   });
 });

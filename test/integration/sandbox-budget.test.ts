@@ -16,14 +16,16 @@ async function twoOrganisations(now: () => number) {
     autoApprove: true,
     clock: now,
     limits: { accessTokenTtlSeconds: 3 * 86_400 },
-    tenants: [
-      { tenantName: 'Standard Co' },
-      { tenantName: 'Starter Co', perDay: 1000, dayResetUtc: '06:30' },
-    ],
+    tenants: [{ tenantName: 'Standard Co' }, { tenantName: 'Starter Co', perDay: 1000, dayResetUtc: '06:30' }],
   });
   const tokens = await pkceLogin(sb);
   const [standard, starter] = [...sb.state.tenants.keys()];
-  return { standard: apiClient(sb, tokens.access_token, standard!), starter: apiClient(sb, tokens.access_token, starter!), ids: [standard!, starter!], admin: adminClient(sb) };
+  return {
+    standard: apiClient(sb, tokens.access_token, standard!),
+    starter: apiClient(sb, tokens.access_token, starter!),
+    ids: [standard!, starter!],
+    admin: adminClient(sb),
+  };
 }
 
 describe('daily and per-minute budgets', () => {
@@ -31,16 +33,24 @@ describe('daily and per-minute budgets', () => {
     const now = Date.UTC(2026, 2, 16, 9, 0);
     const { standard, starter } = await twoOrganisations(() => now);
     const a = await standard('GET', '/Contacts');
-    expect([a.headers.get('x-daylimit-remaining'), a.headers.get('x-minlimit-remaining'), a.headers.get('x-appminlimit-remaining')]).toEqual(['4999', '59', '9999']);
+    expect([
+      a.headers.get('x-daylimit-remaining'),
+      a.headers.get('x-minlimit-remaining'),
+      a.headers.get('x-appminlimit-remaining'),
+    ]).toEqual(['4999', '59', '9999']);
     const b = await starter('GET', '/Contacts');
     // the Starter organisation has 1,000 a day; the app's minute budget is shared by both
-    expect([b.headers.get('x-daylimit-remaining'), b.headers.get('x-minlimit-remaining'), b.headers.get('x-appminlimit-remaining')]).toEqual(['999', '59', '9998']);
+    expect([
+      b.headers.get('x-daylimit-remaining'),
+      b.headers.get('x-minlimit-remaining'),
+      b.headers.get('x-appminlimit-remaining'),
+    ]).toEqual(['999', '59', '9998']);
     const missing = await starter('GET', `/Contacts/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`);
     expect(missing.status).toBe(404); // errors count and carry the headers too
     expect(missing.headers.get('x-daylimit-remaining')).toBe('998');
   });
 
-  it('refuses with 429, X-Rate-Limit-Problem: day and a Retry-After up to the organisation\'s reset time, then resets at that time every day', async () => {
+  it("refuses with 429, X-Rate-Limit-Problem: day and a Retry-After up to the organisation's reset time, then resets at that time every day", async () => {
     let now = Date.UTC(2026, 2, 16, 9, 0); // 09:00 UTC; the Starter organisation resets at 06:30 UTC
     const { starter, standard, ids, admin } = await twoOrganisations(() => now);
     await admin('PATCH', `/tenants/${ids[1]}/limits`, { perDay: 3 }); // a day budget nearly spent, for the test
@@ -66,14 +76,24 @@ describe('daily and per-minute budgets', () => {
     expect((await admin<Day>('GET', `/tenants/${ids[1]}/limits`)).body.resetsAtMs).toBe(Date.UTC(2026, 2, 20, 6, 30));
   });
 
-  it('starts an organisation\'s day window at its first call when no reset time is set, and shows it in /admin/state', async () => {
+  it("starts an organisation's day window at its first call when no reset time is set, and shows it in /admin/state", async () => {
     let now = Date.UTC(2026, 2, 16, 14, 7);
     const { standard, admin, ids } = await twoOrganisations(() => now);
     await standard('GET', '/Contacts');
     now += 5 * HOUR;
     const state = (await admin<{ tenants: { tenantName: string; day: Day }[] }>('GET', '/state')).body;
-    expect(state.tenants.find((t) => t.tenantName === 'Standard Co')!.day).toEqual({ limit: 5000, used: 1, remaining: 4999, resetsAtMs: Date.UTC(2026, 2, 17, 14, 7) });
-    expect(state.tenants.find((t) => t.tenantName === 'Starter Co')!.day).toEqual({ limit: 1000, used: 0, remaining: 1000, resetsAtMs: null });
+    expect(state.tenants.find((t) => t.tenantName === 'Standard Co')!.day).toEqual({
+      limit: 5000,
+      used: 1,
+      remaining: 4999,
+      resetsAtMs: Date.UTC(2026, 2, 17, 14, 7),
+    });
+    expect(state.tenants.find((t) => t.tenantName === 'Starter Co')!.day).toEqual({
+      limit: 1000,
+      used: 0,
+      remaining: 1000,
+      resetsAtMs: null,
+    });
     expect((await admin('PATCH', `/tenants/${ids[0]}/limits`, { dayResetUtc: '25:00' })).status).toBe(400);
   });
 });

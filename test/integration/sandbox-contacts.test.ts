@@ -40,7 +40,11 @@ describe('GET /Contacts on a large seeded file', () => {
   it('pages with a pagination object, a stable order, and an empty page past the end', async () => {
     const p1 = await api<Contacts>('GET', '/Contacts?page=1');
     expect(p1.status).toBe(200);
-    expect(p1.body).toMatchObject({ Status: 'OK', ProviderName: 'Cocoon Xero Reconciler', pagination: { page: 1, pageSize: 100, pageCount: 3, itemCount: 250 } });
+    expect(p1.body).toMatchObject({
+      Status: 'OK',
+      ProviderName: 'Cocoon Xero Reconciler',
+      pagination: { page: 1, pageSize: 100, pageCount: 3, itemCount: 250 },
+    });
     expect(p1.body.DateTimeUTC).toMatch(/^\/Date\(\d+\)\/$/);
     expect(p1.body.Contacts).toHaveLength(100);
     const p3 = await api<Contacts>('GET', '/Contacts?page=3');
@@ -71,7 +75,18 @@ describe('GET /Contacts on a large seeded file', () => {
   it('filters on If-Modified-Since (ISO 8601, as xero-node sends it) and sees later writes', async () => {
     const since = new Date(Date.UTC(2025, 0, 1) + 245 * 1000).toISOString();
     const r = await api<Contacts>('GET', '/Contacts?includeArchived=true', undefined, { 'If-Modified-Since': since });
-    expect(r.body.Contacts.map((c) => c.Name)).toEqual(['Customer 245', 'Customer 246', 'Customer 247', 'Customer 248', 'Customer 249', 'Customer 250', 'Customer 251', 'Customer 252', 'Customer 253', 'Customer 254']);
+    expect(r.body.Contacts.map((c) => c.Name)).toEqual([
+      'Customer 245',
+      'Customer 246',
+      'Customer 247',
+      'Customer 248',
+      'Customer 249',
+      'Customer 250',
+      'Customer 251',
+      'Customer 252',
+      'Customer 253',
+      'Customer 254',
+    ]);
     const mark = new Date(now).toISOString();
     await api('POST', '/Contacts', { Contacts: [{ ContactID: '00000000-0000-4000-8000-000000000007', EmailAddress: 'new@example.com' }] });
     const changed = await api<Contacts>('GET', '/Contacts', undefined, { 'If-Modified-Since': mark });
@@ -111,8 +126,15 @@ describe('the demo seed', () => {
       'Eucalyptus Express Pty Ltd',
       'Outback Haulage',
     ]);
-    expect(await names('ContactStatus=="ARCHIVED"', '&includeArchived=true')).toEqual(['Old Harbour Logistics', 'Pacific Rim Forwarding', 'Bass Strait Ferries']);
-    expect(await names('(IsCustomer==false AND IsSupplier==true) || Name=="The Reef Traders"')).toEqual(['Kangaroo Couriers', 'The Reef Traders']);
+    expect(await names('ContactStatus=="ARCHIVED"', '&includeArchived=true')).toEqual([
+      'Old Harbour Logistics',
+      'Pacific Rim Forwarding',
+      'Bass Strait Ferries',
+    ]);
+    expect(await names('(IsCustomer==false AND IsSupplier==true) || Name=="The Reef Traders"')).toEqual([
+      'Kangaroo Couriers',
+      'The Reef Traders',
+    ]);
     const acme = (await api<Contacts>('GET', '/Contacts?where=AccountNumber%3D%3D%22ACME01%22')).body.Contacts[0]!;
     expect(await names(`ContactID==Guid("${String(acme.ContactID)}")`)).toEqual(['Acme Freight Pty Ltd']);
   });
@@ -128,7 +150,8 @@ describe('the demo seed', () => {
     const key = (c: Json): string => `${c.IsCustomer === true ? 0 : 1}:${String(c.Name).toLowerCase()}`;
     expect(all.map(key)).toEqual(all.map(key).sort());
     const paged: Json[] = [];
-    for (let page = 1; page <= 4; page++) paged.push(...(await api<Contacts>('GET', `/Contacts?order=${order}&page=${page}&pageSize=6`)).body.Contacts);
+    for (let page = 1; page <= 4; page++)
+      paged.push(...(await api<Contacts>('GET', `/Contacts?order=${order}&page=${page}&pageSize=6`)).body.Contacts);
     expect(paged).toEqual(all);
   });
 
@@ -152,13 +175,21 @@ describe('the demo seed', () => {
 
   it('duplicate AccountNumber (archived holder, other case) and Name: default mode → 400 with only the failures, valid ones saved', async () => {
     const r = await api('PUT', '/Contacts', {
-      Contacts: [{ Name: 'Old Harbour Logistics Pty Ltd', AccountNumber: 'ohl01' }, { Name: 'Brand New Freight', AccountNumber: 'BNF1' }, { Name: 'acme freight pty ltd' }],
+      Contacts: [
+        { Name: 'Old Harbour Logistics Pty Ltd', AccountNumber: 'ohl01' },
+        { Name: 'Brand New Freight', AccountNumber: 'BNF1' },
+        { Name: 'acme freight pty ltd' },
+      ],
     });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ ErrorNumber: 10, Type: 'ValidationException', Message: 'A validation exception occurred' });
     const elements = r.body.Elements as Json[];
     expect(elements).toHaveLength(2);
-    expect(elements[0]).toMatchObject({ Name: 'Old Harbour Logistics Pty Ltd', HasValidationErrors: true, ValidationErrors: [{ Message: ACCOUNT_TAKEN }] });
+    expect(elements[0]).toMatchObject({
+      Name: 'Old Harbour Logistics Pty Ltd',
+      HasValidationErrors: true,
+      ValidationErrors: [{ Message: ACCOUNT_TAKEN }],
+    });
     expect(elements[1]).toMatchObject({ ValidationErrors: [{ Message: nameTaken('acme freight pty ltd') }] });
     const saved = await api<Contacts>('GET', '/Contacts?where=AccountNumber%3D%3D%22BNF1%22');
     expect(saved.body.Contacts).toHaveLength(1);
@@ -166,14 +197,25 @@ describe('the demo seed', () => {
 
   it('summarizeErrors=false → 200 with every element, failures flagged ERROR', async () => {
     const r = await api<Contacts>('PUT', '/Contacts?summarizeErrors=false', {
-      Contacts: [{ Name: 'Fresh Co', AccountNumber: 'FRESH1' }, { Name: 'Another Acme', AccountNumber: 'ACME01' }, { Name: 'Blue Ocean Shipping Ltd' }],
+      Contacts: [
+        { Name: 'Fresh Co', AccountNumber: 'FRESH1' },
+        { Name: 'Another Acme', AccountNumber: 'ACME01' },
+        { Name: 'Blue Ocean Shipping Ltd' },
+      ],
     });
     expect(r.status).toBe(200);
     expect(r.body.Contacts).toHaveLength(3);
     expect(r.body.Contacts[0]).toMatchObject({ Name: 'Fresh Co', HasValidationErrors: false });
     expect(r.body.Contacts[0]!.ContactID).not.toBe('00000000-0000-0000-0000-000000000000');
-    expect(r.body.Contacts[1]).toMatchObject({ HasValidationErrors: true, StatusAttributeString: 'ERROR', ValidationErrors: [{ Message: ACCOUNT_TAKEN }] });
-    expect(r.body.Contacts[2]).toMatchObject({ StatusAttributeString: 'ERROR', ValidationErrors: [{ Message: nameTaken('Blue Ocean Shipping Ltd') }] });
+    expect(r.body.Contacts[1]).toMatchObject({
+      HasValidationErrors: true,
+      StatusAttributeString: 'ERROR',
+      ValidationErrors: [{ Message: ACCOUNT_TAKEN }],
+    });
+    expect(r.body.Contacts[2]).toMatchObject({
+      StatusAttributeString: 'ERROR',
+      ValidationErrors: [{ Message: nameTaken('Blue Ocean Shipping Ltd') }],
+    });
   });
 
   it('checks earlier items of the same batch; an archived name may be reused', async () => {
@@ -197,7 +239,8 @@ describe('the demo seed', () => {
       expect(r.body).toEqual({
         ErrorNumber: 17,
         Type: 'NoDataProcessedException',
-        Message: 'No data has been processed for this endpoint. This endpoint is expecting Contact data to be specifed in the request body.',
+        Message:
+          'No data has been processed for this endpoint. This endpoint is expecting Contact data to be specifed in the request body.',
       });
     }
     const nameless = await api('PUT', '/Contacts', { Contacts: [{ EmailAddress: 'x@example.com' }] });
@@ -205,7 +248,9 @@ describe('the demo seed', () => {
   });
 
   it('creates with PUT (ignoring ContactID and IsCustomer), updates with POST, bumps UpdatedDateUTC strictly', async () => {
-    const created = await api<Contacts>('PUT', '/Contacts', { Contacts: [{ ContactID: '11111111-1111-4111-8111-111111111111', Name: 'Writer Co', IsCustomer: true, IsSupplier: true }] });
+    const created = await api<Contacts>('PUT', '/Contacts', {
+      Contacts: [{ ContactID: '11111111-1111-4111-8111-111111111111', Name: 'Writer Co', IsCustomer: true, IsSupplier: true }],
+    });
     const c = created.body.Contacts[0]!;
     expect(c.ContactID).not.toBe('11111111-1111-4111-8111-111111111111');
     expect(c).toMatchObject({ ContactStatus: 'ACTIVE', IsCustomer: false, IsSupplier: false });
@@ -225,7 +270,10 @@ describe('the demo seed', () => {
     const [acme, bos] = (await api<Contacts>('GET', '/Contacts?page=1&pageSize=2')).body.Contacts;
     const rename = await api('POST', `/Contacts/${String(bos!.ContactID)}`, { Contacts: [{ Name: 'Acme Freight Pty Ltd' }] });
     expect(rename.status).toBe(400);
-    expect((rename.body.Elements as Json[])[0]).toMatchObject({ ContactID: bos!.ContactID, ValidationErrors: [{ Message: nameTaken('Acme Freight Pty Ltd') }] });
+    expect((rename.body.Elements as Json[])[0]).toMatchObject({
+      ContactID: bos!.ContactID,
+      ValidationErrors: [{ Message: nameTaken('Acme Freight Pty Ltd') }],
+    });
     await api('POST', `/Contacts/${String(acme!.ContactID)}`, { Contacts: [{ ContactStatus: 'ARCHIVED' }] });
     expect((await api('POST', `/Contacts/${String(bos!.ContactID)}`, { Contacts: [{ Name: 'Acme Freight Pty Ltd' }] })).status).toBe(200);
   });
@@ -233,7 +281,9 @@ describe('the demo seed', () => {
   it('admin edits a contact as a Xero user would (bumps UpdatedDateUTC)', async () => {
     const [acme] = (await api<Contacts>('GET', '/Contacts?page=1&pageSize=1')).body.Contacts;
     now += 60_000;
-    const edited = await adminClient(sb)('PATCH', `/tenants/${sb.state.tenants.keys().next().value}/contacts/${String(acme!.ContactID)}`, { Name: 'ACME Freight' });
+    const edited = await adminClient(sb)('PATCH', `/tenants/${sb.state.tenants.keys().next().value}/contacts/${String(acme!.ContactID)}`, {
+      Name: 'ACME Freight',
+    });
     expect(edited.status).toBe(200);
     expect(ms(edited.body.UpdatedDateUTC)).toBe(now);
     const after = await api<Contacts>('GET', '/Contacts', undefined, { 'If-Modified-Since': new Date(now).toISOString() });

@@ -39,12 +39,24 @@ describe('GET /Invoices', () => {
   });
 
   it('filters by InvoiceNumbers, ContactIDs, Statuses, IDs and Contact.ContactID', async () => {
-    expect(numbers(await api<Invoices>('GET', '/Invoices?InvoiceNumbers=INV-0003,KC-5531'))).toEqual(['ACCREC:INV-0003', 'ACCPAY:INV-0003', 'ACCPAY:KC-5531', 'ACCPAY:KC-5531']);
-    expect(numbers(await api<Invoices>('GET', '/Invoices?Statuses=PAID,VOIDED'))).toEqual(['ACCREC:INV-0002', 'ACCREC:INV-0004', 'ACCREC:INV-0005', 'ACCPAY:KC-5531']);
+    expect(numbers(await api<Invoices>('GET', '/Invoices?InvoiceNumbers=INV-0003,KC-5531'))).toEqual([
+      'ACCREC:INV-0003',
+      'ACCPAY:INV-0003',
+      'ACCPAY:KC-5531',
+      'ACCPAY:KC-5531',
+    ]);
+    expect(numbers(await api<Invoices>('GET', '/Invoices?Statuses=PAID,VOIDED'))).toEqual([
+      'ACCREC:INV-0002',
+      'ACCREC:INV-0004',
+      'ACCREC:INV-0005',
+      'ACCPAY:KC-5531',
+    ]);
     const first = (await api<Invoices>('GET', '/Invoices')).body.Invoices[0]!;
     const contactId = String((first.Contact as Json).ContactID);
     expect(numbers(await api<Invoices>('GET', `/Invoices?ContactIDs=${contactId}`))).toEqual(['ACCREC:INV-0001']);
-    expect(numbers(await api<Invoices>('GET', `/Invoices?where=${encodeURIComponent(`Contact.ContactID==Guid("${contactId}")`)}`))).toEqual(['ACCREC:INV-0001']);
+    expect(numbers(await api<Invoices>('GET', `/Invoices?where=${encodeURIComponent(`Contact.ContactID==Guid("${contactId}")`)}`))).toEqual(
+      ['ACCREC:INV-0001'],
+    );
     expect(numbers(await api<Invoices>('GET', `/Invoices?IDs=${String(first.InvoiceID)}`))).toEqual(['ACCREC:INV-0001']);
     expect((await api('GET', `/Invoices/${String(first.InvoiceID)}`)).status).toBe(200);
   });
@@ -63,7 +75,10 @@ describe('GET /Invoices', () => {
 
   it('filters on If-Modified-Since', async () => {
     const since = new Date(Date.UTC(2025, 4, 1)).toISOString();
-    expect(numbers(await api<Invoices>('GET', '/Invoices', undefined, { 'If-Modified-Since': since }))).toEqual(['ACCREC:INV-0007', 'ACCREC:CO-100231']);
+    expect(numbers(await api<Invoices>('GET', '/Invoices', undefined, { 'If-Modified-Since': since }))).toEqual([
+      'ACCREC:INV-0007',
+      'ACCREC:CO-100231',
+    ]);
   });
 });
 
@@ -72,7 +87,10 @@ describe('GET /CreditNotes', () => {
     type CN = { CreditNotes: Json[]; pagination?: Json };
     const all = await api<CN>('GET', '/CreditNotes?page=1&pageSize=3');
     expect(all.body.pagination).toEqual({ page: 1, pageSize: 3, pageCount: 2, itemCount: 4 });
-    const byNumber = await api<CN>('GET', `/CreditNotes?where=${encodeURIComponent('CreditNoteNumber=="CN-0001" AND Type=="ACCRECCREDIT"')}`);
+    const byNumber = await api<CN>(
+      'GET',
+      `/CreditNotes?where=${encodeURIComponent('CreditNoteNumber=="CN-0001" AND Type=="ACCRECCREDIT"')}`,
+    );
     expect(byNumber.body.CreditNotes.map((c) => c.CreditNoteNumber)).toEqual(['CN-0001']);
     const collides = await api<CN>('GET', `/CreditNotes?where=${encodeURIComponent('CreditNoteNumber=="INV-0007"')}`);
     expect(collides.body.CreditNotes).toHaveLength(1);
@@ -87,20 +105,37 @@ describe('PUT /Invoices', () => {
     const r = await api<Invoices>('PUT', '/Invoices?summarizeErrors=false', {
       Invoices: [
         { Type: 'ACCREC', InvoiceNumber: 'INV-0001', Contact: contact, LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: 10 }] },
-        { Type: 'ACCPAY', InvoiceNumber: 'KC-5531', Contact: { Name: 'Kangaroo Couriers' }, LineItems: [{ Description: 'y', Quantity: 2, UnitAmount: 5 }] },
-        { Type: 'ACCREC', InvoiceNumber: 'INV-0100', Contact: contact, LineItems: [{ Description: 'z', Quantity: 3, UnitAmount: 10, TaxAmount: 3 }] },
+        {
+          Type: 'ACCPAY',
+          InvoiceNumber: 'KC-5531',
+          Contact: { Name: 'Kangaroo Couriers' },
+          LineItems: [{ Description: 'y', Quantity: 2, UnitAmount: 5 }],
+        },
+        {
+          Type: 'ACCREC',
+          InvoiceNumber: 'INV-0100',
+          Contact: contact,
+          LineItems: [{ Description: 'z', Quantity: 3, UnitAmount: 10, TaxAmount: 3 }],
+        },
         { Type: 'ACCREC', InvoiceNumber: 'inv-0100', Contact: contact },
       ],
     });
     expect(r.status).toBe(200);
     expect(r.body.Invoices.map((i) => i.HasErrors)).toEqual([true, false, false, true]);
     expect(r.body.Invoices.map((i) => i.StatusAttributeString)).toEqual(['ERROR', 'OK', 'OK', 'ERROR']);
-    expect(r.body.Invoices[0]).toMatchObject({ StatusAttributeString: 'ERROR', ValidationErrors: [{ Message: 'Invoice # must be unique.' }] });
+    expect(r.body.Invoices[0]).toMatchObject({
+      StatusAttributeString: 'ERROR',
+      ValidationErrors: [{ Message: 'Invoice # must be unique.' }],
+    });
     expect(r.body.Invoices[2]).toMatchObject({ Status: 'DRAFT', SubTotal: 30, TotalTax: 3, Total: 33, CurrencyCode: 'AUD' });
 
     const summarised = await api('PUT', '/Invoices', { Invoices: [{ Type: 'ACCREC', InvoiceNumber: 'INV-0002', Contact: contact }] });
     expect(summarised.status).toBe(400);
-    expect(summarised.body).toMatchObject({ ErrorNumber: 10, Type: 'ValidationException', Elements: [{ ValidationErrors: [{ Message: 'Invoice # must be unique.' }] }] });
+    expect(summarised.body).toMatchObject({
+      ErrorNumber: 10,
+      Type: 'ValidationException',
+      Elements: [{ ValidationErrors: [{ Message: 'Invoice # must be unique.' }] }],
+    });
   });
 
   it('marks the contact a customer without bumping its UpdatedDateUTC; numbers ACCREC invoices itself', async () => {
@@ -109,17 +144,29 @@ describe('PUT /Invoices', () => {
     const before = (await api<C>('GET', where)).body.Contacts[0]!;
     expect(before.IsCustomer).toBe(false);
     now += 60_000;
-    const r = await api<Invoices>('PUT', '/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: before.ContactID }, Date: '2025-12-01' }] });
-    expect(r.body.Invoices[0]).toMatchObject({ InvoiceNumber: 'INV-0008', DateString: '2025-12-01T00:00:00', Contact: { ContactID: before.ContactID, Name: 'Murray River Barges' } });
+    const r = await api<Invoices>('PUT', '/Invoices', {
+      Invoices: [{ Type: 'ACCREC', Contact: { ContactID: before.ContactID }, Date: '2025-12-01' }],
+    });
+    expect(r.body.Invoices[0]).toMatchObject({
+      InvoiceNumber: 'INV-0008',
+      DateString: '2025-12-01T00:00:00',
+      Contact: { ContactID: before.ContactID, Name: 'Murray River Barges' },
+    });
     const after = (await api<C>('GET', where)).body.Contacts[0]!;
     expect(after).toMatchObject({ IsCustomer: true, UpdatedDateUTC: before.UpdatedDateUTC });
   });
 
   it('creating an invoice for a new contact name whose AccountNumber is taken fails like CocoonOPS sees it', async () => {
-    const r = await api('PUT', '/Invoices', { Invoices: [{ Type: 'ACCREC', InvoiceNumber: 'CO-9', Contact: { Name: 'Southern Cross Transport Pty Ltd', AccountNumber: 'SCT01' } }] });
+    const r = await api('PUT', '/Invoices', {
+      Invoices: [{ Type: 'ACCREC', InvoiceNumber: 'CO-9', Contact: { Name: 'Southern Cross Transport Pty Ltd', AccountNumber: 'SCT01' } }],
+    });
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ Elements: [{ ValidationErrors: [{ Message: 'The Account Number already exists. Please enter a different Account Number.' }] }] });
-    const ok = await api<Invoices>('PUT', '/Invoices', { Invoices: [{ Type: 'ACCREC', InvoiceNumber: 'CO-10', Contact: { Name: 'Southern Cross Transport', AccountNumber: 'SCT01' } }] });
+    expect(r.body).toMatchObject({
+      Elements: [{ ValidationErrors: [{ Message: 'The Account Number already exists. Please enter a different Account Number.' }] }],
+    });
+    const ok = await api<Invoices>('PUT', '/Invoices', {
+      Invoices: [{ Type: 'ACCREC', InvoiceNumber: 'CO-10', Contact: { Name: 'Southern Cross Transport', AccountNumber: 'SCT01' } }],
+    });
     expect(ok.status).toBe(200);
   });
 

@@ -22,7 +22,9 @@ afterEach(async () => sb.close());
 const byName = async (name: string): Promise<Json> =>
   (await api<Contacts>('GET', `/Contacts?page=1&where=${encodeURIComponent(`Name=="${name}"`)}`)).body.Contacts[0]!;
 const changedSince = async (ms: number): Promise<unknown[]> =>
-  (await api<Contacts>('GET', '/Contacts?page=1', undefined, { 'If-Modified-Since': new Date(ms).toISOString() })).body.Contacts.map((c) => c.Name);
+  (await api<Contacts>('GET', '/Contacts?page=1', undefined, { 'If-Modified-Since': new Date(ms).toISOString() })).body.Contacts.map(
+    (c) => c.Name,
+  );
 
 describe('flags that If-Modified-Since misses', () => {
   it('a sales invoice makes a customer and a bill a supplier, neither bumping UpdatedDateUTC nor showing under If-Modified-Since', async () => {
@@ -34,10 +36,16 @@ describe('flags that If-Modified-Since misses', () => {
     const mark = now;
     now += 1_000;
     const sale = await api('PUT', '/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: murray.ContactID } }] });
-    const bill = await api('PUT', '/Invoices', { Invoices: [{ Type: 'ACCPAY', InvoiceNumber: 'B-1', Contact: { ContactID: acme.ContactID } }] });
+    const bill = await api('PUT', '/Invoices', {
+      Invoices: [{ Type: 'ACCPAY', InvoiceNumber: 'B-1', Contact: { ContactID: acme.ContactID } }],
+    });
     expect([sale.status, bill.status]).toEqual([200, 200]);
 
-    expect(await byName('Murray River Barges')).toMatchObject({ IsCustomer: true, IsSupplier: false, UpdatedDateUTC: murray.UpdatedDateUTC });
+    expect(await byName('Murray River Barges')).toMatchObject({
+      IsCustomer: true,
+      IsSupplier: false,
+      UpdatedDateUTC: murray.UpdatedDateUTC,
+    });
     expect(await byName('Acme Freight Pty Ltd')).toMatchObject({ IsCustomer: true, IsSupplier: true, UpdatedDateUTC: acme.UpdatedDateUTC });
     expect(await changedSince(mark)).toEqual([]);
 
@@ -57,7 +65,8 @@ describe('flags that If-Modified-Since misses', () => {
     expect(summary.map((c) => c.ContactID)).toEqual(full.map((c) => c.ContactID));
     expect(full.every((c) => typeof c.IsCustomer === 'boolean' && typeof c.IsSupplier === 'boolean')).toBe(true);
     for (const c of summary) {
-      for (const f of ['IsCustomer', 'IsSupplier', 'Balances', 'Addresses', 'ContactGroups', 'ContactPersons']) expect(c, f).not.toHaveProperty(f);
+      for (const f of ['IsCustomer', 'IsSupplier', 'Balances', 'Addresses', 'ContactGroups', 'ContactPersons'])
+        expect(c, f).not.toHaveProperty(f);
       expect(c).toHaveProperty('Name');
       expect(c).toHaveProperty('UpdatedDateUTC');
     }

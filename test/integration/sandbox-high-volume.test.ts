@@ -23,7 +23,7 @@ afterEach(async () => sb.close());
 const get = (path: string, query: Record<string, string>) => api<List>('GET', `${path}?${new URLSearchParams(query).toString()}`);
 
 describe('above the threshold', () => {
-  it('refuses an unoptimised where or order with Xero\'s HighVolumeException, per collection', async () => {
+  it("refuses an unoptimised where or order with Xero's HighVolumeException, per collection", async () => {
     const refused: [string, Record<string, string>, string, string][] = [
       ['/Contacts', { where: 'ContactNumber=="A400" || ContactNumber=="A500"', page: '1' }, 'Contacts', 'Contact'],
       ['/Contacts', { where: 'Name.Contains("Freight")', page: '1' }, 'Contacts', 'Contact'],
@@ -50,7 +50,7 @@ describe('above the threshold', () => {
     expect((await get('/Contacts', { IDs: ids.join(',') })).body.Contacts).toHaveLength(3);
   });
 
-  it('runs the optimised filters and orders, and what the app\'s sync sends', async () => {
+  it("runs the optimised filters and orders, and what the app's sync sends", async () => {
     const acme = await get('/Contacts', { where: 'AccountNumber=="ACME01"', page: '1' });
     expect(acme.status).toBe(200);
     expect(acme.body.Contacts!.map((c) => c.Name)).toEqual(['Acme Freight Pty Ltd']);
@@ -59,16 +59,29 @@ describe('above the threshold', () => {
 
     const contacts = await get('/Contacts', { order: 'ContactID', page: '1', pageSize: '100', includeArchived: 'true' });
     expect(contacts.body.pagination).toMatchObject({ itemCount: 22 });
-    const invoices = await get('/Invoices', { where: 'Type=="ACCREC"', order: 'InvoiceID', page: '1', pageSize: '100', includeArchived: 'true' });
+    const invoices = await get('/Invoices', {
+      where: 'Type=="ACCREC"',
+      order: 'InvoiceID',
+      page: '1',
+      pageSize: '100',
+      includeArchived: 'true',
+    });
     expect(invoices.body.Invoices).toHaveLength(8);
     const credits = await get('/CreditNotes', { where: 'Type=="ACCRECCREDIT"', order: 'CreditNoteID', page: '1', pageSize: '100' });
     expect(credits.body.CreditNotes).toHaveLength(3);
 
     const first = invoices.body.Invoices![0]!;
-    const ids = invoices.body.Invoices!.slice(0, 2).map((i) => `InvoiceID==Guid("${String(i.InvoiceID)}")`).join(' OR ');
+    const ids = invoices.body
+      .Invoices!.slice(0, 2)
+      .map((i) => `InvoiceID==Guid("${String(i.InvoiceID)}")`)
+      .join(' OR ');
     expect((await get('/Invoices', { where: ids, page: '1' })).body.Invoices).toHaveLength(2);
     const contactId = String((first.Contact as Json).ContactID);
-    const ranged = await get('/Invoices', { where: `Contact.ContactID==Guid("${contactId}") AND Date>=DateTime(2000,01,01)`, order: 'Date DESC', page: '1' });
+    const ranged = await get('/Invoices', {
+      where: `Contact.ContactID==Guid("${contactId}") AND Date>=DateTime(2000,01,01)`,
+      order: 'Date DESC',
+      page: '1',
+    });
     expect(ranged.status).toBe(200);
     expect(ranged.body.Invoices!.length).toBeGreaterThan(0);
     expect((await get('/Invoices', { Statuses: 'PAID,VOIDED', page: '1' })).status).toBe(200);
@@ -85,7 +98,11 @@ describe('at or below the threshold', () => {
   it('runs every filter and order, paged or not (the threshold is set through /admin/settings too)', async () => {
     const admin = adminClient(sb);
     expect((await admin('POST', '/settings', { limits: { highVolumeThreshold: 22 } })).status).toBe(200);
-    const names = await get('/Contacts', { where: 'Name.Contains("Express") OR ContactStatus=="ARCHIVED"', order: 'EmailAddress', includeArchived: 'true' });
+    const names = await get('/Contacts', {
+      where: 'Name.Contains("Express") OR ContactStatus=="ARCHIVED"',
+      order: 'EmailAddress',
+      includeArchived: 'true',
+    });
     expect(names.status).toBe(200);
     expect(names.body.Contacts!.length).toBeGreaterThan(3);
     expect((await api<List>('GET', '/Contacts?includeArchived=true')).body.Contacts).toHaveLength(22);

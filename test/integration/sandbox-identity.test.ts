@@ -52,7 +52,12 @@ describe('authorize', () => {
 
   it('refuses a redirect_uri that is not registered exactly (no redirect)', async () => {
     await start();
-    for (const bad of ['http://localhost:53683/callback', 'http://127.0.0.1:53682/callback', 'http://localhost:53682/callback/x', 'https://localhost:53682/callback']) {
+    for (const bad of [
+      'http://localhost:53683/callback',
+      'http://127.0.0.1:53682/callback',
+      'http://localhost:53682/callback/x',
+      'https://localhost:53682/callback',
+    ]) {
       const url = `${sb.identityUrl}/connect/authorize?response_type=code&client_id=reconciler-dev&redirect_uri=${encodeURIComponent(bad)}&scope=openid&code_challenge=x&code_challenge_method=S256`;
       const res = await fetch(url, { redirect: 'manual' });
       expect(res.status, bad).toBe(400);
@@ -62,7 +67,13 @@ describe('authorize', () => {
 
   it('accepts any localhost port for a loopbackAnyPort client', async () => {
     await start({ autoApprove: true, clients: [{ clientId: 'cli', redirectUris: ['http://localhost/callback'], loopbackAnyPort: true }] });
-    const { callback } = await authorize(sb, { clientId: 'cli', redirectUri: 'http://localhost:41234/callback', scope: 'accounting.contacts', state: 's', challenge: s256(verifier()) });
+    const { callback } = await authorize(sb, {
+      clientId: 'cli',
+      redirectUri: 'http://localhost:41234/callback',
+      scope: 'accounting.contacts',
+      state: 's',
+      challenge: s256(verifier()),
+    });
     expect(callback.port).toBe('41234');
   });
 
@@ -84,7 +95,11 @@ describe('authorize', () => {
     const page = await (await fetch(url)).text();
     expect(page.match(/type="checkbox"/g)).toHaveLength(3);
     const requestId = /name="request" value="([^"]+)"/.exec(page)![1]!;
-    const deny = await fetch(`${sb.identityUrl}/connect/consent`, { method: 'POST', body: new URLSearchParams({ request: requestId, action: 'deny' }), redirect: 'manual' });
+    const deny = await fetch(`${sb.identityUrl}/connect/consent`, {
+      method: 'POST',
+      body: new URLSearchParams({ request: requestId, action: 'deny' }),
+      redirect: 'manual',
+    });
     expect(new URL(deny.headers.get('location')!).searchParams.get('error')).toBe('access_denied');
 
     const [a, b] = [...sb.state.tenants.values()];
@@ -99,7 +114,13 @@ describe('token', () => {
     await start({ autoApprove: true });
     const v = verifier();
     const { code } = await codeFor(v);
-    const res = await tokenRequest(sb, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'reconciler-dev', code_verifier: v });
+    const res = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'reconciler-dev',
+      code_verifier: v,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ expires_in: 1800, token_type: 'Bearer', scope: FULL_SCOPE });
     expect(typeof res.body.access_token).toBe('string');
@@ -119,7 +140,13 @@ describe('token', () => {
     await start({ autoApprove: true, clock: () => now });
     const v = verifier();
     const exchange = (code: string, o: { verifier?: string; redirect?: string } = {}) =>
-      tokenRequest(sb, { grant_type: 'authorization_code', code, redirect_uri: o.redirect ?? REDIRECT, client_id: 'reconciler-dev', code_verifier: o.verifier ?? v });
+      tokenRequest(sb, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: o.redirect ?? REDIRECT,
+        client_id: 'reconciler-dev',
+        code_verifier: o.verifier ?? v,
+      });
 
     const wrongVerifier = await exchange((await codeFor(v)).code, { verifier: verifier() });
     expect(wrongVerifier).toEqual({ status: 400, body: { error: 'invalid_grant' } });
@@ -138,8 +165,14 @@ describe('token', () => {
 
   it('refuses unknown clients and grant types', async () => {
     await start();
-    expect(await tokenRequest(sb, { grant_type: 'authorization_code', code: 'x', client_id: 'nope' })).toEqual({ status: 400, body: { error: 'invalid_client' } });
-    expect(await tokenRequest(sb, { grant_type: 'password', client_id: 'reconciler-dev' })).toEqual({ status: 400, body: { error: 'unsupported_grant_type' } });
+    expect(await tokenRequest(sb, { grant_type: 'authorization_code', code: 'x', client_id: 'nope' })).toEqual({
+      status: 400,
+      body: { error: 'invalid_client' },
+    });
+    expect(await tokenRequest(sb, { grant_type: 'password', client_id: 'reconciler-dev' })).toEqual({
+      status: 400,
+      body: { error: 'unsupported_grant_type' },
+    });
   });
 
   it('rotates refresh tokens: the used one is refused (grace 0)', async () => {
@@ -175,9 +208,14 @@ describe('token', () => {
     await start({ autoApprove: true });
     const { tokens, api } = await connect(sb);
     expect((await api('GET', '/Contacts')).status).toBe(200);
-    const res = await fetch(`${sb.identityUrl}/connect/revocation`, { method: 'POST', body: new URLSearchParams({ token: tokens.refresh_token!, client_id: 'reconciler-dev' }) });
+    const res = await fetch(`${sb.identityUrl}/connect/revocation`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: tokens.refresh_token!, client_id: 'reconciler-dev' }),
+    });
     expect(res.status).toBe(200);
-    expect((await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: 'reconciler-dev' })).status).toBe(400);
+    expect(
+      (await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: 'reconciler-dev' })).status,
+    ).toBe(400);
     expect((await api('GET', '/Contacts')).status).toBe(401);
     expect(sb.state.auth.connections.size).toBe(0);
   });
@@ -185,7 +223,10 @@ describe('token', () => {
 
 describe('connections', () => {
   it('lists tenants with Xero fields, filters by authEventId, and deletes one (204, then 404)', async () => {
-    await start({ autoApprove: true, tenants: [{ tenantId: DEMO_TENANT_ID, tenantName: 'Demo Company (AU)' }, { tenantName: 'Second Org' }] });
+    await start({
+      autoApprove: true,
+      tenants: [{ tenantId: DEMO_TENANT_ID, tenantName: 'Demo Company (AU)' }, { tenantName: 'Second Org' }],
+    });
     const tokens = await pkceLogin(sb);
     const { status, body } = await listConnections(sb, tokens.access_token);
     expect(status).toBe(200);
@@ -194,10 +235,13 @@ describe('connections', () => {
     expect(Object.keys(c)).toEqual(['id', 'authEventId', 'tenantId', 'tenantType', 'tenantName', 'createdDateUtc', 'updatedDateUtc']);
     expect(c).toMatchObject({ tenantType: 'ORGANISATION', tenantName: 'Demo Company (AU)' });
     expect(c.createdDateUtc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}$/);
-    const byEvent = await fetch(`${sb.connectionsUrl}?authEventId=${c.authEventId}`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
+    const byEvent = await fetch(`${sb.connectionsUrl}?authEventId=${c.authEventId}`, {
+      headers: { Authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(await byEvent.json()).toHaveLength(2);
 
-    const del = (id: string) => fetch(`${sb.connectionsUrl}/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${tokens.access_token}` } });
+    const del = (id: string) =>
+      fetch(`${sb.connectionsUrl}/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${tokens.access_token}` } });
     expect((await del(c.id)).status).toBe(204);
     expect((await del(c.id)).status).toBe(404);
     expect((await listConnections(sb, tokens.access_token)).body).toHaveLength(1);
@@ -236,7 +280,13 @@ describe('Accounting API guard', () => {
     now += 1800 * 1000;
     const res = await api('GET', '/Contacts');
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ Type: null, Title: 'Unauthorized', Status: 401, Detail: 'TokenExpired: token expired at 04/09/2023 05:16:59', Extensions: {} });
+    expect(res.body).toMatchObject({
+      Type: null,
+      Title: 'Unauthorized',
+      Status: 401,
+      Detail: 'TokenExpired: token expired at 04/09/2023 05:16:59',
+      Extensions: {},
+    });
     expect((await listConnections(sb, tokens.access_token)).status).toBe(401);
   });
 
@@ -246,9 +296,21 @@ describe('Accounting API guard', () => {
     const admin = adminClient(sb);
     expect((await admin('POST', '/tokens/expire', {})).body).toEqual({ expired: 1 });
     expect((await api('GET', '/Contacts')).body.Detail).toMatch(/^TokenExpired: /);
-    const fresh = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: 'reconciler-dev' });
+    const fresh = await tokenRequest(sb, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token!,
+      client_id: 'reconciler-dev',
+    });
     expect(fresh.status).toBe(200);
     expect((await admin('POST', '/tokens/revoke', {})).body).toEqual({ revoked: 1 });
-    expect((await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: fresh.body.refresh_token as string, client_id: 'reconciler-dev' })).status).toBe(400);
+    expect(
+      (
+        await tokenRequest(sb, {
+          grant_type: 'refresh_token',
+          refresh_token: fresh.body.refresh_token as string,
+          client_id: 'reconciler-dev',
+        })
+      ).status,
+    ).toBe(400);
   });
 });

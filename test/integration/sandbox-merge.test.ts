@@ -34,7 +34,16 @@ beforeEach(async () => {
       { ContactID: OLD, Name: 'Acme Freight', AccountNumber: 'A001', UpdatedDateUTC: `/Date(${seeded}+0000)/` },
       { ContactID: KEPT, Name: 'Acme Freight Pty Ltd', UpdatedDateUTC: `/Date(${seeded}+0000)/` },
     ],
-    Invoices: [{ Type: 'ACCREC', InvoiceNumber: 'INV-0001', Contact: { ContactID: OLD }, Date: '2025-01-01', Status: 'AUTHORISED', LineItems: [{ Description: 'Freight', UnitAmount: 100 }] }],
+    Invoices: [
+      {
+        Type: 'ACCREC',
+        InvoiceNumber: 'INV-0001',
+        Contact: { ContactID: OLD },
+        Date: '2025-01-01',
+        Status: 'AUTHORISED',
+        LineItems: [{ Description: 'Freight', UnitAmount: 100 }],
+      },
+    ],
   });
 });
 
@@ -47,7 +56,13 @@ describe('POST /admin/merge', () => {
 
     const byId = await api<Contacts>('GET', `/Contacts/${OLD}`);
     const old = byId.body.Contacts[0]!;
-    expect(old).toMatchObject({ ContactID: OLD, Name: 'Acme Freight', AccountNumber: 'A001', ContactStatus: 'ARCHIVED', MergedToContactID: KEPT });
+    expect(old).toMatchObject({
+      ContactID: OLD,
+      Name: 'Acme Freight',
+      AccountNumber: 'A001',
+      ContactStatus: 'ARCHIVED',
+      MergedToContactID: KEPT,
+    });
     expect(ms(old.UpdatedDateUTC)).toBeGreaterThanOrEqual(now);
 
     // Paging (archived included) returns MergedToContactID; a list without `page` leaves it out.
@@ -69,7 +84,9 @@ describe('POST /admin/merge', () => {
     await admin('POST', '/merge', { tenantId: tenantId, from: OLD, into: KEPT });
     const take = await api<Contacts>('POST', '/Contacts?summarizeErrors=false', { Contacts: [{ ContactID: KEPT, AccountNumber: 'A001' }] });
     expect(take.body.Contacts[0]!.ValidationErrors).toEqual([{ Message: ACCOUNT_TAKEN }]);
-    const invoice = (name: string) => ({ Invoices: [{ Type: 'ACCREC', Contact: { Name: name, AccountNumber: 'A001' }, LineItems: [{ Description: 'x', UnitAmount: 1 }] }] });
+    const invoice = (name: string) => ({
+      Invoices: [{ Type: 'ACCREC', Contact: { Name: name, AccountNumber: 'A001' }, LineItems: [{ Description: 'x', UnitAmount: 1 }] }],
+    });
     const byOldName = await api<Invoices>('PUT', '/Invoices?summarizeErrors=false', invoice('Acme Freight'));
     expect(byOldName.status, byOldName.text).toBe(200);
     expect(byOldName.body.Invoices[0]!.ValidationErrors).toEqual([{ Message: ARCHIVED }]);

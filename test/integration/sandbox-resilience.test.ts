@@ -1,6 +1,13 @@
 // Rate limits, Idempotency-Key, scripted faults and the admin API, over loopback HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, DEMO_DATA_DIR, DEMO_TENANT_ID, type Json, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import {
+  startSandbox,
+  DEMO_DATA_DIR,
+  DEMO_TENANT_ID,
+  type Json,
+  type RunningSandbox,
+  type SandboxOptions,
+} from '../../src/sandbox/index.js';
 import { adminClient, apiClient, connect, pkceLogin, tokenRequest } from '../../src/sandbox/testing/sandbox-client.js';
 
 type Contacts = { Contacts: Json[] } & Json;
@@ -155,9 +162,15 @@ describe('faults', () => {
   it('applies to identity endpoints too', async () => {
     const { tokens, admin } = await setup();
     await admin('POST', '/faults', { kind: 'status', status: 503, path: '/connect/token' });
-    const r = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: 'reconciler-dev' }).catch(() => undefined);
+    const r = await tokenRequest(sb, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token!,
+      client_id: 'reconciler-dev',
+    }).catch(() => undefined);
     expect(r).toBeUndefined(); // plain-text body: not JSON
-    expect((await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: 'reconciler-dev' })).status).toBe(200);
+    expect(
+      (await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: 'reconciler-dev' })).status,
+    ).toBe(200);
   });
 });
 
@@ -172,10 +185,14 @@ describe('admin API', () => {
 
   it('seeds, reads back, logs requests and resets', async () => {
     const { api, admin } = await setup();
-    const put = await admin('PUT', `/tenants/${DEMO_TENANT_ID}/data`, { Contacts: [{ Name: 'Only One', AccountNumber: 'O1', UpdatedDateUTC: '/Date(1700000000000+0000)/' }] });
+    const put = await admin('PUT', `/tenants/${DEMO_TENANT_ID}/data`, {
+      Contacts: [{ Name: 'Only One', AccountNumber: 'O1', UpdatedDateUTC: '/Date(1700000000000+0000)/' }],
+    });
     expect(put.body).toEqual({ counts: { Contacts: 1, Invoices: 11, CreditNotes: 4 } });
     const data = await admin<{ Contacts: Json[] }>('GET', `/tenants/${DEMO_TENANT_ID}/data`);
-    expect(data.body.Contacts).toEqual([expect.objectContaining({ Name: 'Only One', ContactStatus: 'ACTIVE', UpdatedDateUTC: '/Date(1700000000000+0000)/' })]);
+    expect(data.body.Contacts).toEqual([
+      expect.objectContaining({ Name: 'Only One', ContactStatus: 'ACTIVE', UpdatedDateUTC: '/Date(1700000000000+0000)/' }),
+    ]);
     expect((await api<Contacts>('GET', '/Contacts')).body.Contacts).toHaveLength(1);
     const log = await admin<Json[]>('GET', '/requests');
     expect(log.body.at(-1)).toMatchObject({ method: 'GET', path: '/api.xro/2.0/Contacts', status: 200, tenantId: DEMO_TENANT_ID });

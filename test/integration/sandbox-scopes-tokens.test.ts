@@ -9,14 +9,27 @@ import { adminClient, apiClient, connect, listConnections, pkceLogin, tokenReque
 
 const REDIRECT = DEFAULT_CLIENT.redirectUris[0]!;
 const OLD_APP: ClientConfig = { clientId: 'old-app', redirectUris: [REDIRECT], createdAt: '2025-11-20' };
-const NARROW_APP: ClientConfig = { clientId: 'narrow-app', redirectUris: [REDIRECT], createdAt: '2026-04-01', allowedScopes: ['accounting.contacts.read'] };
+const NARROW_APP: ClientConfig = {
+  clientId: 'narrow-app',
+  redirectUris: [REDIRECT],
+  createdAt: '2026-04-01',
+  allowedScopes: ['accounting.contacts.read'],
+};
 let sb: RunningSandbox;
 afterEach(async () => sb?.close());
 
 /** GET /authorize as a browser would (no redirect followed): the callback URL the stand-in sends it to. */
 async function authorizeRedirect(clientId: string, scope: string): Promise<URL> {
   const url = new URL(`${sb.identityUrl}/connect/authorize`);
-  const q = { response_type: 'code', client_id: clientId, redirect_uri: REDIRECT, scope, state: 'st 1', code_challenge: s256(randomBytes(40).toString('base64url')), code_challenge_method: 'S256' };
+  const q = {
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    scope,
+    state: 'st 1',
+    code_challenge: s256(randomBytes(40).toString('base64url')),
+    code_challenge_method: 'S256',
+  };
   for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
   const res = await fetch(url, { redirect: 'manual' });
   expect(res.status).toBe(302);
@@ -46,10 +59,19 @@ describe('granular scopes (apps created from 2 March 2026)', () => {
     const reader = await connect(sb, { scope: 'offline_access accounting.contacts accounting.invoices.read' });
     expect(reader.tokens.scope).toBe('offline_access accounting.contacts accounting.invoices.read');
     for (const path of ['/Invoices', '/CreditNotes', '/Contacts']) expect((await reader.api('GET', path)).status, path).toBe(200);
-    const contact = await reader.api<{ Contacts: { ContactID: string }[] }>('PUT', '/Contacts', { Contacts: [{ Name: 'Granular Freight' }] });
+    const contact = await reader.api<{ Contacts: { ContactID: string }[] }>('PUT', '/Contacts', {
+      Contacts: [{ Name: 'Granular Freight' }],
+    });
     expect(contact.status).toBe(200); // accounting.contacts writes contacts
-    const invoice = { Type: 'ACCREC', Contact: { ContactID: contact.body.Contacts[0]!.ContactID }, LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: 10 }] };
-    for (const [path, body] of [['/Invoices', { Invoices: [invoice] }], ['/CreditNotes', { CreditNotes: [{ ...invoice, Type: 'ACCRECCREDIT' }] }]] as const) {
+    const invoice = {
+      Type: 'ACCREC',
+      Contact: { ContactID: contact.body.Contacts[0]!.ContactID },
+      LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: 10 }],
+    };
+    for (const [path, body] of [
+      ['/Invoices', { Invoices: [invoice] }],
+      ['/CreditNotes', { CreditNotes: [{ ...invoice, Type: 'ACCRECCREDIT' }] }],
+    ] as const) {
       const refused = await reader.api('PUT', path, body);
       expect(refused.status, path).toBe(401);
       expect(refused.body).toMatchObject({ Title: 'Unauthorized', Detail: 'AuthorizationUnsuccessful' });
@@ -61,7 +83,10 @@ describe('granular scopes (apps created from 2 March 2026)', () => {
 
   it('an app created before 2 March 2026 may still mix broad and granular scopes', async () => {
     sb = await startSandbox({ autoApprove: true, clients: [DEFAULT_CLIENT, OLD_APP] });
-    const tokens = await pkceLogin(sb, { clientId: 'old-app', scope: 'offline_access accounting.contacts accounting.transactions accounting.invoices.read' });
+    const tokens = await pkceLogin(sb, {
+      clientId: 'old-app',
+      scope: 'offline_access accounting.contacts accounting.transactions accounting.invoices.read',
+    });
     expect(tokens.scope).toContain('accounting.transactions');
     const tenantId = (await listConnections(sb, tokens.access_token)).body[0]!.tenantId;
     expect((await apiClient(sb, tokens.access_token, tenantId)('GET', '/Invoices')).status).toBe(200);
@@ -78,8 +103,14 @@ describe('granular scopes (apps created from 2 March 2026)', () => {
   it('/token: a refresh naming a broad scope is unauthorized_client for a new app; beyond the grant, invalid_scope', async () => {
     sb = await startSandbox({ autoApprove: true });
     const tokens = await pkceLogin(sb, { scope: 'offline_access accounting.contacts accounting.invoices.read' });
-    expect(await refresh(tokens.refresh_token!, { scope: 'offline_access accounting.transactions' })).toEqual({ status: 400, body: { error: 'unauthorized_client' } });
-    expect(await refresh(tokens.refresh_token!, { scope: 'offline_access accounting.invoices' })).toEqual({ status: 400, body: { error: 'invalid_scope' } });
+    expect(await refresh(tokens.refresh_token!, { scope: 'offline_access accounting.transactions' })).toEqual({
+      status: 400,
+      body: { error: 'unauthorized_client' },
+    });
+    expect(await refresh(tokens.refresh_token!, { scope: 'offline_access accounting.invoices' })).toEqual({
+      status: 400,
+      body: { error: 'invalid_scope' },
+    });
     const narrower = await refresh(tokens.refresh_token!, { scope: 'offline_access accounting.contacts' });
     expect(narrower.status).toBe(200);
   });

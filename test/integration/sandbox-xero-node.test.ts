@@ -37,7 +37,18 @@ describe('xero-node AccountingApi against the sandbox', () => {
   it('pages through getContacts, with Dates and the pagination object deserialised', async () => {
     const seen: Contact[] = [];
     for (let page = 1; ; page++) {
-      const { body, response } = await xero.getContacts(DEMO_TENANT_ID, undefined, undefined, undefined, undefined, page, true, undefined, undefined, 5);
+      const { body, response } = await xero.getContacts(
+        DEMO_TENANT_ID,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        page,
+        true,
+        undefined,
+        undefined,
+        5,
+      );
       expect(response.headers['x-minlimit-remaining']).toBeDefined();
       seen.push(...(body.contacts ?? []));
       if (page >= (body.pagination?.pageCount ?? 0)) break;
@@ -61,7 +72,12 @@ describe('xero-node AccountingApi against the sandbox', () => {
   });
 
   it('createContacts, updateOrCreateContacts and updateContact; validation errors arrive as xero-node errors', async () => {
-    const created = await xero.createContacts(DEMO_TENANT_ID, { contacts: [{ name: 'Node Co', accountNumber: 'NODE1', emailAddress: 'ar@node.example' }] }, undefined, 'node-key-1');
+    const created = await xero.createContacts(
+      DEMO_TENANT_ID,
+      { contacts: [{ name: 'Node Co', accountNumber: 'NODE1', emailAddress: 'ar@node.example' }] },
+      undefined,
+      'node-key-1',
+    );
     const id = created.body.contacts![0]!.contactID!;
     expect(created.body.contacts![0]!.isCustomer).toBe(false);
 
@@ -92,7 +108,11 @@ describe('xero-node AccountingApi against the sandbox', () => {
     const { body } = await xero.getInvoices(DEMO_TENANT_ID, undefined, 'Type=="ACCPAY"');
     expect(body.invoices!.map((i) => i.invoiceNumber)).toEqual(['INV-0003', 'KC-5531', 'KC-5531']);
     const contact = { contactID: body.invoices![0]!.contact!.contactID };
-    const res = await xero.createInvoices(DEMO_TENANT_ID, { invoices: [{ type: Invoice.TypeEnum.ACCREC, invoiceNumber: 'INV-0001', contact }] }, false);
+    const res = await xero.createInvoices(
+      DEMO_TENANT_ID,
+      { invoices: [{ type: Invoice.TypeEnum.ACCREC, invoiceNumber: 'INV-0001', contact }] },
+      false,
+    );
     expect(res.body.invoices![0]!.validationErrors![0]!.message).toBe('Invoice # must be unique.');
     const credit = await xero.getCreditNotes(DEMO_TENANT_ID, undefined, 'CreditNoteNumber=="CN-0001"');
     expect(credit.body.creditNotes).toHaveLength(2);

@@ -22,7 +22,13 @@ interface RawReply {
 function rawPost(channel: string, headers: Record<string, string | number>, send: (req: ClientRequest) => void): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: web.host.port, method: 'POST', path: `/api/${channel}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers } },
+      {
+        host: '127.0.0.1',
+        port: web.host.port,
+        method: 'POST',
+        path: `/api/${channel}`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -63,7 +69,11 @@ const stillAnswers = async (): Promise<void> => {
 describe('web host request bodies', () => {
   it('answers an unknown channel 404 without reading the body, even a huge or streamed one', async () => {
     const streamed = await rawPost('system.exec', { 'transfer-encoding': 'chunked' }, keepWriting);
-    expect(streamed).toMatchObject({ status: 404, connection: 'close', body: { ok: false, error: { code: 'unknown_channel', message: 'No such call: system.exec' } } });
+    expect(streamed).toMatchObject({
+      status: 404,
+      connection: 'close',
+      body: { ok: false, error: { code: 'unknown_channel', message: 'No such call: system.exec' } },
+    });
     const huge = await rawPost('system.exec', { 'content-length': 10 * MAX_BODY_BYTES }, keepWriting);
     expect(huge).toMatchObject({ status: 404, body: { ok: false, error: { code: 'unknown_channel' } } });
     await stillAnswers();
@@ -87,7 +97,13 @@ describe('web host request bodies', () => {
 
   it('survives a client that declares more than it sends and hangs up, and one that sends more than it declares', async () => {
     await new Promise<void>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: web.host.port, method: 'POST', path: '/api/app.info', headers: { authorization: `Bearer ${token}`, 'content-length': 1000 } });
+      const req = request({
+        host: '127.0.0.1',
+        port: web.host.port,
+        method: 'POST',
+        path: '/api/app.info',
+        headers: { authorization: `Bearer ${token}`, 'content-length': 1000 },
+      });
       req.on('error', () => resolve());
       req.write('{"a":');
       setTimeout(() => {
@@ -99,7 +115,9 @@ describe('web host request bodies', () => {
     // Only the declared bytes are the body; Node's parser takes the rest for a broken next request and closes.
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = connect(web.host.port, '127.0.0.1', () => {
-        socket.end(`POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${web.host.port}\r\nAuthorization: Bearer ${token}\r\nContent-Length: 2\r\n\r\n{}${'x'.repeat(1 << 20)}`);
+        socket.end(
+          `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${web.host.port}\r\nAuthorization: Bearer ${token}\r\nContent-Length: 2\r\n\r\n{}${'x'.repeat(1 << 20)}`,
+        );
       });
       let text = '';
       socket.setEncoding('latin1');

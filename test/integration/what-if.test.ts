@@ -32,7 +32,15 @@ describe('what-if', () => {
   it('an AccountNumber set on a contact of another name leaves the account failing; with a rename it passes', () => {
     const accounts = [account('D1', 'Delta Haulage')];
     const contacts = [contact('c1', 'Delta Haulage Ltd', 'OLD-9'), contact('c2', 'Unrelated', 'D1')];
-    const setOnly = whatIf({ accounts, contacts, ...none, push: [{ subject: 'c2', changes: [{ field: 'AccountNumber', from: 'D1', to: '' }] }, { subject: 'c1', changes: [{ field: 'AccountNumber', from: 'OLD-9', to: 'D1' }] }] });
+    const setOnly = whatIf({
+      accounts,
+      contacts,
+      ...none,
+      push: [
+        { subject: 'c2', changes: [{ field: 'AccountNumber', from: 'D1', to: '' }] },
+        { subject: 'c1', changes: [{ field: 'AccountNumber', from: 'OLD-9', to: 'D1' }] },
+      ],
+    });
     expect(setOnly.failingNow).toBe(1);
     expect(setOnly.afterPush.failing).toBe(1);
     expect(setOnly.afterPush.stillFailing[0]!.reason).toBe("the name differs from 'Delta Haulage Ltd', which holds D1");
@@ -42,7 +50,13 @@ describe('what-if', () => {
       ...none,
       push: [
         { subject: 'c2', changes: [{ field: 'AccountNumber', from: 'D1', to: '' }] },
-        { subject: 'c1', changes: [{ field: 'AccountNumber', from: 'OLD-9', to: 'D1' }, { field: 'Name', from: 'Delta Haulage Ltd', to: 'Delta Haulage' }] },
+        {
+          subject: 'c1',
+          changes: [
+            { field: 'AccountNumber', from: 'OLD-9', to: 'D1' },
+            { field: 'Name', from: 'Delta Haulage Ltd', to: 'Delta Haulage' },
+          ],
+        },
       ],
     });
     expect(withRename.afterPush).toMatchObject({ failing: 0, fixed: 1, broken: [] });

@@ -76,7 +76,9 @@ export const finding = (i: number, overrides: Partial<Finding> = {}): Finding =>
   score: 0.97,
   explanation: 'code and name match',
   contributions: [{ field: 'name', level: 'exact', weight: 9.5 }],
-  candidates: [{ contactId: contact(i).contactId, name: `Customer ${i} Ltd`, accountNumber: `C${String(i).padStart(5, '0')}`, score: 0.97 }],
+  candidates: [
+    { contactId: contact(i).contactId, name: `Customer ${i} Ltd`, accountNumber: `C${String(i).padStart(5, '0')}`, score: 0.97 },
+  ],
   fix: 'none',
   sync: { outcome: 'filed', message: null, doubt: null },
   ...overrides,

@@ -150,7 +150,10 @@ describe('openWorkspace: missing files', () => {
   it('refuses a path that does not exist unless create is set, and creates nothing', () => {
     const path = tmp.file('missing.reconciler');
     const error = catchError(() => openWorkspace(path));
-    expect(error).toMatchObject({ code: 'not_found', message: `No workspace at ${path}. Choose an existing workspace file or create a new one.` });
+    expect(error).toMatchObject({
+      code: 'not_found',
+      message: `No workspace at ${path}. Choose an existing workspace file or create a new one.`,
+    });
     expect(existsSync(path)).toBe(false);
     expect(listDir(tmp.dir())).toEqual([]);
   });

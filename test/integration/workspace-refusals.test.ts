@@ -82,7 +82,7 @@ describe('openWorkspace refuses files that are not workspaces', () => {
   it('a SQLite database from another application', () => {
     const path = tmp.file('other.db');
     const db = new Database(path);
-    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'hello\')');
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hello')");
     db.close();
     expectRefused(
       path,
@@ -104,7 +104,7 @@ describe('openWorkspace refuses files that are not workspaces', () => {
     const path = tmp.file('busy.db');
     const other = new Database(path);
     other.pragma('journal_mode = WAL');
-    other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'x\')');
+    other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('x')");
     try {
       expect(listDir(tmp.dir())).toEqual(['busy.db', 'busy.db-shm', 'busy.db-wal']);
       expectRefused(path, 'not_workspace', /from another application/);

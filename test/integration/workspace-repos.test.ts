@@ -24,7 +24,14 @@ const reopen = (): Workspace => {
 describe('imports', () => {
   it('records running, complete and failed imports', () => {
     const a = ws.imports.begin('cocoon', 'accounts.csv', 'aa11');
-    expect(ws.imports.get(a)).toMatchObject({ id: a, kind: 'cocoon', status: 'running', fileName: 'accounts.csv', sha256: 'aa11', finishedAt: null });
+    expect(ws.imports.get(a)).toMatchObject({
+      id: a,
+      kind: 'cocoon',
+      status: 'running',
+      fileName: 'accounts.csv',
+      sha256: 'aa11',
+      finishedAt: null,
+    });
     ws.imports.complete(a, 120, { skipped: 2 });
     const b = ws.imports.begin('xero_sync', null, null);
     ws.imports.fail(b, 'network down');
@@ -120,12 +127,23 @@ describe('xero contacts', () => {
 describe('invoices', () => {
   it('upserts invoices and credit notes and finds them by number', () => {
     const invoice = {
-      invoiceId: 'inv-1', docType: 'invoice' as const, number: 'INV-0042', type: 'ACCREC', contactId: contact(1).contactId,
-      contactName: 'Customer 1 Ltd', date: '2024-05-02', total: 1234.56, currency: 'GBP', status: 'AUTHORISED',
+      invoiceId: 'inv-1',
+      docType: 'invoice' as const,
+      number: 'INV-0042',
+      type: 'ACCREC',
+      contactId: contact(1).contactId,
+      contactName: 'Customer 1 Ltd',
+      date: '2024-05-02',
+      total: 1234.56,
+      currency: 'GBP',
+      status: 'AUTHORISED',
       updatedDateUtc: '2024-05-02T10:00:00.000Z',
     };
     const credit = { ...invoice, invoiceId: 'cn-1', docType: 'credit_note' as const, type: 'ACCRECCREDIT', total: 10 };
-    ws.invoices.upsertMany([{ invoice, raw: { InvoiceID: 'inv-1' } }, { invoice: credit, raw: {} }]);
+    ws.invoices.upsertMany([
+      { invoice, raw: { InvoiceID: 'inv-1' } },
+      { invoice: credit, raw: {} },
+    ]);
     ws.invoices.upsertMany([{ invoice: { ...invoice, status: 'PAID' }, raw: {} }]);
     expect(ws.invoices.count()).toBe(2);
     expect(ws.invoices.findByNumber('INV-0042')).toEqual([credit, { ...invoice, status: 'PAID' }]);
@@ -138,9 +156,18 @@ describe('findings', () => {
     findings: [
       finding(2, { kind: 'name_mismatch', fix: 'rename_in_xero_or_cocoon', score: 0.4, xeroContactId: null }),
       finding(1),
-      finding(3, { kind: 'not_in_xero', fix: 'create_in_xero', xeroContactId: null, codeHolderId: null, candidates: [], contributions: [] }),
+      finding(3, {
+        kind: 'not_in_xero',
+        fix: 'create_in_xero',
+        xeroContactId: null,
+        codeHolderId: null,
+        candidates: [],
+        contributions: [],
+      }),
     ],
-    xeroFindings: [{ kind: 'duplicate_contact', contactIds: [contact(1).contactId, contact(8).contactId], score: 0.9, explanation: 'same name' }],
+    xeroFindings: [
+      { kind: 'duplicate_contact', contactIds: [contact(1).contactId, contact(8).contactId], score: 0.9, explanation: 'same name' },
+    ],
   };
 
   it('replaceAll stores findings; list returns domain Findings in account row order', () => {
@@ -152,7 +179,15 @@ describe('findings', () => {
     expect(ws.findings.xeroFindings()).toEqual(result.xeroFindings);
     expect(ws.findings.computedAt()).toBe('2024-06-01T10:00:00.000Z');
     expect(ws.findings.countsByKind()).toEqual({
-      ok: 1, name_mismatch: 1, archived_holder: 0, code_missing: 0, code_conflict: 0, not_in_xero: 1, ambiguous: 0, not_customer: 0, code_differs: 0,
+      ok: 1,
+      name_mismatch: 1,
+      archived_holder: 0,
+      code_missing: 0,
+      code_conflict: 0,
+      not_in_xero: 1,
+      ambiguous: 0,
+      not_customer: 0,
+      code_differs: 0,
     });
   });
 
@@ -162,7 +197,9 @@ describe('findings', () => {
     expect(ws.findings.list()).toEqual([finding(5)]);
     expect(ws.findings.xeroFindings()).toEqual([]);
 
-    expect(() => ws.findings.replaceAll({ findings: [finding(6), finding(6)], xeroFindings: [] }, '2024-06-03T00:00:00.000Z')).toThrow(/UNIQUE/);
+    expect(() => ws.findings.replaceAll({ findings: [finding(6), finding(6)], xeroFindings: [] }, '2024-06-03T00:00:00.000Z')).toThrow(
+      /UNIQUE/,
+    );
     expect(ws.findings.list()).toEqual([finding(5)]);
     expect(ws.findings.computedAt()).toBe('2024-06-02T10:00:00.000Z');
 
@@ -174,11 +211,27 @@ describe('findings', () => {
 describe('decisions', () => {
   it('tracks the current decision, history and undo', () => {
     const first = ws.decisions.add({ accountCode: 'C00001', action: 'link', xeroContactId: contact(1).contactId });
-    const second = ws.decisions.add({ accountCode: 'C00001', action: 'ignore', note: 'test account', source: 'bulk', payload: { reason: 'internal' } });
+    const second = ws.decisions.add({
+      accountCode: 'C00001',
+      action: 'ignore',
+      note: 'test account',
+      source: 'bulk',
+      payload: { reason: 'internal' },
+    });
     ws.decisions.add({ accountCode: 'C00002', action: 'link', xeroContactId: contact(2).contactId });
     expect(ws.decisions.current('C00001')).toEqual(second);
-    expect(second).toMatchObject({ action: 'ignore', note: 'test account', source: 'bulk', payload: { reason: 'internal' }, undoneAt: null, xeroContactId: null });
-    expect(ws.decisions.listCurrent().map((d) => [d.accountCode, d.action])).toEqual([['C00001', 'ignore'], ['C00002', 'link']]);
+    expect(second).toMatchObject({
+      action: 'ignore',
+      note: 'test account',
+      source: 'bulk',
+      payload: { reason: 'internal' },
+      undoneAt: null,
+      xeroContactId: null,
+    });
+    expect(ws.decisions.listCurrent().map((d) => [d.accountCode, d.action])).toEqual([
+      ['C00001', 'ignore'],
+      ['C00002', 'link'],
+    ]);
 
     const undone = ws.decisions.undoLatest('C00001');
     expect(undone).toMatchObject({ id: second.id, undoneAt: expect.any(String) });
@@ -186,7 +239,10 @@ describe('decisions', () => {
     ws.decisions.undoLatest('C00001');
     expect(ws.decisions.current('C00001')).toBeUndefined();
     expect(ws.decisions.undoLatest('C00001')).toBeUndefined();
-    expect(ws.decisions.history('C00001').map((d) => [d.id, d.undoneAt !== null])).toEqual([[first.id, true], [second.id, true]]);
+    expect(ws.decisions.history('C00001').map((d) => [d.id, d.undoneAt !== null])).toEqual([
+      [first.id, true],
+      [second.id, true],
+    ]);
     expect(ws.decisions.listCurrent().map((d) => d.accountCode)).toEqual(['C00002']);
   });
 
@@ -214,11 +270,28 @@ describe('decisions', () => {
 describe('audit log', () => {
   it('appends entries and lists them newest first with paging', () => {
     const a = ws.audit.append({ actor: 'user', action: 'import.cocoon', result: 'ok', detail: { rows: 3 } });
-    const b = ws.audit.append({ actor: 'user', action: 'decision.add', subject: 'C00001', before: null, after: { action: 'link' }, result: 'ok' });
+    const b = ws.audit.append({
+      actor: 'user',
+      action: 'decision.add',
+      subject: 'C00001',
+      before: null,
+      after: { action: 'link' },
+      result: 'ok',
+    });
     reopen();
     expect(ws.audit.list().map((e) => e.id)).toEqual([b, a]);
     expect(ws.audit.list({ limit: 1, offset: 1 })).toEqual([
-      { id: a, at: expect.any(String), actor: 'user', action: 'import.cocoon', subject: '', before: null, after: null, result: 'ok', detail: { rows: 3 } },
+      {
+        id: a,
+        at: expect.any(String),
+        actor: 'user',
+        action: 'import.cocoon',
+        subject: '',
+        before: null,
+        after: null,
+        result: 'ok',
+        detail: { rows: 3 },
+      },
     ]);
     expect(ws.audit.list({ limit: 1 })[0]).toMatchObject({ subject: 'C00001', after: { action: 'link' } });
     expect(ws.audit.count()).toBe(2);

@@ -2,7 +2,26 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl, connectWorkspace, createFileSecretStore, createMemorySecretStore, createPkce, createState, createTokenClient, disconnectWorkspace, endpointsFor, FILE_STORE_WARNING, openXeroSession, startCallbackListener, TenantChoiceError, tokenKey, TokenManager, XERO_SCOPES, XeroAuthError, type StoredTokens } from '../../src/main/xero';
+import {
+  buildAuthorizeUrl,
+  connectWorkspace,
+  createFileSecretStore,
+  createMemorySecretStore,
+  createPkce,
+  createState,
+  createTokenClient,
+  disconnectWorkspace,
+  endpointsFor,
+  FILE_STORE_WARNING,
+  openXeroSession,
+  startCallbackListener,
+  TenantChoiceError,
+  tokenKey,
+  TokenManager,
+  XERO_SCOPES,
+  XeroAuthError,
+  type StoredTokens,
+} from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID, DEMO_TENANT_NAME } from '../../src/sandbox/index.js';
 import { headlessBrowser, rejection, sandbox, tempDir, tempWorkspace } from '../support/xero-sandbox';
@@ -48,7 +67,13 @@ describe('PKCE sign-in', () => {
     expect(q.get('code_challenge_method')).toBe('S256');
     expect(q.get('scope')).toBe('offline_access accounting.contacts accounting.invoices.read');
     expect(q.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/callback$/);
-    expect(binding).toMatchObject({ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, baseUrl: sb.url, clientId: CLIENT, disconnectedAt: null });
+    expect(binding).toMatchObject({
+      tenantId: DEMO_TENANT_ID,
+      tenantName: DEMO_TENANT_NAME,
+      baseUrl: sb.url,
+      clientId: CLIENT,
+      disconnectedAt: null,
+    });
     expect(browserUrl.startsWith(`${sb.url}/identity/connect/authorize?`)).toBe(true);
     expect(connected).toEqual([{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME }]);
     const stored = JSON.parse(secrets.entries()[tokenKey(CLIENT, DEMO_TENANT_ID)]!) as StoredTokens;
@@ -69,7 +94,9 @@ describe('PKCE sign-in', () => {
     const o = { clientId: CLIENT, redirectPort: 0, secrets: createMemorySecretStore(), openBrowser };
     const unnamed = await rejection(connectWorkspace(tempWorkspace(), { ...o, baseUrl: sb.url }));
     expect(unnamed.message).toContain(`stand-in at ${sb.url}; nothing was sent there`);
-    const remote = await rejection(connectWorkspace(tempWorkspace(), { ...o, baseUrl: 'https://login.xero.example', standIn: 'https://login.xero.example' }));
+    const remote = await rejection(
+      connectWorkspace(tempWorkspace(), { ...o, baseUrl: 'https://login.xero.example', standIn: 'https://login.xero.example' }),
+    );
     expect(remote.message).toContain('neither Xero (https://api.xero.com) nor a stand-in on this computer');
     expect(opened).toEqual([]);
     expect(sb.state.requests).toEqual([]);
@@ -80,7 +107,9 @@ describe('PKCE sign-in', () => {
     const first = await authorizeCode(sb.url);
     const code = await first.listener.code;
     expect(first.pageText).toContain('You can close this window');
-    const wrong = await rejection(first.client.exchangeCode({ code, redirectUri: first.listener.redirectUri, verifier: createPkce().verifier }));
+    const wrong = await rejection(
+      first.client.exchangeCode({ code, redirectUri: first.listener.redirectUri, verifier: createPkce().verifier }),
+    );
     expect(wrong).toBeInstanceOf(XeroAuthError);
     expect((wrong as XeroAuthError).oauthError).toBe('invalid_grant');
 
@@ -88,7 +117,9 @@ describe('PKCE sign-in', () => {
     const code2 = await second.listener.code;
     const ok = await second.client.exchangeCode({ code: code2, redirectUri: second.listener.redirectUri, verifier: second.pkce.verifier });
     expect(ok.refresh_token).toBeDefined();
-    const reused = await rejection(second.client.exchangeCode({ code: code2, redirectUri: second.listener.redirectUri, verifier: second.pkce.verifier }));
+    const reused = await rejection(
+      second.client.exchangeCode({ code: code2, redirectUri: second.listener.redirectUri, verifier: second.pkce.verifier }),
+    );
     expect((reused as XeroAuthError).oauthError).toBe('invalid_grant');
     expect(reused.message).not.toContain(code2);
   });
@@ -125,7 +156,13 @@ describe('PKCE sign-in', () => {
   it('times out or stops cleanly, a wrong-state callback notwithstanding', async () => {
     const slow = await startCallbackListener({ port: 0, path: '/callback', state: 's', timeoutMs: 500 });
     expect((await fetch(`${slow.redirectUri}?code=c&state=wrong`)).status).toBe(400);
-    const after100ms = await Promise.race([slow.code.then(() => 'settled', () => 'settled'), new Promise((ok) => setTimeout(() => ok('waiting'), 100))]);
+    const after100ms = await Promise.race([
+      slow.code.then(
+        () => 'settled',
+        () => 'settled',
+      ),
+      new Promise((ok) => setTimeout(() => ok('waiting'), 100)),
+    ]);
     expect(after100ms).toBe('waiting');
     expect(await rejection(slow.code)).toMatchObject({ code: 'timeout' });
     const stop = new AbortController();
@@ -141,10 +178,23 @@ describe('PKCE sign-in', () => {
     const deny = async (url: string): Promise<void> => {
       const html = await (await fetch(url)).text();
       const request = /name="request" value="([^"]+)"/.exec(html)![1]!;
-      const res = await fetch(`${sb.url}/identity/connect/consent`, { method: 'POST', body: new URLSearchParams({ request, action: 'deny' }), redirect: 'manual' });
+      const res = await fetch(`${sb.url}/identity/connect/consent`, {
+        method: 'POST',
+        body: new URLSearchParams({ request, action: 'deny' }),
+        redirect: 'manual',
+      });
       await (await fetch(res.headers.get('location')!)).text();
     };
-    const e = await rejection(connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, secrets: createMemorySecretStore(), openBrowser: deny }));
+    const e = await rejection(
+      connectWorkspace(ws, {
+        baseUrl: sb.url,
+        standIn: sb.url,
+        clientId: CLIENT,
+        redirectPort: 0,
+        secrets: createMemorySecretStore(),
+        openBrowser: deny,
+      }),
+    );
     expect(e).toMatchObject({ code: 'denied' });
     expect(e.message).toContain('consent was cancelled');
   });
@@ -154,7 +204,15 @@ describe('tenants', () => {
   it('asks which organisation when several are connected, and takes one by name or id', async () => {
     const sb = await sandbox({ tenants: [{ tenantName: 'Alpha Freight' }, { tenantName: 'Beta Logistics' }] });
     const connect = (tenant?: string) =>
-      connectWorkspace(tempWorkspace(), { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, tenant, secrets: createMemorySecretStore(), openBrowser: headlessBrowser });
+      connectWorkspace(tempWorkspace(), {
+        baseUrl: sb.url,
+        standIn: sb.url,
+        clientId: CLIENT,
+        redirectPort: 0,
+        tenant,
+        secrets: createMemorySecretStore(),
+        openBrowser: headlessBrowser,
+      });
     const e = (await rejection(connect())) as TenantChoiceError;
     expect(e).toBeInstanceOf(TenantChoiceError);
     expect(e.message).toMatch(/2 Xero organisations are connected; choose one by id or name/);
@@ -169,7 +227,16 @@ describe('tenants', () => {
     const sb = await sandbox({ tenants: [{ tenantName: 'Alpha Freight' }, { tenantName: 'Beta Logistics' }] });
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    const connect = (tenant?: string) => connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, tenant, secrets, openBrowser: headlessBrowser });
+    const connect = (tenant?: string) =>
+      connectWorkspace(ws, {
+        baseUrl: sb.url,
+        standIn: sb.url,
+        clientId: CLIENT,
+        redirectPort: 0,
+        tenant,
+        secrets,
+        openBrowser: headlessBrowser,
+      });
     await connect('Alpha Freight');
     expect((await connect()).binding.tenantName).toBe('Alpha Freight'); // a reconnect keeps the workspace's own
     await syncWorkspace(ws, openXeroSession(ws, { standIn: sb.url, secrets }).client, { recompute: false });
@@ -183,7 +250,14 @@ describe('tokens', () => {
     const sb = await sandbox({ dataDir: DEMO_DATA_DIR, limits: { accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 1800 } });
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: CLIENT,
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+    });
     const key = tokenKey(CLIENT, DEMO_TENANT_ID);
     const stored = (): StoredTokens => JSON.parse(secrets.entries()[key]!) as StoredTokens;
     return { sb, ws, secrets, key, stored };
@@ -252,7 +326,14 @@ describe('token file', () => {
     const warnings: string[] = [];
     const secrets = createFileSecretStore({ dir, onWarning: (w) => warnings.push(w) });
     const ws = tempWorkspace();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: CLIENT,
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+    });
     const session = openXeroSession(ws, { standIn: sb.url, secrets });
     await session.tokens.renewAfterRejection('whatever'); // a second write
     expect(warnings).toEqual([FILE_STORE_WARNING]);

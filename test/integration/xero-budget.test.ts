@@ -10,7 +10,17 @@ import { openWorkspace, type Workspace } from '../../src/main/db';
 import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/handlers/outbox-handlers';
 import { applyBulk } from '../../src/main/review/decide';
 import { recomputeFindings } from '../../src/main/findings/recompute';
-import { connectWorkspace, createFileSecretStore, createMemorySecretStore, openXeroSession, RateLimiterRegistry, systemClock, XERO_RATE_LIMITS, XeroDayBudgetError, type Clock } from '../../src/main/xero';
+import {
+  connectWorkspace,
+  createFileSecretStore,
+  createMemorySecretStore,
+  openXeroSession,
+  RateLimiterRegistry,
+  systemClock,
+  XERO_RATE_LIMITS,
+  XeroDayBudgetError,
+  type Clock,
+} from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { withinDayBudget } from '../../src/main/xero/budget';
 import { readCursor } from '../../src/main/xero/sync/cursor';
@@ -25,7 +35,8 @@ type Day = { limit: number; used: number; remaining: number; resetsAtMs: number 
 const pad = (n: number): string => String(n).padStart(2, '0');
 /** The local HH:MM of an instant, and of the minute after (the client saw the first answer a moment later). */
 const hhmm = (ms: number): string[] => [ms, ms + 60_000].map((t) => `${pad(new Date(t).getHours())}:${pad(new Date(t).getMinutes())}`);
-const apiCalls = (sb: { state: { requests: { path: string }[] } }): number => sb.state.requests.filter((r) => r.path.startsWith('/api.xro/')).length;
+const apiCalls = (sb: { state: { requests: { path: string }[] } }): number =>
+  sb.state.requests.filter((r) => r.path.startsWith('/api.xro/')).length;
 
 /** A clock both the stand-in and the app read, moved on together ("the next day" on this computer too). */
 function movableClock(): Clock & { advance(ms: number): void } {
@@ -60,13 +71,20 @@ describe("Xero's day budget", () => {
     const before = apiCalls(sb);
     const refused = await cli(['sync', '--workspace', path, '--full'], 7);
     const day = (await sb.admin<Day>('GET', `/tenants/${DEMO_TENANT_ID}/limits`)).body;
-    expect(refused.stderr).toMatch(/^Not started: this sync needs about \d+ calls to Xero, and Demo Company \(AU\) has 0 of today's left \(Xero allows 5,000 calls a day per organisation, 1,000 on its Starter plan\)\. Xero's day for it resets by (\d\d:\d\d) tomorrow \(in about 24 h\): sync then\. To start now anyway/m);
+    expect(refused.stderr).toMatch(
+      /^Not started: this sync needs about \d+ calls to Xero, and Demo Company \(AU\) has 0 of today's left \(Xero allows 5,000 calls a day per organisation, 1,000 on its Starter plan\)\. Xero's day for it resets by (\d\d:\d\d) tomorrow \(in about 24 h\): sync then\. To start now anyway/m,
+    );
     expect(hhmm(day.resetsAtMs!)).toContain(/resets by (\d\d:\d\d)/.exec(refused.stderr)![1]);
     expect(refused.stderr).toContain(`reconciler sync --workspace ${path} --ignore-budget`);
     expect(apiCalls(sb)).toBe(before); // nothing was sent
     const ws = openWorkspace(path);
     try {
-      expect(ws.imports.list().filter((r) => r.kind === 'xero_sync').map((r) => r.status)).toEqual(['complete', 'complete']); // no run begun
+      expect(
+        ws.imports
+          .list()
+          .filter((r) => r.kind === 'xero_sync')
+          .map((r) => r.status),
+      ).toEqual(['complete', 'complete']); // no run begun
     } finally {
       ws.close();
     }
@@ -80,9 +98,20 @@ describe("Xero's day budget", () => {
     sb.state.seed(TENANT, { Contacts: all.map(xeroContact) }, 'replace');
     const ws: Workspace = openWorkspace(join(tempDir(), 'books.reconciler'), { create: true });
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+      clock,
+    });
     const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock) });
-    importAccounts(ws, all.map((i) => billingAccount(i, i + 1)));
+    importAccounts(
+      ws,
+      all.map((i) => billingAccount(i, i + 1)),
+    );
     await syncWorkspace(ws, session.client, { clock });
     applyBulk(ws, { accountCodes: all.map(codeOf), action: 'suggested' });
 
@@ -121,7 +150,9 @@ describe("Xero's day budget", () => {
     // The rest of that day: the Push screen says why and when, and a push is refused before anything is sent.
     const later = await call('outbox.plan', {});
     expect(later.calls!.budget).toMatch(/^0 calls left today \(Xero said so at \d\d:\d\d\); resets at \d\d:\d\d tomorrow/);
-    expect(later.notReady).toMatch(/^Not started: this push needs about \d+ calls to Xero, and Demo Company \(AU\) has 0 of today's left .*Xero's day for it resets \d\d:\d\d tomorrow/);
+    expect(later.notReady).toMatch(
+      /^Not started: this push needs about \d+ calls to Xero, and Demo Company \(AU\) has 0 of today's left .*Xero's day for it resets \d\d:\d\d tomorrow/,
+    );
     const before = apiCalls(sb);
     const refused = await rejection(call('outbox.push', {}));
     expect(refused.message).toMatch(/^Not started: this push needs about/);
@@ -149,14 +180,27 @@ describe("Xero's day budget", () => {
     const dir = tempDir();
     const ws = openWorkspace(join(dir, 'books.reconciler'), { create: true });
     const secrets = createFileSecretStore({ dir: join(dir, 'config') });
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+      clock,
+    });
     const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock) });
     await sb.admin('PATCH', `/tenants/${TENANT}/limits`, { perDay: 2 }); // two pages of contacts, then Xero's day is spent
     const guard = { work: 'sync' as const, needed: 1, organisation: 'Demo Company (AU)', kept: () => 'The 2,000 records it read are kept' };
-    const run = () => withinDayBudget(session.client, guard, () => syncWorkspace(ws, session.client, { clock, pageSize: 1000, parallelPages: 1, recompute: false }));
+    const run = () =>
+      withinDayBudget(session.client, guard, () =>
+        syncWorkspace(ws, session.client, { clock, pageSize: 1000, parallelPages: 1, recompute: false }),
+      );
     const stopped = await rejection(run());
     expect(stopped).toBeInstanceOf(XeroDayBudgetError);
-    expect(stopped.message).toMatch(/so the sync stopped\. The 2,000 records it read are kept; sync again after \d\d:\d\d tomorrow \(in about 24 h\) and it carries on where it stopped\.$/);
+    expect(stopped.message).toMatch(
+      /so the sync stopped\. The 2,000 records it read are kept; sync again after \d\d:\d\d tomorrow \(in about 24 h\) and it carries on where it stopped\.$/,
+    );
     expect(readCursor(ws, 'contacts')).toMatchObject({ nextPage: 3, records: 2000 });
     expect(ws.contacts.count()).toBe(2000);
 

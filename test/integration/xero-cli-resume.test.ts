@@ -14,11 +14,18 @@ type Raw = Record<string, unknown>;
 function workspaceHolds(path: string): { contacts: Map<string, Raw>; documents: Map<string, Raw>; imports: string[] } {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const rows = (sql: string) => db.prepare<[], { id: string; raw: string }>(sql).all().map((r) => [r.id, JSON.parse(r.raw) as Raw] as const);
+    const rows = (sql: string) =>
+      db
+        .prepare<[], { id: string; raw: string }>(sql)
+        .all()
+        .map((r) => [r.id, JSON.parse(r.raw) as Raw] as const);
     return {
       contacts: new Map(rows('SELECT contact_id AS id, raw_json AS raw FROM xero_contacts')),
       documents: new Map(rows('SELECT invoice_id AS id, raw_json AS raw FROM xero_invoices')),
-      imports: db.prepare<[], { status: string }>("SELECT status FROM imports WHERE kind = 'xero_sync' ORDER BY id").all().map((r) => r.status),
+      imports: db
+        .prepare<[], { status: string }>("SELECT status FROM imports WHERE kind = 'xero_sync' ORDER BY id")
+        .all()
+        .map((r) => r.status),
     };
   } finally {
     db.close();
@@ -56,7 +63,14 @@ describe('reconciler sync, interrupted', () => {
     const config = join(dir, 'config');
     const env = { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url };
     const workspace = openWorkspace(ws, { create: true });
-    await connectWorkspace(workspace, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
+    await connectWorkspace(workspace, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets: createFileSecretStore({ dir: config }),
+      openBrowser: headlessBrowser,
+    });
     workspace.close();
     await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 300, count: 100, path: '/Contacts' });
 
@@ -86,46 +100,58 @@ describe('reconciler sync, interrupted', () => {
 
   // RECONCILER_RESUME_CONTACTS=3000 is the long version (`npm run bench -- --only kills`).
   const N = Number(process.env.RECONCILER_RESUME_CONTACTS ?? 300);
-  it(`a sync of ${N} contacts killed five times while Xero changed in between ends equal to Xero, with no sync after it`, { timeout: 300_000 }, async () => {
-    const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
-    const contacts = makeContacts(N);
-    sb.state.seed(DEMO_TENANT_ID, { Contacts: contacts, Invoices: makeInvoices(Math.round(N * 0.4), N) }, 'replace');
-    const dir = tempDir();
-    const ws = join(dir, 'books.reconciler');
-    const config = join(dir, 'config');
-    const env = { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url };
-    const workspace = openWorkspace(ws, { create: true });
-    await connectWorkspace(workspace, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
-    workspace.close();
-    await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 100, count: 1000, path: '/Contacts' });
+  it(
+    `a sync of ${N} contacts killed five times while Xero changed in between ends equal to Xero, with no sync after it`,
+    { timeout: 300_000 },
+    async () => {
+      const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
+      const contacts = makeContacts(N);
+      sb.state.seed(DEMO_TENANT_ID, { Contacts: contacts, Invoices: makeInvoices(Math.round(N * 0.4), N) }, 'replace');
+      const dir = tempDir();
+      const ws = join(dir, 'books.reconciler');
+      const config = join(dir, 'config');
+      const env = { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url };
+      const workspace = openWorkspace(ws, { create: true });
+      await connectWorkspace(workspace, {
+        baseUrl: sb.url,
+        standIn: sb.url,
+        clientId: 'reconciler-dev',
+        redirectPort: 0,
+        secrets: createFileSecretStore({ dir: config }),
+        openBrowser: headlessBrowser,
+      });
+      workspace.close();
+      await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 100, count: 1000, path: '/Contacts' });
 
-    const id = (i: number) => String(contacts[i]!.ContactID);
-    let made = 0;
-    for (let round = 0; round < 5; round++) {
-      const from = nextContactsPage(ws);
-      const child = startCli(['sync', '--workspace', ws, '--page-size', '20'], env);
-      await until(() => nextContactsPage(ws) >= from + 2);
-      child.kill('SIGKILL');
-      await finished(child);
-      // Meanwhile in Xero, mostly on pages already read: renames, an archive, new contacts whose ids sort early.
-      for (const i of [round * 7 + 1, round * 7 + 2, N - 50 + round]) await sb.admin('PATCH', `/tenants/${DEMO_TENANT_ID}/contacts/${id(i)}`, { Name: `Renamed ${i} In Round ${round}` });
-      await sb.admin('PATCH', `/tenants/${DEMO_TENANT_ID}/contacts/${id(round * 7 + 3)}`, { ContactStatus: 'ARCHIVED' });
-      const fresh = [(round * 2 + 1) * 10, (round * 2 + 2) * 10].map((i) => ({
-        ...makeContacts(1, 1000 + made++)[0]!,
-        ContactID: `${id(i).slice(0, -1)}f`, // sorts right after contact i, on a page already read
-        UpdatedDateUTC: `/Date(${Date.now()}+0000)/`,
-      }));
-      await sb.admin('POST', `/tenants/${DEMO_TENANT_ID}/data`, { Contacts: fresh });
-    }
-    await sb.admin('DELETE', '/faults');
+      const id = (i: number) => String(contacts[i]!.ContactID);
+      let made = 0;
+      for (let round = 0; round < 5; round++) {
+        const from = nextContactsPage(ws);
+        const child = startCli(['sync', '--workspace', ws, '--page-size', '20'], env);
+        await until(() => nextContactsPage(ws) >= from + 2);
+        child.kill('SIGKILL');
+        await finished(child);
+        // Meanwhile in Xero, mostly on pages already read: renames, an archive, new contacts whose ids sort early.
+        for (const i of [round * 7 + 1, round * 7 + 2, N - 50 + round])
+          await sb.admin('PATCH', `/tenants/${DEMO_TENANT_ID}/contacts/${id(i)}`, { Name: `Renamed ${i} In Round ${round}` });
+        await sb.admin('PATCH', `/tenants/${DEMO_TENANT_ID}/contacts/${id(round * 7 + 3)}`, { ContactStatus: 'ARCHIVED' });
+        const fresh = [(round * 2 + 1) * 10, (round * 2 + 2) * 10].map((i) => ({
+          ...makeContacts(1, 1000 + made++)[0]!,
+          ContactID: `${id(i).slice(0, -1)}f`, // sorts right after contact i, on a page already read
+          UpdatedDateUTC: `/Date(${Date.now()}+0000)/`,
+        }));
+        await sb.admin('POST', `/tenants/${DEMO_TENANT_ID}/data`, { Contacts: fresh });
+      }
+      await sb.admin('DELETE', '/faults');
 
-    const last = await runCliAsync(['sync', '--workspace', ws, '--page-size', '20'], env);
-    expect(last.code, last.stderr).toBe(0);
-    const want = sandboxRecords(sb, DEMO_TENANT_ID);
-    const have = workspaceHolds(ws);
-    expect(want.contacts.size).toBe(N + 10);
-    expect(differences(want.contacts, have.contacts)).toEqual([]);
-    expect(differences(want.documents, have.documents)).toEqual([]);
-    expect(last.stderr).toMatch(/resumed.*records changed in Xero while it was stopped read again/);
-  });
+      const last = await runCliAsync(['sync', '--workspace', ws, '--page-size', '20'], env);
+      expect(last.code, last.stderr).toBe(0);
+      const want = sandboxRecords(sb, DEMO_TENANT_ID);
+      const have = workspaceHolds(ws);
+      expect(want.contacts.size).toBe(N + 10);
+      expect(differences(want.contacts, have.contacts)).toEqual([]);
+      expect(differences(want.documents, have.documents)).toEqual([]);
+      expect(last.stderr).toMatch(/resumed.*records changed in Xero while it was stopped read again/);
+    },
+  );
 });

@@ -48,10 +48,14 @@ describe('reconciler sandbox + connect + sync', () => {
       lastSync: { status: 'complete', fileName: 'Demo Company (AU)' },
       xeroConnection: { tenantId: DEMO_TENANT_ID, tenantName: 'Demo Company (AU)', sandbox: true, disconnectedAt: null },
     });
-    expect((await runCliAsync(['status', '--workspace', ws], env)).stdout).toMatch(/Xero connection {7}Demo Company \(AU\) \(sandbox\), connected \d{4}-/);
+    expect((await runCliAsync(['status', '--workspace', ws], env)).stdout).toMatch(
+      /Xero connection {7}Demo Company \(AU\) \(sandbox\), connected \d{4}-/,
+    );
 
     const secrets = readFileSync(tokensFile, 'utf8');
-    const refresh = (JSON.parse(Object.values((JSON.parse(secrets) as { secrets: Record<string, string> }).secrets)[0]!) as { refreshToken: string }).refreshToken;
+    const refresh = (
+      JSON.parse(Object.values((JSON.parse(secrets) as { secrets: Record<string, string> }).secrets)[0]!) as { refreshToken: string }
+    ).refreshToken;
     expect(readFileSync(ws).toString('latin1')).not.toContain(refresh);
     for (const r of [connect, sync, status]) expect(r.stderr + r.stdout).not.toContain(refresh);
 
@@ -65,8 +69,6 @@ describe('reconciler sandbox + connect + sync', () => {
     const after = await runCliAsync(['sync', '--workspace', ws], env);
     expect(after.code).toBe(5);
     expect(after.stderr).toContain(`connect it again (reconciler connect --workspace ${ws})`);
-    expect((await runCliAsync(['status', '--workspace', ws], env)).stdout).toContain(
-      `Demo Company (AU) (sandbox): disconnected 20`,
-    );
+    expect((await runCliAsync(['status', '--workspace', ws], env)).stdout).toContain(`Demo Company (AU) (sandbox): disconnected 20`);
   });
 });

@@ -60,7 +60,12 @@ describe("Xero's contacts export in a workspace", () => {
       ],
     });
     const crème = ws.findings.get('C001')!;
-    expect(ws.contacts.get(crème.xeroContactId!)).toMatchObject({ name: 'Creme Brulee Transport', phone: '61 2 9000 8000', postcode: '2010', status: 'ACTIVE' });
+    expect(ws.contacts.get(crème.xeroContactId!)).toMatchObject({
+      name: 'Creme Brulee Transport',
+      phone: '61 2 9000 8000',
+      postcode: '2010',
+      status: 'ACTIVE',
+    });
 
     await importXeroContactsFile(ws, at('archived.csv')); // the file name says Archived
     await importXeroContactsFile(ws, at('customers.csv'));
@@ -73,7 +78,13 @@ describe("Xero's contacts export in a workspace", () => {
     // a newer All contacts export replaces the All contacts it had, and leaves the archived ones
     await importXeroContactsFile(ws, at('all-contacts.csv'));
     expect(ws.contacts.count()).toBe(11);
-    expect(ws.contacts.list().filter((c) => c.status === 'ARCHIVED').map((c) => c.name).sort()).toEqual(['Foxtrot Movers', 'Société Lumière']);
+    expect(
+      ws.contacts
+        .list()
+        .filter((c) => c.status === 'ARCHIVED')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Foxtrot Movers', 'Société Lumière']);
   });
 
   it('the Archived export first, then All contacts: the same contacts; a refused file changes nothing', async () => {
@@ -87,46 +98,83 @@ describe("Xero's contacts export in a workspace", () => {
     expect(ws.contacts.count()).toBe(11);
     expect(ws.contacts.list().filter((c) => c.status === 'ARCHIVED')).toHaveLength(2);
     writeFileSync(join(dir, 'broken.csv'), 'ContactName,AccountNumber,EmailAddress\nAcme,A1,\nacme,A2,\n');
-    await expect(importXeroContactsFile(ws, join(dir, 'broken.csv'))).rejects.toThrow(/broken\.csv was not read: 1 problem in Xero's contacts export[^]*row 3: "acme" is listed again/);
+    await expect(importXeroContactsFile(ws, join(dir, 'broken.csv'))).rejects.toThrow(
+      /broken\.csv was not read: 1 problem in Xero's contacts export[^]*row 3: "acme" is listed again/,
+    );
     expect(ws.contacts.count()).toBe(11);
   });
 });
 
 function startApp(dataDir: string, xeroUrl?: string) {
   const xero = xeroUrl
-    ? createXeroLink({ secrets: createMemorySecretStore(), configDir: join(dataDir, 'config'), settings: { xeroBaseUrl: xeroUrl, clientId: 'reconciler-dev', redirectPort: 0 }, openBrowser: headlessBrowser })
+    ? createXeroLink({
+        secrets: createMemorySecretStore(),
+        configDir: join(dataDir, 'config'),
+        settings: { xeroBaseUrl: xeroUrl, clientId: 'reconciler-dev', redirectPort: 0 },
+        openBrowser: headlessBrowser,
+      })
     : undefined;
-  const app = createApp({ host: 'web', dataDir, demoDir: join(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true, xero });
-  const call = async <T = Record<string, unknown>>(channel: string, input: unknown = {}) => (await app.dispatch(channel as never, input)) as Envelope<T>;
+  const app = createApp({
+    host: 'web',
+    dataDir,
+    demoDir: join(import.meta.dirname, '../../demo'),
+    settings: memorySettings(),
+    validateOutput: true,
+    xero,
+  });
+  const call = async <T = Record<string, unknown>>(channel: string, input: unknown = {}) =>
+    (await app.dispatch(channel as never, input)) as Envelope<T>;
   const value = async <T = Record<string, unknown>>(channel: string, input: unknown = {}) => {
     const r = await call<T>(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
     return r.value;
   };
-  const upload = (name: string, view?: string) => ({ fileName: name, content: readFileSync(at(name)).toString('base64'), ...(view ? { view } : {}) });
+  const upload = (name: string, view?: string) => ({
+    fileName: name,
+    content: readFileSync(at(name)).toString('base64'),
+    ...(view ? { view } : {}),
+  });
   return { app, call, value, upload };
 }
 
 describe('the app and the CLI with an export, and the sync that takes over', () => {
-  it('the app imports the exports (the view said or inferred), says what it cannot know, refuses to push; a sync replaces them with Xero\'s contacts', async () => {
+  it("the app imports the exports (the view said or inferred), says what it cannot know, refuses to push; a sync replaces them with Xero's contacts", async () => {
     const sb = await sandbox();
     sb.state.seed(DEMO_TENANT_ID, { Contacts: XERO_HOLDS }, 'replace');
     const { app, call, value, upload } = startApp(tempDir(), sb.url);
     try {
       await value('imports.cocoon', upload('cocoon.csv'));
       expect(await value('imports.xeroFile', upload('all-contacts.csv'))).toMatchObject({ rows: 9, readAs: 'UTF-8' });
-      expect(await value('workspace.status')).toMatchObject({ xeroTrust: 'complete', xeroExport: { views: ['all'] }, counts: { not_in_xero: 3 } });
+      expect(await value('workspace.status')).toMatchObject({
+        xeroTrust: 'complete',
+        xeroExport: { views: ['all'] },
+        counts: { not_in_xero: 3 },
+      });
       await value('imports.xeroFile', upload('archived.csv', 'archived'));
       await value('imports.xeroFile', upload('customers.csv')); // inferred from the name
       const status = await value<{ xeroExport: unknown; counts: Record<string, number>; contacts: number }>('workspace.status');
-      expect(status).toMatchObject({ contacts: 11, xeroExport: { views: ['all', 'customers', 'archived'], caveats: [expect.stringContaining('no ContactIDs')] } });
-      expect(status.counts).toMatchObject({ ok: 1, name_mismatch: 3, archived_holder: 2, not_customer: 1, code_missing: 1, code_conflict: 1, not_in_xero: 1 });
+      expect(status).toMatchObject({
+        contacts: 11,
+        xeroExport: { views: ['all', 'customers', 'archived'], caveats: [expect.stringContaining('no ContactIDs')] },
+      });
+      expect(status.counts).toMatchObject({
+        ok: 1,
+        name_mismatch: 3,
+        archived_holder: 2,
+        not_customer: 1,
+        code_missing: 1,
+        code_conflict: 1,
+        not_in_xero: 1,
+      });
 
       // a decision is recorded, but nothing can be pushed: the Push screen says why
       expect((await call('decisions.apply', { accountCode: 'A001', action: 'rename_in_xero' })).ok).toBe(true);
       expect((await call('decisions.apply', { accountCode: 'S001', action: 'restore_in_xero', note: 'still trading' })).ok).toBe(true);
       expect(await value('outbox.plan')).toMatchObject({ notReady: EXPORT_PUSH_REFUSAL });
-      expect(await call('outbox.push', { batchSize: 50 })).toMatchObject({ ok: false, error: { code: 'unavailable', message: EXPORT_PUSH_REFUSAL } });
+      expect(await call('outbox.push', { batchSize: 50 })).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable', message: EXPORT_PUSH_REFUSAL },
+      });
 
       // connected and synced: Xero's contacts replace the export's (a full sync, whose sweep removes every exported contact)
       expect((await call('xero.connect')).ok).toBe(true);
@@ -141,9 +189,16 @@ describe('the app and the CLI with an export, and the sync that takes over', () 
       // the decisions made on exported contacts (an active one, an archived one) are made again on Xero's, and can be pushed now
       expect(ws.decisions.listCurrent()).toEqual([
         expect.objectContaining({ accountCode: 'A001', action: 'rename_in_xero', xeroContactId: '00000000-0000-4000-8000-000000000002' }),
-        expect.objectContaining({ accountCode: 'S001', action: 'restore_in_xero', xeroContactId: '00000000-0000-4000-8000-000000000011', note: 'still trading' }),
+        expect.objectContaining({
+          accountCode: 'S001',
+          action: 'restore_in_xero',
+          xeroContactId: '00000000-0000-4000-8000-000000000011',
+          note: 'still trading',
+        }),
       ]);
-      const plan = await value<{ notReady: string | null; toSend: number; failed: number; items: { contactId: string; kind: string }[] }>('outbox.plan');
+      const plan = await value<{ notReady: string | null; toSend: number; failed: number; items: { contactId: string; kind: string }[] }>(
+        'outbox.plan',
+      );
       expect(plan).toMatchObject({ notReady: null, toSend: 2, failed: 0 });
       expect(plan.items.map((i) => [i.contactId, i.kind]).sort()).toEqual([
         ['00000000-0000-4000-8000-000000000002', 'rename'],
@@ -166,7 +221,14 @@ describe('the app and the CLI with an export, and the sync that takes over', () 
     await importXeroContactsFile(ws, at('all-contacts.csv'));
     recomputeFindings(ws);
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+    });
     const { client } = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
     const summary = await syncWorkspace(ws, client, { pageSize: 5 });
     expect(summary.entities.contacts).toMatchObject({ full: true, records: 11, removed: 9 });
@@ -180,10 +242,12 @@ describe('the app and the CLI with an export, and the sync that takes over', () 
     expect((await runCliAsync(['import', 'cocoon', at('cocoon.csv'), '--workspace', path])).code).toBe(0);
     const imported = await runCliAsync(['import', 'xero', at('all-contacts.csv'), '--workspace', path, '--view', 'all']);
     expect(imported.code).toBe(0);
-    expect(imported.stderr).toContain("imported 9 Xero contacts from");
+    expect(imported.stderr).toContain('imported 9 Xero contacts from');
     expect(imported.stderr).toContain("(Xero's contacts export, All contacts; read as UTF-8)");
     expect(imported.stderr).toMatch(/note: Archived contacts are missing/);
-    expect((await runCliAsync(['import', 'xero', at('archived.csv'), '--workspace', path, '--view', 'nope'])).stderr).toMatch(/--view must be one of all, customers, archived/);
+    expect((await runCliAsync(['import', 'xero', at('archived.csv'), '--workspace', path, '--view', 'nope'])).stderr).toMatch(
+      /--view must be one of all, customers, archived/,
+    );
     const status = await runCliAsync(['status', '--workspace', path]);
     expect(status.stdout).toMatch(/Xero side {13}Xero's contacts export \(All contacts\)\n {2}From Xero's contacts export: no ContactIDs/);
     const push = await runCliAsync(['push', '--workspace', path, '--yes']);

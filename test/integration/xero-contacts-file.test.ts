@@ -15,7 +15,14 @@ function page(n: number, count: number, ids: string[]): string {
     ProviderName: 'Reconciler tests',
     DateTimeUTC: '/Date(1551399323399)/',
     pagination: { page: n, pageSize: 2, pageCount: count, itemCount: count * 2 },
-    Contacts: ids.map((id) => ({ ContactID: id, Name: `Contact ${id}`, AccountNumber: `AN-${id}`, ContactStatus: 'ACTIVE', IsCustomer: true, UpdatedDateUTC: '/Date(1503348544227+0000)/' })),
+    Contacts: ids.map((id) => ({
+      ContactID: id,
+      Name: `Contact ${id}`,
+      AccountNumber: `AN-${id}`,
+      ContactStatus: 'ACTIVE',
+      IsCustomer: true,
+      UpdatedDateUTC: '/Date(1503348544227+0000)/',
+    })),
   });
 }
 

@@ -18,7 +18,14 @@ describe('customer flags after an incremental sync', () => {
     sb.state.seed(DEMO_TENANT_ID, parseSeed(JSON.parse(readFileSync('demo/xero-contacts.json', 'utf8'))), 'replace');
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+    });
     const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
     await importCocoonFile(ws, 'demo/cocoon.csv');
 
@@ -33,7 +40,9 @@ describe('customer flags after an incremental sync', () => {
     // Someone raises a sales invoice for that contact in Xero itself.
     const xero = await connect(sb, { scope: 'offline_access accounting.contacts accounting.invoices' });
     const before = (await xero.api<{ Contacts: Json[] }>('GET', `/Contacts/${contactId}`)).body.Contacts[0]!;
-    const put = await xero.api('PUT', '/Invoices', { Invoices: [{ Type: 'ACCREC', Contact: { ContactID: contactId }, Status: 'AUTHORISED' }] });
+    const put = await xero.api('PUT', '/Invoices', {
+      Invoices: [{ Type: 'ACCREC', Contact: { ContactID: contactId }, Status: 'AUTHORISED' }],
+    });
     expect(put.status).toBe(200);
     const after = (await xero.api<{ Contacts: Json[] }>('GET', `/Contacts/${contactId}`)).body.Contacts[0]!;
     expect(after).toMatchObject({ IsCustomer: true, UpdatedDateUTC: before.UpdatedDateUTC }); // Xero does not bump it

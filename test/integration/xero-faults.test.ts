@@ -2,7 +2,16 @@
 // a 503 maintenance page, connections cut mid-response, a hung response, then a cancel mid-sync and a resume.
 // It must end with exactly the sandbox's records in the workspace. Time runs 60× faster on both sides.
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, scaledClock, seededRandom, SyncCancelledError, XERO_RATE_LIMITS } from '../../src/main/xero';
+import {
+  connectWorkspace,
+  createMemorySecretStore,
+  openXeroSession,
+  RateLimiterRegistry,
+  scaledClock,
+  seededRandom,
+  SyncCancelledError,
+  XERO_RATE_LIMITS,
+} from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, makeContacts, makeCreditNotes, makeInvoices, sandboxRecords, workspaceRecords } from '../support/xero-data';
@@ -12,13 +21,25 @@ describe('sync through faults', () => {
   it('survives 429s, 5xx, cut and hung connections, a cancel, and resumes to exactly what Xero holds', async () => {
     const clock = scaledClock(60);
     const sb = await sandbox({ clock: () => clock.now() });
-    sb.state.seed(DEMO_TENANT_ID, { Contacts: makeContacts(600), Invoices: makeInvoices(300, 600), CreditNotes: makeCreditNotes(100, 600) }, 'replace');
+    sb.state.seed(
+      DEMO_TENANT_ID,
+      { Contacts: makeContacts(600), Invoices: makeInvoices(300, 600), CreditNotes: makeCreditNotes(100, 600) },
+      'replace',
+    );
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+      clock,
+    });
     const retries: { label: string; status: number; decision: string }[] = [];
     const session = openXeroSession(ws, {
-    standIn: sb.url,
+      standIn: sb.url,
       secrets,
       clock,
       limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock),
@@ -55,7 +76,11 @@ describe('sync through faults', () => {
     const saved = ws.contacts.count();
     expect(saved).toBeGreaterThanOrEqual(300);
     expect(saved % 50).toBe(0); // whole pages only
-    expect(JSON.parse(ws.syncState.get('xero.sync.contacts.cursor')!)).toMatchObject({ nextPage: saved / 50 + 1, records: saved, full: true });
+    expect(JSON.parse(ws.syncState.get('xero.sync.contacts.cursor')!)).toMatchObject({
+      nextPage: saved / 50 + 1,
+      records: saved,
+      full: true,
+    });
     expect(ws.imports.latest('xero_sync')).toMatchObject({ status: 'failed', detail: { error: 'cancelled' } });
     expect(ws.findings.computedAt()).toBeUndefined(); // no findings from half a Xero side
 
@@ -83,7 +108,12 @@ describe('sync through faults', () => {
     expect(have.contacts.size).toBe(601);
     expect(differences(want.contacts, have.contacts)).toEqual([]);
     expect(differences(want.documents, have.documents)).toEqual([]);
-    expect(ws.imports.list().filter((r) => r.kind === 'xero_sync').map((r) => r.status)).toEqual(['complete', 'complete', 'failed']);
+    expect(
+      ws.imports
+        .list()
+        .filter((r) => r.kind === 'xero_sync')
+        .map((r) => r.status),
+    ).toEqual(['complete', 'complete', 'failed']);
 
     const seen = (pred: (r: (typeof retries)[number]) => boolean) => retries.filter(pred).length;
     expect(seen((r) => r.status === 429 && r.decision === 'pause')).toBeGreaterThanOrEqual(12);

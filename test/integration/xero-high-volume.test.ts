@@ -8,14 +8,22 @@ import { highVolumeException } from '../../src/sandbox/http/xero-errors.js';
 import { differences, sandboxRecords, workspaceRecords } from '../support/xero-data';
 import { headlessBrowser, rejection, sandbox, tempWorkspace } from '../support/xero-sandbox';
 
-const ADVICE = /Xero would not list the \w+: the organisation holds too many for the way the app asked\. Nothing is wrong with your books and nothing in Xero was changed\. Please report this message: .* \(Xero said: "Your request is not filtering \w+ efficiently/;
+const ADVICE =
+  /Xero would not list the \w+: the organisation holds too many for the way the app asked\. Nothing is wrong with your books and nothing in Xero was changed\. Please report this message: .* \(Xero said: "Your request is not filtering \w+ efficiently/;
 
 async function setup(threshold: number) {
   // The demo organisation: 22 contacts, 11 invoices, 4 credit notes.
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR, limits: { highVolumeThreshold: threshold } });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+  await connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: 'reconciler-dev',
+    redirectPort: 0,
+    secrets,
+    openBrowser: headlessBrowser,
+  });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, session };
 }
@@ -24,7 +32,11 @@ describe('sync of a high-volume organisation', () => {
   it('completes, full and incremental, where Xero refuses every unoptimised filter', async () => {
     const { sb, ws, session } = await setup(3);
     // the threshold is live: a filter Xero has not optimised is refused, and said so in plain words
-    const refused = await rejection(session.client.call('GET /Contacts (unoptimised)', (api) => api.getContacts(DEMO_TENANT_ID, undefined, 'ContactStatus=="ACTIVE"', undefined, undefined, 1)));
+    const refused = await rejection(
+      session.client.call('GET /Contacts (unoptimised)', (api) =>
+        api.getContacts(DEMO_TENANT_ID, undefined, 'ContactStatus=="ACTIVE"', undefined, undefined, 1),
+      ),
+    );
     expect(refused.message).toMatch(ADVICE);
     expect(refused.message).toMatch(/^GET \/Contacts \(unoptimised\): Xero would not list the contacts: /);
 
@@ -40,10 +52,15 @@ describe('sync of a high-volume organisation', () => {
     const inc = await syncWorkspace(ws, session.client, { pageSize: 5 });
     expect(inc.entities.contacts).toMatchObject({ full: false, records: 1 });
     expect(ws.contacts.get(acme.contactId)!.name).toBe('Acme Freight Australia Pty Ltd');
-    expect(ws.imports.list().filter((r) => r.kind === 'xero_sync').map((r) => r.status)).toEqual(['complete', 'complete']);
+    expect(
+      ws.imports
+        .list()
+        .filter((r) => r.kind === 'xero_sync')
+        .map((r) => r.status),
+    ).toEqual(['complete', 'complete']);
   });
 
-  it('says what to do when Xero still refuses the sync\'s filter', async () => {
+  it("says what to do when Xero still refuses the sync's filter", async () => {
     const { sb, ws, session } = await setup(3);
     const fault = { kind: 'status', status: 400, body: JSON.stringify(highVolumeException('Invoices')), method: 'GET', path: '/Invoices' };
     expect((await sb.admin('POST', '/faults', fault)).status).toBe(201);

@@ -56,7 +56,15 @@ async function mergedWorld() {
   const ws = openWorkspace(join(tempDir('reconciler-merge-'), 'books.reconciler'), { create: true });
   const secrets = createMemorySecretStore();
   const clock = systemClock;
-  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+  await connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: 'reconciler-dev',
+    redirectPort: 0,
+    secrets,
+    openBrowser: headlessBrowser,
+    clock,
+  });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, clock });
   importAccounts(ws, [account(1, 'A001', 'Acme Freight', 1), account(2, 'B002', 'Bayside Wholesale Ltd', 2)]);
   await syncWorkspace(ws, session.client, { clock });
@@ -69,7 +77,11 @@ describe('a merge made in the Xero web app', () => {
     expect(ws.findings.get('A001')).toMatchObject({ kind: 'ok', xeroContactId: ACME_OLD });
     expect(ws.findings.get('B002')!.kind).toBe('name_mismatch');
 
-    for (const [from, into] of [[ACME_OLD, ACME], [BAY_OLD, BAY]]) expect((await sb.admin('POST', '/merge', { from, into })).status).toBe(200);
+    for (const [from, into] of [
+      [ACME_OLD, ACME],
+      [BAY_OLD, BAY],
+    ])
+      expect((await sb.admin('POST', '/merge', { from, into })).status).toBe(200);
     const summary = await sync();
     expect(summary.entities.contacts.full).toBe(false);
 
@@ -79,17 +91,36 @@ describe('a merge made in the Xero web app', () => {
 
     // The account's name is the merged-away contact's: Xero refuses it; the finding follows to the survivor.
     const acme = ws.findings.get('A001')!;
-    expect(acme).toMatchObject({ kind: 'archived_holder', fix: 'follow_merge', xeroContactId: ACME, codeHolderId: ACME_OLD, sync: { outcome: 'refused', message: 'Unable to assign an Archived contact.' } });
-    expect(acme.explanation).toContain("'Acme Freight' was merged into 'Acme Freight Pty Ltd' in Xero and is archived, but still has the account's name and holds A001");
+    expect(acme).toMatchObject({
+      kind: 'archived_holder',
+      fix: 'follow_merge',
+      xeroContactId: ACME,
+      codeHolderId: ACME_OLD,
+      sync: { outcome: 'refused', message: 'Unable to assign an Archived contact.' },
+    });
+    expect(acme.explanation).toContain(
+      "'Acme Freight' was merged into 'Acme Freight Pty Ltd' in Xero and is archived, but still has the account's name and holds A001",
+    );
     expect(acme.explanation).toContain("free it from 'Acme Freight' first");
     expect(acme.explanation).not.toMatch(/restore/i);
     // The account's name is neither: Xero would create a contact with a number the merged-away one holds.
     const bay = ws.findings.get('B002')!;
-    expect(bay).toMatchObject({ kind: 'archived_holder', fix: 'follow_merge', xeroContactId: BAY, codeHolderId: BAY_OLD, sync: { message: 'The Account Number already exists. Please enter a different Account Number.' } });
+    expect(bay).toMatchObject({
+      kind: 'archived_holder',
+      fix: 'follow_merge',
+      xeroContactId: BAY,
+      codeHolderId: BAY_OLD,
+      sync: { message: 'The Account Number already exists. Please enter a different Account Number.' },
+    });
     expect(bay.explanation).toContain("'Bayside Wholesale' was merged into 'Bayside Wholesale Pty Ltd'");
 
     // The review shows the surviving contact, and says which contact holds the code and where it was merged.
-    expect(reviewRow(ws, 'A001')).toMatchObject({ kind: 'archived_holder', xeroId: ACME, xeroName: 'Acme Freight Pty Ltd', xeroStatus: 'ACTIVE' });
+    expect(reviewRow(ws, 'A001')).toMatchObject({
+      kind: 'archived_holder',
+      xeroId: ACME,
+      xeroName: 'Acme Freight Pty Ltd',
+      xeroStatus: 'ACTIVE',
+    });
     const detail = findingDetail(ws, 'A001');
     expect(detail.contact!.contactId).toBe(ACME);
     expect(detail.codeHolder).toMatchObject({ contactId: ACME_OLD, status: 'ARCHIVED', mergedToContactId: ACME });
@@ -100,7 +131,9 @@ describe('a merge made in the Xero web app', () => {
     const decided = applyDecision(ws, { accountCode: 'A001', action: 'set_account_number' });
     expect(decided.warning).toBeNull();
     expect(decided.decision.changes).toContainEqual({ target: 'xero', subject: ACME, field: 'AccountNumber', from: '', to: 'A001' });
-    const lines = currentChecklist(ws, new Date().toISOString()).groups.flatMap((g) => g.lines).filter((l) => l.accountCode === 'A001');
+    const lines = currentChecklist(ws, new Date().toISOString())
+      .groups.flatMap((g) => g.lines)
+      .filter((l) => l.accountCode === 'A001');
     const free = lines.find((l) => l.key.startsWith('free:'))!;
     expect(free).toMatchObject({ place: 'xero', kind: 'free_number' });
     expect(free.text).toBe(
@@ -115,7 +148,11 @@ describe('a merge made in the Xero web app', () => {
     // The bookkeeper frees the number in Xero, syncs: the step is gone and the push gives the survivor the code.
     expect((await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${ACME_OLD}`, { AccountNumber: '' })).status).toBe(200);
     await sync();
-    expect(currentChecklist(ws, new Date().toISOString()).groups.flatMap((g) => g.lines).some((l) => l.key.startsWith('free:'))).toBe(false);
+    expect(
+      currentChecklist(ws, new Date().toISOString())
+        .groups.flatMap((g) => g.lines)
+        .some((l) => l.key.startsWith('free:')),
+    ).toBe(false);
     // The decision's rename went in the first push: its held-back AccountNumber starts from the version that push
     // wrote, so our own rename is not taken for a change made by someone else (no conflict, nothing to retry).
     const first = await pushOutbox(ws, session.client);

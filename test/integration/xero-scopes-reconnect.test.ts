@@ -8,7 +8,15 @@ import type { Envelope } from '../../src/shared/api-client';
 import { createApp } from '../../src/main/app/app';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { memorySettings } from '../../src/main/app/settings-store';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, tokenKey, XERO_SCOPES, XeroAuthError, type StoredTokens } from '../../src/main/xero';
+import {
+  connectWorkspace,
+  createMemorySecretStore,
+  openXeroSession,
+  tokenKey,
+  XERO_SCOPES,
+  XeroAuthError,
+  type StoredTokens,
+} from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { readBinding } from '../../src/main/xero/binding';
 import { createFileSecretStore } from '../../src/main/xero/storage/file-secret-store';
@@ -26,7 +34,13 @@ const SMALL_COCOON = resolve(import.meta.dirname, '../fixtures/small/cocoon.csv'
 /** What a bookkeeper would miss if it were lost: accounts, contacts, documents, findings and decisions. */
 function snapshot(ws: Workspace) {
   const count = (table: string) => (ws.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { accounts: count('billing_accounts'), contacts: count('xero_contacts'), findings: ws.findings.list().length, decisions: count('decisions'), binding: readBinding(ws)?.tenantId };
+  return {
+    accounts: count('billing_accounts'),
+    contacts: count('xero_contacts'),
+    findings: ws.findings.list().length,
+    decisions: count('decisions'),
+    binding: readBinding(ws)?.tenantId,
+  };
 }
 
 describe('granular scopes', () => {
@@ -64,7 +78,9 @@ describe('granular scopes', () => {
   });
 
   it('explains a refused scope (invalid_scope, unauthorized_client) in words a bookkeeper can act on, and connects nothing', async () => {
-    const sb = await sandbox({ clients: [{ ...anyPortClient, clientId: 'narrow-app', allowedScopes: ['accounting.contacts.read'] }, anyPortClient] });
+    const sb = await sandbox({
+      clients: [{ ...anyPortClient, clientId: 'narrow-app', allowedScopes: ['accounting.contacts.read'] }, anyPortClient],
+    });
     const o = { baseUrl: sb.url, standIn: sb.url, redirectPort: 0, secrets: createMemorySecretStore(), openBrowser: headlessBrowser };
     const ws = tempWorkspace();
     const refused = await rejection(connectWorkspace(ws, { ...o, clientId: 'narrow-app' }));
@@ -78,17 +94,41 @@ describe('granular scopes', () => {
     expect(readBinding(ws)).toBeUndefined();
 
     // An older build asking for the broad scope from a new app: invalid_scope, and the same advice.
-    const broad = await rejection(connectWorkspace(tempWorkspace(), { ...o, clientId: CLIENT, scopes: ['offline_access', 'accounting.contacts', 'accounting.transactions'] }));
+    const broad = await rejection(
+      connectWorkspace(tempWorkspace(), {
+        ...o,
+        clientId: CLIENT,
+        scopes: ['offline_access', 'accounting.contacts', 'accounting.transactions'],
+      }),
+    );
     expect((broad as XeroAuthError).code).toBe('scope');
-    expect(broad.message).toContain('(Xero said invalid_scope: Invalid scope for client: accounting.transactions is not available to apps created on or after 2026-03-02');
+    expect(broad.message).toContain(
+      '(Xero said invalid_scope: Invalid scope for client: accounting.transactions is not available to apps created on or after 2026-03-02',
+    );
     expect(broad.message).toContain('at developer.xero.com (My Apps) must allow these scopes');
 
     // The app answers the same words, with the code the UI offers "connect again" for.
-    const xero = createXeroLink({ secrets: createMemorySecretStore(), configDir: tempDir(), settings: { xeroBaseUrl: sb.url, clientId: 'narrow-app', redirectPort: 0 }, openBrowser: headlessBrowser, env: {} });
-    const app = createApp({ host: 'web', dataDir: tempDir(), demoDir: resolve(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true, xero });
+    const xero = createXeroLink({
+      secrets: createMemorySecretStore(),
+      configDir: tempDir(),
+      settings: { xeroBaseUrl: sb.url, clientId: 'narrow-app', redirectPort: 0 },
+      openBrowser: headlessBrowser,
+      env: {},
+    });
+    const app = createApp({
+      host: 'web',
+      dataDir: tempDir(),
+      demoDir: resolve(import.meta.dirname, '../../demo'),
+      settings: memorySettings(),
+      validateOutput: true,
+      xero,
+    });
     try {
       const r = (await app.dispatch('xero.connect', {})) as Envelope<unknown>;
-      expect(r).toMatchObject({ ok: false, error: { code: 'reconnect', message: expect.stringContaining('Xero refused the permissions Reconciler asked for') } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'reconnect', message: expect.stringContaining('Xero refused the permissions Reconciler asked for') },
+      });
     } finally {
       await app.close();
     }
@@ -98,10 +138,22 @@ describe('granular scopes', () => {
     const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: CLIENT, redirectPort: 0, secrets, openBrowser: headlessBrowser, scopes: ['offline_access', 'accounting.contacts.read', 'accounting.invoices.read'] });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: CLIENT,
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+      scopes: ['offline_access', 'accounting.contacts.read', 'accounting.invoices.read'],
+    });
     const { client } = openXeroSession(ws, { standIn: sb.url, secrets, reconnectHint: 'reconciler connect --workspace books.reconciler' });
     await syncWorkspace(ws, client, { recompute: false }); // reading is allowed
-    const write = await rejection(client.call('POST /Contacts', (api) => api.updateOrCreateContacts(client.tenantId, { contacts: [{ name: 'Read Only Freight' }] }), { idempotent: false }));
+    const write = await rejection(
+      client.call('POST /Contacts', (api) => api.updateOrCreateContacts(client.tenantId, { contacts: [{ name: 'Read Only Freight' }] }), {
+        idempotent: false,
+      }),
+    );
     expect((write as XeroAuthError).code).toBe('scope');
     expect(write.message).toBe(
       'POST /Contacts: Xero refused it because this connection does not include the permission it needs (AuthorizationUnsuccessful). Reconnect to Xero and allow everything Reconciler asks for (reconciler connect --workspace books.reconciler); nothing in the workspace is lost.',
@@ -137,7 +189,9 @@ describe('60 days without a sync', () => {
 
     expect((await sb.admin('POST', '/clock/advance', { ms: 61 * DAY })).status).toBe(200);
     const expired = await cli(['sync', '--workspace', path], 5);
-    expect(expired.stderr).toContain("Xero has ended this app's sign-in (Xero does so after 60 days without a sync, or when the app is disconnected in Xero).");
+    expect(expired.stderr).toContain(
+      "Xero has ended this app's sign-in (Xero does so after 60 days without a sync, or when the app is disconnected in Xero).",
+    );
     expect(expired.stderr).toContain(`Nothing in the workspace is lost: reconnect to Xero (reconciler connect --workspace ${path})`);
     expect(read()).toEqual(before);
     const tokenFile = createFileSecretStore({ dir: join(dir, 'config') });
@@ -153,8 +207,21 @@ describe('60 days without a sync', () => {
   it('app: the sync answers "reconnect", the workspace is intact, xero.reconnect signs in again and the sync works', async () => {
     const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
     const secrets = createMemorySecretStore();
-    const xero = createXeroLink({ secrets, configDir: tempDir(), settings: { xeroBaseUrl: sb.url, clientId: CLIENT, redirectPort: 0 }, openBrowser: headlessBrowser, env: {} });
-    const app = createApp({ host: 'web', dataDir: tempDir(), demoDir: resolve(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true, xero });
+    const xero = createXeroLink({
+      secrets,
+      configDir: tempDir(),
+      settings: { xeroBaseUrl: sb.url, clientId: CLIENT, redirectPort: 0 },
+      openBrowser: headlessBrowser,
+      env: {},
+    });
+    const app = createApp({
+      host: 'web',
+      dataDir: tempDir(),
+      demoDir: resolve(import.meta.dirname, '../../demo'),
+      settings: memorySettings(),
+      validateOutput: true,
+      xero,
+    });
     const call = async <T>(channel: string, input: unknown = {}) => (await app.dispatch(channel as never, input as never)) as Envelope<T>;
     try {
       const connected = await call<{ workspace: { path: string } }>('xero.connect');
@@ -168,10 +235,15 @@ describe('60 days without a sync', () => {
       expect((await status()).contacts).toBeGreaterThan(0);
 
       // A decision to push: a CocoonOPS account holding a Xero contact's code under a fuller name (rename in Xero).
-      const holder = sb.state.list(DEMO_TENANT_ID, 'Contacts').map((c) => sb.state.render(c)).find((c) => c.ContactStatus === 'ACTIVE' && c.AccountNumber)!;
+      const holder = sb.state
+        .list(DEMO_TENANT_ID, 'Contacts')
+        .map((c) => sb.state.render(c))
+        .find((c) => c.ContactStatus === 'ACTIVE' && c.AccountNumber)!;
       const csv = `Organisation Name,Billing Account Code\n${String(holder.Name)} Freight Services Pty Ltd,${String(holder.AccountNumber)}\n`;
       expect((await call('imports.cocoon', { fileName: 'cocoon.csv', content: Buffer.from(csv).toString('base64') })).ok).toBe(true);
-      expect(await call('decisions.apply', { accountCode: String(holder.AccountNumber), action: 'rename_in_xero' })).toMatchObject({ ok: true });
+      expect(await call('decisions.apply', { accountCode: String(holder.AccountNumber), action: 'rename_in_xero' })).toMatchObject({
+        ok: true,
+      });
       const before = await status();
 
       await sb.admin('POST', '/clock/advance', { ms: 61 * DAY });

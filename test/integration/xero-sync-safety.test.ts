@@ -10,7 +10,13 @@ import { openWorkspace } from '../../src/main/db';
 import { memorySettings } from '../../src/main/app/settings-store';
 import { createXeroLink } from '../../src/main/xero/link';
 import { xeroFreshness } from '../../src/main/review/freshness';
-import { connectWorkspace, createFileSecretStore, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import {
+  connectWorkspace,
+  createFileSecretStore,
+  createMemorySecretStore,
+  openXeroSession,
+  RateLimiterRegistry,
+} from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID, type Json } from '../../src/sandbox/index.js';
 import { runCliAsync } from '../support/cli-async';
@@ -26,7 +32,14 @@ async function connected(o: { dataDir?: string } = {}) {
   const sb = await sandbox(o);
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+  await connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: 'reconciler-dev',
+    redirectPort: 0,
+    secrets,
+    openBrowser: headlessBrowser,
+  });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, client: session.client };
 }
@@ -43,7 +56,10 @@ describe('a sync through a broken answer', () => {
     expect(refused.message).toMatch(/stopped before removing 22 of the 22 contacts stored: Xero listed only 0\. Nothing was removed/);
     expect(ws.contacts.count()).toBe(22);
     expect(ws.imports.latest('xero_sync')).toMatchObject({ status: 'failed' });
-    expect(xeroFreshness(ws)).toMatchObject({ trust: 'stale', reason: expect.stringContaining('the last sync failed (The full sync stopped before removing 22') });
+    expect(xeroFreshness(ws)).toMatchObject({
+      trust: 'stale',
+      reason: expect.stringContaining('the last sync failed (The full sync stopped before removing 22'),
+    });
 
     const again = await syncWorkspace(ws, client, { pageSize: 5 }); // resumes the full run; Xero answers properly now
     expect(again.entities.contacts).toMatchObject({ full: true, resumed: true, removed: 0 });
@@ -69,7 +85,10 @@ describe('a sync through a broken answer', () => {
 
     // itemCount 22 while the pages hold 0; the wrong page answered; a pageCount that does not fit
     for (const [json, says] of [
-      [{ Contacts: [], pagination: { page: 1, pageSize: 5, pageCount: 5, itemCount: 22 } }, /holds 0 records, but its pagination \(22 records/],
+      [
+        { Contacts: [], pagination: { page: 1, pageSize: 5, pageCount: 5, itemCount: 22 } },
+        /holds 0 records, but its pagination \(22 records/,
+      ],
       [{ pagination: { page: 2 } }, /page 2 came back where page 1 was asked for/],
       [{ pagination: { pageCount: 2 } }, /counts 2 pages for 22 records in pages of 5 \(that is 5\)/],
     ] as const) {
@@ -91,7 +110,8 @@ describe('a sync through a broken answer', () => {
         full: true,
         pageSize: 5,
         parallelPages: 1,
-        onProgress: (p) => p.entity === 'contacts' && p.page === 2 && sb.state.faults.add({ kind: 'patch', path: '/Contacts', json: { Contacts: [] } }),
+        onProgress: (p) =>
+          p.entity === 'contacts' && p.page === 2 && sb.state.faults.add({ kind: 'patch', path: '/Contacts', json: { Contacts: [] } }),
       }),
     );
     expect(failed.message).toMatch(/contacts page 3 does not add up/);
@@ -115,9 +135,17 @@ describe('reconciler sync: broken answers and shrinking', () => {
     const ws = join(dir, 'books.reconciler');
     const config = join(dir, 'config');
     const workspace = openWorkspace(ws, { create: true });
-    await connectWorkspace(workspace, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets: createFileSecretStore({ dir: config }), openBrowser: headlessBrowser });
+    await connectWorkspace(workspace, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets: createFileSecretStore({ dir: config }),
+      openBrowser: headlessBrowser,
+    });
     workspace.close();
-    const run = (...args: string[]) => runCliAsync([...args, '--workspace', ws], { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url });
+    const run = (...args: string[]) =>
+      runCliAsync([...args, '--workspace', ws], { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url });
     const contactsIn = () => {
       const w = openWorkspace(ws);
       try {
@@ -132,14 +160,21 @@ describe('reconciler sync: broken answers and shrinking', () => {
   it('an empty 200 during sync --full keeps every contact, exits 6 saying what to do, and findings --check does not pass', async () => {
     const { sb, dir, run, contactsIn } = await setup(makeContacts(30));
     const csv = join(dir, 'cocoon.csv');
-    writeFileSync(csv, ['Organisation Name,Billing Account Code', ...CLEAN.map((i) => `Customer ${i} Freight Pty Ltd,C${String(i).padStart(6, '0')}`)].join('\n'));
+    writeFileSync(
+      csv,
+      ['Organisation Name,Billing Account Code', ...CLEAN.map((i) => `Customer ${i} Freight Pty Ltd,C${String(i).padStart(6, '0')}`)].join(
+        '\n',
+      ),
+    );
     expect((await run('import', 'cocoon', csv)).code).toBe(0);
     expect((await run('sync')).code).toBe(0);
     expect((await run('findings', '--check', '--out', join(dir, 'before.csv'))).code).toBe(0); // every account passes
 
     await sb.admin('POST', '/faults', EMPTY_200);
     const sync = await run('sync', '--full');
-    expect(sync.stderr).toContain('The full sync stopped before removing 30 of the 30 contacts stored: Xero listed only 0. Nothing was removed.');
+    expect(sync.stderr).toContain(
+      'The full sync stopped before removing 30 of the 30 contacts stored: Xero listed only 0. Nothing was removed.',
+    );
     expect(sync.stderr).toContain('sync again in a while');
     expect(sync.stderr).toMatch(/To remove them: reconciler sync --workspace \S+ --full --allow-shrink/);
     expect(sync.code).toBe(6);
@@ -163,7 +198,9 @@ describe('reconciler sync: broken answers and shrinking', () => {
     expect((await run('sync')).code).toBe(0);
     await sb.admin('POST', '/faults', { kind: 'patch', path: '/Contacts', json: { pagination: { itemCount: 300 } } });
     const sync = await run('sync', '--full', '--page-size', '10');
-    expect(sync.stderr).toContain("Xero's answer for contacts page 1 does not add up: its pagination counts 3 pages for 300 records in pages of 10 (that is 30).");
+    expect(sync.stderr).toContain(
+      "Xero's answer for contacts page 1 does not add up: its pagination counts 3 pages for 300 records in pages of 10 (that is 30).",
+    );
     expect(sync.code).toBe(5);
     expect(contactsIn()).toBe(30);
   });
@@ -203,19 +240,39 @@ describe('the app: a sync that would remove most contacts', () => {
       settings: { xeroBaseUrl: sb.url, clientId: 'reconciler-dev', redirectPort: 0 },
       openBrowser: headlessBrowser,
     });
-    const app = createApp({ host: 'web', dataDir, demoDir: join(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true, xero });
+    const app = createApp({
+      host: 'web',
+      dataDir,
+      demoDir: join(import.meta.dirname, '../../demo'),
+      settings: memorySettings(),
+      validateOutput: true,
+      xero,
+    });
     try {
-      const call = async (channel: string, input: unknown = {}) => (await app.dispatch(channel as never, input)) as Envelope<Record<string, unknown>>;
+      const call = async (channel: string, input: unknown = {}) =>
+        (await app.dispatch(channel as never, input)) as Envelope<Record<string, unknown>>;
       const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64');
       // a workspace made from files (20 contacts other than Xero's), then connected: its first sync is full
-      expect((await call('imports.cocoon', { fileName: 'cocoon.csv', content: b64('Organisation Name,Billing Account Code\nCustomer 1 Freight Pty Ltd,C000001\n') })).ok).toBe(true);
+      expect(
+        (
+          await call('imports.cocoon', {
+            fileName: 'cocoon.csv',
+            content: b64('Organisation Name,Billing Account Code\nCustomer 1 Freight Pty Ltd,C000001\n'),
+          })
+        ).ok,
+      ).toBe(true);
       expect((await call('imports.xeroFile', { fileName: 'xero.json', content: b64({ Contacts: makeContacts(20, 100) }) })).ok).toBe(true);
       expect((await call('xero.connect')).ok).toBe(true);
 
       const asked = await call('xero.sync');
       expect(asked).toEqual({
         ok: false,
-        error: { code: 'needs_confirmation', message: expect.stringContaining('stopped before removing 20 of the 24 contacts stored: Xero listed only 4. Nothing was removed.') },
+        error: {
+          code: 'needs_confirmation',
+          message: expect.stringContaining(
+            'stopped before removing 20 of the 24 contacts stored: Xero listed only 4. Nothing was removed.',
+          ),
+        },
       });
       expect(await call('workspace.status')).toMatchObject({ ok: true, value: { contacts: 24, xeroTrust: 'stale' } });
 

@@ -11,7 +11,14 @@ async function setup() {
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+  await connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: 'reconciler-dev',
+    redirectPort: 0,
+    secrets,
+    openBrowser: headlessBrowser,
+  });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, session };
 }
@@ -60,10 +67,15 @@ describe('sync', () => {
     expect(ws.contacts.get('not-in-xero')).toBeUndefined();
     const want = sandboxRecords(sb, DEMO_TENANT_ID);
     expect(differences(want.contacts, workspaceRecords(ws).contacts)).toEqual([]);
-    expect(ws.imports.list().filter((r) => r.kind === 'xero_sync').map((r) => r.status)).toEqual(['complete', 'complete', 'complete']);
+    expect(
+      ws.imports
+        .list()
+        .filter((r) => r.kind === 'xero_sync')
+        .map((r) => r.status),
+    ).toEqual(['complete', 'complete', 'complete']);
   });
 
-  it('refuses to sync while another live process syncs the workspace, and takes over a dead one\'s lock', async () => {
+  it("refuses to sync while another live process syncs the workspace, and takes over a dead one's lock", async () => {
     const { ws, session } = await setup();
     const lock = (pid: number) => JSON.stringify({ pid, host: hostname(), since: new Date().toISOString() });
     ws.syncState.set('xero.sync.lock', lock(process.ppid)); // alive: the test runner's parent

@@ -53,7 +53,14 @@ async function craftedWorkspace() {
   const config = join(dir, 'config');
   const secrets = createFileSecretStore({ dir: config });
   const ws = openWorkspace(path, { create: true });
-  const { binding } = await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser });
+  const { binding } = await connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: 'reconciler-dev',
+    redirectPort: 0,
+    secrets,
+    openBrowser: headlessBrowser,
+  });
   writeBinding(ws, { ...binding, baseUrl: rec.url });
   expect(JSON.parse(ws.syncState.get(BINDING_KEY)!)).toMatchObject({ baseUrl: rec.url });
   ws.close();
@@ -71,7 +78,9 @@ describe('tokens only go back to the Xero that issued them', () => {
     expect(rec.seen).toEqual([]);
     expect(sync.code).toBe(5);
     expect(sync.stderr).toContain(`note: this workspace's Xero address is ${rec.url}, not Xero itself`);
-    expect(sync.stderr).toContain(`This workspace names a Xero stand-in at ${rec.url}, not the one named for this run (${sb.url}); nothing was sent there.`);
+    expect(sync.stderr).toContain(
+      `This workspace names a Xero stand-in at ${rec.url}, not the one named for this run (${sb.url}); nothing was sent there.`,
+    );
     expect(sync.stderr).toContain(`set RECONCILER_XERO_URL=${rec.url}`);
 
     // Nothing named at all: the same refusal, for every command that would talk to Xero.
@@ -85,9 +94,14 @@ describe('tokens only go back to the Xero that issued them', () => {
     // Even when the user's own settings name the rewritten address: the stored sign-in came from another Xero.
     const named = await runCliAsync(['sync', '--workspace', path], { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: rec.url });
     expect(named.code).toBe(5);
-    expect(named.stderr).toContain("This workspace's Xero address has changed since it was connected: its stored sign-in belongs to another Xero, so nothing was sent.");
+    expect(named.stderr).toContain(
+      "This workspace's Xero address has changed since it was connected: its stored sign-in belongs to another Xero, so nothing was sent.",
+    );
     expect(named.stderr).toContain(`Connect again (reconciler connect --workspace ${path})`);
-    const disconnect = await runCliAsync(['disconnect', '--workspace', path], { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: rec.url });
+    const disconnect = await runCliAsync(['disconnect', '--workspace', path], {
+      RECONCILER_CONFIG_DIR: config,
+      RECONCILER_XERO_URL: rec.url,
+    });
     expect(disconnect.code).toBe(5);
 
     expect(rec.seen).toEqual([]); // no Authorization header, no refresh token: no request at all
@@ -98,10 +112,26 @@ describe('tokens only go back to the Xero that issued them', () => {
   it('app: sync of a rewritten workspace answers with the refusal, and the other server hears nothing', async () => {
     const { sb, rec, path, config, secrets, key, tokens } = await craftedWorkspace();
     // The app's settings name the user's stand-in; then (the issuer check) the rewritten address itself.
-    const refusals = [/names a Xero stand-in at .*, not the one named for this run .*; nothing was sent there/, /Xero address has changed since it was connected.*nothing was sent/];
+    const refusals = [
+      /names a Xero stand-in at .*, not the one named for this run .*; nothing was sent there/,
+      /Xero address has changed since it was connected.*nothing was sent/,
+    ];
     for (const [i, named] of [sb.url, rec.url].entries()) {
-      const xero = createXeroLink({ secrets, configDir: config, settings: { xeroBaseUrl: named, clientId: 'reconciler-dev', redirectPort: 0 }, openBrowser: headlessBrowser, env: {} });
-      const app = createApp({ host: 'web', dataDir: tempDir(), demoDir: resolve(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true, xero });
+      const xero = createXeroLink({
+        secrets,
+        configDir: config,
+        settings: { xeroBaseUrl: named, clientId: 'reconciler-dev', redirectPort: 0 },
+        openBrowser: headlessBrowser,
+        env: {},
+      });
+      const app = createApp({
+        host: 'web',
+        dataDir: tempDir(),
+        demoDir: resolve(import.meta.dirname, '../../demo'),
+        settings: memorySettings(),
+        validateOutput: true,
+        xero,
+      });
       try {
         const opened = (await app.dispatch('workspace.open', { path, create: false })) as Envelope<unknown>;
         expect(opened.ok).toBe(true);

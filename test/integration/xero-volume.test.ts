@@ -3,7 +3,15 @@
 // Default: 20,000 contacts and 8,000 sales invoices. RECONCILER_BIG_SYNC=1 runs the 50,000 contacts + 20,000 invoices (about
 // 9 s here, sandbox included).
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, limitFloorMs, openXeroSession, RateLimiterRegistry, scaledClock, XERO_RATE_LIMITS } from '../../src/main/xero';
+import {
+  connectWorkspace,
+  createMemorySecretStore,
+  limitFloorMs,
+  openXeroSession,
+  RateLimiterRegistry,
+  scaledClock,
+  XERO_RATE_LIMITS,
+} from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, makeContacts, makeCreditNotes, makeInvoices, sandboxRecords, workspaceRecords } from '../support/xero-data';
@@ -20,10 +28,22 @@ describe('a large sync', () => {
     const sb = await sandbox({ clock: () => clock.now() });
     // INVOICES sales invoices plus one bill for every ten (left out by the sync), and a tenth as many credit notes
     const invoices = makeInvoices(INVOICES * 1.1, CONTACTS, 11);
-    sb.state.seed(DEMO_TENANT_ID, { Contacts: makeContacts(CONTACTS), Invoices: invoices, CreditNotes: makeCreditNotes(INVOICES / 10, CONTACTS) }, 'replace');
+    sb.state.seed(
+      DEMO_TENANT_ID,
+      { Contacts: makeContacts(CONTACTS), Invoices: invoices, CreditNotes: makeCreditNotes(INVOICES / 10, CONTACTS) },
+      'replace',
+    );
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: 'reconciler-dev',
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+      clock,
+    });
     const limiters = new RateLimiterRegistry(XERO_RATE_LIMITS, clock);
     const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters });
 

@@ -64,7 +64,9 @@ describe('XLSX packages that are refused before they are read', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = stored(ws);
     const e = await importError(importCocoonBytes(ws, bomb, 'bomb.xlsx'));
-    expect(e.message).toMatch(/^bomb\.xlsx was not imported: its part "xl\/worksheets\/sheet1\.xml" unpacks from .* to 64 MB, \d+ times its size .* zip bomb looks\. Export the billing accounts from CocoonOPS again as CSV, or split the workbook/);
+    expect(e.message).toMatch(
+      /^bomb\.xlsx was not imported: its part "xl\/worksheets\/sheet1\.xml" unpacks from .* to 64 MB, \d+ times its size .* zip bomb looks\. Export the billing accounts from CocoonOPS again as CSV, or split the workbook/,
+    );
     const path = await file('bomb.xlsx', bomb);
     expect((await importError(importCocoonFile(ws, path))).message).toBe(e.message);
     expect(stored(ws)).toEqual(before);
@@ -77,20 +79,26 @@ describe('XLSX packages that are refused before they are read', () => {
 
   it('a list of contents that understates a part is caught while inflating, after little more than the declared size', async () => {
     const e = await importError(importCocoonBytes(ws, liar, 'liar.xlsx'));
-    expect(e.message).toMatch(/^liar\.xlsx was not imported: it is damaged or crafted: its part "xl\/worksheets\/sheet1\.xml" unpacks to more than the 1\.0 MB the file's list of contents declares\. Export .* as CSV/);
+    expect(e.message).toMatch(
+      /^liar\.xlsx was not imported: it is damaged or crafted: its part "xl\/worksheets\/sheet1\.xml" unpacks to more than the 1\.0 MB the file's list of contents declares\. Export .* as CSV/,
+    );
   });
 
   it('a workbook declared to unpack to over 128 MB is refused', async () => {
     const big = buildZip(withSheet(parts, { ...parts.find((p) => p.name === SHEET)!, declaredSize: 200 * 1024 * 1024 }));
     const e = await importError(parseAccountsBuffer(big, 'big.xlsx'));
-    expect(e.message).toMatch(/^big\.xlsx was not imported: it unpacks to 200 MB, over the 128 MB an XLSX may hold \(50,000 accounts are about 35 MB\)\. Export .* as CSV, or split/);
+    expect(e.message).toMatch(
+      /^big\.xlsx was not imported: it unpacks to 200 MB, over the 128 MB an XLSX may hold \(50,000 accounts are about 35 MB\)\. Export .* as CSV, or split/,
+    );
   });
 
   it('a workbook with more than 500 parts is refused', async () => {
     const many = buildZip([...parts, ...Array.from({ length: 600 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: `picture ${i}` }))]);
     const before = stored(ws);
     const e = await importError(importCocoonBytes(ws, many, 'many.xlsx'));
-    expect(e.message).toMatch(/^many\.xlsx was not imported: it holds more than 500 parts, where an export holds about 15\. Export .* as CSV/);
+    expect(e.message).toMatch(
+      /^many\.xlsx was not imported: it holds more than 500 parts, where an export holds about 15\. Export .* as CSV/,
+    );
     expect(stored(ws)).toEqual(before);
   });
 });

@@ -18,7 +18,15 @@ beforeAll(async () => {
   const sheet = wb.addWorksheet('Billing Accounts');
   sheet.addRow(['Organisation Name', 'Billing Account Code', 'Email', 'Address', 'Phone', 'Postcode', 'Status']);
   for (let i = 0; i < 20_000; i++) {
-    sheet.addRow([`Company ${i} Freight Pty Ltd`, `ACC${String(i).padStart(6, '0')}`, `accounts${i}@company${i}.example`, `${i % 999} George Street, Sydney NSW`, `02 9${String((i * 13) % 10_000_000).padStart(7, '0')}`, String(2000 + (i % 800)), 'Active']);
+    sheet.addRow([
+      `Company ${i} Freight Pty Ltd`,
+      `ACC${String(i).padStart(6, '0')}`,
+      `accounts${i}@company${i}.example`,
+      `${i % 999} George Street, Sydney NSW`,
+      `02 9${String((i * 13) % 10_000_000).padStart(7, '0')}`,
+      String(2000 + (i % 800)),
+      'Active',
+    ]);
   }
   large = new Uint8Array(await wb.xlsx.writeBuffer());
 });

@@ -3,7 +3,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, type CliResult } from './cli';
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams & { output: { stdout: string; stderr: string } } {
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcessWithoutNullStreams & { output: { stdout: string; stderr: string } } {
   const child = spawn(process.execPath, [join(ROOT, 'bin/reconciler.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (d: string) => (output.stdout += d));

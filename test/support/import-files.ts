@@ -21,7 +21,10 @@ export function tempFolder(prefix: string): { dir: string; file: (name: string, 
 
 /** The ImportError a promise rejects with (fails the test when it resolves or throws something else). */
 export async function importError(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportError);
   return error as ImportError;
 }

@@ -4,7 +4,19 @@
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { applyBulk } from '../../src/main/review/decide';
-import { connectWorkspace, createFileSecretStore, createMemorySecretStore, openXeroSession, RateLimiterRegistry, scaledClock, seededRandom, XERO_RATE_LIMITS, type Clock, type SecretStore, type XeroSession } from '../../src/main/xero';
+import {
+  connectWorkspace,
+  createFileSecretStore,
+  createMemorySecretStore,
+  openXeroSession,
+  RateLimiterRegistry,
+  scaledClock,
+  seededRandom,
+  XERO_RATE_LIMITS,
+  type Clock,
+  type SecretStore,
+  type XeroSession,
+} from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID, type Json, type RunningSandbox } from '../../src/sandbox/index.js';
 import type { adminClient } from '../../src/sandbox/testing/sandbox-client.js';
@@ -32,7 +44,15 @@ export function xeroContact(i: number): Json {
     IsCustomer: true,
     IsSupplier: false,
     EmailAddress: `ar${i}@harbour${i}.example`,
-    Addresses: [{ AddressType: 'STREET', AddressLine1: `${i} Harbour Road`, City: 'Sydney', PostalCode: String(2000 + (i % 900)), Country: 'Australia' }],
+    Addresses: [
+      {
+        AddressType: 'STREET',
+        AddressLine1: `${i} Harbour Road`,
+        City: 'Sydney',
+        PostalCode: String(2000 + (i % 900)),
+        Country: 'Australia',
+      },
+    ],
     Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: `9${String(i).padStart(7, '0')}` }],
     UpdatedDateUTC: msDate(BASE_MS + i * 1000),
   };
@@ -101,7 +121,10 @@ export async function outboxWorld(o: WorldOptions): Promise<OutboxWorld> {
   const scale = o.scale ?? 60;
   const epoch = Date.now();
   const clock = scaledClock(scale, epoch);
-  const sb = await sandbox({ clock: () => clock.now(), limits: { accessTokenTtlSeconds: 30 * 86_400, refreshGraceMs: 86_400_000, ...o.sandboxLimits } });
+  const sb = await sandbox({
+    clock: () => clock.now(),
+    limits: { accessTokenTtlSeconds: 30 * 86_400, refreshGraceMs: 86_400_000, ...o.sandboxLimits },
+  });
   const extra = o.bystanders ?? 0;
   const all = Array.from({ length: o.n + extra }, (_, i) => i);
   sb.state.seed(TENANT, { Contacts: all.map(xeroContact) }, 'replace');
@@ -109,7 +132,15 @@ export async function outboxWorld(o: WorldOptions): Promise<OutboxWorld> {
   const path = join(dir, 'books.reconciler');
   const ws = openWorkspace(path, { create: true });
   const secrets = o.fileSecrets ? createFileSecretStore({ dir: join(dir, 'config') }) : createMemorySecretStore();
-  await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: 'reconciler-dev', redirectPort: 0, secrets, openBrowser: headlessBrowser, clock });
+  await connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: 'reconciler-dev',
+    redirectPort: 0,
+    secrets,
+    openBrowser: headlessBrowser,
+    clock,
+  });
   const retries: OutboxWorld['retries'] = [];
   const session = openXeroSession(ws, {
     standIn: sb.url,
@@ -119,7 +150,10 @@ export async function outboxWorld(o: WorldOptions): Promise<OutboxWorld> {
     random: seededRandom(7),
     onRetry: (e) => retries.push(e),
   });
-  importAccounts(ws, all.slice(0, o.n).map((i) => billingAccount(i, i + 1)));
+  importAccounts(
+    ws,
+    all.slice(0, o.n).map((i) => billingAccount(i, i + 1)),
+  );
   await syncWorkspace(ws, session.client, { clock });
   if (o.decide ?? true) applyBulk(ws, { accountCodes: all.slice(0, o.n).map(codeOf), action: 'suggested' });
   return { sb, ws, path, dir, clock, epoch, scale, secrets, session, bystanders: all.slice(o.n), retries };

@@ -53,7 +53,13 @@ export interface ReplayReport {
 const BATCH = 50;
 
 /** Compares one prediction with one outcome; null when they agree. */
-export function disagreement(f: Finding, contactIds: ReadonlySet<string>, passed: boolean, messages: readonly string[], filedTo: string | null): string | null {
+export function disagreement(
+  f: Finding,
+  contactIds: ReadonlySet<string>,
+  passed: boolean,
+  messages: readonly string[],
+  filedTo: string | null,
+): string | null {
   const { outcome, message } = f.sync;
   if (outcome === 'refused') {
     if (passed) return `predicted "${message}", but the invoice was filed`;
@@ -61,7 +67,8 @@ export function disagreement(f: Finding, contactIds: ReadonlySet<string>, passed
   }
   if (!passed) return `predicted to pass (${outcome}), got ${JSON.stringify(messages)}`;
   // Filed without a contact id: to the contact another account's invoice created earlier in the run.
-  if (outcome === 'filed' && f.xeroContactId === null) return filedTo !== null && contactIds.has(filedTo) ? `predicted a contact created in the run, filed to existing ${filedTo}` : null;
+  if (outcome === 'filed' && f.xeroContactId === null)
+    return filedTo !== null && contactIds.has(filedTo) ? `predicted a contact created in the run, filed to existing ${filedTo}` : null;
   if (outcome === 'filed' && filedTo !== f.xeroContactId) return `predicted filed to ${f.xeroContactId}, filed to ${filedTo}`;
   if (outcome === 'created' && filedTo !== null && contactIds.has(filedTo)) return `predicted a new contact, filed to existing ${filedTo}`;
   return null;
@@ -83,11 +90,9 @@ async function sendInvoices(sb: RunningSandbox, findings: readonly Finding[], na
         LineItems: [{ Description: 'Freight', Quantity: 1, UnitAmount: 100 }],
       })),
     };
-    const res = await api<{ Invoices: { Contact?: { ContactID?: string }; HasErrors?: boolean; ValidationErrors?: { Message: string }[] }[] }>(
-      'PUT',
-      '/Invoices?summarizeErrors=false',
-      body,
-    );
+    const res = await api<{
+      Invoices: { Contact?: { ContactID?: string }; HasErrors?: boolean; ValidationErrors?: { Message: string }[] }[];
+    }>('PUT', '/Invoices?summarizeErrors=false', body);
     if (res.status !== 200) throw new Error(`replay: PUT /Invoices answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
     for (const inv of res.body.Invoices) {
       const messages = (inv.ValidationErrors ?? []).map((e) => e.Message);
@@ -131,8 +136,19 @@ export async function replayDataset(files: ReplayFiles, onStep: (step: string) =
     ws = openWorkspace(join(dir, 'replay.reconciler'), { create: true });
     const secrets = createMemorySecretStore();
     onStep('connect and sync');
-    await connectWorkspace(ws, { baseUrl: sb.url, standIn: sb.url, clientId: DEFAULT_CLIENT.clientId, redirectPort: 0, secrets, openBrowser: headlessBrowser });
-    const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry({ ...XERO_RATE_LIMITS, perMinute: 1_000_000 }) });
+    await connectWorkspace(ws, {
+      baseUrl: sb.url,
+      standIn: sb.url,
+      clientId: DEFAULT_CLIENT.clientId,
+      redirectPort: 0,
+      secrets,
+      openBrowser: headlessBrowser,
+    });
+    const session = openXeroSession(ws, {
+      standIn: sb.url,
+      secrets,
+      limiters: new RateLimiterRegistry({ ...XERO_RATE_LIMITS, perMinute: 1_000_000 }),
+    });
     await syncWorkspace(ws, session.client);
     onStep('import and match');
     await importCocoonFile(ws, files.cocoon);
@@ -145,7 +161,15 @@ export async function replayDataset(files: ReplayFiles, onStep: (step: string) =
     return tally(
       findings.map((f, i) => {
         const o = outcomes[i]!;
-        return { code: f.accountCode, kind: f.kind, predicted: f.sync, passed: o.passed, messages: o.messages, contactId: o.contactId, disagreement: disagreement(f, contactIds, o.passed, o.messages, o.contactId) };
+        return {
+          code: f.accountCode,
+          kind: f.kind,
+          predicted: f.sync,
+          passed: o.passed,
+          messages: o.messages,
+          contactId: o.contactId,
+          disagreement: disagreement(f, contactIds, o.passed, o.messages, o.contactId),
+        };
       }),
     );
   } finally {
@@ -159,11 +183,17 @@ export async function replayDataset(files: ReplayFiles, onStep: (step: string) =
 export function formatReplay(report: ReplayReport): string[] {
   const lines = ['  kind              accounts  predicted to fail  failed  disagreements'];
   for (const [kind, t] of Object.entries(report.byKind)) {
-    lines.push(`  ${kind.padEnd(16)}  ${String(t.accounts).padStart(8)}  ${String(t.predictedToFail).padStart(17)}  ${String(t.failed).padStart(6)}  ${String(t.disagreements).padStart(13)}`);
+    lines.push(
+      `  ${kind.padEnd(16)}  ${String(t.accounts).padStart(8)}  ${String(t.predictedToFail).padStart(17)}  ${String(t.failed).padStart(6)}  ${String(t.disagreements).padStart(13)}`,
+    );
   }
-  lines.push(`  all               ${String(report.rows.length).padStart(8)}  ${String(report.predictedToFail).padStart(17)}  ${String(report.failed).padStart(6)}  ${String(report.disagreements.length).padStart(13)}`);
+  lines.push(
+    `  all               ${String(report.rows.length).padStart(8)}  ${String(report.predictedToFail).padStart(17)}  ${String(report.failed).padStart(6)}  ${String(report.disagreements.length).padStart(13)}`,
+  );
   if (report.byKind.not_customer) {
-    lines.push('  (not_customer: Xero files these invoices, as the stand-in does; they "may fail" on CocoonOPS\'s side, which links customers only)');
+    lines.push(
+      '  (not_customer: Xero files these invoices, as the stand-in does; they "may fail" on CocoonOPS\'s side, which links customers only)',
+    );
   }
   for (const d of report.disagreements.slice(0, 10)) lines.push(`    ${d.code} (${d.kind}): ${d.disagreement}`);
   return lines;

@@ -33,12 +33,16 @@ export interface WebHost {
 /** Call at the top level of a test file; dir, app, host and base are set once the file's tests start. */
 export function useWebHost(): WebHost {
   const post: WebHost['post'] = (channel, body, headers = { authorization: `Bearer ${token}` }) =>
-    fetch(`${web.base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const call = async <T,>(channel: string, body: unknown): Promise<Reply<T>> => {
+    fetch(`${web.base}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const call = async <T>(channel: string, body: unknown): Promise<Reply<T>> => {
     const res = await post(channel, body);
     return { status: res.status, body: (await res.json()) as Reply<T>['body'] };
   };
-  const value = async <T,>(channel: string, body: unknown): Promise<T> => {
+  const value = async <T>(channel: string, body: unknown): Promise<T> => {
     const r = await call<T>(channel, body);
     if (!r.body.ok) throw new Error(`${channel} → ${r.status}: ${r.body.error.message}`);
     return r.body.value;
@@ -48,7 +52,13 @@ export function useWebHost(): WebHost {
   beforeAll(async () => {
     web.dir = mkdtempSync(join(tmpdir(), 'reconciler-host-'));
     writeFileSync(join(web.dir, 'index.html'), '<!doctype html><title>renderer</title>');
-    web.app = createApp({ host: 'web', dataDir: join(web.dir, 'data'), demoDir: resolve(import.meta.dirname, '../../demo'), settings: memorySettings(), validateOutput: true });
+    web.app = createApp({
+      host: 'web',
+      dataDir: join(web.dir, 'data'),
+      demoDir: resolve(import.meta.dirname, '../../demo'),
+      settings: memorySettings(),
+      validateOutput: true,
+    });
     web.host = await listenHost({ dispatch: web.app.dispatch, events: web.app.events, token, rendererDir: web.dir, pingMs: 60_000 });
     web.base = `http://127.0.0.1:${web.host.port}`;
   }, 120_000);

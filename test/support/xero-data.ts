@@ -5,8 +5,7 @@ import type { Json, RunningSandbox } from '../../src/sandbox/index.js';
 import { renderDocument } from '../../src/sandbox/accounting/invoice-rules.js';
 
 const BASE_MS = Date.UTC(2025, 0, 1);
-const guid = (kind: number, i: number): string =>
-  `${String(kind).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const guid = (kind: number, i: number): string => `${String(kind).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const msDate = (ms: number): string => `/Date(${ms}+0000)/`;
 
 /** Contact i is a customer unless i % 9 === 3 (see makeContacts). */
@@ -28,7 +27,16 @@ export function makeContacts(n: number, from = 0): Json[] {
       IsCustomer: isCustomerIndex(i),
       IsSupplier: i % 11 === 0,
       EmailAddress: `ar${i}@customer${i}.example`,
-      Addresses: [{ AddressType: 'STREET', AddressLine1: `${i} Harbour Road`, City: 'Sydney', Region: 'NSW', PostalCode: String(2000 + (i % 900)), Country: 'Australia' }],
+      Addresses: [
+        {
+          AddressType: 'STREET',
+          AddressLine1: `${i} Harbour Road`,
+          City: 'Sydney',
+          Region: 'NSW',
+          PostalCode: String(2000 + (i % 900)),
+          Country: 'Australia',
+        },
+      ],
       Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: `9${String(i).padStart(7, '0')}`, PhoneAreaCode: '02' }],
       UpdatedDateUTC: msDate(BASE_MS + i * 1000),
     };
@@ -49,7 +57,16 @@ export function makeInvoices(n: number, contacts: number, billsEvery = 10): Json
       Date: msDate(day),
       Status: i % 17 === 0 ? 'VOIDED' : 'AUTHORISED',
       LineAmountTypes: 'Exclusive',
-      LineItems: [{ Description: `Freight job ${i}`, Quantity: 1, UnitAmount: 100 + (i % 500), TaxAmount: 10, LineAmount: 100 + (i % 500), AccountCode: '200' }],
+      LineItems: [
+        {
+          Description: `Freight job ${i}`,
+          Quantity: 1,
+          UnitAmount: 100 + (i % 500),
+          TaxAmount: 10,
+          LineAmount: 100 + (i % 500),
+          AccountCode: '200',
+        },
+      ],
       SubTotal: 100 + (i % 500),
       TotalTax: 10,
       Total: 110 + (i % 500),
@@ -87,8 +104,10 @@ type Raw = Record<string, unknown>;
 export function sandboxRecords(sb: RunningSandbox, tenantId: string): { contacts: Map<string, Raw>; documents: Map<string, Raw> } {
   const contacts = new Map(sb.state.list(tenantId, 'Contacts').map((s) => [s.id, sb.state.render(s)]));
   const documents = new Map<string, Raw>();
-  for (const s of sb.state.list(tenantId, 'Invoices')) if (s.data.Type === 'ACCREC') documents.set(s.id, renderDocument(sb.state, tenantId, s));
-  for (const s of sb.state.list(tenantId, 'CreditNotes')) if (s.data.Type === 'ACCRECCREDIT') documents.set(s.id, renderDocument(sb.state, tenantId, s));
+  for (const s of sb.state.list(tenantId, 'Invoices'))
+    if (s.data.Type === 'ACCREC') documents.set(s.id, renderDocument(sb.state, tenantId, s));
+  for (const s of sb.state.list(tenantId, 'CreditNotes'))
+    if (s.data.Type === 'ACCRECCREDIT') documents.set(s.id, renderDocument(sb.state, tenantId, s));
   return { contacts, documents };
 }
 

@@ -19,7 +19,15 @@ import {
 import { parseAmount, parseDate, parseDocType } from '../../main/exceptions/values';
 import { formatForPath } from '../../main/findings/report';
 import type { ChosenEncoding } from '../../shared/domain';
-import { PLAYBOOK_IDS, VERDICTS, type ExceptionDetail, type ExceptionInputDraft, type ExceptionsQuery, type PlaybookId, type Verdict } from '../../shared/exceptions';
+import {
+  PLAYBOOK_IDS,
+  VERDICTS,
+  type ExceptionDetail,
+  type ExceptionInputDraft,
+  type ExceptionsQuery,
+  type PlaybookId,
+  type Verdict,
+} from '../../shared/exceptions';
 import { exceptionsExportTable } from '../../main/exports/exceptions-table';
 import { tableCsv } from '../../main/exports/csv';
 import { isTablePath, writeTableFile } from '../export-file';
@@ -50,7 +58,8 @@ interface ExceptionsOptions {
 
 function oneOf<T extends string>(option: string, values: readonly T[]) {
   return (value: string): T => {
-    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${option} must be one of ${values.join(', ')} (got "${value}").`);
+    if (!(values as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`${option} must be one of ${values.join(', ')} (got "${value}").`);
     return value as T;
   };
 }
@@ -63,7 +72,11 @@ async function writeList(ws: Parameters<typeof listExceptions>[0], o: Exceptions
     ...((o.show ?? 'open') === 'all' ? {} : { resolved: o.show === 'resolved' }),
   };
   if (o.out && /\.json$/i.test(o.out)) {
-    await output(listExceptions(ws, query).map((e) => getException(ws, e.id)), o.out, () => '');
+    await output(
+      listExceptions(ws, query).map((e) => getException(ws, e.id)),
+      o.out,
+      () => '',
+    );
     return;
   }
   const table = exceptionsExportTable(ws, query);
@@ -108,11 +121,14 @@ function describe(d: ExceptionDetail): string {
     `playbook  ${p.id}: ${p.title}${p.confirmed ? '' : ' (message text unconfirmed)'}`,
   ];
   if (d.also.length > 0) lines.push(`also      ${d.also.map((a) => a.id).join(', ')}`);
-  if (e.check) lines.push(`verdict   ${e.check.verdict}: ${e.check.summary}${e.check.syncedAt ? ` (Xero synced ${e.check.syncedAt})` : ''}`);
+  if (e.check)
+    lines.push(`verdict   ${e.check.verdict}: ${e.check.summary}${e.check.syncedAt ? ` (Xero synced ${e.check.syncedAt})` : ''}`);
   const x = e.check?.xero;
   if (x) {
     const contact = x.contactAccountNumber ? `${x.contactName} (${x.contactAccountNumber})` : x.contactName;
-    lines.push(`in Xero   ${x.docType === 'credit_note' ? 'credit note' : 'invoice'} ${x.number} (${x.type}): ${contact}, ${x.date}, ${x.total.toFixed(2)} ${x.currency}, ${x.status}`);
+    lines.push(
+      `in Xero   ${x.docType === 'credit_note' ? 'credit note' : 'invoice'} ${x.number} (${x.type}): ${contact}, ${x.date}, ${x.total.toFixed(2)} ${x.currency}, ${x.status}`,
+    );
   }
   if (d.finding) lines.push(`finding   ${d.finding.kind}: ${d.finding.explanation}`);
   if (d.decision) lines.push(`decision  ${d.decision.action}${d.decision.note ? ` (${d.decision.note})` : ''}`);
@@ -144,11 +160,13 @@ async function output(details: readonly ExceptionDetail[], out: string | undefin
 export function registerExceptions(program: Command): void {
   program
     .command('exceptions [file]')
-    .description(
-      ABOUT.exceptions,
-    )
+    .description(ABOUT.exceptions)
     .requiredOption('--workspace <path>', 'workspace file')
-    .option('--map <field=Header>', `use this column for a field (repeatable); fields: ${EXCEPTION_FIELDS.join(', ')}`, collectExceptionMapping)
+    .option(
+      '--map <field=Header>',
+      `use this column for a field (repeatable); fields: ${EXCEPTION_FIELDS.join(', ')}`,
+      collectExceptionMapping,
+    )
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')
     .option('--encoding <name>', 'read a CSV as utf-8 or windows-1252 (for a file that mixes UTF-8 with other bytes)', parseEncoding)
     .option('--out <file>', 'FILE.csv or FILE.json ("-" for CSV on stdout); default: CSV on stdout for a file, text for --message')
@@ -160,8 +178,11 @@ export function registerExceptions(program: Command): void {
     .option('--total <amount>', 'with --message: the document total')
     .option('--currency <code>', 'with --message: the currency')
     .option('--state <state>', 'with --message: the invoice state in CocoonOPS (for the re-send steps)')
-    .option('--recheck', 'instead of importing: check the open exceptions\' invoice numbers again (after a Xero sync) and print them')
-    .option('--list', "instead of importing: write the exceptions list as the app's Exceptions screen shows it (--out FILE.xlsx, .csv or .json; CSV on stdout without)")
+    .option('--recheck', "instead of importing: check the open exceptions' invoice numbers again (after a Xero sync) and print them")
+    .option(
+      '--list',
+      "instead of importing: write the exceptions list as the app's Exceptions screen shows it (--out FILE.xlsx, .csv or .json; CSV on stdout without)",
+    )
     .option('--show <which>', 'with --list: open (default), resolved or all', oneOf('--show', ['open', 'resolved', 'all'] as const))
     .option('--playbook <id>', 'with --list: only exceptions of this playbook', oneOf('--playbook', PLAYBOOK_IDS))
     .option('--verdict <verdict>', 'with --list: only exceptions with this invoice-number verdict', oneOf('--verdict', VERDICTS))
@@ -169,7 +190,8 @@ export function registerExceptions(program: Command): void {
       action(async (file: string | undefined, opts: ExceptionsOptions) => {
         const modes = [file !== undefined, opts.message !== undefined, opts.recheck === true, opts.list === true].filter(Boolean).length;
         if (modes > 1) throw new CliUsageError('Give one of: an exceptions file, --message, --recheck or --list.');
-        if (modes === 0) throw new CliUsageError('Give an exceptions file to import, or --message "<Xero error message>", or --recheck, or --list.');
+        if (modes === 0)
+          throw new CliUsageError('Give an exceptions file to import, or --message "<Xero error message>", or --recheck, or --list.');
         if (file === undefined && opts.map) throw new CliUsageError('--map applies to a file import.');
         const draft = opts.message !== undefined ? pastedDraft(opts) : undefined;
         const isNew = !existsSync(opts.workspace);
@@ -187,15 +209,30 @@ export function registerExceptions(program: Command): void {
           }
           if (opts.recheck) {
             const r = recheckExceptions(ws);
-            const counts = Object.entries(r.byVerdict).filter(([, n]) => n > 0).map(([v, n]) => `${n} ${v}`).join(', ');
+            const counts = Object.entries(r.byVerdict)
+              .filter(([, n]) => n > 0)
+              .map(([v, n]) => `${n} ${v}`)
+              .join(', ');
             note(`checked ${r.checked} invoice number${r.checked === 1 ? '' : 's'}${counts ? `: ${counts}` : ''}`);
-            await output(listExceptions(ws, { resolved: false }).map((e) => getException(ws, e.id)), opts.out ?? '-', () => '');
+            await output(
+              listExceptions(ws, { resolved: false }).map((e) => getException(ws, e.id)),
+              opts.out ?? '-',
+              () => '',
+            );
             return;
           }
-          const s = await importExceptionsFile(ws, file as string, { mapping: opts.map, sheet: opts.sheet, encoding: opts.encoding }, 'cli');
+          const s = await importExceptionsFile(
+            ws,
+            file as string,
+            { mapping: opts.map, sheet: opts.sheet, encoding: opts.encoding },
+            'cli',
+          );
           for (const w of s.warnings.slice(0, 10)) note(`warning: row ${w.row}: ${w.message}`);
-          note(`imported ${s.rows} exception${s.rows === 1 ? '' : 's'} from ${file} (read as ${s.readAs}; ${s.added} new, ${s.updated} seen before)`);
-          if (s.stillOpen.length > 0) note(`${s.stillOpen.length} marked resolved here are still open in CocoonOPS: exceptions ${s.stillOpen.join(', ')}`);
+          note(
+            `imported ${s.rows} exception${s.rows === 1 ? '' : 's'} from ${file} (read as ${s.readAs}; ${s.added} new, ${s.updated} seen before)`,
+          );
+          if (s.stillOpen.length > 0)
+            note(`${s.stillOpen.length} marked resolved here are still open in CocoonOPS: exceptions ${s.stillOpen.join(', ')}`);
           const details = s.ids.map((id) => getException(ws, id));
           await output(details, opts.out ?? '-', () => '');
         } finally {

@@ -17,7 +17,7 @@ export function registerMatch(program: Command): void {
     .command('match')
     .description(ABOUT.match)
     .requiredOption('--cocoon <file>', 'CocoonOPS billing-account export (CSV or XLSX)')
-    .requiredOption('--xero <file>', "Xero contacts: a GET /Contacts response (JSON), or a folder of page files")
+    .requiredOption('--xero <file>', 'Xero contacts: a GET /Contacts response (JSON), or a folder of page files')
     .requiredOption('--out <file>', 'where to write the findings: FILE.csv, FILE.json, or - for CSV on stdout')
     .option('--map <field=Header>', 'use this column of the export for a field (repeatable), e.g. --map code="Acct No"', collectMapping)
     .option('--sheet <name>', 'XLSX worksheet to read (default: the first)')

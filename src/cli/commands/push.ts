@@ -18,7 +18,15 @@ import { readBinding } from '../../main/xero/binding';
 import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
 import type { PushPlan, PushResult } from '../../shared/contract-outbox';
-import { confirmLabel, counted, formatCount, organisationLine, pushSummary, summaryLine, type PushSummary } from '../../shared/push-summary';
+import {
+  confirmLabel,
+  counted,
+  formatCount,
+  organisationLine,
+  pushSummary,
+  summaryLine,
+  type PushSummary,
+} from '../../shared/push-summary';
 import { xeroExportSide } from '../../main/review/freshness';
 import { EXPORT_PUSH_REFUSAL } from '../../shared/xero-export';
 import { withInterrupt } from '../browser';
@@ -31,7 +39,8 @@ import { action, CliUsageError } from '../run';
 function wholeNumber(min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max} (got "${value}").`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max} (got "${value}").`);
     return n;
   };
 }
@@ -54,7 +63,8 @@ export function describeWhatIf(w: PushPlan['whatIf']): string[] {
   const meanwhile = w.afterPush.broken.filter((code) => !broken.includes(code));
   const list = (codes: readonly string[]) => `${codes.slice(0, 8).join(', ')}${codes.length > 8 ? ', …' : ''}`;
   if (broken.length > 0) lines.push(`  warning: ${counted(broken.length, 'account')} that pass today would fail: ${list(broken)}`);
-  if (meanwhile.length > 0) lines.push(`  until the checklist's steps are done, ${counted(meanwhile.length, 'account')} that pass today fail: ${list(meanwhile)}`);
+  if (meanwhile.length > 0)
+    lines.push(`  until the checklist's steps are done, ${counted(meanwhile.length, 'account')} that pass today fail: ${list(meanwhile)}`);
   if (w.decidedStillFailing > 0) {
     lines.push(`  ${counted(w.decidedStillFailing, 'decided account')} would still fail (the decision does not fix it):`);
     for (const f of w.stillFailing.slice(0, 8)) lines.push(`    ${f.code} ${f.name}: ${f.reason}`);
@@ -75,10 +85,16 @@ export function describePlan(plan: PushPlan, workspace: string): string[] {
     for (const b of blocked.slice(0, 20)) lines.push(`    ${b.accountCode} (${b.contactName || b.contactId}): ${b.blocked}`);
     if (blocked.length > 20) lines.push(`    … and ${blocked.length - 20} more`);
   }
-  if (plan.conflicts) lines.push(`  ${plan.conflicts} conflict${plan.conflicts === 1 ? '' : 's'}: changed in Xero since the review, not sent (reconciler shows them in the app)`);
+  if (plan.conflicts)
+    lines.push(
+      `  ${plan.conflicts} conflict${plan.conflicts === 1 ? '' : 's'}: changed in Xero since the review, not sent (reconciler shows them in the app)`,
+    );
   if (plan.failed) lines.push(`  ${plan.failed} failed earlier (Xero refused them); retry them from the app`);
   if (plan.resuming) lines.push(`  ${plan.resuming} from an interrupted push or undo: checked in Xero and finished first`);
-  if (plan.checklistOpen) lines.push(`  ${plan.checklistOpen} line${plan.checklistOpen === 1 ? '' : 's'} to do by hand: reconciler checklist --workspace ${workspace}`);
+  if (plan.checklistOpen)
+    lines.push(
+      `  ${plan.checklistOpen} line${plan.checklistOpen === 1 ? '' : 's'} to do by hand: reconciler checklist --workspace ${workspace}`,
+    );
   return lines;
 }
 
@@ -86,7 +102,10 @@ function describeResult(r: PushResult): string[] {
   const lines = [
     `pushed: ${r.done} done, ${r.alreadyApplied} already in Xero, ${r.failed} failed, ${r.conflicts} conflicts, ${r.blocked} blocked; ${r.batches} batch${r.batches === 1 ? '' : 'es'}${r.resumed ? `, ${r.resumed} finished from an interrupted push` : ''}; ${r.resynced} contacts read back (${(r.ms / 1000).toFixed(1)} s)`,
   ];
-  for (const p of r.problems.slice(0, 20)) lines.push(`  ${p.status} #${p.correctionId} ${p.accountCode} (${p.contactId}): ${p.message}${p.advice ? `\n      → ${p.advice}` : ''}`);
+  for (const p of r.problems.slice(0, 20))
+    lines.push(
+      `  ${p.status} #${p.correctionId} ${p.accountCode} (${p.contactId}): ${p.message}${p.advice ? `\n      → ${p.advice}` : ''}`,
+    );
   if (r.problems.length > 20) lines.push(`  … and ${r.problems.length - 20} more (reconciler audit --workspace …)`);
   if (r.cancelled) lines.push('stopped: the rest stays queued; push again to continue.');
   return lines;
@@ -97,7 +116,9 @@ async function confirmed(summary: PushSummary, yes: boolean | undefined): Promis
   if (yes) return null;
   const what = `${counted(summary.changes, 'change')} to ${summary.organisation}${summary.sandbox ? ' (sandbox Xero)' : ''}`;
   if (!canAsk()) {
-    note(`not pushed: this would write ${what}, and there is no terminal to ask. Run it again with --yes to confirm (nothing was written).`);
+    note(
+      `not pushed: this would write ${what}, and there is no terminal to ask. Run it again with --yes to confirm (nothing was written).`,
+    );
     return EXIT.notConfirmed;
   }
   note(organisationLine(summary));
@@ -128,7 +149,11 @@ async function xeroClientFor(ws: Workspace, o: SessionOpts) {
     openBrowser: () => {
       throw new CliUsageError(`not connected: reconciler connect --workspace ${o.workspace}`);
     },
-    session: { reconnectHint: `reconciler connect --workspace ${o.workspace}`, clock, limiters: clock ? new RateLimiterRegistry(XERO_RATE_LIMITS, clock) : undefined },
+    session: {
+      reconnectHint: `reconciler connect --workspace ${o.workspace}`,
+      clock,
+      limiters: clock ? new RateLimiterRegistry(XERO_RATE_LIMITS, clock) : undefined,
+    },
   });
   return link.accountingClient(ws);
 }
@@ -165,7 +190,10 @@ export function registerOutboxCommands(program: Command): void {
       .option('--out <file>', "also save the plan to FILE.xlsx or FILE.csv (one row per field written, as the app's Export plan… saves it)")
       .option('-y, --yes', 'write without asking (the question needs a terminal: a script must pass --yes)')
       .option('--batch-size <n>', 'contacts per request (Xero recommends at most 50)', wholeNumber(1, 50), 50)
-      .option('--ignore-budget', "start even when the push needs more calls than Xero has left today for the organisation (it stops when they run out; the rest stays queued)"),
+      .option(
+        '--ignore-budget',
+        'start even when the push needs more calls than Xero has left today for the organisation (it stops when they run out; the rest stays queued)',
+      ),
   ).action(
     action(async (opts: SessionOpts & { dryRun?: boolean; yes?: boolean; batchSize: number; ignoreBudget?: boolean; out?: string }) =>
       withWorkspace(opts.workspace, false, async (ws) => {
@@ -212,7 +240,10 @@ export function registerOutboxCommands(program: Command): void {
           const checked = result.done + result.alreadyApplied > 0 && !ws.syncState.get(RECOMPUTE_PENDING_KEY) ? lastPushOutcome(ws) : null;
           if (checked) {
             const attention = checked.stillFailing - checked.waiting;
-            const why = [checked.waiting > 0 ? `${checked.waiting} wait for a checklist step` : '', attention > 0 ? `${attention} need attention: the review shows them under Needs attention` : '']
+            const why = [
+              checked.waiting > 0 ? `${checked.waiting} wait for a checklist step` : '',
+              attention > 0 ? `${attention} need attention: the review shows them under Needs attention` : '',
+            ]
               .filter(Boolean)
               .join('; ');
             process.stdout.write(`checked: ${checked.fixed} fixed, ${checked.stillFailing} still failing${why ? ` (${why})` : ''}\n`);
@@ -225,23 +256,25 @@ export function registerOutboxCommands(program: Command): void {
     ),
   );
 
-  hiddenTimeOptions(
-    program
-      .command('undo <ids...>')
-      .description(ABOUT.undo)
-      .requiredOption('--workspace <path>', 'workspace file'),
-  ).action(
+  hiddenTimeOptions(program.command('undo <ids...>').description(ABOUT.undo).requiredOption('--workspace <path>', 'workspace file')).action(
     action(async (ids: string[], opts: SessionOpts) =>
       withWorkspace(opts.workspace, false, async (ws) => {
         const numbers = ids.map((s) => wholeNumber(1, Number.MAX_SAFE_INTEGER)(s.replace(/^#/, '')));
         const [{ undoCorrections }, client] = await Promise.all([import('../../main/outbox/undo'), xeroClientFor(ws, opts)]);
-        const r = await withInterrupt('stopping after the request in flight', (signal) => undoCorrections(ws, client, numbers, { actor: 'cli', signal }));
+        const r = await withInterrupt('stopping after the request in flight', (signal) =>
+          undoCorrections(ws, client, numbers, { actor: 'cli', signal }),
+        );
         for (const x of r.refused) note(`#${x.id} not undone: ${x.reason}`);
         for (const u of r.items.filter((i) => i.status !== 'done')) note(`#${u.undoesId} not undone (${u.status}): ${u.message}`);
-        process.stdout.write(`undone ${r.undone} of ${r.requested}${r.conflicts ? `, ${r.conflicts} conflicts` : ''}${r.failed ? `, ${r.failed} failed` : ''}\n`);
+        process.stdout.write(
+          `undone ${r.undone} of ${r.requested}${r.conflicts ? `, ${r.conflicts} conflicts` : ''}${r.failed ? `, ${r.failed} failed` : ''}\n`,
+        );
         if (r.reopened.length > 0) process.stdout.write(`reopened the decision on ${r.reopened.join(', ')}: decide again\n`);
         const open = r.items.filter((i) => i.status === 'queued' || i.status === 'sending').length;
-        if (open > 0) note(`stopped: ${counted(open, 'undo')} not finished; \`reconciler push --workspace ${opts.workspace}\` finishes ${open === 1 ? 'it' : 'them'} (it checks Xero first and writes nothing twice).`);
+        if (open > 0)
+          note(
+            `stopped: ${counted(open, 'undo')} not finished; \`reconciler push --workspace ${opts.workspace}\` finishes ${open === 1 ? 'it' : 'them'} (it checks Xero first and writes nothing twice).`,
+          );
         return open > 0 ? EXIT.cancelled : r.undone === r.requested ? EXIT.ok : EXIT.xero;
       }),
     ),
@@ -276,7 +309,15 @@ export function registerOutboxCommands(program: Command): void {
     .action(
       action(async (opts: { workspace: string; out?: string; tick?: string[]; untick?: string[] }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
-          const format = !opts.out ? 'csv' : /\.html?$/i.test(opts.out) ? 'html' : /\.csv$/i.test(opts.out) ? 'csv' : /\.xlsx$/i.test(opts.out) ? 'xlsx' : null;
+          const format = !opts.out
+            ? 'csv'
+            : /\.html?$/i.test(opts.out)
+              ? 'html'
+              : /\.csv$/i.test(opts.out)
+                ? 'csv'
+                : /\.xlsx$/i.test(opts.out)
+                  ? 'xlsx'
+                  : null;
           if (!format) throw new CliUsageError(`--out must name a .csv, .xlsx or .html file (got "${opts.out}").`);
           const now = new Date().toISOString();
           materialise(ws, now, 'cli');

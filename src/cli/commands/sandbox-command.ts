@@ -33,7 +33,8 @@ function utcTime(value: string): string {
 }
 
 function day(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD (got "${value}").`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD (got "${value}").`);
   return value;
 }
 
@@ -45,7 +46,11 @@ export function registerSandboxCommand(program: Command): void {
     .option('--data <dir>', 'seed folder: contacts.json, invoices.json, credit-notes.json (default: the demo set)')
     .option('--auto-approve', 'consent without a page, so `reconciler connect` completes without a browser')
     .option('--any-redirect-port', 'accept http://localhost:<any port>/callback for the dev client (tests)')
-    .option('--app-created <date>', 'when the dev client app was registered (YYYY-MM-DD): before 2026-03-02 it may still ask for broad scopes', day)
+    .option(
+      '--app-created <date>',
+      'when the dev client app was registered (YYYY-MM-DD): before 2026-03-02 it may still ask for broad scopes',
+      day,
+    )
     .option('--app-scopes <scopes>', 'the only scopes Xero lets the dev client ask for (space-separated; default: all)')
     .option('--day-limit <n>', "the organisation's calls a day (Xero: 5000; its Starter tier: 1000)", number)
     .option('--day-resets <HH:MM>', "when the organisation's day window resets, UTC (default: the time of its first call)", utcTime)
@@ -61,12 +66,21 @@ export function registerSandboxCommand(program: Command): void {
           dataDir: opts.data ?? DEMO_DATA_DIR,
           autoApprove: opts.autoApprove ?? false,
           adminToken: opts.adminToken,
-          clients: [{ ...DEFAULT_CLIENT, loopbackAnyPort: opts.anyRedirectPort ?? false, createdAt: opts.appCreated ?? DEFAULT_CLIENT.createdAt, allowedScopes: opts.appScopes?.split(/[\s,]+/).filter(Boolean) }],
+          clients: [
+            {
+              ...DEFAULT_CLIENT,
+              loopbackAnyPort: opts.anyRedirectPort ?? false,
+              createdAt: opts.appCreated ?? DEFAULT_CLIENT.createdAt,
+              allowedScopes: opts.appScopes?.split(/[\s,]+/).filter(Boolean),
+            },
+          ],
           clock: clock && (() => clock.now()),
           tenants: [{ tenantId: DEMO_TENANT_ID, tenantName: DEMO_TENANT_NAME, perDay: opts.dayLimit, dayResetUtc: opts.dayResets }],
         });
         process.stdout.write(`${sb.url}\n`);
-        note(`Xero sandbox at ${sb.url}: client id ${DEFAULT_CLIENT.clientId} (an app created ${opts.appCreated ?? DEFAULT_CLIENT.createdAt}), redirect ${DEFAULT_CLIENT.redirectUris[0]}${opts.anyRedirectPort ? ' (any port)' : ''}`);
+        note(
+          `Xero sandbox at ${sb.url}: client id ${DEFAULT_CLIENT.clientId} (an app created ${opts.appCreated ?? DEFAULT_CLIENT.createdAt}), redirect ${DEFAULT_CLIENT.redirectUris[0]}${opts.anyRedirectPort ? ' (any port)' : ''}`,
+        );
         note(`  connect with: reconciler connect --xero-url ${sb.url} --workspace books.reconciler`);
         note(`  then sync or push with ${STAND_IN_ENV}=${sb.url} set (tokens only go to Xero or the stand-in you name)`);
         note(`  admin token: ${sb.adminToken}${opts.autoApprove ? '' : '  (consent page: shown in the browser)'}`);

@@ -22,7 +22,14 @@ export function registerWeb(program: Command): void {
     .option('--no-build', 'do not rebuild the renderer when its sources are newer')
     .action(
       action(async (opts: { demo?: boolean; resetDemo?: boolean; workspace?: string; port?: number; dataDir?: string; build: boolean }) => {
-        const host = await runWebHost({ demo: opts.demo, resetDemo: opts.resetDemo, workspace: opts.workspace, port: opts.port, dataDir: opts.dataDir, build: opts.build });
+        const host = await runWebHost({
+          demo: opts.demo,
+          resetDemo: opts.resetDemo,
+          workspace: opts.workspace,
+          port: opts.port,
+          dataDir: opts.dataDir,
+          build: opts.build,
+        });
         process.stderr.write('Reconciler is running on 127.0.0.1 only. Open this address (Ctrl+C stops it):\n');
         process.stdout.write(`${host.url}\n`);
         await new Promise<void>((resolve) => {

@@ -20,13 +20,13 @@ import { withWorkspace } from '../workspace';
 import { action, CliUsageError } from '../run';
 import { describeCounts } from './summary';
 
-
 function recompute(ws: Workspace): void {
   const bar = progress('matching');
   const summary = recomputeFindings(ws, { onProgress: (d, t) => bar.update(d, t) });
   bar.stop();
   if (summary.waitingFor === 'xero') note('findings wait for the Xero side: import a Xero contacts file (reconciler import xero) or sync.');
-  else if (summary.waitingFor === 'cocoon') note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
+  else if (summary.waitingFor === 'cocoon')
+    note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
   else note(`findings: ${describeCounts(summary.counts).line}`);
 }
 
@@ -64,7 +64,11 @@ export function registerWorkspaceCommands(program: Command): void {
         'contacts export, a .csv from Contacts → All contacts / Customers / Archived → Export (it replaces that list: import All and Archived for every contact).',
     )
     .requiredOption('--workspace <path>', 'workspace file')
-    .option('--view <list>', "for Xero's contacts export: the list it was exported from, all, customers or archived (default: the file name's, else all)", parseView)
+    .option(
+      '--view <list>',
+      "for Xero's contacts export: the list it was exported from, all, customers or archived (default: the file name's, else all)",
+      parseView,
+    )
     .action(
       action(async (file: string, opts: { workspace: string; view?: ExportView }) =>
         withWorkspace(opts.workspace, true, async (ws) => {
@@ -84,8 +88,15 @@ export function registerWorkspaceCommands(program: Command): void {
     .description(ABOUT.findings)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--kind <kind>', 'only this finding kind', parseKind)
-    .option('--out <file>', "FILE.csv or FILE.json (default: CSV on stdout), or FILE.xlsx: the review table as the app's Export… saves it (finding, reason, Xero contact, decision)", '-')
-    .option('--check', `exit with code ${EXIT.willFail} when any account will fail on the next sync, ${EXIT.staleXero} when the Xero data may be incomplete (a failed or unfinished sync)`)
+    .option(
+      '--out <file>',
+      "FILE.csv or FILE.json (default: CSV on stdout), or FILE.xlsx: the review table as the app's Export… saves it (finding, reason, Xero contact, decision)",
+      '-',
+    )
+    .option(
+      '--check',
+      `exit with code ${EXIT.willFail} when any account will fail on the next sync, ${EXIT.staleXero} when the Xero data may be incomplete (a failed or unfinished sync)`,
+    )
     .action(
       action(async (opts: { workspace: string; kind?: FindingKind; out: string; check?: boolean }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
@@ -105,7 +116,8 @@ export function registerWorkspaceCommands(program: Command): void {
           if (!format) {
             const rows = await writeTableFile(reviewExportTable(ws, null, opts.kind), opts.out);
             note(`${rows} accounts written to ${opts.out}`);
-          } else if (opts.out === '-') process.stdout.write(renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format));
+          } else if (opts.out === '-')
+            process.stdout.write(renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format));
           else {
             await writeFile(opts.out, renderFindings({ findings, xeroFindings: opts.kind ? [] : ws.findings.xeroFindings() }, format));
             note(`${findings.length} findings written to ${opts.out}`);
@@ -114,7 +126,9 @@ export function registerWorkspaceCommands(program: Command): void {
           // No verdict on a Xero side that may be incomplete: "nothing fails" could just mean "nothing was read".
           const fresh = xeroFreshness(ws);
           if (fresh.trust !== 'complete') {
-            note(`check not passed: ${fresh.reason} Run reconciler sync --workspace ${opts.workspace} until it completes, then check again.`);
+            note(
+              `check not passed: ${fresh.reason} Run reconciler sync --workspace ${opts.workspace} until it completes, then check again.`,
+            );
             return EXIT.staleXero;
           }
           return findings.some((f) => FAILING_KINDS.includes(f.kind)) ? EXIT.willFail : EXIT.ok;
@@ -136,7 +150,8 @@ export function registerWorkspaceCommands(program: Command): void {
             process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
             return;
           }
-          const when = (r: { finishedAt?: string | null; fileName?: string | null } | null) => (r ? `${r.finishedAt ?? '?'}${r.fileName ? ` (${r.fileName})` : ''}` : 'never');
+          const when = (r: { finishedAt?: string | null; fileName?: string | null } | null) =>
+            r ? `${r.finishedAt ?? '?'}${r.fileName ? ` (${r.fileName})` : ''}` : 'never';
           const lines = [
             `workspace        ${s.path}`,
             `billing accounts ${s.accounts}`,

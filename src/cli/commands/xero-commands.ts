@@ -26,7 +26,8 @@ const ENTITY_LABEL: Record<SyncEntity, string> = { contacts: 'contacts', invoice
 function positiveInt(max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(`expected a whole number from 0 to ${max} (got "${value}").`);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      throw new InvalidArgumentError(`expected a whole number from 0 to ${max} (got "${value}").`);
     return n;
   };
 }
@@ -36,13 +37,17 @@ const reconnectHint = (path: string): string => `reconciler connect --workspace 
 
 function describeSync(s: SyncedWorkspace): string {
   const parts = (Object.keys(ENTITY_LABEL) as SyncEntity[]).map((e) => `${s.entities[e].records} ${ENTITY_LABEL[e]}`);
-  const kind = (Object.values(s.entities).some((x) => x.full) ? 'full' : 'changes only') + (Object.values(s.entities).some((x) => x.resumed) ? ', resumed' : '');
+  const kind =
+    (Object.values(s.entities).some((x) => x.full) ? 'full' : 'changes only') +
+    (Object.values(s.entities).some((x) => x.resumed) ? ', resumed' : '');
   const removed = s.entities.contacts.removed > 0 ? `; ${s.entities.contacts.removed} contacts no longer in Xero removed` : '';
   const caughtUp = Object.values(s.entities).reduce((n, x) => n + x.caughtUp, 0);
   const changed = caughtUp > 0 ? `; ${caughtUp} records changed in Xero while it was stopped read again` : '';
   const { checked, nowCustomers } = s.flags;
   const flags =
-    checked > 0 ? `; ${checked} ${checked === 1 ? 'contact' : 'contacts'} with sales documents read again for the customer flag (${nowCustomers} now a customer)` : '';
+    checked > 0
+      ? `; ${checked} ${checked === 1 ? 'contact' : 'contacts'} with sales documents read again for the customer flag (${nowCustomers} now a customer)`
+      : '';
   return `synced ${parts.join(', ')} (${kind}) in ${(s.ms / 1000).toFixed(1)} s, ${s.calls} calls${s.rateLimited ? `, ${s.rateLimited} rate-limited` : ''}${removed}${changed}${flags}`;
 }
 
@@ -61,7 +66,10 @@ export function registerXeroCommands(program: Command): void {
     .command('connect')
     .description(ABOUT.connect)
     .requiredOption('--workspace <path>', 'workspace file')
-    .option('--xero-url <url>', `Xero base URL: ${XERO_PRODUCTION_URL}, or a stand-in on this computer such as http://127.0.0.1:4010 (default: the workspace's, then ${STAND_IN_ENV}, then settings, then Xero)`)
+    .option(
+      '--xero-url <url>',
+      `Xero base URL: ${XERO_PRODUCTION_URL}, or a stand-in on this computer such as http://127.0.0.1:4010 (default: the workspace's, then ${STAND_IN_ENV}, then settings, then Xero)`,
+    )
     .option('--tenant <id|name>', 'the organisation to use when several are connected')
     .option('--client-id <id>', "the Xero app's client id (default: the workspace's, then settings)")
     .option('--port <n>', 'the registered redirect port, http://localhost:PORT/callback (default: settings, 53682)', positiveInt(65535))
@@ -90,7 +98,8 @@ export function registerXeroCommands(program: Command): void {
             }),
           );
           note(`connected ${opts.workspace} to ${binding.tenantName} (${binding.tenantId}) at ${binding.baseUrl}`);
-          if (connected.length > 1) note(`${connected.length} organisations are connected to Reconciler; this workspace uses ${binding.tenantName}.`);
+          if (connected.length > 1)
+            note(`${connected.length} organisations are connected to Reconciler; this workspace uses ${binding.tenantName}.`);
           note(`next: reconciler sync --workspace ${opts.workspace}`);
         }),
       ),
@@ -101,9 +110,15 @@ export function registerXeroCommands(program: Command): void {
     .description(ABOUT.sync)
     .requiredOption('--workspace <path>', 'workspace file')
     .option('--full', 'fetch everything again, not only what changed')
-    .option('--allow-shrink', `let a full sync remove most of the stored contacts (more than half, and more than ${SHRINK_HANDFUL}) when Xero no longer lists them; without it such a sync stops and removes nothing`)
+    .option(
+      '--allow-shrink',
+      `let a full sync remove most of the stored contacts (more than half, and more than ${SHRINK_HANDFUL}) when Xero no longer lists them; without it such a sync stops and removes nothing`,
+    )
     .option('--page-size <n>', 'records per request (Xero allows up to 1000)', positiveInt(1000), 1000)
-    .option('--ignore-budget', "start even when the sync needs more calls than Xero has left today for the organisation (it stops when they run out, keeping what it read)")
+    .option(
+      '--ignore-budget',
+      'start even when the sync needs more calls than Xero has left today for the organisation (it stops when they run out, keeping what it read)',
+    )
     .action(
       action(async (opts: { workspace: string; full?: boolean; allowShrink?: boolean; pageSize: number; ignoreBudget?: boolean }) =>
         withWorkspace(opts.workspace, false, async (ws) => {
@@ -113,7 +128,11 @@ export function registerXeroCommands(program: Command): void {
             import('../../main/xero/sync/call-plan'),
             import('../../main/xero/budget'),
           ]);
-          const session = openXeroSession(ws, { secrets: secretStore(), standIn: await standInForRun(), reconnectHint: reconnectHint(opts.workspace) });
+          const session = openXeroSession(ws, {
+            secrets: secretStore(),
+            standIn: await standInForRun(),
+            reconnectHint: reconnectHint(opts.workspace),
+          });
           const plan = planSyncCalls(ws, { full: opts.full, pageSize: opts.pageSize });
           note(`syncing from Xero: ${session.binding.tenantName}${opts.full ? ' (full)' : ''}, about ${plan.calls} calls`);
           let bar: Progress | undefined;
@@ -134,28 +153,28 @@ export function registerXeroCommands(program: Command): void {
           try {
             const summary = await withinDayBudget(session.client, guard, () =>
               withInterrupt('cancelling: the page in progress is dropped, saved pages stay', (signal) =>
-              syncWorkspace(ws, session.client, {
-                full: opts.full,
-                allowShrink: opts.allowShrink,
-                pageSize: opts.pageSize,
-                signal,
-                actor: 'cli',
-                onProgress: (p) => {
-                  read[p.entity] = p.records;
-                  if (p.entity !== current) {
-                    bar?.stop();
-                    bar = progress(ENTITY_LABEL[p.entity]);
-                    current = p.entity;
-                  }
-                  bar!.update(p.records, Math.max(p.total ?? p.records, p.records));
-                },
-                recompute: {
-                  onProgress: (d, t) => {
-                    bar?.stop();
-                    if (t > 0) matching.update(d, t);
+                syncWorkspace(ws, session.client, {
+                  full: opts.full,
+                  allowShrink: opts.allowShrink,
+                  pageSize: opts.pageSize,
+                  signal,
+                  actor: 'cli',
+                  onProgress: (p) => {
+                    read[p.entity] = p.records;
+                    if (p.entity !== current) {
+                      bar?.stop();
+                      bar = progress(ENTITY_LABEL[p.entity]);
+                      current = p.entity;
+                    }
+                    bar!.update(p.records, Math.max(p.total ?? p.records, p.records));
                   },
-                },
-              }),
+                  recompute: {
+                    onProgress: (d, t) => {
+                      bar?.stop();
+                      if (t > 0) matching.update(d, t);
+                    },
+                  },
+                }),
               ),
             );
             bar?.stop();
@@ -164,9 +183,13 @@ export function registerXeroCommands(program: Command): void {
             const budget = budgetLine(ws, session.binding.tenantId);
             if (budget) note(`Xero: ${budget}`);
             const f = summary.findings;
-            if (f?.waitingFor === 'cocoon') note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
+            if (f?.waitingFor === 'cocoon')
+              note('findings wait for the CocoonOPS side: import a billing-account export (reconciler import cocoon).');
             else if (f) note(`findings: ${describeCounts(f.counts).line}`);
-            if (f?.exceptionsRechecked) note(`${f.exceptionsRechecked} open exception${f.exceptionsRechecked === 1 ? '' : 's'} checked again against the synced invoices (reconciler exceptions --workspace …)`);
+            if (f?.exceptionsRechecked)
+              note(
+                `${f.exceptionsRechecked} open exception${f.exceptionsRechecked === 1 ? '' : 's'} checked again against the synced invoices (reconciler exceptions --workspace …)`,
+              );
             return EXIT.ok;
           } catch (error) {
             if (!(error instanceof SyncShrinkRefusedError)) throw error;
@@ -190,7 +213,9 @@ export function registerXeroCommands(program: Command): void {
         withWorkspace(opts.workspace, false, async (ws) => {
           const r = await disconnectWorkspace(ws, { secrets: secretStore(), standIn: await standInForRun(), actor: 'cli' });
           if (r.warning) note(`warning: ${r.warning}`);
-          note(`disconnected ${opts.workspace} from ${r.binding.tenantName}${r.revoked ? '; access revoked at Xero' : ''}. Its data stays; reconnect with ${reconnectHint(opts.workspace)}.`);
+          note(
+            `disconnected ${opts.workspace} from ${r.binding.tenantName}${r.revoked ? '; access revoked at Xero' : ''}. Its data stays; reconnect with ${reconnectHint(opts.workspace)}.`,
+          );
         }),
       ),
     );

@@ -40,7 +40,9 @@ export function createApp(config: AppConfig): App {
     xero: config.xero ?? unavailableXero(XERO_NOT_AVAILABLE),
     demoXero: null,
     matching: new BackgroundRecompute(),
-    offThread: new OffThreadWork((message, finished, done = 0, total) => events.emit('progress', { task: 'outbox', message, done, total: total ?? null, finished })),
+    offThread: new OffThreadWork((message, finished, done = 0, total) =>
+      events.emit('progress', { task: 'outbox', message, done, total: total ?? null, finished }),
+    ),
     onClose: (fn) => cleanups.push(fn),
   };
   const handlers: Handlers = {

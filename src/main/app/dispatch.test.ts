@@ -29,7 +29,10 @@ describe('createDispatcher', () => {
   });
 
   it('checks outputs when asked', async () => {
-    const dispatch = createDispatcher(handlers({ 'workspace.recent': async () => [42] as unknown as [] }), { validateOutput: true, onInternalError: () => {} });
+    const dispatch = createDispatcher(handlers({ 'workspace.recent': async () => [42] as unknown as [] }), {
+      validateOutput: true,
+      onInternalError: () => {},
+    });
     expect(await dispatch('workspace.recent', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
@@ -50,7 +53,10 @@ describe('createDispatcher', () => {
       { onInternalError },
     );
     expect(await dispatch('workspace.status', {})).toEqual({ ok: false, error: { code: 'no_workspace', message: 'open one' } });
-    expect(await dispatch('imports.cocoon', { fileName: 'a.csv', content: '' })).toMatchObject({ ok: false, error: { code: 'import_failed', problems: [{ row: 2 }] } });
+    expect(await dispatch('imports.cocoon', { fileName: 'a.csv', content: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'import_failed', problems: [{ row: 2 }] },
+    });
     expect(await dispatch('findings.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(onInternalError).toHaveBeenCalledTimes(1);
   });

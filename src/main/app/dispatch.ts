@@ -29,7 +29,8 @@ export function toErrorBody(error: unknown): ApiErrorBody {
 
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (channel, raw) => {
-    if (!isChannel(channel)) return { ok: false, error: { code: 'unknown_channel', message: `No such call: ${String(channel).slice(0, 80)}` } };
+    if (!isChannel(channel))
+      return { ok: false, error: { code: 'unknown_channel', message: `No such call: ${String(channel).slice(0, 80)}` } };
     const spec = contract[channel];
     const parsed = spec.input.safeParse(raw ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'bad_input', message: `${channel}: ${z.prettifyError(parsed.error)}` } };

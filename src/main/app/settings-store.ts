@@ -22,7 +22,14 @@ export const MAX_RECENT = 8;
 
 export const SettingsData = z.object({
   recent: z.array(z.string()).default([]),
-  bounds: z.object({ width: z.number().int().min(200), height: z.number().int().min(200), x: z.number().int().optional(), y: z.number().int().optional() }).optional(),
+  bounds: z
+    .object({
+      width: z.number().int().min(200),
+      height: z.number().int().min(200),
+      x: z.number().int().optional(),
+      y: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type SettingsData = z.infer<typeof SettingsData>;
 

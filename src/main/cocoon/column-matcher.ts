@@ -34,7 +34,11 @@ export interface ColumnMatcher<F extends string> {
 
 /** Lower case, accents and everything but letters and digits removed: "E-mail Address " → "emailaddress". */
 export function normaliseHeader(header: string): string {
-  return header.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return header
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function quoteList(items: readonly string[]): string {
@@ -60,7 +64,11 @@ export function createColumnMatcher<F extends string>(spec: ColumnSpec<F>): Colu
    * Matches a header row to fields. Problems (all on the header row): an explicit mapping naming a missing
    * header or an unknown field, a missing required column (errors); two columns for one field (warning).
    */
-  function resolve(header: readonly string[], explicit: FieldMapping<F> = {}, headerRow = 1): { columns: ResolvedFields<F>; problems: Problem[] } {
+  function resolve(
+    header: readonly string[],
+    explicit: FieldMapping<F> = {},
+    headerRow = 1,
+  ): { columns: ResolvedFields<F>; problems: Problem[] } {
     const index = emptyRecord<number | null>(null);
     const problems: Problem[] = [];
     const found = quoteList(header.filter((h) => h.trim() !== ''));
@@ -71,7 +79,11 @@ export function createColumnMatcher<F extends string>(spec: ColumnSpec<F>): Colu
     for (const [key, wanted] of Object.entries(explicit) as [string, string | null | undefined][]) {
       if (wanted === undefined) continue;
       if (!(fields as readonly string[]).includes(key)) {
-        problems.push({ row: headerRow, severity: 'error', message: `the column mapping names an unknown field "${key}"; fields are ${fields.join(', ')}` });
+        problems.push({
+          row: headerRow,
+          severity: 'error',
+          message: `the column mapping names an unknown field "${key}"; fields are ${fields.join(', ')}`,
+        });
         continue;
       }
       const field = key as F;
@@ -79,7 +91,11 @@ export function createColumnMatcher<F extends string>(spec: ColumnSpec<F>): Colu
       if (wanted === null) continue;
       const at = findHeader(header, wanted);
       if (at < 0) {
-        problems.push({ row: headerRow, severity: 'error', message: `the column mapping uses "${wanted}" for the ${labels[field]}, but the file has no such column. Columns found: ${found}` });
+        problems.push({
+          row: headerRow,
+          severity: 'error',
+          message: `the column mapping uses "${wanted}" for the ${labels[field]}, but the file has no such column. Columns found: ${found}`,
+        });
         badMapping.add(field);
         continue;
       }
@@ -110,7 +126,8 @@ export function createColumnMatcher<F extends string>(spec: ColumnSpec<F>): Colu
         problems.push({
           row: headerRow,
           severity: 'warning',
-          message: `${quoteList([header[at] ?? '', ...others.map((o) => header[o] ?? '')])} all look like the ${labels[field]}; ` +
+          message:
+            `${quoteList([header[at] ?? '', ...others.map((o) => header[o] ?? '')])} all look like the ${labels[field]}; ` +
             `using "${header[at]}" (pass a column mapping to choose another)`,
         });
       }
@@ -122,7 +139,8 @@ export function createColumnMatcher<F extends string>(spec: ColumnSpec<F>): Colu
       problems.push({
         row: headerRow,
         severity: 'error',
-        message: `no column for the ${labels[field]} (looked for headers such as ${examples}). Columns found: ${found}. ` +
+        message:
+          `no column for the ${labels[field]} (looked for headers such as ${examples}). Columns found: ${found}. ` +
           `Choose the column with a mapping, e.g. { ${field}: "<header in your file>" } (CLI: --map ${field}="<header>")`,
       });
     }

@@ -55,12 +55,16 @@ describe('parseCsv', () => {
 
   it('fails fast with a clear message on a huge single line', () => {
     const started = Date.now();
-    expect(() => parseCsv('x'.repeat(3 * 1024 * 1024), 'one-line.csv')).toThrow(/one-line\.csv does not look like a CSV export: its first line is longer than 1024 KB/);
+    expect(() => parseCsv('x'.repeat(3 * 1024 * 1024), 'one-line.csv')).toThrow(
+      /one-line\.csv does not look like a CSV export: its first line is longer than 1024 KB/,
+    );
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('names the row of an over-long record and of a quote that is never closed', () => {
-    expect(() => parseCsv(`Name,Code\nA,1\n${'y'.repeat(2000)}\n`, 'f.csv', { maxRecordBytes: 1000 })).toThrow(/f\.csv: row 3 .*longer than/);
+    expect(() => parseCsv(`Name,Code\nA,1\n${'y'.repeat(2000)}\n`, 'f.csv', { maxRecordBytes: 1000 })).toThrow(
+      /f\.csv: row 3 .*longer than/,
+    );
     expect(() => parseCsv('Name,Code\nA,1\n"B,2\nC,3\n', 'q.csv')).toThrow(/q\.csv: a quoted value in row 3 is never closed/);
   });
 

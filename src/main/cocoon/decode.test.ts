@@ -55,7 +55,9 @@ describe('decodeText', () => {
   });
 
   it('refuses a file with a UTF-8 BOM and a byte that is not UTF-8 (it was replaced silently)', () => {
-    expect(() => decodeText(bytes([0xef, 0xbb, 0xbf], 'Name,Code\nBeta', [0xa0], 'Freight,B2\n'), 'b.csv')).toThrow(/^b\.csv mixes UTF-8 .*\(line 2\)/);
+    expect(() => decodeText(bytes([0xef, 0xbb, 0xbf], 'Name,Code\nBeta', [0xa0], 'Freight,B2\n'), 'b.csv')).toThrow(
+      /^b\.csv mixes UTF-8 .*\(line 2\)/,
+    );
   });
 
   it('names the first lines with a bad byte and counts the rest', () => {
@@ -66,7 +68,10 @@ describe('decodeText', () => {
 
   it('reads a mixed file in the encoding the user chose', () => {
     const mixed = bytes('Name\nAcmé', [0xa0], 'Ltd\n');
-    expect(decodeText(mixed, 'a.csv', 'the billing accounts', 'windows-1252')).toEqual({ text: 'Name\nAcmÃ©\u00a0Ltd\n', encoding: 'windows-1252' });
+    expect(decodeText(mixed, 'a.csv', 'the billing accounts', 'windows-1252')).toEqual({
+      text: 'Name\nAcmÃ©\u00a0Ltd\n',
+      encoding: 'windows-1252',
+    });
     expect(decodeText(mixed, 'a.csv', 'the billing accounts', 'utf-8')).toEqual({ text: 'Name\nAcmé\ufffdLtd\n', encoding: 'utf-8' });
   });
 

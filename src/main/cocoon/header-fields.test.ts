@@ -8,16 +8,39 @@ describe('normaliseHeader / fieldForHeader', () => {
   });
 
   it.each([
-    ['Organisation Name', 'name'], ['organization', 'name'], ['Company', 'name'], ['Customer', 'name'],
-    ['Customer Name', 'name'], ['ACCOUNT NAME', 'name'], ['Name', 'name'],
-    ['Billing Account Code', 'code'], ['Account Code', 'code'], ['Account Number', 'code'], ['Billing Code', 'code'],
-    ['code', 'code'], ['Customer Code', 'code'],
-    ['Contact', 'contactName'], ['Contact Name', 'contactName'], ['Contact Person', 'contactName'],
-    ['Email', 'email'], ['E-mail', 'email'], ['Email Address', 'email'],
-    ['Address', 'address'], ['Street', 'address'], ['Billing Address', 'address'],
-    ['Phone', 'phone'], ['Telephone', 'phone'], ['Phone Number', 'phone'], ['Mobile', 'phone'],
-    ['Postcode', 'postcode'], ['Post Code', 'postcode'], ['Zip', 'postcode'], ['ZIP Code', 'postcode'], ['Postal Code', 'postcode'],
-    ['Status', 'status'], ['Notes', null],
+    ['Organisation Name', 'name'],
+    ['organization', 'name'],
+    ['Company', 'name'],
+    ['Customer', 'name'],
+    ['Customer Name', 'name'],
+    ['ACCOUNT NAME', 'name'],
+    ['Name', 'name'],
+    ['Billing Account Code', 'code'],
+    ['Account Code', 'code'],
+    ['Account Number', 'code'],
+    ['Billing Code', 'code'],
+    ['code', 'code'],
+    ['Customer Code', 'code'],
+    ['Contact', 'contactName'],
+    ['Contact Name', 'contactName'],
+    ['Contact Person', 'contactName'],
+    ['Email', 'email'],
+    ['E-mail', 'email'],
+    ['Email Address', 'email'],
+    ['Address', 'address'],
+    ['Street', 'address'],
+    ['Billing Address', 'address'],
+    ['Phone', 'phone'],
+    ['Telephone', 'phone'],
+    ['Phone Number', 'phone'],
+    ['Mobile', 'phone'],
+    ['Postcode', 'postcode'],
+    ['Post Code', 'postcode'],
+    ['Zip', 'postcode'],
+    ['ZIP Code', 'postcode'],
+    ['Postal Code', 'postcode'],
+    ['Status', 'status'],
+    ['Notes', null],
   ])('%s → %s', (header, field) => {
     expect(fieldForHeader(header)).toBe(field);
   });
@@ -25,11 +48,25 @@ describe('normaliseHeader / fieldForHeader', () => {
 
 describe('resolveColumns', () => {
   it('maps the standard CocoonOPS header and lists unknown columns', () => {
-    const { columns, problems } = resolveColumns(['Organisation Name', 'Billing Account Code', 'Contact Name', 'Email', 'Address', 'Region', '']);
+    const { columns, problems } = resolveColumns([
+      'Organisation Name',
+      'Billing Account Code',
+      'Contact Name',
+      'Email',
+      'Address',
+      'Region',
+      '',
+    ]);
     expect(problems).toEqual([]);
     expect(columns.mapping).toEqual({
-      name: 'Organisation Name', code: 'Billing Account Code', contactName: 'Contact Name', email: 'Email',
-      phone: null, address: 'Address', postcode: null, status: null,
+      name: 'Organisation Name',
+      code: 'Billing Account Code',
+      contactName: 'Contact Name',
+      email: 'Email',
+      phone: null,
+      address: 'Address',
+      postcode: null,
+      status: null,
     });
     expect(columns.index.code).toBe(1);
     expect(columns.unknown).toEqual(['Region']);
@@ -39,11 +76,17 @@ describe('resolveColumns', () => {
     const { columns, problems } = resolveColumns(['Name', 'Code', 'Organisation Name']);
     expect(columns.mapping.name).toBe('Organisation Name');
     expect(columns.unknown).toEqual(['Name']);
-    expect(problems).toEqual([expect.objectContaining({ row: 1, severity: 'warning', message: expect.stringContaining('using "Organisation Name"') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ row: 1, severity: 'warning', message: expect.stringContaining('using "Organisation Name"') }),
+    ]);
   });
 
   it('lets an explicit mapping override detection (exact or loosely matched header)', () => {
-    const { columns, problems } = resolveColumns(['Client', 'Acct #', 'Name', 'Code'], { name: 'client', code: 'Acct #', contactName: 'Name' });
+    const { columns, problems } = resolveColumns(['Client', 'Acct #', 'Name', 'Code'], {
+      name: 'client',
+      code: 'Acct #',
+      contactName: 'Name',
+    });
     expect(problems).toEqual([]);
     expect(columns.mapping).toMatchObject({ name: 'Client', code: 'Acct #', contactName: 'Name' });
     expect(columns.unknown).toEqual(['Code']);
@@ -58,7 +101,13 @@ describe('resolveColumns', () => {
   it('reports a mapping that names a missing header, with the headers found', () => {
     const { problems } = resolveColumns(['Client', 'Code'], { name: 'Organisation' }, 3);
     expect(problems).toEqual([
-      expect.objectContaining({ row: 3, severity: 'error', message: expect.stringMatching(/uses "Organisation" for the organisation name, but the file has no such column. Columns found: "Client", "Code"/) }),
+      expect.objectContaining({
+        row: 3,
+        severity: 'error',
+        message: expect.stringMatching(
+          /uses "Organisation" for the organisation name, but the file has no such column. Columns found: "Client", "Code"/,
+        ),
+      }),
     ]);
   });
 

@@ -26,10 +26,30 @@ export const FIELD_LABELS: Record<AccountField, string> = {
 
 /** Synonyms per field, best first; compared after normaliseHeader. */
 const SYNONYMS: Record<AccountField, readonly string[]> = {
-  name: ['Organisation Name', 'Organization Name', 'Organisation', 'Organization', 'Company Name', 'Company',
-    'Customer Name', 'Customer', 'Account Name', 'Billing Account Name', 'Business Name', 'Name'],
-  code: ['Billing Account Code', 'Billing Account Number', 'Account Code', 'Account Number', 'Account No',
-    'Billing Code', 'Customer Code', 'Code'],
+  name: [
+    'Organisation Name',
+    'Organization Name',
+    'Organisation',
+    'Organization',
+    'Company Name',
+    'Company',
+    'Customer Name',
+    'Customer',
+    'Account Name',
+    'Billing Account Name',
+    'Business Name',
+    'Name',
+  ],
+  code: [
+    'Billing Account Code',
+    'Billing Account Number',
+    'Account Code',
+    'Account Number',
+    'Account No',
+    'Billing Code',
+    'Customer Code',
+    'Code',
+  ],
   contactName: ['Contact Name', 'Contact Person', 'Contact'],
   email: ['Email', 'Email Address', 'E-mail', 'E-mail Address'],
   phone: ['Phone', 'Phone Number', 'Telephone', 'Telephone Number', 'Tel', 'Mobile', 'Mobile Number'],
@@ -38,7 +58,12 @@ const SYNONYMS: Record<AccountField, readonly string[]> = {
   status: ['Status', 'Account Status'],
 };
 
-const matcher = createColumnMatcher<AccountField>({ fields: ACCOUNT_FIELDS, required: REQUIRED_FIELDS, labels: FIELD_LABELS, synonyms: SYNONYMS });
+const matcher = createColumnMatcher<AccountField>({
+  fields: ACCOUNT_FIELDS,
+  required: REQUIRED_FIELDS,
+  labels: FIELD_LABELS,
+  synonyms: SYNONYMS,
+});
 
 export function fieldForHeader(header: string): AccountField | null {
   return matcher.fieldForHeader(header);
@@ -48,7 +73,11 @@ export function fieldForHeader(header: string): AccountField | null {
  * Matches a header row to fields. Problems (all on the header row): an explicit mapping naming a missing
  * header or an unknown field, a missing required column (errors); two columns for one field (warning).
  */
-export function resolveColumns(header: readonly string[], explicit: ColumnMapping = {}, headerRow = 1): {
+export function resolveColumns(
+  header: readonly string[],
+  explicit: ColumnMapping = {},
+  headerRow = 1,
+): {
   columns: ResolvedColumns;
   problems: Problem[];
 } {

@@ -12,7 +12,12 @@ describe('ImportError', () => {
   it('lists errors (not warnings) after the summary, at most 20, then "… and N more"', () => {
     const problems: Problem[] = [
       { row: 2, severity: 'warning', message: 'empty row skipped' },
-      ...Array.from({ length: 23 }, (_, i): Problem => ({ row: i + 3, column: 'Code', severity: 'error', message: 'the billing account code is empty' })),
+      ...Array.from({ length: 23 }, (_, i): Problem => ({
+        row: i + 3,
+        column: 'Code',
+        severity: 'error',
+        message: 'the billing account code is empty',
+      })),
     ];
     const lines = new ImportError('f.csv was not imported.', problems).message.split('\n');
     expect(lines[0]).toBe('f.csv was not imported.');

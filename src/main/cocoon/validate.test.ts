@@ -12,7 +12,17 @@ describe('validateRows', () => {
     const r = validate(['  Acme Pty Ltd ', 'A1', ' Jane ', 'jane@acme.com', '+61 2 9999 0000']);
     expect(r.problems).toEqual([]);
     expect(r.accounts).toEqual([
-      { row: 2, code: 'A1', name: 'Acme Pty Ltd', contactName: 'Jane', email: 'jane@acme.com', phone: '+61 2 9999 0000', address: '', postcode: '', status: '' },
+      {
+        row: 2,
+        code: 'A1',
+        name: 'Acme Pty Ltd',
+        contactName: 'Jane',
+        email: 'jane@acme.com',
+        phone: '+61 2 9999 0000',
+        address: '',
+        postcode: '',
+        status: '',
+      },
     ]);
   });
 
@@ -54,7 +64,9 @@ describe('validateRows', () => {
 
   it('warns about spaces around a code and trims it', () => {
     const r = validate(['Acme', ' A1\t']);
-    expect(r.problems).toEqual([{ row: 2, column: 'Billing Account Code', severity: 'warning', message: 'spaces around the code "A1" were removed' }]);
+    expect(r.problems).toEqual([
+      { row: 2, column: 'Billing Account Code', severity: 'warning', message: 'spaces around the code "A1" were removed' },
+    ]);
     expect(r.accounts[0]?.code).toBe('A1');
   });
 
@@ -68,7 +80,10 @@ describe('validateRows', () => {
   });
 
   it('validates 50,000 rows quickly', () => {
-    const many = Array.from({ length: 50_000 }, (_, i) => ({ row: i + 2, cells: [`Company ${i}`, `C${i}`, 'Jane', `j${i}@x.com`, '+61 2 9999 0000'] }));
+    const many = Array.from({ length: 50_000 }, (_, i) => ({
+      row: i + 2,
+      cells: [`Company ${i}`, `C${i}`, 'Jane', `j${i}@x.com`, '+61 2 9999 0000'],
+    }));
     const started = performance.now();
     const r = validateRows(many, columns);
     expect(r.accounts).toHaveLength(50_000);

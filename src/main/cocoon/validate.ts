@@ -22,7 +22,6 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-
 function fieldError(row: number, column: string | null, message: string): Problem {
   return { row, column: column ?? undefined, severity: 'error', message };
 }
@@ -49,15 +48,20 @@ export function validateRows(rows: readonly TableRow[], columns: ResolvedColumns
   const codeAt = columns.index.code;
 
   for (const { row, cells } of filledRows(rows, problems)) {
-
     rowValues(cells, columns, values);
     const before = problems.length;
     for (const field of ACCOUNT_FIELDS) {
       const value = values[field];
       if (value !== '' && looksLikeFormula(value)) {
         const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-        problems.push(fieldError(row, header[field], `"${shown}" looks like a formula, which spreadsheet apps would run. ` +
-          'Remove the leading character (or paste values instead of formulas in Excel)'));
+        problems.push(
+          fieldError(
+            row,
+            header[field],
+            `"${shown}" looks like a formula, which spreadsheet apps would run. ` +
+              'Remove the leading character (or paste values instead of formulas in Excel)',
+          ),
+        );
       }
     }
 
@@ -66,10 +70,21 @@ export function validateRows(rows: readonly TableRow[], columns: ResolvedColumns
       problems.push(fieldError(row, header.code, 'the billing account code is empty'));
     } else {
       if (codeAt !== null && code !== cells[codeAt]) {
-        problems.push({ row, column: header.code ?? undefined, severity: 'warning', message: `spaces around the code "${code}" were removed` });
+        problems.push({
+          row,
+          column: header.code ?? undefined,
+          severity: 'warning',
+          message: `spaces around the code "${code}" were removed`,
+        });
       }
       if (code.length > MAX_CODE_LENGTH) {
-        problems.push(fieldError(row, header.code, `the code is ${code.length} characters long; Xero allows at most ${MAX_CODE_LENGTH} in an account number`));
+        problems.push(
+          fieldError(
+            row,
+            header.code,
+            `the code is ${code.length} characters long; Xero allows at most ${MAX_CODE_LENGTH} in an account number`,
+          ),
+        );
       }
       if (hasControlChar(code)) {
         problems.push(fieldError(row, header.code, 'the code contains control characters (e.g. a line break or tab), which Xero rejects'));
@@ -78,7 +93,13 @@ export function validateRows(rows: readonly TableRow[], columns: ResolvedColumns
       const first = firstRowOfCode.get(key);
       if (first) {
         const same = first.code === code ? `"${code}"` : `"${first.code}" / "${code}"`;
-        problems.push(fieldError(row, header.code, `the code ${same} is used twice: rows ${first.row} and ${row}. Each billing account needs its own code`));
+        problems.push(
+          fieldError(
+            row,
+            header.code,
+            `the code ${same} is used twice: rows ${first.row} and ${row}. Each billing account needs its own code`,
+          ),
+        );
       } else {
         firstRowOfCode.set(key, { row, code });
       }

@@ -28,7 +28,9 @@ function refuse(fileName: string, what: string, why: string): ImportError {
 export async function checkXlsxPackage(bytes: Uint8Array, fileName: string, what: string): Promise<void> {
   const directory = readZipDirectory(bytes, MAX_XLSX_ENTRIES);
   if (!directory.ok) {
-    throw ImportError.file(`${fileName} could not be read as an XLSX workbook: ${directory.reason}. Open it in Excel and save it again as .xlsx, or export CSV.`);
+    throw ImportError.file(
+      `${fileName} could not be read as an XLSX workbook: ${directory.reason}. Open it in Excel and save it again as .xlsx, or export CSV.`,
+    );
   }
   const { entries } = directory;
   if (entries.length > MAX_XLSX_ENTRIES) {
@@ -36,12 +38,20 @@ export async function checkXlsxPackage(bytes: Uint8Array, fileName: string, what
   }
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > MAX_XLSX_UNPACKED_BYTES) {
-    throw refuse(fileName, what, `it unpacks to ${mb(total)}, over the ${mb(MAX_XLSX_UNPACKED_BYTES)} an XLSX may hold (50,000 accounts are about 35 MB)`);
+    throw refuse(
+      fileName,
+      what,
+      `it unpacks to ${mb(total)}, over the ${mb(MAX_XLSX_UNPACKED_BYTES)} an XLSX may hold (50,000 accounts are about 35 MB)`,
+    );
   }
   for (const e of entries) {
     if (e.uncompressedSize > RATIO_CHECKED_FROM && e.uncompressedSize > MAX_XLSX_RATIO * e.compressedSize) {
       const ratio = Math.round(e.uncompressedSize / Math.max(1, e.compressedSize));
-      throw refuse(fileName, what, `its part "${e.name}" unpacks from ${mb(e.compressedSize)} to ${mb(e.uncompressedSize)}, ${ratio} times its size (a real export packs about 10 times), which is how a zip bomb looks`);
+      throw refuse(
+        fileName,
+        what,
+        `its part "${e.name}" unpacks from ${mb(e.compressedSize)} to ${mb(e.uncompressedSize)}, ${ratio} times its size (a real export packs about 10 times), which is how a zip bomb looks`,
+      );
     }
   }
   for (const e of entries) await checkInflatedSize(bytes, e, fileName, what);
@@ -62,7 +72,8 @@ async function checkInflatedSize(bytes: Uint8Array, entry: ZipEntry, fileName: s
   } catch (e) {
     throw damaged(`cannot be unpacked (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (inflated > entry.uncompressedSize) throw damaged(`unpacks to more than the ${mb(entry.uncompressedSize)} the file's list of contents declares`);
+  if (inflated > entry.uncompressedSize)
+    throw damaged(`unpacks to more than the ${mb(entry.uncompressedSize)} the file's list of contents declares`);
 }
 
 /** Bytes `data` inflates to, counting and discarding; stops as soon as the count passes `limit`. */

@@ -51,7 +51,9 @@ function createNew(path: string, now: NowIso): Database.Database {
       closeSync(fd);
     }
   } catch (error) {
-    throw errnoCode(error) === 'EEXIST' ? ioError(path, 'created: a file appeared there meanwhile', error) : ioError(path, 'created', error);
+    throw errnoCode(error) === 'EEXIST'
+      ? ioError(path, 'created: a file appeared there meanwhile', error)
+      : ioError(path, 'created', error);
   }
   let db: Database.Database | undefined;
   try {

@@ -1,14 +1,7 @@
 // The one error type a workspace open (or a workspace I/O failure) raises, with a stable code for the UI.
 
 export type WorkspaceErrorCode =
-  | 'not_sqlite'
-  | 'not_workspace'
-  | 'newer_version'
-  | 'checksum_mismatch'
-  | 'unexpected_schema'
-  | 'needs_upgrade'
-  | 'not_found'
-  | 'io';
+  'not_sqlite' | 'not_workspace' | 'newer_version' | 'checksum_mismatch' | 'unexpected_schema' | 'needs_upgrade' | 'not_found' | 'io';
 
 export class WorkspaceError extends Error {
   override readonly name = 'WorkspaceError';

@@ -71,7 +71,11 @@ describe('migrate', () => {
     expect(migrate(db, 'mem', () => 'T3', known)).toBe(0);
     const info = readSchemaInfo(db);
     expect(info.applicationId).toBe(APPLICATION_ID);
-    expect(info.applied.map((a) => [a.id, a.appliedAt])).toEqual([[1, 'T1'], [2, 'T1'], [3, 'T2']]);
+    expect(info.applied.map((a) => [a.id, a.appliedAt])).toEqual([
+      [1, 'T1'],
+      [2, 'T1'],
+      [3, 'T2'],
+    ]);
     expect(db.prepare('SELECT z FROM a').all()).toEqual([]);
   });
 

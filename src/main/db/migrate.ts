@@ -38,8 +38,7 @@ const HISTORY_TABLE_SQL = `CREATE TABLE schema_migrations (
 /** Reads (never writes) what a database says about itself. Safe on a read-only connection. */
 export function readSchemaInfo(db: Db): SchemaInfo {
   const applicationId = Number(db.pragma('application_id', { simple: true }));
-  const hasHistory =
-    db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined;
+  const hasHistory = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined;
   return { applicationId, hasHistory, applied: hasHistory ? readApplied(db) : [] };
 }
 

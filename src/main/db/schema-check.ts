@@ -36,8 +36,7 @@ export function readSchema(db: Database.Database): SchemaObject[] {
 }
 
 const key = (o: SchemaObject): string => `${o.type}\u0000${o.name}`;
-const describe = (o: SchemaObject): string =>
-  `${o.type} "${o.name}"${o.type === 'index' || o.type === 'trigger' ? ` on ${o.table}` : ''}`;
+const describe = (o: SchemaObject): string => `${o.type} "${o.name}"${o.type === 'index' || o.type === 'trigger' ? ` on ${o.table}` : ''}`;
 
 /** What differs between the expected and the actual schema, extras first, in words (empty when they match). */
 export function schemaDifferences(expected: readonly SchemaObject[], actual: readonly SchemaObject[]): string[] {

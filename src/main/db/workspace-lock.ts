@@ -19,7 +19,14 @@ function alive(pid: number): boolean {
 }
 
 /** Takes the lock `key` or throws `busy(holder)`; returns the release function. */
-export function takeWorkspaceLock(ws: Workspace, key: string, busy: (holder: LockHolder) => Error, nowIso: string, pid = process.pid, host = hostname()): () => void {
+export function takeWorkspaceLock(
+  ws: Workspace,
+  key: string,
+  busy: (holder: LockHolder) => Error,
+  nowIso: string,
+  pid = process.pid,
+  host = hostname(),
+): () => void {
   ws.db
     .transaction(() => {
       const text = ws.syncState.get(key);

@@ -45,4 +45,6 @@ export function perXeroSide<T>(build: (ws: Workspace) => T): (ws: Workspace) => 
 export const xeroContacts: (ws: Workspace) => readonly XeroContact[] = perXeroSide((ws) => ws.contacts.list());
 
 /** The same contacts by ContactID. */
-export const xeroContactsById: (ws: Workspace) => ReadonlyMap<string, XeroContact> = perXeroSide((ws) => new Map(xeroContacts(ws).map((c) => [c.contactId, c])));
+export const xeroContactsById: (ws: Workspace) => ReadonlyMap<string, XeroContact> = perXeroSide(
+  (ws) => new Map(xeroContacts(ws).map((c) => [c.contactId, c])),
+);

@@ -43,11 +43,7 @@ export function isTrustedSender(frame: SenderFrameLike | null, trusted: { render
   return false;
 }
 
-export function wireIpc(
-  ipcMain: IpcMainLike,
-  dispatch: Dispatch,
-  isTrusted: (frame: SenderFrameLike | null) => boolean,
-): () => void {
+export function wireIpc(ipcMain: IpcMainLike, dispatch: Dispatch, isTrusted: (frame: SenderFrameLike | null) => boolean): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input) => {
       if (!isTrusted(event.senderFrame)) {

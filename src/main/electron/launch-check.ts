@@ -18,6 +18,7 @@ export function electronProblem(p: LaunchProbe): string | null {
     return 'the Electron binary is not installed (node_modules/electron has no download; ELECTRON_SKIP_BINARY_DOWNLOAD or no network at install time)';
   }
   if (!p.exists(path)) return `the Electron binary is missing at ${path}`;
-  if (p.platform === 'linux' && !p.env.DISPLAY && !p.env.WAYLAND_DISPLAY) return 'there is no display (DISPLAY and WAYLAND_DISPLAY are not set)';
+  if (p.platform === 'linux' && !p.env.DISPLAY && !p.env.WAYLAND_DISPLAY)
+    return 'there is no display (DISPLAY and WAYLAND_DISPLAY are not set)';
   return null;
 }

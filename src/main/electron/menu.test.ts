@@ -8,7 +8,11 @@ describe('menuTemplate', () => {
     const send = vi.fn();
     const items = menuTemplate({ platform: 'linux', send, openExternal: vi.fn(), developer: false });
     expect(items.map((i) => i.label ?? i.role)).toEqual(['File', 'editMenu', 'View', 'Help']);
-    const byLabel = new Map(flat(items).filter((i) => i.label).map((i) => [i.label!, i]));
+    const byLabel = new Map(
+      flat(items)
+        .filter((i) => i.label)
+        .map((i) => [i.label!, i]),
+    );
     expect(byLabel.get('Import CocoonOPS Export…')?.accelerator).toBe('CmdOrCtrl+I');
     expect(byLabel.get('Search')?.accelerator).toBe('CmdOrCtrl+F');
     expect(byLabel.get('Keyboard Shortcuts')?.accelerator).toBe('F1');
@@ -16,7 +20,9 @@ describe('menuTemplate', () => {
     byLabel.get('Open the Demo Workspace')!.click!();
     expect(send.mock.calls).toEqual([['sync'], ['open-demo']]);
     expect(flat(items).some((i) => i.role === 'toggleDevTools')).toBe(false);
-    const accelerators = flat(items).map((i) => i.accelerator).filter(Boolean);
+    const accelerators = flat(items)
+      .map((i) => i.accelerator)
+      .filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 

@@ -25,7 +25,11 @@ export const HELP_URL = 'https://developer.xero.com/documentation/api/accounting
 
 export function menuTemplate(a: MenuActions): MenuItem[] {
   const mac = a.platform === 'darwin';
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItem => ({ label, accelerator, click: () => a.send(command) });
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItem => ({
+    label,
+    accelerator,
+    click: () => a.send(command),
+  });
   const file: MenuItem = {
     label: 'File',
     submenu: [

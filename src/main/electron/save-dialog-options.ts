@@ -9,7 +9,12 @@ const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
 };
 
 export function saveDialogOptions(fileName: string, format: ExportFormat, documentsDir: string) {
-  return { title: 'Export', defaultPath: join(documentsDir, fileName), filters: [FILTERS[format]], properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+  return {
+    title: 'Export',
+    defaultPath: join(documentsDir, fileName),
+    filters: [FILTERS[format]],
+    properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+  };
 }
 
 /** The chosen path, with the format's extension when the user typed a name without it. */

@@ -6,7 +6,10 @@ describe('sealingOf', () => {
     expect(sealingOf({ available: true })).toEqual({ sealed: true }); // macOS, Windows
     expect(sealingOf({ available: true, backend: 'gnome_libsecret' })).toEqual({ sealed: true });
     expect(sealingOf({ available: true, backend: 'kwallet5' })).toEqual({ sealed: true });
-    expect(sealingOf({ available: true, backend: 'basic_text' })).toMatchObject({ sealed: false, reason: expect.stringContaining('basic_text') });
+    expect(sealingOf({ available: true, backend: 'basic_text' })).toMatchObject({
+      sealed: false,
+      reason: expect.stringContaining('basic_text'),
+    });
     expect(sealingOf({ available: false })).toMatchObject({ sealed: false, reason: 'no OS keychain is available here' });
   });
 });

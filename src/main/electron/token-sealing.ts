@@ -13,7 +13,10 @@ export interface SafeStorageFacts {
 export function sealingOf(facts: SafeStorageFacts): Sealing {
   if (!facts.available) return { sealed: false, reason: 'no OS keychain is available here' };
   if (facts.backend === 'basic_text' || facts.backend === 'unknown') {
-    return { sealed: false, reason: `no keyring (GNOME Keyring or KWallet) is running, so Electron could only obscure them (its "${facts.backend}" store)` };
+    return {
+      sealed: false,
+      reason: `no keyring (GNOME Keyring or KWallet) is running, so Electron could only obscure them (its "${facts.backend}" store)`,
+    };
   }
   return { sealed: true };
 }

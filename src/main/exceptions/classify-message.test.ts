@@ -38,11 +38,20 @@ const cases: [string, PlaybookId][] = [
   ['Invoice #  must be\nunique.', 'invoice_number_unique'],
   ['Xero rejected invoice INV-0042: Invoice # must be unique.', 'invoice_number_unique'],
   // contacts
-  ['The contact name Acme Freight is already assigned to another contact. The contact name must be unique across all active contacts.', 'contact_name_taken'],
-  ['The contact with the specified contact details has been archived. The contact must be un-archived before creating new invoices or credit notes.', 'contact_archived'],
+  [
+    'The contact name Acme Freight is already assigned to another contact. The contact name must be unique across all active contacts.',
+    'contact_name_taken',
+  ],
+  [
+    'The contact with the specified contact details has been archived. The contact must be un-archived before creating new invoices or credit notes.',
+    'contact_archived',
+  ],
   ['The contact must be unarchived before creating new invoices or credit notes', 'contact_archived'],
   ['The contact with ContactID 3bdb6edb-2073-5328-9e5a-07ebe4082853 could not be found.', 'contact_not_found'],
-  ['The Contact must contain at least 1 of the following elements to identify the contact: Name, ContactID, ContactNumber', 'contact_missing'],
+  [
+    'The Contact must contain at least 1 of the following elements to identify the contact: Name, ContactID, ContactNumber',
+    'contact_missing',
+  ],
   ['A Contact must be specified for this type of transaction', 'contact_missing'],
   ['Another contact has this contact number. Please enter a different contact number.', 'contact_number_taken'],
   ['Email address must be valid.', 'contact_email_invalid'],
@@ -86,10 +95,16 @@ describe('classifyMessage', () => {
       playbookId: 'tax_type_invalid',
       details: { taxType: 'GST on Income', accountCode: '60410' },
     });
-    expect(classifyMessage('The TaxType code GST on Income does not exist or cannot be used for this type of transaction.').details.taxType).toBe('GST on Income');
+    expect(
+      classifyMessage('The TaxType code GST on Income does not exist or cannot be used for this type of transaction.').details.taxType,
+    ).toBe('GST on Income');
     expect(classifyMessage("The current organisation is not subscribed to currency 'eur'.").details.currency).toBe('EUR');
-    expect(classifyMessage('The contact name Buzz Lightyear is already assigned to another contact.').details.contactName).toBe('Buzz Lightyear');
-    expect(classifyMessage('The document date cannot be before the end of year lock date, currently set at 31-Jul-2013').details).toMatchObject({
+    expect(classifyMessage('The contact name Buzz Lightyear is already assigned to another contact.').details.contactName).toBe(
+      'Buzz Lightyear',
+    );
+    expect(
+      classifyMessage('The document date cannot be before the end of year lock date, currently set at 31-Jul-2013').details,
+    ).toMatchObject({
       lockKind: 'end_of_year',
       lockDate: '31-Jul-2013',
     });
@@ -102,7 +117,9 @@ describe('classifyMessage', () => {
         'The document date cannot be before the end of year lock date, currently set at 30-Nov-2018)',
     );
     expect(c).toMatchObject({ playbookId: 'lock_date', also: [], details: { lockKind: 'period', lockDate: '30-Nov-2018' } });
-    const two = classifyMessage('Invoice not of valid status for modification This document cannot be edited as it has a payment or credit note allocated to it.');
+    const two = classifyMessage(
+      'Invoice not of valid status for modification This document cannot be edited as it has a payment or credit note allocated to it.',
+    );
     expect(two.playbookId).toBe('document_locked');
     const mixed = classifyMessage('A validation exception occurred: Email address must be valid. Account must be valid.');
     expect(mixed).toMatchObject({ playbookId: 'contact_email_invalid', also: ['account_code_invalid'] });
@@ -113,7 +130,10 @@ describe('classifyMessage', () => {
       documentNumber: 'INV-0042',
       accountNumber: 'ACME01',
     });
-    expect(classifyMessage('Credit note CN-7: An existing Credit Note with the specified CreditNoteID could not be found').details.documentNumber).toBe('CN-7');
+    expect(
+      classifyMessage('Credit note CN-7: An existing Credit Note with the specified CreditNoteID could not be found').details
+        .documentNumber,
+    ).toBe('CN-7');
     expect(classifyMessage('The Account Number already exists. Please enter a different Account Number.').details).toEqual({});
     expect(classifyMessage('Invoice not of valid status for modification').details).toEqual({});
   });

@@ -39,7 +39,11 @@ function summary(fileName: string, problems: readonly Problem[]): string {
  * Parses an Exceptions Manager export (CSV or XLSX, detected by content). Returns the exceptions only when the whole
  * file is valid; otherwise throws ImportError listing the problems with row numbers.
  */
-export async function parseExceptionsBuffer(bytes: Uint8Array, fileName: string, options: ExceptionImportOptions = {}): Promise<ParsedExceptions> {
+export async function parseExceptionsBuffer(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExceptionImportOptions = {},
+): Promise<ParsedExceptions> {
   const { table, format, encoding } = await readTable(bytes, fileName, { sheet: options.sheet, what: WHAT, encoding: options.encoding });
   const resolved = exceptionColumns.resolve(table.header, options.mapping, table.headerRow);
   if (resolved.problems.some((p) => p.severity === 'error')) {
@@ -48,7 +52,8 @@ export async function parseExceptionsBuffer(bytes: Uint8Array, fileName: string,
       resolved.problems,
     );
   }
-  if (table.rows.length === 0) throw ImportError.file(`${fileName} has a header row but no exceptions. Export the exceptions from CocoonOPS again.`);
+  if (table.rows.length === 0)
+    throw ImportError.file(`${fileName} has a header row but no exceptions. Export the exceptions from CocoonOPS again.`);
   const { items, problems } = readExceptionRows(table.rows, resolved.columns);
   const all = byRow([...resolved.problems, ...table.problems, ...problems]);
   if (all.some((p) => p.severity === 'error')) throw new ImportError(summary(fileName, all), all);
@@ -56,20 +61,35 @@ export async function parseExceptionsBuffer(bytes: Uint8Array, fileName: string,
   return { items, warnings: all, columns: { mapping: resolved.columns.mapping, unknown: resolved.columns.unknown }, encoding, format };
 }
 
-export async function parseExceptionsFile(path: string, options: ExceptionImportOptions = {}): Promise<ParsedExceptions & { fileName: string; bytes: Uint8Array }> {
+export async function parseExceptionsFile(
+  path: string,
+  options: ExceptionImportOptions = {},
+): Promise<ParsedExceptions & { fileName: string; bytes: Uint8Array }> {
   const { bytes, name } = await readExportFile(path, 'the Exceptions Manager export');
   return { ...(await parseExceptionsBuffer(bytes, name, options)), fileName: name, bytes };
 }
 
 /** The first rows as mapped, the detected (or given) mapping and every problem, without throwing on bad input. */
-export async function previewExceptions(bytes: Uint8Array, fileName: string, options: ExceptionImportOptions & { limit?: number } = {}): Promise<ExceptionsPreview> {
+export async function previewExceptions(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ExceptionImportOptions & { limit?: number } = {},
+): Promise<ExceptionsPreview> {
   const limit = options.limit ?? 20;
   let loaded;
   try {
     loaded = await readTable(bytes, fileName, { sheet: options.sheet, what: WHAT, encoding: options.encoding });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
-    return { header: [], rows: [], totalRows: 0, columns: { mapping: exceptionColumns.emptyMapping(), unknown: [] }, problems: e.problems, encoding: null, format: null };
+    return {
+      header: [],
+      rows: [],
+      totalRows: 0,
+      columns: { mapping: exceptionColumns.emptyMapping(), unknown: [] },
+      problems: e.problems,
+      encoding: null,
+      format: null,
+    };
   }
   const { table, format, encoding } = loaded;
   const { columns, problems: columnProblems } = exceptionColumns.resolve(table.header, options.mapping, table.headerRow);
@@ -77,10 +97,12 @@ export async function previewExceptions(bytes: Uint8Array, fileName: string, opt
   for (const { row, cells } of table.rows) {
     if (rows.length >= limit) break;
     if (isBlankRow(cells)) continue;
-    const values = Object.fromEntries(EXCEPTION_FIELDS.map((f) => {
-      const at = columns.index[f];
-      return [f, at === null ? '' : (cells[at] ?? '').trim()];
-    })) as Record<ExceptionField, string>;
+    const values = Object.fromEntries(
+      EXCEPTION_FIELDS.map((f) => {
+        const at = columns.index[f];
+        return [f, at === null ? '' : (cells[at] ?? '').trim()];
+      }),
+    ) as Record<ExceptionField, string>;
     rows.push({ row, ...values });
   }
   const columnsOk = !columnProblems.some((p) => p.severity === 'error');

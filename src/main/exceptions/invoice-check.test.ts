@@ -35,11 +35,17 @@ describe('checkInvoiceNumber', () => {
     const c = checkInvoiceNumber(doc({ number: 'inv-0001', total: 1250.004 }), [xero()], SYNCED);
     expect(c).toMatchObject({ verdict: 'exists_matches', differences: [], notCompared: [], xero: { invoiceId: 'i-1' } });
     expect(c.compared).toEqual(['type', 'contact', 'date', 'total', 'currency', 'status']);
-    expect(c.summary).toBe('The invoice INV-0001 exists in Xero and matches on type, contact, date, total and currency: safe to close the exception in CocoonOPS.');
+    expect(c.summary).toBe(
+      'The invoice INV-0001 exists in Xero and matches on type, contact, date, total and currency: safe to close the exception in CocoonOPS.',
+    );
   });
 
   it('exists_differs lists every difference with both values', () => {
-    const c = checkInvoiceNumber(doc({ accountCode: 'BOS01', date: '2025-03-04', total: 1300, currency: 'nzd', docType: 'credit_note' }), [xero()], SYNCED);
+    const c = checkInvoiceNumber(
+      doc({ accountCode: 'BOS01', date: '2025-03-04', total: 1300, currency: 'nzd', docType: 'credit_note' }),
+      [xero()],
+      SYNCED,
+    );
     expect(c.verdict).toBe('exists_differs');
     expect(c.differences).toEqual([
       { field: 'type', cocoon: 'credit note', xero: 'invoice (ACCREC)' },
@@ -52,13 +58,19 @@ describe('checkInvoiceNumber', () => {
   });
 
   it('treats a voided or deleted Xero document as a difference, and notes a draft', () => {
-    expect(checkInvoiceNumber(doc(), [xero({ status: 'VOIDED' })], SYNCED).differences).toEqual([{ field: 'status', cocoon: 'active', xero: 'VOIDED' }]);
+    expect(checkInvoiceNumber(doc(), [xero({ status: 'VOIDED' })], SYNCED).differences).toEqual([
+      { field: 'status', cocoon: 'active', xero: 'VOIDED' },
+    ]);
     const draft = checkInvoiceNumber(doc(), [xero({ status: 'DRAFT' })], SYNCED);
     expect(draft).toMatchObject({ verdict: 'exists_matches', notes: ['The Xero invoice is still a DRAFT.'] });
   });
 
   it('with nothing to compare, says "exists in Xero: compare it" and lists what to compare, never "matches"', () => {
-    const c = checkInvoiceNumber({ docType: null, number: 'INV-0001', accountCode: '', contactName: '', date: '', total: null, currency: '' }, [xero()], SYNCED);
+    const c = checkInvoiceNumber(
+      { docType: null, number: 'INV-0001', accountCode: '', contactName: '', date: '', total: null, currency: '' },
+      [xero()],
+      SYNCED,
+    );
     expect(c.verdict).toBe('exists_unverified');
     expect(c.notCompared.map((n) => n.field)).toEqual(['type', 'contact', 'date', 'total', 'currency']);
     expect(c.notCompared.find((n) => n.field === 'total')!.why).toBe('the exception has no total');
@@ -72,11 +84,15 @@ describe('checkInvoiceNumber', () => {
     // Only the contact: it exists, the contact matches, the rest is to compare by hand.
     const some = checkInvoiceNumber(doc({ docType: null, date: '', total: null, currency: '' }), [xero()], SYNCED);
     expect(some.verdict).toBe('exists_unverified');
-    expect(some.summary).toBe("The invoice INV-0001 exists in Xero: compare it with CocoonOPS's invoice before closing — its type, date, total and currency (not in the exception); its contact matches.");
+    expect(some.summary).toBe(
+      "The invoice INV-0001 exists in Xero: compare it with CocoonOPS's invoice before closing — its type, date, total and currency (not in the exception); its contact matches.",
+    );
     // Contact, date and total agree: safe to close, naming what was not compared.
     const enough = checkInvoiceNumber(doc({ docType: null, currency: '' }), [xero()], SYNCED);
     expect(enough.verdict).toBe('exists_matches');
-    expect(enough.summary).toBe('The invoice INV-0001 exists in Xero and matches on contact, date and total (type and currency not compared: not in the exception): safe to close the exception in CocoonOPS.');
+    expect(enough.summary).toBe(
+      'The invoice INV-0001 exists in Xero and matches on contact, date and total (type and currency not compared: not in the exception): safe to close the exception in CocoonOPS.',
+    );
     // A difference found in what was compared is a difference, whatever was not compared.
     expect(checkInvoiceNumber(doc({ date: '', total: 99 }), [xero()], SYNCED).verdict).toBe('exists_differs');
   });
@@ -92,9 +108,11 @@ describe('checkInvoiceNumber', () => {
     expect(noNumber.differences).toEqual([{ field: 'contact', cocoon: 'ACME01', xero: 'Acme Freight Pty Ltd (no Account Number)' }]);
   });
 
-  it('compares a credit note\'s total without its sign', () => {
+  it("compares a credit note's total without its sign", () => {
     const cn = xero({ docType: 'credit_note', type: 'ACCRECCREDIT', number: 'CN-0001', total: 125 });
-    expect(checkInvoiceNumber(doc({ docType: 'credit_note', number: 'CN-0001', total: -125 }), [cn], SYNCED).verdict).toBe('exists_matches');
+    expect(checkInvoiceNumber(doc({ docType: 'credit_note', number: 'CN-0001', total: -125 }), [cn], SYNCED).verdict).toBe(
+      'exists_matches',
+    );
   });
 
   it('prefers the document of the same type when an invoice and a credit note share the number', () => {
@@ -123,6 +141,9 @@ describe('checkInvoiceNumber', () => {
       verdict: 'cannot_check',
       summary: 'Cannot check INV-0001: no invoices synced yet (the last sync found no sales invoices or credit notes in Xero).',
     });
-    expect(checkInvoiceNumber(doc({ number: ' ' }), [xero()], SYNCED)).toMatchObject({ verdict: 'cannot_check', summary: expect.stringContaining('no invoice or credit note number') });
+    expect(checkInvoiceNumber(doc({ number: ' ' }), [xero()], SYNCED)).toMatchObject({
+      verdict: 'cannot_check',
+      summary: expect.stringContaining('no invoice or credit note number'),
+    });
   });
 });

@@ -65,14 +65,20 @@ function compare(doc: CocoonDocument, x: XeroDocument): Comparison {
     if (numberKey(doc.accountCode) !== numberKey(x.contactAccountNumber)) {
       differ('contact', doc.accountCode, x.contactAccountNumber === '' ? `${x.contactName} (no Account Number)` : xeroContact);
     } else if (doc.contactName && foldText(doc.contactName) !== foldText(x.contactName)) {
-      out.notes.push(`Same billing account ${doc.accountCode}, but the names differ: "${doc.contactName}" in CocoonOPS, "${x.contactName}" in Xero (see the account's finding).`);
+      out.notes.push(
+        `Same billing account ${doc.accountCode}, but the names differ: "${doc.contactName}" in CocoonOPS, "${x.contactName}" in Xero (see the account's finding).`,
+      );
     }
   } else if (doc.contactName) {
     out.compared.push('contact');
     if (foldText(doc.contactName) !== foldText(x.contactName)) differ('contact', doc.contactName, xeroContact);
-    if (doc.accountCode) out.notes.push(`The Xero contact ${x.contactName} is not in the workspace's contact cache: compared by name, not by Account Number.`);
+    if (doc.accountCode)
+      out.notes.push(`The Xero contact ${x.contactName} is not in the workspace's contact cache: compared by name, not by Account Number.`);
   } else if (doc.accountCode) {
-    out.notCompared.push({ field: 'contact', why: `the Xero contact ${x.contactName} is not in the workspace's contact cache (sync contacts), and the exception has no name` });
+    out.notCompared.push({
+      field: 'contact',
+      why: `the Xero contact ${x.contactName} is not in the workspace's contact cache (sync contacts), and the exception has no name`,
+    });
   } else {
     out.notCompared.push({ field: 'contact', why: 'the exception has no billing account code or name' });
   }
@@ -140,7 +146,12 @@ export function checkInvoiceNumber(doc: CocoonDocument, candidates: readonly Xer
   const sales = same.filter((x) => SALES_TYPES.includes(x.type.toUpperCase()));
   if (sales.length === 0) {
     const bills = same.length - sales.length;
-    const notes = bills > 0 ? [`${bills === 1 ? 'A bill (ACCPAY) has' : `${bills} bills (ACCPAY) have`} this number; bill numbers do not clash with sales invoices.`] : [];
+    const notes =
+      bills > 0
+        ? [
+            `${bills === 1 ? 'A bill (ACCPAY) has' : `${bills} bills (ACCPAY) have`} this number; bill numbers do not clash with sales invoices.`,
+          ]
+        : [];
     return {
       ...base,
       notes,
@@ -161,14 +172,22 @@ export function checkInvoiceNumber(doc: CocoonDocument, candidates: readonly Xer
   const label = `${DOC_LABEL[chosen.x.docType]} ${chosen.x.number}`;
   const result = { ...base, ...chosen.c, xero: chosen.x, others };
   if (chosen.c.differences.length > 0) {
-    return { ...result, verdict: 'exists_differs', summary: `The ${label} exists in Xero but differs — ${describe(chosen.c.differences)}.` };
+    return {
+      ...result,
+      verdict: 'exists_differs',
+      summary: `The ${label} exists in Xero but differs — ${describe(chosen.c.differences)}.`,
+    };
   }
   // "Matches" only about what was compared: the contact, date and total must all have been, for "safe to close".
   const agreed: CheckField[] = chosen.c.compared.filter((f) => f !== 'status');
   const missing = chosen.c.notCompared.map((n) => n.field);
   if (ESSENTIAL.every((f) => agreed.includes(f))) {
     const unchecked = missing.length > 0 ? ` (${listed(missing)} not compared: not in the exception)` : '';
-    return { ...result, verdict: 'exists_matches', summary: `The ${label} exists in Xero and matches on ${listed(agreed)}${unchecked}: safe to close the exception in CocoonOPS.` };
+    return {
+      ...result,
+      verdict: 'exists_matches',
+      summary: `The ${label} exists in Xero and matches on ${listed(agreed)}${unchecked}: safe to close the exception in CocoonOPS.`,
+    };
   }
   const alike = agreed.length > 0 ? `; its ${listed(agreed)} ${agreed.length === 1 ? 'matches' : 'match'}` : '';
   return {

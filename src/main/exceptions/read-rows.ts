@@ -19,7 +19,6 @@ export function exceptionKey(input: Pick<ExceptionInput, 'message' | 'docType' |
   return [message, input.docType ?? '', numberKey(input.number), input.accountCode.trim().toLowerCase()].join('\u0001');
 }
 
-
 function values(cells: readonly string[], columns: ResolvedExceptionColumns): Record<ExceptionField, string> {
   const out = {} as Record<ExceptionField, string>;
   for (const field of EXCEPTION_FIELDS) {
@@ -34,7 +33,10 @@ function values(cells: readonly string[], columns: ResolvedExceptionColumns): Re
  * cannot be read, an invoice and a credit note number that disagree. Warnings: empty rows, a row repeating an earlier
  * one (kept once). Exceptions are returned for rows without errors.
  */
-export function readExceptionRows(rows: readonly TableRow[], columns: ResolvedExceptionColumns): { items: ExceptionRow[]; problems: Problem[] } {
+export function readExceptionRows(
+  rows: readonly TableRow[],
+  columns: ResolvedExceptionColumns,
+): { items: ExceptionRow[]; problems: Problem[] } {
   const items: ExceptionRow[] = [];
   const problems: Problem[] = [];
   const header = columns.mapping;
@@ -55,7 +57,10 @@ export function readExceptionRows(rows: readonly TableRow[], columns: ResolvedEx
     }
     if (v.message === '') error('message', 'the exception text is empty');
     if (v.invoiceNumber && v.creditNoteNumber && numberKey(v.invoiceNumber) !== numberKey(v.creditNoteNumber)) {
-      error('creditNoteNumber', `the row has both an invoice number ("${v.invoiceNumber}") and a credit note number ("${v.creditNoteNumber}")`);
+      error(
+        'creditNoteNumber',
+        `the row has both an invoice number ("${v.invoiceNumber}") and a credit note number ("${v.creditNoteNumber}")`,
+      );
     }
     let docType: DocType | null = v.invoiceNumber ? 'invoice' : v.creditNoteNumber ? 'credit_note' : null;
     const type = parseDocType(v.type);

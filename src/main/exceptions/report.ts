@@ -4,7 +4,17 @@ import type { ExceptionDetail } from '../../shared/exceptions';
 import { escapeFormula } from '../../shared/formula';
 
 export const EXCEPTIONS_CSV_COLUMNS = [
-  'id', 'row', 'document_type', 'number', 'billing_account', 'playbook', 'verdict', 'resolved', 'check', 'what_to_do', 'message',
+  'id',
+  'row',
+  'document_type',
+  'number',
+  'billing_account',
+  'playbook',
+  'verdict',
+  'resolved',
+  'check',
+  'what_to_do',
+  'message',
 ] as const;
 
 /** "1. … 2. …": the checklist steps of one exception on one line. */

@@ -56,7 +56,11 @@ function check(ws: Workspace, input: ExceptionInput, c: Classification, ctx: Che
   return checkInvoiceNumber(input, candidates, ctx);
 }
 
-function evaluate(ws: Workspace, raw: ExceptionInput, ctx: CheckContext): { input: ExceptionInput; classification: Classification; check: InvoiceCheck | null } {
+function evaluate(
+  ws: Workspace,
+  raw: ExceptionInput,
+  ctx: CheckContext,
+): { input: ExceptionInput; classification: Classification; check: InvoiceCheck | null } {
   const classification = classifyMessage(raw.message);
   const input = enrich(raw, classification);
   return { input, classification, check: check(ws, input, classification, ctx) };
@@ -71,7 +75,11 @@ function stored(ws: Workspace, id: number): ExceptionItem {
 function storeParsed(ws: Workspace, parsed: ParsedExceptions, fileName: string, sha256: string, actor: string): ExceptionImportSummary {
   const ctx = syncContext(ws);
   return ws.transaction(() => {
-    const batchId = ws.exceptions.beginBatch('file', fileName, sha256, parsed.items.length, { encoding: parsed.encoding, format: parsed.format, columns: parsed.columns });
+    const batchId = ws.exceptions.beginBatch('file', fileName, sha256, parsed.items.length, {
+      encoding: parsed.encoding,
+      format: parsed.format,
+      columns: parsed.columns,
+    });
     let added = 0;
     const ids: number[] = [];
     const stillOpen: number[] = [];
@@ -93,7 +101,13 @@ function storeParsed(ws: Workspace, parsed: ParsedExceptions, fileName: string, 
       warnings: parsed.warnings,
       readAs: encodingLabel(parsed.encoding),
     };
-    ws.audit.append({ actor, action: 'exceptions.import', subject: fileName, result: 'ok', detail: { batchId, rows: summary.rows, added, updated: summary.updated, stillOpen } });
+    ws.audit.append({
+      actor,
+      action: 'exceptions.import',
+      subject: fileName,
+      result: 'ok',
+      detail: { batchId, rows: summary.rows, added, updated: summary.updated, stillOpen },
+    });
     return summary;
   });
 }
@@ -101,7 +115,12 @@ function storeParsed(ws: Workspace, parsed: ParsedExceptions, fileName: string, 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Imports an Exceptions Manager export (all or nothing): classifies each exception and checks invoice numbers. */
-export async function importExceptionsFile(ws: Workspace, path: string, options: ExceptionImportOptions = {}, actor = 'user'): Promise<ExceptionImportSummary> {
+export async function importExceptionsFile(
+  ws: Workspace,
+  path: string,
+  options: ExceptionImportOptions = {},
+  actor = 'user',
+): Promise<ExceptionImportSummary> {
   const parsed = await parseExceptionsFile(path, options);
   return storeParsed(ws, parsed, parsed.fileName, sha256(parsed.bytes), actor);
 }
@@ -122,7 +141,12 @@ export async function importExceptionsBuffer(
 export function addPastedException(ws: Workspace, draft: ExceptionInputDraft, actor = 'user'): ExceptionDetail {
   const parsed = ExceptionInput.safeParse(draft);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ row: 0, column: i.path.map(String).join('.') || undefined, severity: 'error' as const, message: `${i.path.map(String).join('.') || 'input'}: ${i.message}` }));
+    const problems = parsed.error.issues.map((i) => ({
+      row: 0,
+      column: i.path.map(String).join('.') || undefined,
+      severity: 'error' as const,
+      message: `${i.path.map(String).join('.') || 'input'}: ${i.message}`,
+    }));
     throw new ImportError('The pasted exception was not added: paste the error message (the other fields are optional).', problems);
   }
   const raw = parsed.data;
@@ -131,7 +155,13 @@ export function addPastedException(ws: Workspace, draft: ExceptionInputDraft, ac
     const e = evaluate(ws, raw, ctx);
     const batchId = ws.exceptions.beginBatch('pasted', null, null, 1);
     const r = ws.exceptions.write({ key: exceptionKey(e.input), batchId, source: 'pasted', fileName: null, row: null, ...e });
-    ws.audit.append({ actor, action: 'exceptions.paste', subject: e.input.number || e.input.accountCode, result: 'ok', detail: { id: r.id, playbook: e.classification.playbookId, created: r.created } });
+    ws.audit.append({
+      actor,
+      action: 'exceptions.paste',
+      subject: e.input.number || e.input.accountCode,
+      result: 'ok',
+      detail: { id: r.id, playbook: e.classification.playbookId, created: r.created },
+    });
     return r.id;
   });
   return getException(ws, id);
@@ -166,7 +196,12 @@ export function getException(ws: Workspace, id: number): ExceptionDetail {
 }
 
 /** Marks an exception resolved (or open again), with an audit entry. */
-export function setExceptionResolved(ws: Workspace, id: number, resolved: boolean, options: { note?: string; actor?: string } = {}): ExceptionItem {
+export function setExceptionResolved(
+  ws: Workspace,
+  id: number,
+  resolved: boolean,
+  options: { note?: string; actor?: string } = {},
+): ExceptionItem {
   return ws.transaction(() => {
     const before = stored(ws, id);
     ws.exceptions.setResolved(id, resolved, options.note ?? '');
@@ -184,7 +219,10 @@ export function setExceptionResolved(ws: Workspace, id: number, resolved: boolea
 }
 
 /** Runs the invoice-number check again (e.g. after a Xero sync) for the open exceptions that have one. */
-export function recheckExceptions(ws: Workspace, options: { ids?: readonly number[] } = {}): { checked: number; byVerdict: Record<Verdict, number> } {
+export function recheckExceptions(
+  ws: Workspace,
+  options: { ids?: readonly number[] } = {},
+): { checked: number; byVerdict: Record<Verdict, number> } {
   const ctx = syncContext(ws);
   const byVerdict: Record<Verdict, number> = { exists_matches: 0, exists_differs: 0, exists_unverified: 0, not_found: 0, cannot_check: 0 };
   const wanted = options.ids ? new Set(options.ids) : null;

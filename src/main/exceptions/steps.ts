@@ -32,7 +32,9 @@ export function resendSteps(e: Pick<ExceptionItem, 'docType' | 'number' | 'state
     { place: 'cocoonops', kind: 'resend', text: `${label}: ${lower(second)}` },
   ];
   if (!issued) {
-    const back = e.state.trim() ? `set the invoice state back to "${e.state.trim()}" (its state before the re-send).` : lower(RESEND_STEPS[2]);
+    const back = e.state.trim()
+      ? `set the invoice state back to "${e.state.trim()}" (its state before the re-send).`
+      : lower(RESEND_STEPS[2]);
     steps.push({ place: 'cocoonops', kind: 'resend', text: `${label}: ${back}` });
   }
   return steps;
@@ -54,11 +56,25 @@ function accountSteps(e: ExceptionItem, ctx: StepContext, code: string): Draft[]
   const f = ctx.finding;
   if (!f) return null;
   if (f.kind === 'ok') {
-    return [{ place: 'cocoonops', kind: 'check', text: `Billing account ${code} now matches its Xero contact (finding: OK): nothing to fix before re-sending.` }];
+    return [
+      {
+        place: 'cocoonops',
+        kind: 'check',
+        text: `Billing account ${code} now matches its Xero contact (finding: OK): nothing to fix before re-sending.`,
+      },
+    ];
   }
-  const decided = ctx.decision ? ` Decided: ${ACTION_LABELS[ctx.decision.action as DecisionAction] ?? ctx.decision.action}${ctx.decision.note ? ` (${ctx.decision.note})` : ''}.` : ' No decision yet: review it in the reconciler.';
+  const decided = ctx.decision
+    ? ` Decided: ${ACTION_LABELS[ctx.decision.action as DecisionAction] ?? ctx.decision.action}${ctx.decision.note ? ` (${ctx.decision.note})` : ''}.`
+    : ' No decision yet: review it in the reconciler.';
   const will = FAILING_KINDS.includes(f.kind) ? 'it will fail again until this is fixed' : 'check it before re-sending';
-  return [{ place: 'cocoonops', kind: 'fix', text: `Fix billing account ${code} first (${FINDING_KIND_LABELS[f.kind]}: ${f.explanation}); ${will}.${decided}` }];
+  return [
+    {
+      place: 'cocoonops',
+      kind: 'fix',
+      text: `Fix billing account ${code} first (${FINDING_KIND_LABELS[f.kind]}: ${f.explanation}); ${will}.${decided}`,
+    },
+  ];
 }
 
 function documentSteps(e: ExceptionItem): Draft[] | null {
@@ -67,26 +83,48 @@ function documentSteps(e: ExceptionItem): Draft[] | null {
   if (!check) return null;
   switch (check.verdict) {
     case 'exists_matches':
-      return [{ place: 'cocoonops', kind: 'close_exception', text: `Close the exception for ${label} in CocoonOPS: it exists in Xero and matches (compared: ${check.compared.join(', ')}).` }];
+      return [
+        {
+          place: 'cocoonops',
+          kind: 'close_exception',
+          text: `Close the exception for ${label} in CocoonOPS: it exists in Xero and matches (compared: ${check.compared.join(', ')}).`,
+        },
+      ];
     case 'exists_differs': {
       const dead = check.differences.find((d) => d.field === 'status');
       if (dead) {
         return [
-          { place: 'cocoonops', kind: 'check', text: `${capital(label)} is ${dead.xero} in Xero and still holds the number: if it was cancelled on purpose, cancel it in CocoonOPS too; if it should be in Xero, it needs another number (ask CocoonOPS support), then re-send it.` },
+          {
+            place: 'cocoonops',
+            kind: 'check',
+            text: `${capital(label)} is ${dead.xero} in Xero and still holds the number: if it was cancelled on purpose, cancel it in CocoonOPS too; if it should be in Xero, it needs another number (ask CocoonOPS support), then re-send it.`,
+          },
           { place: 'cocoonops', kind: 'close_exception', text: `Then close the exception for ${label} in CocoonOPS.` },
         ];
       }
       const diffs = check.differences.map((d) => `${d.field} ${d.cocoon} in CocoonOPS vs ${d.xero} in Xero`).join('; ');
       return [
-        { place: 'xero', kind: 'check', text: `Compare ${label} in Xero with CocoonOPS (${diffs}) and correct the side that is wrong (in Xero: edit it, or void it and re-send from CocoonOPS).` },
+        {
+          place: 'xero',
+          kind: 'check',
+          text: `Compare ${label} in Xero with CocoonOPS (${diffs}) and correct the side that is wrong (in Xero: edit it, or void it and re-send from CocoonOPS).`,
+        },
         { place: 'cocoonops', kind: 'close_exception', text: `Then close the exception for ${label} in CocoonOPS.` },
       ];
     }
     case 'exists_unverified': {
       const fields = listed(check.notCompared.map((n) => n.field));
       return [
-        { place: 'xero', kind: 'check', text: `Open ${label} in Xero and compare its ${fields} with CocoonOPS's: the exception did not give them.` },
-        { place: 'cocoonops', kind: 'close_exception', text: `If it is the same ${check.xero?.docType === 'credit_note' ? 'credit note' : 'invoice'}, close the exception for ${label} in CocoonOPS; if not, it needs another number (ask CocoonOPS support), then re-send it.` },
+        {
+          place: 'xero',
+          kind: 'check',
+          text: `Open ${label} in Xero and compare its ${fields} with CocoonOPS's: the exception did not give them.`,
+        },
+        {
+          place: 'cocoonops',
+          kind: 'close_exception',
+          text: `If it is the same ${check.xero?.docType === 'credit_note' ? 'credit note' : 'invoice'}, close the exception for ${label} in CocoonOPS; if not, it needs another number (ask CocoonOPS support), then re-send it.`,
+        },
       ];
     }
     case 'not_found':
@@ -111,7 +149,9 @@ export function stepsFor(e: ExceptionItem, ctx: StepContext): ChecklistStep[] {
   } else {
     const account = def.linksAccount && code ? accountSteps(e, ctx, code) : null;
     if (account) drafts.push(...account);
-    else for (const text of def.resolve.filter((t) => !isResendText(t))) drafts.push({ place: placeOf(text), kind: /^wait\b/i.test(text) ? 'wait' : 'fix', text });
+    else
+      for (const text of def.resolve.filter((t) => !isResendText(t)))
+        drafts.push({ place: placeOf(text), kind: /^wait\b/i.test(text) ? 'wait' : 'fix', text });
     if (def.resend === 'after_fix' || def.resend === 'after_wait') drafts.push(...resendSteps(e));
   }
   return drafts.map((d, i) => ({

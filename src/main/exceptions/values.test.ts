@@ -51,8 +51,14 @@ describe('parseAmount', () => {
 
 describe('parseDocType / parseCurrency', () => {
   it.each([
-    ['Invoice', 'invoice'], ['Sales Invoice', 'invoice'], ['ACCREC', 'invoice'], ['Credit Note', 'credit_note'],
-    ['CreditNote', 'credit_note'], ['credit-note', 'credit_note'], ['ACCRECCREDIT', 'credit_note'], ['', null],
+    ['Invoice', 'invoice'],
+    ['Sales Invoice', 'invoice'],
+    ['ACCREC', 'invoice'],
+    ['Credit Note', 'credit_note'],
+    ['CreditNote', 'credit_note'],
+    ['credit-note', 'credit_note'],
+    ['ACCRECCREDIT', 'credit_note'],
+    ['', null],
   ])('%s → %s', (text, type) => {
     expect(parseDocType(text)).toEqual(ok(type));
   });

@@ -55,7 +55,10 @@ const CREDIT_WORDS = new Set(['creditnote', 'credit', 'salescreditnote', 'cn', '
 
 /** "Invoice", "Sales Invoice", "ACCREC" → invoice; "Credit Note", "CreditNote", "ACCRECCREDIT" → credit_note. */
 export function parseDocType(text: string): Parsed<DocType | null> {
-  const key = text.trim().toLowerCase().replace(/[^a-z]+/g, '');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '');
   if (key === '') return { ok: true, value: null };
   if (INVOICE_WORDS.has(key)) return { ok: true, value: 'invoice' };
   if (CREDIT_WORDS.has(key)) return { ok: true, value: 'credit_note' };
@@ -66,5 +69,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 
 export function parseCurrency(text: string): Parsed<string> {
   const t = text.trim().toUpperCase();
-  return t === '' || CURRENCY.test(t) ? { ok: true, value: t } : { ok: false, error: `"${text.trim()}" is not a three-letter currency code (e.g. AUD)` };
+  return t === '' || CURRENCY.test(t)
+    ? { ok: true, value: t }
+    : { ok: false, error: `"${text.trim()}" is not a three-letter currency code (e.g. AUD)` };
 }

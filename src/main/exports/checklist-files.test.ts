@@ -15,7 +15,20 @@ const list: Checklist = {
       total: 1,
       ticked: 1,
       lines: [
-        { key: 'correction:3', accountCode: 'ACME01', accountName: 'Acme <Freight> & Co', place: 'cocoonops', kind: 'rename', text: 'Rename the organisation "=A" to "B"', steps: [], documents: [], correctionId: 3, exceptionId: null, ticked: true, tickedAt: '2026-01-02T00:00:00.000Z' },
+        {
+          key: 'correction:3',
+          accountCode: 'ACME01',
+          accountName: 'Acme <Freight> & Co',
+          place: 'cocoonops',
+          kind: 'rename',
+          text: 'Rename the organisation "=A" to "B"',
+          steps: [],
+          documents: [],
+          correctionId: 3,
+          exceptionId: null,
+          ticked: true,
+          tickedAt: '2026-01-02T00:00:00.000Z',
+        },
       ],
     },
     {
@@ -47,7 +60,13 @@ describe('checklist exports', () => {
   it('CSV: one row per line, numbered steps, done or not, formulas neutralised', () => {
     const rows = parse(checklistCsv(list), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ to_do: 'Rename in CocoonOPS', billing_account_code: 'ACME01', where: 'CocoonOPS', done: 'yes', key: 'correction:3' });
+    expect(rows[0]).toMatchObject({
+      to_do: 'Rename in CocoonOPS',
+      billing_account_code: 'ACME01',
+      where: 'CocoonOPS',
+      done: 'yes',
+      key: 'correction:3',
+    });
     expect(rows[0]!.what).toBe('\'Rename the organisation "=A" to "B"'.slice(1));
     expect(rows[1]).toMatchObject({ to_do: 'Re-send invoices from CocoonOPS', invoices: 'INV-7', done_at: '' });
     expect(rows[1]!.steps).toBe('1. Set the invoice state to something other than issued.\n2. Set it to issued.\n3. Set it back.');
@@ -69,8 +88,28 @@ describe('checklist exports', () => {
 describe('audit CSV', () => {
   it('oldest first, with the correction, the message and the JSON columns', () => {
     const text = auditCsv([
-      { id: 2, at: 't2', actor: 'cli', action: 'outbox.push', subject: 'c1', before: { Name: 'a' }, after: { Name: 'b' }, result: 'done', detail: { correctionId: 9, accountCode: 'ACME01', message: '' } },
-      { id: 1, at: 't1', actor: 'user', action: 'decision.rename_in_xero', subject: 'ACME01', before: null, after: null, result: 'ok', detail: null },
+      {
+        id: 2,
+        at: 't2',
+        actor: 'cli',
+        action: 'outbox.push',
+        subject: 'c1',
+        before: { Name: 'a' },
+        after: { Name: 'b' },
+        result: 'done',
+        detail: { correctionId: 9, accountCode: 'ACME01', message: '' },
+      },
+      {
+        id: 1,
+        at: 't1',
+        actor: 'user',
+        action: 'decision.rename_in_xero',
+        subject: 'ACME01',
+        before: null,
+        after: null,
+        result: 'ok',
+        detail: null,
+      },
     ]);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.id)).toEqual(['1', '2']);
@@ -80,8 +119,14 @@ describe('audit CSV', () => {
 
 describe('adviceFor', () => {
   it("words the playbook's advice for Xero's messages", () => {
-    expect(adviceFor(['The contact name Acme is already assigned to another contact. The contact name must be unique across all active contacts.'])).toMatch(/merge the two in Xero/);
-    expect(adviceFor(['The Account Number already exists. Please enter a different Account Number.'])).toMatch(/archived contacts keep theirs/);
+    expect(
+      adviceFor([
+        'The contact name Acme is already assigned to another contact. The contact name must be unique across all active contacts.',
+      ]),
+    ).toMatch(/merge the two in Xero/);
+    expect(adviceFor(['The Account Number already exists. Please enter a different Account Number.'])).toMatch(
+      /archived contacts keep theirs/,
+    );
     expect(adviceFor([])).toBe('');
   });
 });

@@ -10,8 +10,30 @@ import type { ExportTable } from './table';
 
 const PLACE: Record<ChecklistLine['place'], string> = { cocoonops: 'CocoonOPS', xero: 'Xero (web app)', reconciler: 'Reconciler' };
 
-export const CHECKLIST_CSV_COLUMNS = ['to_do', 'billing_account_code', 'billing_account_name', 'where', 'what', 'invoices', 'steps', 'done', 'done_at', 'key'] as const;
-const SHEET_HEADERS = ['To do', 'Billing account code', 'Billing account name', 'Where', 'What', 'Invoices', 'Steps', 'Done', 'Done at', 'Key'];
+export const CHECKLIST_CSV_COLUMNS = [
+  'to_do',
+  'billing_account_code',
+  'billing_account_name',
+  'where',
+  'what',
+  'invoices',
+  'steps',
+  'done',
+  'done_at',
+  'key',
+] as const;
+const SHEET_HEADERS = [
+  'To do',
+  'Billing account code',
+  'Billing account name',
+  'Where',
+  'What',
+  'Invoices',
+  'Steps',
+  'Done',
+  'Done at',
+  'Key',
+];
 
 const csv = (rows: string[][]): string => `${csvFormatRows(rows.map((r) => r.map(escapeFormula)))}\n`;
 const numbered = (steps: readonly string[]): string => steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
@@ -41,7 +63,18 @@ export async function checklistXlsx(list: Checklist): Promise<Buffer> {
   const table: ExportTable = {
     name: 'Checklist',
     columns: SHEET_HEADERS.map((header) => ({ header, type: header === 'Done at' ? 'datetime' : 'text' })),
-    rows: rowsOf(list).map(({ group, line: l }) => [group, l.accountCode, l.accountName, PLACE[l.place], l.text, l.documents.join(', '), numbered(l.steps), l.ticked ? 'yes' : 'no', l.tickedAt, l.key]),
+    rows: rowsOf(list).map(({ group, line: l }) => [
+      group,
+      l.accountCode,
+      l.accountName,
+      PLACE[l.place],
+      l.text,
+      l.documents.join(', '),
+      numbered(l.steps),
+      l.ticked ? 'yes' : 'no',
+      l.tickedAt,
+      l.key,
+    ]),
   };
   return Buffer.from(await renderTable(table, 'xlsx'));
 }
@@ -68,7 +101,9 @@ export function checklistHtml(list: Checklist, title = 'CocoonOPS checklist', da
   const sections = list.groups.map((g) => {
     const lines = g.lines.map((l) => {
       const steps = l.steps.length > 0 ? `<ol class="steps">${l.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>` : '';
-      const account = l.accountCode ? `<span class="account">${escapeHtml(l.accountCode)}${l.accountName ? ` — ${escapeHtml(l.accountName)}` : ''}</span>` : '';
+      const account = l.accountCode
+        ? `<span class="account">${escapeHtml(l.accountCode)}${l.accountName ? ` — ${escapeHtml(l.accountName)}` : ''}</span>`
+        : '';
       const docs = l.documents.length > 0 ? `<div class="documents">Invoices: ${escapeHtml(l.documents.join(', '))}</div>` : '';
       const when = l.ticked && l.tickedAt ? ` <span class="when">done ${escapeHtml(stampText(l.tickedAt, dates))}</span>` : '';
       return `<li class="line${l.ticked ? ' done' : ''}" data-key="${escapeHtml(l.key)}"><span class="box" aria-label="${l.ticked ? 'done' : 'to do'}">${l.ticked ? '☑' : '☐'}</span><span class="text">${account}<span class="where">${escapeHtml(PLACE[l.place])}</span>${when}<div>${escapeHtml(l.text)}</div>${docs}${steps}</span></li>`;
@@ -86,7 +121,20 @@ ${empty}${sections.join('\n')}
 `;
 }
 
-export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'subject', 'result', 'correction_id', 'account_code', 'message', 'before', 'after', 'detail'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'at',
+  'actor',
+  'action',
+  'subject',
+  'result',
+  'correction_id',
+  'account_code',
+  'message',
+  'before',
+  'after',
+  'detail',
+] as const;
 
 const json = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
 
@@ -97,7 +145,20 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
     .map((e) => {
       const d = (typeof e.detail === 'object' && e.detail !== null ? e.detail : {}) as Record<string, unknown>;
       const id = typeof d.correctionId === 'number' ? String(d.correctionId) : '';
-      return [String(e.id), e.at, e.actor, e.action, e.subject, e.result, id, typeof d.accountCode === 'string' ? d.accountCode : '', typeof d.message === 'string' ? d.message : '', json(e.before), json(e.after), json(e.detail)];
+      return [
+        String(e.id),
+        e.at,
+        e.actor,
+        e.action,
+        e.subject,
+        e.result,
+        id,
+        typeof d.accountCode === 'string' ? d.accountCode : '',
+        typeof d.message === 'string' ? d.message : '',
+        json(e.before),
+        json(e.after),
+        json(e.detail),
+      ];
     });
   return csv([[...AUDIT_CSV_COLUMNS], ...rows]);
 }

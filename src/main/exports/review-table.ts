@@ -26,7 +26,11 @@ export const REVIEW_COLUMNS: ExportColumn[] = [
   { header: 'Xero ContactID', type: 'text' },
 ];
 
-const STATUS_WORDS: Record<NonNullable<ReviewRow['xeroStatus']>, string> = { ACTIVE: 'Active', ARCHIVED: 'Archived', GDPRREQUEST: 'GDPR request' };
+const STATUS_WORDS: Record<NonNullable<ReviewRow['xeroStatus']>, string> = {
+  ACTIVE: 'Active',
+  ARCHIVED: 'Archived',
+  GDPRREQUEST: 'GDPR request',
+};
 
 function decisionStatus(d: NonNullable<ReviewRow['decision']>): string {
   if (d.attention) return `Needs attention: ${d.attention}`;

@@ -7,7 +7,14 @@ describe('export tables', () => {
     expect(wallClock('2026-07-12', 'date')).toEqual({ y: 2026, mo: 7, d: 12, h: 0, mi: 0, s: 0 });
     expect(wallClock('2025-06-02 09:14', 'datetime')).toEqual({ y: 2025, mo: 6, d: 2, h: 9, mi: 14, s: 0 });
     const t = new Date('2026-07-12T23:30:05.000Z');
-    expect(wallClock(t.toISOString(), 'datetime')).toEqual({ y: t.getFullYear(), mo: t.getMonth() + 1, d: t.getDate(), h: t.getHours(), mi: t.getMinutes(), s: 5 });
+    expect(wallClock(t.toISOString(), 'datetime')).toEqual({
+      y: t.getFullYear(),
+      mo: t.getMonth() + 1,
+      d: t.getDate(),
+      h: t.getHours(),
+      mi: t.getMinutes(),
+      s: 5,
+    });
     expect(wallClock('12/07/2026', 'date')).toBeNull();
   });
 

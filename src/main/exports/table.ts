@@ -32,7 +32,11 @@ export const MIME_TYPES: Record<ExportFormat, string> = {
 
 /** "Acme Freight review.xlsx": the workspace's name, the table's, the format's extension; no character a file system refuses. */
 export function exportFileName(workspace: string, table: ExportTable | string, format: ExportFormat): string {
-  const clean = (s: string) => s.replace(/[^\p{L}\p{N} ._-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (s: string) =>
+    s
+      .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const what = typeof table === 'string' ? table : table.name;
   return `${[clean(workspace), clean(what).toLowerCase()].filter(Boolean).join(' ') || 'export'}.${format}`;
 }
@@ -50,7 +54,10 @@ const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
  * A date or datetime cell as the wall-clock parts a spreadsheet shows: a plain date or a time without a zone as
  * written, an instant (with its zone) in the computer's local time. Null when the text is no ISO date (it is then written as text).
  */
-export function wallClock(value: string, type: 'date' | 'datetime'): { y: number; mo: number; d: number; h: number; mi: number; s: number } | null {
+export function wallClock(
+  value: string,
+  type: 'date' | 'datetime',
+): { y: number; mo: number; d: number; h: number; mi: number; s: number } | null {
   const plain = ISO_DATE.exec(value);
   if (plain) return { y: Number(plain[1]), mo: Number(plain[2]), d: Number(plain[3]), h: 0, mi: 0, s: 0 };
   const local = LOCAL_TIME.exec(value);

@@ -36,7 +36,10 @@ function cellValue(value: Cell, type: ColumnType): ExcelJS.CellValue {
 /** The widest line of a cell's text, as shown. */
 function shownLength(value: Cell, type: ColumnType): number {
   if (value === null) return 0;
-  if (typeof value === 'number') return type === 'percent' ? 4 : value.toLocaleString('en', { maximumFractionDigits: type === 'money' ? 2 : 4 }).length + (type === 'money' ? 3 : 0);
+  if (typeof value === 'number')
+    return type === 'percent'
+      ? 4
+      : value.toLocaleString('en', { maximumFractionDigits: type === 'money' ? 2 : 4 }).length + (type === 'money' ? 3 : 0);
   let widest = 0;
   for (const line of value.split('\n')) widest = Math.max(widest, line.length);
   return widest;

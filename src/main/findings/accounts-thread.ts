@@ -13,8 +13,7 @@ export interface AccountsJob {
 }
 
 export type AccountsMessage =
-  | { type: 'done'; parsed: ParsedAccounts; side: PreparedSide }
-  | { type: 'refused'; message: string; problems: Problem[] };
+  { type: 'done'; parsed: ParsedAccounts; side: PreparedSide } | { type: 'refused'; message: string; problems: Problem[] };
 
 /**
  * parseAccountsFile and prepareAccounts on a worker thread; an export that is refused rejects with its

@@ -38,5 +38,12 @@ export function recomputeFindings(ws: Workspace, options: MatchOptions & { now?:
   });
   const exceptionsRechecked = recheckExceptions(ws).checked;
   if (!waitingFor) carryExportDecisions(ws);
-  return { computedAt, accounts: accounts.length, contacts: contacts.length, counts: ws.findings.countsByKind(), waitingFor, exceptionsRechecked };
+  return {
+    computedAt,
+    accounts: accounts.length,
+    contacts: contacts.length,
+    counts: ws.findings.countsByKind(),
+    waitingFor,
+    exceptionsRechecked,
+  };
 }

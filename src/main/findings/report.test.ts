@@ -35,7 +35,9 @@ describe('findingsWriter', () => {
     contributions: [{ field: 'name', level: 'exact', weight: 12.5 }],
     candidates: [{ contactId: 'x1', name: 'Acme "A"\nCo', accountNumber: 'C3', score: 0.99 }],
   };
-  const xeroFindings: MatchResult['xeroFindings'] = [{ kind: 'duplicate_contact', contactIds: ['x1', 'x2'], score: 0.9, explanation: 'same name' }];
+  const xeroFindings: MatchResult['xeroFindings'] = [
+    { kind: 'duplicate_contact', contactIds: ['x1', 'x2'], score: 0.9, explanation: 'same name' },
+  ];
   const results: MatchResult[] = [
     { findings: [], xeroFindings: [] },
     { findings: [withContributions], xeroFindings },
@@ -61,7 +63,14 @@ describe('findingsWriter', () => {
     findings.forEach((f) => writer.add(f));
     writer.end([]);
     expect(pieces.length).toBeGreaterThan(1);
-    const rows = findings.map((f) => [f.accountCode, f.xeroContactId ?? '', f.kind, f.score.toFixed(4), f.codeHolderId ?? '', f.explanation]);
+    const rows = findings.map((f) => [
+      f.accountCode,
+      f.xeroContactId ?? '',
+      f.kind,
+      f.score.toFixed(4),
+      f.codeHolderId ?? '',
+      f.explanation,
+    ]);
     expect(pieces.join('')).toBe(`${csvFormatRows([[...FINDINGS_CSV_COLUMNS], ...rows])}\n`);
   });
 });

@@ -4,7 +4,14 @@ import { csvFormatRows } from 'd3-dsv';
 import type { Finding, MatchResult, XeroFinding } from '../../shared/domain';
 import { escapeFormula } from '../../shared/formula';
 
-export const FINDINGS_CSV_COLUMNS = ['billing_account_code', 'xero_contact_id', 'finding', 'score', 'code_holder_id', 'explanation'] as const;
+export const FINDINGS_CSV_COLUMNS = [
+  'billing_account_code',
+  'xero_contact_id',
+  'finding',
+  'score',
+  'code_holder_id',
+  'explanation',
+] as const;
 
 export type ReportFormat = 'csv' | 'json';
 
@@ -45,7 +52,10 @@ export function findingsWriter(format: ReportFormat, write: (text: string) => vo
   if (format === 'csv') {
     put(`${csvFormatRows([[...FINDINGS_CSV_COLUMNS]])}\n`);
     return {
-      add: (f) => put(`${csvFormatRows([[f.accountCode, f.xeroContactId ?? '', f.kind, f.score.toFixed(4), f.codeHolderId ?? '', f.explanation].map(escapeFormula)])}\n`),
+      add: (f) =>
+        put(
+          `${csvFormatRows([[f.accountCode, f.xeroContactId ?? '', f.kind, f.score.toFixed(4), f.codeHolderId ?? '', f.explanation].map(escapeFormula)])}\n`,
+        ),
       end: flush,
     };
   }

@@ -14,7 +14,9 @@ export async function listenHost(options: Omit<HostOptions, 'port'> & { port?: n
   let port = 0;
   const app = createHostApp({ ...options, port: () => port });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, () =>
+      resolve(s as Server),
+    ) as Server;
     s.once('error', reject);
   });
   port = (server.address() as AddressInfo).port;

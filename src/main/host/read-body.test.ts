@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { readCappedBody } from './read-body';
 
 const req = (body: string | null, headers: Record<string, string>): Request =>
-  new Request('http://127.0.0.1/api/app.info', { method: 'POST', body, headers, ...(body === null ? {} : { duplex: 'half' }) } as RequestInit);
+  new Request('http://127.0.0.1/api/app.info', {
+    method: 'POST',
+    body,
+    headers,
+    ...(body === null ? {} : { duplex: 'half' }),
+  } as RequestInit);
 
 describe('readCappedBody', () => {
   it('reads a body of its declared length', async () => {
@@ -13,7 +18,10 @@ describe('readCappedBody', () => {
 
   it('wants a plain Content-Length (411)', async () => {
     expect(await readCappedBody(req('{}', {}), 10)).toMatchObject({ ok: false, status: 411 });
-    expect(await readCappedBody(req('{}', { 'content-length': '2', 'transfer-encoding': 'chunked' }), 10)).toMatchObject({ ok: false, status: 411 });
+    expect(await readCappedBody(req('{}', { 'content-length': '2', 'transfer-encoding': 'chunked' }), 10)).toMatchObject({
+      ok: false,
+      status: 411,
+    });
     expect(await readCappedBody(req('{}', { 'content-length': '-2' }), 10)).toMatchObject({ ok: false, status: 411 });
   });
 

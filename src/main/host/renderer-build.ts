@@ -35,11 +35,19 @@ export function appStale(root: string): boolean {
 }
 
 /** Builds with electron-vite when stale; returns what happened. Throws with the build's output when it fails. */
-export function ensureRendererBuilt(root: string, log: (line: string) => void, stale: (root: string) => boolean = rendererStale): 'fresh' | 'built' {
+export function ensureRendererBuilt(
+  root: string,
+  log: (line: string) => void,
+  stale: (root: string) => boolean = rendererStale,
+): 'fresh' | 'built' {
   if (!stale(root)) return 'fresh';
   log('Building the app (electron-vite build)…');
   const bin = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const r = spawnSync(process.execPath, [bin, 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  const r = spawnSync(process.execPath, [bin, 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
   if (r.status !== 0) throw new Error(`The app could not be built (electron-vite build exited with ${r.status}):\n${r.stderr || r.stdout}`);
   return 'built';
 }

@@ -78,7 +78,13 @@ export async function runWebHost(options: WebHostOptions = {}): Promise<RunningW
     // Warm the table's cache, so the first page load does not wait for the query.
     if (app.session.info()) await app.handlers['findings.list']({});
     const token = newToken();
-    const host = await listenHost({ dispatch: app.dispatch, events: app.events, token, rendererDir: rendererDir(PROJECT_ROOT), port: options.port });
+    const host = await listenHost({
+      dispatch: app.dispatch,
+      events: app.events,
+      token,
+      rendererDir: rendererDir(PROJECT_ROOT),
+      port: options.port,
+    });
     return {
       url: host.url,
       port: host.port,

@@ -42,7 +42,8 @@ export function createHostApp(o: HostOptions): Hono {
   });
 
   app.get('/api/events', (c) => {
-    if (!tokenMatches(o.token, c.req.query('token'))) return fail(c, 'unauthorized', 'A valid token is required: open the address the app printed.');
+    if (!tokenMatches(o.token, c.req.query('token')))
+      return fail(c, 'unauthorized', 'A valid token is required: open the address the app printed.');
     c.header('Cache-Control', 'no-store');
     return streamSSE(c, async (stream) => {
       let open = true;

@@ -21,7 +21,9 @@ describe("Xero's contacts export header", () => {
   it('refuses another CSV, naming what to export instead', () => {
     const parsed = parseXeroExport(bytes('Organisation Name,Billing Account Code\nAcme,A1\n'), 'accounts.csv');
     expect(parsed.rows).toEqual([]);
-    expect(parsed.problems[0]?.message).toMatch(/^accounts\.csv is not Xero's contacts export: .*Contacts → All contacts \(or Archived\), click Export/);
+    expect(parsed.problems[0]?.message).toMatch(
+      /^accounts\.csv is not Xero's contacts export: .*Contacts → All contacts \(or Archived\), click Export/,
+    );
   });
 });
 
@@ -39,15 +41,35 @@ describe('parseXeroExport', () => {
       FirstName: 'Zoë',
       LastName: 'Lefèvre',
       Addresses: [
-        { AddressType: 'POBOX', AttentionTo: 'Zoë Lefèvre', AddressLine1: 'PO Box 12', City: 'Surry Hills', Region: 'NSW', PostalCode: '2010', Country: 'Australia' },
-        { AddressType: 'STREET', AddressLine1: '21 Rue de la Gare', City: 'Surry Hills', Region: 'NSW', PostalCode: '2010', Country: 'Australia' },
+        {
+          AddressType: 'POBOX',
+          AttentionTo: 'Zoë Lefèvre',
+          AddressLine1: 'PO Box 12',
+          City: 'Surry Hills',
+          Region: 'NSW',
+          PostalCode: '2010',
+          Country: 'Australia',
+        },
+        {
+          AddressType: 'STREET',
+          AddressLine1: '21 Rue de la Gare',
+          City: 'Surry Hills',
+          Region: 'NSW',
+          PostalCode: '2010',
+          Country: 'Australia',
+        },
       ],
       Phones: [
         { PhoneType: 'DEFAULT', PhoneNumber: '61 2 9000 8000' },
         { PhoneType: 'MOBILE', PhoneNumber: '0412 345 678' },
       ],
     });
-    expect(exportContact({ source: 'xero-export', views: { all: { importId: 1, file: 'a.csv', row: creme.row, n: 0, json: creme.json } } }, false)).toEqual({
+    expect(
+      exportContact(
+        { source: 'xero-export', views: { all: { importId: 1, file: 'a.csv', row: creme.row, n: 0, json: creme.json } } },
+        false,
+      ),
+    ).toEqual({
       contactId: exportContactId('Creme Brulee Transport'),
       name: 'Creme Brulee Transport',
       accountNumber: 'C001',
@@ -77,7 +99,10 @@ describe('parseXeroExport', () => {
     ]);
     const archived = parseXeroExport(bytes('ContactName,AccountNumber,EmailAddress\nAcme,A1,\nAcme,A3,\n'), 'c.csv', 'archived');
     expect(archived.problems).toEqual([]);
-    expect(archived.rows.map((r) => [r.name, r.n])).toEqual([['Acme', 0], ['Acme', 1]]);
+    expect(archived.rows.map((r) => [r.name, r.n])).toEqual([
+      ['Acme', 0],
+      ['Acme', 1],
+    ]);
     const ids = replaceView([], 'archived', archived.rows, 1, 'c.csv').map((r) => exportContact(r, false).contactId);
     expect(new Set(ids).size).toBe(2);
   });
@@ -103,18 +128,38 @@ describe('views combined', () => {
 
   it('a Customers export says who is a customer; a new export of a view replaces only that view', () => {
     let raws = replaceView(replaceView([], 'all', all, 1, 'all.csv'), 'customers', customers, 2, 'customers.csv');
-    expect(contacts(raws).filter((c) => !c.isCustomer).map((c) => c.name)).toEqual(['Golf Carriers']);
+    expect(
+      contacts(raws)
+        .filter((c) => !c.isCustomer)
+        .map((c) => c.name),
+    ).toEqual(['Golf Carriers']);
     expect(viewsPresent(raws)).toEqual(['all', 'customers']);
-    raws = replaceView(raws, 'all', all.filter((r) => r.name !== 'Yankee Widgets'), 3, 'all-again.csv');
+    raws = replaceView(
+      raws,
+      'all',
+      all.filter((r) => r.name !== 'Yankee Widgets'),
+      3,
+      'all-again.csv',
+    );
     expect(contacts(raws).map((c) => c.name)).toContain('Yankee Widgets'); // still in the Customers export
-    raws = replaceView(raws, 'customers', customers.filter((r) => r.name !== 'Yankee Widgets'), 4, 'customers-again.csv');
+    raws = replaceView(
+      raws,
+      'customers',
+      customers.filter((r) => r.name !== 'Yankee Widgets'),
+      4,
+      'customers-again.csv',
+    );
     expect(contacts(raws).map((c) => c.name)).not.toContain('Yankee Widgets');
   });
 
   it('an archived contact with the name of an active one is another contact (Xero allows it)', () => {
     const restored = all.filter((r) => r.name === 'Bravo Logistics').map((r) => ({ ...r, json: { ...r.json, AccountNumber: 'OLD-B' } }));
     const raws = replaceView(replaceView([], 'all', all, 1, 'all.csv'), 'archived', [...archived, ...restored], 2, 'archived.csv');
-    expect(contacts(raws).filter((c) => c.name === 'Bravo Logistics').map((c) => [c.status, c.accountNumber])).toEqual([
+    expect(
+      contacts(raws)
+        .filter((c) => c.name === 'Bravo Logistics')
+        .map((c) => [c.status, c.accountNumber]),
+    ).toEqual([
       ['ACTIVE', 'B001'],
       ['ARCHIVED', 'OLD-B'],
     ]);
@@ -128,6 +173,10 @@ describe('views combined', () => {
     ]);
     expect(exportCaveats(['all', 'customers', 'archived'])).toHaveLength(1);
     expect(exportCaveats(['customers'])).toContainEqual(expect.stringMatching(/All contacts too/));
-    expect([viewFromFileName('Archived contacts.csv'), viewFromFileName('customers (2).csv'), viewFromFileName('Contacts.csv')]).toEqual(['archived', 'customers', null]);
+    expect([viewFromFileName('Archived contacts.csv'), viewFromFileName('customers (2).csv'), viewFromFileName('Contacts.csv')]).toEqual([
+      'archived',
+      'customers',
+      null,
+    ]);
   });
 });

@@ -13,12 +13,25 @@ import { exportContactId, nameKey } from '../xero/export-ids';
 
 export { EXPORT_VIEWS, viewFromFileName, type ExportView };
 
-
 /** A header cell as Xero writes it: the import template marks required columns with "*" (`*ContactName`). */
-const headerKey = (cell: string): string => cell.replace(/^\uFEFF/, '').trim().replace(/^\*/, '').toLowerCase();
+const headerKey = (cell: string): string =>
+  cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^\*/, '')
+    .toLowerCase();
 
 /** Columns only Xero's contact export (and its import template) has together; ContactName plus two of them. */
-const EXPORT_MARKERS = ['accountnumber', 'emailaddress', 'firstname', 'lastname', 'poaddressline1', 'saaddressline1', 'phonenumber', 'skypename'];
+const EXPORT_MARKERS = [
+  'accountnumber',
+  'emailaddress',
+  'firstname',
+  'lastname',
+  'poaddressline1',
+  'saaddressline1',
+  'phonenumber',
+  'skypename',
+];
 
 /** Is this header row the one of Xero's contact export? (ContactName and Xero's column names; no ContactID.) */
 export function isXeroExportHeader(header: readonly string[]): boolean {
@@ -42,8 +55,23 @@ export interface ParsedExport {
   encoding: string;
 }
 
-const ADDRESS_PARTS = ['AttentionTo', 'AddressLine1', 'AddressLine2', 'AddressLine3', 'AddressLine4', 'City', 'Region', 'PostalCode', 'Country'];
-const PHONES: [column: string, type: string][] = [['phonenumber', 'DEFAULT'], ['mobilenumber', 'MOBILE'], ['ddinumber', 'DDI'], ['faxnumber', 'FAX']];
+const ADDRESS_PARTS = [
+  'AttentionTo',
+  'AddressLine1',
+  'AddressLine2',
+  'AddressLine3',
+  'AddressLine4',
+  'City',
+  'Region',
+  'PostalCode',
+  'Country',
+];
+const PHONES: [column: string, type: string][] = [
+  ['phonenumber', 'DEFAULT'],
+  ['mobilenumber', 'MOBILE'],
+  ['ddinumber', 'DDI'],
+  ['faxnumber', 'FAX'],
+];
 
 /** The row's cells by header key (blank cells left out). */
 function cellsByKey(header: readonly string[], cells: readonly string[]): Map<string, string> {
@@ -67,7 +95,12 @@ function address(cells: Map<string, string>, prefix: 'po' | 'sa', type: 'POBOX' 
 /** One export row as a GET /Contacts item: the same fields, named as the API names them. */
 function rowJson(cells: Map<string, string>): Record<string, unknown> {
   const json: Record<string, unknown> = { Name: cells.get('contactname') ?? '' };
-  for (const [key, field] of [['accountnumber', 'AccountNumber'], ['emailaddress', 'EmailAddress'], ['firstname', 'FirstName'], ['lastname', 'LastName']] as const) {
+  for (const [key, field] of [
+    ['accountnumber', 'AccountNumber'],
+    ['emailaddress', 'EmailAddress'],
+    ['firstname', 'FirstName'],
+    ['lastname', 'LastName'],
+  ] as const) {
     const v = cells.get(key);
     if (v !== undefined) json[field] = v;
   }
@@ -91,8 +124,13 @@ export function parseXeroExport(bytes: Uint8Array, fileName: string, view: Expor
   const table = parseCsv(decoded.text, fileName, { what });
   const out: ParsedExport = { rows: [], problems: table.problems.filter((p) => p.severity === 'error'), encoding: decoded.encoding };
   if (!isXeroExportHeader(table.header)) {
-    out.problems.push(problem(0, `${fileName} is not Xero's contacts export: its first row should hold Xero's column names (ContactName, AccountNumber, EmailAddress, …). ` +
-      'In Xero, open Contacts → All contacts (or Archived), click Export, and import the file Xero downloads.'));
+    out.problems.push(
+      problem(
+        0,
+        `${fileName} is not Xero's contacts export: its first row should hold Xero's column names (ContactName, AccountNumber, EmailAddress, …). ` +
+          'In Xero, open Contacts → All contacts (or Archived), click Export, and import the file Xero downloads.',
+      ),
+    );
     return out;
   }
   const seen = new Map<string, number>();
@@ -139,7 +177,13 @@ function idOf(raw: ExportRaw): string {
  * said of it, and one no view lists any more goes. The All contacts and Customers views list the same active
  * contacts; the Archived view lists others (an archived contact may have the name of an active one).
  */
-export function replaceView(stored: readonly ExportRaw[], view: ExportView, rows: readonly ExportRow[], importId: number, file: string): ExportRaw[] {
+export function replaceView(
+  stored: readonly ExportRaw[],
+  view: ExportView,
+  rows: readonly ExportRow[],
+  importId: number,
+  file: string,
+): ExportRaw[] {
   const byId = new Map<string, ExportRaw>();
   for (const raw of stored) {
     const views = { ...raw.views };

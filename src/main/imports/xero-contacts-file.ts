@@ -129,7 +129,10 @@ function missingPages(pages: readonly ContactsPage[]): number[] {
  * Joins pages in order (pure). The same ContactID twice is fine when both copies are identical (kept once)
  * and an error when they differ; missing pages (by `pagination`) are an error unless allowPartial.
  */
-export function mergeContactsPages(pages: readonly ContactsPage[], options: ReadContactsOptions = {}): { file: ContactsFile; problems: Problem[] } {
+export function mergeContactsPages(
+  pages: readonly ContactsPage[],
+  options: ReadContactsOptions = {},
+): { file: ContactsFile; problems: Problem[] } {
   const problems = pages.flatMap((p) => p.problems);
   const contacts: XeroContact[] = [];
   const raw: Record<string, unknown>[] = [];
@@ -148,7 +151,11 @@ export function mergeContactsPages(pages: readonly ContactsPage[], options: Read
       if (k !== undefined) {
         // Serialised only for the rare repeat, so a 50,000-contact file pays nothing for the check.
         if (canonical(copies[k]) !== canonical(item)) {
-          problems.push(fileProblem(`ContactID ${contact.contactId} appears twice with different content: ${where(fromPage[k]!, fromIndex[k]!)} and ${where(page, index)}`));
+          problems.push(
+            fileProblem(
+              `ContactID ${contact.contactId} appears twice with different content: ${where(fromPage[k]!, fromIndex[k]!)} and ${where(page, index)}`,
+            ),
+          );
         }
         continue;
       }
@@ -163,10 +170,12 @@ export function mergeContactsPages(pages: readonly ContactsPage[], options: Read
   const missing = options.allowPartial ? [] : missingPages(pages);
   if (missing.length > 0) {
     const of = Math.max(...pages.map((p) => p.pageCount ?? 0));
-    problems.push(fileProblem(
-      `page${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${of} ${missing.length > 1 ? 'are' : 'is'} missing ` +
-        '(by the responses\' pagination). Put every page file in one folder, or accept a partial list explicitly',
-    ));
+    problems.push(
+      fileProblem(
+        `page${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${of} ${missing.length > 1 ? 'are' : 'is'} missing ` +
+          "(by the responses' pagination). Put every page file in one folder, or accept a partial list explicitly",
+      ),
+    );
   }
   return { file: { contacts, raw, pages: pages.length }, problems };
 }
@@ -179,7 +188,10 @@ async function pageFiles(path: string): Promise<string[]> {
     info = await stat(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw ImportError.file(`${path} ${code === 'ENOENT' ? 'does not exist' : `cannot be opened (${code ?? String(e)})`}. Choose a saved GET /Contacts response or a folder of them.`, e);
+    throw ImportError.file(
+      `${path} ${code === 'ENOENT' ? 'does not exist' : `cannot be opened (${code ?? String(e)})`}. Choose a saved GET /Contacts response or a folder of them.`,
+      e,
+    );
   }
   if (info.isFile()) return [path];
   if (!info.isDirectory()) throw ImportError.file(`${path} is neither a file nor a folder.`);
@@ -211,7 +223,8 @@ export async function readContactsFile(pathOrDir: string, options: ReadContactsO
   for (const f of files) pages.push(await readPage(f, options.keepRaw ?? true));
   const { file, problems } = mergeContactsPages(pages, options);
   if (problems.length > 0) {
-    const summary = `${basename(pathOrDir)} was not read: ${problems.length} problem${problems.length > 1 ? 's' : ''} in the Xero contacts ` +
+    const summary =
+      `${basename(pathOrDir)} was not read: ${problems.length} problem${problems.length > 1 ? 's' : ''} in the Xero contacts ` +
       'file(s), so nothing was imported. Save the GET /Contacts responses again (or fix the files) and retry.';
     throw new ImportError(summary, problems);
   }

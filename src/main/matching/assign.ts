@@ -18,7 +18,11 @@ export function byScore(a: ScoredPair, b: ScoredPair): number {
 const ARCHIVED_PENALTY = 2;
 
 /** For each account, the index of its pair in `scored[account]` that is linked, or -1. */
-export function assignLinks(scored: readonly ScoredPair[][], threshold: number, isArchived: (contact: number) => boolean = () => false): number[] {
+export function assignLinks(
+  scored: readonly ScoredPair[][],
+  threshold: number,
+  isArchived: (contact: number) => boolean = () => false,
+): number[] {
   const link = scored.map(() => -1);
   const taken = new Set<number>();
   scored.forEach((pairs, a) => {

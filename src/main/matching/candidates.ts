@@ -102,7 +102,13 @@ export function strongest(items: readonly number[], k: number, score: Float64Arr
   return top;
 }
 
-export function generateCandidates(accounts: PreparedSide, index: ContactIndex, words: Words, contactCount: number, config: MatchConfig): AccountCandidates[] {
+export function generateCandidates(
+  accounts: PreparedSide,
+  index: ContactIndex,
+  words: Words,
+  contactCount: number,
+  config: MatchConfig,
+): AccountCandidates[] {
   const maxPosting = Math.max(50, Math.floor(config.maxBlockShare * words.records));
   const acc = new Float64Array(contactCount);
   const touched: number[] = [];

@@ -73,7 +73,16 @@ function fails(sync: SyncOutcome<number>): string {
   return sync.doubt ? `the sync may fail with "${sync.message}": ${sync.doubt}` : `the sync will fail with "${sync.message}"`;
 }
 
-function finding(ctx: AccountContext, sides: Sides, kind: FindingKind, fix: SuggestedFix, about: ScoredPair | undefined, linked: ScoredPair | undefined, holder: ScoredPair | undefined, explanation: string): Finding {
+function finding(
+  ctx: AccountContext,
+  sides: Sides,
+  kind: FindingKind,
+  fix: SuggestedFix,
+  about: ScoredPair | undefined,
+  linked: ScoredPair | undefined,
+  holder: ScoredPair | undefined,
+  explanation: string,
+): Finding {
   const candidates: Candidate[] = ctx.pairs.slice(0, 5).map((p) => {
     const c = sides.contacts[p.contact]!;
     return { contactId: c.contactId, name: c.name, accountNumber: c.accountNumber, score: round(p.score.probability) };
@@ -98,7 +107,9 @@ function finding(ctx: AccountContext, sides: Sides, kind: FindingKind, fix: Sugg
  * holder of a code conflict, else the finding's contact, else the best candidate (not_in_xero, and code_differs with
  * a contact created earlier in the same run). null when nothing was scored.
  */
-export function scoredContactId(f: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId' | 'candidates' | 'contributions'>): string | null {
+export function scoredContactId(
+  f: Pick<Finding, 'kind' | 'xeroContactId' | 'codeHolderId' | 'candidates' | 'contributions'>,
+): string | null {
   if (f.contributions.length === 0) return null;
   if (f.kind === 'code_conflict') return f.codeHolderId;
   return f.xeroContactId ?? f.candidates[0]?.contactId ?? null;
@@ -127,16 +138,35 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
     const named = sync.outcome === 'refused' && sync.reason === 'archived';
     const what = [named ? "has the account's name" : '', held ? `holds ${account.code}` : ''].filter(Boolean).join(' and ');
     const free = held ? ` (to give ${name(s)} ${account.code}, free it from ${name(m)} first)` : '';
-    return finding(ctx, sides, 'archived_holder', 'follow_merge', s, s, held ? m : holder, `${name(m)} was merged into ${name(s)} in Xero and is archived, but still ${what}; ${fails(sync)}; follow the merge: make the names of the account and ${name(s)} equal${free}`);
+    return finding(
+      ctx,
+      sides,
+      'archived_holder',
+      'follow_merge',
+      s,
+      s,
+      held ? m : holder,
+      `${name(m)} was merged into ${name(s)} in Xero and is archived, but still ${what}; ${fails(sync)}; follow the merge: make the names of the account and ${name(s)} equal${free}`,
+    );
   };
   /** " (merged into a contact this workspace does not hold or that is archived)" for a merged one that cannot be followed. */
-  const unfollowed = (p: ScoredPair) => (survivorOf(sides.contacts, p.contact) === undefined ? ' (merged in Xero into a contact that is not active or not synced)' : '');
+  const unfollowed = (p: ScoredPair) =>
+    survivorOf(sides.contacts, p.contact) === undefined ? ' (merged in Xero into a contact that is not active or not synced)' : '';
   /** "; C01217 is held by 'East Moline …'" when a contact other than `p` holds the account's code. */
   const heldBy = (p: ScoredPair) => (holder && holder.contact !== p.contact ? `; ${account.code} is held by ${name(holder)}` : '');
 
   if (sync.outcome === 'filed' && sync.contact >= sides.contacts.length) {
     // Filed to the contact another account's invoice creates earlier in the same run (two accounts, one name).
-    return finding(ctx, sides, 'code_differs', 'use_xero_code', pairs[0], undefined, holder, `invoices are filed by name; ${sync.doubt ?? ''}; give the two accounts one code in CocoonOPS, or different names`);
+    return finding(
+      ctx,
+      sides,
+      'code_differs',
+      'use_xero_code',
+      pairs[0],
+      undefined,
+      holder,
+      `invoices are filed by name; ${sync.doubt ?? ''}; give the two accounts one code in CocoonOPS, or different names`,
+    );
   }
   if (sync.outcome === 'filed') {
     // Xero files the invoice to the active contact of that name, whatever its AccountNumber.
@@ -145,13 +175,40 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
     if (accountNumberKey(f.accountNumber) === code) {
       return f.isCustomer
         ? finding(ctx, sides, 'ok', 'none', filed, filed, filed, `same code and name as ${name(filed)}`)
-        : finding(ctx, sides, 'not_customer', 'mark_customer', filed, filed, filed, `same code and name, but ${name(filed)} is not a customer in Xero: the sync may fail, as CocoonOPS links customers only`);
+        : finding(
+            ctx,
+            sides,
+            'not_customer',
+            'mark_customer',
+            filed,
+            filed,
+            filed,
+            `same code and name, but ${name(filed)} is not a customer in Xero: the sync may fail, as CocoonOPS links customers only`,
+          );
     }
     if (f.accountNumber.trim() === '') {
-      return finding(ctx, sides, 'code_missing', 'set_account_number', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), which has no account number; set it to ${account.code}${heldBy(filed)}`);
+      return finding(
+        ctx,
+        sides,
+        'code_missing',
+        'set_account_number',
+        filed,
+        filed,
+        holder,
+        `invoices are filed to ${name(filed)} (same name), which has no account number; set it to ${account.code}${heldBy(filed)}`,
+      );
     }
     const theirs = f.accountNumber.trim();
-    return finding(ctx, sides, 'code_differs', 'use_xero_code', filed, filed, holder, `invoices are filed to ${name(filed)} (same name), whose account number is ${theirs}, not ${account.code}: use ${theirs} in CocoonOPS${heldBy(filed)}`);
+    return finding(
+      ctx,
+      sides,
+      'code_differs',
+      'use_xero_code',
+      filed,
+      filed,
+      holder,
+      `invoices are filed to ${name(filed)} (same name), whose account number is ${theirs}, not ${account.code}: use ${theirs} in CocoonOPS${heldBy(filed)}`,
+    );
   }
 
   if (sync.outcome === 'refused' && sync.reason === 'archived') {
@@ -161,7 +218,16 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
     if (typeof survivor === 'number') return followMerge(archived, survivor);
     const held = accountNumberKey(contact(archived).accountNumber) === code;
     const what = held ? 'holds the code and has the same name' : 'has the same name';
-    return finding(ctx, sides, 'archived_holder', 'restore_archived', archived, archived, held ? archived : holder, `archived contact ${name(archived)}${unfollowed(archived)} ${what}; ${fails(sync)}; restore it in Xero`);
+    return finding(
+      ctx,
+      sides,
+      'archived_holder',
+      'restore_archived',
+      archived,
+      archived,
+      held ? archived : holder,
+      `archived contact ${name(archived)}${unfollowed(archived)} ${what}; ${fails(sync)}; restore it in Xero`,
+    );
   }
 
   if (sync.outcome === 'refused') {
@@ -172,17 +238,39 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
     if (typeof survivor === 'number' && (h === linked || linked?.contact === survivor)) return followMerge(h, survivor);
     if (h === linked) {
       if (contact(h).status !== 'ACTIVE') {
-        return finding(ctx, sides, 'archived_holder', 'restore_archived', h, h, h, `code held by archived contact ${name(h)}${unfollowed(h)} (same business: ${describe(h)}); ${fails(sync)}; restore it and make the names equal`);
+        return finding(
+          ctx,
+          sides,
+          'archived_holder',
+          'restore_archived',
+          h,
+          h,
+          h,
+          `code held by archived contact ${name(h)}${unfollowed(h)} (same business: ${describe(h)}); ${fails(sync)}; restore it and make the names equal`,
+        );
       }
       const { agree } = evidenceSummary(h.score.contributions);
       const names = describeNames(sides.scoring, a, h.contact, h.score);
       const renamed = !NEAR_NAME_LEVELS.has(h.score.nameLevel);
       const spacing = h.score.nameLevel === 'exact' && sync.doubt !== null;
-      const why = spacing ? `names differ only in spacing (${name(h)})` : renamed && agree ? `${names} (${name(h)}) but ${agree}: same business, renamed` : describe(h);
+      const why = spacing
+        ? `names differ only in spacing (${name(h)})`
+        : renamed && agree
+          ? `${names} (${name(h)}) but ${agree}: same business, renamed`
+          : describe(h);
       return finding(ctx, sides, 'name_mismatch', 'rename_in_xero_or_cocoon', h, h, h, `same code; ${why}; ${fails(sync)}`);
     }
     const also = linked ? `; ${name(linked)} matches (${describe(linked)})` : '';
-    return finding(ctx, sides, 'code_conflict', 'recode_in_cocoon', h, linked, h, `code held by ${name(h)}, an unrelated business (${describe(h)}); ${fails(sync)}${also}`);
+    return finding(
+      ctx,
+      sides,
+      'code_conflict',
+      'recode_in_cocoon',
+      h,
+      linked,
+      h,
+      `code held by ${name(h)}, an unrelated business (${describe(h)}); ${fails(sync)}${also}`,
+    );
   }
 
   // Nobody has the name or the code: the sync creates a contact. Fine, unless Xero has the business under another name.
@@ -198,15 +286,42 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
     );
     if (rivals.length > 0 && contact(linked).status === 'ACTIVE') {
       const all = [linked, ...rivals].map((p) => `${name(p)} (${Math.round(p.score.probability * 100)}%)`);
-      return finding(ctx, sides, 'ambiguous', 'review', linked, linked, undefined, `${all.length} Xero contacts match about equally: ${all.join(', ')}; the sync will create a new contact`);
+      return finding(
+        ctx,
+        sides,
+        'ambiguous',
+        'review',
+        linked,
+        linked,
+        undefined,
+        `${all.length} Xero contacts match about equally: ${all.join(', ')}; the sync will create a new contact`,
+      );
     }
     const current = contact(linked).accountNumber;
     const has = current ? `holds account number '${current}'` : 'has no account number';
     const archived = contact(linked).status === 'ACTIVE' ? '' : ' (archived)';
-    return finding(ctx, sides, 'code_missing', 'set_account_number', linked, linked, undefined, `${name(linked)}${archived} matches (${describe(linked)}) but ${has} and another name: the sync will create a second contact; give it the code and the same name`);
+    return finding(
+      ctx,
+      sides,
+      'code_missing',
+      'set_account_number',
+      linked,
+      linked,
+      undefined,
+      `${name(linked)}${archived} matches (${describe(linked)}) but ${has} and another name: the sync will create a second contact; give it the code and the same name`,
+    );
   }
 
   const best = pairs[0];
   const closest = best && best.score.probability >= 0.05 ? `; closest: ${name(best)} (${Math.round(best.score.probability * 100)}%)` : '';
-  return finding(ctx, sides, 'not_in_xero', 'create_in_xero', best, undefined, undefined, `no Xero contact matches; the sync will create one${closest}`);
+  return finding(
+    ctx,
+    sides,
+    'not_in_xero',
+    'create_in_xero',
+    best,
+    undefined,
+    undefined,
+    `no Xero contact matches; the sync will create one${closest}`,
+  );
 }

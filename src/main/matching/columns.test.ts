@@ -26,7 +26,7 @@ describe('fingerprint', () => {
 describe('Postings', () => {
   it('lists, for each value, the rows holding it in ascending order, as a Map-based index would', () => {
     let seed = 11;
-    const random = (n: number) => ((seed = (seed * 48271) % 2147483647) % n);
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
     // 3,000 distinct values over 3,000 rows: hundreds of buckets hold several values; one value is in a third of the rows.
     const values = Array.from({ length: 3000 }, (_, i) => fingerprint(`v${i}`));
     const rows = new RaggedBuilder();
@@ -59,10 +59,11 @@ describe('Postings', () => {
 describe('FingerprintCounts', () => {
   it('counts each value as a Map would, when low bits collide and the table is full to its capacity', () => {
     let seed = 5;
-    const random = (n: number) => ((seed = (seed * 48271) % 2147483647) % n);
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
     // Half the values share their low 32 bits with another (the bits that choose the slot).
     const values: number[] = [];
-    for (let i = 0; i < 2000; i++) values.push(i % 2 === 0 ? fingerprint(`v${i}`) : (values[i - 1]! % 2 ** 32) + 2 ** 32 * (1 + random(1000)));
+    for (let i = 0; i < 2000; i++)
+      values.push(i % 2 === 0 ? fingerprint(`v${i}`) : (values[i - 1]! % 2 ** 32) + 2 ** 32 * (1 + random(1000)));
     const counts = new FingerprintCounts(2000);
     const expected = new Map<number, number>();
     for (let k = 0; k < 20_000; k++) {

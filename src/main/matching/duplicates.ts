@@ -45,7 +45,12 @@ export function findDuplicateContacts(contacts: readonly XeroContact[], prepared
     const explanation = copies.length
       ? `${names.join(', ')}: ${copies.map((i) => `'${contacts[i]!.name}'`).join(', ')} looks like a copy made on a name clash; merge them in Xero`
       : `${names.join(', ')} have the same name up to legal form and punctuation; merge them in Xero`;
-    findings.push({ kind: 'duplicate_contact', contactIds: sorted.map((i) => contacts[i]!.contactId), score: copies.length ? 0.9 : 0.95, explanation });
+    findings.push({
+      kind: 'duplicate_contact',
+      contactIds: sorted.map((i) => contacts[i]!.contactId),
+      score: copies.length ? 0.9 : 0.95,
+      explanation,
+    });
   }
   return findings.sort((x, y) => compare(x.contactIds[0]!, y.contactIds[0]!));
 }

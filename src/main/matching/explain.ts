@@ -10,7 +10,9 @@ function list(items: string[]): string {
 /** "address and phone agree", "phone differs": the evidence beside the name. */
 export function evidenceSummary(contributions: readonly Contribution[]): { agree: string; differ: string } {
   const fields = contributions.filter((c) => c.field !== 'name' && c.field !== 'code');
-  const agree = fields.filter((c) => c.weight > 0).map((c) => (c.level === 'domain' ? 'email domain' : c.level === 'same_street' ? 'street' : c.field));
+  const agree = fields
+    .filter((c) => c.weight > 0)
+    .map((c) => (c.level === 'domain' ? 'email domain' : c.level === 'same_street' ? 'street' : c.field));
   const differ = fields.filter((c) => c.weight < 0).map((c) => c.field);
   return {
     agree: agree.length ? `${list(agree)} ${agree.length > 1 ? 'agree' : 'agrees'}` : '',

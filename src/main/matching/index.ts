@@ -25,7 +25,11 @@ export interface MatchOptions {
   xeroFindings?: boolean;
 }
 
-export function matchAccounts(accounts: readonly BillingAccount[], contacts: readonly XeroContact[], options: MatchOptions = {}): MatchResult {
+export function matchAccounts(
+  accounts: readonly BillingAccount[],
+  contacts: readonly XeroContact[],
+  options: MatchOptions = {},
+): MatchResult {
   const config = resolveConfig(options.config);
   return matchPrepared(accounts, prepareAccounts(accounts, config), prepareContacts(contacts, config), options);
 }
@@ -34,7 +38,12 @@ export function matchAccounts(accounts: readonly BillingAccount[], contacts: rea
  * matchAccounts on sides prepared beforehand, with the same config (`prepareAccounts`, `prepareContacts`): on
  * two threads, or while the other file is still being read.
  */
-export function matchPrepared(accounts: readonly BillingAccount[], accountSide: PreparedSide, prepared: PreparedContacts, options: MatchOptions = {}): MatchResult {
+export function matchPrepared(
+  accounts: readonly BillingAccount[],
+  accountSide: PreparedSide,
+  prepared: PreparedContacts,
+  options: MatchOptions = {},
+): MatchResult {
   const findings: Finding[] = [];
   const xeroFindings = matchEach(accounts, accountSide, prepared, (f) => findings.push(f), options);
   return { findings, xeroFindings };
@@ -54,7 +63,8 @@ export function matchEach(
   options: MatchOptions = {},
 ): XeroFinding[] {
   const { contacts } = prepared;
-  if (accountSide.size !== accounts.length || prepared.side.size !== contacts.length) throw new Error('matchPrepared: the prepared sides are not those of these records');
+  if (accountSide.size !== accounts.length || prepared.side.size !== contacts.length)
+    throw new Error('matchPrepared: the prepared sides are not those of these records');
   const config = resolveConfig(options.config);
   const sync = predictSync(accounts, contacts);
   const sides = weighSides(accountSide, prepared.side);
@@ -144,7 +154,14 @@ function scoreCandidates(
 const NO_BLOCK: AccountCandidates = { holders: [], candidates: [] };
 
 /** Each account's candidates, and the evidence counts scoring needs; the rest of the blocking index is let go on return. */
-function blockAll(sides: PreparedSides, contactCount: number, config: MatchConfig): { blocks: AccountCandidates[]; evidence: EvidenceStats } {
+function blockAll(
+  sides: PreparedSides,
+  contactCount: number,
+  config: MatchConfig,
+): { blocks: AccountCandidates[]; evidence: EvidenceStats } {
   const index = buildContactIndex(sides.contacts);
-  return { blocks: generateCandidates(sides.accounts, index, sides.words, contactCount, config), evidence: evidenceStats(index, contactCount) };
+  return {
+    blocks: generateCandidates(sides.accounts, index, sides.words, contactCount, config),
+    evidence: evidenceStats(index, contactCount),
+  };
 }

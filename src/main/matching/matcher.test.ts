@@ -7,7 +7,8 @@ import { matchAccounts } from './index';
 import { prepareAll } from './prepare';
 import { scorePair } from './score';
 
-const one = (accounts: Parameters<typeof matchAccounts>[0], contacts: Parameters<typeof matchAccounts>[1]) => matchAccounts(accounts, contacts).findings[0]!;
+const one = (accounts: Parameters<typeof matchAccounts>[0], contacts: Parameters<typeof matchAccounts>[1]) =>
+  matchAccounts(accounts, contacts).findings[0]!;
 
 describe('finding kinds', () => {
   it('ok: the holder has the same name, as Xero compares names (case and surrounding spaces aside)', () => {
@@ -81,7 +82,11 @@ describe('finding kinds', () => {
   it('archived_holder, not_customer, code_missing, not_in_xero', () => {
     const { findings } = matchAccounts(
       [account('F1', 'Foxtrot Movers'), account('G1', 'Golf Carriers'), account('D1', 'Delta Haulage'), account('H1', 'Hotel Shipping')],
-      [contact('c6', 'Foxtrot Movers', 'F1', { status: 'ARCHIVED' }), contact('c7', 'Golf Carriers', 'G1', { isCustomer: false }), contact('c4', 'Delta Haulage Ltd', 'OLD-9')],
+      [
+        contact('c6', 'Foxtrot Movers', 'F1', { status: 'ARCHIVED' }),
+        contact('c7', 'Golf Carriers', 'G1', { isCustomer: false }),
+        contact('c4', 'Delta Haulage Ltd', 'OLD-9'),
+      ],
     );
     expect(findings.map((f) => [f.kind, f.xeroContactId])).toEqual([
       ['archived_holder', 'c6'],
@@ -96,7 +101,10 @@ describe('finding kinds', () => {
   it('ambiguous: two different contacts match equally well', () => {
     const f = one(
       [account('K1', 'Kestrel Freight', { postcode: '2000' })],
-      [contact('c1', 'Kestrel Freight Sydney', '', { postcode: '2000' }), contact('c2', 'Kestrel Freight Melbourne', '', { postcode: '2000' })],
+      [
+        contact('c1', 'Kestrel Freight Sydney', '', { postcode: '2000' }),
+        contact('c2', 'Kestrel Freight Melbourne', '', { postcode: '2000' }),
+      ],
     );
     expect(f.kind).toBe('ambiguous');
     expect(f.explanation).toMatch(/^2 Xero contacts match about equally/);
@@ -170,8 +178,14 @@ describe('candidates', () => {
 
 describe('xero-side findings', () => {
   it('flags copies made on a name clash and legal-form twins', () => {
-    const { xeroFindings } = matchAccounts([], [contact('b', 'Acme Freight'), contact('a', 'Acme Freight 1'), contact('c', 'Zeta Ltd'), contact('d', 'Zeta')]);
-    expect(xeroFindings.map((f) => f.contactIds)).toEqual([['a', 'b'], ['c', 'd']]);
+    const { xeroFindings } = matchAccounts(
+      [],
+      [contact('b', 'Acme Freight'), contact('a', 'Acme Freight 1'), contact('c', 'Zeta Ltd'), contact('d', 'Zeta')],
+    );
+    expect(xeroFindings.map((f) => f.contactIds)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(xeroFindings[0]!.explanation).toContain("'Acme Freight 1' looks like a copy");
   });
 
@@ -189,10 +203,12 @@ describe('determinism', () => {
     expect(JSON.stringify(matchAccounts(accounts, contacts))).toBe(JSON.stringify(matchAccounts(accounts, contacts)));
   });
 
-  it('gives the same output whatever order the Xero contacts come in (a file\'s order, a workspace\'s ContactID order)', () => {
+  it("gives the same output whatever order the Xero contacts come in (a file's order, a workspace's ContactID order)", () => {
     const accounts = Array.from({ length: 300 }, (_, i) => account(`C${i}`, `Company ${i % 37} Freight ${i % 11}`));
     // Many contacts share a name, so scores tie and the candidate cut-off has to choose among equals.
-    const contacts = Array.from({ length: 400 }, (_, i) => contact(`x${(i * 7919) % 400}`, `Company ${i % 41} Freight ${i % 13}`, i % 3 ? `C${i}` : ''));
+    const contacts = Array.from({ length: 400 }, (_, i) =>
+      contact(`x${(i * 7919) % 400}`, `Company ${i % 41} Freight ${i % 13}`, i % 3 ? `C${i}` : ''),
+    );
     const reversed = [...contacts].reverse();
     const sorted = [...contacts].sort((x, y) => (x.contactId < y.contactId ? -1 : 1));
     const out = JSON.stringify(matchAccounts(accounts, contacts));

@@ -52,7 +52,15 @@ export interface ReadingRef {
 export function reading(tokens: readonly string[], weightOf: TokenWeight): ReadingRef {
   const text = [...new Set(tokens)];
   const weight = Float64Array.from(text, weightOf);
-  return { tokens: Float64Array.from(text, fingerprint), text, weight, from: 0, to: text.length, total: weight.reduce((s, w) => s + w, 0), compact: text.join('') };
+  return {
+    tokens: Float64Array.from(text, fingerprint),
+    text,
+    weight,
+    from: 0,
+    to: text.length,
+    total: weight.reduce((s, w) => s + w, 0),
+    compact: text.join(''),
+  };
 }
 
 // Scratch buffers reused by every call (names have a handful of tokens; longer ones are truncated).
@@ -62,7 +70,13 @@ const usedA = new Uint8Array(MAX_TOKENS);
 const usedB = new Uint8Array(MAX_TOKENS);
 
 /** A NameSimilarity to write into. */
-export const emptySimilarity = (): NameSimilarity => ({ dice: 0, containment: 0, compact: 0, heaviestShared: 0, heaviestUnmatched: [0, 0] });
+export const emptySimilarity = (): NameSimilarity => ({
+  dice: 0,
+  containment: 0,
+  compact: 0,
+  heaviestShared: 0,
+  heaviestUnmatched: [0, 0],
+});
 
 /** How alike two readings are, written into `into` (scoring passes one it reuses: it compares pairs by the million). */
 export function nameSimilarity(a: ReadingRef, b: ReadingRef, into = emptySimilarity()): NameSimilarity {

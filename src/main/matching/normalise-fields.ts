@@ -14,7 +14,23 @@ export interface EmailKey {
 }
 
 /** Role mailboxes: "accounts@gmail.com" is many people's, so it identifies nobody. */
-const ROLE_MAILBOXES = new Set(['accounts', 'account', 'admin', 'billing', 'enquiries', 'info', 'office', 'reception', 'sales', 'contact', 'hello', 'mail', 'invoices', 'ap', 'ar']);
+const ROLE_MAILBOXES = new Set([
+  'accounts',
+  'account',
+  'admin',
+  'billing',
+  'enquiries',
+  'info',
+  'office',
+  'reception',
+  'sales',
+  'contact',
+  'hello',
+  'mail',
+  'invoices',
+  'ap',
+  'ar',
+]);
 
 export function emailKey(email: string, freemail: ReadonlySet<string>): EmailKey {
   const address = email.trim().toLowerCase();
@@ -32,10 +48,38 @@ export function postcodeKey(postcode: string): string {
 }
 
 const STREET_WORDS: Record<string, string> = {
-  street: 'st', st: 'st', avenue: 'ave', ave: 'ave', av: 'ave', road: 'rd', rd: 'rd', boulevard: 'blvd', blvd: 'blvd',
-  drive: 'dr', dr: 'dr', lane: 'ln', ln: 'ln', place: 'pl', pl: 'pl', court: 'ct', ct: 'ct', highway: 'hwy', hwy: 'hwy',
-  parkway: 'pkwy', pkwy: 'pkwy', terrace: 'tce', tce: 'tce', crescent: 'cres', cres: 'cres', parade: 'pde', pde: 'pde',
-  square: 'sq', sq: 'sq', way: 'way', close: 'cl', cl: 'cl',
+  street: 'st',
+  st: 'st',
+  avenue: 'ave',
+  ave: 'ave',
+  av: 'ave',
+  road: 'rd',
+  rd: 'rd',
+  boulevard: 'blvd',
+  blvd: 'blvd',
+  drive: 'dr',
+  dr: 'dr',
+  lane: 'ln',
+  ln: 'ln',
+  place: 'pl',
+  pl: 'pl',
+  court: 'ct',
+  ct: 'ct',
+  highway: 'hwy',
+  hwy: 'hwy',
+  parkway: 'pkwy',
+  pkwy: 'pkwy',
+  terrace: 'tce',
+  tce: 'tce',
+  crescent: 'cres',
+  cres: 'cres',
+  parade: 'pde',
+  pde: 'pde',
+  square: 'sq',
+  sq: 'sq',
+  way: 'way',
+  close: 'cl',
+  cl: 'cl',
 };
 const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west']);
 const UNIT_WORDS = new Set(['unit', 'suite', 'ste', 'level', 'lvl', 'floor', 'fl', 'shop', 'apt', 'po', 'box', 'gpo', 'locked', 'bag']);
@@ -57,7 +101,7 @@ export function addressKey(address: string): AddressKey {
   const words: string[] = [];
   ADDRESS_WORD.lastIndex = 0;
   const word = (i: number): string | undefined => {
-    for (let m; words.length <= i && (m = ADDRESS_WORD.exec(text)); ) words.push(m[0]);
+    for (let m; words.length <= i && (m = ADDRESS_WORD.exec(text));) words.push(m[0]);
     return words[i];
   };
   let i = 0;

@@ -29,19 +29,44 @@ export interface NameRules {
 
 // Legal forms that are never an ordinary word: removed wherever they stand, not only at the end.
 const UNAMBIGUOUS = new Set([
-  'ltd', 'limited', 'pty', 'inc', 'incorporated', 'llc', 'llp', 'pllc', 'plc', 'corp', 'corporation', 'gmbh', 'mbh',
-  'bv', 'nv', 'sarl', 'srl', 'spa', 'bvba', 'sprl', 'oyj', 'sdn bhd',
+  'ltd',
+  'limited',
+  'pty',
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'pllc',
+  'plc',
+  'corp',
+  'corporation',
+  'gmbh',
+  'mbh',
+  'bv',
+  'nv',
+  'sarl',
+  'srl',
+  'spa',
+  'bvba',
+  'sprl',
+  'oyj',
+  'sdn bhd',
 ]);
 
 export function compileNameRules(config: Pick<MatchConfig, 'legalForms' | 'abbreviations' | 'stopwords'>): NameRules {
-  const forms = [...config.legalForms].map((f) => f.split(' ')).sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
+  const forms = [...config.legalForms]
+    .map((f) => f.split(' '))
+    .sort((a, b) => b.length - a.length || a.join(' ').localeCompare(b.join(' ')));
   const byWord = (list: string[][], word: (f: string[]) => string) => {
     const map = new Map<string, string[][]>();
     for (const f of list) map.set(word(f), [...(map.get(word(f)) ?? []), f]);
     return map;
   };
   return {
-    legalFormsAnywhere: byWord(forms.filter((f) => f.length > 1 || UNAMBIGUOUS.has(f.join(' '))), (f) => f[0]!),
+    legalFormsAnywhere: byWord(
+      forms.filter((f) => f.length > 1 || UNAMBIGUOUS.has(f.join(' '))),
+      (f) => f[0]!,
+    ),
     legalFormsAtEnd: byWord(forms, (f) => f[f.length - 1]!),
     abbreviations: new Map(Object.entries(config.abbreviations).map(([k, v]) => [k, v.split(' ')])),
     stopwords: new Set(config.stopwords),
@@ -82,14 +107,14 @@ function startsAt(tokens: string[], i: number, seq: string[]): boolean {
 /** Removes legal forms: multi-word and unambiguous ones anywhere, the rest only at the end. */
 function stripLegalForms(tokens: string[], rules: NameRules, removed: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const form = i > 0 ? rules.legalFormsAnywhere.get(tokens[i]!)?.find((f) => startsAt(tokens, i, f)) : undefined;
     if (form) {
       removed.push(form.join(' '));
       i += form.length;
     } else out.push(tokens[i++]!);
   }
-  for (let changed = true; changed && out.length > 1; ) {
+  for (let changed = true; changed && out.length > 1;) {
     changed = false;
     for (const form of rules.legalFormsAtEnd.get(out[out.length - 1]!) ?? []) {
       if (form.length < out.length && startsAt(out, out.length - form.length, form)) {

@@ -93,7 +93,13 @@ function keysOf(name: NormalisedName, joined: string): string[] {
 }
 
 /** Ends a row of `builder` with the tokens' fingerprints (`own`'s when they are the name's own tokens), keeping their text. */
-function addTokens(builder: RaggedBuilder, tokens: readonly string[], nameTokens: readonly string[], own: readonly number[], text: string[]): void {
+function addTokens(
+  builder: RaggedBuilder,
+  tokens: readonly string[],
+  nameTokens: readonly string[],
+  own: readonly number[],
+  text: string[],
+): void {
   for (let k = 0; k < tokens.length; k++) {
     builder.push(tokens === nameTokens ? own[k]! : fingerprint(tokens[k]!));
     text.push(tokens[k]!);
@@ -102,7 +108,12 @@ function addTokens(builder: RaggedBuilder, tokens: readonly string[], nameTokens
 }
 
 /** Normalises one side into columns; token weights come later (`weigh`), once both sides are counted. */
-function prepareSide<R extends Fields>(records: readonly R[], codeOf: (r: R) => string, config: MatchConfig, rules: NameRules): PreparedSide {
+function prepareSide<R extends Fields>(
+  records: readonly R[],
+  codeOf: (r: R) => string,
+  config: MatchConfig,
+  rules: NameRules,
+): PreparedSide {
   const freemail = new Set(config.freemailDomains);
   const n = records.length;
   const column = () => new Float64Array(n);
@@ -208,7 +219,8 @@ function weigh(sides: readonly PreparedSide[]): Words {
     }
     for (let i = 0; i < side.size; i++) {
       let rarity = 1;
-      for (let k = side.nameTokens.start[i]!; k < side.nameTokens.start[i + 1]!; k++) rarity *= Math.max(1, frequency(side.nameTokens.items[k]!)) / records;
+      for (let k = side.nameTokens.start[i]!; k < side.nameTokens.start[i + 1]!; k++)
+        rarity *= Math.max(1, frequency(side.nameTokens.items[k]!)) / records;
       side.nameRarity[i] = rarity;
     }
   }

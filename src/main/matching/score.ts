@@ -49,7 +49,15 @@ function sameKey(A: PreparedSide, a: number, B: PreparedSide, b: number): boolea
 }
 
 // Two reading views reused by every comparison (filled in place, never kept).
-const blank = (): ReadingRef => ({ tokens: new Float64Array(0), text: [], weight: new Float64Array(0), from: 0, to: 0, total: 0, compact: '' });
+const blank = (): ReadingRef => ({
+  tokens: new Float64Array(0),
+  text: [],
+  weight: new Float64Array(0),
+  from: 0,
+  to: 0,
+  total: 0,
+  compact: '',
+});
 const viewA = blank();
 const viewB = blank();
 const scratchSimilarity = emptySimilarity();
@@ -134,7 +142,10 @@ function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, 
   if (isHolder) total += weighs(sink, 'code', 'exact', config.codeHolderPrior - config.candidatePrior);
   const name = known ?? nameLevel(ctx, a, b, Math.log(1 + ctx.words.records / config.rareTokenRecords), nameMatch);
   const share = NAME_TF_SHARE[name.level] ?? 0;
-  const rarityBonus = share > 0 ? share * Math.min(MAX_NAME_TF_BONUS, Math.max(0, Math.log2(L.name[name.level].u / Math.max(A.nameRarity[a]!, B.nameRarity[b]!)))) : 0;
+  const rarityBonus =
+    share > 0
+      ? share * Math.min(MAX_NAME_TF_BONUS, Math.max(0, Math.log2(L.name[name.level].u / Math.max(A.nameRarity[a]!, B.nameRarity[b]!))))
+      : 0;
   total += weighs(sink, 'name', name.level, weightOf(L.name, name.level) + rarityBonus);
 
   const phone = B.phone[b]!;
@@ -152,7 +163,8 @@ function evaluate(a: number, b: number, isHolder: boolean, ctx: ScoringContext, 
   // Address and postcode move together when a business moves: disagreeing on both counts once, not twice.
   let addressAgainst = 0;
   if (A.street[a] && B.street[b]) {
-    const level = A.street[a] !== B.street[b] ? 'different' : A.houseNumber[a] && A.houseNumber[a] === B.houseNumber[b] ? 'exact' : 'same_street';
+    const level =
+      A.street[a] !== B.street[b] ? 'different' : A.houseNumber[a] && A.houseNumber[a] === B.houseNumber[b] ? 'exact' : 'same_street';
     const w = weightOf(L.address, level, level === 'exact' ? ev.address.count(B.addressValue[b]!) : 0, ev.contacts);
     if (w < 0) addressAgainst = w;
     total += weighs(sink, 'address', level, w);

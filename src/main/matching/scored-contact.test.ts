@@ -35,7 +35,10 @@ describe('scoredContactId', () => {
       }
       // The 'code' contribution is there exactly when the scored contact holds the account's code …
       const held = contacts.find((c) => c.contactId === id)!.accountNumber === f.accountCode;
-      expect(f.contributions.some((c) => c.field === 'code'), f.accountCode).toBe(held);
+      expect(
+        f.contributions.some((c) => c.field === 'code'),
+        f.accountCode,
+      ).toBe(held);
       // … and a candidate that is the scored contact carries the finding's score.
       const candidate = f.candidates.find((c) => c.contactId === id);
       if (candidate) expect(candidate.score, f.accountCode).toBeCloseTo(f.score, 4);

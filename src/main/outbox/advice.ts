@@ -20,7 +20,8 @@ export function adviceFor(messages: readonly string[]): string {
   const { playbookId } = classifyMessage(text);
   const specific = FOR_CORRECTIONS[playbookId];
   if (specific) return specific;
-  if (playbookId === 'unknown' || playbookId === 'validation_no_detail') return 'Check the contact in Xero, fix what the message names, then retry the correction.';
+  if (playbookId === 'unknown' || playbookId === 'validation_no_detail')
+    return 'Check the contact in Xero, fix what the message names, then retry the correction.';
   const p = playbook(playbookId);
   return `${p.title}: ${p.resolve.join(' ')}`;
 }

@@ -18,7 +18,9 @@ function refusedWhole(e: unknown): e is XeroApiError {
 
 /** Xero refused it because its Idempotency-Key was used for another request: that one reached Xero. */
 function keyTaken(e: unknown): boolean {
-  return e instanceof XeroApiError && e.status === 400 && /is used with a different request/i.test(`${e.message} ${JSON.stringify(e.body)}`);
+  return (
+    e instanceof XeroApiError && e.status === 400 && /is used with a different request/i.test(`${e.message} ${JSON.stringify(e.body)}`)
+  );
 }
 
 /**
@@ -40,7 +42,16 @@ export async function sendRecorded(ctx: RunContext, batch: Batch, byState: reado
     ws.transaction(() => {
       for (const s of byState) settleByState(ctx, s, batch, 'already');
       for (const c of ws.outbox.ofBatch(batch.id).filter((x) => x.status === 'sending')) {
-        settle(ctx, c, { kind: 'failed', messages: e.validationMessages.length > 0 ? e.validationMessages : [e.message], answer: { status: e.status, body: e.body } }, ref);
+        settle(
+          ctx,
+          c,
+          {
+            kind: 'failed',
+            messages: e.validationMessages.length > 0 ? e.validationMessages : [e.message],
+            answer: { status: e.status, body: e.body },
+          },
+          ref,
+        );
       }
       ws.outbox.finishBatch(batch.id, 'failed', { status: e.status, body: e.body });
     });
@@ -49,7 +60,8 @@ export async function sendRecorded(ctx: RunContext, batch: Batch, byState: reado
   ws.transaction(() => {
     // a contact rewritten with its own values (to take the key) is as it was read, with Xero's new timestamp
     const answered = new Map(results.map((r) => [r.contactId.toLowerCase(), r.element]));
-    for (const s of byState) settleByState(ctx, s.state === 'changed' ? { ...s, raw: answered.get(s.c.subject.toLowerCase()) ?? s.raw } : s, batch, 'already');
+    for (const s of byState)
+      settleByState(ctx, s.state === 'changed' ? { ...s, raw: answered.get(s.c.subject.toLowerCase()) ?? s.raw } : s, batch, 'already');
     const sending = ws.outbox.ofBatch(batch.id).filter((x) => x.status === 'sending' && !readIds.has(x.id));
     for (const r of results) {
       const mine = sending.filter((c) => c.subject.toLowerCase() === r.contactId.toLowerCase());
@@ -69,7 +81,11 @@ export async function sendRecorded(ctx: RunContext, batch: Batch, byState: reado
  */
 export async function sendBatch(ctx: RunContext, groups: readonly Correction[][], kind: Batch['kind']): Promise<void> {
   const { ws } = ctx;
-  const current = await readContacts(ctx.client, groups.map((g) => g[0]!.subject), ctx.signal);
+  const current = await readContacts(
+    ctx.client,
+    groups.map((g) => g[0]!.subject),
+    ctx.signal,
+  );
   const toSend: Correction[][] = [];
   ws.transaction(() => {
     for (const group of groups) {
@@ -86,13 +102,27 @@ export async function sendBatch(ctx: RunContext, groups: readonly Correction[][]
     }
   });
   if (toSend.length === 0) return;
-  const body = toSend.map((g) => elementFor(g[0]!.subject, g.flatMap((c) => c.changes)));
+  const body = toSend.map((g) =>
+    elementFor(
+      g[0]!.subject,
+      g.flatMap((c) => c.changes),
+    ),
+  );
   const all = toSend.flat();
-  const key = idempotencyKey(ctx.salt, all.map((c) => ({ id: c.id, attempt: c.attempts + 1 })), body);
+  const key = idempotencyKey(
+    ctx.salt,
+    all.map((c) => ({ id: c.id, attempt: c.attempts + 1 })),
+    body,
+  );
   // Recorded before the request: a push stopped anywhere from here on knows this request may have reached Xero.
   const batchId = ws.db
     .transaction(() => {
-      const id = ws.outbox.addBatch(kind, key, body, all.map((c) => c.id));
+      const id = ws.outbox.addBatch(
+        kind,
+        key,
+        body,
+        all.map((c) => c.id),
+      );
       for (const c of all) ws.outbox.markSending(c.id, id, key);
       return id;
     })

@@ -32,5 +32,7 @@ export function planPushCalls(ws: Workspace, plan: Pick<PushPlan, 'contacts'>, b
 /** After a push stopped: how many Xero changes are still to write (queued, or in a batch to finish), in words. */
 export function queuedLeft(ws: Workspace): string {
   const left = [...ws.outbox.list({ status: 'queued' }), ...ws.outbox.list({ status: 'sending' })].filter(isApiCorrection).length;
-  return left === 0 ? 'Every change was written to Xero; reading the contacts back is left' : `The ${left.toLocaleString('en-GB')} change${left === 1 ? '' : 's'} not yet written to Xero stay queued`;
+  return left === 0
+    ? 'Every change was written to Xero; reading the contacts back is left'
+    : `The ${left.toLocaleString('en-GB')} change${left === 1 ? '' : 's'} not yet written to Xero stay queued`;
 }

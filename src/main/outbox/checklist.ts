@@ -72,31 +72,62 @@ function lookupsFor(ws: Workspace, corrections: readonly CorrectionHead[]): Look
 }
 
 /** The same for one line (a tick): a query each, not the whole list of contacts. */
-const oneLine = (ws: Workspace): Lookups => ({ contactName: (id) => ws.contacts.get(id)?.name, codeHolderOf: (code) => ws.findings.get(code)?.codeHolderId ?? null });
+const oneLine = (ws: Workspace): Lookups => ({
+  contactName: (id) => ws.contacts.get(id)?.name,
+  codeHolderOf: (code) => ws.findings.get(code)?.codeHolderId ?? null,
+});
 
 function correctionLine(look: Lookups, accounts: Accounts, c: CorrectionHead): Draft | null {
   const accountName = accounts(c.accountCode).name || c.finding?.accountName || '';
   const what = correctionTask(look, c, accountName || c.accountCode);
   // One object literal per line (spreading a shared base costs more than the rest of the line at 10,000 lines).
-  return what && { key: `correction:${c.id}`, accountCode: c.accountCode, accountName, correctionId: c.id, exceptionId: null, documents: [], steps: [], ...what };
+  return (
+    what && {
+      key: `correction:${c.id}`,
+      accountCode: c.accountCode,
+      accountName,
+      correctionId: c.id,
+      exceptionId: null,
+      documents: [],
+      steps: [],
+      ...what,
+    }
+  );
 }
 
 /** Where a hand-made correction is done and what the line says. */
-function correctionTask(look: Lookups, c: CorrectionHead, name: string): Pick<Draft, 'place' | 'kind' | 'text'> & { steps?: string[] } | null {
+function correctionTask(
+  look: Lookups,
+  c: CorrectionHead,
+  name: string,
+): (Pick<Draft, 'place' | 'kind' | 'text'> & { steps?: string[] }) | null {
   const edit = c.changes[0];
   switch (c.kind) {
     case 'cocoon_rename':
-      return { place: 'cocoonops', kind: 'rename', text: `Rename the organisation "${edit?.from ?? name}" to "${edit?.to ?? ''}" (billing account ${c.accountCode}), as its Xero contact is named.` };
+      return {
+        place: 'cocoonops',
+        kind: 'rename',
+        text: `Rename the organisation "${edit?.from ?? name}" to "${edit?.to ?? ''}" (billing account ${c.accountCode}), as its Xero contact is named.`,
+      };
     case 'cocoon_recode': {
-      if (edit && edit.to !== '') return { place: 'cocoonops', kind: 'recode', text: `Set the billing account code of "${name}" from ${edit.from} to ${edit.to}.` };
+      if (edit && edit.to !== '')
+        return { place: 'cocoonops', kind: 'recode', text: `Set the billing account code of "${name}" from ${edit.from} to ${edit.to}.` };
       const holderId = look.codeHolderOf(c.accountCode);
       const holder = holderId ? look.contactName(holderId) : undefined;
       const by = holder ? ` by "${holder}"` : ' by another business';
-      return { place: 'cocoonops', kind: 'recode', text: `Give "${name}" a new billing account code: ${c.accountCode} is held in Xero${by}. Use a code no Xero contact has as Account Number.` };
+      return {
+        place: 'cocoonops',
+        kind: 'recode',
+        text: `Give "${name}" a new billing account code: ${c.accountCode} is held in Xero${by}. Use a code no Xero contact has as Account Number.`,
+      };
     }
     case 'make_customer': {
       const contact = look.contactName(c.subject) ?? c.subject;
-      return { place: 'xero', kind: 'make_customer', text: `In Xero, make "${contact}" a customer: raise a sales invoice for it (Xero marks a contact as a customer once it has one). CocoonOPS syncs to customers only.` };
+      return {
+        place: 'xero',
+        kind: 'make_customer',
+        text: `In Xero, make "${contact}" a customer: raise a sales invoice for it (Xero marks a contact as a customer once it has one). CocoonOPS syncs to customers only.`,
+      };
     }
     case 'free_number': {
       const holder = look.contactName(c.subject) ?? c.subject;
@@ -104,7 +135,11 @@ function correctionTask(look: Lookups, c: CorrectionHead, name: string): Pick<Dr
         place: 'xero',
         kind: 'merge',
         text: `In the Xero web app, free the Account Number ${edit?.from ?? c.accountCode}: the archived contact "${holder}" still holds it, so Xero refuses it anywhere else ("The Account Number already exists"). Then sync and push again:`,
-        steps: [`Contacts → Archived: open "${holder}".`, 'Edit its details, clear the Account Number and save.', 'Sync in this app, then push: the Account Number goes to the contact it was decided for.'],
+        steps: [
+          `Contacts → Archived: open "${holder}".`,
+          'Edit its details, clear the Account Number and save.',
+          'Sync in this app, then push: the Account Number goes to the contact it was decided for.',
+        ],
       };
     }
     default:
@@ -135,9 +170,14 @@ function exceptionWork(ws: Workspace, accounts: Accounts, all: readonly Checklis
     const resend = list.filter((s) => s.kind === 'resend');
     const steps = list.filter((s) => s.kind !== 'resend').map((s) => s.text);
     // A document the synced Xero invoices already hold is not sent again (Xero would refuse its number).
-    const inXero = resend.length > 0 && first.documentNumber !== '' && ws.invoices.findByNumber(first.documentNumber).some((i) => SALES_TYPES.includes(i.type));
+    const inXero =
+      resend.length > 0 &&
+      first.documentNumber !== '' &&
+      ws.invoices.findByNumber(first.documentNumber).some((i) => SALES_TYPES.includes(i.type));
     if (inXero) {
-      steps.push(`${capital(label)} is in Xero already (a sync read it): do not re-send it (Xero would refuse the number); compare it with CocoonOPS and close the exception.`);
+      steps.push(
+        `${capital(label)} is in Xero already (a sync read it): do not re-send it (Xero would refuse the number); compare it with CocoonOPS and close the exception.`,
+      );
     } else if (resend.length > 0) {
       let r = work.resend.get(first.accountCode);
       if (!r) work.resend.set(first.accountCode, (r = { labels: [], documents: [], steps: [] }));
@@ -162,7 +202,13 @@ function exceptionWork(ws: Workspace, accounts: Accounts, all: readonly Checklis
   return work;
 }
 
-function resendLine(accounts: Accounts, code: string, r: { labels: string[]; documents: string[]; steps: string[] }, correction: CorrectionHead | undefined, fixesFirst: boolean): Draft {
+function resendLine(
+  accounts: Accounts,
+  code: string,
+  r: { labels: string[]; documents: string[]; steps: string[] },
+  correction: CorrectionHead | undefined,
+  fixesFirst: boolean,
+): Draft {
   const accountName = accounts(code).name;
   const whose = code ? ` of "${accountName || code}" (billing account ${code})` : ' (the exceptions name no billing account)';
   return {
@@ -182,7 +228,10 @@ function resendLine(accounts: Accounts, code: string, r: { labels: string[]; doc
 function mergeLines(ws: Workspace, accounts: Accounts, corrections: readonly CorrectionHead[]): Draft[] {
   const queued = corrections.filter((c) => c.status === 'queued' && isApiCorrection(c));
   if (queued.length === 0) return [];
-  const blocks = blocksOf(ws, queued.map((c) => ({ ref: refOf(c), subject: c.subject, kind: c.kind, changes: c.changes })));
+  const blocks = blocksOf(
+    ws,
+    queued.map((c) => ({ ref: refOf(c), subject: c.subject, kind: c.kind, changes: c.changes })),
+  );
   return queued.flatMap((c): Draft[] => {
     const block = blocks.get(refOf(c));
     if (block?.free) return [freeLine(ws, accounts, c, block.free)];
@@ -244,7 +293,15 @@ function drafts(ws: Workspace, accounts: Accounts, live?: readonly CorrectionHea
   return [...fixes, ...resends, ...work.lines];
 }
 
-const ORDER: Record<ChecklistLine['kind'], number> = { rename: 0, recode: 1, free_number: 2, merge: 3, make_customer: 4, resend: 5, exception: 6 };
+const ORDER: Record<ChecklistLine['kind'], number> = {
+  rename: 0,
+  recode: 1,
+  free_number: 2,
+  merge: 3,
+  make_customer: 4,
+  resend: 5,
+  exception: 6,
+};
 
 export function buildChecklist(ws: Workspace, nowIso: string, live?: readonly CorrectionHead[]): Checklist {
   const accounts = accountsOf(ws);
@@ -260,7 +317,13 @@ export function buildChecklist(ws: Workspace, nowIso: string, live?: readonly Co
     const list = byTask.get(task);
     if (!list) return [];
     // In the CocoonOPS export's order (lines without a billing account last), then by kind and key.
-    list.sort((a, b) => a.row - b.row || a.line.accountCode.localeCompare(b.line.accountCode) || ORDER[a.line.kind] - ORDER[b.line.kind] || a.line.key.localeCompare(b.line.key));
+    list.sort(
+      (a, b) =>
+        a.row - b.row ||
+        a.line.accountCode.localeCompare(b.line.accountCode) ||
+        ORDER[a.line.kind] - ORDER[b.line.kind] ||
+        a.line.key.localeCompare(b.line.key),
+    );
     const lines = list.map((x) => x.line);
     return [{ task, title: CHECKLIST_TASK_TITLES[task], lines, total: lines.length, ticked: lines.filter((l) => l.ticked).length }];
   });
@@ -281,7 +344,8 @@ function lineFor(ws: Workspace, key: string): Draft | null {
   const accounts = accountsOf(ws);
   const [prefix, rest = ''] = key.split(/:(.*)/s);
   const exceptionsWork = (): ExceptionWork => exceptionWork(ws, accounts, exceptionChecklist(ws));
-  const fixedAccount = (code: string): boolean => ws.outbox.heads().some((c) => c.accountCode === code && c.status !== 'undone' && HAND_FIXES.has(c.kind));
+  const fixedAccount = (code: string): boolean =>
+    ws.outbox.heads().some((c) => c.accountCode === code && c.status !== 'undone' && HAND_FIXES.has(c.kind));
   switch (prefix) {
     case 'correction': {
       const c = ws.outbox.get(Number(rest));
@@ -315,7 +379,13 @@ export function tickLine(ws: Workspace, key: string, ticked: boolean, nowIso: st
     if (key.startsWith('correction:') && line.correctionId !== null) {
       ws.outbox.patch(line.correctionId, ticked ? { status: 'done', doneAt: nowIso } : { status: 'queued', doneAt: null });
     }
-    ws.audit.append({ actor, action: ticked ? 'checklist.tick' : 'checklist.untick', subject: line.accountCode, result: 'ok', detail: { key, text: line.text } });
+    ws.audit.append({
+      actor,
+      action: ticked ? 'checklist.tick' : 'checklist.untick',
+      subject: line.accountCode,
+      result: 'ok',
+      detail: { key, text: line.text },
+    });
   });
   const ticks = ws.outbox.ticks();
   return { ...line, ticked: ticks.has(key), tickedAt: ticks.get(key) ?? null };

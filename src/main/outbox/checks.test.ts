@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan, type CheckItem, type ContactFacts } from './checks';
 
-const contact = (contactId: string, name: string, accountNumber = '', status: ContactFacts['status'] = 'ACTIVE'): ContactFacts => ({ contactId, name, accountNumber, status });
+const contact = (contactId: string, name: string, accountNumber = '', status: ContactFacts['status'] = 'ACTIVE'): ContactFacts => ({
+  contactId,
+  name,
+  accountNumber,
+  status,
+});
 const item = (ref: string, subject: string, field: string, to: string, from = ''): CheckItem => ({
   ref,
   subject,
@@ -19,7 +24,14 @@ const contacts = [
 
 describe('checkPlan', () => {
   it('passes corrections Xero will take', () => {
-    const blocks = checkPlan([item('1', 'b', 'Name', 'Bravo Logistics Pty Ltd'), item('2', 'b', 'AccountNumber', 'BRA01'), item('3', 'e', 'ContactStatus', 'ACTIVE')], contacts);
+    const blocks = checkPlan(
+      [
+        item('1', 'b', 'Name', 'Bravo Logistics Pty Ltd'),
+        item('2', 'b', 'AccountNumber', 'BRA01'),
+        item('3', 'e', 'ContactStatus', 'ACTIVE'),
+      ],
+      contacts,
+    );
     expect([...blocks.keys()]).toEqual([]);
   });
 

@@ -41,14 +41,23 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 }
 
 /** The contacts by id, by name (active ones) and by Account Number; built once per list (the list is shared while the Xero side is unchanged). */
-const indexes = new WeakMap<readonly ContactFacts[], { byId: Map<string, ContactFacts>; activeByName: Map<string, ContactFacts[]>; byNumber: Map<string, ContactFacts[]> }>();
+const indexes = new WeakMap<
+  readonly ContactFacts[],
+  { byId: Map<string, ContactFacts>; activeByName: Map<string, ContactFacts[]>; byNumber: Map<string, ContactFacts[]> }
+>();
 function indexOf(contacts: readonly ContactFacts[]) {
   let index = indexes.get(contacts);
   if (!index) {
     index = {
       byId: new Map(contacts.map((c) => [c.contactId.toLowerCase(), c])),
-      activeByName: groupBy(contacts.filter((c) => c.status === 'ACTIVE' && c.name.trim() !== ''), (c) => uniqueKey(c.name)),
-      byNumber: groupBy(contacts.filter((c) => c.accountNumber.trim() !== ''), (c) => uniqueKey(c.accountNumber)),
+      activeByName: groupBy(
+        contacts.filter((c) => c.status === 'ACTIVE' && c.name.trim() !== ''),
+        (c) => uniqueKey(c.name),
+      ),
+      byNumber: groupBy(
+        contacts.filter((c) => c.accountNumber.trim() !== ''),
+        (c) => uniqueKey(c.accountNumber),
+      ),
     };
     indexes.set(contacts, index);
   }
@@ -69,7 +78,9 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     if (values.size < 2) continue;
     for (const x of group) {
       const others = group.filter((y) => y.item.ref !== x.item.ref).map((y) => `"${y.e.to}"`);
-      block(x.item.ref, { reason: `Contradicts another correction that sets ${x.e.field} of the same contact to ${others.join(' / ')}: decide which one is right, then push again.` });
+      block(x.item.ref, {
+        reason: `Contradicts another correction that sets ${x.e.field} of the same contact to ${others.join(' / ')}: decide which one is right, then push again.`,
+      });
     }
   }
 
@@ -85,7 +96,9 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
   const movesAway = (holder: ContactFacts, field: 'Name' | 'AccountNumber', value: string): string => {
     const id = holder.contactId.toLowerCase();
     const next = planned.get(`${id}|${field}`);
-    return next !== undefined && uniqueKey(next) !== uniqueKey(value) ? ' It is changed in this push too: push again once that is done.' : '';
+    return next !== undefined && uniqueKey(next) !== uniqueKey(value)
+      ? ' It is changed in this push too: push again once that is done.'
+      : '';
   };
   const plannedSubjects = [...new Set(edits.map((x) => x.subject))];
   // The contacts of this push by the name (active ones) and the Account Number each ends up with, in plan order:
@@ -95,7 +108,8 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     (s) => uniqueKey(finalOf(s, 'Name')),
   );
   const plannedByNumber = groupBy(plannedSubjects, (s) => uniqueKey(finalOf(s, 'AccountNumber')));
-  const another = (group: Map<string, string[]>, value: string, subject: string) => (group.get(uniqueKey(value)) ?? []).find((s) => s !== subject);
+  const another = (group: Map<string, string[]>, value: string, subject: string) =>
+    (group.get(uniqueKey(value)) ?? []).find((s) => s !== subject);
   /** A contact as people know it: by its name now (its ContactID only when the workspace has no name for it). */
   const nameOf = (subject: string): string => byId.get(subject)?.name || subject;
 
@@ -113,22 +127,32 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
         });
       }
       const twin = another(plannedActiveByName, to, subject);
-      if (twin) block(item.ref, { reason: `Another correction in this push gives the name "${to}" to a second contact ("${nameOf(twin)}"): Xero allows one active contact per name.` });
+      if (twin)
+        block(item.ref, {
+          reason: `Another correction in this push gives the name "${to}" to a second contact ("${nameOf(twin)}"): Xero allows one active contact per name.`,
+        });
     } else if (e.field === 'AccountNumber' && to !== '') {
       if (to.length > MAX_NUMBER) block(item.ref, { reason: `Xero refuses Account Numbers over ${MAX_NUMBER} characters.` });
       const holder = (byNumber.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
       if (holder) {
         const archived = holder.status === 'ACTIVE' ? '' : holder.status.toLowerCase();
-        const mergedInto = holder.mergedToContactId ? (byId.get(holder.mergedToContactId.toLowerCase())?.name ?? holder.mergedToContactId) : null;
+        const mergedInto = holder.mergedToContactId
+          ? (byId.get(holder.mergedToContactId.toLowerCase())?.name ?? holder.mergedToContactId)
+          : null;
         const merged = mergedInto === null ? '' : ` merged into "${mergedInto}"`;
         const about = archived || merged ? ` (${archived}${merged})` : '';
         block(item.ref, {
           reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}"${about}; Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
-          ...(mergedInto === null || holder.status === 'ACTIVE' ? {} : { free: { contactId: holder.contactId, name: holder.name, accountNumber: holder.accountNumber, mergedInto } }),
+          ...(mergedInto === null || holder.status === 'ACTIVE'
+            ? {}
+            : { free: { contactId: holder.contactId, name: holder.name, accountNumber: holder.accountNumber, mergedInto } }),
         });
       }
       const twin = another(plannedByNumber, to, subject);
-      if (twin) block(item.ref, { reason: `Another correction in this push gives the Account Number "${to}" to a second contact ("${nameOf(twin)}").` });
+      if (twin)
+        block(item.ref, {
+          reason: `Another correction in this push gives the Account Number "${to}" to a second contact ("${nameOf(twin)}").`,
+        });
     } else if (e.field === 'ContactStatus' && to === 'ACTIVE') {
       const name = finalOf(subject, 'Name');
       const holder = (activeByName.get(uniqueKey(name)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);

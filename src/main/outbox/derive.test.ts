@@ -3,7 +3,17 @@ import type { BillingAccount, Finding } from '../../shared/domain';
 import { draftsFor, type DecisionFacts } from './derive';
 import { idempotencyKey, MAX_KEY_LENGTH } from './keys';
 
-const account: BillingAccount = { row: 2, code: 'ACME01', name: 'Acme Freight Pty Ltd', contactName: '', email: '', phone: '', address: '', postcode: '', status: '' };
+const account: BillingAccount = {
+  row: 2,
+  code: 'ACME01',
+  name: 'Acme Freight Pty Ltd',
+  contactName: '',
+  email: '',
+  phone: '',
+  address: '',
+  postcode: '',
+  status: '',
+};
 const finding = (kind: Finding['kind']): Finding => ({
   accountCode: 'ACME01',
   accountRow: 2,
@@ -30,27 +40,56 @@ function facts(action: string, changes: unknown[], kind: Finding['kind'] = 'name
 
 describe('draftsFor (decisions → corrections)', () => {
   it('a rename in Xero: the write with its before-image, plus the re-send of the failed invoices', () => {
-    const drafts = draftsFor(facts('rename_in_xero', [{ target: 'xero', subject: 'c1', field: 'Name', from: 'Acme Freight Ltd', to: 'Acme Freight Pty Ltd' }]));
+    const drafts = draftsFor(
+      facts('rename_in_xero', [{ target: 'xero', subject: 'c1', field: 'Name', from: 'Acme Freight Ltd', to: 'Acme Freight Pty Ltd' }]),
+    );
     expect(drafts).toEqual([
-      expect.objectContaining({ target: 'xero', kind: 'rename', subject: 'c1', before: raw, reviewedUpdatedUtc: '2025-06-15T15:06:40.000Z', decisionId: 7 }),
+      expect.objectContaining({
+        target: 'xero',
+        kind: 'rename',
+        subject: 'c1',
+        before: raw,
+        reviewedUpdatedUtc: '2025-06-15T15:06:40.000Z',
+        decisionId: 7,
+      }),
       expect.objectContaining({ target: 'cocoon', kind: 'resend', subject: 'ACME01', changes: [] }),
     ]);
-    expect(drafts[0]!.finding).toEqual({ kind: 'name_mismatch', explanation: 'same code; names differ', accountName: 'Acme Freight Pty Ltd' });
+    expect(drafts[0]!.finding).toEqual({
+      kind: 'name_mismatch',
+      explanation: 'same code; names differ',
+      accountName: 'Acme Freight Pty Ltd',
+    });
   });
 
   it('CocoonOPS renames and recodes become checklist corrections; IsCustomer a Xero web-app step', () => {
-    expect(draftsFor(facts('rename_in_cocoon', [{ target: 'cocoon', subject: 'ACME01', field: 'name', from: 'a', to: 'b' }])).map((d) => d.kind)).toEqual(['cocoon_rename', 'resend']);
-    expect(draftsFor(facts('recode_in_cocoon', [{ target: 'cocoon', subject: 'ACME01', field: 'code', from: 'ACME01', to: '' }], 'code_conflict')).map((d) => d.kind)).toEqual(['cocoon_recode', 'resend']);
-    expect(draftsFor(facts('mark_customer', [{ target: 'xero', subject: 'c1', field: 'IsCustomer', from: 'false', to: 'true' }], 'not_customer')).map((d) => [d.kind, d.target])).toEqual([
+    expect(
+      draftsFor(facts('rename_in_cocoon', [{ target: 'cocoon', subject: 'ACME01', field: 'name', from: 'a', to: 'b' }])).map((d) => d.kind),
+    ).toEqual(['cocoon_rename', 'resend']);
+    expect(
+      draftsFor(
+        facts('recode_in_cocoon', [{ target: 'cocoon', subject: 'ACME01', field: 'code', from: 'ACME01', to: '' }], 'code_conflict'),
+      ).map((d) => d.kind),
+    ).toEqual(['cocoon_recode', 'resend']);
+    expect(
+      draftsFor(
+        facts('mark_customer', [{ target: 'xero', subject: 'c1', field: 'IsCustomer', from: 'false', to: 'true' }], 'not_customer'),
+      ).map((d) => [d.kind, d.target]),
+    ).toEqual([
       ['make_customer', 'xero'],
       ['resend', 'cocoon'],
     ]);
   });
 
   it('no re-send for an account that does not fail today, and nothing for ignore or a bad payload', () => {
-    expect(draftsFor(facts('set_account_number', [{ target: 'xero', subject: 'c1', field: 'AccountNumber', from: '', to: 'ACME01' }], 'code_missing')).map((d) => d.kind)).toEqual(['account_number']);
+    expect(
+      draftsFor(
+        facts('set_account_number', [{ target: 'xero', subject: 'c1', field: 'AccountNumber', from: '', to: 'ACME01' }], 'code_missing'),
+      ).map((d) => d.kind),
+    ).toEqual(['account_number']);
     expect(draftsFor(facts('ignore', []))).toEqual([]);
-    expect(draftsFor({ ...facts('rename_in_xero', []), decision: { id: 1, accountCode: 'X', action: 'x', payload: 'nonsense' } })).toEqual([]);
+    expect(draftsFor({ ...facts('rename_in_xero', []), decision: { id: 1, accountCode: 'X', action: 'x', payload: 'nonsense' } })).toEqual(
+      [],
+    );
   });
 });
 

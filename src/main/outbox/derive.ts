@@ -50,7 +50,8 @@ export function draftsFor(f: DecisionFacts): DraftCorrection[] {
       // Clearing the number an archived contact holds is a step for the web app (whether the API may write an
       // archived contact is unconfirmed; docs/xero-behaviour.md, "Merges"), so it goes to the checklist.
       const archived = raw !== undefined && fieldOf(raw, 'ContactStatus') !== 'ACTIVE';
-      const kind = change.field === 'AccountNumber' && change.to.trim() === '' && archived ? 'free_number' : KIND_OF_XERO_FIELD[change.field];
+      const kind =
+        change.field === 'AccountNumber' && change.to.trim() === '' && archived ? 'free_number' : KIND_OF_XERO_FIELD[change.field];
       if (!kind) continue;
       push({
         decisionId,

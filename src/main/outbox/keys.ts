@@ -32,6 +32,8 @@ export function idempotencyKey(salt: string, items: readonly { id: number; attem
 /** One push (or undo) per workspace at a time; a lock left by a process that died is taken over. */
 export function takePushLock(ws: Workspace, nowIso: string, pid = process.pid, host = hostname()): () => void {
   const busy = (other: LockHolder) =>
-    new XeroError(`A push of this workspace is already running (process ${other.pid} on ${other.host}, since ${other.since}). Wait for it to finish.`);
+    new XeroError(
+      `A push of this workspace is already running (process ${other.pid} on ${other.host}, since ${other.since}). Wait for it to finish.`,
+    );
   return takeWorkspaceLock(ws, LOCK_KEY, busy, nowIso, pid, host);
 }

@@ -47,7 +47,14 @@ export interface Decided {
   explanation: string | null;
 }
 
-type DecidedRow = [id: number, code: string, payload: string | null, name: string | null, kind: FindingKind | null, explanation: string | null];
+type DecidedRow = [
+  id: number,
+  code: string,
+  payload: string | null,
+  name: string | null,
+  kind: FindingKind | null,
+  explanation: string | null,
+];
 const DECIDED = `SELECT d.id, d.account_code, d.payload_json, a.name, f.kind, f.explanation
   FROM decisions d LEFT JOIN billing_accounts a ON a.code = d.account_code LEFT JOIN findings f ON f.account_code = d.account_code
   WHERE d.id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL GROUP BY account_code)
@@ -61,18 +68,34 @@ const decidedStatements = new WeakMap<Workspace, { all(): DecidedRow[] }>();
 export function decidedNow(ws: Workspace): Decided[] {
   let statement = decidedStatements.get(ws);
   if (!statement) decidedStatements.set(ws, (statement = ws.db.prepare<[], DecidedRow>(DECIDED).raw(true)));
-  return statement.all().map((r) => ({ id: r[0], accountCode: r[1], payload: r[2] === null ? null : JSON.parse(r[2]), name: r[3], kind: r[4], explanation: r[5] }));
+  return statement
+    .all()
+    .map((r) => ({
+      id: r[0],
+      accountCode: r[1],
+      payload: r[2] === null ? null : JSON.parse(r[2]),
+      name: r[3],
+      kind: r[4],
+      explanation: r[5],
+    }));
 }
 
 /** The ContactIDs a decision's payload changes in Xero (read without checking it: draftsFor does). */
 function xeroSubjectsOf(payload: unknown): string[] {
   const changes = (payload as { changes?: unknown } | null)?.changes;
   if (!Array.isArray(changes)) return [];
-  return changes.flatMap((c: { target?: unknown; subject?: unknown }) => (c?.target === 'xero' && typeof c.subject === 'string' ? [c.subject] : []));
+  return changes.flatMap((c: { target?: unknown; subject?: unknown }) =>
+    c?.target === 'xero' && typeof c.subject === 'string' ? [c.subject] : [],
+  );
 }
 
 /** What the outbox lacks (corrections of current decisions) and holds in vain (unsent ones of old decisions). */
-export function diffOutbox(ws: Workspace, nowIso: string, current: readonly Decided[] = decidedNow(ws), onProgress?: OnProgress): OutboxDiff {
+export function diffOutbox(
+  ws: Workspace,
+  nowIso: string,
+  current: readonly Decided[] = decidedNow(ws),
+  onProgress?: OnProgress,
+): OutboxDiff {
   const tell = progressEvery(current.length, onProgress);
   const currentIds = new Set(current.map((d) => d.id));
   // The corrections of decisions, without the raw Xero contacts they keep (only their keys and states are compared).
@@ -180,7 +203,13 @@ export function materialiseLive(ws: Workspace, nowIso: string, actor: string, on
   return materialiseWith(ws, nowIso, actor, onProgress, true).live;
 }
 
-function materialiseWith(ws: Workspace, nowIso: string, actor: string, onProgress: OnProgress | undefined, readLive: boolean): { added: Correction[]; live: CorrectionHead[] | null } {
+function materialiseWith(
+  ws: Workspace,
+  nowIso: string,
+  actor: string,
+  onProgress: OnProgress | undefined,
+  readLive: boolean,
+): { added: Correction[]; live: CorrectionHead[] | null } {
   const state = inputsState(ws);
   return ws.db
     .transaction(() => {

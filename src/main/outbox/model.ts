@@ -24,7 +24,6 @@ export const KIND_OF_COCOON_FIELD: Record<string, CorrectionKind> = { name: 'coc
 
 export const isApiCorrection = (c: Pick<Correction, 'target' | 'kind'>): boolean => c.target === 'xero' && API_KINDS.has(c.kind);
 
-
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 
 /** A field of a raw contact as Xero compares it: Name and AccountNumber trimmed, a missing status is ACTIVE. */

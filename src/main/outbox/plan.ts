@@ -33,10 +33,15 @@ type Checked = Pick<Pending, 'ref' | 'subject' | 'kind' | 'changes'>;
  * same corrections (queued ones, now with ids) against the same contacts: it reuses the plan's.
  */
 const lastChecks = new WeakMap<readonly XeroContact[], { signature: string; blocks: [position: number, block: Block][] }>();
-const signatureOf = (pending: readonly Checked[]): string => pending.map((p) => `${p.subject}\u0000${JSON.stringify(p.changes)}`).join('\u0001');
+const signatureOf = (pending: readonly Checked[]): string =>
+  pending.map((p) => `${p.subject}\u0000${JSON.stringify(p.changes)}`).join('\u0001');
 
 /** The checks over the queued Xero corrections, by ref ("c12" for correction 12). */
-export function blocksOf(ws: Workspace, pending: readonly Checked[], contacts: readonly XeroContact[] = xeroContacts(ws)): Map<string, Block> {
+export function blocksOf(
+  ws: Workspace,
+  pending: readonly Checked[],
+  contacts: readonly XeroContact[] = xeroContacts(ws),
+): Map<string, Block> {
   const signature = signatureOf(pending);
   const kept = lastChecks.get(contacts);
   if (kept?.signature === signature) {
@@ -52,14 +57,20 @@ export function blocksOf(ws: Workspace, pending: readonly Checked[], contacts: r
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
 
-const FIELD_OF: Record<string, 'name' | 'accountNumber' | 'status'> = { Name: 'name', AccountNumber: 'accountNumber', ContactStatus: 'status' };
+const FIELD_OF: Record<string, 'name' | 'accountNumber' | 'status'> = {
+  Name: 'name',
+  AccountNumber: 'accountNumber',
+  ContactStatus: 'status',
+};
 
 /**
  * The workspace's contacts with what pushes wrote and nobody has read back yet (done corrections), and what an
  * interrupted push may have written (corrections still `sending`): the checks judge the plan against these.
  */
 export function contactsAfterPushes(ws: Workspace, corrections: readonly CorrectionHead[]): readonly XeroContact[] {
-  const written = corrections.filter((c) => isApiCorrection(c) && ((c.status === 'done' && c.resyncedAt === null) || c.status === 'sending'));
+  const written = corrections.filter(
+    (c) => isApiCorrection(c) && ((c.status === 'done' && c.resyncedAt === null) || c.status === 'sending'),
+  );
   const contacts = xeroContacts(ws);
   if (written.length === 0) return contacts;
   const edits = new Map<string, CorrectionHead[]>();
@@ -83,7 +94,9 @@ type Step = Pick<Pending, 'target' | 'subject' | 'changes'>;
 const MAX_LISTED = 1000;
 
 /** The billing accounts as the sync model reads them, in file order (they change only with an import: perXeroSide's stamp has it). */
-const accountsInFileOrder = perXeroSide((ws) => ws.db.prepare<[], { code: string; name: string }>('SELECT code, name FROM billing_accounts ORDER BY row, code').all());
+const accountsInFileOrder = perXeroSide((ws) =>
+  ws.db.prepare<[], { code: string; name: string }>('SELECT code, name FROM billing_accounts ORDER BY row, code').all(),
+);
 
 /**
  * The what-if's starting point (the contacts indexed, the sync run on them as they are), kept while the accounts and
@@ -107,7 +120,13 @@ export function preparePlan(ws: Workspace): void {
 }
 
 /** The what-if of sending `push` and doing every open checklist line (`steps`), for the plan's readers. */
-function planWhatIf(ws: Workspace, current: readonly Pick<Decision, 'accountCode'>[], contacts: readonly XeroContact[], push: readonly Step[], steps: readonly Step[]): PlanWhatIf {
+function planWhatIf(
+  ws: Workspace,
+  current: readonly Pick<Decision, 'accountCode'>[],
+  contacts: readonly XeroContact[],
+  push: readonly Step[],
+  steps: readonly Step[],
+): PlanWhatIf {
   const base = whatIfBaseOf(ws, contacts);
   const accounts = base.accounts;
   const result = whatIfOn(base, {

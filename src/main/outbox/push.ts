@@ -35,7 +35,11 @@ export interface PushOptions {
 async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<number> | null): Promise<boolean> {
   const { ws } = ctx;
   const queued = ws.outbox.list({ status: 'queued' }).filter((c) => isApiCorrection(c) && (!only || only.has(c.id)));
-  const blocks = blocksOf(ws, queued.map((c) => ({ ...c, ref: refOf(c) })), contactsAfterPushes(ws, ws.outbox.list()));
+  const blocks = blocksOf(
+    ws,
+    queued.map((c) => ({ ...c, ref: refOf(c) })),
+    contactsAfterPushes(ws, ws.outbox.list()),
+  );
   ws.transaction(() => {
     for (const c of queued) {
       const b = blocks.get(refOf(c));
@@ -44,7 +48,10 @@ async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<
     }
   });
   ctx.tally.blocked += only ? 0 : blocks.size;
-  const groups = groupBySubject(queued.filter((c) => !blocks.has(refOf(c))), (c) => c.subject);
+  const groups = groupBySubject(
+    queued.filter((c) => !blocks.has(refOf(c))),
+    (c) => c.subject,
+  );
   const total = groups.reduce((n, g) => n + g.length, 0);
   let done = 0;
   ctx.progress({ phase: 'send', message: `Sending ${total} corrections to Xero…`, done, total, finished: false });
@@ -95,7 +102,12 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
     if (!stopped) {
       if (ws.db.open) {
         const message = error instanceof Error ? error.message : String(error);
-        ws.audit.append({ actor, action: o.only ? 'outbox.undo.run' : 'outbox.push.run', result: 'stopped', detail: { ...ctx.tally, error: message } });
+        ws.audit.append({
+          actor,
+          action: o.only ? 'outbox.undo.run' : 'outbox.push.run',
+          result: 'stopped',
+          detail: { ...ctx.tally, error: message },
+        });
       }
       throw error;
     }
@@ -106,7 +118,18 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
     release();
   }
   const { problems, ...counts } = ctx.tally;
-  ws.audit.append({ actor, action: o.only ? 'outbox.undo.run' : 'outbox.push.run', result: cancelled ? 'cancelled' : 'ok', detail: counts });
-  ctx.progress({ phase: 'done', message: cancelled ? 'Push stopped: the rest stays queued' : 'Push finished', done: 1, total: 1, finished: true });
+  ws.audit.append({
+    actor,
+    action: o.only ? 'outbox.undo.run' : 'outbox.push.run',
+    result: cancelled ? 'cancelled' : 'ok',
+    detail: counts,
+  });
+  ctx.progress({
+    phase: 'done',
+    message: cancelled ? 'Push stopped: the rest stays queued' : 'Push finished',
+    done: 1,
+    total: 1,
+    finished: true,
+  });
   return { ...counts, problems, cancelled, ms: Date.now() - started };
 }

@@ -18,7 +18,11 @@ export const LANDING_WAIT_MS = 30_000;
 const POLL_MS = 1_000;
 
 export async function readStates(ctx: RunContext, corrections: readonly Correction[]): Promise<ReadState[]> {
-  const current = await readContacts(ctx.client, corrections.map((c) => c.subject), ctx.signal);
+  const current = await readContacts(
+    ctx.client,
+    corrections.map((c) => c.subject),
+    ctx.signal,
+  );
   return corrections.map((c) => {
     const raw = current.get(c.subject.toLowerCase());
     return { c, raw, state: targetState(raw, c) };
@@ -31,7 +35,11 @@ export function settleByState(ctx: RunContext, s: ReadState, batch: Batch, appli
   if (s.state === 'applied') settle(ctx, s.c, { kind: 'done', how: applied, after: s.raw! }, ref);
   else if (s.state === 'changed') settle(ctx, s.c, { kind: 'conflict', current: s.raw! }, ref);
   else if (s.state === 'missing') settle(ctx, s.c, { kind: 'missing' }, ref);
-  else ctx.ws.outbox.patch(s.c.id, { status: 'queued', message: `Batch ${batch.id} was interrupted before Xero took this change: sent again in a new request.` });
+  else
+    ctx.ws.outbox.patch(s.c.id, {
+      status: 'queued',
+      message: `Batch ${batch.id} was interrupted before Xero took this change: sent again in a new request.`,
+    });
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -49,7 +57,13 @@ export async function settleAfterLanding(ctx: RunContext, batch: Batch, waitMs =
   const { ws } = ctx;
   const sending = ws.outbox.ofBatch(batch.id).filter((c) => c.status === 'sending');
   const until = Date.now() + waitMs;
-  ctx.progress({ phase: 'resume', message: `An earlier request of batch ${batch.id} reached Xero: waiting for it to land…`, done: 0, total: null, finished: false });
+  ctx.progress({
+    phase: 'resume',
+    message: `An earlier request of batch ${batch.id} reached Xero: waiting for it to land…`,
+    done: 0,
+    total: null,
+    finished: false,
+  });
   let states = await readStates(ctx, sending);
   while (states.some((s) => s.state === 'untouched') && Date.now() < until && !ctx.signal?.aborted) {
     await sleep(POLL_MS, ctx.signal);

@@ -15,11 +15,18 @@ import { elementFor, fieldOf, groupBySubject, type Correction, type Json } from 
 import { readStates, settleByState, type ReadState } from './read-back';
 import type { RunContext } from './settle';
 
-const planned = (group: readonly ReadState[]): Json => elementFor(group[0]!.c.subject, group.flatMap((s) => s.c.changes));
+const planned = (group: readonly ReadState[]): Json =>
+  elementFor(
+    group[0]!.c.subject,
+    group.flatMap((s) => s.c.changes),
+  );
 
 /** The contact's planned fields with the values Xero holds now: writing it changes nothing but takes the key. */
 function asItIs(s: ReadState): Json {
-  return elementFor(s.c.subject, s.c.changes.map((e) => ({ ...e, to: fieldOf(s.raw!, e.field) })));
+  return elementFor(
+    s.c.subject,
+    s.c.changes.map((e) => ({ ...e, to: fieldOf(s.raw!, e.field) })),
+  );
 }
 
 /** The request to send under the batch's key: the planned contacts still as reviewed, and what is settled by reading. */
@@ -67,7 +74,13 @@ async function recoverBatch(ctx: RunContext, batch: Batch): Promise<void> {
 export async function resumeInterrupted(ctx: RunContext): Promise<number> {
   const batches = ctx.ws.outbox.batches('sending');
   for (const [i, batch] of batches.entries()) {
-    ctx.progress({ phase: 'resume', message: `Finishing an interrupted push (batch ${batch.id})…`, done: i, total: batches.length, finished: false });
+    ctx.progress({
+      phase: 'resume',
+      message: `Finishing an interrupted push (batch ${batch.id})…`,
+      done: i,
+      total: batches.length,
+      finished: false,
+    });
     await recoverBatch(ctx, batch);
   }
   return batches.length;

@@ -9,14 +9,19 @@ import { XeroContactReader } from '../xero/contact-mapping';
 import type { RunContext } from './settle';
 import { readContacts } from './xero-writes';
 
-
 /** Re-reads the contacts of settled corrections not yet re-read; returns how many contacts were stored. */
 export async function resyncTouched(ctx: RunContext): Promise<number> {
   const { ws } = ctx;
   const pending = ws.outbox.needingResync();
   if (pending.length === 0) return 0;
   const subjects = [...new Set(pending.map((c) => c.subject.toLowerCase()))];
-  ctx.progress({ phase: 'resync', message: `Reading ${subjects.length} contacts back from Xero…`, done: 0, total: subjects.length, finished: false });
+  ctx.progress({
+    phase: 'resync',
+    message: `Reading ${subjects.length} contacts back from Xero…`,
+    done: 0,
+    total: subjects.length,
+    finished: false,
+  });
   const current = await readContacts(ctx.client, subjects, ctx.signal);
   const items: XeroContactItem[] = [];
   for (const raw of current.values()) {

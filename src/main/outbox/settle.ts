@@ -20,7 +20,17 @@ export interface Tally {
   problems: PushFailure[];
 }
 
-export const emptyTally = (): Tally => ({ done: 0, alreadyApplied: 0, failed: 0, conflicts: 0, blocked: 0, resumed: 0, batches: 0, resynced: 0, problems: [] });
+export const emptyTally = (): Tally => ({
+  done: 0,
+  alreadyApplied: 0,
+  failed: 0,
+  conflicts: 0,
+  blocked: 0,
+  resumed: 0,
+  batches: 0,
+  resynced: 0,
+  problems: [],
+});
 
 export interface RunContext {
   ws: Workspace;
@@ -40,7 +50,11 @@ export type Outcome =
   | { kind: 'conflict'; current: Json }
   | { kind: 'missing' };
 
-const DONE_NOTE = { sent: '', already: 'Xero already had this: nothing written.', landed: 'Written by an interrupted push (found when the contact was read again).' };
+const DONE_NOTE = {
+  sent: '',
+  already: 'Xero already had this: nothing written.',
+  landed: 'Written by an interrupted push (found when the contact was read again).',
+};
 
 /** An undo took a pushed correction back: its decision is undone too, so the account is undecided again. */
 function reopenDecision(ctx: RunContext, undoneId: number, undoId: number): void {
@@ -99,13 +113,23 @@ export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id:
     tally.conflicts++;
   } else {
     result = 'failed';
-    message = o.kind === 'missing' ? `Xero has no contact ${c.subject} any more (deleted, or merged into another).` : o.messages.join(' ') || 'Xero refused it without a message.';
+    message =
+      o.kind === 'missing'
+        ? `Xero has no contact ${c.subject} any more (deleted, or merged into another).`
+        : o.messages.join(' ') || 'Xero refused it without a message.';
     advice = o.kind === 'missing' ? adviceFor(['contact could not be found']) : (o.advice ?? adviceFor(o.messages));
     ws.outbox.patch(c.id, { status: 'failed', message, advice, resyncedAt: null });
     tally.failed++;
   }
   if (result !== 'done' && result !== 'already') {
-    tally.problems.push({ correctionId: c.id, accountCode: c.accountCode, contactId: c.subject, status: o.kind === 'conflict' ? 'conflict' : 'failed', message, advice });
+    tally.problems.push({
+      correctionId: c.id,
+      accountCode: c.accountCode,
+      contactId: c.subject,
+      status: o.kind === 'conflict' ? 'conflict' : 'failed',
+      message,
+      advice,
+    });
   }
   ws.audit.append({
     actor: ctx.actor,
@@ -125,7 +149,12 @@ export function settle(ctx: RunContext, c: Correction, o: Outcome, batch?: { id:
       attempts: c.attempts,
       message,
       advice,
-      xero: o.kind === 'done' ? { StatusAttributeString: o.after.StatusAttributeString ?? 'OK' } : o.kind === 'failed' ? (o.answer ?? o.messages) : null,
+      xero:
+        o.kind === 'done'
+          ? { StatusAttributeString: o.after.StatusAttributeString ?? 'OK' }
+          : o.kind === 'failed'
+            ? (o.answer ?? o.messages)
+            : null,
     },
   });
 }

@@ -10,7 +10,12 @@ import { pushOutbox, type PushOptions } from './push';
 import { toView } from './views';
 import { undoRefusal } from '../review/undo-refusal';
 
-export async function undoCorrections(ws: Workspace, client: XeroAccountingClient, ids: readonly number[], o: Omit<PushOptions, 'only'> = {}): Promise<UndoResult> {
+export async function undoCorrections(
+  ws: Workspace,
+  client: XeroAccountingClient,
+  ids: readonly number[],
+  o: Omit<PushOptions, 'only'> = {},
+): Promise<UndoResult> {
   const refused: UndoResult['refused'] = [];
   const created = ws.transaction(() =>
     [...new Set(ids)].flatMap((id) => {
@@ -31,7 +36,13 @@ export async function undoCorrections(ws: Workspace, client: XeroAccountingClien
         reviewedUpdatedUtc: updatedOf(c.after),
         finding: c.finding,
       });
-      ws.audit.append({ actor: o.actor ?? 'user', action: 'outbox.undo.queue', subject: c.subject, result: 'ok', detail: { correctionId: c.id, undoId: undo.id } });
+      ws.audit.append({
+        actor: o.actor ?? 'user',
+        action: 'outbox.undo.queue',
+        subject: c.subject,
+        result: 'ok',
+        detail: { correctionId: c.id, undoId: undo.id },
+      });
       return [undo.id];
     }),
   );

@@ -45,7 +45,10 @@ export function toView(ws: Workspace, c: Correction): CorrectionView {
   };
 }
 
-export function listCorrections(ws: Workspace, q: { status?: CorrectionStatus; target?: CorrectionTarget; limit?: number } = {}): CorrectionView[] {
+export function listCorrections(
+  ws: Workspace,
+  q: { status?: CorrectionStatus; target?: CorrectionTarget; limit?: number } = {},
+): CorrectionView[] {
   return ws.outbox
     .list({ status: q.status })
     .filter((c) => !q.target || c.target === q.target)
@@ -62,7 +65,8 @@ export function retryCorrections(ws: Workspace, ids: readonly number[], actor = 
     ids.flatMap((id) => {
       const c = ws.outbox.get(id);
       if (!c || c.target !== 'xero' || !API_KINDS.has(c.kind) || (c.status !== 'failed' && c.status !== 'conflict')) return [];
-      const base: Json | null = c.status === 'conflict' ? c.current : (c.before ?? ((ws.contacts.getRaw(c.subject) as Json | undefined) ?? null));
+      const base: Json | null =
+        c.status === 'conflict' ? c.current : (c.before ?? (ws.contacts.getRaw(c.subject) as Json | undefined) ?? null);
       ws.outbox.patch(c.id, {
         status: 'queued',
         message: '',

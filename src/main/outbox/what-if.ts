@@ -3,7 +3,17 @@
 // which still fail and why, and which would start to fail. Pure: records in, counts out.
 import type { FieldEdit } from '../../shared/contract-outbox';
 import type { XeroContact } from '../../shared/domain';
-import { directoryOf, editContact, editSent, syncFails, syncRun, type SentContact, type SyncContact, type SyncOutcome, type XeroDirectory } from '../../shared/sync-model';
+import {
+  directoryOf,
+  editContact,
+  editSent,
+  syncFails,
+  syncRun,
+  type SentContact,
+  type SyncContact,
+  type SyncOutcome,
+  type XeroDirectory,
+} from '../../shared/sync-model';
 
 /** A planned change to a Xero contact (by ContactID) or to a billing account (by code). */
 export interface PlannedChange {
@@ -57,7 +67,8 @@ function reasonOf(xero: XeroDirectory<number>, outcome: SyncOutcome<number>, sen
     if (outcome.reason === 'archived') return `'${c.name}' is archived in Xero${may}`;
     return `the name differs from '${c.name}', which holds ${sent.accountNumber}${may}`;
   }
-  if (outcome.outcome === 'filed') return `'${xero.view(outcome.contact).name}' is not a customer in Xero (may fail: CocoonOPS links customers only)`;
+  if (outcome.outcome === 'filed')
+    return `'${xero.view(outcome.contact).name}' is not a customer in Xero (may fail: CocoonOPS links customers only)`;
   return '';
 }
 
@@ -81,7 +92,9 @@ export interface WhatIfBase {
 function overlay(base: WhatIfBase, sent: readonly SentContact[], changed: ReadonlyMap<number, SyncContact>): Directory {
   const n = base.contacts.length;
   const view = (c: number): SyncContact =>
-    c < n ? (changed.get(c) ?? base.index.view(c)) : { name: sent[c - n]!.name, accountNumber: sent[c - n]!.accountNumber, status: 'ACTIVE', isCustomer: true };
+    c < n
+      ? (changed.get(c) ?? base.index.view(c))
+      : { name: sent[c - n]!.name, accountNumber: sent[c - n]!.accountNumber, status: 'ACTIVE', isCustomer: true };
   const extra = directoryOf([...changed.keys()], view);
   const merged = (fromBase: readonly number[], fromExtra: readonly number[]): readonly number[] => {
     // Most lists hold no changed contact: kept as they are (a copy per lookup, 60,000 lookups a run, cost more than the run).
@@ -109,12 +122,23 @@ function run(base: WhatIfBase, accounts: readonly Account[], changed: ReadonlyMa
 
 /** Indexes the contacts and runs the sync on them as they are (kept by the caller while neither side changes). */
 export function whatIfBase(accounts: readonly Account[], contacts: readonly XeroContact[]): WhatIfBase {
-  const views: SyncContact[] = contacts.map((c) => ({ name: c.name, accountNumber: c.accountNumber, status: c.status, isCustomer: c.isCustomer }));
+  const views: SyncContact[] = contacts.map((c) => ({
+    name: c.name,
+    accountNumber: c.accountNumber,
+    status: c.status,
+    isCustomer: c.isCustomer,
+  }));
   const index = directoryOf(
     views.map((_, i) => i),
     (c) => views[c]!,
   );
-  const base = { accounts, contacts, index, placeOf: new Map(contacts.map((c, i) => [c.contactId.toLowerCase(), i])), now: { fails: [], reasons: [] } as Run };
+  const base = {
+    accounts,
+    contacts,
+    index,
+    placeOf: new Map(contacts.map((c, i) => [c.contactId.toLowerCase(), i])),
+    now: { fails: [], reasons: [] } as Run,
+  };
   base.now = run(base, accounts, new Map());
   return base;
 }
@@ -148,7 +172,10 @@ function changedContacts(base: WhatIfBase, planned: readonly PlannedChange[]): M
 function applyToAccounts(accounts: readonly Account[], planned: readonly PlannedChange[]): Account[] {
   const edits = bySubject(planned);
   return accounts.map((a) => {
-    const sent = (edits.get(a.code.toLowerCase()) ?? []).reduce((s, e) => editSent(s, a.code, e.field, e.to), { name: a.name, accountNumber: a.code });
+    const sent = (edits.get(a.code.toLowerCase()) ?? []).reduce((s, e) => editSent(s, a.code, e.field, e.to), {
+      name: a.name,
+      accountNumber: a.code,
+    });
     return { name: sent.name, code: sent.accountNumber };
   });
 }
@@ -169,7 +196,11 @@ function compare(accounts: readonly Account[], now: Run, after: Run): SideOutcom
 export function whatIfOn(base: WhatIfBase, planned: Pick<WhatIfInput, 'push' | 'xeroSteps' | 'cocoon'>): WhatIfResult {
   const { accounts, now } = base;
   const afterPush = run(base, accounts, changedContacts(base, planned.push));
-  const afterChecklist = run(base, applyToAccounts(accounts, planned.cocoon), changedContacts(base, [...planned.push, ...planned.xeroSteps]));
+  const afterChecklist = run(
+    base,
+    applyToAccounts(accounts, planned.cocoon),
+    changedContacts(base, [...planned.push, ...planned.xeroSteps]),
+  );
   return {
     failingNow: now.fails.filter(Boolean).length,
     afterPush: compare(accounts, now, afterPush),

@@ -56,14 +56,22 @@ function toModel(e: Json): Contact {
 
 function messagesOf(e: Json): string[] {
   const errors = Array.isArray(e.ValidationErrors) ? e.ValidationErrors : [];
-  return errors.filter(isRecord).map((v) => String(v.Message ?? '')).filter((m) => m !== '');
+  return errors
+    .filter(isRecord)
+    .map((v) => String(v.Message ?? ''))
+    .filter((m) => m !== '');
 }
 
 /**
  * POST /Contacts?summarizeErrors=false with the Idempotency-Key: Xero answers 200 with every element, failed ones
  * flagged. A broken connection is retried by the client with the same key (Xero replays its first answer).
  */
-export async function postContacts(client: XeroAccountingClient, elements: readonly Json[], idempotencyKey: string, label: string): Promise<ElementResult[]> {
+export async function postContacts(
+  client: XeroAccountingClient,
+  elements: readonly Json[],
+  idempotencyKey: string,
+  label: string,
+): Promise<ElementResult[]> {
   const { data } = await client.call(
     label,
     (api: AccountingApi) => api.updateOrCreateContacts(client.tenantId, { contacts: elements.map(toModel) }, false, idempotencyKey),
@@ -71,7 +79,9 @@ export async function postContacts(client: XeroAccountingClient, elements: reado
   );
   const returned = contactsOf(data) ?? [];
   if (returned.length !== elements.length) {
-    throw new XeroNetworkError(`${label}: Xero answered with ${returned.length} contacts for ${elements.length} sent; the push stops here and checks them next time.`);
+    throw new XeroNetworkError(
+      `${label}: Xero answered with ${returned.length} contacts for ${elements.length} sent; the push stops here and checks them next time.`,
+    );
   }
   return elements.map((sent, i) => {
     const e = returned[i]!;

@@ -5,14 +5,21 @@ import { attentionReason, shortReason } from './attention';
 describe('the reason a decision needs attention', () => {
   it('keeps the telling clause of the explanation, without "same code" and the sync message', () => {
     const why = `same code; names differ ('Harbour One Logistics') but phone, address and postcode agree: same business, renamed; the sync will fail with "The Account Number already exists"`;
-    expect(shortReason(why, 200)).toBe("names differ ('Harbour One Logistics') but phone, address and postcode agree: same business, renamed");
+    expect(shortReason(why, 200)).toBe(
+      "names differ ('Harbour One Logistics') but phone, address and postcode agree: same business, renamed",
+    );
     expect(shortReason(why, 40)).toBe("names differ ('Harbour One Logistics')…");
-    expect(shortReason(`same code and name, but 'Acme' is not a customer in Xero: the sync may fail, as CocoonOPS links customers only`)).toBe(
-      "same code and name, but 'Acme' is not a customer in Xero",
+    expect(
+      shortReason(`same code and name, but 'Acme' is not a customer in Xero: the sync may fail, as CocoonOPS links customers only`),
+    ).toBe("same code and name, but 'Acme' is not a customer in Xero");
+    expect(
+      attentionReason({
+        stage: 'pushed',
+        explanation: `archived contact 'Acme' has the same name; the sync will fail with "x"; restore it in Xero`,
+      }),
+    ).toBe("Pushed; still fails: archived contact 'Acme' has the same name");
+    expect(attentionReason({ stage: 'changed', explanation: 'same code; names differ only by legal form' })).toBe(
+      'Changed in CocoonOPS; still fails: names differ only by legal form',
     );
-    expect(attentionReason({ stage: 'pushed', explanation: `archived contact 'Acme' has the same name; the sync will fail with "x"; restore it in Xero` })).toBe(
-      "Pushed; still fails: archived contact 'Acme' has the same name",
-    );
-    expect(attentionReason({ stage: 'changed', explanation: 'same code; names differ only by legal form' })).toBe('Changed in CocoonOPS; still fails: names differ only by legal form');
   });
 });

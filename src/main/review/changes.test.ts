@@ -28,8 +28,16 @@ describe('decision changes', () => {
     expect(changesFor('rename_in_cocoon', { account, finding: undefined, contact })).toEqual([
       { target: 'cocoon', subject: 'ACME01', field: 'name', from: 'Acme Freight Ltd', to: 'ACME Freight' },
     ]);
-    expect(changesFor('set_account_number', { account, finding: undefined, contact })[0]).toMatchObject({ field: 'AccountNumber', from: '', to: 'ACME01' });
-    expect(changesFor('restore_in_xero', { account, finding: undefined, contact: holder })[0]).toMatchObject({ subject: 'c-2', field: 'ContactStatus', to: 'ACTIVE' });
+    expect(changesFor('set_account_number', { account, finding: undefined, contact })[0]).toMatchObject({
+      field: 'AccountNumber',
+      from: '',
+      to: 'ACME01',
+    });
+    expect(changesFor('restore_in_xero', { account, finding: undefined, contact: holder })[0]).toMatchObject({
+      subject: 'c-2',
+      field: 'ContactStatus',
+      to: 'ACTIVE',
+    });
     // A holder of the code under another name: linking it renames it too (Xero finds contacts by name).
     expect(changesFor('link', { account, finding: undefined, contact: holder })).toEqual([
       { target: 'xero', subject: 'c-2', field: 'Name', from: 'Acme (old)', to: 'Acme Freight Ltd' },
@@ -68,13 +76,21 @@ describe('decision changes', () => {
   it('says when a rename changes only the spacing, which reads as no change on screen', () => {
     const spaced = { ...contact, name: 'Acme  Freight Ltd' };
     const changes = changesFor('rename_in_xero', { account, finding: undefined, contact: spaced });
-    expect(describeChanges('rename_in_xero', changes, account)).toBe('Name "Acme  Freight Ltd" → "Acme Freight Ltd" in Xero (only the spacing differs)');
+    expect(describeChanges('rename_in_xero', changes, account)).toBe(
+      'Name "Acme  Freight Ltd" → "Acme Freight Ltd" in Xero (only the spacing differs)',
+    );
   });
 });
 
 describe('a fix that would still leave a may-fail', () => {
   it('makes the contact a customer in the same decision', () => {
-    const supplier = XeroContact.parse({ contactId: 'c-4', name: 'Acme Freight', accountNumber: 'ACME01', status: 'ACTIVE', isCustomer: false });
+    const supplier = XeroContact.parse({
+      contactId: 'c-4',
+      name: 'Acme Freight',
+      accountNumber: 'ACME01',
+      status: 'ACTIVE',
+      isCustomer: false,
+    });
     expect(changesFor('rename_in_xero', { account, finding: undefined, contact: supplier })).toEqual([
       { target: 'xero', subject: 'c-4', field: 'Name', from: 'Acme Freight', to: 'Acme Freight Ltd' },
       { target: 'xero', subject: 'c-4', field: 'IsCustomer', from: 'false', to: 'true' },

@@ -24,7 +24,8 @@ export function targetContactId(action: DecisionAction, finding: Finding | undef
   // A code conflict's matching contact (same business, another name): none when Xero has no such contact.
   if (action === 'use_contact_code' || action === 'free_code') return finding.xeroContactId;
   // Use the code of the same-name contact the invoices are filed to; else the code's holder is the one in the way.
-  if (action === 'recode_in_cocoon') return finding.kind === 'code_differs' ? finding.xeroContactId : (finding.codeHolderId ?? finding.xeroContactId);
+  if (action === 'recode_in_cocoon')
+    return finding.kind === 'code_differs' ? finding.xeroContactId : (finding.codeHolderId ?? finding.xeroContactId);
   return finding.xeroContactId ?? finding.codeHolderId ?? finding.candidates[0]?.contactId ?? null;
 }
 
@@ -56,15 +57,24 @@ export function changesFor(action: DecisionAction, { account, finding, contact, 
       return cocoon('code', account.code, finding?.kind === 'code_differs' && contact ? contact.accountNumber.trim() : '');
     case 'use_contact_code':
       // Invoices are filed by name: the code of the matching contact helps only once the names are equal too.
-      return contact && contact.accountNumber.trim() !== '' ? [...cocoon('code', account.code, contact.accountNumber.trim()), ...sameName(), ...customer()] : [];
+      return contact && contact.accountNumber.trim() !== ''
+        ? [...cocoon('code', account.code, contact.accountNumber.trim()), ...sameName(), ...customer()]
+        : [];
     case 'free_code': {
       // Clear the code on its holder (a Xero write; for an archived holder a web-app step), then give it to the
       // matching contact under the account's name. With no matching contact, the next sync creates one with the code.
-      const free: FieldChange[] = holder ? [{ target: 'xero', subject: holder.contactId, field: 'AccountNumber', from: holder.accountNumber, to: '' }] : [];
-      return free.length === 0 ? [] : [...free, ...xero('AccountNumber', contact?.accountNumber ?? '', account.code), ...sameName(), ...customer()];
+      const free: FieldChange[] = holder
+        ? [{ target: 'xero', subject: holder.contactId, field: 'AccountNumber', from: holder.accountNumber, to: '' }]
+        : [];
+      return free.length === 0
+        ? []
+        : [...free, ...xero('AccountNumber', contact?.accountNumber ?? '', account.code), ...sameName(), ...customer()];
     }
     case 'link':
-      return [...(contact && contact.accountNumber !== account.code ? xero('AccountNumber', contact.accountNumber, account.code) : []), ...sameName()];
+      return [
+        ...(contact && contact.accountNumber !== account.code ? xero('AccountNumber', contact.accountNumber, account.code) : []),
+        ...sameName(),
+      ];
     case 'create_in_xero':
     case 'different_business':
     case 'ignore':
@@ -76,7 +86,12 @@ export function changesFor(action: DecisionAction, { account, finding, contact, 
  * One line for the bulk preview and the accept dialog: what accepting will do to this account. When a decision writes
  * to more than one Xero contact, `nameOf` names the contact of each change.
  */
-export function describeChanges(action: DecisionAction, changes: readonly FieldChange[], account: BillingAccount, nameOf?: (contactId: string) => string | undefined): string {
+export function describeChanges(
+  action: DecisionAction,
+  changes: readonly FieldChange[],
+  account: BillingAccount,
+  nameOf?: (contactId: string) => string | undefined,
+): string {
   if (action === 'create_in_xero') return `The next sync creates "${account.name}" in Xero`;
   if (action === 'different_business') return 'Mark the suggested Xero contact as a different business';
   if (action === 'ignore') return 'Ignore';

@@ -13,7 +13,10 @@ import { lastPushOutcome } from './last-push';
  * asked for is still due, or an older version computed them with another model of the sync.
  */
 export function findingsOutdated(ws: Workspace, base: ReturnType<typeof workspaceSummary> = workspaceSummary(ws)): boolean {
-  const lastImport = [base.lastCocoonImport, base.lastXeroImport, base.lastSync].reduce((t, r) => (r?.finishedAt && r.finishedAt > t ? r.finishedAt : t), '');
+  const lastImport = [base.lastCocoonImport, base.lastXeroImport, base.lastSync].reduce(
+    (t, r) => (r?.finishedAt && r.finishedAt > t ? r.finishedAt : t),
+    '',
+  );
   return (base.findingsComputedAt ?? '') < lastImport || Boolean(ws.syncState.get(RECOMPUTE_PENDING_KEY)) || ws.findings.olderModel();
 }
 

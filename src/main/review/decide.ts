@@ -44,7 +44,11 @@ interface Planned {
 }
 
 /** Why a code conflict's fix cannot be made for this account, or null when it can. */
-function unavailable(action: DecisionAction, contact: { name: string; accountNumber: string } | undefined, holderId: string | null): string | null {
+function unavailable(
+  action: DecisionAction,
+  contact: { name: string; accountNumber: string } | undefined,
+  holderId: string | null,
+): string | null {
   if (action === 'use_contact_code') {
     if (!contact) return 'Xero has no contact that matches this account, so there is no code of its to use';
     if (contact.accountNumber.trim() === '') return `"${contact.name}" has no AccountNumber to use`;
@@ -62,7 +66,12 @@ interface Facts {
   compare(cocoon: string, xero: string): NameVerdict;
 }
 
-const queried = (ws: Workspace): Facts => ({ account: (c) => ws.accounts.get(c), finding: (c) => ws.findings.get(c), contact: (id) => ws.contacts.get(id), compare: compareNames });
+const queried = (ws: Workspace): Facts => ({
+  account: (c) => ws.accounts.get(c),
+  finding: (c) => ws.findings.get(c),
+  contact: (id) => ws.contacts.get(id),
+  compare: compareNames,
+});
 
 /** The accounts and findings of `codes` in one read each, the contacts from the kept list (xeroContactsById). */
 function readInBulk(ws: Workspace, codes: readonly string[]): Facts {
@@ -95,13 +104,15 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   if (req.action === 'link' && !req.xeroContactId) throw new AppError('bad_input', 'Linking needs the Xero contact to link.');
   const contactId = targetContactId(req.action, finding, req.xeroContactId);
   const contact = contactId === null ? undefined : facts.contact(contactId);
-  if (req.action === 'link' && !contact) throw new AppError('not_found', `There is no Xero contact ${req.xeroContactId} in this workspace.`);
+  if (req.action === 'link' && !contact)
+    throw new AppError('not_found', `There is no Xero contact ${req.xeroContactId} in this workspace.`);
   const holderId = finding?.codeHolderId ?? null;
   const why = unavailable(req.action, contact, holderId);
   if (why) throw new AppError('conflict', `"${ACTION_LABELS[req.action]}" does not apply to ${req.accountCode}: ${why}.`);
   const holder = holderId !== null && holderId !== contact?.contactId ? facts.contact(holderId) : undefined;
   // Which name keeps more matters only where the two differ (changesFor then renames one side): compared only there.
-  const better = contact && xeroNameKey(contact.name) !== xeroNameKey(account.name) ? facts.compare(account.name, contact.name).better : null;
+  const better =
+    contact && xeroNameKey(contact.name) !== xeroNameKey(account.name) ? facts.compare(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
@@ -114,7 +125,8 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
       : null;
   const names = (id: string) => facts.contact(id)?.name;
   const payload: DecisionPayload = { changes, contactUpdatedDateUtc: contact?.updatedDateUtc || null };
-  if (holder && changes.some((c) => c.subject === holder.contactId)) payload.otherUpdatedDateUtc = { [holder.contactId]: holder.updatedDateUtc };
+  if (holder && changes.some((c) => c.subject === holder.contactId))
+    payload.otherUpdatedDateUtc = { [holder.contactId]: holder.updatedDateUtc };
   return {
     accountCode: account.code,
     action: req.action,
@@ -127,9 +139,32 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   };
 }
 
-function store(ws: Workspace, p: Planned, note: string, source: 'manual' | 'bulk', batchId: number | null = null, actor = 'user', replaces?: number) {
-  const decision = ws.decisions.add({ accountCode: p.accountCode, action: p.action, xeroContactId: p.xeroContactId, payload: p.payload, note, source, batchId });
-  ws.audit.append({ actor, action: `decision.${p.action}`, subject: p.accountCode, after: p.payload, result: 'ok', detail: { decisionId: decision.id, source, note, batchId, replaces } });
+function store(
+  ws: Workspace,
+  p: Planned,
+  note: string,
+  source: 'manual' | 'bulk',
+  batchId: number | null = null,
+  actor = 'user',
+  replaces?: number,
+) {
+  const decision = ws.decisions.add({
+    accountCode: p.accountCode,
+    action: p.action,
+    xeroContactId: p.xeroContactId,
+    payload: p.payload,
+    note,
+    source,
+    batchId,
+  });
+  ws.audit.append({
+    actor,
+    action: `decision.${p.action}`,
+    subject: p.accountCode,
+    after: p.payload,
+    result: 'ok',
+    detail: { decisionId: decision.id, source, note, batchId, replaces },
+  });
   return decision;
 }
 
@@ -161,7 +196,11 @@ export function conflictMatchOf(
   return match.accountNumber.trim() === '' ? 'no_code' : 'has_code';
 }
 
-export function previewActions(ws: Workspace, accountCode: string, actions: readonly DecisionAction[]): Pick<Planned, 'action' | 'summary' | 'stillFails' | 'passes' | 'caveat'>[] {
+export function previewActions(
+  ws: Workspace,
+  accountCode: string,
+  actions: readonly DecisionAction[],
+): Pick<Planned, 'action' | 'summary' | 'stillFails' | 'passes' | 'caveat'>[] {
   const xero = contactsOf(ws);
   return actions.flatMap((action) => {
     try {
@@ -178,7 +217,9 @@ export function previewActions(ws: Workspace, accountCode: string, actions: read
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
   const planned = plan(queried(ws), req, contactsOf(ws));
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
-  const warning = planned.stillFails ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.` : planned.caveat && `It passes, but ${planned.caveat}.`;
+  const warning = planned.stillFails
+    ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
+    : planned.caveat && `It passes, but ${planned.caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
 }
 
@@ -189,7 +230,11 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
  * no longer allows the action.
  */
 export function redecide(ws: Workspace, decision: Decision, xeroContactId: string | undefined, actor: string): DecisionView {
-  const planned = plan(queried(ws), { accountCode: decision.accountCode, action: decision.action as DecisionAction, xeroContactId, note: decision.note }, contactsOf(ws));
+  const planned = plan(
+    queried(ws),
+    { accountCode: decision.accountCode, action: decision.action as DecisionAction, xeroContactId, note: decision.note },
+    contactsOf(ws),
+  );
   return toDecisionView(ws.transaction(() => store(ws, planned, decision.note, decision.source, decision.batchId, actor, decision.id)));
 }
 
@@ -197,7 +242,14 @@ export function undoDecision(ws: Workspace, accountCode: string): { undone: Deci
   if (!ws.accounts.get(accountCode)) throw unknownAccount(accountCode);
   const undone = ws.transaction(() => {
     const d = ws.decisions.undoLatest(accountCode);
-    if (d) ws.audit.append({ actor: 'user', action: 'decision.undo', subject: accountCode, before: { action: d.action, id: d.id }, result: 'ok' });
+    if (d)
+      ws.audit.append({
+        actor: 'user',
+        action: 'decision.undo',
+        subject: accountCode,
+        before: { action: d.action, id: d.id },
+        result: 'ok',
+      });
     return d;
   });
   return { undone: undone ? toDecisionView(undone) : null, row: rowOf(ws, accountCode) };
@@ -226,7 +278,12 @@ const replacedNumber = (p: Planned): string => {
 function held(p: Planned, look: string | null): { reason: string; note: string; option: BulkOption } | null {
   if (look && RENAMES.includes(p.action)) return { reason: `${look}: look first`, note: look, option: 'includeNameLoss' };
   const replaced = replacedNumber(p);
-  if (replaced) return { reason: 'would replace the AccountNumber the contact already has', note: `replaces ${replaced}`, option: 'replaceAccountNumbers' };
+  if (replaced)
+    return {
+      reason: 'would replace the AccountNumber the contact already has',
+      note: `replaces ${replaced}`,
+      option: 'replaceAccountNumbers',
+    };
   return null;
 }
 
@@ -265,7 +322,10 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { p
     const finding = facts.finding(code);
     const kind = finding?.kind ?? null;
     const names = account ? findingNameVerdict(account, finding, (id) => facts.contact(id)?.name, facts.compare) : null;
-    const action = req.action === 'suggested' ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding, facts.contact))[0] ?? null) : req.action;
+    const action =
+      req.action === 'suggested'
+        ? (acceptActionsFor(kind, names?.better ?? null, finding?.fix, conflictMatchOf(ws, finding, facts.contact))[0] ?? null)
+        : req.action;
     if (action === null) {
       skipped.push({ accountCode: code, reason: kind ? `nothing to accept for "${FINDING_KIND_LABELS[kind]}"` : 'no finding yet' });
       continue;
@@ -312,7 +372,13 @@ export function applyBulk(ws: Workspace, req: BulkRequest, onProgress?: OnProgre
     return { batchId: batch, stored: planned.map((p) => store(ws, p, req.note ?? '', 'bulk', batch)) };
   });
   // Only the decisions (the table patches its rows' decision cells), their states read in one pass.
-  const states = stored.length > 0 ? decisionStates(ws, stored.map((d) => d.accountCode)) : new Map<string, DecisionState>();
+  const states =
+    stored.length > 0
+      ? decisionStates(
+          ws,
+          stored.map((d) => d.accountCode),
+        )
+      : new Map<string, DecisionState>();
   const decisions = stored.map((d): [string, RowDecision] => {
     const state = states.get(d.accountCode);
     return [d.accountCode, rowDecision(d, state?.attention ?? null, state?.pending ?? null)];
@@ -330,7 +396,14 @@ export function undoBatch(ws: Workspace, batchId: number): BatchUndone {
   const undone = ws.transaction(() => {
     const list = ws.decisions.undoBatch(batchId);
     if (list.length > 0) {
-      ws.audit.append({ actor: 'user', action: 'decision.undo_batch', subject: '', before: { batchId, ids: list.map((d) => d.id) }, result: 'ok', detail: { batchId, undone: list.length } });
+      ws.audit.append({
+        actor: 'user',
+        action: 'decision.undo_batch',
+        subject: '',
+        before: { batchId, ids: list.map((d) => d.id) },
+        result: 'ok',
+        detail: { batchId, undone: list.length },
+      });
     }
     return list;
   });
@@ -338,7 +411,13 @@ export function undoBatch(ws: Workspace, batchId: number): BatchUndone {
   const pushed = new Set(
     ws.outbox
       .fromDecisions()
-      .filter((c) => c.decisionId !== null && ids.has(c.decisionId) && c.target === 'xero' && (c.status === 'sending' || (c.status === 'done' && c.attempts > 0)))
+      .filter(
+        (c) =>
+          c.decisionId !== null &&
+          ids.has(c.decisionId) &&
+          c.target === 'xero' &&
+          (c.status === 'sending' || (c.status === 'done' && c.attempts > 0)),
+      )
       .map((c) => c.decisionId),
   );
   const rows = undone.flatMap((d) => reviewRow(ws, d.accountCode) ?? []);

@@ -3,7 +3,16 @@
 // push plan's what-if; this is the quick answer given when the decision is made. Pure.
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { FieldChange } from '../../shared/review';
-import { directoryOf, editContact, editSent, syncFails, syncInvoice, withChanges, type SyncContact, type XeroDirectory } from '../../shared/sync-model';
+import {
+  directoryOf,
+  editContact,
+  editSent,
+  syncFails,
+  syncInvoice,
+  withChanges,
+  type SyncContact,
+  type XeroDirectory,
+} from '../../shared/sync-model';
 
 export type ContactDirectory = XeroDirectory<string> & { has(contactId: string): boolean };
 
@@ -38,7 +47,10 @@ export function outcomeWith(xero: ContactDirectory, account: BillingAccount, cha
   if (outcome.outcome === 'refused') {
     const other = after.view(outcome.contact);
     if (outcome.reason === 'archived') return { stillFails: `'${other.name}' stays archived in Xero`, creates: null };
-    return { stillFails: `Xero would still look for '${sent.name}' by name and find none, while '${other.name}' holds ${sent.accountNumber}`, creates: null };
+    return {
+      stillFails: `Xero would still look for '${sent.name}' by name and find none, while '${other.name}' holds ${sent.accountNumber}`,
+      creates: null,
+    };
   }
   return { stillFails: 'the Xero contact is still not a customer', creates: null };
 }

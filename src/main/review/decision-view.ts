@@ -18,7 +18,10 @@ const CHANGE_KEYS = ['target', 'subject', 'field', 'from', 'to'] as const;
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A change exactly as the app writes one: the five fields, strings, nothing else (what FieldChange parses unchanged). */
 const isStoredChange = (c: unknown): boolean =>
-  isPlain(c) && (c.target === 'xero' || c.target === 'cocoon') && Object.keys(c).length === 5 && CHANGE_KEYS.every((k) => typeof c[k] === 'string');
+  isPlain(c) &&
+  (c.target === 'xero' || c.target === 'cocoon') &&
+  Object.keys(c).length === 5 &&
+  CHANGE_KEYS.every((k) => typeof c[k] === 'string');
 const PAYLOAD_KEYS = new Set(['changes', 'contactUpdatedDateUtc', 'otherUpdatedDateUtc']);
 
 /**
@@ -34,7 +37,8 @@ export function readDecisionPayload(value: unknown): DecisionPayload | null {
       Array.isArray(changes) &&
       changes.every(isStoredChange) &&
       (contactUpdatedDateUtc === null || typeof contactUpdatedDateUtc === 'string') &&
-      (otherUpdatedDateUtc === undefined || (isPlain(otherUpdatedDateUtc) && Object.values(otherUpdatedDateUtc).every((v) => typeof v === 'string')))
+      (otherUpdatedDateUtc === undefined ||
+        (isPlain(otherUpdatedDateUtc) && Object.values(otherUpdatedDateUtc).every((v) => typeof v === 'string')))
     ) {
       const out: DecisionPayload = { changes: changes as DecisionPayload['changes'], contactUpdatedDateUtc };
       if (otherUpdatedDateUtc !== undefined) out.otherUpdatedDateUtc = otherUpdatedDateUtc as Record<string, string>;

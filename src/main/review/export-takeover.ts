@@ -47,6 +47,12 @@ export function carryExportDecisions(ws: Workspace): Carried {
       result.left.push(d.accountCode);
     }
   }
-  ws.audit.append({ actor: 'sync', action: 'decisions.carry_from_export', subject: '', result: result.left.length ? 'partial' : 'ok', detail: result });
+  ws.audit.append({
+    actor: 'sync',
+    action: 'decisions.carry_from_export',
+    subject: '',
+    result: result.left.length ? 'partial' : 'ok',
+    detail: result,
+  });
   return result;
 }

@@ -37,7 +37,11 @@ export function xeroExportSide(ws: Workspace): XeroExportSide | null {
 
 export function xeroFreshness(ws: Workspace): Freshness {
   const side = lastXeroSide(ws);
-  if (!side) return { trust: 'missing', reason: "No Xero data yet: connect Xero and sync, or import Xero's contacts export (in Xero: Contacts → All contacts → Export)." };
+  if (!side)
+    return {
+      trust: 'missing',
+      reason: "No Xero data yet: connect Xero and sync, or import Xero's contacts export (in Xero: Contacts → All contacts → Export).",
+    };
   const attempt = ws.imports.latest('xero_sync');
   if (attempt && attempt.id > side.id && attempt.status !== 'complete') {
     const when = side.finishedAt ?? side.startedAt;

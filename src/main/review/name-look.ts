@@ -7,7 +7,12 @@ import { targetContactId } from './changes';
 import { compareNames, lossLabel, type NameVerdict } from './name-quality';
 
 /** The verdict on the CocoonOPS name and the name of the Xero contact a rename would touch; null when none applies. */
-export function nameVerdictOf(kind: FindingKind | null, accountName: string, contactName: string | null | undefined, compare = compareNames): NameVerdict | null {
+export function nameVerdictOf(
+  kind: FindingKind | null,
+  accountName: string,
+  contactName: string | null | undefined,
+  compare = compareNames,
+): NameVerdict | null {
   if (!mayRename(kind) || !contactName) return null;
   return compare(accountName, contactName);
 }

@@ -4,7 +4,7 @@ import { compareNames, lossLabel, repairMojibake } from './name-quality';
 describe('compareNames', () => {
   it.each([
     // real pairs of the demo (CocoonOPS, Xero): the side that keeps the information
-    ["McCann?s Daycare Center", "McCann's Daycare Center", 'xero', 'cocoon', 'lost_character'],
+    ['McCann?s Daycare Center', "McCann's Daycare Center", 'xero', 'cocoon', 'lost_character'],
     ["Children's Place Family Center", 'Children?s Place Family Center', 'cocoon', 'xero', 'lost_character'],
     ['Nixon', 'Chicago Public Schools Nixon, William P.', 'xero', 'cocoon', 'dropped_words'],
     ['CHICAGO PUBLIC SCHOOLS MORTON CAREER ACADEMY', 'Morton', 'cocoon', 'xero', 'dropped_words'],
@@ -20,7 +20,10 @@ describe('compareNames', () => {
 
   it('reads mojibake made twice over through Mac Roman (a real CocoonOPS name)', () => {
     expect(repairMojibake('Children\u201a\u00c4\u00f6\u221a\u00d1\u221a\u00a5s Place')).toBe('Children\u2019s Place');
-    const v = compareNames('Children\u201a\u00c4\u00f6\u221a\u00d1\u221a\u00a5s Place Association (Partner) Family Center', "Children's Place Association - Family Center");
+    const v = compareNames(
+      'Children\u201a\u00c4\u00f6\u221a\u00d1\u221a\u00a5s Place Association (Partner) Family Center',
+      "Children's Place Association - Family Center",
+    );
     // the Xero name drops "partner", but garbled characters weigh more: Xero's name is the better target
     expect(v.better).toBe('xero');
     expect(v.losses.map((l) => `${l.side}:${l.kind}`).sort()).toEqual(['cocoon:mojibake', 'xero:dropped_words']);

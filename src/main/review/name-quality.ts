@@ -62,11 +62,16 @@ function lostCharacters(name: string, other: string): string[] {
 
 // Bytes 0x80–0xFF of the two code pages UTF-8 text is most often misread through (written out: runtimes differ,
 // Node reads "windows-1252" as Latin-1).
-const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ' + Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)).join('');
-const MAC_ROMAN = 'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00A0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+const WINDOWS_1252 =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ' +
+  Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)).join('');
+const MAC_ROMAN =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00A0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uF8FFÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
 
 /** Character → byte, per code page. */
-const CODE_PAGES: readonly ReadonlyMap<string, number>[] = [WINDOWS_1252, MAC_ROMAN].map((page) => new Map([...page].map((ch, i) => [ch, 0x80 + i])));
+const CODE_PAGES: readonly ReadonlyMap<string, number>[] = [WINDOWS_1252, MAC_ROMAN].map(
+  (page) => new Map([...page].map((ch, i) => [ch, 0x80 + i])),
+);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 // eslint-disable-next-line no-control-regex
@@ -135,7 +140,8 @@ function lossesOf(side: NameSide, name: string, other: string, words: Set<string
   return losses;
 }
 
-const damaged = (losses: NameLoss[], side: NameSide, kinds: NameLossKind[]): boolean => losses.some((l) => l.side === side && kinds.includes(l.kind));
+const damaged = (losses: NameLoss[], side: NameSide, kinds: NameLossKind[]): boolean =>
+  losses.some((l) => l.side === side && kinds.includes(l.kind));
 
 /**
  * Compares the CocoonOPS name and the Xero name of one pair. A damaged character outweighs dropped words (it is

@@ -20,7 +20,13 @@ export function rowDecision(d: Decision, attention: string | null, pending: stri
   return { action: actionOf(d), source: d.source, note: d.note, xeroContactId: d.xeroContactId, attention, pending };
 }
 
-export function toReviewRow(r: ReviewRowRecord, decision: Decision | undefined, contact: ContactBrief | undefined, attention: string | null, pending: string | null = null): ReviewRow {
+export function toReviewRow(
+  r: ReviewRowRecord,
+  decision: Decision | undefined,
+  contact: ContactBrief | undefined,
+  attention: string | null,
+  pending: string | null = null,
+): ReviewRow {
   return {
     code: r.code,
     row: r.row,

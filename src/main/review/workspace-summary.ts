@@ -43,7 +43,15 @@ export interface WorkspaceSummary {
 
 function xeroConnection(ws: Workspace): XeroConnectionStatus | null {
   const b = readBinding(ws);
-  return b ? { tenantId: b.tenantId, tenantName: b.tenantName, sandbox: !isProduction(b.baseUrl), connectedAt: b.connectedAt, disconnectedAt: b.disconnectedAt } : null;
+  return b
+    ? {
+        tenantId: b.tenantId,
+        tenantName: b.tenantName,
+        sandbox: !isProduction(b.baseUrl),
+        connectedAt: b.connectedAt,
+        disconnectedAt: b.disconnectedAt,
+      }
+    : null;
 }
 
 export function workspaceSummary(ws: Workspace, nowMs = Date.now()): WorkspaceSummary {

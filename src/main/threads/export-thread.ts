@@ -29,6 +29,10 @@ export function renderOnWorker(job: ExportJob): Promise<{ bytes: Uint8Array; row
 }
 
 /** The request's table from the workspace at `path`, written as a file on a worker thread. */
-export function exportOnWorker(path: string, request: ExportRequest, now = new Date().toISOString()): Promise<{ bytes: Uint8Array; rows: number }> {
+export function exportOnWorker(
+  path: string,
+  request: ExportRequest,
+  now = new Date().toISOString(),
+): Promise<{ bytes: Uint8Array; rows: number }> {
   return renderOnWorker({ format: request.format, workspace: { path, nativeBinding: nativeBinding() }, request, now });
 }

@@ -12,7 +12,8 @@ import { nativeBinding } from '../db/native-binding';
 import type { BulkRequest } from '../review/decide';
 import { startWorker } from './start-worker';
 
-export type OutboxTask = { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest } | { kind: 'warm' };
+export type OutboxTask =
+  { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest } | { kind: 'warm' };
 type Answer = { plan: PushPlan; checklist: Checklist; bulkApply: BulkApplied; warm: null };
 
 export interface OutboxJob {
@@ -43,7 +44,8 @@ export function runsOffThread(ws: Workspace, task: OutboxTask, from = WORKER_FRO
   if (task.kind === 'bulkApply') return task.request.accountCodes.length >= from;
   if (task.kind === 'warm') return ws.accounts.count() >= from;
   let count = currentDecisions.get(ws);
-  if (!count) currentDecisions.set(ws, (count = ws.db.prepare('SELECT count(DISTINCT account_code) FROM decisions WHERE undone_at IS NULL').pluck()));
+  if (!count)
+    currentDecisions.set(ws, (count = ws.db.prepare('SELECT count(DISTINCT account_code) FROM decisions WHERE undone_at IS NULL').pluck()));
   return Number(count.get()) >= from;
 }
 
@@ -120,10 +122,12 @@ export function runOutboxTask<K extends OutboxTask['kind']>(
       if (kept === k) stopOutboxWorker();
     };
     signal?.addEventListener('abort', stop, { once: true });
-    const done = <T>(f: (v: T) => void) => (v: T) => {
-      signal?.removeEventListener('abort', stop);
-      f(v);
-    };
+    const done =
+      <T>(f: (v: T) => void) =>
+      (v: T) => {
+        signal?.removeEventListener('abort', stop);
+        f(v);
+      };
     k.pending.set(id, { resolve: done((v) => resolve(v as Answer[K])), reject: done(reject), progress });
     const message: OutboxRequest = { id, nowIso, task };
     k.worker.ref();
@@ -141,7 +145,12 @@ export class OffThreadWork {
 
   constructor(private readonly report: (message: string, finished: boolean, done?: number, total?: number) => void) {}
 
-  async run<K extends OutboxTask['kind']>(ws: Workspace, task: Extract<OutboxTask, { kind: K }>, nowIso: string, message: string): Promise<Answer[K]> {
+  async run<K extends OutboxTask['kind']>(
+    ws: Workspace,
+    task: Extract<OutboxTask, { kind: K }>,
+    nowIso: string,
+    message: string,
+  ): Promise<Answer[K]> {
     const controller = new AbortController();
     this.#running.add(controller);
     this.report(message, false);

@@ -17,7 +17,8 @@ const ws = openWorkspace(job.path);
 
 function answer({ id, task, nowIso }: OutboxRequest): unknown {
   // Posted while the work goes on: the serving thread shows the counts on the progress line.
-  const progress = (done: number, total: number): void => parentPort!.postMessage({ id, type: 'progress', done, total } satisfies OutboxMessage);
+  const progress = (done: number, total: number): void =>
+    parentPort!.postMessage({ id, type: 'progress', done, total } satisfies OutboxMessage);
   if (task.kind === 'warm') {
     prepareBulk(ws);
     preparePlan(ws);
@@ -33,7 +34,13 @@ parentPort!.on('message', (request: OutboxRequest) => {
   try {
     m = { id: request.id, type: 'done', value: answer(request) };
   } catch (e) {
-    m = { id: request.id, type: 'failed', name: e instanceof AppError ? 'AppError' : 'Error', code: e instanceof AppError ? e.code : undefined, message: e instanceof Error ? e.message : String(e) };
+    m = {
+      id: request.id,
+      type: 'failed',
+      name: e instanceof AppError ? 'AppError' : 'Error',
+      code: e instanceof AppError ? e.code : undefined,
+      message: e instanceof Error ? e.message : String(e),
+    };
   }
   parentPort!.postMessage(m);
 });

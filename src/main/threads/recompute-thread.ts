@@ -47,7 +47,11 @@ export class BackgroundRecompute {
   }
 }
 
-function recomputeInWorker(job: RecomputeJob, signal: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<RecomputeSummary> {
+function recomputeInWorker(
+  job: RecomputeJob,
+  signal: AbortSignal,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RecomputeSummary> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new RecomputeCancelledError());
     const worker = startWorker('recompute', job);

@@ -11,14 +11,26 @@ describe('which Xero addresses tokens may go to', () => {
   it('accepts a stand-in on this computer only when it is exactly the one the user named', () => {
     expect(trustedXeroUrl('http://127.0.0.1:4010/', 'http://127.0.0.1:4010')).toBe('http://127.0.0.1:4010');
     expect(trustedXeroUrl('http://localhost:4010', 'http://localhost:4010/')).toBe('http://localhost:4010');
-    expect(() => trustedXeroUrl('http://127.0.0.1:4010', undefined)).toThrow(/stand-in at http:\/\/127\.0\.0\.1:4010; nothing was sent there\. .*RECONCILER_XERO_URL=http:\/\/127\.0\.0\.1:4010/);
-    expect(() => trustedXeroUrl('http://127.0.0.1:4011', 'http://127.0.0.1:4010')).toThrow(/not the one named for this run \(http:\/\/127\.0\.0\.1:4010\)/);
+    expect(() => trustedXeroUrl('http://127.0.0.1:4010', undefined)).toThrow(
+      /stand-in at http:\/\/127\.0\.0\.1:4010; nothing was sent there\. .*RECONCILER_XERO_URL=http:\/\/127\.0\.0\.1:4010/,
+    );
+    expect(() => trustedXeroUrl('http://127.0.0.1:4011', 'http://127.0.0.1:4010')).toThrow(
+      /not the one named for this run \(http:\/\/127\.0\.0\.1:4010\)/,
+    );
     expect(() => trustedXeroUrl('http://127.0.0.2:4010', 'http://127.0.0.1:4010')).toThrow(/nothing was sent/);
   });
 
   it('refuses anything else, even when it is the address the user named', () => {
-    for (const url of ['https://api.xero.com.evil.example', 'http://api.xero.com', 'https://xero.example', 'http://10.0.0.5:4010', 'http://127.0.0.1.nip.io:4010']) {
-      expect(() => trustedXeroUrl(url, url), url).toThrow(/neither Xero \(https:\/\/api\.xero\.com\) nor a stand-in on this computer; nothing was sent there/);
+    for (const url of [
+      'https://api.xero.com.evil.example',
+      'http://api.xero.com',
+      'https://xero.example',
+      'http://10.0.0.5:4010',
+      'http://127.0.0.1.nip.io:4010',
+    ]) {
+      expect(() => trustedXeroUrl(url, url), url).toThrow(
+        /neither Xero \(https:\/\/api\.xero\.com\) nor a stand-in on this computer; nothing was sent there/,
+      );
     }
     expect(() => trustedXeroUrl('file:///etc/passwd', undefined)).toThrow(/must start with http/);
   });

@@ -39,7 +39,13 @@ export function budgetView(b: DayBudget | undefined, nowMs: number): BudgetView 
   const line = describeBudget(b, nowMs);
   if (!b || !line) return null;
   const reset = resetOf(b);
-  return { remaining: remainingAt(b, nowMs), resetAt: new Date(reset.atMs).toISOString(), exact: reset.exact, asOf: new Date(b.atMs).toISOString(), line };
+  return {
+    remaining: remainingAt(b, nowMs),
+    resetAt: new Date(reset.atMs).toISOString(),
+    exact: reset.exact,
+    asOf: new Date(b.atMs).toISOString(),
+    line,
+  };
 }
 
 /** The line `status` and the end of a sync or push print; null before any answer from Xero. */

@@ -68,7 +68,13 @@ export async function connectWorkspace(ws: Workspace, o: ConnectOptions): Promis
     // Another Xero (a sandbox restarted elsewhere) or tenant: what was synced cannot be continued from, so read all again.
     if (previous && (otherTenant || previous.baseUrl !== baseUrl)) resetSyncState(ws);
     writeBinding(ws, binding);
-    ws.audit.append({ actor: o.actor ?? 'user', action: 'xero.connect', subject: tenant.tenantName, result: 'ok', detail: { tenantId: tenant.tenantId, baseUrl } });
+    ws.audit.append({
+      actor: o.actor ?? 'user',
+      action: 'xero.connect',
+      subject: tenant.tenantName,
+      result: 'ok',
+      detail: { tenantId: tenant.tenantId, baseUrl },
+    });
   });
   return { binding, connected: connections.map((c) => ({ tenantId: c.tenantId, tenantName: c.tenantName })) };
 }
@@ -101,7 +107,13 @@ export async function disconnectWorkspace(
   const next: XeroBinding = { ...binding, disconnectedAt: new Date((o.clock ?? systemClock).now()).toISOString() };
   ws.transaction(() => {
     writeBinding(ws, next);
-    ws.audit.append({ actor: o.actor ?? 'user', action: 'xero.disconnect', subject: binding.tenantName, result: warning ? 'partial' : 'ok', detail: { tenantId: binding.tenantId } });
+    ws.audit.append({
+      actor: o.actor ?? 'user',
+      action: 'xero.disconnect',
+      subject: binding.tenantName,
+      result: warning ? 'partial' : 'ok',
+      detail: { tenantId: binding.tenantId },
+    });
   });
   return { binding: next, revoked: hadTokens && !warning, warning };
 }

@@ -26,10 +26,12 @@ describe('parseXeroDate', () => {
   });
 
   it('returns null for anything else', () => {
-    for (const bad of ['', 'yesterday', '/Date(abc)/', '2019-13-45T00:00:00', '/Date(1503348544227+00)/']) expect(parseXeroDate(bad)).toBeNull();
+    for (const bad of ['', 'yesterday', '/Date(abc)/', '2019-13-45T00:00:00', '/Date(1503348544227+00)/'])
+      expect(parseXeroDate(bad)).toBeNull();
     // Instants past the last one a Date can hold.
     expect(parseXeroDate('/Date(8640000000000000)/')).toBe('+275760-09-13T00:00:00.000Z');
-    for (const far of ['/Date(8640000000000001)/', '/Date(-8640000000000001)/', '/Date(99999999999999999999)/']) expect(parseXeroDate(far)).toBeNull();
+    for (const far of ['/Date(8640000000000001)/', '/Date(-8640000000000001)/', '/Date(99999999999999999999)/'])
+      expect(parseXeroDate(far)).toBeNull();
   });
 });
 
@@ -61,7 +63,15 @@ describe('toXeroContact', () => {
     EmailAddress: 'kat.warren@clampett.com',
     Addresses: [
       { AddressType: 'STREET', City: '', Region: '', PostalCode: '', Country: '' },
-      { AddressType: 'POBOX', AddressLine1: '', AddressLine2: '', City: 'Palo Alto', Region: 'CA', PostalCode: '94020', Country: 'United States' },
+      {
+        AddressType: 'POBOX',
+        AddressLine1: '',
+        AddressLine2: '',
+        City: 'Palo Alto',
+        Region: 'CA',
+        PostalCode: '94020',
+        Country: 'United States',
+      },
     ],
     Phones: [
       { PhoneType: 'DDI', PhoneNumber: '', PhoneAreaCode: '', PhoneCountryCode: '' },
@@ -90,14 +100,36 @@ describe('toXeroContact', () => {
   });
 
   it('joins street lines and the country/area/number of a phone, skipping blanks', () => {
-    const c = toXeroContact(XeroContactJson.parse({
-      ContactID: 'c1', Name: 'Acme Pty Ltd ', AccountNumber: 'A1', ContactStatus: 'ARCHIVED',
-      Addresses: [{ AddressType: 'STREET', AddressLine1: ' Level 2 ', AddressLine2: '', AddressLine3: '10 George St', City: 'Sydney', Region: 'NSW', PostalCode: '2000 ', Country: 'Australia' }],
-      Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '412 345 678', PhoneCountryCode: '61' }],
-    }));
+    const c = toXeroContact(
+      XeroContactJson.parse({
+        ContactID: 'c1',
+        Name: 'Acme Pty Ltd ',
+        AccountNumber: 'A1',
+        ContactStatus: 'ARCHIVED',
+        Addresses: [
+          {
+            AddressType: 'STREET',
+            AddressLine1: ' Level 2 ',
+            AddressLine2: '',
+            AddressLine3: '10 George St',
+            City: 'Sydney',
+            Region: 'NSW',
+            PostalCode: '2000 ',
+            Country: 'Australia',
+          },
+        ],
+        Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '412 345 678', PhoneCountryCode: '61' }],
+      }),
+    );
     expect(c).toMatchObject({
-      name: 'Acme Pty Ltd ', accountNumber: 'A1', status: 'ARCHIVED', isCustomer: false,
-      address: 'Level 2, 10 George St, Sydney, NSW, Australia', postcode: '2000', phone: '61 412 345 678', updatedDateUtc: '',
+      name: 'Acme Pty Ltd ',
+      accountNumber: 'A1',
+      status: 'ARCHIVED',
+      isCustomer: false,
+      address: 'Level 2, 10 George St, Sydney, NSW, Australia',
+      postcode: '2000',
+      phone: '61 412 345 678',
+      updatedDateUtc: '',
     });
   });
 
@@ -122,13 +154,33 @@ describe('XeroContactReader', () => {
     Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: '9999 1234' }],
     UpdatedDateUTC: '/Date(1503348544227+0000)/',
   };
-  const oddValues = [undefined, null, '', ' ', 'x', 0, 1.5, true, false, {}, [], [{}], [null], [1], 'DELETED', '/Date(1503348544227+2500)/', '2019-13-45'];
+  const oddValues = [
+    undefined,
+    null,
+    '',
+    ' ',
+    'x',
+    0,
+    1.5,
+    true,
+    false,
+    {},
+    [],
+    [{}],
+    [null],
+    [1],
+    'DELETED',
+    '/Date(1503348544227+2500)/',
+    '2019-13-45',
+  ];
 
   it('accepts and maps exactly what XeroContactJson then toXeroContact accept and map', () => {
     const cases: unknown[] = [base, null, 'x', [], {}];
     for (const key of Object.keys(base)) for (const v of oddValues) cases.push({ ...base, [key]: v });
-    for (const key of ['AddressType', 'AddressLine1', 'City', 'PostalCode']) for (const v of oddValues) cases.push({ ...base, Addresses: [{ ...base.Addresses[0], [key]: v }] });
-    for (const key of ['PhoneType', 'PhoneNumber', 'PhoneAreaCode']) for (const v of oddValues) cases.push({ ...base, Phones: [{ ...base.Phones[0], [key]: v }] });
+    for (const key of ['AddressType', 'AddressLine1', 'City', 'PostalCode'])
+      for (const v of oddValues) cases.push({ ...base, Addresses: [{ ...base.Addresses[0], [key]: v }] });
+    for (const key of ['PhoneType', 'PhoneNumber', 'PhoneAreaCode'])
+      for (const v of oddValues) cases.push({ ...base, Phones: [{ ...base.Phones[0], [key]: v }] });
     let accepted = 0;
     for (const item of cases) {
       const zod = XeroContactJson.safeParse(item);

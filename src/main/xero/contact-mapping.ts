@@ -165,7 +165,8 @@ export const XeroContactReader = {
     if (validShape(item)) {
       const raw = item as z.input<typeof XeroContactJson>;
       const updated = raw.UpdatedDateUTC == null ? raw.UpdatedDateUTC : parseXeroDate(raw.UpdatedDateUTC);
-      if (raw.ContactID.trim() !== '' && (updated !== null || raw.UpdatedDateUTC == null)) return { success: true, data: mapContact(raw, updated) };
+      if (raw.ContactID.trim() !== '' && (updated !== null || raw.UpdatedDateUTC == null))
+        return { success: true, data: mapContact(raw, updated) };
     }
     const parsed = XeroContactJson.safeParse(item);
     return parsed.success ? { success: true, data: toXeroContact(parsed.data) } : parsed;

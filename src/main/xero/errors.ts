@@ -169,12 +169,16 @@ export function describeBody(body: unknown): string {
   const messages = validationMessages(body);
   if (messages.length > 0) return messages.join('; ');
   if (isRecord(body)) {
-    if (typeof body.Detail === 'string' || typeof body.Title === 'string') return [body.Title, body.Detail].filter((s) => typeof s === 'string' && s !== '').join(': ');
+    if (typeof body.Detail === 'string' || typeof body.Title === 'string')
+      return [body.Title, body.Detail].filter((s) => typeof s === 'string' && s !== '').join(': ');
     if (typeof body.Message === 'string') return body.Message;
     if (typeof body.error === 'string') return body.error;
   }
   if (typeof body === 'string') {
-    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = body
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
   }
   return '';
@@ -187,7 +191,10 @@ export function describeBody(body: unknown): string {
 export function highVolumeAdvice(body: unknown): string | undefined {
   if (!isRecord(body) || body.Type !== 'HighVolumeException') return undefined;
   const message = typeof body.Message === 'string' ? body.Message : '';
-  const kind = /filtering (\w+) efficiently/.exec(message)?.[1]?.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const kind = /filtering (\w+) efficiently/
+    .exec(message)?.[1]
+    ?.replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   const said = message ? ` (Xero said: "${message}")` : '';
   return `Xero would not list ${kind ? `the ${kind}` : 'these records'}: the organisation holds too many for the way the app asked. Nothing is wrong with your books and nothing in Xero was changed. Please report this message: the app needs an update to ask in a way Xero accepts.${said}`;
 }
@@ -199,7 +206,9 @@ export function toXeroError(failure: XeroFailure, what: string): XeroApiError | 
   const said = describeBody(failure.body);
   if (failure.status === 0 && !failure.network) return new XeroNetworkError(`${what}: the request could not be made (${said})`);
   if (failure.network) {
-    return new XeroNetworkError(`${what}: could not reach Xero or the answer broke off${said ? ` (${said})` : ''}. Check the network and try again.`);
+    return new XeroNetworkError(
+      `${what}: could not reach Xero or the answer broke off${said ? ` (${said})` : ''}. Check the network and try again.`,
+    );
   }
   const text = `${what}: Xero answered ${failure.status}${said ? `: ${said}` : ''}`;
   return new XeroApiError(failure.status, failure.body, text, validationMessages(failure.body), failure.headers);

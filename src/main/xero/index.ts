@@ -1,7 +1,25 @@
 // The Xero client: endpoints, PKCE sign-in, token storage, the rate-limited Accounting client, and sync.
-export { endpointsFor, isProduction, XERO_PRODUCTION, XERO_PRODUCTION_URL, XERO_SCOPES, DEV_CLIENT_ID, DEFAULT_REDIRECT_PORT, type XeroEndpoints } from './endpoints';
+export {
+  endpointsFor,
+  isProduction,
+  XERO_PRODUCTION,
+  XERO_PRODUCTION_URL,
+  XERO_SCOPES,
+  DEV_CLIENT_ID,
+  DEFAULT_REDIRECT_PORT,
+  type XeroEndpoints,
+} from './endpoints';
 export { systemClock, scaledClock, seededRandom, type Clock } from './clock';
-export { XeroError, XeroApiError, XeroAuthError, XeroNetworkError, XeroRateLimitError, XeroDayBudgetError, parseXeroNodeRejection, type XeroFailure } from './errors';
+export {
+  XeroError,
+  XeroApiError,
+  XeroAuthError,
+  XeroNetworkError,
+  XeroRateLimitError,
+  XeroDayBudgetError,
+  parseXeroNodeRejection,
+  type XeroFailure,
+} from './errors';
 export { signIn, type OpenBrowser, type SignInOptions, type SignInResult } from './auth/sign-in';
 export { startCallbackListener, type CallbackListener } from './auth/loopback-listener';
 export { buildAuthorizeUrl, createPkce, createState, challengeFor } from './auth/pkce';
@@ -20,6 +38,13 @@ export { fetchPage, type ListKind, type RawPage } from './api/list-pages';
 export { readBinding, type XeroBinding } from './binding';
 export { connectWorkspace, disconnectWorkspace, type ConnectOptions, type ConnectResult, type DisconnectResult } from './connect';
 export { openXeroSession, type SessionOptions, type XeroSession } from './session';
-export { syncXeroSide, SyncCancelledError, type SyncOptions, type SyncProgress, type SyncSummary, type EntitySummary } from './sync/run-sync';
+export {
+  syncXeroSide,
+  SyncCancelledError,
+  type SyncOptions,
+  type SyncProgress,
+  type SyncSummary,
+  type EntitySummary,
+} from './sync/run-sync';
 export { SYNC_ENTITIES, type SyncEntity } from './sync/cursor';
 export { limitFloorMs } from './sync/eta';

@@ -33,7 +33,14 @@ describe('invoice mapping', () => {
 
   it('maps a credit note, with missing fields as empty values', () => {
     const raw = XeroCreditNoteJson.parse({ CreditNoteID: 'cn-1', Type: 'ACCRECCREDIT', Date: '/Date(1740960000000+0000)/' });
-    expect(toXeroCreditNote(raw)).toMatchObject({ invoiceId: 'cn-1', docType: 'credit_note', number: '', date: '2025-03-03', total: 0, contactId: '' });
+    expect(toXeroCreditNote(raw)).toMatchObject({
+      invoiceId: 'cn-1',
+      docType: 'credit_note',
+      number: '',
+      date: '2025-03-03',
+      total: 0,
+      contactId: '',
+    });
   });
 
   it('takes the date from DateString, else the UTC day of Date', () => {

@@ -5,7 +5,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('isoFromMillis', () => {
   it('writes what toISOString writes: leap days, ends of years and centuries, the last instant of 9999', () => {
-    const instants = [0, 1, 999, 1000, 86_399_999, 86_400_000, 951_782_400_000, 951_868_799_999, 978_307_199_999, 1_503_348_544_227, 4_107_542_400_000, 253_402_300_799_999];
+    const instants = [
+      0, 1, 999, 1000, 86_399_999, 86_400_000, 951_782_400_000, 951_868_799_999, 978_307_199_999, 1_503_348_544_227, 4_107_542_400_000,
+      253_402_300_799_999,
+    ];
     for (const ms of instants) expect(isoFromMillis(ms)).toBe(iso(ms));
   });
 

@@ -8,7 +8,16 @@ const END = 253_402_300_800_000;
 
 /** The text being written, "YYYY-MM-DDTHH:mm:ss.sssZ": the separators are set once, the digits for each date. */
 const CHARS = new Uint16Array(24);
-for (const [at, char] of [[4, '-'], [7, '-'], [10, 'T'], [13, ':'], [16, ':'], [19, '.'], [23, 'Z']] as const) CHARS[at] = char.charCodeAt(0);
+for (const [at, char] of [
+  [4, '-'],
+  [7, '-'],
+  [10, 'T'],
+  [13, ':'],
+  [16, ':'],
+  [19, '.'],
+  [23, 'Z'],
+] as const)
+  CHARS[at] = char.charCodeAt(0);
 const ZERO = 48;
 
 function put(at: number, value: number, digits: number): void {
@@ -23,7 +32,9 @@ export function isoFromMillis(ms: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;

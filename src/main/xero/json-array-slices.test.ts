@@ -3,8 +3,18 @@ import { parseArrayInSlices } from './json-array-slices';
 
 // Over 2 MB of items: the array is read in many slices.
 const contacts = (n: number, extra: (i: number) => object = () => ({})) =>
-  Array.from({ length: n }, (_, i) => ({ ContactID: `id-${i}`, Name: `Contact ${i} ${'x'.repeat(300)} "q" },{ üñï`, IsCustomer: i % 2 === 0, ...extra(i) }));
-const response = (items: unknown[], after: object = { pagination: { page: 1, pageCount: 1 } }) => ({ Id: 'r', Status: 'OK', Contacts: items, ...after });
+  Array.from({ length: n }, (_, i) => ({
+    ContactID: `id-${i}`,
+    Name: `Contact ${i} ${'x'.repeat(300)} "q" },{ üñï`,
+    IsCustomer: i % 2 === 0,
+    ...extra(i),
+  }));
+const response = (items: unknown[], after: object = { pagination: { page: 1, pageCount: 1 } }) => ({
+  Id: 'r',
+  Status: 'OK',
+  Contacts: items,
+  ...after,
+});
 
 function parse(text: string) {
   const { envelope, results } = parseArrayInSlices(Buffer.from(text, 'utf8'), 'Contacts', 'ContactID', (item, index) => ({ item, index }));
@@ -46,7 +56,7 @@ describe('parseArrayInSlices', () => {
     expectSameAsJsonParse(JSON.stringify(response(contacts(7000), { Warnings: [{ Message: 'm' }] })));
   });
 
-  it('reads text without the array, and throws JSON.parse\'s error for text that is not JSON', () => {
+  it("reads text without the array, and throws JSON.parse's error for text that is not JSON", () => {
     expect(parse('[{"ContactID":"a"}]')).toMatchObject({ envelope: [{ ContactID: 'a' }], results: [] });
     expect(parse('{"Invoices":[]}').results).toEqual([]);
     expect(() => parse('{"Contacts":[{"ContactID":"a"},')).toThrow(SyntaxError);

@@ -73,10 +73,16 @@ function nextCut(bytes: Buffer, firstKey: string, from: number, before: number):
 }
 
 /** The items of the located array, read a slice at a time; null when a slice is not a list of items. */
-function readSlices<T>(bytes: Buffer, open: number, close: number, firstKey: string, read: (item: unknown, index: number) => T): T[] | null {
+function readSlices<T>(
+  bytes: Buffer,
+  open: number,
+  close: number,
+  firstKey: string,
+  read: (item: unknown, index: number) => T,
+): T[] | null {
   const results: T[] = [];
   const quoted = `"${firstKey}"`;
-  for (let start = open + 1; skipSpace(bytes, start, 1) < close; ) {
+  for (let start = open + 1; skipSpace(bytes, start, 1) < close;) {
     const cut = start + SLICE_BYTES < close ? nextCut(bytes, quoted, start + SLICE_BYTES, close) : -1;
     const end = cut < 0 ? close : cut;
     let items: unknown[];
@@ -97,7 +103,12 @@ function readSlices<T>(bytes: Buffer, open: number, close: number, firstKey: str
  * its lists); every slice must parse as a list of items, so a cut inside a string or a nested value is caught
  * and the whole text parsed instead. Throws JSON.parse's SyntaxError for text that is not JSON.
  */
-export function parseArrayInSlices<T>(bytes: Buffer, key: string, firstKey: string, read: (item: unknown, index: number) => T): ParsedArray<T> {
+export function parseArrayInSlices<T>(
+  bytes: Buffer,
+  key: string,
+  firstKey: string,
+  read: (item: unknown, index: number) => T,
+): ParsedArray<T> {
   const found = locate(bytes, key);
   const results = found && readSlices(bytes, found.open, found.close, firstKey, read);
   if (found && results) return { envelope: found.envelope, results };

@@ -73,7 +73,10 @@ export function createXeroLink(o: XeroLinkOptions): XeroPort {
     sync: (ws, { signal, onProgress, allowShrink }) =>
       explained(async () => {
         if (!readBinding(ws)) {
-          throw new AppError('unavailable', 'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.');
+          throw new AppError(
+            'unavailable',
+            'This workspace is not connected to Xero (its Xero side came from a file). Connect Xero to sync it.',
+          );
         }
         const [{ openXeroSession }, { syncXeroSide }, { planSyncCalls }, { withinDayBudget }] = await Promise.all([
           import('./session'),

@@ -16,7 +16,10 @@ export interface XeroPort {
   /** Runs the PKCE sign-in and binds `ws` to the organisation chosen. */
   connect(ws: Workspace, options: { signal?: AbortSignal }): Promise<{ tenantId: string; tenantName: string }>;
   /** Syncs the workspace's Xero side (contacts, invoices, credit notes); findings are recomputed by the caller. */
-  sync(ws: Workspace, options: { signal: AbortSignal; onProgress: (p: ProgressLine) => void; allowShrink?: boolean }): Promise<{ contacts: number }>;
+  sync(
+    ws: Workspace,
+    options: { signal: AbortSignal; onProgress: (p: ProgressLine) => void; allowShrink?: boolean },
+  ): Promise<{ contacts: number }>;
   /** The Accounting client of the workspace's organisation (shared rate limiter); throws when not connected. */
   accountingClient(ws: Workspace): Promise<XeroAccountingClient>;
 }
@@ -25,5 +28,10 @@ export function unavailableXero(reason: string): XeroPort {
   const refuse = (): never => {
     throw new AppError('unavailable', reason);
   };
-  return { unavailableReason: () => reason, connect: async () => refuse(), sync: async () => refuse(), accountingClient: async () => refuse() };
+  return {
+    unavailableReason: () => reason,
+    connect: async () => refuse(),
+    sync: async () => refuse(),
+    accountingClient: async () => refuse(),
+  };
 }

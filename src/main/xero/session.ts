@@ -41,7 +41,11 @@ export function openXeroSession(ws: Workspace, o: SessionOptions): XeroSession {
   const binding = readBinding(ws);
   const hint = o.reconnectHint ?? 'reconciler connect …';
   if (!binding) throw new XeroAuthError('not_connected', `This workspace is not connected to Xero yet: connect it first (${hint}).`);
-  if (binding.disconnectedAt) throw new XeroAuthError('not_connected', `This workspace was disconnected from Xero on ${binding.disconnectedAt}: connect it again (${hint}).`);
+  if (binding.disconnectedAt)
+    throw new XeroAuthError(
+      'not_connected',
+      `This workspace was disconnected from Xero on ${binding.disconnectedAt}: connect it again (${hint}).`,
+    );
   const clock = o.clock ?? systemClock;
   // The workspace file names the address; it is only used when it is Xero or the stand-in the user named.
   const endpoints = endpointsFor(trustedXeroUrl(binding.baseUrl, o.standIn));

@@ -39,7 +39,12 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
     const summaryOnly = boolParam(q.get('summaryonly')) ?? false;
     const filter = (s: Stored): boolean =>
       (ids ? ids.includes(s.id) : includeArchived || s.data.ContactStatus !== 'ARCHIVED') &&
-      (!term || SEARCH_FIELDS.some((f) => String(s.data[f] ?? '').toLowerCase().includes(term)));
+      (!term ||
+        SEARCH_FIELDS.some((f) =>
+          String(s.data[f] ?? '')
+            .toLowerCase()
+            .includes(term),
+        ));
     const paged = q.has('page');
     const render = (s: Stored): Json => {
       const json = state.render(s); // a copy: the memoised rendering must stay whole
@@ -65,8 +70,7 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
   });
 
   const find = (tenantId: string, idOrNumber: string): Stored | undefined =>
-    state.get(tenantId, 'Contacts', idOrNumber) ??
-    state.list(tenantId, 'Contacts').find((s) => s.data.ContactNumber === idOrNumber);
+    state.get(tenantId, 'Contacts', idOrNumber) ?? state.list(tenantId, 'Contacts').find((s) => s.data.ContactNumber === idOrNumber);
 
   app.get('/Contacts/:id', (c) => {
     const s = find(c.get('tenantId'), c.req.param('id'));
@@ -74,7 +78,8 @@ export function contactsRoutes(state: SandboxState): Hono<SandboxEnv> {
     return sendJson(c, envelope(state, providerName(state, c), 'Contacts', [state.render(s)]));
   });
 
-  const write = (mode: 'create' | 'upsert') =>
+  const write =
+    (mode: 'create' | 'upsert') =>
     async (c: Ctx): Promise<Response> => {
       const elements = await readElements(c, 'Contacts', 'Contact');
       if (elements instanceof Response) return elements;

@@ -24,7 +24,12 @@ function invoiceFilter(q: Map<string, string>): (s: Stored) => boolean {
     (!numbers || numbers.includes(String(s.data.InvoiceNumber ?? '').toLowerCase())) &&
     (!contactIds || contactIds.includes(String((s.data.Contact as Json | undefined)?.ContactID ?? '').toLowerCase())) &&
     (!statuses || statuses.includes(String(s.data.Status ?? ''))) &&
-    (!term || [s.data.InvoiceNumber, s.data.Reference].some((v) => String(v ?? '').toLowerCase().includes(term)));
+    (!term ||
+      [s.data.InvoiceNumber, s.data.Reference].some((v) =>
+        String(v ?? '')
+          .toLowerCase()
+          .includes(term),
+      ));
 }
 
 function list(state: SandboxState, c: Ctx, coll: Collection, filter?: (s: Stored) => boolean): Response {
@@ -52,8 +57,7 @@ function list(state: SandboxState, c: Ctx, coll: Collection, filter?: (s: Stored
 function getOne(state: SandboxState, c: Ctx, coll: Collection, numberField: string): Response {
   const tenantId = c.get('tenantId');
   const id = c.req.param('id') ?? '';
-  const s =
-    state.get(tenantId, coll, id) ?? state.list(tenantId, coll).find((x) => String(x.data[numberField] ?? '') === id);
+  const s = state.get(tenantId, coll, id) ?? state.list(tenantId, coll).find((x) => String(x.data[numberField] ?? '') === id);
   if (!s) return sendText(c, NOT_FOUND_TEXT, 404);
   return sendJson(c, envelope(state, providerName(state, c), coll, [renderDocument(state, tenantId, s)]));
 }
@@ -68,7 +72,12 @@ export function documentsRoutes(state: SandboxState): Hono<SandboxEnv> {
     const elements = await readElements(c, 'Invoices', 'Invoice');
     if (elements instanceof Response) return elements;
     const tenantId = c.get('tenantId');
-    return answerBatch(state, c, 'Invoices', elements.map((el) => writeInvoice(state, tenantId, el)));
+    return answerBatch(
+      state,
+      c,
+      'Invoices',
+      elements.map((el) => writeInvoice(state, tenantId, el)),
+    );
   });
   return app;
 }

@@ -47,7 +47,10 @@ export function writeInvoice(state: SandboxState, tenantId: string, input: Json)
     contact = state.get(tenantId, 'Contacts', contactIn.ContactID);
     if (!contact) return fail([INVOICE_MSG.contactNotFound(contactIn.ContactID)]);
   } else {
-    const sent = { name: typeof contactIn.Name === 'string' ? contactIn.Name : '', accountNumber: typeof contactIn.AccountNumber === 'string' ? contactIn.AccountNumber : '' };
+    const sent = {
+      name: typeof contactIn.Name === 'string' ? contactIn.Name : '',
+      accountNumber: typeof contactIn.AccountNumber === 'string' ? contactIn.AccountNumber : '',
+    };
     const outcome = syncInvoice(contactDirectory(state, tenantId), sent);
     if (outcome.outcome === 'filed') contact = outcome.contact;
     else if (outcome.outcome === 'refused' && outcome.reason === 'archived') return fail([outcome.message]);

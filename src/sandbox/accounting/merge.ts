@@ -25,7 +25,8 @@ export function mergeContacts(state: SandboxState, tenantId: string, fromId: str
   if (from.id === into.id) throw new MergeRefused('a contact cannot be merged into itself');
   // The web app merges from the contact list of active contacts, into an active contact.
   for (const c of [from, into]) {
-    if (c.data.ContactStatus !== 'ACTIVE') throw new MergeRefused(`contact ${c.id} is ${String(c.data.ContactStatus).toLowerCase()}: only active contacts are merged`);
+    if (c.data.ContactStatus !== 'ACTIVE')
+      throw new MergeRefused(`contact ${c.id} is ${String(c.data.ContactStatus).toLowerCase()}: only active contacts are merged`);
   }
   const moved = { Invoices: 0, CreditNotes: 0 };
   for (const coll of ['Invoices', 'CreditNotes'] as const) {
@@ -33,7 +34,12 @@ export function mergeContacts(state: SandboxState, tenantId: string, fromId: str
       const ref = doc.data.Contact as Json | undefined;
       if (typeof ref?.ContactID !== 'string' || ref.ContactID.toLowerCase() !== from.id) continue;
       state.save(tenantId, coll, { ...doc.data, Contact: { ...ref, ContactID: into.id, Name: into.data.Name } });
-      markParty(state, tenantId, into.id, doc.data.Type === 'ACCRECCREDIT' ? 'ACCREC' : doc.data.Type === 'ACCPAYCREDIT' ? 'ACCPAY' : doc.data.Type);
+      markParty(
+        state,
+        tenantId,
+        into.id,
+        doc.data.Type === 'ACCRECCREDIT' ? 'ACCREC' : doc.data.Type === 'ACCPAYCREDIT' ? 'ACCPAY' : doc.data.Type,
+      );
       moved[coll]++;
     }
   }

@@ -35,7 +35,12 @@ const FaultBody = z.object({
 });
 const ClockBody = z.object({ ms: z.number().optional(), seconds: z.number().optional() });
 const ResetTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a UTC time as HH:MM');
-const TenantBody = z.object({ tenantId: z.string().optional(), tenantName: z.string().min(1), perDay: z.number().int().min(0).optional(), dayResetUtc: ResetTime.optional() });
+const TenantBody = z.object({
+  tenantId: z.string().optional(),
+  tenantName: z.string().min(1),
+  perDay: z.number().int().min(0).optional(),
+  dayResetUtc: ResetTime.optional(),
+});
 const DayLimitsBody = z.object({ perDay: z.number().int().min(0).nullable().optional(), dayResetUtc: ResetTime.nullable().optional() });
 const TokenBody = z.object({ token: z.string().optional(), refreshTokens: z.boolean().optional() });
 const Settings = z.object({ autoApprove: z.boolean().optional(), limits: z.record(z.string(), z.number()).optional() });
@@ -117,7 +122,8 @@ export function adminRoutes(state: SandboxState, adminToken: string): Hono<Sandb
     const t = state.tenant(c.req.param('tenantId'));
     if (!t) return sendJson(c, { error: 'unknown tenant' }, 404);
     const out: Json = {};
-    for (const k of COLLECTIONS) out[k] = state.list(t.tenantId, k).map((s) => (k === 'Contacts' ? state.render(s) : renderDocument(state, t.tenantId, s)));
+    for (const k of COLLECTIONS)
+      out[k] = state.list(t.tenantId, k).map((s) => (k === 'Contacts' ? state.render(s) : renderDocument(state, t.tenantId, s)));
     return sendJson(c, out);
   });
   const seed = (mode: 'replace' | 'merge') => async (c: Context) => {

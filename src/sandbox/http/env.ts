@@ -42,5 +42,8 @@ export function intParam(v: string | undefined): number | undefined {
 
 export function listParam(v: string | undefined): string[] | undefined {
   if (v === undefined || v.trim() === '') return undefined;
-  return v.split(',').map((s) => s.trim().replace(/^"|"$/g, '')).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim().replace(/^"|"$/g, ''))
+    .filter(Boolean);
 }

@@ -39,7 +39,11 @@ export function queryParseException(message: string): Json {
   return { ErrorNumber: 16, Type: 'QueryParseException', Message: message };
 }
 
-const NOUN: Record<Collection, [string, string]> = { Contacts: ['Contacts', 'Contact'], Invoices: ['Invoices', 'Invoice'], CreditNotes: ['CreditNotes', 'CreditNote'] };
+const NOUN: Record<Collection, [string, string]> = {
+  Contacts: ['Contacts', 'Contact'],
+  Invoices: ['Invoices', 'Invoice'],
+  CreditNotes: ['CreditNotes', 'CreditNote'],
+};
 
 /**
  * A list Xero will not run in an organisation this large (400). Contacts' and Invoices' texts are Xero's
@@ -57,8 +61,7 @@ export function highVolumeException(coll: Collection): Json {
 
 export const idempotencyMismatch = (key: string): Json =>
   problem(400, 'Bad Request', `Idempotency Key: ${key} is used with a different request.`);
-export const idempotencyKeyTooLong = (): Json =>
-  problem(400, 'Bad Request', 'Idempotency Key must be 128 characters or less.');
+export const idempotencyKeyTooLong = (): Json => problem(400, 'Bad Request', 'Idempotency Key must be 128 characters or less.');
 
 export const tooManyRequests = (): Json => problem(429, 'Too Many Requests', 'Rate limit exceeded');
 

@@ -42,7 +42,8 @@ export function authorizeRoutes(state: SandboxState): Hono<SandboxEnv> {
     const client = state.clients.get(q.get('client_id') ?? '');
     if (!client) return html(c, errorPage('unauthorized_client', 'Unknown client or client not enabled'), 400);
     const redirectUri = q.get('redirect_uri') ?? undefined;
-    if (!redirectAllowed(client, redirectUri) || !redirectUri) return html(c, errorPage('Error: invalid_request', 'Invalid redirect_uri'), 400);
+    if (!redirectAllowed(client, redirectUri) || !redirectUri)
+      return html(c, errorPage('Error: invalid_request', 'Invalid redirect_uri'), 400);
     const st = q.get('state') ?? undefined;
     const fail = (error: string, description: string): Response =>
       c.redirect(back(redirectUri, { error, error_description: description, state: st }), 302);
@@ -73,15 +74,29 @@ export function authorizeRoutes(state: SandboxState): Hono<SandboxEnv> {
   app.post('/connect/consent', async (c) => {
     const form = await c.req.parseBody({ all: true });
     const pending = state.auth.pending.get(String(form.request ?? ''));
-    if (!pending || pending.expiresMs < state.now()) return html(c, errorPage('Error', 'This request has expired. Start again from the app.'), 400);
+    if (!pending || pending.expiresMs < state.now())
+      return html(c, errorPage('Error', 'This request has expired. Start again from the app.'), 400);
     if (form.action !== 'allow') {
       state.auth.pending.delete(pending.id);
       return c.redirect(back(pending.redirectUri, { error: 'access_denied', state: pending.state }), 302);
     }
-    const picked = ([] as unknown[]).concat(form.tenant ?? []).map(String).filter((id) => state.tenants.has(id));
+    const picked = ([] as unknown[])
+      .concat(form.tenant ?? [])
+      .map(String)
+      .filter((id) => state.tenants.has(id));
     if (picked.length === 0) {
       const appName = state.clients.get(pending.clientId)?.name ?? pending.clientId;
-      return html(c, consentPage({ requestId: pending.id, appName, scopes: pending.scopes, tenants: tenantsView(), error: 'Select at least one organisation.' }), 400);
+      return html(
+        c,
+        consentPage({
+          requestId: pending.id,
+          appName,
+          scopes: pending.scopes,
+          tenants: tenantsView(),
+          error: 'Select at least one organisation.',
+        }),
+        400,
+      );
     }
     state.auth.pending.delete(pending.id);
     return c.redirect(approve(state, pending, picked), 302);

@@ -14,12 +14,14 @@ export function consentPage(v: ConsentView): string {
   const tenants =
     v.tenants.length > 1
       ? `<fieldset><legend>Select organisations</legend>${v.tenants
+          .map((t) => `<label><input type="checkbox" name="tenant" value="${esc(t.tenantId)}" checked> ${esc(t.tenantName)}</label><br>`)
+          .join('')}</fieldset>`
+      : v.tenants
           .map(
             (t) =>
-              `<label><input type="checkbox" name="tenant" value="${esc(t.tenantId)}" checked> ${esc(t.tenantName)}</label><br>`,
+              `<input type="hidden" name="tenant" value="${esc(t.tenantId)}"><p>Organisation: <strong>${esc(t.tenantName)}</strong></p>`,
           )
-          .join('')}</fieldset>`
-      : v.tenants.map((t) => `<input type="hidden" name="tenant" value="${esc(t.tenantId)}"><p>Organisation: <strong>${esc(t.tenantName)}</strong></p>`).join('');
+          .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Xero | Authorise ${esc(v.appName)}</title></head>
 <body>

@@ -30,7 +30,8 @@ export function redirectAllowed(client: ClientConfig, uri: string | undefined): 
   });
 }
 
-const SCOPE = /^(openid|profile|email|offline_access|(accounting|payroll|assets|projects|files|bankfeeds|finance|paymentservices)\.[a-z.]+)$/;
+const SCOPE =
+  /^(openid|profile|email|offline_access|(accounting|payroll|assets|projects|files|bankfeeds|finance|paymentservices)\.[a-z.]+)$/;
 
 export function parseScopes(scope: string | undefined): { scopes: string[]; valid: boolean } {
   const scopes = (scope ?? '').split(/\s+/).filter(Boolean);

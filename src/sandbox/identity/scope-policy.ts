@@ -32,6 +32,7 @@ export function scopeRefusal(client: ClientConfig, scopes: readonly string[]): S
   }
   const allowed = client.allowedScopes;
   const outside = allowed ? scopes.filter((s) => !ALWAYS.includes(s) && !allowed.includes(s)) : [];
-  if (outside.length > 0) return { error: 'unauthorized_client', scopes: outside, description: `Invalid scope for client: ${outside.join(', ')}` };
+  if (outside.length > 0)
+    return { error: 'unauthorized_client', scopes: outside, description: `Invalid scope for client: ${outside.join(', ')}` };
   return undefined;
 }

@@ -20,7 +20,20 @@ interface Optimised {
 export const OPTIMISED: Record<Collection, Optimised> = {
   Contacts: { equals: ['Name', 'EmailAddress', 'AccountNumber'], range: [], order: ['ContactID', 'UpdatedDateUTC', 'Name'] },
   Invoices: {
-    equals: ['Status', 'Contact.ContactID', 'Contact.Name', 'Contact.ContactNumber', 'Reference', 'InvoiceNumber', 'InvoiceID', 'Date', 'Type', 'AmountDue', 'AmountPaid', 'DueDate'],
+    equals: [
+      'Status',
+      'Contact.ContactID',
+      'Contact.Name',
+      'Contact.ContactNumber',
+      'Reference',
+      'InvoiceNumber',
+      'InvoiceID',
+      'Date',
+      'Type',
+      'AmountDue',
+      'AmountPaid',
+      'DueDate',
+    ],
     range: ['Date', 'DueDate', 'AmountDue'],
     orField: 'InvoiceID',
     order: ['InvoiceID', 'UpdatedDateUTC', 'Date'],

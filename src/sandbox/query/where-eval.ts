@@ -81,10 +81,13 @@ export function checkedWhere(coll: Collection, src: string): WhereNode {
     else {
       const [name, type] = resolve(node.field);
       node.field = name;
-      if (node.t === 'call' && type !== 'string') throw new WhereSyntaxError(`No applicable method '${node.method}' exists in type '${TYPE_NAME[type]}'`);
+      if (node.t === 'call' && type !== 'string')
+        throw new WhereSyntaxError(`No applicable method '${node.method}' exists in type '${TYPE_NAME[type]}'`);
       if (node.t === 'truthy' && type !== 'bool') throw new WhereSyntaxError(`Expression of type 'Boolean' expected`);
       if (node.t === 'cmp' && node.value.kind !== 'null' && !compatible(type, node.value)) {
-        throw new WhereSyntaxError(`Operator '${node.op}' incompatible with operand types '${TYPE_NAME[type]}' and '${TYPE_NAME[node.value.kind]}'`);
+        throw new WhereSyntaxError(
+          `Operator '${node.op}' incompatible with operand types '${TYPE_NAME[type]}' and '${TYPE_NAME[node.value.kind]}'`,
+        );
       }
     }
   };
@@ -125,7 +128,8 @@ function evaluate(node: WhereNode, record: Json, fields: Record<string, FieldTyp
         return node.op === '==' ? same : node.op === '!=' ? !same : false;
       }
       const type = fields[node.field]!;
-      const a = type === 'date' ? parseAnyDate(actual) ?? NaN : type === 'string' || type === 'guid' ? String(actual).toLowerCase() : actual;
+      const a =
+        type === 'date' ? (parseAnyDate(actual) ?? NaN) : type === 'string' || type === 'guid' ? String(actual).toLowerCase() : actual;
       const lit = node.value;
       const b = lit.kind === 'string' ? lit.value.toLowerCase() : lit.value;
       return compare(a as string | number | boolean, b, node.op);

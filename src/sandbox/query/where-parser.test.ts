@@ -45,7 +45,16 @@ describe('where', () => {
   });
 
   it('rejects what Xero rejects', () => {
-    for (const bad of ['Name=="x', 'Name==', 'Name=="a" AND', 'Foo=="x"', 'ContactID=="abc"', 'Name.Matches("x")', 'IsCustomer.Contains("t")', 'Name=="a" Name=="b"']) {
+    for (const bad of [
+      'Name=="x',
+      'Name==',
+      'Name=="a" AND',
+      'Foo=="x"',
+      'ContactID=="abc"',
+      'Name.Matches("x")',
+      'IsCustomer.Contains("t")',
+      'Name=="a" Name=="b"',
+    ]) {
       expect(() => compileWhere('Contacts', bad), bad).toThrow(WhereSyntaxError);
     }
   });
@@ -54,6 +63,8 @@ describe('where', () => {
     const inv = { Type: 'ACCREC', Status: 'PAID', InvoiceNumber: 'INV-1', Contact: { ContactID: acme.ContactID }, Total: 12.5 };
     expect(compileWhere('Invoices', `Type=="ACCREC" AND Contact.ContactID==Guid("${acme.ContactID}") AND Total>10`)(inv)).toBe(true);
     expect(compileWhere('CreditNotes', 'CreditNoteNumber=="CN-1"')({ CreditNoteNumber: 'cn-1' })).toBe(true);
-    expect(() => compileWhere('CreditNotes', 'InvoiceNumber=="x"')).toThrow("No property or field 'InvoiceNumber' exists in type 'CreditNote'");
+    expect(() => compileWhere('CreditNotes', 'InvoiceNumber=="x"')).toThrow(
+      "No property or field 'InvoiceNumber' exists in type 'CreditNote'",
+    );
   });
 });

@@ -119,7 +119,8 @@ export function parseWhere(src: string): WhereNode {
         folded = true;
         continue;
       }
-      if (name !== 'Contains' && name !== 'StartsWith' && name !== 'EndsWith') throw new WhereSyntaxError(`No applicable method '${name}' exists`);
+      if (name !== 'Contains' && name !== 'StartsWith' && name !== 'EndsWith')
+        throw new WhereSyntaxError(`No applicable method '${name}' exists`);
       const arg = expect('str').v;
       expect('punct', ')');
       return { t: 'call', field: parts.join('.'), method: name, arg, ...(folded ? { folded: true as const } : {}) };

@@ -35,8 +35,21 @@ export async function pkceLogin(sb: RunningSandbox, o: LoginOptions = {}): Promi
   const redirectUri = o.redirectUri ?? DEFAULT_CLIENT.redirectUris[0]!;
   const verifier = randomBytes(48).toString('base64url');
   const state = randomBytes(8).toString('hex');
-  const { code } = await authorize(sb, { clientId, redirectUri, scope: o.scope ?? FULL_SCOPE, state, challenge: s256(verifier), tenantIds: o.tenantIds });
-  const res = await tokenRequest(sb, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier });
+  const { code } = await authorize(sb, {
+    clientId,
+    redirectUri,
+    scope: o.scope ?? FULL_SCOPE,
+    state,
+    challenge: s256(verifier),
+    tenantIds: o.tenantIds,
+  });
+  const res = await tokenRequest(sb, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    client_id: clientId,
+    code_verifier: verifier,
+  });
   if (res.status !== 200) throw new Error(`token exchange failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as unknown as TokenSet;
 }
@@ -48,7 +61,8 @@ export async function authorize(
 ): Promise<{ code: string; callback: URL }> {
   const url = new URL(`${sb.identityUrl}/connect/authorize`);
   const params = { response_type: 'code', client_id: p.clientId, redirect_uri: p.redirectUri, scope: p.scope, state: p.state };
-  for (const [k, v] of Object.entries({ ...params, code_challenge: p.challenge, code_challenge_method: 'S256' })) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({ ...params, code_challenge: p.challenge, code_challenge_method: 'S256' }))
+    url.searchParams.set(k, v);
   let res = await fetch(url, { redirect: 'manual' });
   if (res.status === 200) {
     const html = await res.text();
@@ -64,7 +78,10 @@ export async function authorize(
   return { code: callback.searchParams.get('code') ?? '', callback };
 }
 
-export async function tokenRequest(sb: RunningSandbox, form: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function tokenRequest(
+  sb: RunningSandbox,
+  form: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${sb.identityUrl}/connect/token`, { method: 'POST', body: new URLSearchParams(form) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
@@ -101,7 +118,12 @@ export function adminClient(sb: RunningSandbox) {
 
 /** The Accounting API as a tenant; `headers` adds or overrides headers (e.g. Idempotency-Key). */
 export function apiClient(sb: RunningSandbox, accessToken: string, tenantId: string) {
-  return <T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> =>
+  return <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> =>
     call<T>(`${sb.apiUrl}${path}`, {
       method,
       headers: {

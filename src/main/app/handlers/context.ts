@@ -70,7 +70,11 @@ export function workspaceForImport(ctx: AppContext): { ws: Workspace; info: Work
  * Recomputes the findings in the background with progress events, then tells the UI the data changed. Null when
  * the run was cancelled (or superseded by a newer one): the stored findings are then those of the previous run.
  */
-export async function recomputeAndAnnounce(ctx: AppContext, ws: Workspace, reason: 'imported' | 'synced' | 'matched'): Promise<RecomputeSummary | null> {
+export async function recomputeAndAnnounce(
+  ctx: AppContext,
+  ws: Workspace,
+  reason: 'imported' | 'synced' | 'matched',
+): Promise<RecomputeSummary | null> {
   const progress = (message: string, done: number, total: number | null, finished = false) =>
     ctx.events.emit('progress', { task: 'match', message, done, total, finished });
   progress('Matching…', 0, null);

@@ -69,7 +69,9 @@ export function outboxServices(ctx: AppContext): OutboxServices {
     },
     xeroClient: (ws) => xeroPort().accountingClient(ws),
     pushUnavailable: (ws) =>
-      (xeroExportSide(ws) ? EXPORT_PUSH_REFUSAL : null) ?? xeroPort().unavailableReason() ?? (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
+      (xeroExportSide(ws) ? EXPORT_PUSH_REFUSAL : null) ??
+      xeroPort().unavailableReason() ??
+      (readBinding(ws) ? null : 'Connect this workspace to Xero first.'),
     emitProgress: (p) => ctx.events.emit('outbox.progress', p),
     dataChanged: () => ctx.session.dataChanged('synced'),
     recompute: (ws) => recomputeAndAnnounce(ctx, ws, 'synced'),
@@ -160,15 +162,30 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
       const list = currentChecklist(ws, now());
       const base = `${fileBase(name)} checklist`;
       if (format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv', content: checklistCsv(list, dates) };
-      if (format === 'html') return { fileName: `${base}.html`, mimeType: 'text/html', content: checklistHtml(list, `CocoonOPS checklist: ${name}`, dates) };
+      if (format === 'html')
+        return { fileName: `${base}.html`, mimeType: 'text/html', content: checklistHtml(list, `CocoonOPS checklist: ${name}`, dates) };
       const bytes = await checklistXlsx(list);
-      return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: bytes.toString('base64'), encoding: 'base64' as const };
+      return {
+        fileName: `${base}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        content: bytes.toString('base64'),
+        encoding: 'base64' as const,
+      };
     },
     'checklist.pdf': async () => {
       const { name } = s.workspace();
-      if (!s.printToPdf) throw new AppError('unavailable', "Saving as PDF is part of the desktop app: here, choose Print and then the print dialog's \"Save as PDF\".");
+      if (!s.printToPdf)
+        throw new AppError(
+          'unavailable',
+          'Saving as PDF is part of the desktop app: here, choose Print and then the print dialog\'s "Save as PDF".',
+        );
       const bytes = await s.printToPdf();
-      return { fileName: `${fileBase(name)} checklist.pdf`, mimeType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), encoding: 'base64' as const };
+      return {
+        fileName: `${fileBase(name)} checklist.pdf`,
+        mimeType: 'application/pdf',
+        content: Buffer.from(bytes).toString('base64'),
+        encoding: 'base64' as const,
+      };
     },
     'audit.list': async ({ limit, offset }) => {
       const { ws } = s.workspace();

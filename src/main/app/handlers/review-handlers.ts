@@ -7,7 +7,9 @@ import { firstRows, reviewTable, withDecisions } from '../../review/rows';
 import { AppError } from '../../../shared/app-error';
 import { recomputeAndAnnounce, type AppContext, type HandlerGroup } from './context';
 
-export function reviewHandlers(ctx: AppContext): HandlerGroup<
+export function reviewHandlers(
+  ctx: AppContext,
+): HandlerGroup<
   | 'findings.list'
   | 'findings.detail'
   | 'findings.recompute'
@@ -25,12 +27,21 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
     'findings.list': async ({ limit }) => {
       const w = ws();
       const table = ctx.session.cached('review-table', () => reviewTable(w));
-      const shown = limit !== undefined && limit < table.code.length ? ctx.session.cached(`review-first-${limit}`, () => firstRows(table, limit)) : table;
-      return { columns: withDecisions(w, shown), total: table.code.length, xeroTrust: xeroFreshness(w).trust, computedAt: w.findings.computedAt() ?? null };
+      const shown =
+        limit !== undefined && limit < table.code.length
+          ? ctx.session.cached(`review-first-${limit}`, () => firstRows(table, limit))
+          : table;
+      return {
+        columns: withDecisions(w, shown),
+        total: table.code.length,
+        xeroTrust: xeroFreshness(w).trust,
+        computedAt: w.findings.computedAt() ?? null,
+      };
     },
     'findings.detail': async ({ accountCode }) => findingDetail(ws(), accountCode),
     'findings.recompute': async () => {
-      if (!(await recomputeAndAnnounce(ctx, ws(), 'matched'))) throw new AppError('cancelled', 'Matching was cancelled: the findings are those of the previous run.');
+      if (!(await recomputeAndAnnounce(ctx, ws(), 'matched')))
+        throw new AppError('cancelled', 'Matching was cancelled: the findings are those of the previous run.');
       return null;
     },
     'findings.cancelRecompute': async () => ({ cancelled: ctx.matching.cancel() }),
@@ -51,7 +62,12 @@ export function reviewHandlers(ctx: AppContext): HandlerGroup<
       const task = { kind: 'bulkApply', request: input } as const;
       // Thousands of accounts are decided on a worker, so the window keeps answering meanwhile.
       const result = runsOffThread(w, task, ctx.config.workerFrom)
-        ? await ctx.offThread.run(w, task, new Date().toISOString(), `Accepting the suggestions of ${input.accountCodes.length.toLocaleString('en')} accounts…`)
+        ? await ctx.offThread.run(
+            w,
+            task,
+            new Date().toISOString(),
+            `Accepting the suggestions of ${input.accountCodes.length.toLocaleString('en')} accounts…`,
+          )
         : applyBulk(w, input);
       decided();
       return result;

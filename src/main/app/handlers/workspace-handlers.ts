@@ -6,7 +6,9 @@ import type { AppContext, HandlerGroup } from './context';
 import { openDemo } from './demo-handler';
 import { describeRecent } from '../recent-workspaces';
 
-export function workspaceHandlers(ctx: AppContext): HandlerGroup<
+export function workspaceHandlers(
+  ctx: AppContext,
+): HandlerGroup<
   'app.info' | 'workspace.current' | 'workspace.recent' | 'workspace.open' | 'workspace.openDemo' | 'workspace.close' | 'workspace.status'
 > {
   const reason = ctx.xero.unavailableReason();

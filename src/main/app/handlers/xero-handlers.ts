@@ -10,7 +10,11 @@ import { recomputeAndAnnounce, type AppContext, type HandlerGroup } from './cont
 
 /** A file name from a tenant name: letters, digits, spaces, dots and dashes only. */
 export function workspaceFileFor(tenantName: string): string {
-  const safe = tenantName.replace(/[^\p{L}\p{N} ().,&'-]+/gu, ' ').replace(/\s+/g, ' ').trim() || 'Xero organisation';
+  const safe =
+    tenantName
+      .replace(/[^\p{L}\p{N} ().,&'-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Xero organisation';
   return `${safe}.reconciler`;
 }
 
@@ -61,7 +65,8 @@ export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xe
       // The same organisation again (connect keeps the workspace's tenant and everything synced), through the port
       // the workspace syncs with: the demo's own stand-in for the demo.
       const { ws, info } = ctx.session.require();
-      if (!readBinding(ws)) throw new AppError('unavailable', 'This workspace was never connected to Xero (its Xero side came from a file): use Connect Xero.');
+      if (!readBinding(ws))
+        throw new AppError('unavailable', 'This workspace was never connected to Xero (its Xero side came from a file): use Connect Xero.');
       const port = portFor(info.isDemo);
       const unavailable = port.unavailableReason();
       if (unavailable) throw new AppError('unavailable', unavailable);
@@ -81,7 +86,11 @@ export function xeroHandlers(ctx: AppContext): HandlerGroup<'xero.connect' | 'xe
         ctx.events.emit('progress', { task: 'sync', message, done, total, finished });
       try {
         emit('Connecting to Xero…', 0, null);
-        const { contacts } = await port.sync(ws, { signal: controller.signal, allowShrink, onProgress: (p) => emit(p.message, p.done, p.total) });
+        const { contacts } = await port.sync(ws, {
+          signal: controller.signal,
+          allowShrink,
+          onProgress: (p) => emit(p.message, p.done, p.total),
+        });
         emit(`Sync complete (${contacts} contacts read)`, 1, 1, true);
         await recomputeAndAnnounce(ctx, ws, 'synced');
         return { contacts, finishedAt: new Date().toISOString() };

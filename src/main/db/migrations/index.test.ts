@@ -23,7 +23,12 @@ describe('migrations', () => {
 
   it('refuses a list out of order or with gaps', () => {
     expect(() => withChecksums([{ id: 2, name: 'b', sql: '' }])).toThrow(/expected 1/);
-    expect(() => withChecksums([{ id: 1, name: 'a', sql: '' }, { id: 3, name: 'c', sql: '' }])).toThrow(/expected 2/);
+    expect(() =>
+      withChecksums([
+        { id: 1, name: 'a', sql: '' },
+        { id: 3, name: 'c', sql: '' },
+      ]),
+    ).toThrow(/expected 2/);
   });
 });
 

@@ -19,6 +19,13 @@ export function withChecksums(list: readonly Migration[]): KnownMigration[] {
   return list.map((m) => ({ ...m, checksum: checksumOf(m.sql) }));
 }
 
-export const MIGRATIONS: readonly KnownMigration[] = withChecksums([init, exceptions, outbox, decisionBatches, mergedContacts, unverifiedVerdict]);
+export const MIGRATIONS: readonly KnownMigration[] = withChecksums([
+  init,
+  exceptions,
+  outbox,
+  decisionBatches,
+  mergedContacts,
+  unverifiedVerdict,
+]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -69,9 +69,7 @@ export function createDecisionsRepo(db: Db, now: NowIso = isoNow) {
   const liveOfBatch = db.prepare<[number], DecisionRow>(`${SELECT} WHERE batch_id = ? AND undone_at IS NULL ORDER BY id`);
   const ofBatch = db.prepare<[number], number>('SELECT count(*) FROM decisions WHERE batch_id = ?').pluck();
   const byId = db.prepare<[number], DecisionRow>(`${SELECT} WHERE id = ?`);
-  const currentOf = db.prepare<[string], DecisionRow>(
-    `${SELECT} WHERE account_code = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`,
-  );
+  const currentOf = db.prepare<[string], DecisionRow>(`${SELECT} WHERE account_code = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`);
   const markUndone = db.prepare<[string, number]>('UPDATE decisions SET undone_at = ? WHERE id = ? AND undone_at IS NULL');
   const allCurrent = db.prepare<[], DecisionRow>(
     `${SELECT} WHERE id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL GROUP BY account_code)

@@ -113,7 +113,9 @@ export function createExceptionsRepo(db: Db, now: NowIso = isoNow) {
   const insertBatch = db.prepare<[ExceptionSource, string | null, string | null, number, string, string | null]>(
     'INSERT INTO exception_batches (source, file_name, sha256, row_count, imported_at, detail_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const byKey = db.prepare<[string], { id: number; resolved_at: string | null }>('SELECT id, resolved_at FROM exceptions WHERE dedupe_key = ?');
+  const byKey = db.prepare<[string], { id: number; resolved_at: string | null }>(
+    'SELECT id, resolved_at FROM exceptions WHERE dedupe_key = ?',
+  );
   const byId = db.prepare<[number], ExceptionRow>(`SELECT ${COLUMNS} FROM exceptions WHERE id = ?`);
   const insert = db.prepare(
     `INSERT INTO exceptions (dedupe_key, batch_id, last_batch_id, source, file_name, row, message, doc_type, number, account_code,
@@ -196,7 +198,11 @@ export function createExceptionsRepo(db: Db, now: NowIso = isoNow) {
     /** In import order, filtered by playbook, verdict and resolved state. */
     list(query: ExceptionsQuery = {}): ExceptionItem[] {
       return list
-        .all({ playbook: query.playbook ?? null, verdict: query.verdict ?? null, resolved: query.resolved === undefined ? null : query.resolved ? 1 : 0 })
+        .all({
+          playbook: query.playbook ?? null,
+          verdict: query.verdict ?? null,
+          resolved: query.resolved === undefined ? null : query.resolved ? 1 : 0,
+        })
         .map(toItem);
     },
     setCheck(id: number, check: InvoiceCheck | null): void {

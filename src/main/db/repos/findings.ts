@@ -76,7 +76,13 @@ function toLazyFinding(r: FindingRow): Finding {
     },
     fix: r.fix,
     get sync() {
-      return d().sync ?? { outcome: FAILING_KINDS.includes(r.kind) ? 'refused' : 'filed', message: null, doubt: 'computed by an older version: match again' };
+      return (
+        d().sync ?? {
+          outcome: FAILING_KINDS.includes(r.kind) ? 'refused' : 'filed',
+          message: null,
+          doubt: 'computed by an older version: match again',
+        }
+      );
     },
   };
 }

@@ -39,8 +39,7 @@ export interface XeroInvoiceRow {
   raw_json: string;
 }
 
-const FIELDS =
-  'invoice_id, doc_type, number, type, contact_id, contact_name, date, total, currency, status, updated_date_utc';
+const FIELDS = 'invoice_id, doc_type, number, type, contact_id, contact_name, date, total, currency, status, updated_date_utc';
 
 const toInvoice = (r: Omit<XeroInvoiceRow, 'raw_json'>): XeroInvoice => ({
   invoiceId: r.invoice_id,

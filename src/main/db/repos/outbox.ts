@@ -44,11 +44,40 @@ export interface Correction {
 export type CorrectionHead = Omit<Correction, 'before' | 'after' | 'current'>;
 
 export type NewCorrection = Pick<Correction, 'accountCode' | 'target' | 'subject' | 'kind' | 'changes'> &
-  Partial<Pick<Correction, 'decisionId' | 'before' | 'reviewedUpdatedUtc' | 'finding' | 'undoesId' | 'status' | 'message' | 'advice' | 'current' | 'after' | 'doneAt'>>;
+  Partial<
+    Pick<
+      Correction,
+      | 'decisionId'
+      | 'before'
+      | 'reviewedUpdatedUtc'
+      | 'finding'
+      | 'undoesId'
+      | 'status'
+      | 'message'
+      | 'advice'
+      | 'current'
+      | 'after'
+      | 'doneAt'
+    >
+  >;
 
 /** Fields a status change may set; undefined = left as it is. */
 export type CorrectionPatch = Partial<
-  Pick<Correction, 'status' | 'batchId' | 'idempotencyKey' | 'message' | 'advice' | 'after' | 'current' | 'doneAt' | 'resyncedAt' | 'before' | 'reviewedUpdatedUtc' | 'changes'>
+  Pick<
+    Correction,
+    | 'status'
+    | 'batchId'
+    | 'idempotencyKey'
+    | 'message'
+    | 'advice'
+    | 'after'
+    | 'current'
+    | 'doneAt'
+    | 'resyncedAt'
+    | 'before'
+    | 'reviewedUpdatedUtc'
+    | 'changes'
+  >
 >;
 
 export interface Batch {

@@ -38,7 +38,18 @@ const ROWS = `SELECT a.code, a.row, a.name, f.kind, ${SHOWN_SCORE} AS score, f.f
   FROM billing_accounts a LEFT JOIN findings f ON f.account_code = a.code`;
 
 /** One table row as arrays: code, row, name, kind, score, fix, contact id, contact name, AccountNumber, status. */
-export type ReviewRawRow = [string, number, string, FindingKind | null, number | null, SuggestedFix | null, string | null, string | null, string | null, ContactStatus | null];
+export type ReviewRawRow = [
+  string,
+  number,
+  string,
+  FindingKind | null,
+  number | null,
+  SuggestedFix | null,
+  string | null,
+  string | null,
+  string | null,
+  ContactStatus | null,
+];
 
 /** Every account with its finding and the contact the matcher shows beside it, joined in SQL. */
 const TABLE = `SELECT a.code, a.row, a.name, f.kind, ${SHOWN_SCORE}, f.fix, c.contact_id, c.name, c.account_number, c.status
@@ -99,12 +110,16 @@ export function createReviewRepo(db: Db) {
   const all = db.prepare<[], ReviewRowRecord>(`${ROWS} ORDER BY a.row, a.code`);
   const one = db.prepare<[string], ReviewRowRecord>(`${ROWS} WHERE a.code = ?`);
   const briefs = db.prepare<[], ContactBrief>('SELECT contact_id, name, account_number, status FROM xero_contacts');
-  const brief = db.prepare<[string], ContactBrief>('SELECT contact_id, name, account_number, status FROM xero_contacts WHERE contact_id = ?');
+  const brief = db.prepare<[string], ContactBrief>(
+    'SELECT contact_id, name, account_number, status FROM xero_contacts WHERE contact_id = ?',
+  );
   const LIVE = 'EXISTS (SELECT 1 FROM decisions d WHERE d.account_code = a.code AND d.undone_at IS NULL)';
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
   const decidedFailingAll = db.prepare<[], DecidedFailing>(`${DECIDED_FAILING}) ${DECIDED_STAGES}`);
   const decidedFailingOne = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code = ?) ${DECIDED_STAGES}`);
-  const decidedFailingOf = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code IN (SELECT value FROM json_each(?))) ${DECIDED_STAGES}`);
+  const decidedFailingOf = db.prepare<[string], DecidedFailing>(
+    `${DECIDED_FAILING} AND a.code IN (SELECT value FROM json_each(?))) ${DECIDED_STAGES}`,
+  );
   const written = db.prepare<[string, string], { code: string; kind: FindingKind | null; stage: string }>(
     `SELECT w.code, f.kind, ${STAGE} AS stage FROM (
        SELECT DISTINCT account_code AS code FROM corrections
@@ -113,7 +128,9 @@ export function createReviewRepo(db: Db) {
      LEFT JOIN billing_accounts a ON a.code = w.code
      ${CURRENT}`,
   );
-  const xeroCorrections = db.prepare<[number], number>("SELECT id FROM corrections WHERE decision_id = ? AND target = 'xero' ORDER BY id").pluck();
+  const xeroCorrections = db
+    .prepare<[number], number>("SELECT id FROM corrections WHERE decision_id = ? AND target = 'xero' ORDER BY id")
+    .pluck();
 
   return {
     /** The whole table as raw arrays (the fast path for 50,000 rows). */
@@ -161,7 +178,6 @@ export function createReviewRepo(db: Db) {
     },
   };
 }
-
 
 /** The review's statements, prepared once per connection (a dozen large ones: preparing them cost more than a query). */
 const prepared = new WeakMap<Db, ReturnType<typeof createReviewRepo>>();

@@ -80,7 +80,9 @@ export function createXeroContactsRepo(db: Db) {
   const byId = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE contact_id = ?`);
   const rawById = db.prepare<[string], string>('SELECT raw_json FROM xero_contacts WHERE contact_id = ?').pluck();
   const rawsByIds = db
-    .prepare<[string], [string, string]>('SELECT contact_id, raw_json FROM xero_contacts WHERE contact_id IN (SELECT value FROM json_each(?))')
+    .prepare<[string], [string, string]>(
+      'SELECT contact_id, raw_json FROM xero_contacts WHERE contact_id IN (SELECT value FROM json_each(?))',
+    )
     .raw(true);
   const byNumber = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE account_number = ? ORDER BY contact_id`);
   const total = db.prepare<[], number>('SELECT count(*) FROM xero_contacts').pluck();
@@ -119,9 +121,24 @@ export function createXeroContactsRepo(db: Db) {
     },
     /** Every contact, ordered by contact id. */
     list(): XeroContact[] {
-      return all.all().map((r) =>
-        toContact({ contact_id: r[0], name: r[1], account_number: r[2], status: r[3], is_customer: r[4], is_supplier: r[5], email: r[6], phone: r[7], address: r[8], postcode: r[9], updated_date_utc: r[10], merged_to_contact_id: r[11] }),
-      );
+      return all
+        .all()
+        .map((r) =>
+          toContact({
+            contact_id: r[0],
+            name: r[1],
+            account_number: r[2],
+            status: r[3],
+            is_customer: r[4],
+            is_supplier: r[5],
+            email: r[6],
+            phone: r[7],
+            address: r[8],
+            postcode: r[9],
+            updated_date_utc: r[10],
+            merged_to_contact_id: r[11],
+          }),
+        );
     },
     get(contactId: string): XeroContact | undefined {
       const row = byId.get(contactId);

@@ -3,7 +3,16 @@
 // a day 429 → XeroDayBudgetError at once, 5xx / broken connections → backoff). Failures become XeroApiError / XeroNetworkError / XeroAuthError.
 import { AccountingApi, type Authentication } from 'xero-node';
 import { systemClock, type Clock } from '../clock';
-import { parseXeroNodeRejection, rateHeaders, toXeroError, XeroAuthError, XeroDayBudgetError, XeroRateLimitError, type RateHeaders, type XeroFailure } from '../errors';
+import {
+  parseXeroNodeRejection,
+  rateHeaders,
+  toXeroError,
+  XeroAuthError,
+  XeroDayBudgetError,
+  XeroRateLimitError,
+  type RateHeaders,
+  type XeroFailure,
+} from '../errors';
 import { resetOf, whenText, DAY_MS } from './day-budget';
 import type { AccessTokenSource } from '../auth/token-manager';
 import type { TenantRateLimiter } from './rate-limiter';
@@ -95,13 +104,17 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
     }
     if (f.status === 401) return XeroAuthError.reconnect(o.reconnectHint);
     if (f.status === 403) {
-      return new XeroAuthError('not_connected', `${label}: this Xero organisation is no longer connected to Reconciler (403). Reconnect (${o.reconnectHint ?? 'reconciler connect …'}).`);
+      return new XeroAuthError(
+        'not_connected',
+        `${label}: this Xero organisation is no longer connected to Reconciler (403). Reconnect (${o.reconnectHint ?? 'reconciler connect …'}).`,
+      );
     }
     if (f.status === 429 && f.headers.rateLimitProblem === 'day') {
       // Xero's day window resets at a time of its own per organisation: Retry-After says when (else a day at most).
       const now = clock.now();
       const budget = o.limiter.dayBudget;
-      const atMs = f.headers.retryAfterSeconds !== undefined ? now + f.headers.retryAfterSeconds * 1000 : budget ? resetOf(budget).atMs : now + DAY_MS;
+      const atMs =
+        f.headers.retryAfterSeconds !== undefined ? now + f.headers.retryAfterSeconds * 1000 : budget ? resetOf(budget).atMs : now + DAY_MS;
       const exact = f.headers.retryAfterSeconds !== undefined || (budget !== undefined && resetOf(budget).exact);
       return new XeroDayBudgetError(
         `${label}: Xero's daily limit of calls for this organisation is used up until ${exact ? '' : 'at the latest '}${whenText(atMs, now)}.`,
@@ -113,12 +126,19 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
     }
     if (f.status === 429) {
       const wait = (f.headers.retryAfterSeconds ?? 0) * 1000;
-      return new XeroRateLimitError(`${label}: Xero's rate limit${f.headers.rateLimitProblem ? ` (${f.headers.rateLimitProblem})` : ''} is still exceeded after repeated waits; try again later.`, wait);
+      return new XeroRateLimitError(
+        `${label}: Xero's rate limit${f.headers.rateLimitProblem ? ` (${f.headers.rateLimitProblem})` : ''} is still exceeded after repeated waits; try again later.`,
+        wait,
+      );
     }
     return toXeroError(f, label);
   }
 
-  async function call<T>(label: string, invoke: (api: AccountingApi) => Promise<XeroNodeResult<T>>, options: CallOptions = {}): Promise<CallResult<T>> {
+  async function call<T>(
+    label: string,
+    invoke: (api: AccountingApi) => Promise<XeroNodeResult<T>>,
+    options: CallOptions = {},
+  ): Promise<CallResult<T>> {
     const { signal } = options;
     const idempotent = options.idempotent ?? true;
     const state: RetryState = { failures: 0, rateLimited: 0, refreshed: false };
@@ -144,7 +164,12 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
       }
       if (failure.network || failure.status >= 500) state.failures++;
       const decision = decide(failure, state, retry, idempotent, random);
-      o.onRetry?.({ label, status: failure.status, decision: decision.kind, delayMs: 'delayMs' in decision ? decision.delayMs : undefined });
+      o.onRetry?.({
+        label,
+        status: failure.status,
+        decision: decision.kind,
+        delayMs: 'delayMs' in decision ? decision.delayMs : undefined,
+      });
       if (decision.kind === 'fail') throw fail(label, failure);
       if (decision.kind === 'refresh') {
         state.refreshed = true;
@@ -153,7 +178,10 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
         state.rateLimited++;
         if (decision.delayMs > o.limiter.limits.maxWaitMs) {
           const hours = Math.max(1, Math.round(decision.delayMs / 3_600_000));
-          throw new XeroRateLimitError(`${label}: Xero asked Reconciler to wait a long time; try again in about ${hours} h.`, decision.delayMs);
+          throw new XeroRateLimitError(
+            `${label}: Xero asked Reconciler to wait a long time; try again in about ${hours} h.`,
+            decision.delayMs,
+          );
         }
         o.limiter.pause(decision.delayMs); // every call to this tenant waits, not just this one
       } else {

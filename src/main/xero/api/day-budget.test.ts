@@ -28,8 +28,12 @@ describe('day budget', () => {
     expect(whenText(new Date(2026, 2, 19, 6, 30).getTime(), now)).toBe('06:30 on 19 Mar (in about 64 h)');
     expect(whenText(now + 5 * 60_000, now)).toBe('14:07 today (in about 5 min)');
     const b = observeBudget(undefined, { dayRemaining: 4873 }, now);
-    expect(describeBudget(b, now + 60_000)).toBe("4,873 calls left today (Xero said so at 14:02); resets by 14:02 tomorrow (in about 24 h)");
-    expect(describeBudget(b, now + DAY_MS)).toMatch(/^a new day at Xero since the last call: up to 5,000 calls \(1,000 on Xero's Starter plan\)$/);
+    expect(describeBudget(b, now + 60_000)).toBe(
+      '4,873 calls left today (Xero said so at 14:02); resets by 14:02 tomorrow (in about 24 h)',
+    );
+    expect(describeBudget(b, now + DAY_MS)).toMatch(
+      /^a new day at Xero since the last call: up to 5,000 calls \(1,000 on Xero's Starter plan\)$/,
+    );
     expect(describeBudget(undefined, now)).toBeNull();
   });
 });

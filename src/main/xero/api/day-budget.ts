@@ -74,7 +74,8 @@ export function whenText(atMs: number, nowMs: number): string {
 export function describeBudget(b: DayBudget | undefined, nowMs: number): string | null {
   if (!b) return null;
   const reset = resetOf(b);
-  if (nowMs >= reset.atMs) return `a new day at Xero since the last call: up to ${XERO_DAY_LIMIT.toLocaleString('en-GB')} calls (${XERO_STARTER_DAY_LIMIT.toLocaleString('en-GB')} on Xero's Starter plan)`;
+  if (nowMs >= reset.atMs)
+    return `a new day at Xero since the last call: up to ${XERO_DAY_LIMIT.toLocaleString('en-GB')} calls (${XERO_STARTER_DAY_LIMIT.toLocaleString('en-GB')} on Xero's Starter plan)`;
   const seen = new Date(b.atMs);
   return `${b.remaining.toLocaleString('en-GB')} call${b.remaining === 1 ? '' : 's'} left today (Xero said so at ${pad(seen.getHours())}:${pad(seen.getMinutes())}); resets ${reset.exact ? 'at' : 'by'} ${whenText(reset.atMs, nowMs)}`;
 }

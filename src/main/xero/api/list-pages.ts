@@ -56,7 +56,22 @@ export const LIST_SPECS: Record<ListKind, ListSpec> = {
     collection: 'Invoices',
     path: '/Invoices',
     fetch: (api, t, r) =>
-      api.getInvoices(t, r.since, 'Type=="ACCREC"', 'InvoiceID', undefined, undefined, undefined, undefined, r.page, true, undefined, undefined, undefined, r.pageSize),
+      api.getInvoices(
+        t,
+        r.since,
+        'Type=="ACCREC"',
+        'InvoiceID',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        r.page,
+        true,
+        undefined,
+        undefined,
+        undefined,
+        r.pageSize,
+      ),
   },
   credit_notes: {
     collection: 'CreditNotes',
@@ -73,11 +88,21 @@ export function readEnvelope(kind: ListKind, data: unknown, page: number): RawPa
   const spec = LIST_SPECS[kind];
   const items = isRecord(data) ? data[spec.collection] : undefined;
   if (!isRecord(data) || !Array.isArray(items) || !items.every(isRecord)) {
-    throw new XeroNetworkError(`GET ${spec.path} page ${page}: the answer was not a ${spec.collection} list (an incomplete or unexpected response).`);
+    throw new XeroNetworkError(
+      `GET ${spec.path} page ${page}: the answer was not a ${spec.collection} list (an incomplete or unexpected response).`,
+    );
   }
   const p = isRecord(data.pagination) ? data.pagination : {};
   const serverTime = typeof data.DateTimeUTC === 'string' ? (parseXeroDate(data.DateTimeUTC) ?? undefined) : undefined;
-  return { items, page, answeredPage: int(p.page), pageSize: int(p.pageSize), pageCount: int(p.pageCount), itemCount: int(p.itemCount), serverTime };
+  return {
+    items,
+    page,
+    answeredPage: int(p.page),
+    pageSize: int(p.pageSize),
+    pageCount: int(p.pageCount),
+    itemCount: int(p.itemCount),
+    serverTime,
+  };
 }
 
 export async function fetchPage(client: XeroAccountingClient, kind: ListKind, r: PageRequest): Promise<RawPage> {

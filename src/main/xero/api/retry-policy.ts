@@ -21,10 +21,7 @@ export interface RetryState {
 }
 
 export type RetryDecision =
-  | { kind: 'refresh' }
-  | { kind: 'pause'; delayMs: number }
-  | { kind: 'retry'; delayMs: number }
-  | { kind: 'fail' };
+  { kind: 'refresh' } | { kind: 'pause'; delayMs: number } | { kind: 'retry'; delayMs: number } | { kind: 'fail' };
 
 const TRANSIENT = new Set([500, 502, 503, 504]);
 

@@ -73,13 +73,25 @@ export async function startCallbackListener(o: CallbackListenerOptions): Promise
     const q = url.searchParams;
     if (q.get('state') !== o.state) {
       // Someone else's link (or a stale tab) must not end the sign-in the user is in the middle of.
-      reply(400, callbackPage('Sign-in link not recognised', 'This sign-in link is not the one this app opened. Finish signing in from the window this app opened, or start again from the app.'));
+      reply(
+        400,
+        callbackPage(
+          'Sign-in link not recognised',
+          'This sign-in link is not the one this app opened. Finish signing in from the window this app opened, or start again from the app.',
+        ),
+      );
       return;
     }
     const error = q.get('error');
     if (error) {
       const description = q.get('error_description');
-      reply(400, callbackPage('Not connected', `Xero did not grant access (${error}). Go back to Reconciler: it says what to do next. You can close this window.`));
+      reply(
+        400,
+        callbackPage(
+          'Not connected',
+          `Xero did not grant access (${error}). Go back to Reconciler: it says what to do next. You can close this window.`,
+        ),
+      );
       const denied = error === 'access_denied';
       const message = denied
         ? 'Access to Xero was not granted (the consent was cancelled). Run connect again and choose "Allow access".'
@@ -103,7 +115,12 @@ export async function startCallbackListener(o: CallbackListenerOptions): Promise
     port = await listen(v4, o.port, '127.0.0.1');
   } catch (e) {
     const busy = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    throw new XeroAuthError('oauth', busy ? `Port ${o.port} is in use, so Xero's answer cannot be received. Close the program using it, or choose another registered redirect port.` : `Cannot listen on localhost:${o.port}: ${(e as Error).message}`);
+    throw new XeroAuthError(
+      'oauth',
+      busy
+        ? `Port ${o.port} is in use, so Xero's answer cannot be received. Close the program using it, or choose another registered redirect port.`
+        : `Cannot listen on localhost:${o.port}: ${(e as Error).message}`,
+    );
   }
   const servers = [v4];
   const v6 = createServer(handle);
@@ -117,7 +134,9 @@ export async function startCallbackListener(o: CallbackListenerOptions): Promise
   const timeoutMs = o.timeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
   const timer = setTimeout(() => {
     const minutes = Math.round((timeoutMs / 60_000) * 10) / 10;
-    finish({ error: new XeroAuthError('timeout', `No answer from the Xero sign-in within ${minutes} min; nothing was changed. Run connect again.`) });
+    finish({
+      error: new XeroAuthError('timeout', `No answer from the Xero sign-in within ${minutes} min; nothing was changed. Run connect again.`),
+    });
   }, timeoutMs);
   const onAbort = (): void => finish({ error: o.signal?.reason });
   o.signal?.addEventListener('abort', onAbort, { once: true });

@@ -39,7 +39,12 @@ export async function signIn(o: SignInOptions): Promise<SignInResult> {
   } catch (e) {
     // At the consent step or the code exchange: a scope this app may not ask for, explained so it can be fixed.
     if (e instanceof XeroAuthError && e.oauthError && SCOPE_ERRORS.has(e.oauthError)) {
-      const message = explainScopeRefusal({ error: e.oauthError, description: e.oauthDescription, clientId: o.clientId, asked: o.scopes ?? XERO_SCOPES });
+      const message = explainScopeRefusal({
+        error: e.oauthError,
+        description: e.oauthDescription,
+        clientId: o.clientId,
+        asked: o.scopes ?? XERO_SCOPES,
+      });
       throw new XeroAuthError('scope', message, e.oauthError, e.oauthDescription);
     }
     throw e;
@@ -49,7 +54,13 @@ export async function signIn(o: SignInOptions): Promise<SignInResult> {
 async function signInOnce(o: SignInOptions): Promise<SignInResult> {
   const pkce = createPkce();
   const state = createState();
-  const listener = await startCallbackListener({ port: o.redirectPort, path: REDIRECT_PATH, state, timeoutMs: o.timeoutMs, signal: o.signal });
+  const listener = await startCallbackListener({
+    port: o.redirectPort,
+    path: REDIRECT_PATH,
+    state,
+    timeoutMs: o.timeoutMs,
+    signal: o.signal,
+  });
   try {
     const url = buildAuthorizeUrl({
       authorizeUrl: o.endpoints.authorizeUrl,
@@ -61,7 +72,12 @@ async function signInOnce(o: SignInOptions): Promise<SignInResult> {
     });
     await Promise.race([listener.code.then(() => undefined), Promise.resolve(o.openBrowser(url, listener.redirectUri))]);
     const code = await listener.code;
-    const response = await o.tokenClient.exchangeCode({ code, redirectUri: listener.redirectUri, verifier: pkce.verifier, signal: o.signal });
+    const response = await o.tokenClient.exchangeCode({
+      code,
+      redirectUri: listener.redirectUri,
+      verifier: pkce.verifier,
+      signal: o.signal,
+    });
     const tokens = toStoredTokens(response, (o.clock ?? systemClock).now(), o.endpoints.tokenUrl);
     const connections = await o.tokenClient.connections(tokens.accessToken, o.signal);
     return { tokens, connections, redirectUri: listener.redirectUri };

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { chooseTenant, TenantChoiceError } from './tenant-choice';
 import type { XeroConnection } from './token-client';
 
-const conn = (tenantId: string, tenantName: string, tenantType = 'ORGANISATION'): XeroConnection => ({ id: `c-${tenantId}`, tenantId, tenantName, tenantType });
+const conn = (tenantId: string, tenantName: string, tenantType = 'ORGANISATION'): XeroConnection => ({
+  id: `c-${tenantId}`,
+  tenantId,
+  tenantName,
+  tenantType,
+});
 const two = [conn('t-1', 'Demo Company (AU)'), conn('t-2', 'Freight NZ'), conn('p-1', 'Payroll', 'PRACTICE')];
 
 describe('chooseTenant', () => {

@@ -26,12 +26,18 @@ export function chooseTenant(connections: readonly XeroConnection[], wanted?: st
     .filter((c) => c.tenantType.toUpperCase() === 'ORGANISATION')
     .map((c) => ({ tenantId: c.tenantId, tenantName: c.tenantName }));
   if (tenants.length === 0) {
-    throw new TenantChoiceError('No Xero organisation is connected to Reconciler. Connect again and allow access to at least one organisation.', []);
+    throw new TenantChoiceError(
+      'No Xero organisation is connected to Reconciler. Connect again and allow access to at least one organisation.',
+      [],
+    );
   }
   const w = wanted?.trim().toLowerCase();
   if (!w) {
     if (tenants.length === 1) return tenants[0]!;
-    throw new TenantChoiceError(`${tenants.length} Xero organisations are connected; choose one by id or name (--tenant):\n${listing(tenants)}`, tenants);
+    throw new TenantChoiceError(
+      `${tenants.length} Xero organisations are connected; choose one by id or name (--tenant):\n${listing(tenants)}`,
+      tenants,
+    );
   }
   const byId = tenants.find((t) => t.tenantId.toLowerCase() === w);
   if (byId) return byId;

@@ -9,7 +9,10 @@ export const XeroConnection = z.looseObject({
   id: z.string(),
   tenantId: z.string(),
   tenantType: z.string().default('ORGANISATION'),
-  tenantName: z.string().nullish().transform((v) => v ?? ''),
+  tenantName: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   authEventId: z.string().optional(),
   createdDateUtc: z.string().optional(),
   updatedDateUtc: z.string().optional(),
@@ -64,7 +67,9 @@ export function createTokenClient(o: TokenClientOptions): TokenClient {
     if (!res.ok) {
       const error = json && typeof json === 'object' && 'error' in json && typeof json.error === 'string' ? json.error : undefined;
       if (res.status >= 500 || (!error && res.status !== 400 && res.status !== 401)) {
-        throw new XeroNetworkError(`${what}: Xero's sign-in service answered ${res.status}${describeBody(json) ? ` (${describeBody(json)})` : ''}. Try again later.`);
+        throw new XeroNetworkError(
+          `${what}: Xero's sign-in service answered ${res.status}${describeBody(json) ? ` (${describeBody(json)})` : ''}. Try again later.`,
+        );
       }
       throw new XeroAuthError('oauth', `${what}: Xero refused it (${error ?? res.status}).`, error);
     }
@@ -75,9 +80,14 @@ export function createTokenClient(o: TokenClientOptions): TokenClient {
 
   return {
     exchangeCode: ({ code, redirectUri, verifier, signal }) =>
-      tokenCall('Finishing the Xero sign-in', { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }, signal),
+      tokenCall(
+        'Finishing the Xero sign-in',
+        { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier },
+        signal,
+      ),
 
-    refresh: (refreshToken, signal) => tokenCall('Refreshing Xero access', { grant_type: 'refresh_token', refresh_token: refreshToken }, signal),
+    refresh: (refreshToken, signal) =>
+      tokenCall('Refreshing Xero access', { grant_type: 'refresh_token', refresh_token: refreshToken }, signal),
 
     async revoke(refreshToken, signal) {
       const body = new URLSearchParams({ token: refreshToken, client_id: o.clientId });
@@ -94,7 +104,10 @@ export function createTokenClient(o: TokenClientOptions): TokenClient {
       const res = await send('Listing Xero organisations', o.endpoints.connectionsUrl, { headers }, signal);
       const json = await readJson(res);
       if (res.status === 401 || res.status === 403) throw XeroAuthError.reconnect();
-      if (!res.ok) throw new XeroNetworkError(`Listing Xero organisations: Xero answered ${res.status}${describeBody(json) ? ` (${describeBody(json)})` : ''}.`);
+      if (!res.ok)
+        throw new XeroNetworkError(
+          `Listing Xero organisations: Xero answered ${res.status}${describeBody(json) ? ` (${describeBody(json)})` : ''}.`,
+        );
       const parsed = z.array(XeroConnection).safeParse(json);
       if (!parsed.success) throw new XeroNetworkError("Listing Xero organisations: Xero's answer was not a list of connections.");
       return parsed.data;

@@ -54,7 +54,8 @@ export class TokenManager implements AccessTokenSource {
 
   async renewAfterRejection(rejected: string): Promise<string> {
     const t = this.current;
-    if (t && t.accessToken !== rejected && !needsRefresh(t, this.clock.now(), this.o.refreshAheadMs ?? REFRESH_AHEAD_MS)) return t.accessToken;
+    if (t && t.accessToken !== rejected && !needsRefresh(t, this.clock.now(), this.o.refreshAheadMs ?? REFRESH_AHEAD_MS))
+      return t.accessToken;
     return (await this.refresh(rejected)).accessToken;
   }
 

@@ -6,7 +6,13 @@ describe('token set', () => {
 
   it('keeps when the access token expires, and refreshes five minutes ahead', () => {
     const t = toStoredTokens(response, 1_000_000, 'https://id.example/token');
-    expect(t).toEqual({ accessToken: 'a1', refreshToken: 'r1', expiresAt: 1_000_000 + 1_800_000, scope: 'offline_access', issuer: 'https://id.example/token' });
+    expect(t).toEqual({
+      accessToken: 'a1',
+      refreshToken: 'r1',
+      expiresAt: 1_000_000 + 1_800_000,
+      scope: 'offline_access',
+      issuer: 'https://id.example/token',
+    });
     expect(needsRefresh(t, t.expiresAt - 300_001)).toBe(false);
     expect(needsRefresh(t, t.expiresAt - 300_000)).toBe(true);
   });
@@ -21,7 +27,9 @@ describe('token set', () => {
     const t = toStoredTokens(response, 0, 'https://id.example/token');
     expect(parseStoredTokens(serialiseTokens(t))).toEqual(t);
     // Written before tokens were bound to their issuer: they came from Xero, and may only go back there.
-    expect(parseStoredTokens('{"accessToken":"a","refreshToken":"r","expiresAt":1}')?.issuer).toBe('https://identity.xero.com/connect/token');
+    expect(parseStoredTokens('{"accessToken":"a","refreshToken":"r","expiresAt":1}')?.issuer).toBe(
+      'https://identity.xero.com/connect/token',
+    );
     expect(parseStoredTokens(undefined)).toBeUndefined();
     expect(parseStoredTokens('{"accessToken":"x"}')).toBeUndefined();
     expect(parseStoredTokens('not json')).toBeUndefined();

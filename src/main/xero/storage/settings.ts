@@ -20,7 +20,8 @@ export type XeroSettings = z.infer<typeof XeroSettings>;
 export async function loadSettings(dir: string): Promise<XeroSettings> {
   const path = join(dir, SETTINGS_FILE);
   const parsed = XeroSettings.safeParse((await readJsonFile(path)) ?? {});
-  if (!parsed.success) throw new Error(`${path} has invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${path} has invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 

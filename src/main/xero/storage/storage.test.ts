@@ -44,7 +44,10 @@ describe('file secret store', () => {
   it('seals values with a codec (safeStorage in the app): the file holds no plain token', async () => {
     const dir = temp();
     // A stand-in for the OS keychain's cipher: the store must only ever write what seal() returns.
-    const codec = { seal: (v: string) => Buffer.from([...v].reverse().join('')).toString('base64'), open: (s: string) => [...Buffer.from(s, 'base64').toString()].reverse().join('') };
+    const codec = {
+      seal: (v: string) => Buffer.from([...v].reverse().join('')).toString('base64'),
+      open: (s: string) => [...Buffer.from(s, 'base64').toString()].reverse().join(''),
+    };
     const store = createFileSecretStore({ dir, fileName: 'tokens.sealed.json', codec });
     await store.set('refresh', 'rt-secret-value');
     expect(await store.get('refresh')).toBe('rt-secret-value');
@@ -55,7 +58,9 @@ describe('file secret store', () => {
   it('refuses a file that is not its own, without echoing its content', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'tokens.json'), '{"secret-looking":"abc123"}');
-    const e = await createFileSecretStore({ dir }).get('k').catch((x: Error) => x);
+    const e = await createFileSecretStore({ dir })
+      .get('k')
+      .catch((x: Error) => x);
     expect((e as Error).message).toMatch(/is not a Reconciler tokens file/);
     expect((e as Error).message).not.toContain('abc123');
   });

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { entityCalls } from './call-plan';
 import { pushCalls } from '../../outbox/call-plan';
 
-const cursor = { full: true, since: null, nextPage: 1, pageCount: null, highWater: null, sweepFrom: 1, records: 0, startedAt: '2026-03-16T00:00:00Z' };
+const cursor = {
+  full: true,
+  since: null,
+  nextPage: 1,
+  pageCount: null,
+  highWater: null,
+  sweepFrom: 1,
+  records: 0,
+  startedAt: '2026-03-16T00:00:00Z',
+};
 
 describe('call plans', () => {
   it('a sync: pages of a full read from the stored count, the rest of a resumed run, one page of changes', () => {

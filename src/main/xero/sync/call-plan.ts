@@ -26,7 +26,11 @@ export function entityCalls(p: { cursor: EntityCursor; resumed: boolean; known: 
 
 export function planSyncCalls(ws: Workspace, o: { full?: boolean; pageSize?: number } = {}): { calls: number; entities: EntityCalls[] } {
   const pageSize = Math.min(MAX_PAGE_SIZE, o.pageSize ?? MAX_PAGE_SIZE);
-  const known: Record<SyncEntity, number> = { contacts: ws.contacts.count(), invoices: ws.invoices.countOf('invoice'), credit_notes: ws.invoices.countOf('credit_note') };
+  const known: Record<SyncEntity, number> = {
+    contacts: ws.contacts.count(),
+    invoices: ws.invoices.countOf('invoice'),
+    credit_notes: ws.invoices.countOf('credit_note'),
+  };
   const fileImportId = ws.imports.latest('xero_file', 'complete')?.id;
   const entities = SYNC_ENTITIES.map((entity): EntityCalls => {
     const { cursor, resumed } = planEntity({
@@ -39,7 +43,11 @@ export function planSyncCalls(ws: Workspace, o: { full?: boolean; pageSize?: num
       nowIso: new Date(0).toISOString(),
       overlapMs: DEFAULT_OVERLAP_MS,
     });
-    return { entity, kind: resumed ? 'resumed' : cursor.full ? 'full' : 'changes', calls: entityCalls({ cursor, resumed, known: known[entity], pageSize }) };
+    return {
+      entity,
+      kind: resumed ? 'resumed' : cursor.full ? 'full' : 'changes',
+      calls: entityCalls({ cursor, resumed, known: known[entity], pageSize }),
+    };
   });
   const flags = Math.ceil(ws.contacts.notCustomerWithSales().length / FLAG_BATCH);
   return { calls: entities.reduce((n, e) => n + e.calls, 0) + flags, entities };

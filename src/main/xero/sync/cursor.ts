@@ -50,11 +50,21 @@ export interface PlanInput {
 export function planEntity(p: PlanInput): { cursor: EntityCursor; resumed: boolean } {
   const fileIsNewer = p.entity === 'contacts' && p.fileImportId !== undefined && (!p.last || p.fileImportId > p.last.importId);
   const needFull = p.full || !p.last || fileIsNewer;
-  const fileAfterCursor = p.entity === 'contacts' && p.fileImportId !== undefined && p.cursor !== undefined && p.fileImportId > p.cursor.sweepFrom;
+  const fileAfterCursor =
+    p.entity === 'contacts' && p.fileImportId !== undefined && p.cursor !== undefined && p.fileImportId > p.cursor.sweepFrom;
   if (p.cursor && !p.full && !fileAfterCursor && (p.cursor.full || !needFull)) return { cursor: p.cursor, resumed: true };
   const since = needFull || !p.last ? null : new Date(Date.parse(p.last.highWater) - p.overlapMs).toISOString();
   return {
-    cursor: { full: needFull, since, nextPage: 1, pageCount: null, highWater: null, sweepFrom: p.importId, records: 0, startedAt: p.nowIso },
+    cursor: {
+      full: needFull,
+      since,
+      nextPage: 1,
+      pageCount: null,
+      highWater: null,
+      sweepFrom: p.importId,
+      records: 0,
+      startedAt: p.nowIso,
+    },
     resumed: false,
   };
 }
@@ -77,7 +87,8 @@ export const readCursor = (ws: Workspace, e: SyncEntity): EntityCursor | undefin
 export const readWatermark = (ws: Workspace, e: SyncEntity): EntityWatermark | undefined => readJson(ws, watermarkKey(e), EntityWatermark);
 export const saveCursor = (ws: Workspace, e: SyncEntity, c: EntityCursor): void => ws.syncState.set(cursorKey(e), JSON.stringify(c));
 export const clearCursor = (ws: Workspace, e: SyncEntity): void => ws.syncState.set(cursorKey(e), '');
-export const saveWatermark = (ws: Workspace, e: SyncEntity, w: EntityWatermark): void => ws.syncState.set(watermarkKey(e), JSON.stringify(w));
+export const saveWatermark = (ws: Workspace, e: SyncEntity, w: EntityWatermark): void =>
+  ws.syncState.set(watermarkKey(e), JSON.stringify(w));
 
 /** Has any sync written Xero records here (complete, or in progress)? */
 export function hasSyncState(ws: Workspace): boolean {

@@ -31,10 +31,16 @@ export interface FlagRefresh {
 
 const contactsOf = (data: unknown): Record<string, unknown>[] | undefined => {
   const list = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).Contacts : undefined;
-  return Array.isArray(list) && list.every((c) => typeof c === 'object' && c !== null && !Array.isArray(c)) ? (list as Record<string, unknown>[]) : undefined;
+  return Array.isArray(list) && list.every((c) => typeof c === 'object' && c !== null && !Array.isArray(c))
+    ? (list as Record<string, unknown>[])
+    : undefined;
 };
 
-export async function refreshCustomerFlags(ws: Workspace, client: XeroAccountingClient, o: { importId: number; signal?: AbortSignal }): Promise<FlagRefresh> {
+export async function refreshCustomerFlags(
+  ws: Workspace,
+  client: XeroAccountingClient,
+  o: { importId: number; signal?: AbortSignal },
+): Promise<FlagRefresh> {
   const ids = ws.contacts.notCustomerWithSales();
   const result: FlagRefresh = { checked: 0, nowCustomers: 0, calls: 0 };
   const spec = ENTITY_SPECS.contacts;
@@ -42,7 +48,8 @@ export async function refreshCustomerFlags(ws: Workspace, client: XeroAccounting
     const part = ids.slice(i, i + FLAG_BATCH);
     const { data } = await client.call(
       `GET /Contacts (${part.length} by id, customer flags)`,
-      (api: AccountingApi) => api.getContacts(client.tenantId, undefined, undefined, 'ContactID', part, 1, true, undefined, undefined, FLAG_BATCH),
+      (api: AccountingApi) =>
+        api.getContacts(client.tenantId, undefined, undefined, 'ContactID', part, 1, true, undefined, undefined, FLAG_BATCH),
       { signal: o.signal, validate: (d) => contactsOf(d) !== undefined },
     );
     result.calls++;

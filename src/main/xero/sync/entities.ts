@@ -19,14 +19,18 @@ function mapAll<S, T>(
   label: string,
   items: readonly Record<string, unknown>[],
   page: number,
-  schema: { safeParse(v: unknown): { success: true; data: S } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  schema: {
+    safeParse(v: unknown): { success: true; data: S } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
   map: (s: S, raw: Record<string, unknown>) => T,
 ): T[] {
   return items.map((raw, i) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((x) => `${x.path.map(String).join('.') || '(record)'}: ${x.message}`).join('; ');
-      throw new XeroError(`Xero sent a ${label} record that cannot be read (page ${page}, item ${i + 1}): ${issues}. Nothing from this page was saved.`);
+      throw new XeroError(
+        `Xero sent a ${label} record that cannot be read (page ${page}, item ${i + 1}): ${issues}. Nothing from this page was saved.`,
+      );
     }
     return map(parsed.data, raw);
   });
@@ -43,7 +47,10 @@ const invoices: EntitySpec<XeroInvoiceItem> = {
   list: 'invoices',
   label: 'invoice',
   // Xero filters on Type already; the check keeps bills out even if a `where` were ignored.
-  map: (items, page) => mapAll('invoice', items, page, XeroInvoiceJson, (d, raw) => ({ invoice: toXeroInvoice(d), raw })).filter((i) => i.invoice.type === 'ACCREC'),
+  map: (items, page) =>
+    mapAll('invoice', items, page, XeroInvoiceJson, (d, raw) => ({ invoice: toXeroInvoice(d), raw })).filter(
+      (i) => i.invoice.type === 'ACCREC',
+    ),
   store: (ws, rows) => ws.invoices.upsertInTransaction(rows),
 };
 
@@ -51,7 +58,9 @@ const creditNotes: EntitySpec<XeroInvoiceItem> = {
   list: 'credit_notes',
   label: 'credit note',
   map: (items, page) =>
-    mapAll('credit note', items, page, XeroCreditNoteJson, (d, raw) => ({ invoice: toXeroCreditNote(d), raw })).filter((i) => i.invoice.type === 'ACCRECCREDIT'),
+    mapAll('credit note', items, page, XeroCreditNoteJson, (d, raw) => ({ invoice: toXeroCreditNote(d), raw })).filter(
+      (i) => i.invoice.type === 'ACCRECCREDIT',
+    ),
   store: (ws, rows) => ws.invoices.upsertInTransaction(rows),
 };
 

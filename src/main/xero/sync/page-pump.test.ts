@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { RawPage } from '../api/list-pages';
 import { pumpPages } from './page-pump';
 
-const page = (n: number, pageCount: number, size = 2): RawPage => ({ page: n, pageCount, items: n <= pageCount ? Array.from({ length: size }, (_, i) => ({ id: `${n}-${i}` })) : [] });
+const page = (n: number, pageCount: number, size = 2): RawPage => ({
+  page: n,
+  pageCount,
+  items: n <= pageCount ? Array.from({ length: size }, (_, i) => ({ id: `${n}-${i}` })) : [],
+});
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('pumpPages', () => {
@@ -33,7 +37,13 @@ describe('pumpPages', () => {
 
   it('resumes from a page, and ends on an empty page when the count it knew is stale', async () => {
     const committed: number[] = [];
-    await pumpPages({ firstPage: 4, knownPageCount: 9, parallel: 2, fetch: async (p) => page(p, 5), commit: (p) => committed.push(p.page) });
+    await pumpPages({
+      firstPage: 4,
+      knownPageCount: 9,
+      parallel: 2,
+      fetch: async (p) => page(p, 5),
+      commit: (p) => committed.push(p.page),
+    });
     expect(committed).toEqual([4, 5]);
   });
 

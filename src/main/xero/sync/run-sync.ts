@@ -94,7 +94,8 @@ export interface SyncSummary {
 /** Import rows of runs that never finished (the process died): they failed. */
 function failAbandonedRuns(ws: Workspace): void {
   for (const r of ws.imports.list()) {
-    if (r.kind === 'xero_sync' && r.status === 'running') ws.imports.fail(r.id, 'interrupted: the process stopped before the sync finished');
+    if (r.kind === 'xero_sync' && r.status === 'running')
+      ws.imports.fail(r.id, 'interrupted: the process stopped before the sync finished');
   }
 }
 
@@ -129,7 +130,15 @@ export async function syncXeroSide(ws: Workspace, client: XeroAccountingClient, 
       });
       let cursor: EntityCursor = plan.cursor;
       saveCursor(ws, entity, cursor); // a --full run stays full when it is resumed
-      const summary: EntitySummary = { full: cursor.full, resumed: plan.resumed, since: cursor.since, pages: 0, records: 0, removed: 0, caughtUp: 0 };
+      const summary: EntitySummary = {
+        full: cursor.full,
+        resumed: plan.resumed,
+        since: cursor.since,
+        pages: 0,
+        records: 0,
+        removed: 0,
+        caughtUp: 0,
+      };
       entities[entity] = summary;
       const since = cursor.since ? new Date(cursor.since) : undefined;
       const eta = new EtaEstimator(clock.now());
@@ -171,7 +180,14 @@ export async function syncXeroSide(ws: Workspace, client: XeroAccountingClient, 
           summary.records += fresh;
           pagesSaved++;
           const left = page.pageCount === undefined ? undefined : page.pageCount - page.page;
-          o.onProgress?.({ entity, page: page.page, pageCount: page.pageCount, records: cursor.records, total: page.itemCount, etaMs: eta.page(clock.now(), left) });
+          o.onProgress?.({
+            entity,
+            page: page.page,
+            pageCount: page.pageCount,
+            records: cursor.records,
+            total: page.itemCount,
+            etaMs: eta.page(clock.now(), left),
+          });
         },
       });
       if (plan.resumed) {
@@ -221,7 +237,13 @@ export async function syncXeroSide(ws: Workspace, client: XeroAccountingClient, 
     if (importId !== undefined && ws.db.open) {
       const message = cancelled ? 'cancelled' : error instanceof Error ? error.message : String(error);
       ws.imports.fail(importId, message);
-      ws.audit.append({ actor, action: 'xero.sync', subject: tenant, result: cancelled ? 'cancelled' : 'failed', detail: { importId, entities, error: message } });
+      ws.audit.append({
+        actor,
+        action: 'xero.sync',
+        subject: tenant,
+        result: cancelled ? 'cancelled' : 'failed',
+        detail: { importId, entities, error: message },
+      });
     }
     if (cancelled) throw new SyncCancelledError(pagesSaved, { cause: error });
     throw error;

@@ -9,6 +9,8 @@ const LOCK_KEY = 'xero.sync.lock';
 /** Takes the lock or throws; returns the release function. */
 export function takeSyncLock(ws: Workspace, nowIso: string, pid = process.pid, host = hostname()): () => void {
   const busy = (other: LockHolder) =>
-    new XeroError(`A sync of this workspace is already running (process ${other.pid} on ${other.host}, since ${other.since}). Wait for it to finish, or stop it first.`);
+    new XeroError(
+      `A sync of this workspace is already running (process ${other.pid} on ${other.host}, since ${other.since}). Wait for it to finish, or stop it first.`,
+    );
   return takeWorkspaceLock(ws, LOCK_KEY, busy, nowIso, pid, host);
 }

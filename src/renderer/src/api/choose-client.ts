@@ -14,6 +14,7 @@ export type ClientChoice = { client: ApiClient } | { error: string };
 export function chooseClient(): ClientChoice {
   if (window.api) return { client: createIpcClient(window.api) };
   const token = takeToken(window.location, window.sessionStorage, window.history);
-  if (!token) return { error: 'This page needs the address the app printed when it started (it ends with ?token=…). Copy it from the terminal.' };
+  if (!token)
+    return { error: 'This page needs the address the app printed when it started (it ends with ?token=…). Copy it from the terminal.' };
   return { client: createHttpClient(token) };
 }

@@ -40,7 +40,13 @@ export function createHttpClient(token: string, base = ''): ApiClient {
           body: JSON.stringify(input),
         });
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'The app is not running any more (the web host stopped). Start it again and open the new address.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: 'The app is not running any more (the web host stopped). Start it again and open the new address.',
+          },
+        };
       }
       try {
         return (await res.json()) as Envelope<unknown>;

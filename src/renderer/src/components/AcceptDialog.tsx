@@ -34,8 +34,8 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
             <strong>
               This replaces {replaced} with {detail.account.code}
             </strong>{' '}
-            on “{detail.contact?.name}” in Xero. Anything that finds this contact by {replaced} (a CocoonOPS account with that code, your own
-            lookups) will no longer find it.
+            on “{detail.contact?.name}” in Xero. Anything that finds this contact by {replaced} (a CocoonOPS account with that code, your
+            own lookups) will no longer find it.
           </p>
           <div className="button-row">
             <button type="button" className="primary" onClick={() => onChoose(confirming)}>

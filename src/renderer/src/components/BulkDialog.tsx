@@ -27,7 +27,14 @@ interface Props {
   onClose: () => void;
 }
 
-const CHOICES: (DecisionAction | 'suggested')[] = ['suggested', 'rename_in_xero', 'rename_in_cocoon', 'set_account_number', 'different_business', 'ignore'];
+const CHOICES: (DecisionAction | 'suggested')[] = [
+  'suggested',
+  'rename_in_xero',
+  'rename_in_cocoon',
+  'set_account_number',
+  'different_business',
+  'ignore',
+];
 const SHOWN = 100;
 
 /** The options that bring left-out accounts back in, as the bookkeeper reads them. */
@@ -106,12 +113,19 @@ export function BulkDialog({ codes, scope, onDone, onClose }: Props) {
       )}
       {!preview && !error && <p role="status">Preparing the preview…</p>}
       {preview && (
-        <div className="bulk-preview" data-testid="bulk-preview" data-shown={codes.length} data-deciding={n} data-skipped={preview.skipped.length}>
+        <div
+          className="bulk-preview"
+          data-testid="bulk-preview"
+          data-shown={codes.length}
+          data-deciding={n}
+          data-skipped={preview.skipped.length}
+        >
           <p>
             {action === 'suggested' ? 'Accept the suggestion for ' : 'Decide '}
             <strong>{n.toLocaleString()}</strong> of the <strong>{shown}</strong> shown
             {action !== 'suggested' && <> as “{ACTION_LABELS[action]}”</>} (
-            {[scopePhrase(scope), preview.skipped.length > 0 ? skipPhrase(preview.skipped) : 'none is skipped'].filter(Boolean).join('; ')}).
+            {[scopePhrase(scope), preview.skipped.length > 0 ? skipPhrase(preview.skipped) : 'none is skipped'].filter(Boolean).join('; ')}
+            ).
           </p>
           {reasons.length > 0 && (
             <ul className="small muted">

@@ -15,7 +15,12 @@ export function ChecklistList({ rows, onTick }: { rows: readonly ChecklistRow[];
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i]?.type === 'group' ? 40 : 30 + 40 * Math.min(1, rows[i]?.type === 'line' ? rows[i].line.text.length / 140 : 0) + 20 * (rows[i]?.type === 'line' ? rows[i].line.steps.length : 0)),
+    estimateSize: (i) =>
+      rows[i]?.type === 'group'
+        ? 40
+        : 30 +
+          40 * Math.min(1, rows[i]?.type === 'line' ? rows[i].line.text.length / 140 : 0) +
+          20 * (rows[i]?.type === 'line' ? rows[i].line.steps.length : 0),
     getItemKey: (i) => {
       const r = rows[i]!;
       return r.type === 'group' ? `group:${r.group.task}` : r.line.key;
@@ -37,7 +42,14 @@ export function ChecklistList({ rows, onTick }: { rows: readonly ChecklistRow[];
         {items.map((item) => {
           const row = rows[item.index]!;
           return (
-            <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="checklist-row" style={{ transform: `translateY(${item.start}px)` }} role="listitem">
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className="checklist-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+              role="listitem"
+            >
               {row.type === 'group' ? (
                 <h3 className="checklist-heading" data-testid="checklist-heading">
                   {row.group.title}
@@ -58,7 +70,13 @@ export function ChecklistList({ rows, onTick }: { rows: readonly ChecklistRow[];
 const LineRow = memo(function LineRow({ line, onTick }: { line: ChecklistLine; onTick: (key: string, ticked: boolean) => void }) {
   return (
     <div className={`checklist-line${line.ticked ? ' ticked' : ''}`} data-testid="checklist-line" data-key={line.key}>
-      <input type="checkbox" id={`tick-${line.key}`} checked={line.ticked} onChange={(e) => onTick(line.key, e.target.checked)} aria-describedby={`what-${line.key}`} />
+      <input
+        type="checkbox"
+        id={`tick-${line.key}`}
+        checked={line.ticked}
+        onChange={(e) => onTick(line.key, e.target.checked)}
+        aria-describedby={`what-${line.key}`}
+      />
       <div className="checklist-body">
         <label htmlFor={`tick-${line.key}`} className="checklist-account">
           {line.accountCode ? (
@@ -76,7 +94,12 @@ const LineRow = memo(function LineRow({ line, onTick }: { line: ChecklistLine; o
         </div>
         {line.documents.length > 0 && (
           <div className="checklist-documents small" data-testid="checklist-documents">
-            Invoices: {line.documents.map((d) => <span key={d} className="doc-chip">{d}</span>)}
+            Invoices:{' '}
+            {line.documents.map((d) => (
+              <span key={d} className="doc-chip">
+                {d}
+              </span>
+            ))}
           </div>
         )}
         {line.steps.length > 0 && (

@@ -6,7 +6,17 @@ import type { ChecklistRow } from '../lib/checklist-view';
 import { formatDateTime } from '../lib/dates';
 import { PLACE_LABELS } from './ChecklistParts';
 
-export function ChecklistPrint({ rows, title, filterNote, madeAt }: { rows: readonly ChecklistRow[]; title: string; filterNote: string; madeAt: string }) {
+export function ChecklistPrint({
+  rows,
+  title,
+  filterNote,
+  madeAt,
+}: {
+  rows: readonly ChecklistRow[];
+  title: string;
+  filterNote: string;
+  madeAt: string;
+}) {
   const lines = rows.filter((r) => r.type === 'line').length;
   return createPortal(
     <div className="checklist-print" data-testid="checklist-print">

@@ -161,13 +161,30 @@ export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
                 </span>
               </h2>
               {list.total === 0 ? (
-                <EmptyState title="Nothing to do by hand">Accepted fixes that must be made in CocoonOPS or the Xero web app appear here, and invoices to re-send once an exceptions export names them.</EmptyState>
+                <EmptyState title="Nothing to do by hand">
+                  Accepted fixes that must be made in CocoonOPS or the Xero web app appear here, and invoices to re-send once an exceptions
+                  export names them.
+                </EmptyState>
               ) : (
                 <>
                   <div className="checklist-tasks" role="group" aria-label="What to do">
-                    <TaskButton active={filter.task === 'all'} onClick={() => setFilter((f) => ({ ...f, task: 'all' }))} title="Everything" done={list.ticked} total={list.total} />
+                    <TaskButton
+                      active={filter.task === 'all'}
+                      onClick={() => setFilter((f) => ({ ...f, task: 'all' }))}
+                      title="Everything"
+                      done={list.ticked}
+                      total={list.total}
+                    />
                     {list.groups.map((g) => (
-                      <TaskButton key={g.task} task={g.task} active={filter.task === g.task} onClick={() => setFilter((f) => ({ ...f, task: g.task }))} title={g.title} done={g.ticked} total={g.total} />
+                      <TaskButton
+                        key={g.task}
+                        task={g.task}
+                        active={filter.task === g.task}
+                        onClick={() => setFilter((f) => ({ ...f, task: g.task }))}
+                        title={g.title}
+                        done={g.ticked}
+                        total={g.total}
+                      />
                     ))}
                   </div>
                   <div className="checklist-filters">
@@ -180,7 +197,11 @@ export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
                     />
                     <label>
                       Show{' '}
-                      <select aria-label="Show" value={filter.show} onChange={(e) => setFilter((f) => ({ ...f, show: e.target.value as ChecklistShow }))}>
+                      <select
+                        aria-label="Show"
+                        value={filter.show}
+                        onChange={(e) => setFilter((f) => ({ ...f, show: e.target.value as ChecklistShow }))}
+                      >
                         {(Object.keys(SHOW_LABELS) as ChecklistShow[]).map((k) => (
                           <option key={k} value={k}>
                             {SHOW_LABELS[k]}
@@ -229,7 +250,9 @@ export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
                   </tbody>
                 </table>
               )}
-              {audit.total > audit.entries.length && <p className="muted small">The latest {audit.entries.length.toLocaleString()}; the export has them all.</p>}
+              {audit.total > audit.entries.length && (
+                <p className="muted small">The latest {audit.entries.length.toLocaleString()}; the export has them all.</p>
+              )}
             </section>
           </>
         )}
@@ -239,7 +262,21 @@ export function ChecklistScreen({ workspace }: { workspace: WorkspaceInfo }) {
   );
 }
 
-function TaskButton({ task, active, onClick, title, done, total }: { task?: ChecklistTask; active: boolean; onClick: () => void; title: string; done: number; total: number }) {
+function TaskButton({
+  task,
+  active,
+  onClick,
+  title,
+  done,
+  total,
+}: {
+  task?: ChecklistTask;
+  active: boolean;
+  onClick: () => void;
+  title: string;
+  done: number;
+  total: number;
+}) {
   return (
     <button type="button" className="task-button" aria-pressed={active} onClick={onClick} data-task={task ?? 'all'}>
       <span className="task-title">{title}</span>

@@ -5,7 +5,17 @@ import { CORRECTION_KIND_LABELS } from '../../../shared/push-summary';
 import { ContactImageCard } from './ContactImageCard';
 import { unseenDifference } from '../../../shared/unseen-difference';
 
-export function CorrectionItem({ c, busy, onRetry, onUndo }: { c: CorrectionView; busy: boolean; onRetry: () => void; onUndo: () => void }) {
+export function CorrectionItem({
+  c,
+  busy,
+  onRetry,
+  onUndo,
+}: {
+  c: CorrectionView;
+  busy: boolean;
+  onRetry: () => void;
+  onUndo: () => void;
+}) {
   return (
     <li className="correction" data-testid="correction" data-status={c.status}>
       <div className="correction-head">

@@ -41,7 +41,8 @@ function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus
   const attention = last.stillFailing - last.waiting;
   return (
     <div className="small last-push" data-testid="last-push">
-      Last push <When at={last.at} />: <strong>{last.fixed.toLocaleString()} fixed</strong>, {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
+      Last push <When at={last.at} />: <strong>{last.fixed.toLocaleString()} fixed</strong>,{' '}
+      {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
       {last.stillFailing > 0 && ' ('}
       {last.waiting > 0 && `${last.waiting.toLocaleString()} ${last.waiting === 1 ? 'waits' : 'wait'} for a checklist step`}
       {last.waiting > 0 && attention > 0 && ', '}
@@ -57,19 +58,23 @@ function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus
 
 export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Props) {
   const xeroSide = status.lastSync ?? status.lastXeroImport;
-  const xeroLine = status.xeroExport && status.lastXeroImport
-    ? `Xero's contacts export (${status.xeroExport.views.map((v) => EXPORT_VIEW_LABELS[v]).join(', ')}) imported ${ago(status.lastXeroImport.at)}: no ContactIDs until a sync`
-    : status.lastSync
-    ? `${status.xeroConnection ? `${status.xeroConnection.tenantName}${status.xeroConnection.sandbox ? ' (sandbox)' : ''} ` : ''}synced ${ago(status.lastSync.at)}`
-    : status.lastXeroImport
-      ? `file ${status.lastXeroImport.fileName ?? ''} imported ${ago(status.lastXeroImport.at)}`
-      : 'not loaded';
+  const xeroLine =
+    status.xeroExport && status.lastXeroImport
+      ? `Xero's contacts export (${status.xeroExport.views.map((v) => EXPORT_VIEW_LABELS[v]).join(', ')}) imported ${ago(status.lastXeroImport.at)}: no ContactIDs until a sync`
+      : status.lastSync
+        ? `${status.xeroConnection ? `${status.xeroConnection.tenantName}${status.xeroConnection.sandbox ? ' (sandbox)' : ''} ` : ''}synced ${ago(status.lastSync.at)}`
+        : status.lastXeroImport
+          ? `file ${status.lastXeroImport.fileName ?? ''} imported ${ago(status.lastXeroImport.at)}`
+          : 'not loaded';
   // Without the Xero side, or with findings older than the accounts (matching stopped), no count can be trusted.
   const unknown = status.xeroTrust === 'missing' || status.findingsOutdated;
   return (
     <section className="dashboard" aria-label="Dashboard">
       <div className="headline">
-        <div className={unknown ? 'headline-number' : status.failing > 0 ? 'headline-number bad' : 'headline-number good'} data-testid="failing-count">
+        <div
+          className={unknown ? 'headline-number' : status.failing > 0 ? 'headline-number bad' : 'headline-number good'}
+          data-testid="failing-count"
+        >
           {unknown ? '—' : status.failing.toLocaleString()}
         </div>
         <div>
@@ -80,10 +85,15 @@ export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Pr
                 ? 'Match again to see which accounts will fail (the findings are out of date)'
                 : `${status.failing === 1 ? 'account' : 'accounts'} will fail on the next sync`}
           </div>
-          {!unknown && status.failing > 0 && <p className="headline-breakdown small" data-testid="failing-breakdown">{breakdown(status.failingBreakdown)}</p>}
+          {!unknown && status.failing > 0 && (
+            <p className="headline-breakdown small" data-testid="failing-breakdown">
+              {breakdown(status.failingBreakdown)}
+            </p>
+          )}
           {!unknown && status.lastPush && <LastPushLine last={status.lastPush} onAttention={onAttention} />}
           <div className="muted small">
-            {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} · {count(status.contacts, 'Xero contact')}
+            {count(status.decided, 'decision')} made · {count(status.accounts, 'billing account')} ·{' '}
+            {count(status.contacts, 'Xero contact')}
           </div>
         </div>
       </div>
@@ -114,7 +124,9 @@ export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Pr
         </div>
         <div>
           <span className="muted">CocoonOPS</span>{' '}
-          {status.lastCocoonImport ? `${status.lastCocoonImport.fileName ?? 'export'} imported ${ago(status.lastCocoonImport.at)}` : 'not imported'}
+          {status.lastCocoonImport
+            ? `${status.lastCocoonImport.fileName ?? 'export'} imported ${ago(status.lastCocoonImport.at)}`
+            : 'not imported'}
         </div>
         <SyncControl info={info} status={status} />
       </div>

@@ -43,7 +43,8 @@ export function DecisionSummary({
         <ul className="changes small">
           {decision.changes.map((c, i) => (
             <li key={i}>
-              <span className="tag">{c.target === 'xero' ? 'Xero' : 'CocoonOPS'}</span> {c.field}: “{c.from}” → “{c.to || 'a new code'}” {unseenDifference(c.from, c.to)}
+              <span className="tag">{c.target === 'xero' ? 'Xero' : 'CocoonOPS'}</span> {c.field}: “{c.from}” → “{c.to || 'a new code'}”{' '}
+              {unseenDifference(c.from, c.to)}
             </li>
           ))}
         </ul>

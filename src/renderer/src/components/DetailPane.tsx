@@ -25,7 +25,10 @@ interface Props {
   onLink: (contactId: string, name: string) => void;
 }
 
-export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ state, hasSelection, onAccept, onIgnore, onUndo, onUndoInXero, onLink }, ref) {
+export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane(
+  { state, hasSelection, onAccept, onIgnore, onUndo, onUndoInXero, onLink },
+  ref,
+) {
   const { detail, loading, error } = state;
   return (
     <aside className="detail" aria-label="Account detail" ref={ref} tabIndex={-1}>
@@ -71,7 +74,14 @@ function scoredScore(d: FindingDetail): number {
   return d.row.score;
 }
 
-function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLink }: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
+function DetailBody({
+  detail: d,
+  onAccept,
+  onIgnore,
+  onUndo,
+  onUndoInXero,
+  onLink,
+}: { detail: FindingDetail } & Omit<Props, 'state' | 'hasSelection'>) {
   const holderDiffers = d.codeHolder !== null && d.codeHolder.contactId !== d.contact?.contactId;
   const columns = xeroColumns(d);
   const attention = d.row.decision?.attention ?? null;
@@ -105,13 +115,28 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
       )}
 
       <section aria-label="Decision" className="detail-section decision-box">
-        <DecisionSummary decision={d.decision} attention={attention} pending={d.row.decision?.pending ?? null} undoable={d.undoable.length} />
+        <DecisionSummary
+          decision={d.decision}
+          attention={attention}
+          pending={d.row.decision?.pending ?? null}
+          undoable={d.undoable.length}
+        />
         <div className="button-row">
-          <button type="button" className="primary" onClick={onAccept} disabled={d.actions.length === 0} title={d.actions[0] ? `${ACTION_LABELS[d.actions[0]]}… (a)` : 'Nothing to accept: link a contact by hand'}>
+          <button
+            type="button"
+            className="primary"
+            onClick={onAccept}
+            disabled={d.actions.length === 0}
+            title={d.actions[0] ? `${ACTION_LABELS[d.actions[0]]}… (a)` : 'Nothing to accept: link a contact by hand'}
+          >
             {attention ? 'Decide again…' : 'Accept…'}
           </button>
           {attention && d.undoable.length > 0 && (
-            <button type="button" onClick={() => onUndoInXero(d.undoable)} title="Write the reviewed values back to Xero; the decision is reopened">
+            <button
+              type="button"
+              onClick={() => onUndoInXero(d.undoable)}
+              title="Write the reviewed values back to Xero; the decision is reopened"
+            >
               Undo in Xero
             </button>
           )}
@@ -129,20 +154,39 @@ function DetailBody({ detail: d, onAccept, onIgnore, onUndo, onUndoInXero, onLin
         <RecordCompare account={d.account} shown={columns.shown} holder={columns.holder} xeroWebApp={d.xeroWebApp} />
         {holderDiffers && (
           <p className="small note">
-            The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” ({d.codeHolder!.status.toLowerCase()}
-            {d.codeHolder!.mergedToContactId ? (d.codeHolder!.mergedToContactId === d.contact?.contactId ? `, merged into “${d.contact.name}”` : ', merged into another contact') : ''}).
+            The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” (
+            {d.codeHolder!.status.toLowerCase()}
+            {d.codeHolder!.mergedToContactId
+              ? d.codeHolder!.mergedToContactId === d.contact?.contactId
+                ? `, merged into “${d.contact.name}”`
+                : ', merged into another contact'
+              : ''}
+            ).
           </p>
         )}
       </section>
 
       <section aria-label="Evidence" className="detail-section">
         <h3>Evidence</h3>
-        <Evidence account={d.account} contributions={d.contributions} scoredContact={d.scoredContact} codeHolder={d.codeHolder} contact={d.contact} score={scoredScore(d)} />
+        <Evidence
+          account={d.account}
+          contributions={d.contributions}
+          scoredContact={d.scoredContact}
+          codeHolder={d.codeHolder}
+          contact={d.contact}
+          score={scoredScore(d)}
+        />
       </section>
 
       <section aria-label="Other candidates" className="detail-section">
         <h3>Candidates</h3>
-        <CandidateList candidates={d.candidates} linkedId={d.contact?.contactId ?? null} holderId={d.codeHolder?.contactId ?? null} code={d.account.code} onLink={onLink} />
+        <CandidateList
+          candidates={d.candidates}
+          linkedId={d.contact?.contactId ?? null}
+          holderId={d.codeHolder?.contactId ?? null}
+          code={d.account.code}
+          onLink={onLink}
+        />
       </section>
 
       <section aria-label="Link another contact" className="detail-section">

@@ -53,7 +53,13 @@ export function Dialog({ title, onClose, children, action, wide }: Props) {
           <button type="button" onClick={onClose} data-autofocus={action.focusCancel || undefined}>
             Cancel
           </button>
-          <button type={action.form ? 'submit' : 'button'} form={action.form} className="primary" disabled={action.disabled} onClick={action.onClick}>
+          <button
+            type={action.form ? 'submit' : 'button'}
+            form={action.form}
+            className="primary"
+            disabled={action.disabled}
+            onClick={action.onClick}
+          >
             {action.label}
           </button>
         </footer>

@@ -6,7 +6,11 @@ import type { FindingDetail } from '../../../shared/review';
 import { percent } from '../lib/format';
 
 const MARKS = { for: '✓', against: '✗', neutral: '–' } as const;
-const STANCE_WORDS = { for: 'speaks for the same business', against: 'speaks against the same business', neutral: 'says nothing either way' } as const;
+const STANCE_WORDS = {
+  for: 'speaks for the same business',
+  against: 'speaks against the same business',
+  neutral: 'says nothing either way',
+} as const;
 
 type Props = Pick<FindingDetail, 'account' | 'contributions' | 'scoredContact' | 'codeHolder' | 'contact'> & { score: number };
 
@@ -41,7 +45,10 @@ export function Evidence(props: Props) {
       </ul>
       <details className="evidence-details">
         <summary className="small">Details: how the score adds up</summary>
-        <p className="muted small">Each field’s weight: log₂ of how much likelier these values are for one business than for two (positive for, negative against). Added to a starting value for every pair, they give the percentage above.</p>
+        <p className="muted small">
+          Each field’s weight: log₂ of how much likelier these values are for one business than for two (positive for, negative against).
+          Added to a starting value for every pair, they give the percentage above.
+        </p>
         <table className="evidence-weights small" aria-label="Weights per field">
           <tbody>
             {lines.map((l) => (

@@ -8,7 +8,8 @@ export { VERDICT_LABELS };
 export const VERDICT_HINTS: Record<Verdict, string> = {
   exists_matches: 'The invoice is already in Xero as CocoonOPS has it: close the exception in CocoonOPS.',
   exists_differs: 'A document with this number is in Xero but differs: see the differences before closing or re-sending.',
-  exists_unverified: 'A document with this number is in Xero, but the exception gives too little to compare: compare it with CocoonOPS before closing.',
+  exists_unverified:
+    'A document with this number is in Xero, but the exception gives too little to compare: compare it with CocoonOPS before closing.',
   not_found: 'No synced document has this number: re-send it from CocoonOPS.',
   cannot_check: 'No invoices synced yet (or no number was given): the number could not be looked up.',
 };

@@ -94,7 +94,10 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
       <section aria-label="Resolution" className="detail-section decision-box">
         {e.resolvedAt ? (
           <p data-testid="resolution">
-            <strong>Resolved</strong> <span className="muted small">· <When at={e.resolvedAt} /></span>
+            <strong>Resolved</strong>{' '}
+            <span className="muted small">
+              · <When at={e.resolvedAt} />
+            </span>
             {e.resolvedNote && <span className="small"> · “{e.resolvedNote}”</span>}
           </p>
         ) : (
@@ -104,7 +107,15 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
         )}
         <div className="button-row">
           {!e.resolvedAt && (
-            <input type="text" className="grow" aria-label="Resolution note (optional)" placeholder="Note (optional)" value={note} maxLength={2000} onChange={(ev) => setNote(ev.target.value)} />
+            <input
+              type="text"
+              className="grow"
+              aria-label="Resolution note (optional)"
+              placeholder="Note (optional)"
+              value={note}
+              maxLength={2000}
+              onChange={(ev) => setNote(ev.target.value)}
+            />
           )}
           {e.resolvedAt ? (
             <button type="button" disabled={busy} onClick={() => onResolve(false, '')}>
@@ -146,7 +157,10 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
               <p className="small" data-testid="linked-decision">
                 {d.decision ? (
                   <>
-                    Decision: <strong>{actionLabel}</strong> <span className="muted">· <When at={d.decision.createdAt} /></span>
+                    Decision: <strong>{actionLabel}</strong>{' '}
+                    <span className="muted">
+                      · <When at={d.decision.createdAt} />
+                    </span>
                     {d.decision.note && <> · “{d.decision.note}”</>}
                   </>
                 ) : (
@@ -158,7 +172,9 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
             </>
           ) : (
             <p className="muted small">
-              {e.accountCode || e.details.accountNumber ? 'This billing account is not in the workspace (import the CocoonOPS export).' : 'No billing account given: paste or import it with the exception.'}
+              {e.accountCode || e.details.accountNumber
+                ? 'This billing account is not in the workspace (import the CocoonOPS export).'
+                : 'No billing account given: paste or import it with the exception.'}
             </p>
           )}
         </section>
@@ -167,9 +183,7 @@ export function ExceptionDetailPane({ detail: d, busy, onResolve }: Props) {
       <section aria-label="Playbook" className="detail-section">
         <h3>Playbook</h3>
         <PlaybookText playbook={d.playbook} />
-        {d.also.length > 0 && (
-          <p className="small note">Also in this message: {d.also.map((p) => p.title).join(', ')}.</p>
-        )}
+        {d.also.length > 0 && <p className="small note">Also in this message: {d.also.map((p) => p.title).join(', ')}.</p>}
       </section>
 
       {d.steps.length > 0 && (

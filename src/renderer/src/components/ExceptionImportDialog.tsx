@@ -22,7 +22,13 @@ const FIELDS: PreviewField<ExceptionField>[] = [
   { field: 'raisedAt', label: 'Exception raised', show: (cell) => formatWritten(cell) },
 ];
 
-export function ExceptionImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (summary: ExceptionImportSummary) => void }) {
+export function ExceptionImportDialog({
+  onClose,
+  onImported,
+}: {
+  onClose: () => void;
+  onImported: (summary: ExceptionImportSummary) => void;
+}) {
   const api = useApi();
   const file = usePreviewedImport<ExceptionField>(async (input) => {
     const preview = await api.exceptions.previewImport(input);
@@ -40,7 +46,9 @@ export function ExceptionImportDialog({ onClose, onImported }: { onClose: () => 
       fileLabel="Exceptions file to import"
       autoFocus
     >
-      <p className="small muted">An Exceptions Manager export (CSV or XLSX): exception text, invoice or credit note number, billing account, date.</p>
+      <p className="small muted">
+        An Exceptions Manager export (CSV or XLSX): exception text, invoice or credit note number, billing account, date.
+      </p>
     </PreviewedImportDialog>
   );
 }

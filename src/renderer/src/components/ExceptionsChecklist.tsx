@@ -13,7 +13,10 @@ export function ExceptionsChecklist({ steps, onOpen }: { steps: readonly Checkli
   return (
     <details className="exceptions-checklist" open={groups.size > 0 && groups.size <= 20}>
       <summary>
-        CocoonOPS steps <span className="muted small">({groups.size.toLocaleString()} open exception{groups.size === 1 ? '' : 's'})</span>
+        CocoonOPS steps{' '}
+        <span className="muted small">
+          ({groups.size.toLocaleString()} open exception{groups.size === 1 ? '' : 's'})
+        </span>
       </summary>
       {groups.size === 0 ? (
         <p className="muted small">Nothing to do in CocoonOPS: no open exception.</p>

@@ -116,7 +116,12 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
         <button type="button" onClick={() => setImporting(true)}>
           Import exceptions…
         </button>
-        <button type="button" disabled={busy} onClick={() => void recheck()} title="Look the invoice numbers up again among the synced Xero invoices (after a sync)">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void recheck()}
+          title="Look the invoice numbers up again among the synced Xero invoices (after a sync)"
+        >
           Re-check invoices
         </button>
       </ScreenHeader>
@@ -130,7 +135,11 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
       <div className="filter-bar" role="search" aria-label="Filter exceptions">
         <label className="field">
           <span>Playbook</span>
-          <select aria-label="Playbook" value={filter.playbook} onChange={(e) => setFilter({ ...filter, playbook: e.target.value as Filter['playbook'] })}>
+          <select
+            aria-label="Playbook"
+            value={filter.playbook}
+            onChange={(e) => setFilter({ ...filter, playbook: e.target.value as Filter['playbook'] })}
+          >
             <option value="">All playbooks</option>
             {[...playbooks.values()].map((p) => (
               <option key={p.id} value={p.id}>
@@ -141,7 +150,11 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
         </label>
         <label className="field">
           <span>Invoice check</span>
-          <select aria-label="Verdict" value={filter.verdict} onChange={(e) => setFilter({ ...filter, verdict: e.target.value as Filter['verdict'] })}>
+          <select
+            aria-label="Verdict"
+            value={filter.verdict}
+            onChange={(e) => setFilter({ ...filter, verdict: e.target.value as Filter['verdict'] })}
+          >
             <option value="">All verdicts</option>
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
@@ -152,7 +165,11 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
         </label>
         <label className="field">
           <span>Show</span>
-          <select aria-label="Open or resolved" value={filter.show} onChange={(e) => setFilter({ ...filter, show: e.target.value as Show })}>
+          <select
+            aria-label="Open or resolved"
+            value={filter.show}
+            onChange={(e) => setFilter({ ...filter, show: e.target.value as Show })}
+          >
             <option value="open">Open</option>
             <option value="resolved">Resolved</option>
             <option value="all">All</option>
@@ -161,7 +178,12 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
         <span className="muted small count" aria-live="polite" data-testid="exceptions-count" data-shown={items.length}>
           {list ? `${items.length.toLocaleString()} shown` : 'loading…'}
         </span>
-        <button type="button" onClick={() => setExporting(true)} disabled={items.length === 0} title="Save the exceptions shown as an Excel workbook or a CSV file">
+        <button
+          type="button"
+          onClick={() => setExporting(true)}
+          disabled={items.length === 0}
+          title="Save the exceptions shown as an Excel workbook or a CSV file"
+        >
           Export…
         </button>
       </div>
@@ -207,7 +229,9 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
           onClose={() => setImporting(false)}
           onImported={(s) => {
             setImporting(false);
-            say(`Imported ${s.rows.toLocaleString()} exceptions from ${s.fileName} (read as ${s.readAs}): ${s.added.toLocaleString()} new, ${s.updated.toLocaleString()} updated${s.stillOpen.length ? `, ${s.stillOpen.length.toLocaleString()} resolved here but still open in CocoonOPS` : ''}`);
+            say(
+              `Imported ${s.rows.toLocaleString()} exceptions from ${s.fileName} (read as ${s.readAs}): ${s.added.toLocaleString()} new, ${s.updated.toLocaleString()} updated${s.stillOpen.length ? `, ${s.stillOpen.length.toLocaleString()} resolved here but still open in CocoonOPS` : ''}`,
+            );
             if (s.ids[0] !== undefined) select(s.ids[0]);
             refresh();
           }}
@@ -223,8 +247,8 @@ export function ExceptionsScreen({ workspace }: { workspace: WorkspaceInfo }) {
             say(m);
           }}
         >
-          The {items.length.toLocaleString()} exception{items.length === 1 ? '' : 's'} shown, in the order shown, with the document, the billing account,
-          Xero&apos;s message, the playbook, the invoice check and what to do.
+          The {items.length.toLocaleString()} exception{items.length === 1 ? '' : 's'} shown, in the order shown, with the document, the
+          billing account, Xero&apos;s message, the playbook, the invoice check and what to do.
         </ExportDialog>
       )}
       <Toast message={toast} onDismiss={() => setToast(null)} />

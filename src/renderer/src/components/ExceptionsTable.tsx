@@ -17,7 +17,16 @@ interface Props {
 export function ExceptionsTable({ items, playbooks, selectedId, onSelect }: Props) {
   const at = items.findIndex((e) => e.id === selectedId);
   const onKey = (e: KeyboardEvent) => {
-    const next = e.key === 'ArrowDown' || e.key === 'j' ? at + 1 : e.key === 'ArrowUp' || e.key === 'k' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : null;
+    const next =
+      e.key === 'ArrowDown' || e.key === 'j'
+        ? at + 1
+        : e.key === 'ArrowUp' || e.key === 'k'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? items.length - 1
+              : null;
     if (next === null || items.length === 0) return;
     e.preventDefault();
     onSelect(items[Math.min(items.length - 1, Math.max(0, next))]!.id);
@@ -59,7 +68,12 @@ export function ExceptionsTable({ items, playbooks, selectedId, onSelect }: Prop
               <div role="gridcell" className="cell" aria-colindex={1}>
                 <ResolvedBadge resolvedAt={e.resolvedAt} />
               </div>
-              <div role="gridcell" className="cell mono" aria-colindex={2} title={e.docType === 'credit_note' ? 'credit note' : e.docType ?? undefined}>
+              <div
+                role="gridcell"
+                className="cell mono"
+                aria-colindex={2}
+                title={e.docType === 'credit_note' ? 'credit note' : (e.docType ?? undefined)}
+              >
                 {e.number || <span className="muted">—</span>}
               </div>
               <div role="gridcell" className="cell mono" aria-colindex={3}>

@@ -55,7 +55,14 @@ export function ExportDialog({ title, children, request, onClose, onDone }: Prop
       <div className="segmented" role="radiogroup" aria-label="File format">
         {FORMATS.map((f) => (
           <label key={f.format} className={format === f.format ? 'active' : undefined}>
-            <input type="radio" name="export-format" value={f.format} checked={format === f.format} onChange={() => setFormat(f.format)} data-autofocus={format === f.format || undefined} />
+            <input
+              type="radio"
+              name="export-format"
+              value={f.format}
+              checked={format === f.format}
+              onChange={() => setFormat(f.format)}
+              data-autofocus={format === f.format || undefined}
+            />
             {f.label}
           </label>
         ))}

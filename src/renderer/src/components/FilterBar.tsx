@@ -26,7 +26,10 @@ const fromPct = (s: string, fallback: number) => {
   return s.trim() === '' || Number.isNaN(n) ? fallback : Math.min(1, Math.max(0, n / 100));
 };
 
-export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar({ query, onQuery, filter, onFilter, shown, total, attention, loading, onBulk, onExport }, searchRef) {
+export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
+  { query, onQuery, filter, onFilter, shown, total, attention, loading, onBulk, onExport },
+  searchRef,
+) {
   const kind = filter.kinds.length === 1 ? filter.kinds[0]! : '';
   return (
     <div className="filter-bar" role="search">
@@ -66,7 +69,11 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
       </label>
       <label className="field">
         <span>Show</span>
-        <select aria-label="Decision state" value={filter.decided} onChange={(e) => onFilter({ ...filter, decided: e.target.value as ReviewFilter['decided'] })}>
+        <select
+          aria-label="Decision state"
+          value={filter.decided}
+          onChange={(e) => onFilter({ ...filter, decided: e.target.value as ReviewFilter['decided'] })}
+        >
           <option value="all">All</option>
           <option value="undecided">Undecided</option>
           <option value="decided">Decided</option>
@@ -76,10 +83,20 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
       <span className="muted small count" aria-live="polite" data-testid="shown-count" data-shown={shown} data-kind={kind}>
         {loading ? `loading ${total.toLocaleString()} accounts…` : `${shown.toLocaleString()} of ${total.toLocaleString()}`}
       </span>
-      <button type="button" onClick={onBulk} disabled={shown === 0 || loading} title="Accept the suggestions of every account shown (preview first)  (b)">
+      <button
+        type="button"
+        onClick={onBulk}
+        disabled={shown === 0 || loading}
+        title="Accept the suggestions of every account shown (preview first)  (b)"
+      >
         Accept shown…
       </button>
-      <button type="button" onClick={onExport} disabled={shown === 0 || loading} title="Save the accounts shown, as shown, as an Excel workbook or a CSV file">
+      <button
+        type="button"
+        onClick={onExport}
+        disabled={shown === 0 || loading}
+        title="Save the accounts shown, as shown, as an Excel workbook or a CSV file"
+      >
         Export…
       </button>
     </div>

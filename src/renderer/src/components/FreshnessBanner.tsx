@@ -45,9 +45,7 @@ function TrustBanner({ status }: { status: WorkspaceStatus }) {
     );
   }
   const text =
-    status.xeroTrust !== 'complete'
-      ? status.xeroTrustReason
-      : 'No CocoonOPS export imported yet: import one to see the billing accounts.';
+    status.xeroTrust !== 'complete' ? status.xeroTrustReason : 'No CocoonOPS export imported yet: import one to see the billing accounts.';
   return (
     <div className="banner banner-warn" role="status">
       {text}

@@ -5,11 +5,7 @@ import { Dialog } from './Dialog';
 export function IgnoreDialog({ code, onIgnore, onClose }: { code: string; onIgnore: (note: string) => void; onClose: () => void }) {
   const [note, setNote] = useState('');
   return (
-    <Dialog
-      title={`Ignore ${code}`}
-      onClose={onClose}
-      action={{ label: 'Ignore', form: 'ignore-form' }}
-    >
+    <Dialog title={`Ignore ${code}`} onClose={onClose} action={{ label: 'Ignore', form: 'ignore-form' }}>
       <form
         id="ignore-form"
         onSubmit={(e) => {

@@ -21,7 +21,15 @@ const FIELDS: PreviewField<MappingField>[] = [
   { field: 'status', label: 'Status' },
 ];
 
-export function ImportDialog({ initialKind = 'cocoon', onClose, onImported }: { initialKind?: Kind; onClose: () => void; onImported: (message: string) => void }) {
+export function ImportDialog({
+  initialKind = 'cocoon',
+  onClose,
+  onImported,
+}: {
+  initialKind?: Kind;
+  onClose: () => void;
+  onImported: (message: string) => void;
+}) {
   const api = useApi();
   const [kind, setKind] = useState<Kind>(initialKind);
   const file = usePreviewedImport<MappingField>(kind === 'cocoon' ? (input) => api.imports.previewCocoon(input) : null);
@@ -70,14 +78,16 @@ export function ImportDialog({ initialKind = 'cocoon', onClose, onImported }: { 
                 file.reset();
               }}
             />
-            {k === 'cocoon' ? 'CocoonOPS billing accounts (CSV / XLSX)' : "Xero contacts (Xero's contacts export CSV, or GET /Contacts JSON)"}
+            {k === 'cocoon'
+              ? 'CocoonOPS billing accounts (CSV / XLSX)'
+              : "Xero contacts (Xero's contacts export CSV, or GET /Contacts JSON)"}
           </label>
         ))}
       </div>
       {kind === 'xero' && !isExport && (
         <p className="small muted">
-          No Xero connection yet? In Xero, open Contacts → All contacts and click Export, then import the file here; do the same
-          from Contacts → Archived, since archived contacts are exported only from there.
+          No Xero connection yet? In Xero, open Contacts → All contacts and click Export, then import the file here; do the same from
+          Contacts → Archived, since archived contacts are exported only from there.
         </p>
       )}
       {isExport && (
@@ -96,7 +106,7 @@ export function ImportDialog({ initialKind = 'cocoon', onClose, onImported }: { 
               ? 'Its contacts are marked archived. They are added to the contacts imported from the other lists.'
               : view === 'customers'
                 ? 'Its contacts are marked customers; the contacts of the other lists are kept.'
-                : 'It replaces the contacts of an earlier All contacts export; archived contacts come only from the Archived list\'s export.'}
+                : "It replaces the contacts of an earlier All contacts export; archived contacts come only from the Archived list's export."}
           </p>
         </fieldset>
       )}

@@ -32,7 +32,12 @@ export function LinkSearch({ onLink }: { onLink: (contactId: string, name: strin
                 {contact.name}
                 <span className="muted small"> {contact.accountNumber ? `· ${contact.accountNumber}` : '· no AccountNumber'}</span>
               </span>
-              <button type="button" className="small-button" aria-label={`Link ${contact.name}`} onClick={() => onLink(contact.contactId, contact.name)}>
+              <button
+                type="button"
+                className="small-button"
+                aria-label={`Link ${contact.name}`}
+                onClick={() => onLink(contact.contactId, contact.name)}
+              >
                 Link
               </button>
             </li>

@@ -34,12 +34,19 @@ export function Onboarding({ info }: { info: AppInfo }) {
   return (
     <main className="onboarding" aria-labelledby="welcome">
       <h1 id="welcome">Cocoon ⇄ Xero Reconciler</h1>
-      <p className="lead">Find the CocoonOPS billing accounts whose Xero sync will fail, see both sides together, and decide what to fix.</p>
-      {recent.length > 0 && <RecentWorkspaces recent={recent} disabled={busy !== null} onOpen={(path) => run('open', () => api.workspace.open({ path }))} />}
+      <p className="lead">
+        Find the CocoonOPS billing accounts whose Xero sync will fail, see both sides together, and decide what to fix.
+      </p>
+      {recent.length > 0 && (
+        <RecentWorkspaces recent={recent} disabled={busy !== null} onOpen={(path) => run('open', () => api.workspace.open({ path }))} />
+      )}
       <div className="start-cards">
         <section className="start-card">
           <h2>Try the demo</h2>
-          <p className="muted">829 real organisation names, a sandbox Xero running inside the app with their invoices and credit notes, every kind of mismatch, and a CocoonOPS exceptions export to clear. Nothing leaves this computer.</p>
+          <p className="muted">
+            829 real organisation names, a sandbox Xero running inside the app with their invoices and credit notes, every kind of mismatch,
+            and a CocoonOPS exceptions export to clear. Nothing leaves this computer.
+          </p>
           <button type="button" className="primary" disabled={busy !== null} onClick={() => run('demo', () => api.workspace.openDemo())}>
             {busy === 'demo' ? 'Preparing the demo…' : 'Open the demo'}
           </button>
@@ -47,7 +54,12 @@ export function Onboarding({ info }: { info: AppInfo }) {
         <section className="start-card">
           <h2>Connect Xero</h2>
           <p className="muted">Sign in to Xero in your browser (PKCE); the app reads your contacts, invoices and credit notes.</p>
-          <button type="button" disabled={!info.features.connect || busy !== null} onClick={() => run('connect', () => api.xero.connect())} aria-describedby="connect-note">
+          <button
+            type="button"
+            disabled={!info.features.connect || busy !== null}
+            onClick={() => run('connect', () => api.xero.connect())}
+            aria-describedby="connect-note"
+          >
             {busy === 'connect' ? 'Waiting for Xero…' : 'Connect Xero'}
           </button>
           {busy === 'connect' && <SignInLink />}
@@ -59,7 +71,10 @@ export function Onboarding({ info }: { info: AppInfo }) {
         </section>
         <section className="start-card">
           <h2>Import files</h2>
-          <p className="muted">A CocoonOPS billing-account export (CSV or XLSX), checked and previewed before anything is stored; and Xero's contacts export (in Xero: Contacts → Export), no API app needed.</p>
+          <p className="muted">
+            A CocoonOPS billing-account export (CSV or XLSX), checked and previewed before anything is stored; and Xero's contacts export
+            (in Xero: Contacts → Export), no API app needed.
+          </p>
           <div className="button-row">
             <button type="button" disabled={busy !== null} onClick={() => setImporting('cocoon')}>
               Import CocoonOPS export…

@@ -34,7 +34,13 @@ export function PasteException({ onAdded }: { onAdded: (detail: ExceptionDetail)
     <form className="paste-exception" aria-label="Paste an exception" onSubmit={(e) => void submit(e)}>
       <label className="stacked grow">
         <span>Xero error message</span>
-        <textarea rows={2} value={message} maxLength={10_000} onChange={(e) => setMessage(e.target.value)} placeholder="e.g. Invoice # must be unique." />
+        <textarea
+          rows={2}
+          value={message}
+          maxLength={10_000}
+          onChange={(e) => setMessage(e.target.value)}
+          placeholder="e.g. Invoice # must be unique."
+        />
       </label>
       <label className="stacked">
         <span>Invoice / credit note number</span>

@@ -32,7 +32,18 @@ interface Props<F extends string> {
   children: ReactNode;
 }
 
-export function PreviewedImportDialog<F extends string>({ title, onClose, state, onImport, importLabel, fields, accept, fileLabel, autoFocus, children }: Props<F>) {
+export function PreviewedImportDialog<F extends string>({
+  title,
+  onClose,
+  state,
+  onImport,
+  importLabel,
+  fields,
+  accept,
+  fileLabel,
+  autoFocus,
+  children,
+}: Props<F>) {
   const { preview, problems } = state;
   const errors = preview?.problems.filter((p) => p.severity === 'error').length ?? 0;
   const mapped = fields.filter((f) => preview?.mapping[f.field]);
@@ -60,7 +71,13 @@ export function PreviewedImportDialog<F extends string>({ title, onClose, state,
       {children}
       <label className="stacked">
         <span>File</span>
-        <input type="file" accept={accept} aria-label={fileLabel} data-autofocus={autoFocus} onChange={(e) => void state.choose(e.target.files)} />
+        <input
+          type="file"
+          accept={accept}
+          aria-label={fileLabel}
+          data-autofocus={autoFocus}
+          onChange={(e) => void state.choose(e.target.files)}
+        />
       </label>
       {state.busy && <ProgressLine inline waiting="Reading…" />}
       {state.error && (
@@ -98,13 +115,19 @@ export function PreviewedImportDialog<F extends string>({ title, onClose, state,
                   {label}
                   {required ? ' *' : ''}
                 </span>
-                <select aria-label={`Column for ${label}`} value={preview.mapping[field] ?? ''} onChange={(e) => state.map(field, e.target.value || null)}>
+                <select
+                  aria-label={`Column for ${label}`}
+                  value={preview.mapping[field] ?? ''}
+                  onChange={(e) => state.map(field, e.target.value || null)}
+                >
                   <option value="">— not in the file —</option>
-                  {preview.header.filter((h) => h.trim() !== '').map((h) => (
-                    <option key={h} value={h}>
-                      {h}
-                    </option>
-                  ))}
+                  {preview.header
+                    .filter((h) => h.trim() !== '')
+                    .map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
                 </select>
               </label>
             ))}

@@ -13,7 +13,11 @@ interface Props {
 
 export function PushConfirmDialog({ summary, blocked, onConfirm, onCancel }: Props) {
   return (
-    <Dialog title={`Write to ${summary.organisation}?`} onClose={onCancel} action={{ label: confirmLabel(summary), onClick: onConfirm, focusCancel: true }}>
+    <Dialog
+      title={`Write to ${summary.organisation}?`}
+      onClose={onCancel}
+      action={{ label: confirmLabel(summary), onClick: onConfirm, focusCancel: true }}
+    >
       <div data-testid="push-confirm">
         <p className="push-org">
           Xero organisation: <strong data-testid="push-organisation">{summary.organisation}</strong>{' '}
@@ -27,12 +31,11 @@ export function PushConfirmDialog({ summary, blocked, onConfirm, onCancel }: Pro
           {summary.resuming > 0 && <li>{counted(summary.resuming, 'change')} of an interrupted push, finished first</li>}
         </ul>
         <p data-testid="push-confirm-total">
-          In all: <strong>{counted(summary.changes, 'change')}</strong> on <strong>{counted(summary.contacts, 'contact')}</strong>
-          .
+          In all: <strong>{counted(summary.changes, 'change')}</strong> on <strong>{counted(summary.contacts, 'contact')}</strong>.
         </p>
         <p className="muted small">
-          Every contact is read again first: one changed in Xero since your review is not overwritten but shown as a conflict. Each change can be undone from
-          this screen afterwards.
+          Every contact is read again first: one changed in Xero since your review is not overwritten but shown as a conflict. Each change
+          can be undone from this screen afterwards.
           {blocked > 0 && ` ${counted(blocked, 'change')} held back by the checks ${blocked === 1 ? 'is' : 'are'} not sent.`}
         </p>
       </div>

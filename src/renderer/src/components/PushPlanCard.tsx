@@ -18,7 +18,9 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
     <section className="card" aria-labelledby="plan-title" data-testid="push-plan">
       <h2 id="plan-title">Plan</h2>
       <p data-testid="plan-summary">
-        {plan.toSend === 0 ? 'Nothing to push to Xero.' : `${counted(plan.toSend, 'change')} to push on ${counted(plan.contacts, 'contact')}.`}
+        {plan.toSend === 0
+          ? 'Nothing to push to Xero.'
+          : `${counted(plan.toSend, 'change')} to push on ${counted(plan.contacts, 'contact')}.`}
         {plan.resuming > 0 && ` ${counted(plan.resuming, 'change')} of an interrupted push will be finished first.`}
       </p>
       {summary && summary.kinds.length > 0 && (
@@ -37,7 +39,13 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
               .slice(0, 500)
               .map((i, n) => (
                 <li key={n} data-testid="plan-item" data-code={i.accountCode}>
-                  <strong>{i.accountCode}</strong> {i.contactName}: {i.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”${unseenDifference(c.from, c.to) ? ` ${unseenDifference(c.from, c.to)}` : ''}`).join('; ')}
+                  <strong>{i.accountCode}</strong> {i.contactName}:{' '}
+                  {i.changes
+                    .map(
+                      (c) =>
+                        `${c.field} “${c.from}” → “${c.to}”${unseenDifference(c.from, c.to) ? ` ${unseenDifference(c.from, c.to)}` : ''}`,
+                    )
+                    .join('; ')}
                 </li>
               ))}
           </ul>
@@ -70,7 +78,11 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
           Push to Xero
         </button>
         {!running && plan.calls && summary && (
-          <span className="muted small" data-testid="push-calls" title="Xero allows 5,000 calls a day per organisation (1,000 on its Starter plan)">
+          <span
+            className="muted small"
+            data-testid="push-calls"
+            title="Xero allows 5,000 calls a day per organisation (1,000 on its Starter plan)"
+          >
             about {counted(plan.calls.needed, 'call')} to Xero{plan.calls.budget ? ` · ${plan.calls.budget}` : ''}
           </span>
         )}

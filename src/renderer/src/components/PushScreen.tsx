@@ -35,7 +35,12 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
   return (
     <div className="workbench outbox-screen">
       <ScreenHeader workspace={workspace} current="#push">
-        <button type="button" onClick={() => setExporting(true)} disabled={!plan || plan.items.length === 0} title="Save the plan as an Excel workbook or a CSV file">
+        <button
+          type="button"
+          onClick={() => setExporting(true)}
+          disabled={!plan || plan.items.length === 0}
+          title="Save the plan as an Excel workbook or a CSV file"
+        >
           Export plan…
         </button>
         <button type="button" onClick={refresh} disabled={run.running}>
@@ -53,8 +58,8 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
           }}
         >
           The plan&apos;s {counted(plan.items.length, 'contact change')}
-          {blocked > 0 ? ` (${formatCount(blocked)} blocked, with why)` : ''}: one row per field written, with the billing account, the Xero contact, its
-          value in Xero now and after the push.
+          {blocked > 0 ? ` (${formatCount(blocked)} blocked, with why)` : ''}: one row per field written, with the billing account, the Xero
+          contact, its value in Xero now and after the push.
         </ExportDialog>
       )}
       <main className="outbox-main">

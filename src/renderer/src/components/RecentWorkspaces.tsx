@@ -14,7 +14,15 @@ function failing(w: RecentWorkspace): { text: string; tone: string } {
   return { text: `${w.failing.toLocaleString()} will fail`, tone: 'bad' };
 }
 
-export function RecentWorkspaces({ recent, disabled, onOpen }: { recent: readonly RecentWorkspace[]; disabled: boolean; onOpen: (path: string) => void }) {
+export function RecentWorkspaces({
+  recent,
+  disabled,
+  onOpen,
+}: {
+  recent: readonly RecentWorkspace[];
+  disabled: boolean;
+  onOpen: (path: string) => void;
+}) {
   return (
     <section className="recent" aria-labelledby="recent-heading">
       <h2 id="recent-heading">Recent workspaces</h2>

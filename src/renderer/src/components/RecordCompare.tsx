@@ -41,7 +41,11 @@ const LINES: readonly Line[] = [
   { label: 'Address', field: 'address', xero: (c) => c.address, compare: true },
   { label: 'Postcode', xero: (c) => c.postcode, compare: true },
   { label: 'Contact person', xero: () => '', compare: false },
-  { label: 'Status', xero: (c) => [c.status, c.isCustomer ? 'customer' : 'not a customer', c.isSupplier ? 'supplier' : ''].filter(Boolean).join(', '), compare: false },
+  {
+    label: 'Status',
+    xero: (c) => [c.status, c.isCustomer ? 'customer' : 'not a customer', c.isSupplier ? 'supplier' : ''].filter(Boolean).join(', '),
+    compare: false,
+  },
   { label: 'Row / updated', xero: (c) => (c.updatedDateUtc ? formatDateTime(c.updatedDateUtc) : ''), compare: false },
 ];
 
@@ -60,7 +64,8 @@ function cocoonValue(label: string, a: BillingAccount): string {
   return values[label] ?? '';
 }
 
-const differs = (l: Line, cocoon: string, xero: string): boolean => l.compare && cocoon.trim() !== '' && xero.trim() !== '' && !sameValue(l.field ?? l.label, cocoon, xero);
+const differs = (l: Line, cocoon: string, xero: string): boolean =>
+  l.compare && cocoon.trim() !== '' && xero.trim() !== '' && !sameValue(l.field ?? l.label, cocoon, xero);
 
 function ColumnHead({ column, xeroWebApp }: { column: XeroColumn | null; xeroWebApp: boolean }) {
   if (!column) return <th scope="col">Xero</th>;
@@ -74,7 +79,13 @@ function ColumnHead({ column, xeroWebApp }: { column: XeroColumn | null; xeroWeb
         </span>
       )}
       {xeroWebApp && (
-        <a className="small" href={xeroContactUrl(contact.contactId)} target="_blank" rel="noopener noreferrer" aria-label={`Open “${contact.name}” in Xero`}>
+        <a
+          className="small"
+          href={xeroContactUrl(contact.contactId)}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Open “${contact.name}” in Xero`}
+        >
           Open in Xero ↗
         </a>
       )}
@@ -88,13 +99,19 @@ export function RecordCompare({ account, shown, holder, xeroWebApp }: Props) {
   return (
     <table className={both ? 'compare compare-three' : 'compare'}>
       <caption className="visually-hidden">
-        {both ? `The CocoonOPS billing account, the Xero contact that ${shown!.role}, and the Xero contact that ${holder!.role}, field by field` : 'The CocoonOPS billing account and the Xero contact, field by field'}
+        {both
+          ? `The CocoonOPS billing account, the Xero contact that ${shown!.role}, and the Xero contact that ${holder!.role}, field by field`
+          : 'The CocoonOPS billing account and the Xero contact, field by field'}
       </caption>
       <thead>
         <tr>
           <th scope="col">Field</th>
           <th scope="col">CocoonOPS</th>
-          {columns.length === 0 ? <ColumnHead column={null} xeroWebApp={false} /> : columns.map((c) => <ColumnHead key={c.contact.contactId} column={c} xeroWebApp={xeroWebApp} />)}
+          {columns.length === 0 ? (
+            <ColumnHead column={null} xeroWebApp={false} />
+          ) : (
+            columns.map((c) => <ColumnHead key={c.contact.contactId} column={c} xeroWebApp={xeroWebApp} />)
+          )}
         </tr>
       </thead>
       <tbody>
@@ -103,7 +120,10 @@ export function RecordCompare({ account, shown, holder, xeroWebApp }: Props) {
           const first = columns[0] ? l.xero(columns[0].contact) : '';
           const rowDiffers = columns[0] !== undefined && differs(l, cocoon, first);
           // The CocoonOPS value is marked against the first Xero column (the contact shown), each Xero value against CocoonOPS.
-          const diffWith = (xero: string) => ((l.compare && (differs(l, cocoon, xero) || l.label === 'Name') && cocoon !== xero && cocoon !== '' && xero !== '' ? diffNames(cocoon, xero) : null));
+          const diffWith = (xero: string) =>
+            l.compare && (differs(l, cocoon, xero) || l.label === 'Name') && cocoon !== xero && cocoon !== '' && xero !== ''
+              ? diffNames(cocoon, xero)
+              : null;
           const mine = diffWith(first);
           return (
             <tr key={l.label} className={rowDiffers ? 'differs' : undefined}>

@@ -20,7 +20,16 @@ interface Props {
   onOpen: (index: number) => void;
 }
 
-export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRowIndex, top, selected, xeroTrust, onSelect, onOpen }: Props) {
+export const ReviewTableRow = memo(function ReviewTableRow({
+  index,
+  row,
+  ariaRowIndex,
+  top,
+  selected,
+  xeroTrust,
+  onSelect,
+  onOpen,
+}: Props) {
   const diff = useMemo(() => (row.xeroName ? diffNames(row.name, row.xeroName) : null), [row.name, row.xeroName]);
   const decision = row.decision;
   // Carried out and still failing: open again, shown as a warning with the reason instead of a tick.
@@ -39,16 +48,27 @@ export const ReviewTableRow = memo(function ReviewTableRow({ index, row, ariaRow
     >
       <div role="gridcell" className="cell col-decision" aria-colindex={1}>
         {attention ? (
-          <span className="decision-mark decision-attention" title={`${attention} (${ACTION_LABELS[decision!.action]}): decide again`} data-attention={attention}>
+          <span
+            className="decision-mark decision-attention"
+            title={`${attention} (${ACTION_LABELS[decision!.action]}): decide again`}
+            data-attention={attention}
+          >
             !<span className="visually-hidden">Needs attention: {attention}</span>
           </span>
         ) : decision?.pending ? (
           // Decided, but the account fails until a step of the fix is done: no tick yet.
-          <span className="decision-mark decision-pending" title={`${ACTION_LABELS[decision.action]}: ${decision.pending}`} data-pending={decision.pending}>
+          <span
+            className="decision-mark decision-pending"
+            title={`${ACTION_LABELS[decision.action]}: ${decision.pending}`}
+            data-pending={decision.pending}
+          >
             …<span className="visually-hidden">{`${ACTION_LABELS[decision.action]}; pending: ${decision.pending}`}</span>
           </span>
         ) : decision ? (
-          <span className={`decision-mark decision-${decision.action}`} title={`${ACTION_LABELS[decision.action]}${decision.source === 'bulk' ? ' (bulk)' : ''}${decision.note ? `: ${decision.note}` : ''}`}>
+          <span
+            className={`decision-mark decision-${decision.action}`}
+            title={`${ACTION_LABELS[decision.action]}${decision.source === 'bulk' ? ' (bulk)' : ''}${decision.note ? `: ${decision.note}` : ''}`}
+          >
             {decision.action === 'ignore' ? '–' : '✓'}
             <span className="visually-hidden">{ACTION_LABELS[decision.action]}</span>
           </span>

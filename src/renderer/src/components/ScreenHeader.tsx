@@ -14,7 +14,8 @@ export function ScreenHeader({ workspace, current, children }: { workspace: Work
   return (
     <header className="topbar">
       <div className="brand">
-        Cocoon ⇄ Xero <span className="muted">·</span> <span title={workspace.path}>{workspace.isDemo ? 'Demo workspace' : workspace.name}</span>
+        Cocoon ⇄ Xero <span className="muted">·</span>{' '}
+        <span title={workspace.path}>{workspace.isDemo ? 'Demo workspace' : workspace.name}</span>
       </div>
       <nav className="screen-tabs" aria-label="Screens">
         {TABS.map(([href, label]) => (

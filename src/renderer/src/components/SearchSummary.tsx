@@ -13,7 +13,13 @@ interface Props {
 
 export function SearchSummary({ query, counts, sort, onRelevance }: Props) {
   return (
-    <div className="search-summary small" data-testid="search-summary" data-contains={counts.contains} data-close={counts.close} data-hidden={counts.hidden}>
+    <div
+      className="search-summary small"
+      data-testid="search-summary"
+      data-contains={counts.contains}
+      data-close={counts.close}
+      data-hidden={counts.hidden}
+    >
       <span>
         {count(counts.contains, 'account contains', 'accounts contain')} “{query.trim()}”
         {counts.close > 0 && <> · {count(counts.close, 'close match', 'close matches')} (a typo or two), listed after them</>}

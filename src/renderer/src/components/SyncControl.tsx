@@ -103,7 +103,8 @@ export function SyncControl({ info, status }: { info: AppInfo; status: Workspace
         >
           <p data-testid="sync-shrink-question">{asking}</p>
           <p className="muted small">
-            Cancel keeps every contact; the findings stay those of the last complete sync, marked as possibly out of date, until a sync completes.
+            Cancel keeps every contact; the findings stay those of the last complete sync, marked as possibly out of date, until a sync
+            completes.
           </p>
         </Dialog>
       )}
@@ -135,10 +136,17 @@ function when(iso: string): string {
 
 /** Xero's calls left today for the organisation (from its last answer), and when its day resets. */
 export function DayBudget({ budget }: { budget: XeroBudget }) {
-  const left = budget.remaining === null ? 'a new day at Xero' : `${budget.remaining.toLocaleString()} Xero call${budget.remaining === 1 ? '' : 's'} left today`;
+  const left =
+    budget.remaining === null
+      ? 'a new day at Xero'
+      : `${budget.remaining.toLocaleString()} Xero call${budget.remaining === 1 ? '' : 's'} left today`;
   const reset = budget.remaining === null ? '' : ` · resets ${budget.exact ? 'at' : 'by'} ${when(budget.resetAt)}`;
   return (
-    <span className={`muted small${budget.remaining === 0 ? ' warn-text' : ''}`} data-testid="xero-budget" title={`Xero allows 5,000 calls a day per organisation (1,000 on its Starter plan): ${budget.line}`}>
+    <span
+      className={`muted small${budget.remaining === 0 ? ' warn-text' : ''}`}
+      data-testid="xero-budget"
+      title={`Xero allows 5,000 calls a day per organisation (1,000 on its Starter plan): ${budget.line}`}
+    >
       {left}
       {reset}
     </span>

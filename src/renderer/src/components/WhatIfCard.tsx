@@ -13,8 +13,8 @@ export function WhatIfCard({ whatIf: w }: { whatIf: PlanWhatIf }) {
     <section className="card what-if" aria-labelledby="what-if-title" data-testid="what-if">
       <h2 id="what-if-title">After this plan</h2>
       <p className="what-if-headline">
-        <strong data-testid="what-if-pass">{formatCount(w.afterChecklist.fixed)}</strong> of the {counted(w.failingNow, 'failing account')} will pass;{' '}
-        <strong data-testid="what-if-still">{formatCount(w.afterChecklist.failing)}</strong> still fail.
+        <strong data-testid="what-if-pass">{formatCount(w.afterChecklist.fixed)}</strong> of the {counted(w.failingNow, 'failing account')}{' '}
+        will pass; <strong data-testid="what-if-still">{formatCount(w.afterChecklist.failing)}</strong> still fail.
       </p>
       <p className="small" data-testid="what-if-push">
         After the push alone: {formatCount(w.afterPush.fixed)} pass, {formatCount(w.afterPush.failing)} still fail
@@ -28,15 +28,16 @@ export function WhatIfCard({ whatIf: w }: { whatIf: PlanWhatIf }) {
       )}
       {meanwhile.length > 0 && (
         <p className="small" data-testid="what-if-meanwhile">
-          Until the checklist's steps are done, {counted(meanwhile.length, 'account')} that {meanwhile.length === 1 ? 'passes' : 'pass'} today{' '}
-          {meanwhile.length === 1 ? 'fails' : 'fail'}: {meanwhile.slice(0, 10).join(', ')}
+          Until the checklist's steps are done, {counted(meanwhile.length, 'account')} that {meanwhile.length === 1 ? 'passes' : 'pass'}{' '}
+          today {meanwhile.length === 1 ? 'fails' : 'fail'}: {meanwhile.slice(0, 10).join(', ')}
           {meanwhile.length > 10 ? ', …' : ''} (a CocoonOPS step completes {meanwhile.length === 1 ? 'its fix' : 'their fixes'}).
         </p>
       )}
       {w.decidedStillFailing > 0 && (
         <details>
           <summary>
-            {counted(w.decidedStillFailing, 'decided account')} would still fail: the decision does not fix {w.decidedStillFailing === 1 ? 'it' : 'them'}
+            {counted(w.decidedStillFailing, 'decided account')} would still fail: the decision does not fix{' '}
+            {w.decidedStillFailing === 1 ? 'it' : 'them'}
           </summary>
           <ul className="small" data-testid="what-if-still-list">
             {w.stillFailing.map((f) => (

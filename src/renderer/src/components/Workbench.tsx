@@ -13,7 +13,16 @@ import { useReviewSearch } from '../hooks/useReviewSearch';
 import { errorMessage } from '../lib/file-content';
 import { count } from '../lib/format';
 import type { KeyCommand } from '../lib/keyboard';
-import { ALL_ROWS, countAttention, searchCounts, sortOrder, visibleRows, type ReviewFilter, type Sort, type SortKey } from '../lib/review-view';
+import {
+  ALL_ROWS,
+  countAttention,
+  searchCounts,
+  sortOrder,
+  visibleRows,
+  type ReviewFilter,
+  type Sort,
+  type SortKey,
+} from '../lib/review-view';
 import { AcceptDialog } from './AcceptDialog';
 import { BulkDialog, type BulkScope } from './BulkDialog';
 import { Dashboard } from './Dashboard';
@@ -139,8 +148,15 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         const r = await api.decisions.undoBatch({ batchId });
         data.patch(r.rows);
         detail.refresh();
-        const pushed = r.pushed > 0 ? ` ${count(r.pushed, 'of them was', 'of them were')} already pushed: Xero keeps those changes until you undo them on the Push screen.` : '';
-        say(r.undone > 0 ? `Bulk accept undone: ${count(r.undone, 'decision')}.${pushed}` : `Nothing left to undo of that bulk accept (${count(applied, 'decision')}).`);
+        const pushed =
+          r.pushed > 0
+            ? ` ${count(r.pushed, 'of them was', 'of them were')} already pushed: Xero keeps those changes until you undo them on the Push screen.`
+            : '';
+        say(
+          r.undone > 0
+            ? `Bulk accept undone: ${count(r.undone, 'decision')}.${pushed}`
+            : `Nothing left to undo of that bulk accept (${count(applied, 'decision')}).`,
+        );
       } catch (e) {
         say(errorMessage(e), 'error');
       }
@@ -199,7 +215,8 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
     if (!selectedRow) return;
     const d = detail.detail ?? (await detail.load(selectedRow.code).catch(() => null));
     if (!d) return;
-    if (d.actions.length === 0) say(`${selectedRow.code}: nothing to accept — link a Xero contact by hand in the detail pane, or ignore it.`);
+    if (d.actions.length === 0)
+      say(`${selectedRow.code}: nothing to accept — link a Xero contact by hand in the detail pane, or ignore it.`);
     else setDialog({ kind: 'accept' });
   };
 
@@ -258,8 +275,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
     else if (e.command === 'close-workspace') void api.workspace.close();
   });
 
-  const toggleKind = (kind: FindingKind) =>
-    setFilter((f) => ({ ...f, kinds: f.kinds.length === 1 && f.kinds[0] === kind ? [] : [kind] }));
+  const toggleKind = (kind: FindingKind) => setFilter((f) => ({ ...f, kinds: f.kinds.length === 1 && f.kinds[0] === kind ? [] : [kind] }));
   const onSort = (key: SortKey) => {
     const shown = byRelevance ? null : sort;
     setChosenSort({ key, descending: shown?.key === key ? !shown.descending : key === 'score' });
@@ -271,7 +287,12 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         <button type="button" onClick={() => setDialog({ kind: 'import' })}>
           Import…
         </button>
-        <button type="button" onClick={() => setDialog({ kind: 'help' })} aria-label="Help: keys and findings (?)" title="Help: keys and findings (?)">
+        <button
+          type="button"
+          onClick={() => setDialog({ kind: 'help' })}
+          aria-label="Help: keys and findings (?)"
+          title="Help: keys and findings (?)"
+        >
           ?
         </button>
         <button type="button" onClick={() => void api.workspace.close()}>
@@ -279,13 +300,33 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         </button>
       </ScreenHeader>
       {data.status && (
-        <Dashboard status={data.status} info={info} activeKinds={filter.kinds} onKind={toggleKind} onAttention={() => setFilter({ ...ALL_ROWS, decided: 'attention' })} />
+        <Dashboard
+          status={data.status}
+          info={info}
+          activeKinds={filter.kinds}
+          onKind={toggleKind}
+          onAttention={() => setFilter({ ...ALL_ROWS, decided: 'attention' })}
+        />
       )}
       {data.status && <FreshnessBanner status={data.status} />}
-      <FilterBar ref={searchRef} query={query} onQuery={setQuery} filter={filter} onFilter={setFilter} shown={visible.length} total={data.total} attention={attention} loading={!data.complete} onBulk={openBulk} onExport={openExport} />
+      <FilterBar
+        ref={searchRef}
+        query={query}
+        onQuery={setQuery}
+        filter={filter}
+        onFilter={setFilter}
+        shown={visible.length}
+        total={data.total}
+        attention={attention}
+        loading={!data.complete}
+        onBulk={openBulk}
+        onExport={openExport}
+      />
       <div className="review">
         <div className="review-main">
-          {hits && counts && <SearchSummary query={query} counts={counts} sort={byRelevance ? null : sort} onRelevance={() => setChosenSort(null)} />}
+          {hits && counts && (
+            <SearchSummary query={query} counts={counts} sort={byRelevance ? null : sort} onRelevance={() => setChosenSort(null)} />
+          )}
           {data.error ? (
             <ErrorMessage message={data.error} onRetry={data.reload} title="The accounts could not be loaded" />
           ) : data.loading && rows.length === 0 ? (
@@ -323,7 +364,9 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           onIgnore={() => setDialog({ kind: 'ignore' })}
           onUndo={() => selectedRow && void undo(selectedRow.code)}
           onUndoInXero={(ids) => selectedRow && void undoInXero(selectedRow.code, ids)}
-          onLink={(contactId, name) => selectedRow && void decide(selectedRow.code, 'link', { xeroContactId: contactId, note: `linked to ${name}` })}
+          onLink={(contactId, name) =>
+            selectedRow && void decide(selectedRow.code, 'link', { xeroContactId: contactId, note: `linked to ${name}` })
+          }
         />
       </div>
       {dialog?.kind === 'accept' && detail.detail && (
@@ -360,7 +403,9 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
             say(
               `Accepted ${r.applied.toLocaleString()} suggestions`,
               'info',
-              batch === null ? undefined : { label: `Undo bulk accept (${count(r.applied, 'decision')})`, run: () => void undoBulk(batch, r.applied) },
+              batch === null
+                ? undefined
+                : { label: `Undo bulk accept (${count(r.applied, 'decision')})`, run: () => void undoBulk(batch, r.applied) },
             );
           }}
         />
@@ -376,8 +421,10 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
             say(message);
           }}
         >
-          {dialog.codes.length === data.total ? `All ${count(dialog.codes.length, 'account')}` : `The ${count(dialog.codes.length, 'account')} shown (of ${data.total.toLocaleString()})`}, in
-          the order shown, with the finding, its reason, the Xero contact beside it and the decision.
+          {dialog.codes.length === data.total
+            ? `All ${count(dialog.codes.length, 'account')}`
+            : `The ${count(dialog.codes.length, 'account')} shown (of ${data.total.toLocaleString()})`}
+          , in the order shown, with the finding, its reason, the Xero contact beside it and the decision.
         </ExportDialog>
       )}
       {dialog?.kind === 'import' && (

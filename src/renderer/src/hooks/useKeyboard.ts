@@ -8,7 +8,13 @@ export function useKeyboard(handler: (command: KeyCommand, event: KeyboardEvent)
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
-      const command = commandFor({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, target: e.target as HTMLElement | null });
+      const command = commandFor({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        target: e.target as HTMLElement | null,
+      });
       if (command && latest.current(command, e) !== false) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

@@ -25,7 +25,11 @@ export interface LoadOptions {
  * nothing to load (no exception selected, an empty search): data and error are then null. `signal` is aborted once
  * the answer would be dropped, for a loader that does more than answer.
  */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T> | null, deps: DependencyList, { delayMs = 0 }: LoadOptions = {}): Loaded<T> {
+export function useLoad<T>(
+  load: (signal: AbortSignal) => Promise<T> | null,
+  deps: DependencyList,
+  { delayMs = 0 }: LoadOptions = {},
+): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -44,7 +48,11 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T> | null, dep
       const call = (): void => {
         const pending = load(abort.signal);
         if (pending === null) settle(null, null);
-        else pending.then((answer) => settle(answer, null), (e: unknown) => settle(null, errorMessage(e)));
+        else
+          pending.then(
+            (answer) => settle(answer, null),
+            (e: unknown) => settle(null, errorMessage(e)),
+          );
       };
       setLoading(true);
       const timer = delayMs > 0 ? setTimeout(call, delayMs) : (call(), undefined);

@@ -11,13 +11,18 @@ export interface ChecklistFilter {
   text: string;
 }
 
-export type ChecklistRow = { type: 'group'; group: ChecklistGroup; shown: number } | { type: 'line'; task: ChecklistTask; line: ChecklistLine };
+export type ChecklistRow =
+  { type: 'group'; group: ChecklistGroup; shown: number } | { type: 'line'; task: ChecklistTask; line: ChecklistLine };
 
 // Lines are replaced (not changed) when ticked, so a line's text is lowered once however often the filter runs.
 const haystacks = new WeakMap<ChecklistLine, string>();
 function haystack(line: ChecklistLine): string {
   let h = haystacks.get(line);
-  if (h === undefined) haystacks.set(line, (h = [line.accountCode, line.accountName, line.documents.join(' '), line.text, ...line.steps].join('\n').toLowerCase()));
+  if (h === undefined)
+    haystacks.set(
+      line,
+      (h = [line.accountCode, line.accountName, line.documents.join(' '), line.text, ...line.steps].join('\n').toLowerCase()),
+    );
   return h;
 }
 

@@ -13,7 +13,9 @@ describe('one date format, the user’s locale', () => {
   it('stamps in local time, with the time of day', () => {
     const shown = formatDateTime('2026-12-07T14:08:10.031Z', 'en-AU');
     const local = new Date('2026-12-07T14:08:10.031Z');
-    expect(shown).toContain(`${String(local.getDate()).padStart(2, '0')}/${String(local.getMonth() + 1).padStart(2, '0')}/${local.getFullYear()}`);
+    expect(shown).toContain(
+      `${String(local.getDate()).padStart(2, '0')}/${String(local.getMonth() + 1).padStart(2, '0')}/${local.getFullYear()}`,
+    );
     expect(shown).not.toMatch(/T|Z|2026-/);
     expect(formatDateTime('2026-12-07', 'en-AU')).toBe('07/12/2026');
   });

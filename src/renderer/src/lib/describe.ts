@@ -14,7 +14,9 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
       const replaced = replacedNumber(d);
       // A contact merged into this one keeps the number (archived): it is freed there first, a step on the checklist.
       const merged = d.codeHolder?.mergedToContactId && d.codeHolder.mergedToContactId === d.contact?.contactId ? d.codeHolder : null;
-      const free = merged ? ` First free ${d.account.code} from the archived "${merged.name}" (merged into it) in the Xero web app: a step on the checklist; the push waits for it.` : '';
+      const free = merged
+        ? ` First free ${d.account.code} from the archived "${merged.name}" (merged into it) in the Xero web app: a step on the checklist; the push waits for it.`
+        : '';
       return `Set the AccountNumber of ${contact} in Xero to ${d.account.code}${replaced ? ` (replaces ${replaced})` : ''}.${free}`;
     }
     case 'restore_in_xero': {
@@ -25,7 +27,8 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
       return `Make ${contact} a customer in Xero.`;
     case 'recode_in_cocoon':
       // The invoices go to the contact of that name: its code is the one to use.
-      if (d.row.kind === 'code_differs' && d.contact?.accountNumber) return `Use ${d.contact.accountNumber.trim()} as the billing account code of ${account} in CocoonOPS (the code of ${contact}, which the invoices go to).`;
+      if (d.row.kind === 'code_differs' && d.contact?.accountNumber)
+        return `Use ${d.contact.accountNumber.trim()} as the billing account code of ${account} in CocoonOPS (the code of ${contact}, which the invoices go to).`;
       return `Give ${account} a new billing account code in CocoonOPS${d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId ? ` (${d.account.code} belongs to another business)` : ''}.`;
     case 'use_contact_code': {
       const code = d.contact?.accountNumber.trim() ?? '';
@@ -34,8 +37,11 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
     case 'free_code': {
       const holder = d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId ? d.codeHolder : null;
       const from = holder ? `"${holder.name}"` : 'the contact that holds it';
-      const where = holder && holder.status !== 'ACTIVE' ? `in the Xero web app (${holder.status.toLowerCase()}: a step on the checklist)` : 'in Xero';
-      const then = d.contact ? `, then give it to ${contact} and make the names equal` : `; the next sync then creates ${account} in Xero with it`;
+      const where =
+        holder && holder.status !== 'ACTIVE' ? `in the Xero web app (${holder.status.toLowerCase()}: a step on the checklist)` : 'in Xero';
+      const then = d.contact
+        ? `, then give it to ${contact} and make the names equal`
+        : `; the next sync then creates ${account} in Xero with it`;
       return `Clear ${d.account.code} from ${from} ${where}${then}.`;
     }
     case 'create_in_xero':

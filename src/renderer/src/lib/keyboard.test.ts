@@ -7,7 +7,18 @@ const key = (k: string, tagName = 'BODY', mods: Partial<{ ctrlKey: boolean; meta
 describe('keyboard map', () => {
   it('maps the review keys', () => {
     expect(['j', 'ArrowDown', 'k', 'ArrowUp', 'Enter', 'a', 'i', 'u', '/', '?', 'Escape', 'b'].map((k) => key(k))).toEqual([
-      'next', 'next', 'previous', 'previous', 'open', 'accept', 'ignore', 'undo', 'search', 'help', 'escape', 'bulk',
+      'next',
+      'next',
+      'previous',
+      'previous',
+      'open',
+      'accept',
+      'ignore',
+      'undo',
+      'search',
+      'help',
+      'escape',
+      'bulk',
     ]);
   });
 

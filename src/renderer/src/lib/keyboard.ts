@@ -1,6 +1,7 @@
 // The review's keyboard map: keys → commands, ignored while typing in a field (except Escape).
 
-export type KeyCommand = 'next' | 'previous' | 'open' | 'accept' | 'ignore' | 'undo' | 'search' | 'help' | 'escape' | 'bulk' | 'first' | 'last';
+export type KeyCommand =
+  'next' | 'previous' | 'open' | 'accept' | 'ignore' | 'undo' | 'search' | 'help' | 'escape' | 'bulk' | 'first' | 'last';
 
 const KEYS: Record<string, KeyCommand> = {
   j: 'next',

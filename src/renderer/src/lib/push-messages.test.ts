@@ -39,8 +39,19 @@ describe('push messages', () => {
     expect(checkedMessage(null)).toBe('');
   });
   it('names the reopened decisions after an undo, and why one was refused', () => {
-    const undo = (u: Partial<UndoResult>): UndoResult => ({ requested: 1, undone: 0, conflicts: 0, failed: 0, refused: [], items: [], reopened: [], ...u });
-    expect(undoMessage(undo({ undone: 1, reopened: ['ACME01'] }))).toBe('Undone: the reviewed values are back in Xero. The decision on ACME01 is reopened: decide again in the review.');
+    const undo = (u: Partial<UndoResult>): UndoResult => ({
+      requested: 1,
+      undone: 0,
+      conflicts: 0,
+      failed: 0,
+      refused: [],
+      items: [],
+      reopened: [],
+      ...u,
+    });
+    expect(undoMessage(undo({ undone: 1, reopened: ['ACME01'] }))).toBe(
+      'Undone: the reviewed values are back in Xero. The decision on ACME01 is reopened: decide again in the review.',
+    );
     expect(undoMessage(undo({ refused: [{ id: 4, reason: 'Already undone.' }] }))).toBe('Already undone.');
     expect(undoMessage(undo({ conflicts: 1 }))).toBe('Not undone: the contact changed in Xero since.');
   });

@@ -25,7 +25,10 @@ export function checkedMessage(s: Pick<WorkspaceStatus, 'lastPush' | 'findingsOu
   if (s.findingsOutdated) return ' The findings are out of date: match again to see what it fixed.';
   const { fixed, stillFailing, waiting } = s.lastPush;
   const attention = stillFailing - waiting;
-  const why = [waiting > 0 ? `${formatCount(waiting)} wait for a checklist step` : '', attention > 0 ? `${formatCount(attention)} need attention (the review's Needs attention filter shows them)` : '']
+  const why = [
+    waiting > 0 ? `${formatCount(waiting)} wait for a checklist step` : '',
+    attention > 0 ? `${formatCount(attention)} need attention (the review's Needs attention filter shows them)` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return ` Checked after reading the contacts back: ${counted(fixed, 'account')} fixed, ${formatCount(stillFailing)} still failing${why ? ` (${why})` : ''}.`;
@@ -37,5 +40,7 @@ export function retryMessage(queued: number): string {
 
 export function undoMessage(r: UndoResult): string {
   const reopened = r.reopened.length > 0 ? ` The decision on ${r.reopened.join(', ')} is reopened: decide again in the review.` : '';
-  return r.undone ? `Undone: the reviewed values are back in Xero.${reopened}` : (r.refused[0]?.reason ?? (r.conflicts ? 'Not undone: the contact changed in Xero since.' : 'Not undone.'));
+  return r.undone
+    ? `Undone: the reviewed values are back in Xero.${reopened}`
+    : (r.refused[0]?.reason ?? (r.conflicts ? 'Not undone: the contact changed in Xero since.' : 'Not undone.'));
 }

@@ -53,7 +53,9 @@ describe('review search', () => {
   });
 
   it('counts every row that contains the query, however many (no cap), and each tier is the list', async () => {
-    const many = Array.from({ length: 5000 }, (_, i) => row(i, i % 10 < 7 ? `Company ${i} Pty Ltd` : `Company ${i} Limited`, i % 10 === 9 ? `Company ${i} Lts` : ''));
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      row(i, i % 10 < 7 ? `Company ${i} Pty Ltd` : `Company ${i} Limited`, i % 10 === 9 ? `Company ${i} Lts` : ''),
+    );
     const s = await buildReviewSearch(many);
     const ltd = s.search('LTD')!;
     expect(ltd.exact).toBe(3500);
@@ -85,7 +87,12 @@ describe('review search', () => {
   });
 
   it('ranks the close matches by fewest typos, then the shorter name', async () => {
-    const s = await buildReviewSearch([row(0, 'Harbur Freight Services Australia'), row(1, 'Hrabour'), row(2, 'Harbor'), row(3, 'Habrour Co')]);
+    const s = await buildReviewSearch([
+      row(0, 'Harbur Freight Services Australia'),
+      row(1, 'Hrabour'),
+      row(2, 'Harbor'),
+      row(3, 'Habrour Co'),
+    ]);
     // "harbour": rows 0 and 2 are one typo away, 1 and 3 two (a swap): too far for 7 characters
     expect(s.search('harbour')!.rows).toEqual([2, 0]);
     expect(s.search('harbour freight')!.rows).toEqual([0]);
@@ -95,7 +102,11 @@ describe('review search', () => {
   });
 
   it('matches codes exactly: a code one digit off is another account', async () => {
-    const s = await buildReviewSearch([row(0, 'Alpha', '', 'C004217'), row(1, 'Beta', '', 'C004218'), row(2, 'Gamma', 'Gamma', 'X1', 'C004217')]);
+    const s = await buildReviewSearch([
+      row(0, 'Alpha', '', 'C004217'),
+      row(1, 'Beta', '', 'C004218'),
+      row(2, 'Gamma', 'Gamma', 'X1', 'C004217'),
+    ]);
     const h = s.search('c004217')!;
     expect(h.rows).toEqual([0, 2]);
     expect(h.exact).toBe(2);

@@ -22,10 +22,23 @@ const row = (i: number, over: Partial<ReviewRow> = {}): ReviewRow => ({
 const rows = [
   row(0, { kind: 'name_mismatch' }),
   row(1),
-  row(2, { kind: 'name_mismatch', decision: { action: 'rename_in_xero', source: 'manual', note: '', xeroContactId: null, attention: null, pending: null } }),
+  row(2, {
+    kind: 'name_mismatch',
+    decision: { action: 'rename_in_xero', source: 'manual', note: '', xeroContactId: null, attention: null, pending: null },
+  }),
   row(3, { kind: null }),
   row(4, { kind: 'not_in_xero' }),
-  row(5, { kind: 'name_mismatch', decision: { action: 'set_account_number', source: 'bulk', note: '', xeroContactId: null, attention: 'Pushed; still fails: names differ', pending: null } }),
+  row(5, {
+    kind: 'name_mismatch',
+    decision: {
+      action: 'set_account_number',
+      source: 'bulk',
+      note: '',
+      xeroContactId: null,
+      attention: 'Pushed; still fails: names differ',
+      pending: null,
+    },
+  }),
 ];
 
 describe('review view', () => {

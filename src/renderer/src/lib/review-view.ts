@@ -114,4 +114,3 @@ export function searchCounts(visible: readonly number[], hits: SearchHits): Sear
   const close = visible.length - contains;
   return { contains, close, hidden: hits.rows.length - visible.length };
 }
-

@@ -14,7 +14,8 @@ export class TypoMatcher {
   readonly length: number;
 
   constructor(pattern: string) {
-    if (pattern.length === 0 || pattern.length > MAX_PATTERN) throw new RangeError(`a pattern of 1 to ${MAX_PATTERN} characters, not ${pattern.length}`);
+    if (pattern.length === 0 || pattern.length > MAX_PATTERN)
+      throw new RangeError(`a pattern of 1 to ${MAX_PATTERN} characters, not ${pattern.length}`);
     this.length = pattern.length;
     this.last = 1 << (pattern.length - 1);
     const masks = new Map<number, number>();
