@@ -68,16 +68,14 @@ const decidedStatements = new WeakMap<Workspace, { all(): DecidedRow[] }>();
 export function decidedNow(ws: Workspace): Decided[] {
   let statement = decidedStatements.get(ws);
   if (!statement) decidedStatements.set(ws, (statement = ws.db.prepare<[], DecidedRow>(DECIDED).raw(true)));
-  return statement
-    .all()
-    .map((r) => ({
-      id: r[0],
-      accountCode: r[1],
-      payload: r[2] === null ? null : JSON.parse(r[2]),
-      name: r[3],
-      kind: r[4],
-      explanation: r[5],
-    }));
+  return statement.all().map((r) => ({
+    id: r[0],
+    accountCode: r[1],
+    payload: r[2] === null ? null : JSON.parse(r[2]),
+    name: r[3],
+    kind: r[4],
+    explanation: r[5],
+  }));
 }
 
 /** The ContactIDs a decision's payload changes in Xero (read without checking it: draftsFor does). */

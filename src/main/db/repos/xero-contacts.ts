@@ -121,24 +121,22 @@ export function createXeroContactsRepo(db: Db) {
     },
     /** Every contact, ordered by contact id. */
     list(): XeroContact[] {
-      return all
-        .all()
-        .map((r) =>
-          toContact({
-            contact_id: r[0],
-            name: r[1],
-            account_number: r[2],
-            status: r[3],
-            is_customer: r[4],
-            is_supplier: r[5],
-            email: r[6],
-            phone: r[7],
-            address: r[8],
-            postcode: r[9],
-            updated_date_utc: r[10],
-            merged_to_contact_id: r[11],
-          }),
-        );
+      return all.all().map((r) =>
+        toContact({
+          contact_id: r[0],
+          name: r[1],
+          account_number: r[2],
+          status: r[3],
+          is_customer: r[4],
+          is_supplier: r[5],
+          email: r[6],
+          phone: r[7],
+          address: r[8],
+          postcode: r[9],
+          updated_date_utc: r[10],
+          merged_to_contact_id: r[11],
+        }),
+      );
     },
     get(contactId: string): XeroContact | undefined {
       const row = byId.get(contactId);
