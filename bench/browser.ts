@@ -15,6 +15,7 @@ import { currentChecklist } from '../src/main/outbox';
 import { runWebHost } from '../src/main/host/run-web';
 import { XeroContact, type BillingAccount, type Finding, type FindingKind } from '../src/shared/domain';
 import { Rng } from './lib/prng';
+import { useShippedWorkers } from './lib/shipped-workers';
 
 export interface BrowserBenchOptions {
   rows?: number;
@@ -172,6 +173,7 @@ export async function runBrowserBench(o: BrowserBenchOptions = {}): Promise<Brow
   const path = join(dir, 'bench.reconciler');
   log(`browser bench: building a ${n.toLocaleString()}-account workspace…`);
   buildBenchWorkspace(path, n, o.seed ?? 1);
+  log(`web host: worker threads ${useShippedWorkers()} (the bundle's when it is current, as \`reconciler web\` runs them)`);
   const host = await runWebHost({ workspace: path, dataDir: join(dir, 'data'), log });
   const browser = await chromium.launch({
     executablePath: o.executablePath ?? '/usr/bin/chromium',
@@ -275,6 +277,7 @@ export async function runChecklistBench(
   const path = join(dir, 'bench.reconciler');
   log(`checklist bench: building a workspace with ${(o.lines ?? 5000).toLocaleString()} checklist lines…`);
   const lines = buildChecklistWorkspace(path, o.lines ?? 5000);
+  log(`web host: worker threads ${useShippedWorkers()} (the bundle's when it is current, as \`reconciler web\` runs them)`);
   const host = await runWebHost({ workspace: path, dataDir: join(dir, 'data'), log });
   const browser = await chromium.launch({
     executablePath: o.executablePath ?? '/usr/bin/chromium',

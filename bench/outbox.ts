@@ -18,6 +18,7 @@ import { recomputeFindings } from '../src/main/findings/recompute';
 import type { Decision } from '../src/main/db';
 import { warmOutboxWorker } from '../src/main/threads/outbox-thread';
 import type { Channel } from '../src/shared/channels';
+import { useShippedWorkers } from './lib/shipped-workers';
 
 /** One call through the app's dispatcher (as IPC and HTTP make it), and how long `app.info` waited meanwhile. */
 export interface Served {
@@ -27,6 +28,8 @@ export interface Served {
 }
 
 export interface OutboxBenchResult {
+  /** Whose worker threads ran the plan, checklist and bulk apply: the CLI bundle's (as users run them) or the sources'. */
+  workers: 'bundled' | 'from source';
   decisions: number;
   planMs: number;
   checklistMs: number;
@@ -123,6 +126,7 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
   }
   const floorPath = join(tmp, 'floor.reconciler');
   copyFileSync(path, floorPath);
+  const workers = useShippedWorkers();
   const app = createApp({ host: 'web', dataDir: join(tmp, 'data'), demoDir: join(tmp, 'demo'), settings: memorySettings() });
   try {
     await app.dispatch('workspace.open', { path });
@@ -145,6 +149,7 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
     const plan = await served(app, 'outbox.plan', {});
     const checklist = await served(app, 'checklist.get', {});
     return {
+      workers,
       decisions: decided.length,
       planMs: Math.round(plan.ms),
       checklistMs: Math.round(checklist.ms),
@@ -171,7 +176,9 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
 }
 
 export function printOutboxBench(r: OutboxBenchResult): void {
-  console.log(`\n== Push plan and checklist: ${r.decisions.toLocaleString('en')} accepted suggestions (20k × 50k) ==`);
+  console.log(
+    `\n== Push plan and checklist: ${r.decisions.toLocaleString('en')} accepted suggestions (20k × 50k), worker threads ${r.workers} ==`,
+  );
   console.log(
     `push plan ${r.planMs} ms, checklist ${r.checklistMs} ms; floor (each decided account's finding read once) ${r.floorMs} ms: ` +
       `ratios ${r.planRatio.toFixed(1)}× and ${r.checklistRatio.toFixed(1)}× (target ≤ 3×: ${r.planRatio <= 3 && r.checklistRatio <= 3 ? 'PASS' : 'FAIL'})`,
