@@ -6,6 +6,7 @@ import { outbox } from './0003-outbox';
 import { decisionBatches } from './0004-decision-batches';
 import { mergedContacts } from './0005-merged-contacts';
 import { unverifiedVerdict } from './0006-exists-unverified';
+import { stampIndexes } from './0007-stamp-indexes';
 import type { KnownMigration, Migration } from './types';
 
 export type { KnownMigration, Migration } from './types';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly KnownMigration[] = withChecksums([
   decisionBatches,
   mergedContacts,
   unverifiedVerdict,
+  stampIndexes,
 ]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

@@ -201,11 +201,11 @@ const SELECT = `SELECT ${COLUMNS} FROM corrections`;
 const HEADS = `SELECT ${COLUMNS.replace(/\b(before|after|current)_json\b/g, 'NULL')} FROM corrections ORDER BY id`;
 
 export function createOutboxRepo(db: Db, now: NowIso = isoNow) {
-  const insert = db.prepare(
+  // Positional parameters: binding 18 named ones per row cost a tenth of a checklist's 18,000 inserts.
+  const insert = db.prepare<unknown[]>(
     `INSERT INTO corrections (decision_id, account_code, target, subject, kind, changes_json, before_json, reviewed_updated_utc,
        finding_json, undoes_id, status, message, advice, after_json, current_json, created_at, updated_at, done_at)
-     VALUES (@decision_id, @account_code, @target, @subject, @kind, @changes_json, @before_json, @reviewed_updated_utc,
-       @finding_json, @undoes_id, @status, @message, @advice, @after_json, @current_json, @created_at, @created_at, @done_at)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE id = ?`).raw(true);
   const all = db.prepare<[], CorrectionRow>(`${SELECT} ORDER BY id`).raw(true);
@@ -276,25 +276,26 @@ export function createOutboxRepo(db: Db, now: NowIso = isoNow) {
         doneAt: c.doneAt ?? null,
       };
       const id = Number(
-        insert.run({
-          decision_id: stored.decisionId,
-          account_code: c.accountCode,
-          target: c.target,
-          subject: c.subject,
-          kind: c.kind,
-          changes_json: JSON.stringify(c.changes),
-          before_json: toJson(stored.before),
-          reviewed_updated_utc: stored.reviewedUpdatedUtc,
-          finding_json: toJson(stored.finding),
-          undoes_id: stored.undoesId,
-          status: stored.status,
-          message: stored.message,
-          advice: stored.advice,
-          after_json: toJson(stored.after),
-          current_json: toJson(stored.current),
-          created_at: at,
-          done_at: stored.doneAt,
-        }).lastInsertRowid,
+        insert.run(
+          stored.decisionId,
+          c.accountCode,
+          c.target,
+          c.subject,
+          c.kind,
+          JSON.stringify(c.changes),
+          toJson(stored.before),
+          stored.reviewedUpdatedUtc,
+          toJson(stored.finding),
+          stored.undoesId,
+          stored.status,
+          stored.message,
+          stored.advice,
+          toJson(stored.after),
+          toJson(stored.current),
+          at, // created_at
+          at, // updated_at
+          stored.doneAt,
+        ).lastInsertRowid,
       );
       // A literal of every field (spreads of 10,000 corrections cost more than their inserts' own work).
       return {
