@@ -100,6 +100,20 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
   const recomputeIfDue = async (ws: Workspace): Promise<void> => {
     if (ws.db.open && ws.syncState.get(RECOMPUTE_PENDING_KEY)) await s.recompute(ws);
   };
+  // A push or an undo writes to Xero: one at a time, cancellable by outbox.cancel, then the findings recomputed if due.
+  const writing = async <T>(ws: Workspace, write: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    ready(ws);
+    const controller = new AbortController();
+    running = controller;
+    try {
+      const result = await write(controller.signal);
+      await recomputeIfDue(ws);
+      return result;
+    } finally {
+      running = null;
+      s.dataChanged();
+    }
+  };
   // A large workspace's plan and checklist are built on a worker, so the window keeps answering meanwhile.
   const offThread = <K extends 'plan' | 'checklist'>(
     ws: Workspace,
@@ -116,19 +130,11 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
     },
     'outbox.push': async ({ batchSize }) => {
       const { ws } = s.workspace();
-      ready(ws);
-      const controller = new AbortController();
-      running = controller;
-      try {
-        const options = { batchSize, signal: controller.signal, onProgress: s.emitProgress, now, recompute: false } as const;
+      return writing(ws, async (signal) => {
+        const options = { batchSize, signal, onProgress: s.emitProgress, now, recompute: false } as const;
         const guard = pushGuard(ws, buildPlan(ws, now()).contacts, batchSize);
-        const result = await asAppError(async () => runPush(ws, await s.xeroClient(ws), guard, options));
-        await recomputeIfDue(ws);
-        return result;
-      } finally {
-        running = null;
-        s.dataChanged();
-      }
+        return asAppError(async () => runPush(ws, await s.xeroClient(ws), guard, options));
+      });
     },
     'outbox.cancel': async () => {
       if (!running) return { cancelled: s.offThread?.cancel() ?? false };
@@ -138,18 +144,10 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
     'outbox.list': async (q) => listCorrections(s.workspace().ws, q),
     'outbox.undo': async ({ ids }) => {
       const { ws } = s.workspace();
-      ready(ws);
-      const controller = new AbortController();
-      running = controller;
-      try {
-        const options = { signal: controller.signal, onProgress: s.emitProgress, now, recompute: false } as const;
-        const result = await asAppError(async () => undoCorrections(ws, await s.xeroClient(ws), ids, options));
-        await recomputeIfDue(ws);
-        return result;
-      } finally {
-        running = null;
-        s.dataChanged();
-      }
+      return writing(ws, (signal) => {
+        const options = { signal, onProgress: s.emitProgress, now, recompute: false } as const;
+        return asAppError(async () => undoCorrections(ws, await s.xeroClient(ws), ids, options));
+      });
     },
     'outbox.retry': async ({ ids }) => retryCorrections(s.workspace().ws, ids),
     'checklist.get': async () => {

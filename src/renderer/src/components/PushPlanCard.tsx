@@ -41,10 +41,7 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
                 <li key={n} data-testid="plan-item" data-code={i.accountCode}>
                   <strong>{i.accountCode}</strong> {i.contactName}:{' '}
                   {i.changes
-                    .map(
-                      (c) =>
-                        `${c.field} “${c.from}” → “${c.to}”${unseenDifference(c.from, c.to) ? ` ${unseenDifference(c.from, c.to)}` : ''}`,
-                    )
+                    .map((c) => [`${c.field} “${c.from}” → “${c.to}”`, unseenDifference(c.from, c.to)].filter(Boolean).join(' '))
                     .join('; ')}
                 </li>
               ))}
