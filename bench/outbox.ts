@@ -4,8 +4,9 @@
 // any plan must do. Work that grows faster than the decisions (a pass over the plan per edit, a query per sort
 // comparison: both once took 90 s here) shows as a ratio in the hundreds. Each runs through the app's dispatcher, as
 // the window calls it, while a trivial call (`app.info`) is asked every 10 ms: how long that waits is how long the
-// window would stop answering. "Accept shown" on 5,000 rows is timed against writing the same decisions (and their
-// audit entries, as every decision has one) in one transaction on a copy of the workspace.
+// window would stop answering. "Accept shown" on 5,000 rows is the bulk dialog's two calls, as the bookkeeper waits for
+// them: its preview (opening the dialog) and its apply (the Accept button), each timed against writing the same
+// decisions (and their audit entries, as every decision has one) in one transaction on a copy of the workspace.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +43,14 @@ export interface OutboxBenchResult {
   bulkBytes: number;
   /** How long after the workspace opened its worker was warm (both sides read and indexed). */
   warmMs: number;
-  /** "Accept shown" on the first 5,000 accounts (the first call, on the warm worker), against the floor. */
-  bulk5k: { rows: number; applied: number; ms: number; floorMs: number; ratio: number; bytes: number; infoWaitMs: number };
+  /** "Accept shown" on the first 5,000 accounts (the first calls, on the warm worker): the dialog's preview, then its apply. */
+  bulk5k: {
+    rows: number;
+    applied: number;
+    floorMs: number;
+    preview: { ms: number; ratio: number; bytes: number; infoWaitMs: number };
+    apply: { ms: number; ratio: number; bytes: number; infoWaitMs: number };
+  };
 }
 
 const SHOWN = 5000;
@@ -113,6 +120,13 @@ async function served(app: App, channel: Channel, input: unknown): Promise<{ val
 
 const round = (s: Served): Served => ({ ms: Math.round(s.ms), infoWaitMs: Math.round(s.infoWaitMs) });
 
+const dialogCall = (s: { value: unknown } & Served, floorMs: number) => ({
+  ms: Math.round(s.ms),
+  ratio: s.ms / floorMs,
+  bytes: JSON.stringify(s.value).length,
+  infoWaitMs: Math.round(s.infoWaitMs),
+});
+
 export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
   const tmp = mkdtempSync(join(tmpdir(), 'reconciler-outbox-bench-'));
   const path = join(tmp, 'bench.reconciler');
@@ -137,10 +151,14 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
     await warmOutboxWorker(open);
     const warmMs = performance.now() - warmT;
     const accountCodes = open.accounts.list().map((a) => a.code);
-    const shown = await served(app, 'decisions.bulkApply', { accountCodes: accountCodes.slice(0, SHOWN), action: 'suggested' });
+    // As the bulk dialog asks: its preview when it opens, its apply on Accept.
+    const shownRequest = { accountCodes: accountCodes.slice(0, SHOWN), action: 'suggested' };
+    const shownPreview = await served(app, 'decisions.bulkPreview', shownRequest);
+    const shown = await served(app, 'decisions.bulkApply', shownRequest);
     const shownAnswer = shown.value as { applied: number; batchId: number | null };
     const shownDecisions = open.decisions.listCurrent().filter((d) => d.batchId === shownAnswer.batchId);
     const shownFloor = writeFloor(floorPath, shownDecisions);
+    await app.dispatch('decisions.bulkPreview', { accountCodes, action: 'suggested' });
     const bulk = await served(app, 'decisions.bulkApply', { accountCodes, action: 'suggested' });
     const decided = open.decisions.listCurrent().map((d) => d.accountCode);
     const t = performance.now();
@@ -162,11 +180,9 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
       bulk5k: {
         rows: Math.min(SHOWN, accountCodes.length),
         applied: shownAnswer.applied,
-        ms: Math.round(shown.ms),
         floorMs: Math.round(shownFloor),
-        ratio: shown.ms / shownFloor,
-        bytes: JSON.stringify(shown.value).length,
-        infoWaitMs: Math.round(shown.infoWaitMs),
+        preview: dialogCall(shownPreview, shownFloor),
+        apply: dialogCall(shown, shownFloor),
       },
     };
   } finally {
@@ -185,14 +201,18 @@ export function printOutboxBench(r: OutboxBenchResult): void {
   );
   const { bulk, plan, checklist } = r.served;
   const s = r.bulk5k;
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+  const pass = (ratio: number) => (ratio <= 3 ? 'PASS' : 'FAIL');
   console.log(
-    `"Accept shown" on ${s.rows.toLocaleString('en')} rows (${s.applied.toLocaleString('en')} accepted; the first call, on the worker warmed at open in ${r.warmMs} ms): ${s.ms} ms, answered ${(s.bytes / 1e6).toFixed(2)} MB; ` +
-      `floor (the same decisions and their audit entries written in one transaction) ${s.floorMs} ms: ratio ${s.ratio.toFixed(1)}× (target ≤ 3×: ${s.ratio <= 3 ? 'PASS' : 'FAIL'})`,
+    `"Accept shown" on ${s.rows.toLocaleString('en')} rows (${s.applied.toLocaleString('en')} accepted; the first calls, on the worker warmed at open in ${r.warmMs} ms); ` +
+      `floor (the same decisions and their audit entries written in one transaction) ${s.floorMs} ms:\n` +
+      `  the dialog's preview ${s.preview.ms} ms, answered ${mb(s.preview.bytes)}: ratio ${s.preview.ratio.toFixed(1)}× (target ≤ 3×: ${pass(s.preview.ratio)})\n` +
+      `  its Accept ${s.apply.ms} ms, answered ${mb(s.apply.bytes)}: ratio ${s.apply.ratio.toFixed(1)}× (target ≤ 3×: ${pass(s.apply.ratio)})`,
   );
   console.log(`"Accept shown" on every account (the rest): ${bulk.ms} ms, answered ${(r.bulkBytes / 1e6).toFixed(2)} MB`);
-  const waits = [s.infoWaitMs, bulk.infoWaitMs, plan.infoWaitMs, checklist.infoWaitMs];
+  const waits = [s.preview.infoWaitMs, s.apply.infoWaitMs, bulk.infoWaitMs, plan.infoWaitMs, checklist.infoWaitMs];
   console.log(
-    `app.info waited at most ${s.infoWaitMs} ms during the 5,000-row bulk apply, ${bulk.infoWaitMs} ms during the bulk apply on every account, ${plan.infoWaitMs} ms during the plan, ${checklist.infoWaitMs} ms during the checklist ` +
+    `app.info waited at most ${s.preview.infoWaitMs} ms during the 5,000-row preview, ${s.apply.infoWaitMs} ms during its apply, ${bulk.infoWaitMs} ms during the bulk apply on every account, ${plan.infoWaitMs} ms during the plan, ${checklist.infoWaitMs} ms during the checklist ` +
       `(target ≤ 100 ms: ${Math.max(...waits) <= 100 ? 'PASS' : 'FAIL'})`,
   );
 }

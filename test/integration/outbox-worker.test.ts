@@ -11,6 +11,8 @@ import type { Channel } from '../../src/shared/channels';
 import { createApp, type App } from '../../src/main/app/app';
 import { memorySettings } from '../../src/main/app/settings-store';
 import { buildChecklist, buildPlan } from '../../src/main/outbox';
+import { openWorkspace } from '../../src/main/db';
+import { applyDecision } from '../../src/main/review/decide';
 
 const DEMO = resolve(import.meta.dirname, '../../demo');
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -89,5 +91,46 @@ describe('plan, checklist and bulk apply off the serving thread', () => {
     expect(checklist.total).toBeGreaterThan(0);
     // The worker added the decisions' corrections to the outbox: the app's connection builds the same list from them.
     expect(buildChecklist(ws, checklist.generatedAt)).toEqual(checklist);
+  });
+
+  it('preview a bulk apply as the serving thread does; the Accept after it respects a decision made since', async () => {
+    const app = start();
+    await ok(app, 'workspace.openDemo');
+    const { columns } = await ok(app, 'findings.list');
+    const progress: { task: string; message: string }[] = [];
+    app.events.on('progress', (e) => progress.push(e));
+    const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: columns.code });
+    expect(progress[0]?.message).toBe(`Checking the suggestions of ${columns.code.length.toLocaleString('en')} accounts…`);
+    const here = start(1e9);
+    await ok(here, 'workspace.openDemo');
+    expect(await ok(here, 'decisions.bulkPreview', { accountCodes: columns.code })).toEqual(preview);
+
+    // Decided by hand on the app's own connection after the preview (the worker planned on its own).
+    const byHand = preview.items[0]!.accountCode;
+    await ok(app, 'decisions.apply', { accountCode: byHand, action: 'ignore' });
+    const applied = await ok(app, 'decisions.bulkApply', { accountCodes: columns.code });
+    expect(applied.applied).toBe(preview.items.length - 1);
+    expect(applied.decisions.map(([code]) => code)).not.toContain(byHand);
+    expect(app.session.require().ws.decisions.currentOf([byHand]).get(byHand)).toMatchObject({ action: 'ignore', source: 'manual' });
+  });
+
+  it('the Accept after a preview on the serving thread respects a decision another process made since', async () => {
+    const app = start(1e9);
+    await ok(app, 'workspace.openDemo');
+    const { columns } = await ok(app, 'findings.list');
+    const codes = columns.code.slice(0, 300);
+    const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: codes });
+    expect(preview.items.length).toBeGreaterThan(1);
+    // Another connection (the CLI, a second window) decides one of the previewed accounts.
+    const other = openWorkspace(app.session.require().ws.path);
+    const byHand = preview.items[1]!.accountCode;
+    try {
+      applyDecision(other, { accountCode: byHand, action: 'ignore' });
+    } finally {
+      other.close();
+    }
+    const applied = await ok(app, 'decisions.bulkApply', { accountCodes: codes });
+    expect(applied.applied).toBe(preview.items.length - 1);
+    expect(applied.decisions.map(([code]) => code)).not.toContain(byHand);
   });
 });

@@ -1,7 +1,7 @@
 // Every repository round-trips the domain types through a real workspace file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/main/db/index';
-import type { MatchResult } from '../../src/shared/domain';
+import type { Finding, MatchResult } from '../../src/shared/domain';
 import { account, contact, finding, rawOf, useTempDir } from './workspace-helpers';
 
 const tmp = useTempDir();
@@ -62,6 +62,13 @@ describe('billing accounts', () => {
     expect(ws.accounts.count()).toBe(3);
     expect(ws.accounts.get('C00002')).toEqual(accounts[2]);
     expect(ws.accounts.get('nope')).toBeUndefined();
+    // Read in bulk (one query for thousands): the same accounts, none for unknown codes.
+    expect(ws.accounts.getMany(['C00002', 'nope', 'C00003'])).toEqual(
+      new Map([
+        ['C00002', accounts[2]],
+        ['C00003', accounts[0]],
+      ]),
+    );
   });
 
   it('replaceAll replaces the whole set', () => {
@@ -152,6 +159,16 @@ describe('invoices', () => {
 });
 
 describe('findings', () => {
+  const pick = ({ accountCode, accountRow, kind, xeroContactId, codeHolderId, score, explanation, fix }: Finding) => ({
+    accountCode,
+    accountRow,
+    kind,
+    xeroContactId,
+    codeHolderId,
+    score,
+    explanation,
+    fix,
+  });
   const result: MatchResult = {
     findings: [
       finding(2, { kind: 'name_mismatch', fix: 'rename_in_xero_or_cocoon', score: 0.4, xeroContactId: null }),
@@ -176,6 +193,12 @@ describe('findings', () => {
     expect(ws.findings.list()).toEqual([result.findings[1], result.findings[0], result.findings[2]]);
     expect(ws.findings.list({ kind: 'name_mismatch' })).toEqual([result.findings[0]]);
     expect(ws.findings.get('C00003')).toEqual(result.findings[2]);
+    // Read in bulk, the detail parsed when read: the same fields, and the same JSON (toJSON has the detail too).
+    const many = ws.findings.getMany(['C00002', 'C00001', 'nope']);
+    expect([...many.keys()]).toEqual(['C00002', 'C00001']);
+    const lazy = many.get('C00002')!;
+    expect({ ...pick(lazy), candidates: lazy.candidates, contributions: lazy.contributions, sync: lazy.sync }).toEqual(result.findings[0]);
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(result.findings[0])));
     expect(ws.findings.xeroFindings()).toEqual(result.xeroFindings);
     expect(ws.findings.computedAt()).toBe('2024-06-01T10:00:00.000Z');
     expect(ws.findings.countsByKind()).toEqual({

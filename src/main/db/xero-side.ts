@@ -3,6 +3,7 @@
 // the checklist or an account then does not read and index every contact again.
 import type { XeroContact } from '../../shared/domain';
 import type { Workspace } from './workspace';
+import { writeMark } from './write-mark';
 
 const STATE_OF_XERO_SIDE =
   "SELECT count(*) || '|' || coalesce(max(updated_date_utc), '') || '|' || (SELECT coalesce(max(id), 0) FROM imports) FROM xero_contacts";
@@ -11,14 +12,11 @@ const STATE_OF_XERO_SIDE =
  * The Xero side's state (the count query above reads 50,000 rows: ~20 ms), asked again only when the database has
  * changed since: another connection committed (data_version) or this one wrote (total_changes).
  */
-const states = new WeakMap<Workspace, { changes: { get(): unknown }; stamp: { get(): unknown }; seen: string; key: string }>();
+const states = new WeakMap<Workspace, { stamp: { get(): unknown }; seen: string; key: string }>();
 function xeroSideState(ws: Workspace): string {
   let s = states.get(ws);
-  if (!s) {
-    s = { changes: ws.db.prepare('SELECT total_changes()').pluck(), stamp: ws.db.prepare(STATE_OF_XERO_SIDE).pluck(), seen: '', key: '' };
-    states.set(ws, s);
-  }
-  const seen = `${String(ws.db.pragma('data_version', { simple: true }))}|${String(s.changes.get())}`;
+  if (!s) states.set(ws, (s = { stamp: ws.db.prepare(STATE_OF_XERO_SIDE).pluck(), seen: '', key: '' }));
+  const seen = writeMark(ws);
   if (seen !== s.seen) {
     s.key = String(s.stamp.get());
     s.seen = seen;

@@ -6,6 +6,7 @@ import { FAILING_KINDS, type BillingAccount, type Finding, type XeroContact } fr
 import { xeroNameKey } from '../../shared/sync-model';
 import type { Workspace } from '../db';
 import { perXeroSide, xeroContacts, xeroContactsById } from '../db/xero-side';
+import { writeMark } from '../db/write-mark';
 import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
@@ -300,15 +301,21 @@ const withNote = (p: Planned, note: string | null): BulkPlanned => ({
   note,
 });
 
-function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { planned: BulkPlanned[]; skipped: Skip[] } {
+interface BulkPlan {
+  planned: BulkPlanned[];
+  skipped: Skip[];
+}
+
+function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): BulkPlan {
   const planned: BulkPlanned[] = [];
   const skipped: Skip[] = [];
   const xero = contactsOf(ws);
   const codes = [...new Set(req.accountCodes)];
-  const attention = attentionByAccount(ws, codes);
   // Each kind of fact read once for all the accounts, never a query per account.
   const facts = readInBulk(ws, codes);
   const decided = ws.decisions.currentOf(codes);
+  // Whether a decision needs attention is asked only of the accounts that have one.
+  const attention = decided.size > 0 ? attentionByAccount(ws, [...decided.keys()]) : new Map<string, string>();
   const tell = progressEvery(codes.length, onProgress);
   for (const [i, code] of codes.entries()) {
     tell(i + 1);
@@ -358,14 +365,36 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): { p
   return { planned, skipped };
 }
 
-export function previewBulk(ws: Workspace, req: BulkRequest): BulkPreview {
-  const { planned, skipped } = bulkPlan(ws, req);
+/** The last bulk plan worked out, with the request and the database's write mark it was worked out from. */
+const lastBulk = new WeakMap<Workspace, { request: string; mark: string; plan: BulkPlan }>();
+
+/**
+ * The bulk plan of `req`. The Accept of the bulk dialog follows its preview of the same request: when nothing has been
+ * written to the workspace since (no decision, import, sync or push: the write mark is unchanged), the preview's plan
+ * is the one the apply would work out again, and it is taken as it is.
+ */
+function bulkPlanOf(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): BulkPlan {
+  const request = JSON.stringify([req.action, req.includeNameLoss === true, req.replaceAccountNumbers === true, req.accountCodes]);
+  // Marked before planning: a write while it plans makes the next call plan again.
+  const mark = writeMark(ws);
+  const kept = lastBulk.get(ws);
+  if (kept?.request === request && kept.mark === mark) return kept.plan;
+  const plan = bulkPlan(ws, req, onProgress);
+  lastBulk.set(ws, { request, mark, plan });
+  return plan;
+}
+
+export function previewBulk(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): BulkPreview {
+  const { planned, skipped } = bulkPlanOf(ws, req, onProgress);
   return { items: planned.map((p) => ({ accountCode: p.accountCode, action: p.action, summary: p.summary, note: p.note })), skipped };
 }
 
-/** Re-plans at apply time (a decision made since the preview is respected), then stores all in one transaction. */
+/**
+ * Plans at apply time unless nothing was written since the preview of the same request (a decision made since the
+ * preview is respected), then stores all in one transaction.
+ */
 export function applyBulk(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): BulkApplied {
-  const { planned, skipped } = bulkPlan(ws, req, onProgress);
+  const { planned, skipped } = bulkPlanOf(ws, req, onProgress);
   const { batchId, stored } = ws.transaction(() => {
     if (planned.length === 0) return { batchId: null, stored: [] };
     const batch = ws.decisions.newBatchId();

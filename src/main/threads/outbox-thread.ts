@@ -1,9 +1,10 @@
-// The push plan, the checklist and a bulk apply on a worker thread once the workspace is large: each takes a second
-// or more at 10,000 decisions, during which the thread that serves the window must keep answering. The worker opens
-// the workspace on its own connection (writes commit there: materialise, the bulk's decisions). Aborting the signal
-// stops the worker; a write it had not committed is rolled back. The worker is kept while the workspace is open.
+// The push plan, the checklist, and a bulk preview and apply, on a worker thread once the workspace is large: each
+// takes a second or more at 10,000 decisions, during which the thread that serves the window must keep answering. The
+// worker opens the workspace on its own connection (writes commit there: materialise, the bulk's decisions). Aborting
+// the signal stops the worker; a write it had not committed is rolled back. The worker is kept while the workspace is
+// open.
 import type { ApiErrorCode } from '../../shared/api-client';
-import type { BulkApplied } from '../../shared/contract';
+import type { BulkApplied, BulkPreview } from '../../shared/contract';
 import { AppError } from '../../shared/app-error';
 import type { Checklist, PushPlan } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';
@@ -13,8 +14,12 @@ import type { BulkRequest } from '../review/decide';
 import { startWorker } from './start-worker';
 
 export type OutboxTask =
-  { kind: 'plan' } | { kind: 'checklist'; actor: string } | { kind: 'bulkApply'; request: BulkRequest } | { kind: 'warm' };
-type Answer = { plan: PushPlan; checklist: Checklist; bulkApply: BulkApplied; warm: null };
+  | { kind: 'plan' }
+  | { kind: 'checklist'; actor: string }
+  | { kind: 'bulkPreview'; request: BulkRequest }
+  | { kind: 'bulkApply'; request: BulkRequest }
+  | { kind: 'warm' };
+type Answer = { plan: PushPlan; checklist: Checklist; bulkPreview: BulkPreview; bulkApply: BulkApplied; warm: null };
 
 export interface OutboxJob {
   path: string;
@@ -41,7 +46,7 @@ const currentDecisions = new WeakMap<Workspace, { get(): unknown }>();
 /** Whether `task` on this workspace is large enough to run off the serving thread (a workspace on disk only). */
 export function runsOffThread(ws: Workspace, task: OutboxTask, from = WORKER_FROM): boolean {
   if (ws.path === '' || ws.path === ':memory:') return false;
-  if (task.kind === 'bulkApply') return task.request.accountCodes.length >= from;
+  if (task.kind === 'bulkApply' || task.kind === 'bulkPreview') return task.request.accountCodes.length >= from;
   if (task.kind === 'warm') return ws.accounts.count() >= from;
   let count = currentDecisions.get(ws);
   if (!count)

@@ -1,12 +1,12 @@
 // The outbox worker: opens the workspace on its own connection, then for each request builds the push plan or the
-// checklist, or makes a bulk apply, and hands the answer back (see outbox-thread.ts). Kept while the workspace is open.
+// checklist, or previews or makes a bulk apply, and hands the answer back (see outbox-thread.ts). Kept while the workspace is open.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/app-error';
 import { openWorkspace } from '../db';
 import { setNativeBinding } from '../db/native-binding';
 import { buildPlan, preparePlan } from '../outbox/plan';
 import { currentChecklist } from '../outbox/checklist';
-import { applyBulk, prepareBulk } from '../review/decide';
+import { applyBulk, prepareBulk, previewBulk } from '../review/decide';
 import type { WorkerEnvelope } from './start-worker';
 import type { OutboxJob, OutboxMessage, OutboxRequest } from './outbox-thread';
 
@@ -26,6 +26,7 @@ function answer({ id, task, nowIso }: OutboxRequest): unknown {
   }
   if (task.kind === 'plan') return buildPlan(ws, nowIso, progress);
   if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor, progress);
+  if (task.kind === 'bulkPreview') return previewBulk(ws, task.request, progress);
   return applyBulk(ws, task.request, progress);
 }
 

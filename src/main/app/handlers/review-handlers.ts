@@ -56,7 +56,19 @@ export function reviewHandlers(
       decided();
       return result;
     },
-    'decisions.bulkPreview': async (input) => previewBulk(ws(), input),
+    'decisions.bulkPreview': async (input) => {
+      const w = ws();
+      const task = { kind: 'bulkPreview', request: input } as const;
+      // Planning thousands of accounts takes longer than the window may wait: on the worker, whose apply then takes it.
+      return runsOffThread(w, task, ctx.config.workerFrom)
+        ? await ctx.offThread.run(
+            w,
+            task,
+            new Date().toISOString(),
+            `Checking the suggestions of ${input.accountCodes.length.toLocaleString('en')} accounts…`,
+          )
+        : previewBulk(w, input);
+    },
     'decisions.bulkApply': async (input) => {
       const w = ws();
       const task = { kind: 'bulkApply', request: input } as const;

@@ -17,6 +17,9 @@ export interface BillingAccountRow {
 
 const SELECT = 'SELECT code, row, name, contact_name, email, phone, address, postcode, status FROM billing_accounts';
 
+/** An account as the columns of `byCodes` (in BillingAccount's order). */
+type AccountArray = [number, string, string, string, string, string, string, string, string];
+
 const toAccount = (r: Omit<BillingAccountRow, 'import_id'>): BillingAccount => ({
   row: r.row,
   code: r.code,
@@ -37,7 +40,13 @@ export function createBillingAccountsRepo(db: Db) {
   );
   const all = db.prepare<[], BillingAccountRow>(`${SELECT} ORDER BY row, code`);
   const byCode = db.prepare<[string], BillingAccountRow>(`${SELECT} WHERE code = ?`);
-  const byCodes = db.prepare<[string], BillingAccountRow>(`${SELECT} WHERE code IN (SELECT value FROM json_each(?))`);
+  // Arrays, not objects: better-sqlite3 builds a row object several times slower than the same row as an array.
+  const byCodes = db
+    .prepare<[string], AccountArray>(
+      'SELECT a.row, a.code, a.name, a.contact_name, a.email, a.phone, a.address, a.postcode, a.status ' +
+        'FROM json_each(?) j CROSS JOIN billing_accounts a ON a.code = j.value',
+    )
+    .raw(true);
   const total = db.prepare<[], number>('SELECT count(*) FROM billing_accounts').pluck();
   const places = db.prepare<[], [string, string, number]>('SELECT code, name, row FROM billing_accounts').raw(true);
 
@@ -78,7 +87,14 @@ export function createBillingAccountsRepo(db: Db) {
     },
     /** The accounts with these codes, by code, in one read (unknown codes are not in the map). */
     getMany(codes: Iterable<string>): Map<string, BillingAccount> {
-      return new Map(byCodes.all(JSON.stringify([...codes])).map((r) => [r.code, toAccount(r)]));
+      return new Map(
+        byCodes
+          .all(JSON.stringify([...codes]))
+          .map(([row, code, name, contactName, email, phone, address, postcode, status]) => [
+            code,
+            { row, code, name, contactName, email, phone, address, postcode, status },
+          ]),
+      );
     },
     count(): number {
       return total.get() ?? 0;
