@@ -1,6 +1,7 @@
 // Every repository round-trips the domain types through a real workspace file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/main/db/index';
+import type { NewCorrection } from '../../src/main/db/repos/outbox';
 import type { Finding, MatchResult } from '../../src/shared/domain';
 import { account, contact, finding, rawOf, useTempDir } from './workspace-helpers';
 
@@ -108,6 +109,31 @@ describe('xero contacts', () => {
     expect(ws.contacts.getRaw(renamed.contactId)).toEqual(rawOf(renamed));
     expect(ws.contacts.getRaw('missing')).toBeUndefined();
     expect(ws.contacts.count()).toBe(2);
+  });
+
+  it('rawOf reads stored contacts frozen, and a correction keeps the very text as its before-image', () => {
+    ws.contacts.upsertMany(items(1, 2));
+    // Stored as Xero's answer spelled it (spacing included), not as JSON.stringify would.
+    const text = `{ "ContactID": "${contact(1).contactId}",  "Name": "Customer 1 Ltd", "Addresses": [ ] }`;
+    ws.db.prepare('UPDATE xero_contacts SET raw_json = ? WHERE contact_id = ?').run(text, contact(1).contactId);
+    const raws = ws.contacts.rawOf([contact(1).contactId, contact(2).contactId, contact(1).contactId, 'missing']);
+    expect([...raws.keys()].sort()).toEqual([contact(1).contactId, contact(2).contactId].sort());
+    const before = raws.get(contact(1).contactId) as { Name: string };
+    expect(before).toEqual(JSON.parse(text));
+    expect(Object.isFrozen(before)).toBe(true);
+    expect(() => {
+      before.Name = 'changed';
+    }).toThrow(TypeError);
+    const rename: Omit<NewCorrection, 'subject'> = {
+      accountCode: 'C00001',
+      target: 'xero',
+      kind: 'rename',
+      changes: [{ field: 'Name', from: 'Customer 1 Ltd', to: 'Customer One Ltd' }],
+    };
+    const beforeJson = ws.db.prepare<[number], string>('SELECT before_json FROM corrections WHERE id = ?').pluck();
+    expect(beforeJson.get(ws.outbox.add({ ...rename, subject: contact(1).contactId, before }).id)).toBe(text);
+    // A value not read from storage is written as JSON.
+    expect(beforeJson.get(ws.outbox.add({ ...rename, subject: contact(2).contactId, before: { Name: 'x' } }).id)).toBe('{"Name":"x"}');
   });
 
   it('byAccountNumber finds every holder of a code', () => {

@@ -7,6 +7,7 @@ import { decisionBatches } from './0004-decision-batches';
 import { mergedContacts } from './0005-merged-contacts';
 import { unverifiedVerdict } from './0006-exists-unverified';
 import { stampIndexes } from './0007-stamp-indexes';
+import { partialCorrectionIndexes } from './0008-partial-correction-indexes';
 import type { KnownMigration, Migration } from './types';
 
 export type { KnownMigration, Migration } from './types';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly KnownMigration[] = withChecksums([
   mergedContacts,
   unverifiedVerdict,
   stampIndexes,
+  partialCorrectionIndexes,
 ]);
 
 export const LATEST_SCHEMA = MIGRATIONS.length;

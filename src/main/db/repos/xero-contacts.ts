@@ -1,6 +1,6 @@
 // The Xero contact cache: the fields matching uses, with the contact's raw JSON kept beside them.
 import type { ContactStatus, XeroContact } from '../../../shared/domain';
-import { type Db, fromJson } from './common';
+import { type Db, fromJson, fromStoredJson } from './common';
 
 export interface XeroContactItem {
   contact: XeroContact;
@@ -146,9 +146,12 @@ export function createXeroContactsRepo(db: Db) {
       const text = rawById.get(contactId);
       return text === undefined ? undefined : fromJson(text);
     },
-    /** The raw JSON of the contacts with these ids, by id, in one read (absent ids are not in the map). */
+    /**
+     * The raw JSON of the contacts with these ids, by id, in one read (absent ids are not in the map): each frozen, and
+     * written back as the text it was read from (a correction's before-image).
+     */
     rawOf(contactIds: Iterable<string>): Map<string, unknown> {
-      return new Map(rawsByIds.all(JSON.stringify([...new Set(contactIds)])).map(([id, text]) => [id, fromJson(text)]));
+      return new Map(rawsByIds.all(JSON.stringify([...new Set(contactIds)])).map(([id, text]) => [id, fromStoredJson(text)]));
     },
     /** Every contact's raw JSON, ordered by contact id. */
     listRaw(): unknown[] {
