@@ -71,6 +71,33 @@ describe('the suggested rename', () => {
 });
 
 describe('bulk accept', () => {
+  it('accepts only changes Xero takes, and none that contradict each other: the push holds none of them back', async () => {
+    const app = await demoApp();
+    const rows = await rowsOf(app);
+    const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: rows.map((r) => r.code) });
+    const why = (code: string) => preview.skipped.find((s) => s.accountCode === code)?.reason;
+    // 267376 files by name to a contact without a number; the number is held by "Easter Seals Near South".
+    expect(why('267376')).toBe("decide it by hand: Xero would refuse the AccountNumber: 267376 is held by 'Easter Seals Near South'");
+    // Two accounts whose suggestions set the AccountNumber of one contact, each to its own code.
+    expect(why('161066')).toBe("decide it by hand: the suggestion for C01016 sets the AccountNumber of the same Xero contact to 'C01016'");
+    expect(why('C01016')).toBe("decide it by hand: the suggestion for 161066 sets the AccountNumber of the same Xero contact to '161066'");
+    // Two renames giving one name to two active contacts.
+    expect(why('C00216')).toMatch(/^decide it by hand: the suggestion for C01315 gives the name 'Easter Seals Gilchrist Marchman'/);
+    expect(why('C01315')).toMatch(/^decide it by hand: the suggestion for C00216 gives the name 'Easter Seals Gilchrist Marchman'/);
+
+    const applied = await ok(app, 'decisions.bulkApply', { accountCodes: rows.map((r) => r.code) });
+    expect(applied.applied).toBe(preview.items.length);
+    const plan = await ok(app, 'outbox.plan');
+    expect(plan.items.length).toBeGreaterThan(100);
+    expect(plan.items.filter((i) => i.blocked !== null)).toEqual([]);
+
+    // Decided by hand, the same change is recorded, with the reason the push will hold it back.
+    const single = await ok(app, 'decisions.apply', { accountCode: '267376', action: 'set_account_number' });
+    expect(single.warning).toBe(
+      "Xero would refuse the AccountNumber: 267376 is held by 'Easter Seals Near South': the push will hold this change back until that is resolved.",
+    );
+  });
+
   it('leaves out the rows whose names lost information unless asked, and then renames towards the better name', async () => {
     const app = await demoApp();
     const rows = await rowsOf(app);

@@ -15,7 +15,8 @@ import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../..
 import { AppError, unknownAccount } from '../../shared/app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
-import { contactDirectory, outcomeWith, type ContactDirectory } from './decision-check';
+import { contactDirectory, outcomeWith, xeroRefusal, type ContactDirectory } from './decision-check';
+import { clashesOf } from './bulk-clashes';
 import { compareNames, type NameVerdict } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
@@ -36,6 +37,8 @@ interface Planned {
   xeroContactId: string | null;
   payload: DecisionPayload;
   summary: string;
+  /** Why Xero would refuse the changes (a name or AccountNumber another contact has; null: it would take them). */
+  refused: string | null;
   /** Why the account would still fail with these changes made (null: it passes). */
   stillFails: string | null;
   /** The changes were checked against the sync model and make the failing account pass. */
@@ -115,9 +118,11 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   const better =
     contact && xeroNameKey(contact.name) !== xeroNameKey(account.name) ? facts.compare(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
+  // Any change to Xero must be one Xero takes (the push's checks would hold it back otherwise).
+  const refused = xeroRefusal(xero, changes);
   // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
-  const outcome = fixes ? outcomeWith(xero, account, changes) : null;
+  const outcome = fixes && refused === null ? outcomeWith(xero, account, changes) : null;
   // A contact the sync creates while Xero has the business under another name is a second contact for it.
   const same = finding?.xeroContactId ? facts.contact(finding.xeroContactId) : undefined;
   const caveat =
@@ -134,7 +139,8 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
     xeroContactId: contact?.contactId ?? contactId,
     payload,
     summary: describeChanges(req.action, changes, account, names),
-    stillFails: outcome?.stillFails ?? null,
+    refused,
+    stillFails: refused ?? outcome?.stillFails ?? null,
     passes: outcome !== null && outcome.stillFails === null,
     caveat,
   };
@@ -218,9 +224,11 @@ export function previewActions(
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
   const planned = plan(queried(ws), req, contactsOf(ws));
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
-  const warning = planned.stillFails
-    ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
-    : planned.caveat && `It passes, but ${planned.caveat}.`;
+  const warning = planned.refused
+    ? `${planned.refused}: the push will hold this change back until that is resolved.`
+    : planned.stillFails
+      ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
+      : planned.caveat && `It passes, but ${planned.caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
 }
 
@@ -295,6 +303,7 @@ const withNote = (p: Planned, note: string | null): BulkPlanned => ({
   xeroContactId: p.xeroContactId,
   payload: p.payload,
   summary: p.summary,
+  refused: p.refused,
   stillFails: p.stillFails,
   passes: p.passes,
   caveat: p.caveat,
@@ -349,7 +358,11 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
       skipped.push({ accountCode: code, reason: error.message });
       continue;
     }
-    // A suggestion that would not make the account pass is never accepted in bulk.
+    // A change Xero would refuse, or a suggestion that would not make the account pass, is never accepted in bulk.
+    if (p.refused) {
+      skipped.push({ accountCode: code, reason: `decide it by hand: ${p.refused}` });
+      continue;
+    }
     if (p.stillFails) {
       skipped.push({ accountCode: code, reason: `the suggested fix would not make it pass: ${p.stillFails}` });
       continue;
@@ -362,7 +375,22 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
     if (hold && !req[hold.option]) skipped.push({ accountCode: code, reason: hold.reason, option: hold.option });
     else planned.push(withNote(p, hold?.note ?? null));
   }
-  return { planned, skipped };
+  // Suggestions that pass alone but contradict each other (one contact, two new names) are left to the bookkeeper.
+  const clashes = clashesOf(
+    planned.map((p) => ({ accountCode: p.accountCode, changes: p.payload.changes })),
+    activeAfter(xero, planned),
+  );
+  if (clashes.size === 0) return { planned, skipped };
+  for (const [accountCode, reason] of clashes) skipped.push({ accountCode, reason });
+  return { planned: planned.filter((p) => !clashes.has(p.accountCode)), skipped };
+}
+
+/** Whether a Xero contact is active once the planned decisions are made (their ContactStatus changes applied). */
+function activeAfter(xero: ContactDirectory, planned: readonly BulkPlanned[]): (subject: string) => boolean {
+  const status = new Map<string, string>();
+  for (const p of planned)
+    for (const c of p.payload.changes) if (c.target === 'xero' && c.field === 'ContactStatus') status.set(c.subject, c.to.trim());
+  return (subject) => (status.get(subject) ?? (xero.has(subject) ? xero.view(subject).status : 'ACTIVE')) === 'ACTIVE';
 }
 
 /** The last bulk plan worked out, with the request and the database's write mark it was worked out from. */

@@ -1,15 +1,19 @@
 // Does a decision make its account pass? Its changes applied to the account and the contacts they touch, and the sync
-// model asked once for this account. The whole run's effects (another account's invoice creating a contact) are the
-// push plan's what-if; this is the quick answer given when the decision is made. Pure.
+// model asked once for this account. And would Xero take its changes at all (a Name another active contact has, an
+// AccountNumber another contact holds: the push's checks hold those back)? The whole run's effects (another account's
+// invoice creating a contact) are the push plan's what-if; this is the quick answer given when the decision is made.
+// Pure.
 import type { BillingAccount, XeroContact } from '../../shared/domain';
 import type { FieldChange } from '../../shared/review';
 import {
+  accountNumberKey,
   directoryOf,
   editContact,
   editSent,
   syncFails,
   syncInvoice,
   withChanges,
+  xeroNameKey,
   type SyncContact,
   type XeroDirectory,
 } from '../../shared/sync-model';
@@ -33,15 +37,43 @@ export interface DecisionOutcome {
   creates: string | null;
 }
 
-export function outcomeWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): DecisionOutcome {
+/** The contacts as they would be with the changes made (contacts the workspace no longer holds left out). */
+function contactsWith(xero: ContactDirectory, changes: readonly FieldChange[]): XeroDirectory<string> {
   const changed = new Map<string, SyncContact>();
-  let sent = { name: account.name, accountNumber: account.code };
-  for (const c of changes) {
-    if (c.target === 'cocoon') sent = editSent(sent, account.code, c.field, c.to);
-    // A contact the workspace no longer holds (removed by a sync since) is left out of the check.
-    else if (xero.has(c.subject)) changed.set(c.subject, editContact(changed.get(c.subject) ?? xero.view(c.subject), c.field, c.to));
+  // A contact the workspace no longer holds (removed by a sync since) is left out of the check.
+  for (const c of changes)
+    if (c.target === 'xero' && xero.has(c.subject))
+      changed.set(c.subject, editContact(changed.get(c.subject) ?? xero.view(c.subject), c.field, c.to));
+  return withChanges(xero, changed);
+}
+
+/**
+ * Why Xero would refuse to write the changes, judged on the contacts as they are with all of them made: a Name
+ * another active contact has (names are unique among active contacts), an AccountNumber another contact holds
+ * (archived ones too). Null when it would take them (or they change nothing in Xero).
+ */
+export function xeroRefusal(xero: ContactDirectory, changes: readonly FieldChange[]): string | null {
+  const mine = changes.filter((c) => c.target === 'xero' && xero.has(c.subject));
+  if (mine.length === 0) return null;
+  const after = contactsWith(xero, mine);
+  for (const c of mine) {
+    const to = c.to.trim();
+    if (c.field === 'AccountNumber' && to !== '') {
+      const holder = after.holding(accountNumberKey(to)).find((id) => id !== c.subject);
+      if (holder !== undefined) return `Xero would refuse the AccountNumber: ${to} is held by '${after.view(holder).name}'`;
+    }
+    const name = c.field === 'Name' ? to : c.field === 'ContactStatus' && to === 'ACTIVE' ? after.view(c.subject).name : '';
+    if (name === '' || after.view(c.subject).status !== 'ACTIVE') continue;
+    const other = after.named(xeroNameKey(name)).find((id) => id !== c.subject && after.view(id).status === 'ACTIVE');
+    if (other !== undefined) return `Xero would refuse it: the active contact '${after.view(other).name}' already has the name '${name}'`;
   }
-  const after = withChanges(xero, changed);
+  return null;
+}
+
+export function outcomeWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): DecisionOutcome {
+  let sent = { name: account.name, accountNumber: account.code };
+  for (const c of changes) if (c.target === 'cocoon') sent = editSent(sent, account.code, c.field, c.to);
+  const after = contactsWith(xero, changes);
   const outcome = syncInvoice(after, sent);
   if (!syncFails(after, outcome, sent)) return { stillFails: null, creates: outcome.outcome === 'created' ? sent.name : null };
   if (outcome.outcome === 'refused') {
@@ -53,9 +85,4 @@ export function outcomeWith(xero: ContactDirectory, account: BillingAccount, cha
     };
   }
   return { stillFails: 'the Xero contact is still not a customer', creates: null };
-}
-
-/** Why the account still fails with these changes made, or null when it passes. */
-export function stillFailsWith(xero: ContactDirectory, account: BillingAccount, changes: readonly FieldChange[]): string | null {
-  return outcomeWith(xero, account, changes).stillFails;
 }
