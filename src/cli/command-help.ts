@@ -32,7 +32,7 @@ export const ABOUT: Record<CommandName, string> = {
     'Import a CocoonOPS Exceptions Manager export (CSV or XLSX) into a workspace (created if missing), or classify one ' +
     'pasted Xero message (--message); prints what to do for each exception.',
   push: 'Send the accepted corrections to Xero: the plan first, asks before writing (or --yes), then batches of up to 50 contacts (safe to stop and run again).',
-  undo: 'Undo pushed corrections (by number): writes back what Xero had before, unless the contact changed since.',
+  undo: 'Undo pushed corrections (by number): asks before writing (or --yes), then writes back what Xero had before, unless the contact changed since.',
   audit: "The audit log (every import, decision, push and undo: before, after, result, Xero's answer) as CSV.",
   checklist:
     'The fixes to make by hand in CocoonOPS (and the Xero web app), grouped by what is to be done, as CSV, XLSX or a printable page.',

@@ -11,7 +11,7 @@ export const EXIT = {
   workspace: 4,
   /** Xero or the network failed (sync, connect, push). */
   xero: 5,
-  /** `push` not confirmed (answered no, or no terminal to ask and no --yes: nothing was written), or a full
+  /** `push` or `undo` not confirmed (answered no, or no terminal to ask and no --yes: nothing was written), or a full
    *  `sync` that would remove most of the stored contacts, without --allow-shrink (nothing was removed). */
   notConfirmed: 6,
   /** Xero's day budget for the organisation: a sync or push that it cannot finish was not started, or one was
@@ -33,7 +33,7 @@ Exit codes:
   3   an input file was refused; nothing was imported (the message lists what to fix, by row)
   4   the workspace could not be opened (not a workspace, written by a newer version, missing)
   5   Xero or the network failed
-  6   not confirmed: push answered no, or no terminal to ask and no --yes (nothing was written);
+  6   not confirmed: push or undo answered no, or no terminal to ask and no --yes (nothing was written);
       or a full sync would remove most contacts and --allow-shrink was not given (nothing was removed)
   7   Xero's daily call budget for the organisation: not started (too few calls left today) or stopped
       (used up; what was read or written is kept); the message says when Xero's day resets

@@ -151,6 +151,8 @@ export const contract = {
       action: DecisionAction,
       xeroContactId: z.string().min(1).optional(),
       note: z.string().max(2000).optional(),
+      /** The user confirmed writing a CocoonOPS name that lost information over the Xero name (refused otherwise, needs_confirmation). */
+      confirmNameLoss: z.boolean().optional(),
     }),
     /** `warning`: why the decision's fix would not make the account pass (it is recorded all the same). */
     output: z.object({ decision: DecisionView, row: ReviewRow, warning: z.string().nullable() }),

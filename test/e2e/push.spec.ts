@@ -40,8 +40,10 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   // The demo's sync made a few calls: the dashboard shows Xero's calls left today beside "Sync now".
   await expect(page.getByTestId('xero-budget')).toHaveText(/^4,9\d\d Xero calls left today · resets by .+ tomorrow$/);
   await page.getByLabel('Finding kind').selectOption({ label: 'Name mismatch' });
-  const xeroCode = await accept(bodyRows().nth(0), /^Rename in Xero/);
-  const cocoonCode = await accept(bodyRows().nth(1), /^Rename in CocoonOPS/);
+  // Rows whose names lost nothing (renaming in Xero to a damaged CocoonOPS name asks once more: name-loss-rename.spec).
+  const unmarked = bodyRows().filter({ hasNot: page.locator('.tag-look') });
+  const xeroCode = await accept(unmarked.nth(0), /^Rename in Xero/);
+  const cocoonCode = await accept(unmarked.nth(1), /^Rename in CocoonOPS/);
 
   await page.getByRole('link', { name: 'Push', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Push', exact: true })).toHaveAttribute('aria-current', 'page');

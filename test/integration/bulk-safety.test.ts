@@ -70,6 +70,37 @@ describe('the suggested rename', () => {
   });
 });
 
+describe('renaming one account in Xero', () => {
+  it('refuses to write a CocoonOPS name that lost a character unless confirmed, and stores nothing when refused', async () => {
+    const app = await demoApp();
+    const r = (await app.dispatch('decisions.apply', { accountCode: '898037', action: 'rename_in_xero' })) as Envelope<unknown>;
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('needs_confirmation');
+    expect(r.error.message).toContain(`"McCann?s Daycare Center" over Xero's "McCann's Daycare Center"`);
+    expect(r.error.message).toContain('CocoonOPS name lost a character');
+    expect(r.error.message).toContain('Rename in CocoonOPS instead');
+    const refused = await ok(app, 'findings.detail', { accountCode: '898037' });
+    expect(refused.decision).toBeNull();
+    expect(refused.history).toEqual([]);
+    expect(refused.row.decision).toBeNull();
+
+    const confirmed = await ok(app, 'decisions.apply', { accountCode: '898037', action: 'rename_in_xero', confirmNameLoss: true });
+    expect(confirmed.decision.action).toBe('rename_in_xero');
+    const stored = await ok(app, 'findings.detail', { accountCode: '898037' });
+    expect(stored.decision?.changes).toContainEqual(
+      expect.objectContaining({ target: 'xero', field: 'Name', from: "McCann's Daycare Center", to: 'McCann?s Daycare Center' }),
+    );
+  });
+
+  it('asks nothing where the CocoonOPS name is the one that keeps the information', async () => {
+    const app = await demoApp();
+    const children = (await rowsOf(app)).find((r) => r.name === "Children's Place Family Center")!;
+    const r = await ok(app, 'decisions.apply', { accountCode: children.code, action: 'rename_in_xero' });
+    expect(r.decision.action).toBe('rename_in_xero');
+  });
+});
+
 describe('bulk accept', () => {
   it('accepts only changes Xero takes, and none that contradict each other: the push holds none of them back', async () => {
     const app = await demoApp();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { ImportError } from '../../src/main/cocoon/import-problems';
-import { importCocoonFile, importXeroContactsFile } from '../../src/main/imports/import-files';
+import { importCocoonFile, importXeroContactsBytes, importXeroContactsFile } from '../../src/main/imports/import-files';
 import { recomputeFindings } from '../../src/main/findings/recompute';
 import { FIXTURES, tempDir } from '../support/cli';
 
@@ -110,6 +110,56 @@ describe('a refused import changes nothing stored', () => {
     expect((await importCocoonFile(other, path, { encoding: 'utf-8' })).readAs).toBe('UTF-8');
     expect(other.accounts.list().map((a) => a.name)).toEqual(['Acmé', 'Beta\ufffdFreight']);
     other.close();
+  });
+
+  const contact = (i: number) => ({ ContactID: `id-${i}`, Name: `Contact ${i}`, ContactStatus: 'ACTIVE' });
+  const badXeroFiles: [string, unknown, string][] = [
+    ['empty-object.json', {}, "empty-object.json: expected an object with a Contacts array, as Xero's GET /Contacts returns"],
+    ['strings.json', ['Acme', 'Beta'], 'strings.json: expected an object with a Contacts array'],
+    ['contact-strings.json', { Contacts: ['Acme'] }, 'contact-strings.json: contact 1 is not an object'],
+    ['no-id.json', { Contacts: [contact(1), { Name: 'Beta Freight' }] }, 'no-id.json: contact 2 ("Beta Freight") has no ContactID'],
+    ['no-name.json', { Contacts: [contact(1), contact(2), { ContactID: 'id-3' }] }, 'no-name.json: contact 3 has no Name'],
+    ['blank-name.json', { Contacts: [{ ContactID: 'id-1', Name: '  ' }] }, 'blank-name.json: contact 1 has an empty Name'],
+    [
+      'number-id.json',
+      { Contacts: [{ ContactID: 7, Name: 'Acme' }] },
+      'number-id.json: contact 1 ("Acme") has a ContactID that is not text',
+    ],
+    ['no-contacts.json', { Contacts: [] }, 'no-contacts.json lists no contacts'],
+  ];
+
+  it.each(badXeroFiles)('%s (JSON, not a Xero contacts response) is refused saying what is wrong and where', async (name, json, says) => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(json));
+    const error = await importXeroContactsFile(ws, path).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      new RegExp(`^${name.replace('.', '\\.')} was not read: .*so nothing was imported\\. Save the GET /Contacts responses again`),
+    );
+    expect(message).toContain(`\n  ${says}`);
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('a file of many bad contacts lists the first 20 and counts the rest', async () => {
+    const path = join(dir, 'all-bad.json');
+    writeFileSync(path, JSON.stringify({ Contacts: Array.from({ length: 5000 }, (_, i) => ({ ContactID: `id-${i}` })) }));
+    const error = (await importXeroContactsFile(ws, path).catch((e: unknown) => e)) as ImportError;
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.problems).toHaveLength(21);
+    expect(error.problems[0]!.message).toBe('all-bad.json: contact 1 has no Name');
+    expect(error.problems[20]!.message).toBe('all-bad.json: 4980 more contacts with problems (not listed)');
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('the same bad content uploaded through the app (bytes) is refused the same way', () => {
+    const bytes = Buffer.from(JSON.stringify({ Contacts: [contact(1), { Name: 'Beta Freight' }] }));
+    expect(() => importXeroContactsBytes(ws, bytes, 'upload.json')).toThrow(/upload\.json: contact 2 \("Beta Freight"\) has no ContactID/);
+    expect(() => importXeroContactsBytes(ws, Buffer.from('{}'), 'upload.json')).toThrow(/Import a GET \/Contacts response saved whole/);
+    expect(snapshot(ws)).toEqual(before);
   });
 
   it('a malformed Xero file is refused and the Xero side stays', async () => {

@@ -196,7 +196,7 @@ describe('an interrupted push, resumed', () => {
         (reading ||= method === 'GET' && path.endsWith('/Contacts')),
         take(method, path, tenantId)
       );
-      const undoing = cli('undo', String(pushed.id));
+      const undoing = cli('undo', String(pushed.id), '--yes');
       await until(() => reading); // the undo waits on its slow read
       undoing.kill('SIGINT');
       const undoStopped = await finished(undoing);

@@ -1,7 +1,8 @@
 // `reconciler push` asks before it writes to Xero: under a pseudo-terminal (util-linux `script`) it names the
 // organisation and the counts per kind and asks; "n" writes nothing (exit 6), "y" pushes. Without a terminal it
 // refuses unless given --yes; with --yes it pushes without asking, and says what the push fixed (an undo, which
-// decision it reopened). Against the sandbox on loopback.
+// decision it reopened). `reconciler undo` asks the same way before it writes the before-image back. Against the
+// sandbox on loopback.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,9 +27,9 @@ async function world(): Promise<{ w: OutboxWorld; env: NodeJS.ProcessEnv }> {
   return { w, env: { RECONCILER_CONFIG_DIR: join(w.dir, 'config'), RECONCILER_XERO_URL: w.sb.url } };
 }
 
-/** `reconciler push` on a pseudo-terminal: waits for the question, types the answer, returns what the terminal showed. */
-function pushOnTerminal(path: string, env: NodeJS.ProcessEnv, answer: string): Promise<{ code: number | null; screen: string }> {
-  const command = [process.execPath, join(ROOT, 'bin/reconciler.js'), 'push', '--workspace', path].map(quote).join(' ');
+/** `reconciler <args>` on a pseudo-terminal: waits for the question, types the answer, returns what the terminal showed. */
+function onTerminal(args: string[], env: NodeJS.ProcessEnv, answer: string): Promise<{ code: number | null; screen: string }> {
+  const command = [process.execPath, join(ROOT, 'bin/reconciler.js'), ...args].map(quote).join(' ');
   const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: { ...process.env, ...env } });
   let screen = '';
   let typed = false;
@@ -41,6 +42,8 @@ function pushOnTerminal(path: string, env: NodeJS.ProcessEnv, answer: string): P
   });
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, screen: plain(screen) })));
 }
+
+const pushOnTerminal = (path: string, env: NodeJS.ProcessEnv, answer: string) => onTerminal(['push', '--workspace', path], env, answer);
 
 describe('reconciler push asks first', () => {
   it('without a terminal: refuses unless --yes, and writes nothing; on a terminal: "n" writes nothing', async () => {
@@ -77,7 +80,7 @@ describe('reconciler push asks first', () => {
     const ws = openWorkspace(w.path);
     const rename = ws.outbox.list().find((c) => c.target === 'xero' && c.kind === 'rename')!;
     ws.close();
-    const undo = await runCliAsync(['undo', '--workspace', w.path, String(rename.id)], env);
+    const undo = await runCliAsync(['undo', '--workspace', w.path, String(rename.id), '--yes'], env);
     expect(undo.code).toBe(EXIT.ok);
     expect(undo.stdout).toContain(`undone 1 of 1\nreopened the decision on ${rename.accountCode}: decide again\n`);
   }, 120_000);
@@ -91,5 +94,62 @@ describe('reconciler push asks first', () => {
     expect(confirmed.screen).toMatch(/pushed: 3 done/);
     expect(confirmed.code).toBe(EXIT.ok);
     expect(snapshot(w)).toEqual(pushed());
+  }, 120_000);
+});
+
+describe('reconciler undo asks first', () => {
+  /** A world whose three corrections were pushed, and the pushed rename (its id, account and the names it wrote). */
+  async function pushedWorld() {
+    const { w, env } = await world();
+    expect((await runCliAsync(['push', '--workspace', w.path, '--yes'], env)).code).toBe(EXIT.ok);
+    const ws = openWorkspace(w.path);
+    const xero = ws.outbox.list().filter((c) => c.target === 'xero');
+    ws.close();
+    const rename = xero.find((c) => c.kind === 'rename')!;
+    const other = xero.find((c) => c.kind !== 'rename' && c.status === 'done')!;
+    return { w, env, rename, other };
+  }
+
+  it('without a terminal: refuses unless --yes, and writes nothing; on a terminal: "n" writes nothing, "y" undoes', async () => {
+    const { w, env, rename, other } = await pushedWorld();
+    const before = snapshot(w);
+    const requests = posts(w);
+    const name = rename.changes.find((e) => e.field === 'Name')!;
+    const id = String(rename.id);
+
+    const refused = await runCliAsync(['undo', '--workspace', w.path, id], env);
+    expect(refused.code).toBe(EXIT.notConfirmed);
+    expect(refused.stdout).toContain(
+      `undo: 1 change to 1 Xero contact in Demo Company (AU) (sandbox Xero)\n  #${id} ${rename.accountCode}: Name "${name.to}" → "${name.from}"\n`,
+    );
+    expect(refused.stderr).toContain(
+      'not undone: this would write 1 change to Demo Company (AU) (sandbox Xero), and there is no terminal to ask. Run it again with --yes',
+    );
+    expect(refused.stdout).not.toContain('undone 1 of 1');
+
+    const declined = await onTerminal(['undo', '--workspace', w.path, id], env, 'n');
+    expect(declined.code).toBe(EXIT.notConfirmed);
+    expect(declined.screen).toContain('Demo Company (AU) is a sandbox Xero (a stand-in for practice), not a real organisation.');
+    expect(declined.screen).toContain('Undo 1 change in Demo Company (AU)? [y/N] ');
+    expect(declined.screen).toContain('not undone: nothing was written to Xero.');
+    expect(posts(w)).toBe(requests);
+    expect(snapshot(w)).toEqual(before);
+
+    const confirmed = await onTerminal(['undo', '--workspace', w.path, id], env, 'y');
+    expect(confirmed.screen).toContain('Undo 1 change in Demo Company (AU)? [y/N] y');
+    expect(confirmed.screen).toContain(`undone 1 of 1`);
+    expect(confirmed.code).toBe(EXIT.ok);
+    expect(pick(sandboxContact(w.sb, rename.subject)).Name).toBe(name.from);
+
+    // --yes: no question. Undoing it again: nothing to write, so nothing is asked and the refusal is said.
+    const yes = await runCliAsync(['undo', '--workspace', w.path, String(other.id), '--yes'], env);
+    expect(yes.stderr).not.toContain('[y/N]');
+    expect(yes.code).toBe(EXIT.ok);
+    expect(yes.stdout).toContain('undone 1 of 1');
+    const again = await runCliAsync(['undo', '--workspace', w.path, id], env);
+    expect(again.stdout).toContain('undo: 0 changes to 0 Xero contacts');
+    expect(again.stderr).toContain(`#${id} not undone: It is already undone.`);
+    expect(again.stderr).not.toContain('no terminal to ask');
+    expect(again.code).toBe(EXIT.xero);
   }, 120_000);
 });

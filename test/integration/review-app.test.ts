@@ -106,7 +106,8 @@ describe('decisions', () => {
   it('refuse what does not fit the finding, and undo', async () => {
     const app = await demoApp();
     const rows = await listRows(app);
-    const mismatch = rows.find((r) => r.kind === 'name_mismatch')!;
+    // Names that lost nothing: renaming in Xero to a damaged CocoonOPS name asks first (bulk-safety.test.ts).
+    const mismatch = rows.find((r) => r.kind === 'name_mismatch' && r.look === null)!;
     const wrong = await app.dispatch('decisions.apply', { accountCode: mismatch.code, action: 'restore_in_xero' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await app.dispatch('decisions.apply', { accountCode: 'NO-SUCH', action: 'ignore' })).toMatchObject({

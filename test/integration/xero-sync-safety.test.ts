@@ -18,6 +18,7 @@ import {
   RateLimiterRegistry,
 } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
+import { readWatermark } from '../../src/main/xero/sync/cursor';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID, type Json } from '../../src/sandbox/index.js';
 import { runCliAsync } from '../support/cli-async';
 import { differences, makeContacts, sandboxRecords, workspaceRecords } from '../support/xero-data';
@@ -28,7 +29,7 @@ const EMPTY_200 = { kind: 'patch', path: '/Contacts', json: { Contacts: [], pagi
 /** A 200 that lists no contacts while its pagination still counts them. */
 const EMPTY_PAGE = { kind: 'patch', path: '/Contacts', json: { Contacts: [] } };
 
-async function connected(o: { dataDir?: string } = {}) {
+async function connected(o: { dataDir?: string; retry?: { baseDelayMs: number; maxDelayMs: number } } = {}) {
   const sb = await sandbox(o);
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
@@ -40,7 +41,7 @@ async function connected(o: { dataDir?: string } = {}) {
     secrets,
     openBrowser: headlessBrowser,
   });
-  const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
+  const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry(), retry: o.retry });
   return { sb, ws, client: session.client };
 }
 
@@ -122,6 +123,52 @@ describe('a sync through a broken answer', () => {
     expect(done.entities.contacts).toMatchObject({ resumed: true, removed: 1 }); // a small genuine shrink
     expect(ws.contacts.get('not-in-xero')).toBeUndefined();
     expect(ws.contacts.count()).toBe(22);
+  });
+});
+
+describe('an incremental contacts sync through an empty answer', () => {
+  // Retried as a broken connection (quickly here), then the sync stops.
+  const QUICK = { baseDelayMs: 1, maxDelayMs: 5 };
+  const EVERY_TRY = 10;
+  const cases = [
+    ['an empty body', { kind: 'status', status: 200, body: '', path: '/Contacts', count: EVERY_TRY }],
+    ['a body without the Contacts list', { kind: 'patch', path: '/Contacts', json: { Contacts: null }, count: EVERY_TRY }],
+  ] as const;
+  for (const [what, fault] of cases)
+    it(`${what}: the sync stops and says so, the stored contacts and the last-sync stamp stay as they were`, async () => {
+      const { sb, ws, client } = await connected({ dataDir: DEMO_DATA_DIR, retry: QUICK });
+      await syncWorkspace(ws, client, { pageSize: 5 });
+      const stamp = readWatermark(ws, 'contacts');
+      const stored = workspaceRecords(ws).contacts;
+      expect(stamp).toBeDefined();
+      expect(stored).toHaveLength(22);
+
+      expect((await sb.admin('POST', '/faults', fault)).status).toBe(201);
+      const failed = await rejection(syncWorkspace(ws, client, { pageSize: 5 }));
+      expect(failed.name).toBe('XeroEmptyAnswerError');
+      expect(failed.message).toBe(
+        'Xero answered contacts page 1 with an empty answer or one without its list of contacts, on every try: that is not "nothing changed". ' +
+          'The sync stopped; nothing stored was changed or removed, and the next sync starts from where the last complete one left off. Sync again in a while.',
+      );
+      expect(readWatermark(ws, 'contacts')).toEqual(stamp);
+      expect(workspaceRecords(ws).contacts).toEqual(stored);
+      expect(xeroFreshness(ws).trust).toBe('stale');
+
+      await sb.admin('DELETE', '/faults');
+      await syncWorkspace(ws, client, { pageSize: 5 });
+      expect(xeroFreshness(ws).trust).toBe('complete');
+      expect(workspaceRecords(ws).contacts).toEqual(stored);
+    });
+
+  it('{"Contacts": []} is a normal "nothing changed"', async () => {
+    const { sb, ws, client } = await connected({ dataDir: DEMO_DATA_DIR, retry: QUICK });
+    await syncWorkspace(ws, client, { pageSize: 5 });
+    const stored = workspaceRecords(ws).contacts;
+    await sb.admin('POST', '/faults', EMPTY_200);
+    const r = await syncWorkspace(ws, client, { pageSize: 5 });
+    expect(r.entities.contacts).toMatchObject({ full: false, records: 0 });
+    expect(workspaceRecords(ws).contacts).toEqual(stored);
+    expect(xeroFreshness(ws).trust).toBe('complete');
   });
 });
 

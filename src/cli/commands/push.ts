@@ -1,5 +1,5 @@
 // reconciler push | undo | audit | checklist: the outbox from the command line. The plan is printed first (stdout);
-// progress and notes go to stderr. A push stopped anywhere (Ctrl-C, network, killed) continues with the next one.
+// progress and notes go to stderr. A push or an undo asks before it writes to Xero (or --yes). A push stopped anywhere (Ctrl-C, network, killed) continues with the next one.
 import { ABOUT } from '../command-help';
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -15,6 +15,8 @@ import { RECOMPUTE_PENDING_KEY } from '../../main/db/state-keys';
 import { lastPushOutcome } from '../../main/review/last-push';
 import type { PushOptions } from '../../main/outbox/push';
 import { readBinding } from '../../main/xero/binding';
+import { isProduction } from '../../main/xero/endpoints';
+import { undoRefusal } from '../../main/review/undo-refusal';
 import { resolveConfigDir } from '../../main/xero/storage/config-dir';
 import { createFileSecretStore } from '../../main/xero/storage/file-secret-store';
 import type { PushPlan, PushResult } from '../../shared/contract-outbox';
@@ -111,21 +113,42 @@ function describeResult(r: PushResult): string[] {
   return lines;
 }
 
-/** Asks before writing (unless --yes); without a terminal to ask, refuses: a scripted push says --yes itself. */
-async function confirmed(summary: PushSummary, yes: boolean | undefined): Promise<number | null> {
+/** What a confirmation names: the organisation written to, whether it is a sandbox, and how many changes. */
+type Writes = Pick<PushSummary, 'organisation' | 'sandbox' | 'changes'>;
+
+/**
+ * Asks before writing (unless --yes); without a terminal to ask, refuses: a script says --yes itself. `not` starts the
+ * refusal ("not pushed"), `question` is what is asked ("Write 3 changes to Acme Freight"). Null: go ahead.
+ */
+async function confirmed(s: Writes, yes: boolean | undefined, not: string, question: string): Promise<number | null> {
   if (yes) return null;
-  const what = `${counted(summary.changes, 'change')} to ${summary.organisation}${summary.sandbox ? ' (sandbox Xero)' : ''}`;
+  const what = `${counted(s.changes, 'change')} to ${s.organisation}${s.sandbox ? ' (sandbox Xero)' : ''}`;
   if (!canAsk()) {
-    note(
-      `not pushed: this would write ${what}, and there is no terminal to ask. Run it again with --yes to confirm (nothing was written).`,
-    );
+    note(`${not}: this would write ${what}, and there is no terminal to ask. Run it again with --yes to confirm (nothing was written).`);
     return EXIT.notConfirmed;
   }
-  note(organisationLine(summary));
-  const answer = await askYesNo(`${confirmLabel(summary)}? [y/N] `);
+  note(organisationLine(s));
+  const answer = await askYesNo(`${question}? [y/N] `);
   if (answer === 'yes') return null;
-  note(answer === 'interrupted' ? 'cancelled: nothing was written to Xero.' : 'not pushed: nothing was written to Xero.');
+  note(answer === 'interrupted' ? 'cancelled: nothing was written to Xero.' : `${not}: nothing was written to Xero.`);
   return answer === 'interrupted' ? EXIT.cancelled : EXIT.notConfirmed;
+}
+
+/** The undo's plan (stdout): each correction it writes back, and those it cannot undo (stderr, as the undo says them). */
+function undoPlan(ws: Workspace, ids: readonly number[]): { writes: Writes; lines: string[] } {
+  const binding = readBinding(ws);
+  const undoable = [...new Set(ids)].flatMap((id) => {
+    const c = ws.outbox.get(id);
+    return c && !undoRefusal(ws, c, id) ? [c] : [];
+  });
+  const organisation = binding?.tenantName || 'Xero';
+  const sandbox = binding ? !isProduction(binding.baseUrl) : false;
+  const contacts = new Set(undoable.map((c) => c.subject.toLowerCase())).size;
+  const lines = [
+    `undo: ${counted(undoable.length, 'change')} to ${counted(contacts, 'Xero contact')} in ${organisation}${sandbox ? ' (sandbox Xero)' : ''}`,
+    ...undoable.map((c) => `  #${c.id} ${c.accountCode}: ${c.changes.map((e) => `${e.field} "${e.to}" → "${e.from}"`).join(', ')}`),
+  ];
+  return { writes: { organisation, sandbox, changes: undoable.length }, lines };
 }
 
 interface SessionOpts {
@@ -226,7 +249,7 @@ export function registerOutboxCommands(program: Command): void {
         const tooBig = refusal(client.limiter.dayBudget, guard, Date.now()); // before asking to confirm
         if (tooBig) throw tooBig;
         const summary = pushSummary(plan);
-        const refused = summary ? await confirmed(summary, opts.yes) : null;
+        const refused = summary ? await confirmed(summary, opts.yes, 'not pushed', confirmLabel(summary)) : null;
         if (refused !== null) return refused;
         const bars = withProgress();
         try {
@@ -256,10 +279,28 @@ export function registerOutboxCommands(program: Command): void {
     ),
   );
 
-  hiddenTimeOptions(program.command('undo <ids...>').description(ABOUT.undo).requiredOption('--workspace <path>', 'workspace file')).action(
-    action(async (ids: string[], opts: SessionOpts) =>
+  hiddenTimeOptions(
+    program
+      .command('undo <ids...>')
+      .description(ABOUT.undo)
+      .requiredOption('--workspace <path>', 'workspace file')
+      .option('-y, --yes', 'write without asking (the question needs a terminal: a script must pass --yes)'),
+  ).action(
+    action(async (ids: string[], opts: SessionOpts & { yes?: boolean }) =>
       withWorkspace(opts.workspace, false, async (ws) => {
         const numbers = ids.map((s) => wholeNumber(1, Number.MAX_SAFE_INTEGER)(s.replace(/^#/, '')));
+        const { writes, lines } = undoPlan(ws, numbers);
+        process.stdout.write(`${lines.join('\n')}\n`);
+        // Nothing to write (each refused, and said so below): no question.
+        if (writes.changes > 0) {
+          const refused = await confirmed(
+            writes,
+            opts.yes,
+            'not undone',
+            `Undo ${counted(writes.changes, 'change')} in ${writes.organisation}`,
+          );
+          if (refused !== null) return refused;
+        }
         const [{ undoCorrections }, client] = await Promise.all([import('../../main/outbox/undo'), xeroClientFor(ws, opts)]);
         const r = await withInterrupt('stopping after the request in flight', (signal) =>
           undoCorrections(ws, client, numbers, { actor: 'cli', signal }),

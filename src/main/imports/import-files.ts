@@ -114,7 +114,8 @@ export function importXeroContactsText(ws: Workspace, text: string, fileName: st
   const { file, problems } = mergeContactsPages([parseContactsPage(text, fileName)]);
   if (problems.length > 0) {
     throw new ImportError(
-      `${fileName} was not read: ${problems.length} problem${problems.length > 1 ? 's' : ''} in the Xero contacts file, so nothing was imported.`,
+      `${fileName} was not read: ${problems.length} problem${problems.length > 1 ? 's' : ''} in the Xero contacts file, so nothing was imported. ` +
+        'Import a GET /Contacts response saved whole from Xero (or fix the file) and retry.',
       problems,
     );
   }

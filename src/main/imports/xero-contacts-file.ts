@@ -1,4 +1,6 @@
-// Saved GET /Contacts responses (one file, or a folder of page files) → XeroContacts plus their raw JSON.
+// Saved GET /Contacts responses (one file, or a folder of page files) → XeroContacts plus their raw JSON. A file that
+// is JSON but not such a response (no Contacts array, items that are not contacts, a contact without its ContactID or
+// Name, no contacts at all) is refused naming the first bad record and its field; nothing is stored.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
@@ -29,6 +31,18 @@ export interface ReadContactsOptions {
 const Pagination = z.looseObject({ page: z.number().int().optional(), pageCount: z.number().int().optional() });
 const Envelope = z.looseObject({ Contacts: z.array(z.unknown()), pagination: Pagination.nullish() });
 
+/** A required text field of a saved contact: "has no ContactID", "has a Name that is not text", "has an empty Name". */
+const required = (field: string) =>
+  z
+    .string({ error: (i) => (i.input === undefined || i.input === null ? `has no ${field}` : `has a ${field} that is not text`) })
+    .trim()
+    .min(1, `has an empty ${field}`);
+/** What every contact Xero sends has: checked first, cheaply (two strings; its output holds only them). */
+const Identified = z.object({ ContactID: required('ContactID'), Name: required('Name') });
+
+/** Problems listed per page; the contacts after them are only counted (a file of 50,000 bad ones builds no 50,000 messages). */
+export const LISTED_PER_PAGE = 20;
+
 export interface ContactsPage {
   file: string;
   /** `raw` is the item's JSON, or null when the page was read without it. */
@@ -36,6 +50,8 @@ export interface ContactsPage {
   page: number | null;
   pageCount: number | null;
   problems: Problem[];
+  /** Contacts with problems beyond the LISTED_PER_PAGE listed ones. */
+  unlisted: number;
 }
 
 function fileProblem(message: string): Problem {
@@ -58,22 +74,28 @@ function notEnvelope(file: string, json: unknown): string {
 }
 
 function describe(item: unknown, index: number): string {
-  const name = isRecord(item) && typeof item.Name === 'string' ? ` ("${item.Name}")` : '';
+  const name = isRecord(item) && typeof item.Name === 'string' && item.Name.trim() !== '' ? ` ("${item.Name}")` : '';
   return `contact ${index + 1}${name}`;
 }
 
 type PageItem = ContactsPage['items'][number];
 
-/** One item of the Contacts array: the contact it maps to, or what is wrong with it. */
-function readItem(item: unknown, index: number, file: string, keepRaw: boolean): PageItem | Problem {
-  // Described only when something is wrong, so a 50,000-contact file builds no message strings.
-  const where = () => `${file}: ${describe(item, index)}`;
-  if (!isRecord(item)) return fileProblem(`${where()} is not an object`);
-  if (typeof item.ContactID !== 'string' || item.ContactID.trim() === '') return fileProblem(`${where()} has no ContactID`);
+/** Marks a contact with problems beyond the listed ones (one shared object: nothing is built for it). */
+const UNLISTED: Problem = Object.freeze(fileProblem('unlisted'));
+
+/** One item of the Contacts array: the contact it maps to, or what is wrong with it (UNLISTED when `quiet`). */
+function readItem(item: unknown, index: number, file: string, keepRaw: boolean, quiet: boolean): PageItem | Problem {
+  // Described only when something is wrong and listed, so a 50,000-contact file builds no message strings.
+  const problem = (what: () => string): Problem => (quiet ? UNLISTED : fileProblem(`${file}: ${describe(item, index)}${what()}`));
+  if (!isRecord(item)) return problem(() => " is not an object (a contact of Xero's GET /Contacts is one)");
+  const identified = Identified.safeParse(item);
+  if (!identified.success) return problem(() => ` ${identified.error.issues[0]!.message}`);
   const parsed = XeroContactReader.safeParse(item);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(contact)'}: ${i.message}`).join('; ');
-    return fileProblem(`${where()}, ContactID ${item.ContactID}: ${issues}`);
+    return problem(
+      () =>
+        `, ContactID ${item.ContactID}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(contact)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return { index, raw: keepRaw ? item : null, contact: parsed.data };
 }
@@ -83,11 +105,17 @@ function readItem(item: unknown, index: number, file: string, keepRaw: boolean):
  * `keepRaw: false` each item's JSON is let go once it is read (see json-array-slices.ts).
  */
 export function parseContactsPage(source: string | Buffer, file: string, { keepRaw = true }: { keepRaw?: boolean } = {}): ContactsPage {
-  const page: ContactsPage = { file, items: [], page: null, pageCount: null, problems: [] };
+  const page: ContactsPage = { file, items: [], page: null, pageCount: null, problems: [], unlisted: 0 };
   let parsed;
+  let listed = 0;
+  const read = (item: unknown, index: number): PageItem | Problem => {
+    const r = readItem(item, index, file, keepRaw, listed >= LISTED_PER_PAGE);
+    if (!('contact' in r)) listed++;
+    return r;
+  };
   try {
     const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
-    parsed = parseArrayInSlices(bytes, 'Contacts', 'ContactID', (item, index) => readItem(item, index, file, keepRaw));
+    parsed = parseArrayInSlices(bytes, 'Contacts', 'ContactID', read);
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).slice(0, 200);
     page.problems.push(fileProblem(`${file}: not valid JSON (${reason}). Save the GET /Contacts response again.`));
@@ -102,8 +130,11 @@ export function parseContactsPage(source: string | Buffer, file: string, { keepR
   page.pageCount = envelope.data.pagination?.pageCount ?? null;
   for (const result of parsed.results) {
     if ('contact' in result) page.items.push(result);
+    else if (result === UNLISTED) page.unlisted++;
     else page.problems.push(result);
   }
+  if (page.unlisted > 0)
+    page.problems.push(fileProblem(`${file}: ${page.unlisted} more contact${page.unlisted === 1 ? '' : 's'} with problems (not listed)`));
   return page;
 }
 
@@ -134,6 +165,12 @@ export function mergeContactsPages(
   options: ReadContactsOptions = {},
 ): { file: ContactsFile; problems: Problem[] } {
   const problems = pages.flatMap((p) => p.problems);
+  if (problems.length === 0 && pages.every((p) => p.items.length === 0))
+    problems.push(
+      fileProblem(
+        `${pages.length === 1 ? pages[0]!.file : 'the files'} list${pages.length === 1 ? 's' : ''} no contacts: importing ${pages.length === 1 ? 'it' : 'them'} would leave the workspace without any Xero contact`,
+      ),
+    );
   const contacts: XeroContact[] = [];
   const raw: Record<string, unknown>[] = [];
   // What a repeat is compared with: the first copy's JSON, or without it what was read of it.
@@ -208,7 +245,7 @@ async function readPage(path: string, keepRaw: boolean): Promise<ContactsPage> {
   const { size } = await stat(path);
   if (size > MAX_PAGE_BYTES) {
     const problem = fileProblem(`${file} is ${Math.round(size / 2 ** 20)} MB; page files over ${MAX_PAGE_BYTES / 2 ** 20} MB are refused`);
-    return { file, items: [], page: null, pageCount: null, problems: [problem] };
+    return { file, items: [], page: null, pageCount: null, problems: [problem], unlisted: 0 };
   }
   return parseContactsPage(await readWholeFile(path), file, { keepRaw });
 }

@@ -17,7 +17,7 @@ import { attentionByAccount, decisionStates, type DecisionState } from './attent
 import { changesFor, describeChanges, targetContactId } from './changes';
 import { contactDirectory, outcomeWith, xeroRefusal, type ContactDirectory } from './decision-check';
 import { clashesOf } from './bulk-clashes';
-import { compareNames, type NameVerdict } from './name-quality';
+import { compareNames, lossLabel, type NameVerdict } from './name-quality';
 import type { DecisionPayload } from './decision-view';
 import { toDecisionView } from './decision-view';
 import { findingNameVerdict, lookOf } from './name-look';
@@ -29,6 +29,8 @@ export interface DecisionRequest {
   action: DecisionAction;
   xeroContactId?: string;
   note?: string;
+  /** Write a CocoonOPS name that lost information over the Xero name all the same (refused otherwise). */
+  confirmNameLoss?: boolean;
 }
 
 interface Planned {
@@ -220,9 +222,35 @@ export function previewActions(
   });
 }
 
-/** Records one decision; `warning` says why its fix would not make the account pass (it is recorded all the same). */
+/**
+ * Why a planned decision must not be stored unconfirmed: it writes a CocoonOPS name that lost information (a lost
+ * character, garbled characters, dropped words) over the Xero contact's name. Null when it writes no such name.
+ */
+function nameLossRefusal(facts: Facts, p: Planned): AppError | null {
+  for (const c of p.payload.changes) {
+    if (c.target !== 'xero' || c.field !== 'Name') continue;
+    const lost = facts.compare(c.to, c.from).losses.filter((l) => l.side === 'cocoon');
+    if (lost.length === 0) continue;
+    const what = [...new Set(lost.map((l) => `${lossLabel(l)}: ${l.detail}`))].join('; ');
+    return new AppError(
+      'needs_confirmation',
+      `${p.accountCode}: "${ACTION_LABELS[p.action]}" would write "${c.to}" over Xero's "${c.from}", but that CocoonOPS name is ` +
+        `damaged (${what}). Nothing was stored. Rename in CocoonOPS instead, or correct the name in CocoonOPS and import it ` +
+        `again; to write it to Xero as it is, confirm it.`,
+    );
+  }
+  return null;
+}
+
+/**
+ * Records one decision; `warning` says why its fix would not make the account pass (it is recorded all the same).
+ * A decision that would write a CocoonOPS name that lost information to Xero is refused unless `confirmNameLoss`.
+ */
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
-  const planned = plan(queried(ws), req, contactsOf(ws));
+  const facts = queried(ws);
+  const planned = plan(facts, req, contactsOf(ws));
+  const refusal = req.confirmNameLoss ? null : nameLossRefusal(facts, planned);
+  if (refusal) throw refusal;
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.refused
     ? `${planned.refused}: the push will hold this change back until that is resolved.`

@@ -15,7 +15,7 @@ const contact = (contactId: string, name: string, accountNumber: string, status:
   address: '',
   postcode: '',
   updatedDateUtc: '',
-  mergedToContactId: null,
+  mergedToContactId: undefined,
 });
 const xero = (subject: string, field: string, to: string): FieldChange => ({ target: 'xero', subject, field, from: '', to });
 

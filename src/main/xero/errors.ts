@@ -34,6 +34,11 @@ export class XeroNetworkError extends XeroError {
   override readonly name = 'XeroNetworkError';
 }
 
+/** Xero answered 2xx, on every try, with an empty answer or one without what was asked for (no Contacts list). */
+export class XeroEmptyAnswerError extends XeroError {
+  override readonly name = 'XeroEmptyAnswerError';
+}
+
 /** Xero's answer contradicts itself or the request (a page that does not fit its own `pagination`). */
 export class XeroPagingError extends XeroError {
   override readonly name = 'XeroPagingError';
@@ -104,6 +109,8 @@ export interface XeroFailure {
   body: unknown;
   headers: RateHeaders;
   network: boolean;
+  /** A whole 2xx answer arrived, but empty or without the expected data (the call's `validate` refused it). */
+  unusable?: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -200,7 +207,11 @@ export function highVolumeAdvice(body: unknown): string | undefined {
 }
 
 /** A XeroApiError or XeroNetworkError for a failed call; `what` names the call, e.g. "GET /Contacts page 3". */
-export function toXeroError(failure: XeroFailure, what: string): XeroApiError | XeroNetworkError {
+export function toXeroError(failure: XeroFailure, what: string): XeroApiError | XeroNetworkError | XeroEmptyAnswerError {
+  if (failure.unusable)
+    return new XeroEmptyAnswerError(
+      `${what}: Xero answered ${failure.status}, but the answer was empty or incomplete on every try. Try again in a while.`,
+    );
   const advice = highVolumeAdvice(failure.body);
   if (advice) return new XeroApiError(failure.status, failure.body, `${what}: ${advice}`, [], failure.headers);
   const said = describeBody(failure.body);

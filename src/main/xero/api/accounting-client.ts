@@ -153,7 +153,13 @@ export function createAccountingClient(o: AccountingClientOptions): XeroAccounti
         o.limiter.observe(headers);
         o.onHeaders?.(headers);
         if (!options.validate || options.validate(response.data)) return { body, data: response.data, status: response.status, headers };
-        failure = { status: response.status, body: 'the answer was incomplete or not the expected JSON', headers, network: true };
+        failure = {
+          status: response.status,
+          body: 'the answer was incomplete or not the expected JSON',
+          headers,
+          network: true,
+          unusable: true,
+        };
       } catch (reason) {
         if (signal?.aborted) throw signal.reason;
         failure = parseXeroNodeRejection(reason);

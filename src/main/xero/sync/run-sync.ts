@@ -12,7 +12,7 @@ import type { Workspace } from '../../db';
 import type { XeroAccountingClient } from '../api/accounting-client';
 import { fetchPage, MAX_PAGE_SIZE } from '../api/list-pages';
 import { readBinding } from '../binding';
-import { XeroPagingError } from '../errors';
+import { XeroEmptyAnswerError, XeroPagingError } from '../errors';
 import { systemClock, type Clock } from '../clock';
 import {
   clearCursor,
@@ -143,7 +143,15 @@ export async function syncXeroSide(ws: Workspace, client: XeroAccountingClient, 
       const since = cursor.since ? new Date(cursor.since) : undefined;
       const eta = new EtaEstimator(clock.now());
       const fetchChecked = async (page: number, from: Date | undefined, signal: AbortSignal) => {
-        const got = await fetchPage(client, spec.list, { page, pageSize, since: from, signal });
+        const got = await fetchPage(client, spec.list, { page, pageSize, since: from, signal }).catch((error: unknown) => {
+          // An empty 200 (or one without the list) is not "nothing changed": `{"Contacts": []}` says that.
+          if (!(error instanceof XeroEmptyAnswerError)) throw error;
+          throw new XeroEmptyAnswerError(
+            `Xero answered ${spec.label}s page ${page} with an empty answer or one without its list of ${spec.label}s, on every try: ` +
+              'that is not "nothing changed". The sync stopped; nothing stored was changed or removed, and the next sync starts ' +
+              'from where the last complete one left off. Sync again in a while.',
+          );
+        });
         const problem = pageProblem({ page, pageSize }, got);
         if (problem) {
           throw new XeroPagingError(

@@ -1,14 +1,15 @@
 // "Accept": asks which fix is right before anything is stored. The suggestion has the focus, so a then Enter
 // accepts it; arrow keys or Tab reach the alternatives. Setting an AccountNumber that replaces the contact's own
-// asks once more, naming the number it replaces.
+// asks once more, naming the number it replaces; so does renaming in Xero to a CocoonOPS name that lost information.
 import { useEffect, useRef, useState } from 'react';
 import type { DecisionAction, FindingDetail } from '../../../shared/review';
-import { actionLabel, describeAction, replacedNumber } from '../lib/describe';
+import { actionLabel, damagedCocoonName, describeAction, replacedNumber } from '../lib/describe';
 import { Dialog } from './Dialog';
 
 interface Props {
   detail: FindingDetail;
-  onChoose: (action: DecisionAction) => void;
+  /** `confirmNameLoss`: the user confirmed writing a CocoonOPS name that lost information to Xero. */
+  onChoose: (action: DecisionAction, confirmNameLoss?: boolean) => void;
   onClose: () => void;
 }
 
@@ -17,6 +18,7 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
   const back = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState<DecisionAction | null>(null);
   const replaced = replacedNumber(detail);
+  const damaged = damagedCocoonName(detail);
   useEffect(() => {
     if (confirming) back.current?.focus();
   }, [confirming]);
@@ -25,10 +27,31 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     buttons[(at + delta + buttons.length) % buttons.length]?.focus();
   };
-  const choose = (action: DecisionAction) => (action === 'set_account_number' && replaced ? setConfirming(action) : onChoose(action));
+  const asks = (action: DecisionAction) => (action === 'set_account_number' && replaced) || (action === 'rename_in_xero' && damaged);
+  const choose = (action: DecisionAction) => (asks(action) ? setConfirming(action) : onChoose(action));
   return (
     <Dialog title={`Accept a fix for ${detail.account.code}`} onClose={onClose}>
-      {confirming ? (
+      {confirming === 'rename_in_xero' ? (
+        <div className="confirm-replace" role="alertdialog" aria-label="Write a damaged name to Xero">
+          <p>
+            <strong>
+              This writes “{detail.account.name}” over “{detail.contact?.name}” in Xero
+            </strong>
+            , but that CocoonOPS name is damaged ({damaged}). Xero would keep the damaged name, and every invoice would show it.
+          </p>
+          <p className="small">
+            Usually the better fix: rename in CocoonOPS instead, or correct the name in CocoonOPS and import it again.
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => onChoose(confirming, true)}>
+              Write the damaged name to Xero
+            </button>
+            <button type="button" ref={back} onClick={() => setConfirming(null)}>
+              Back
+            </button>
+          </div>
+        </div>
+      ) : confirming ? (
         <div className="confirm-replace" role="alertdialog" aria-label="Replace the AccountNumber">
           <p>
             <strong>
@@ -78,6 +101,11 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
                   </strong>
                   <span className="small">{describeAction(action, detail)}</span>
                   {choice && choice.summary !== 'No change' && <span className="small muted choice-changes">{choice.summary}</span>}
+                  {action === 'rename_in_xero' && damaged && (
+                    <span className="small warn-text" data-testid="choice-name-loss">
+                      Copies a damaged name into Xero ({damaged}): asks first.
+                    </span>
+                  )}
                   {choice?.stillFails ? (
                     <span className="small warn-text choice-still-fails" data-testid="choice-still-fails">
                       The sync would still fail: {choice.stillFails}.

@@ -5,6 +5,7 @@ import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { FindingDetail } from '../../../shared/review';
 import type { DetailState } from '../hooks/useDetail';
 import { formatDateTime } from '../lib/dates';
+import { damagedCocoonName } from '../lib/describe';
 import { CandidateList } from './CandidateList';
 import { DecisionSummary } from './DecisionSummary';
 import { EmptyState } from './EmptyState';
@@ -111,6 +112,12 @@ function DetailBody({
           {d.nameCheck.better
             ? `The suggestion keeps the ${d.nameCheck.better === 'xero' ? 'Xero' : 'CocoonOPS'} name. Bulk accept leaves this account out unless asked.`
             : 'Neither name is clearly better: decide by hand. Bulk accept leaves this account out unless asked.'}
+          {damagedCocoonName(d) && (
+            <p className="small" data-testid="rename-in-xero-warning">
+              “Rename in Xero” would copy the damaged CocoonOPS name into Xero: it asks first. Rename in CocoonOPS instead, or correct the
+              name in CocoonOPS and import it again.
+            </p>
+          )}
         </div>
       )}
 

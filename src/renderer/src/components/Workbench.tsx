@@ -182,7 +182,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
   );
 
   const decide = useCallback(
-    async (code: string, action: DecisionAction, extra: { note?: string; xeroContactId?: string } = {}) => {
+    async (code: string, action: DecisionAction, extra: { note?: string; xeroContactId?: string; confirmNameLoss?: boolean } = {}) => {
       setLastBulk(null);
       try {
         const r = await api.decisions.apply({ accountCode: code, action, ...extra });
@@ -373,9 +373,9 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         <AcceptDialog
           detail={detail.detail}
           onClose={() => setDialog(null)}
-          onChoose={(action) => {
+          onChoose={(action, confirmNameLoss) => {
             setDialog(null);
-            void decide(detail.detail!.row.code, action);
+            void decide(detail.detail!.row.code, action, confirmNameLoss ? { confirmNameLoss } : {});
           }}
         />
       )}

@@ -61,6 +61,15 @@ export function replacedNumber(d: Pick<FindingDetail, 'account' | 'contact'>): s
   return current !== '' && current !== d.account.code ? current : '';
 }
 
+/**
+ * What the CocoonOPS name lost against the Xero contact's ("CocoonOPS name lost a character: '?' where the other has
+ * "'""), when "Rename in Xero" would copy such a name into Xero; null when it would not.
+ */
+export function damagedCocoonName(d: Pick<FindingDetail, 'nameCheck'>): string | null {
+  const lost = d.nameCheck?.losses.filter((l) => l.side === 'cocoon') ?? [];
+  return lost.length === 0 ? null : [...new Set(lost.map((l) => `${l.label}: ${l.detail}`))].join('; ');
+}
+
 export function actionLabel(action: DecisionAction): string {
   return ACTION_LABELS[action];
 }
