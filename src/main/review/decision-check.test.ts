@@ -25,6 +25,7 @@ describe('xeroRefusal', () => {
     contact('c2', 'Acme Holdings', 'C001'),
     contact('c3', 'Old Acme', 'C002', 'ARCHIVED'),
     contact('c4', 'Acme Ltd Old', '', 'ARCHIVED'),
+    { ...contact('c5', 'Acme Merged', 'C003', 'ARCHIVED'), mergedToContactId: 'c1' },
   ]);
 
   it('refuses an AccountNumber another contact holds, archived ones too (case and spaces aside)', () => {
@@ -34,6 +35,8 @@ describe('xeroRefusal', () => {
     expect(xeroRefusal(directory, [xero('c1', 'AccountNumber', 'C002')])).toBe(
       "Xero would refuse the AccountNumber: C002 is held by 'Old Acme'",
     );
+    // Held by a contact merged away in Xero: the checklist's step frees it first.
+    expect(xeroRefusal(directory, [xero('c1', 'AccountNumber', 'C003')])).toBeNull();
     // Freed from its holder by the same decision: taken.
     expect(xeroRefusal(directory, [xero('c2', 'AccountNumber', ''), xero('c1', 'AccountNumber', 'C001')])).toBeNull();
   });

@@ -18,7 +18,11 @@ import {
   type XeroDirectory,
 } from '../../shared/sync-model';
 
-export type ContactDirectory = XeroDirectory<string> & { has(contactId: string): boolean };
+export type ContactDirectory = XeroDirectory<string> & {
+  has(contactId: string): boolean;
+  /** Whether the contact was merged into another in Xero (archived, it keeps its AccountNumber). */
+  mergedAway(contactId: string): boolean;
+};
 
 /** The workspace's contacts by ContactID, indexed for the model (build once for a bulk apply). */
 export function contactDirectory(contacts: readonly XeroContact[]): ContactDirectory {
@@ -27,7 +31,7 @@ export function contactDirectory(contacts: readonly XeroContact[]): ContactDirec
     contacts.map((c) => c.contactId),
     (id) => byId.get(id)!,
   );
-  return { ...directory, has: (id) => byId.has(id) };
+  return { ...directory, has: (id) => byId.has(id), mergedAway: (id) => Boolean(byId.get(id)?.mergedToContactId) };
 }
 
 /** What the account's next sync does with these changes made: why it still fails (null: it passes), and whether Xero would create a contact. */
@@ -50,7 +54,8 @@ function contactsWith(xero: ContactDirectory, changes: readonly FieldChange[]): 
 /**
  * Why Xero would refuse to write the changes, judged on the contacts as they are with all of them made: a Name
  * another active contact has (names are unique among active contacts), an AccountNumber another contact holds
- * (archived ones too). Null when it would take them (or they change nothing in Xero).
+ * (archived ones too, unless merged away: the checklist has the step that frees it). Null when it would take them
+ * (or they change nothing in Xero).
  */
 export function xeroRefusal(xero: ContactDirectory, changes: readonly FieldChange[]): string | null {
   const mine = changes.filter((c) => c.target === 'xero' && xero.has(c.subject));
@@ -59,7 +64,8 @@ export function xeroRefusal(xero: ContactDirectory, changes: readonly FieldChang
   for (const c of mine) {
     const to = c.to.trim();
     if (c.field === 'AccountNumber' && to !== '') {
-      const holder = after.holding(accountNumberKey(to)).find((id) => id !== c.subject);
+      // A contact merged away in Xero keeps its number, archived: freeing it there is a checklist step, not a refusal.
+      const holder = after.holding(accountNumberKey(to)).find((id) => id !== c.subject && !xero.mergedAway(id));
       if (holder !== undefined) return `Xero would refuse the AccountNumber: ${to} is held by '${after.view(holder).name}'`;
     }
     const name = c.field === 'Name' ? to : c.field === 'ContactStatus' && to === 'ACTIVE' ? after.view(c.subject).name : '';
