@@ -93,7 +93,14 @@ export const BulkItem = z.object({
   /** Why the account would have been left out without an option (e.g. "replaces X-96935"); null when nothing. */
   note: z.string().nullable(),
 });
-export const BulkSkip = z.object({ accountCode: z.string(), reason: z.string(), option: BulkOption.optional() });
+/** An account a bulk apply leaves out: why (the same words for every account left out for it), and its own case. */
+export const BulkSkip = z.object({
+  accountCode: z.string(),
+  reason: z.string(),
+  /** This account's particulars (the contact that holds the number, the other suggestion): absent when the reason says all. */
+  detail: z.string().optional(),
+  option: BulkOption.optional(),
+});
 export const BulkPreview = z.object({ items: z.array(BulkItem), skipped: z.array(BulkSkip) });
 export type BulkPreview = z.infer<typeof BulkPreview>;
 

@@ -106,15 +106,25 @@ describe('bulk accept', () => {
     const app = await demoApp();
     const rows = await rowsOf(app);
     const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: rows.map((r) => r.code) });
-    const why = (code: string) => preview.skipped.find((s) => s.accountCode === code)?.reason;
+    const why = (code: string) => {
+      const skip = preview.skipped.find((s) => s.accountCode === code);
+      return skip && `${skip.reason} | ${skip.detail}`;
+    };
     // 267376 files by name to a contact without a number; the number is held by "Easter Seals Near South".
-    expect(why('267376')).toBe("decide it by hand: Xero would refuse the AccountNumber: 267376 is held by 'Easter Seals Near South'");
+    expect(why('267376')).toBe(
+      "decide it by hand: Xero would refuse the change | Xero would refuse the AccountNumber: 267376 is held by 'Easter Seals Near South'",
+    );
     // Two accounts whose suggestions set the AccountNumber of one contact, each to its own code.
-    expect(why('161066')).toBe("decide it by hand: the suggestion for C01016 sets the AccountNumber of the same Xero contact to 'C01016'");
-    expect(why('C01016')).toBe("decide it by hand: the suggestion for 161066 sets the AccountNumber of the same Xero contact to '161066'");
+    const contradicts = 'decide it by hand: another suggestion in this bulk accept contradicts it';
+    expect(why('161066')).toBe(`${contradicts} | the suggestion for C01016 sets the AccountNumber of the same Xero contact to 'C01016'`);
+    expect(why('C01016')).toBe(`${contradicts} | the suggestion for 161066 sets the AccountNumber of the same Xero contact to '161066'`);
     // Two renames giving one name to two active contacts.
-    expect(why('C00216')).toMatch(/^decide it by hand: the suggestion for C01315 gives the name 'Easter Seals Gilchrist Marchman'/);
-    expect(why('C01315')).toMatch(/^decide it by hand: the suggestion for C00216 gives the name 'Easter Seals Gilchrist Marchman'/);
+    expect(why('C00216')).toBe(
+      `${contradicts} | the suggestion for C01315 gives the name 'Easter Seals Gilchrist Marchman' to another active Xero contact`,
+    );
+    expect(why('C01315')).toBe(
+      `${contradicts} | the suggestion for C00216 gives the name 'Easter Seals Gilchrist Marchman' to another active Xero contact`,
+    );
 
     const applied = await ok(app, 'decisions.bulkApply', { accountCodes: rows.map((r) => r.code) });
     expect(applied.applied).toBe(preview.items.length);

@@ -17,8 +17,8 @@ describe('clashesOf', () => {
     );
     expect(clashes).toEqual(
       new Map([
-        ['A', "decide it by hand: the suggestion for B sets the AccountNumber of the same Xero contact to 'B'"],
-        ['B', "decide it by hand: the suggestion for A sets the AccountNumber of the same Xero contact to 'A'"],
+        ['A', "the suggestion for B sets the AccountNumber of the same Xero contact to 'B'"],
+        ['B', "the suggestion for A sets the AccountNumber of the same Xero contact to 'A'"],
       ]),
     );
   });
@@ -33,8 +33,8 @@ describe('clashesOf', () => {
     ];
     const clashes = clashesOf(planned, (subject) => subject !== 'c5');
     expect([...clashes.keys()].sort()).toEqual(['A', 'B', 'C', 'D']);
-    expect(clashes.get('B')).toBe('decide it by hand: the suggestion for A gives the AccountNumber x1 to another Xero contact');
-    expect(clashes.get('C')).toBe("decide it by hand: the suggestion for D gives the name 'ACME LTD' to another active Xero contact");
+    expect(clashes.get('B')).toBe('the suggestion for A gives the AccountNumber x1 to another Xero contact');
+    expect(clashes.get('C')).toBe("the suggestion for D gives the name 'ACME LTD' to another active Xero contact");
   });
 
   it('lets through agreeing suggestions, CocoonOPS changes and a single account with two changes', () => {

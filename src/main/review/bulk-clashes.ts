@@ -12,7 +12,7 @@ export interface PlannedChanges {
 type Edit = { accountCode: string; subject: string; field: string; to: string };
 
 /**
- * The accounts whose planned changes clash with another's, each with why (naming the other account). `activeAfter`
+ * The accounts whose planned changes clash with another's, each with how (naming the other account). `activeAfter`
  * says whether a contact is active once the changes are made (names are unique among active contacts only).
  */
 export function clashesOf(planned: readonly PlannedChanges[], activeAfter: (subject: string) => boolean): Map<string, string> {
@@ -36,8 +36,7 @@ export function clashesOf(planned: readonly PlannedChanges[], activeAfter: (subj
       if (group.length < 2) continue;
       for (const e of group) {
         const other = group.find((o) => value(o) !== value(e));
-        if (other && !clashes.has(e.accountCode))
-          clashes.set(e.accountCode, `decide it by hand: the suggestion for ${other.accountCode} ${why(other)}`);
+        if (other && !clashes.has(e.accountCode)) clashes.set(e.accountCode, `the suggestion for ${other.accountCode} ${why(other)}`);
       }
     }
   };

@@ -388,15 +388,15 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
     }
     // A change Xero would refuse, or a suggestion that would not make the account pass, is never accepted in bulk.
     if (p.refused) {
-      skipped.push({ accountCode: code, reason: `decide it by hand: ${p.refused}` });
+      skipped.push({ accountCode: code, reason: 'decide it by hand: Xero would refuse the change', detail: p.refused });
       continue;
     }
     if (p.stillFails) {
-      skipped.push({ accountCode: code, reason: `the suggested fix would not make it pass: ${p.stillFails}` });
+      skipped.push({ accountCode: code, reason: 'the suggested fix would not make it pass', detail: p.stillFails });
       continue;
     }
     if (p.caveat) {
-      skipped.push({ accountCode: code, reason: `decide it by hand: ${p.caveat}` });
+      skipped.push({ accountCode: code, reason: 'decide it by hand: Xero would get a second contact for the business', detail: p.caveat });
       continue;
     }
     const hold = held(p, lookOf(names));
@@ -409,7 +409,8 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
     activeAfter(xero, planned),
   );
   if (clashes.size === 0) return { planned, skipped };
-  for (const [accountCode, reason] of clashes) skipped.push({ accountCode, reason });
+  for (const [accountCode, detail] of clashes)
+    skipped.push({ accountCode, reason: 'decide it by hand: another suggestion in this bulk accept contradicts it', detail });
   return { planned: planned.filter((p) => !clashes.has(p.accountCode)), skipped };
 }
 

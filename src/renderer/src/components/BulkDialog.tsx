@@ -36,6 +36,8 @@ const CHOICES: (DecisionAction | 'suggested')[] = [
   'ignore',
 ];
 const SHOWN = 100;
+/** How many accounts each reason for leaving accounts out names, with their particulars. */
+const CASES_SHOWN = 3;
 
 /** The options that bring left-out accounts back in, as the bookkeeper reads them. */
 const OPTIONS: Record<BulkOption, (n: number) => string> = {
@@ -70,10 +72,16 @@ export function BulkDialog({ codes, scope, onDone, onClose }: Props) {
   const [applyFailed, setApplyFailed] = useState<{ on: BulkPreview | null; message: string } | null>(null);
   const error = previewed.loading ? null : (previewed.error ?? (applyFailed?.on === preview ? applyFailed.message : null));
 
+  // Each reason once, with how many it leaves out and the particulars of the first few (a workspace may have hundreds).
   const reasons = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const s of preview?.skipped ?? []) m.set(s.reason, (m.get(s.reason) ?? 0) + 1);
-    return [...m].sort((a, b) => b[1] - a[1]);
+    const m = new Map<string, { count: number; cases: { accountCode: string; detail: string }[] }>();
+    for (const s of preview?.skipped ?? []) {
+      let r = m.get(s.reason);
+      if (!r) m.set(s.reason, (r = { count: 0, cases: [] }));
+      r.count++;
+      if (s.detail && r.cases.length < CASES_SHOWN) r.cases.push({ accountCode: s.accountCode, detail: s.detail });
+    }
+    return [...m].sort((a, b) => b[1].count - a[1].count);
   }, [preview]);
 
   const apply = () => {
@@ -129,9 +137,19 @@ export function BulkDialog({ codes, scope, onDone, onClose }: Props) {
           </p>
           {reasons.length > 0 && (
             <ul className="small muted">
-              {reasons.map(([reason, k]) => (
+              {reasons.map(([reason, { count: k, cases }]) => (
                 <li key={reason}>
                   {k.toLocaleString()} skipped: {reason}
+                  {cases.length > 0 && (
+                    <ul className="bulk-cases">
+                      {cases.map((c) => (
+                        <li key={c.accountCode}>
+                          <span className="mono">{c.accountCode}</span>: {c.detail}
+                        </li>
+                      ))}
+                      {k > cases.length && <li>… and {(k - cases.length).toLocaleString()} more</li>}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>
