@@ -79,19 +79,33 @@ const queried = (ws: Workspace): Facts => ({
   compare: compareNames,
 });
 
+/**
+ * compareNames, each pair's verdict kept while the workspace is open: a verdict depends on the two names alone, and
+ * a bulk preview, its apply and the next preview (an option ticked) compare the same pairs. Dropped past MAX_VERDICTS.
+ */
+const verdicts = new WeakMap<Workspace, Map<string, NameVerdict>>();
+const MAX_VERDICTS = 200_000;
+function keptVerdicts(ws: Workspace): (cocoon: string, xero: string) => NameVerdict {
+  let kept = verdicts.get(ws);
+  if (!kept) verdicts.set(ws, (kept = new Map()));
+  const m = kept;
+  return (cocoon, xero) => {
+    const key = `${cocoon}\u0000${xero}`;
+    let v = m.get(key);
+    if (!v) {
+      if (m.size >= MAX_VERDICTS) m.clear();
+      m.set(key, (v = compareNames(cocoon, xero)));
+    }
+    return v;
+  };
+}
+
 /** The accounts and findings of `codes` in one read each, the contacts from the kept list (xeroContactsById). */
 function readInBulk(ws: Workspace, codes: readonly string[]): Facts {
   const accounts = ws.accounts.getMany(codes);
   const findings = ws.findings.getMany(codes);
   const contacts = xeroContactsById(ws);
-  const verdicts = new Map<string, NameVerdict>();
-  const compare = (cocoon: string, xero: string): NameVerdict => {
-    const key = `${cocoon}\u0000${xero}`;
-    let v = verdicts.get(key);
-    if (!v) verdicts.set(key, (v = compareNames(cocoon, xero)));
-    return v;
-  };
-  return { account: (c) => accounts.get(c), finding: (c) => findings.get(c), contact: (id) => contacts.get(id), compare };
+  return { account: (c) => accounts.get(c), finding: (c) => findings.get(c), contact: (id) => contacts.get(id), compare: keptVerdicts(ws) };
 }
 
 /**
