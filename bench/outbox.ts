@@ -88,6 +88,8 @@ function writeFloor(path: string, decisions: readonly Decision[]): number {
   }
 }
 
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
 const PROBE_EVERY_MS = 10;
 
 /**
@@ -138,8 +140,9 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
   } finally {
     ws.close();
   }
-  const floorPath = join(tmp, 'floor.reconciler');
-  copyFileSync(path, floorPath);
+  // The floors are medians of three (one run of a ~100 ms floor moved the ratios by a tenth either way).
+  const floorPaths = [1, 2, 3].map((i) => join(tmp, `floor-${i}.reconciler`));
+  for (const f of floorPaths) copyFileSync(path, f);
   const workers = useShippedWorkers();
   const app = createApp({ host: 'web', dataDir: join(tmp, 'data'), demoDir: join(tmp, 'demo'), settings: memorySettings() });
   try {
@@ -157,13 +160,17 @@ export async function runOutboxBench(dir: string): Promise<OutboxBenchResult> {
     const shown = await served(app, 'decisions.bulkApply', shownRequest);
     const shownAnswer = shown.value as { applied: number; batchId: number | null };
     const shownDecisions = open.decisions.listCurrent().filter((d) => d.batchId === shownAnswer.batchId);
-    const shownFloor = writeFloor(floorPath, shownDecisions);
+    const shownFloor = median(floorPaths.map((f) => writeFloor(f, shownDecisions)));
     await app.dispatch('decisions.bulkPreview', { accountCodes, action: 'suggested' });
     const bulk = await served(app, 'decisions.bulkApply', { accountCodes, action: 'suggested' });
     const decided = open.decisions.listCurrent().map((d) => d.accountCode);
-    const t = performance.now();
-    decided.filter((code) => open.findings.get(code) !== undefined);
-    const floorMs = performance.now() - t;
+    const floorMs = median(
+      [1, 2, 3].map(() => {
+        const t = performance.now();
+        decided.filter((code) => open.findings.get(code) !== undefined);
+        return performance.now() - t;
+      }),
+    );
     const plan = await served(app, 'outbox.plan', {});
     const checklist = await served(app, 'checklist.get', {});
     return {
@@ -196,7 +203,7 @@ export function printOutboxBench(r: OutboxBenchResult): void {
     `\n== Push plan and checklist: ${r.decisions.toLocaleString('en')} accepted suggestions (20k × 50k), worker threads ${r.workers} ==`,
   );
   console.log(
-    `push plan ${r.planMs} ms, checklist ${r.checklistMs} ms; floor (each decided account's finding read once) ${r.floorMs} ms: ` +
+    `push plan ${r.planMs} ms, checklist ${r.checklistMs} ms; floor (each decided account's finding read once, median of 3) ${r.floorMs} ms: ` +
       `ratios ${r.planRatio.toFixed(1)}× and ${r.checklistRatio.toFixed(1)}× (target ≤ 3×: ${r.planRatio <= 3 && r.checklistRatio <= 3 ? 'PASS' : 'FAIL'})`,
   );
   const { bulk, plan, checklist } = r.served;
@@ -205,7 +212,7 @@ export function printOutboxBench(r: OutboxBenchResult): void {
   const pass = (ratio: number) => (ratio <= 3 ? 'PASS' : 'FAIL');
   console.log(
     `"Accept shown" on ${s.rows.toLocaleString('en')} rows (${s.applied.toLocaleString('en')} accepted; the first calls, on the worker warmed at open in ${r.warmMs} ms); ` +
-      `floor (the same decisions and their audit entries written in one transaction) ${s.floorMs} ms:\n` +
+      `floor (the same decisions and their audit entries written in one transaction, median of 3) ${s.floorMs} ms:\n` +
       `  the dialog's preview ${s.preview.ms} ms, answered ${mb(s.preview.bytes)}: ratio ${s.preview.ratio.toFixed(1)}× (target ≤ 3×: ${pass(s.preview.ratio)})\n` +
       `  its Accept ${s.apply.ms} ms, answered ${mb(s.apply.bytes)}: ratio ${s.apply.ratio.toFixed(1)}× (target ≤ 3×: ${pass(s.apply.ratio)})`,
   );

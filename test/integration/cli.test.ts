@@ -103,6 +103,9 @@ describe('workspace commands', () => {
     const x = runCli(['import', 'xero', small('xero-contacts.json'), '--workspace', ws]);
     expect(x.code).toBe(0);
     expect(x.stderr).toContain('5 will fail on the next sync');
+    // The counts in the app's words, not the findings file's codes.
+    expect(x.stderr).toMatch(/\d+ name mismatch/);
+    expect(x.stderr).not.toContain('name_mismatch');
 
     const findings = runCli(['findings', '--workspace', ws]);
     expect(findings.code).toBe(0);
