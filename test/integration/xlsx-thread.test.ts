@@ -49,4 +49,14 @@ describe('a large XLSX import', () => {
     expect(there.message).toBe('large.xlsx has no worksheet named "Debtors". Its worksheets are: "Billing Accounts".');
     expect(there.problems).toEqual(here.problems);
   });
+
+  it('refuses a workbook that needs more memory than allowed, with what to do, and the app goes on', async () => {
+    // Here the cap is 24 MB (2 GB in the app), which the 20,000-row workbook needs more than.
+    const refused = await importError(readXlsxOnWorker({ bytes: large, fileName: 'large.xlsx', options: {} }, 24));
+    expect(refused.message).toBe(
+      'large.xlsx takes more memory to read than Reconciler allows for one file (24 MB): it is larger than any CocoonOPS export should be, or damaged. ' +
+        'Open it in Excel and save it as CSV (CSV UTF-8), then import that file. Nothing was imported.',
+    );
+    expect(await readXlsxOnWorker({ bytes: large, fileName: 'large.xlsx', options: {} })).toEqual(await readXlsx(large, 'large.xlsx'));
+  });
 });

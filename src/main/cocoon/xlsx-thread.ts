@@ -12,15 +12,35 @@ export interface XlsxJob {
 
 export type XlsxMessage = { type: 'done'; table: XlsxTable } | { type: 'refused'; message: string; problems: Problem[] };
 
-/** readXlsx on a worker thread; a refused workbook rejects with its ImportError. The bytes are copied to the worker. */
-export function readXlsxOnWorker(job: XlsxJob): Promise<XlsxTable> {
+/**
+ * The most heap a workbook may take to read. exceljs holds a whole workbook; a file that unpacks to far more than it
+ * weighs (or a hostile one) stops its worker there, with a message, instead of taking the app's memory with it.
+ */
+export const XLSX_HEAP_MB = 2048;
+
+/**
+ * readXlsx on a worker thread; a refused workbook rejects with its ImportError, as does one that needs more than
+ * `heapMb` to read. The bytes are copied to the worker.
+ */
+export function readXlsxOnWorker(job: XlsxJob, heapMb = XLSX_HEAP_MB): Promise<XlsxTable> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker('xlsx', job);
+    const worker = startWorker('xlsx', job, { maxOldGenerationSizeMb: heapMb });
     worker.once('message', (m: XlsxMessage) => {
       if (m.type === 'done') resolve(m.table);
       else reject(ImportError.revive(m.message, m.problems));
     });
-    worker.once('error', reject);
+    worker.once('error', (e: Error & { code?: string }) =>
+      reject(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? ImportError.file(
+              `${job.fileName} takes more memory to read than Reconciler allows for one file (${heapMb.toLocaleString('en')} MB): it is larger than any ` +
+                `CocoonOPS export should be, or damaged. Open it in Excel and save it as CSV (CSV UTF-8), then import that file. ` +
+                `Nothing was imported.`,
+              e,
+            )
+          : e,
+      ),
+    );
     worker.once('exit', (code) => reject(new Error(`the XLSX worker stopped (exit code ${code}) before it finished`)));
   });
 }
