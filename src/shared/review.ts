@@ -158,6 +158,8 @@ export const FindingDetail = z.object({
       action: DecisionAction,
       summary: z.string(),
       stillFails: z.string().nullable(),
+      /** Why it would not work, in a sentence (the sync would still fail, Xero would refuse it, it would make a passing account fail); null: it works. */
+      problem: z.string().nullable(),
       /** The fix was checked against the sync model and makes the failing account pass. */
       passes: z.boolean(),
       caveat: z.string().nullable(),

@@ -185,14 +185,17 @@ export function syncFails<C>(xero: XeroDirectory<C>, outcome: SyncOutcome<C>, se
 /** `base` with some contacts changed (renamed, renumbered, restored): a what-if for one decision without a copy of all. */
 export function withChanges<C>(base: XeroDirectory<C>, changed: ReadonlyMap<C, SyncContact>): XeroDirectory<C> {
   if (changed.size === 0) return base;
-  const lookup = (list: readonly C[], key: string, keyOf: (v: SyncContact) => string, keep: (v: SyncContact) => boolean = () => true) => [
-    ...list.filter((c) => !changed.has(c)),
-    ...[...changed].filter(([, v]) => keep(v) && keyOf(v) === key).map(([c]) => c),
-  ];
+  // The changed contacts indexed once (a bulk apply changes thousands): each lookup is the base's list without them,
+  // then theirs.
+  const extra = directoryOf([...changed.keys()], (c) => changed.get(c)!);
+  const merged = (fromBase: readonly C[], fromExtra: readonly C[]): readonly C[] => {
+    const kept = fromBase.some((c) => changed.has(c)) ? fromBase.filter((c) => !changed.has(c)) : fromBase;
+    return fromExtra.length === 0 ? kept : [...kept, ...fromExtra];
+  };
   return {
-    named: (key) => lookup(base.named(key), key, (v) => xeroNameKey(v.name)),
-    holding: (key) => lookup(base.holding(key), key, (v) => accountNumberKey(v.accountNumber)),
-    looselyNamed: (key) => lookup(base.looselyNamed?.(key) ?? [], key, (v) => looseNameKey(v.name), isActive),
+    named: (key) => merged(base.named(key), extra.named(key)),
+    holding: (key) => merged(base.holding(key), extra.holding(key)),
+    looselyNamed: (key) => merged(base.looselyNamed?.(key) ?? [], extra.looselyNamed!(key)),
     view: (c) => changed.get(c) ?? base.view(c),
   };
 }

@@ -131,6 +131,11 @@ describe('bulk accept', () => {
     const plan = await ok(app, 'outbox.plan');
     expect(plan.items.length).toBeGreaterThan(100);
     expect(plan.items.filter((i) => i.blocked !== null)).toEqual([]);
+    // And the plan's what-if (the whole sync run) agrees: every decided account passes once the checklist is done,
+    // and no account that passes today fails (CONCOR01 would, had C00592's rename gone in; 913839 by its own).
+    expect(plan.whatIf.decidedStillFailing).toBe(0);
+    expect(plan.whatIf.afterChecklist.broken).toEqual([]);
+    expect(why('913839')).toMatch(/^decide it by hand: the suggested change would make it fail \| /);
 
     // Decided by hand, the same change is recorded, with the reason the push will hold it back.
     const single = await ok(app, 'decisions.apply', { accountCode: '267376', action: 'set_account_number' });
@@ -148,14 +153,24 @@ describe('bulk accept', () => {
     const codes = mismatches.map((r) => r.code);
 
     const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: codes });
-    expect(preview.items).toHaveLength(mismatches.length - flagged.length);
+    // C00592's rename would take "Concordia Place" away from the contact CONCOR01 is filed to by name.
+    expect(preview.skipped.filter((s) => !s.option)).toEqual([
+      {
+        accountCode: 'C00592',
+        reason: 'decide it by hand: it would make another account fail',
+        detail:
+          "CONCOR01 (Concordia Place) passes today and would fail: the name differs from 'Concordia Place-1', which would hold CONCOR01",
+      },
+    ]);
+    expect(preview.items).toHaveLength(mismatches.length - flagged.length - 1);
     expect(preview.items.every((i) => i.action === 'rename_in_xero' && i.note === null)).toBe(true);
     const held = preview.skipped.filter((s) => s.option === 'includeNameLoss');
     expect(held.map((s) => s.accountCode).sort()).toEqual(flagged.map((r) => r.code).sort());
     expect(held.find((s) => s.accountCode === '898037')?.reason).toBe('CocoonOPS name lost a character: look first');
 
     const all = await ok(app, 'decisions.bulkPreview', { accountCodes: codes, includeNameLoss: true });
-    expect(all.items).toHaveLength(mismatches.length);
+    expect(all.items).toHaveLength(mismatches.length - all.skipped.length);
+    expect(all.skipped.every((s) => s.reason.startsWith('decide it by hand'))).toBe(true);
     expect(all.items.find((i) => i.accountCode === '898037')).toMatchObject({
       action: 'rename_in_cocoon',
       note: 'CocoonOPS name lost a character',

@@ -15,7 +15,7 @@ import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../..
 import { AppError, unknownAccount } from '../../shared/app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
-import { contactDirectory, outcomeWith, xeroRefusal, type ContactDirectory } from './decision-check';
+import { breakages, contactDirectory, outcomeWith, xeroRefusal, type ContactDirectory } from './decision-check';
 import { clashesOf } from './bulk-clashes';
 import { compareNames, lossLabel, type NameVerdict } from './name-quality';
 import type { DecisionPayload } from './decision-view';
@@ -43,6 +43,10 @@ interface Planned {
   refused: string | null;
   /** Why the account would still fail with these changes made (null: it passes). */
   stillFails: string | null;
+  /** The account fails today (the decision is a fix; otherwise a change must not make it fail). */
+  failing: boolean;
+  /** Why the decision would not work, as the accept dialog says it (null: it works). */
+  problem: string | null;
   /** The changes were checked against the sync model and make the failing account pass. */
   passes: boolean;
   /** What else the sync would do that the bookkeeper should know (null: nothing). */
@@ -136,13 +140,14 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
   // Any change to Xero must be one Xero takes (the push's checks would hold it back otherwise).
   const refused = xeroRefusal(xero, changes);
-  // Only fixes are checked: ignoring, or letting the sync create the contact, changes nothing on purpose.
-  const fixes = changes.length > 0 && finding !== undefined && FAILING_KINDS.includes(finding.kind);
-  const outcome = fixes && refused === null ? outcomeWith(xero, account, changes) : null;
+  // Every change is checked against the sync: a fix must make its account pass, and a tidy-up of an account that
+  // passes must not make it fail. Ignoring, or letting the sync create the contact, changes nothing on purpose.
+  const fixes = finding !== undefined && FAILING_KINDS.includes(finding.kind);
+  const outcome = changes.length > 0 && finding !== undefined && refused === null ? outcomeWith(xero, account, changes) : null;
   // A contact the sync creates while Xero has the business under another name is a second contact for it.
   const same = finding?.xeroContactId ? facts.contact(finding.xeroContactId) : undefined;
   const caveat =
-    outcome?.creates && same && same.contactId !== holderId
+    fixes && outcome?.creates && same && same.contactId !== holderId
       ? `Xero then gets a second contact, "${outcome.creates}", for the business it already has as "${same.name}"`
       : null;
   const names = (id: string) => facts.contact(id)?.name;
@@ -157,7 +162,15 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
     summary: describeChanges(req.action, changes, account, names),
     refused,
     stillFails: refused ?? outcome?.stillFails ?? null,
-    passes: outcome !== null && outcome.stillFails === null,
+    failing: fixes,
+    problem: refused
+      ? `${refused}: the push would hold it back`
+      : outcome?.stillFails
+        ? fixes
+          ? `The sync would still fail: ${outcome.stillFails}`
+          : `It passes today, and the sync would fail with this change: ${outcome.stillFails}`
+        : null,
+    passes: fixes && outcome !== null && outcome.stillFails === null,
     caveat,
   };
 }
@@ -223,12 +236,12 @@ export function previewActions(
   ws: Workspace,
   accountCode: string,
   actions: readonly DecisionAction[],
-): Pick<Planned, 'action' | 'summary' | 'stillFails' | 'passes' | 'caveat'>[] {
+): Pick<Planned, 'action' | 'summary' | 'stillFails' | 'problem' | 'passes' | 'caveat'>[] {
   const xero = contactsOf(ws);
   return actions.flatMap((action) => {
     try {
       const p = plan(queried(ws), { accountCode, action }, xero);
-      return [{ action, summary: p.summary, stillFails: p.stillFails, passes: p.passes, caveat: p.caveat }];
+      return [{ action, summary: p.summary, stillFails: p.stillFails, problem: p.problem, passes: p.passes, caveat: p.caveat }];
     } catch (error) {
       if (error instanceof AppError) return [];
       throw error;
@@ -269,7 +282,9 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
   const warning = planned.refused
     ? `${planned.refused}: the push will hold this change back until that is resolved.`
     : planned.stillFails
-      ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
+      ? planned.failing
+        ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
+        : `${req.accountCode} passes today, and the sync would fail with this change: ${planned.stillFails}.`
       : planned.caveat && `It passes, but ${planned.caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
 }
@@ -347,6 +362,8 @@ const withNote = (p: Planned, note: string | null): BulkPlanned => ({
   summary: p.summary,
   refused: p.refused,
   stillFails: p.stillFails,
+  failing: p.failing,
+  problem: p.problem,
   passes: p.passes,
   caveat: p.caveat,
   note,
@@ -406,7 +423,11 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
       continue;
     }
     if (p.stillFails) {
-      skipped.push({ accountCode: code, reason: 'the suggested fix would not make it pass', detail: p.stillFails });
+      skipped.push({
+        accountCode: code,
+        reason: p.failing ? 'the suggested fix would not make it pass' : 'decide it by hand: the suggested change would make it fail',
+        detail: p.stillFails,
+      });
       continue;
     }
     if (p.caveat) {
@@ -422,11 +443,26 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
     planned.map((p) => ({ accountCode: p.accountCode, changes: p.payload.changes })),
     activeAfter(xero, planned),
   );
-  if (clashes.size === 0) return { planned, skipped };
   for (const [accountCode, detail] of clashes)
     skipped.push({ accountCode, reason: 'decide it by hand: another suggestion in this bulk accept contradicts it', detail });
-  return { planned: planned.filter((p) => !clashes.has(p.accountCode)), skipped };
+  const agreed = clashes.size === 0 ? planned : planned.filter((p) => !clashes.has(p.accountCode));
+  // Nor is one that would make an account that passes today fail (renaming the contact it is filed to by name).
+  const broken = breakages(
+    xero,
+    accountNames(ws),
+    agreed.map((p) => ({ accountCode: p.accountCode, changes: p.payload.changes })),
+  );
+  for (const [accountCode, b] of broken)
+    skipped.push({
+      accountCode,
+      reason: 'decide it by hand: it would make another account fail',
+      detail: `${b.code} (${b.name}) ${b.decided ? 'would fail with its own decision and this one' : 'passes today and would fail'}: ${b.reason}`,
+    });
+  return { planned: broken.size === 0 ? agreed : agreed.filter((p) => !broken.has(p.accountCode)), skipped };
 }
+
+/** Every account's code and name (they change only with an import, which the Xero side's key covers). */
+const accountNames = perXeroSide((ws) => [...ws.accounts.places()].map(([code, { name }]) => ({ code, name })));
 
 /** Whether a Xero contact is active once the planned decisions are made (their ContactStatus changes applied). */
 function activeAfter(xero: ContactDirectory, planned: readonly BulkPlanned[]): (subject: string) => boolean {

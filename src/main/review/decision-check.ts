@@ -8,6 +8,7 @@ import type { FieldChange } from '../../shared/review';
 import {
   accountNumberKey,
   directoryOf,
+  looseNameKey,
   editContact,
   editSent,
   syncFails,
@@ -91,4 +92,90 @@ export function outcomeWith(xero: ContactDirectory, account: BillingAccount, cha
     };
   }
   return { stillFails: 'the Xero contact is still not a customer', creates: null };
+}
+
+/** Why the sync refuses an account (or files it to a contact that is not a customer), in a bookkeeper's words. */
+function failureOf(
+  after: XeroDirectory<string>,
+  outcome: ReturnType<typeof syncInvoice<string>>,
+  sent: { name: string; accountNumber: string },
+): string {
+  if (outcome.outcome === 'refused') {
+    const other = after.view(outcome.contact);
+    if (outcome.reason === 'archived') return `'${other.name}' would be archived in Xero`;
+    return `the name differs from '${other.name}', which would hold ${sent.accountNumber}`;
+  }
+  return outcome.outcome === 'filed' ? `'${after.view(outcome.contact).name}' is not a customer in Xero` : 'Xero would refuse it';
+}
+
+/** The keys an account's sync looks contacts up by (its name, loosely too, and its code), or a contact is found by. */
+const keysOf = (name: string, code: string): string[] => [
+  `n:${xeroNameKey(name)}`,
+  `l:${looseNameKey(name)}`,
+  `c:${accountNumberKey(code)}`,
+];
+
+export interface Breakage {
+  /** The account that would fail: one that passes today, or a decided one whose own decision passes alone. */
+  code: string;
+  name: string;
+  reason: string;
+  decided: boolean;
+}
+
+/**
+ * Accounts that would fail once all the planned decisions are made, though each decision passes alone: one that
+ * passes today, or a decided one (sending what its own decision makes it send). By the other decisions whose Xero
+ * changes touch what that account's sync looks up (a contact renamed away from its name, a number moved off its
+ * code). One account at a time, as outcomeWith.
+ */
+export function breakages(
+  xero: ContactDirectory,
+  accounts: readonly { code: string; name: string }[],
+  planned: readonly { accountCode: string; changes: readonly FieldChange[] }[],
+): Map<string, Breakage> {
+  const touchedBy = new Map<string, Set<string>>();
+  const all: FieldChange[] = [];
+  for (const p of planned)
+    for (const c of p.changes) {
+      if (c.target !== 'xero' || !xero.has(c.subject)) continue;
+      all.push(c);
+      const before = xero.view(c.subject);
+      for (const key of keysOf(before.name, before.accountNumber)) {
+        const by = touchedBy.get(key);
+        if (by) by.add(p.accountCode);
+        else touchedBy.set(key, new Set([p.accountCode]));
+      }
+    }
+  const out = new Map<string, Breakage>();
+  if (all.length === 0) return out;
+  const after = contactsWith(xero, all);
+  // The keys the changed contacts have afterwards count too (a contact given an account's name or code).
+  for (const p of planned)
+    for (const c of p.changes) {
+      if (c.target !== 'xero' || !xero.has(c.subject)) continue;
+      const v = after.view(c.subject);
+      for (const key of keysOf(v.name, v.accountNumber)) {
+        const by = touchedBy.get(key);
+        if (by) by.add(p.accountCode);
+        else touchedBy.set(key, new Set([p.accountCode]));
+      }
+    }
+  const own = new Map(planned.map((p) => [p.accountCode, p.changes]));
+  for (const a of accounts) {
+    // A decided account sends what its own decision makes it send; the others as they are.
+    const mine = own.get(a.code);
+    let sent = { name: a.name, accountNumber: a.code };
+    for (const c of mine ?? []) if (c.target === 'cocoon') sent = editSent(sent, a.code, c.field, c.to);
+    const by = new Set(keysOf(sent.name, sent.accountNumber).flatMap((k) => [...(touchedBy.get(k) ?? [])]));
+    by.delete(a.code);
+    if (by.size === 0) continue;
+    // An undecided account that fails today is not made to fail (its own decision passes alone: decide's check).
+    if (!mine && syncFails(xero, syncInvoice(xero, sent), sent)) continue;
+    const outcome = syncInvoice(after, sent);
+    if (!syncFails(after, outcome, sent)) continue;
+    const breakage = { code: a.code, name: a.name, reason: failureOf(after, outcome, sent), decided: mine !== undefined };
+    for (const code of by) if (!out.has(code)) out.set(code, breakage);
+  }
+  return out;
 }

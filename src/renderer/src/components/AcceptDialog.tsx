@@ -106,9 +106,9 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
                       Copies a damaged name into Xero ({damaged}): asks first.
                     </span>
                   )}
-                  {choice?.stillFails ? (
+                  {choice?.problem ? (
                     <span className="small warn-text choice-still-fails" data-testid="choice-still-fails">
-                      The sync would still fail: {choice.stillFails}.
+                      {choice.problem}.
                     </span>
                   ) : (
                     choice?.passes && (
