@@ -1,7 +1,7 @@
 // What a push will write, in a bookkeeper's words: the name of each kind of correction, the Xero organisation the
 // push writes to, and the plan counted per kind of change ("87 contacts renamed · 40 AccountNumbers set"). One table
 // for the app's Push screen and confirmation and for `reconciler push`. Pure.
-import type { CorrectionKind, PlanItem, PushPlan } from './contract-outbox';
+import type { CorrectionKind, PlanItem, PushOrganisation, PushPlan } from './contract-outbox';
 
 /** A correction kind, as the Push screen's results and the plan export name one correction (findings have FINDING_KIND_LABELS). */
 export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
@@ -51,6 +51,12 @@ export interface PushSummary {
   resuming: number;
 }
 
+/** The organisation a write goes to, as the confirmations name it ("Xero" when the workspace was never connected). */
+export const organisationOf = (org: PushOrganisation | null): Pick<PushSummary, 'organisation' | 'sandbox'> => ({
+  organisation: org?.tenantName || 'Xero',
+  sandbox: org?.sandbox ?? false,
+});
+
 /** The plan as the confirmation shows it: null when the push would write nothing. */
 export function pushSummary(plan: PushPlan): PushSummary | null {
   const changes = plan.toSend + plan.resuming;
@@ -68,8 +74,7 @@ export function pushSummary(plan: PushPlan): PushSummary | null {
       return { kind, count, text: counted(count, one, many) };
     });
   return {
-    organisation: plan.organisation?.tenantName || 'Xero',
-    sandbox: plan.organisation?.sandbox ?? false,
+    ...organisationOf(plan.organisation),
     changes,
     contacts: plan.contacts,
     kinds,

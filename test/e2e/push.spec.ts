@@ -149,6 +149,10 @@ test('a pushed fix whose CocoonOPS step is still to do waits for it; undoing the
   const pushed = page.getByTestId('correction').filter({ hasText: code });
   await expect(pushed).toHaveAttribute('data-status', 'done');
   await pushed.getByRole('button', { name: 'Undo' }).click();
+  await page
+    .getByRole('dialog', { name: 'Undo in Demo Company (AU)?' })
+    .getByRole('button', { name: 'Write back 1 change to Demo Company (AU)' })
+    .click();
   await expect(page.getByText(/reopened/).first()).toBeVisible({ timeout: 60_000 });
   await page.getByRole('link', { name: 'Review', exact: true }).click();
   await search.fill(code);

@@ -1,7 +1,8 @@
 // Asks before a push writes to Xero: names the organisation (and says plainly when it is a sandbox), counts what
 // will be written per kind of change, and writes only on the explicit "Write N changes to <Org>" (Cancel has focus).
-import { confirmLabel, counted, organisationLine, type PushSummary } from '../../../shared/push-summary';
+import { confirmLabel, counted, type PushSummary } from '../../../shared/push-summary';
 import { Dialog } from './Dialog';
+import { OrganisationNote } from './OrganisationNote';
 
 interface Props {
   summary: PushSummary;
@@ -19,11 +20,7 @@ export function PushConfirmDialog({ summary, blocked, onConfirm, onCancel }: Pro
       action={{ label: confirmLabel(summary), onClick: onConfirm, focusCancel: true }}
     >
       <div data-testid="push-confirm">
-        <p className="push-org">
-          Xero organisation: <strong data-testid="push-organisation">{summary.organisation}</strong>{' '}
-          <span className={summary.sandbox ? 'badge org-sandbox' : 'badge org-live'}>{summary.sandbox ? 'Sandbox' : 'Live Xero'}</span>
-        </p>
-        <p className="muted small">{organisationLine(summary)}</p>
+        <OrganisationNote organisation={summary.organisation} sandbox={summary.sandbox} />
         <ul className="push-confirm-kinds" aria-label="What will be written" data-testid="push-confirm-kinds">
           {summary.kinds.map((k) => (
             <li key={k.kind}>{k.text}</li>

@@ -73,7 +73,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
           <>
             <WhatIfCard whatIf={loaded.data.plan.whatIf} />
             <PushPlanCard plan={loaded.data.plan} run={run} />
-            <PushResults items={loaded.data.items} run={run} />
+            <PushResults items={loaded.data.items} run={run} organisation={loaded.data.plan.organisation} />
           </>
         )}
       </main>

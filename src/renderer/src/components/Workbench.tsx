@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import type { FindingKind } from '../../../shared/domain';
 import { ACTION_LABELS } from '../../../shared/decision-rules';
-import type { DecisionAction, WorkspaceInfo } from '../../../shared/review';
+import type { DecisionAction, FindingDetail, WorkspaceInfo } from '../../../shared/review';
+import { undoOfDecision } from '../../../shared/undo-summary';
 import { useApi, useApiEvent } from '../api/context';
 import { useAccountRoute } from '../hooks/useAccountRoute';
 import { useDetail } from '../hooks/useDetail';
@@ -39,6 +40,7 @@ import { ReviewTable } from './ReviewTable';
 import { ScreenHeader } from './ScreenHeader';
 import { SearchSummary } from './SearchSummary';
 import { Toast, type ToastMessage } from './Toast';
+import { UndoConfirmDialog } from './UndoConfirmDialog';
 
 type DialogState =
   | { kind: 'accept' }
@@ -47,6 +49,7 @@ type DialogState =
   | { kind: 'help' }
   | { kind: 'import' }
   | { kind: 'export'; codes: string[] }
+  | { kind: 'undoInXero'; detail: FindingDetail; ids: number[] }
   | null;
 
 /** The order without a search, until a column is chosen. */
@@ -363,7 +366,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
           onAccept={() => void openAccept()}
           onIgnore={() => setDialog({ kind: 'ignore' })}
           onUndo={() => selectedRow && void undo(selectedRow.code)}
-          onUndoInXero={(ids) => selectedRow && void undoInXero(selectedRow.code, ids)}
+          onUndoInXero={(ids) => detail.detail && setDialog({ kind: 'undoInXero', detail: detail.detail, ids })}
           onLink={(contactId, name) =>
             selectedRow && void decide(selectedRow.code, 'link', { xeroContactId: contactId, note: `linked to ${name}` })
           }
@@ -407,6 +410,22 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
                 ? undefined
                 : { label: `Undo bulk accept (${count(r.applied, 'decision')})`, run: () => void undoBulk(batch, r.applied) },
             );
+          }}
+        />
+      )}
+      {dialog?.kind === 'undoInXero' && (
+        <UndoConfirmDialog
+          summary={undoOfDecision(
+            `${dialog.detail.account.code} ${dialog.detail.account.name}`,
+            dialog.detail.decision?.changes ?? [],
+            dialog.ids.length,
+            (id) => [dialog.detail.contact, dialog.detail.codeHolder].find((c) => c?.contactId.toLowerCase() === id.toLowerCase())?.name,
+            data.status?.xeroConnection ?? null,
+          )}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            void undoInXero(dialog.detail.account.code, dialog.ids);
           }}
         />
       )}
