@@ -111,7 +111,10 @@ export function createTokenClient(o: TokenClientOptions): TokenClient {
       if (new URL(url).protocol !== 'https:' && !isLoopbackUrl(url))
         throw new XeroAddressError(`${what}: ${host} is neither Xero (https) nor a stand-in on this computer; nothing was sent there.`);
       try {
-        return await doFetch(url, { ...init, signal: signalFor(timeoutMs, signal) });
+        const res = await doFetch(url, { ...init, signal: signalFor(timeoutMs, signal) });
+        // Read whole here: an answer that breaks off is a network failure, not a malformed answer.
+        const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
         const reason = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
