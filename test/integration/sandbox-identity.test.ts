@@ -1,7 +1,8 @@
-// The sandbox's identity service over real loopback HTTP: PKCE, consent, refresh rotation, revocation,
-// connections, and the Accounting API's token/tenant/scope checks.
+// The sandbox's identity service over real loopback HTTP: OpenID discovery, PKCE, consent, refresh rotation,
+// revocation, connections, and the Accounting API's token/tenant/scope checks.
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import * as oidc from 'openid-client';
 import { startSandbox, DEMO_TENANT_ID, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { s256 } from '../../src/sandbox/identity/pkce.js';
 import {
@@ -29,6 +30,33 @@ async function codeFor(verifier: string, state = 'st-1', scope = FULL_SCOPE): Pr
 }
 
 const verifier = (): string => randomBytes(40).toString('base64url');
+
+describe('discovery', () => {
+  it('describes itself as an OpenID provider that openid-client takes, at the same paths under /identity as Xero', async () => {
+    await start();
+    const res = await fetch(`${sb.identityUrl}/.well-known/openid-configuration`);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const doc = (await res.json()) as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      issuer: sb.identityUrl,
+      authorization_endpoint: `${sb.identityUrl}/connect/authorize`,
+      token_endpoint: `${sb.identityUrl}/connect/token`,
+      revocation_endpoint: `${sb.identityUrl}/connect/revocation`,
+      jwks_uri: `${sb.identityUrl}/.well-known/openid-configuration/jwks`,
+      response_types_supported: ['code'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      code_challenge_methods_supported: ['S256'],
+    });
+    const jwks = (await (await fetch(doc.jwks_uri as string)).json()) as { keys: Record<string, unknown>[] };
+    expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
+    // openid-client checks the issuer against the URL it discovered from (plain http: the stand-in is on loopback).
+    const config = await oidc.discovery(new URL(sb.identityUrl), 'reconciler-dev', undefined, oidc.None(), {
+      execute: [oidc.allowInsecureRequests],
+    });
+    expect(config.serverMetadata().token_endpoint).toBe(`${sb.identityUrl}/connect/token`);
+  });
+});
 
 describe('authorize', () => {
   it('binds to 127.0.0.1 and shows a consent page with an Allow access button', async () => {

@@ -1,14 +1,12 @@
 // The PKCE sign-in through the loopback listener, token rotation, tenant choice and "reconnect", against the sandbox.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import * as oidc from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import {
-  buildAuthorizeUrl,
   connectWorkspace,
   createFileSecretStore,
   createMemorySecretStore,
-  createPkce,
-  createState,
   createTokenClient,
   disconnectWorkspace,
   endpointsFor,
@@ -30,20 +28,18 @@ const CLIENT = 'reconciler-dev';
 
 /** Runs authorize through a listener and returns the code, without exchanging it. */
 async function authorizeCode(url: string, stateForUrl?: string) {
-  const endpoints = endpointsFor(url);
-  const pkce = createPkce();
-  const state = createState();
+  const client = createTokenClient({ endpoints: endpointsFor(url), clientId: CLIENT });
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
   const listener = await startCallbackListener({ port: 0, path: '/callback', state, timeoutMs: 10_000 });
-  const authorize = buildAuthorizeUrl({
-    authorizeUrl: endpoints.authorizeUrl,
-    clientId: CLIENT,
+  const authorize = await client.authorizeUrl({
     redirectUri: listener.redirectUri,
     scopes: XERO_SCOPES,
     state: stateForUrl ?? state,
-    challenge: pkce.challenge,
+    challenge: await oidc.calculatePKCECodeChallenge(verifier),
   });
   const page = await fetch(authorize);
-  return { listener, pkce, page, pageText: await page.text(), client: createTokenClient({ endpoints, clientId: CLIENT }) };
+  return { listener, verifier, state, page, pageText: await page.text(), client };
 }
 
 describe('PKCE sign-in', () => {
@@ -108,18 +104,22 @@ describe('PKCE sign-in', () => {
     const code = await first.listener.code;
     expect(first.pageText).toContain('You can close this window');
     const wrong = await rejection(
-      first.client.exchangeCode({ code, redirectUri: first.listener.redirectUri, verifier: createPkce().verifier }),
+      first.client.exchangeCode({
+        code,
+        state: first.state,
+        redirectUri: first.listener.redirectUri,
+        verifier: oidc.randomPKCECodeVerifier(),
+      }),
     );
     expect(wrong).toBeInstanceOf(XeroAuthError);
     expect((wrong as XeroAuthError).oauthError).toBe('invalid_grant');
 
     const second = await authorizeCode(sb.url);
     const code2 = await second.listener.code;
-    const ok = await second.client.exchangeCode({ code: code2, redirectUri: second.listener.redirectUri, verifier: second.pkce.verifier });
+    const exchange = { code: code2, state: second.state, redirectUri: second.listener.redirectUri, verifier: second.verifier };
+    const ok = await second.client.exchangeCode(exchange);
     expect(ok.refresh_token).toBeDefined();
-    const reused = await rejection(
-      second.client.exchangeCode({ code: code2, redirectUri: second.listener.redirectUri, verifier: second.pkce.verifier }),
-    );
+    const reused = await rejection(second.client.exchangeCode(exchange));
     expect((reused as XeroAuthError).oauthError).toBe('invalid_grant');
     expect(reused.message).not.toContain(code2);
   });

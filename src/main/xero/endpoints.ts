@@ -1,9 +1,10 @@
 // Where Xero lives: production URLs, or a sandbox on loopback that serves the same paths under one base URL.
 
 export interface XeroEndpoints {
-  authorizeUrl: string;
+  /** Xero's identity service, an OpenID provider: its discovery document names the authorize, token and revocation endpoints. */
+  identityUrl: string;
+  /** The token endpoint that tokens are bound to (StoredTokens.issuer): they are only ever sent back to this Xero. */
   tokenUrl: string;
-  revocationUrl: string;
   /** GET the tenants connected to the app (Bearer only, no tenant header). */
   connectionsUrl: string;
   /** xero-node's AccountingApi basePath. */
@@ -14,9 +15,8 @@ export interface XeroEndpoints {
 export const XERO_PRODUCTION_URL = 'https://api.xero.com';
 
 export const XERO_PRODUCTION: XeroEndpoints = {
-  authorizeUrl: 'https://login.xero.com/identity/connect/authorize',
+  identityUrl: 'https://identity.xero.com',
   tokenUrl: 'https://identity.xero.com/connect/token',
-  revocationUrl: 'https://identity.xero.com/connect/revocation',
   connectionsUrl: 'https://api.xero.com/connections',
   apiBaseUrl: 'https://api.xero.com/api.xro/2.0',
 };
@@ -64,9 +64,8 @@ export function endpointsFor(baseUrl?: string): XeroEndpoints {
   if (isProduction(baseUrl)) return XERO_PRODUCTION;
   const base = normaliseBaseUrl(baseUrl!);
   return {
-    authorizeUrl: `${base}/identity/connect/authorize`,
+    identityUrl: `${base}/identity`,
     tokenUrl: `${base}/identity/connect/token`,
-    revocationUrl: `${base}/identity/connect/revocation`,
     connectionsUrl: `${base}/connections`,
     apiBaseUrl: `${base}/api.xro/2.0`,
   };

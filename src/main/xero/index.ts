@@ -22,7 +22,6 @@ export {
 } from './errors';
 export { signIn, type OpenBrowser, type SignInOptions, type SignInResult } from './auth/sign-in';
 export { startCallbackListener, type CallbackListener } from './auth/loopback-listener';
-export { buildAuthorizeUrl, createPkce, createState, challengeFor } from './auth/pkce';
 export { createTokenClient, type TokenClient, type XeroConnection } from './auth/token-client';
 export { TokenManager, type AccessTokenSource } from './auth/token-manager';
 export { chooseTenant, TenantChoiceError, type TenantRef } from './auth/tenant-choice';

@@ -1,12 +1,12 @@
 // The whole PKCE sign-in: listen on the loopback redirect, send the browser to Xero's consent page, take the code
 // (state checked), exchange it with the verifier, and list the organisations the user connected. A refused scope
-// comes back explained (scope-refusal.ts).
+// comes back explained (scope-refusal.ts). The verifier, its S256 challenge and the state are openid-client's.
+import * as oidc from 'openid-client';
 import { systemClock, type Clock } from '../clock';
 import { REDIRECT_PATH, XERO_SCOPES, type XeroEndpoints } from '../endpoints';
 import { XeroAuthError } from '../errors';
 import { explainScopeRefusal, SCOPE_ERRORS } from './scope-refusal';
 import { startCallbackListener } from './loopback-listener';
-import { buildAuthorizeUrl, createPkce, createState } from './pkce';
 import type { TokenClient, XeroConnection } from './token-client';
 import { toStoredTokens, type StoredTokens } from './token-set';
 
@@ -52,8 +52,8 @@ export async function signIn(o: SignInOptions): Promise<SignInResult> {
 }
 
 async function signInOnce(o: SignInOptions): Promise<SignInResult> {
-  const pkce = createPkce();
-  const state = createState();
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
   const listener = await startCallbackListener({
     port: o.redirectPort,
     path: REDIRECT_PATH,
@@ -62,20 +62,20 @@ async function signInOnce(o: SignInOptions): Promise<SignInResult> {
     signal: o.signal,
   });
   try {
-    const url = buildAuthorizeUrl({
-      authorizeUrl: o.endpoints.authorizeUrl,
-      clientId: o.clientId,
+    const url = await o.tokenClient.authorizeUrl({
       redirectUri: listener.redirectUri,
       scopes: o.scopes ?? XERO_SCOPES,
       state,
-      challenge: pkce.challenge,
+      challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      signal: o.signal,
     });
     await Promise.race([listener.code.then(() => undefined), Promise.resolve(o.openBrowser(url, listener.redirectUri))]);
     const code = await listener.code;
     const response = await o.tokenClient.exchangeCode({
       code,
+      state,
       redirectUri: listener.redirectUri,
-      verifier: pkce.verifier,
+      verifier,
       signal: o.signal,
     });
     const tokens = toStoredTokens(response, (o.clock ?? systemClock).now(), o.endpoints.tokenUrl);
