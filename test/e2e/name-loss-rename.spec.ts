@@ -54,3 +54,21 @@ test('renaming 898037 in Xero warns that the CocoonOPS name is damaged and asks 
   await expect(detail().getByRole('region', { name: 'Decision' })).toContainText('Rename in Xero');
   await shot('name-loss-03-decided');
 });
+
+test('setting an AccountNumber that replaces the contact’s own asks the same way, naming the number it replaces', async () => {
+  await page.getByRole('searchbox').first().fill('C00634');
+  const row = grid().locator('[role="row"]', { hasText: 'C00634' }).first();
+  await row.locator('[role="gridcell"]').nth(1).click();
+  await page.keyboard.press('Enter');
+  await expect(detail().getByRole('heading', { level: 2 })).toContainText('C00634');
+  await detail().getByRole('button', { name: 'Accept…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Accept a fix for C00634' });
+  await dialog.locator('[data-action="set_account_number"]').click();
+  const ask = dialog.getByRole('alertdialog', { name: 'Replace the AccountNumber' });
+  await expect(ask).toContainText('This replaces X-96935 with C00634');
+  await expect(ask.getByRole('button', { name: 'Back' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Back' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(detail().getByRole('region', { name: 'Decision' })).toContainText('No decision yet');
+  await page.keyboard.press('Escape');
+});

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { contact as record } from '../../../test/support/records';
 import type { XeroContact } from '../../shared/domain';
 import type { FieldChange } from '../../shared/review';
 import { contactDirectory, xeroRefusal } from './decision-check';
 
-const contact = (contactId: string, name: string, accountNumber: string, status: XeroContact['status'] = 'ACTIVE'): XeroContact => ({
-  contactId,
-  name,
-  accountNumber,
-  status,
-  isCustomer: true,
-  isSupplier: false,
-  email: '',
-  phone: '',
-  address: '',
-  postcode: '',
-  updatedDateUtc: '',
-  mergedToContactId: undefined,
-});
+const contact = (contactId: string, name: string, accountNumber: string, status: XeroContact['status'] = 'ACTIVE') =>
+  record(contactId, name, accountNumber, { status });
 const xero = (subject: string, field: string, to: string): FieldChange => ({ target: 'xero', subject, field, from: '', to });
 
 describe('xeroRefusal', () => {

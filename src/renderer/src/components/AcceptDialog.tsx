@@ -1,7 +1,7 @@
 // "Accept": asks which fix is right before anything is stored. The suggestion has the focus, so a then Enter
 // accepts it; arrow keys or Tab reach the alternatives. Setting an AccountNumber that replaces the contact's own
 // asks once more, naming the number it replaces; so does renaming in Xero to a CocoonOPS name that lost information.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { DecisionAction, FindingDetail } from '../../../shared/review';
 import { actionLabel, damagedCocoonName, describeAction, replacedNumber } from '../lib/describe';
 import { Dialog } from './Dialog';
@@ -32,7 +32,13 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
   return (
     <Dialog title={`Accept a fix for ${detail.account.code}`} onClose={onClose}>
       {confirming === 'rename_in_xero' ? (
-        <div className="confirm-replace" role="alertdialog" aria-label="Write a damaged name to Xero">
+        <ConfirmStep
+          label="Write a damaged name to Xero"
+          confirm="Write the damaged name to Xero"
+          onConfirm={() => onChoose(confirming, true)}
+          onBack={() => setConfirming(null)}
+          backRef={back}
+        >
           <p>
             <strong>
               This writes “{detail.account.name}” over “{detail.contact?.name}” in Xero
@@ -42,17 +48,16 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
           <p className="small">
             Usually the better fix: rename in CocoonOPS instead, or correct the name in CocoonOPS and import it again.
           </p>
-          <div className="button-row">
-            <button type="button" onClick={() => onChoose(confirming, true)}>
-              Write the damaged name to Xero
-            </button>
-            <button type="button" ref={back} onClick={() => setConfirming(null)}>
-              Back
-            </button>
-          </div>
-        </div>
+        </ConfirmStep>
       ) : confirming ? (
-        <div className="confirm-replace" role="alertdialog" aria-label="Replace the AccountNumber">
+        <ConfirmStep
+          label="Replace the AccountNumber"
+          confirm={`Replace ${replaced}`}
+          primary
+          onConfirm={() => onChoose(confirming)}
+          onBack={() => setConfirming(null)}
+          backRef={back}
+        >
           <p>
             <strong>
               This replaces {replaced} with {detail.account.code}
@@ -60,15 +65,7 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
             on “{detail.contact?.name}” in Xero. Anything that finds this contact by {replaced} (a CocoonOPS account with that code, your
             own lookups) will no longer find it.
           </p>
-          <div className="button-row">
-            <button type="button" className="primary" onClick={() => onChoose(confirming)}>
-              Replace {replaced}
-            </button>
-            <button type="button" ref={back} onClick={() => setConfirming(null)}>
-              Back
-            </button>
-          </div>
-        </div>
+        </ConfirmStep>
       ) : (
         <>
           <p className="small muted">Which side is right? Nothing changes until you choose.</p>
@@ -125,5 +122,38 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
         </>
       )}
     </Dialog>
+  );
+}
+
+/** The dialog's second question: what the choice would do, then the choice itself or Back (which has the focus). */
+function ConfirmStep({
+  label,
+  confirm,
+  primary = false,
+  onConfirm,
+  onBack,
+  backRef,
+  children,
+}: {
+  label: string;
+  confirm: string;
+  primary?: boolean;
+  onConfirm: () => void;
+  onBack: () => void;
+  backRef: RefObject<HTMLButtonElement | null>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="confirm-replace" role="alertdialog" aria-label={label}>
+      {children}
+      <div className="button-row">
+        <button type="button" className={primary ? 'primary' : undefined} onClick={onConfirm}>
+          {confirm}
+        </button>
+        <button type="button" ref={backRef} onClick={onBack}>
+          Back
+        </button>
+      </div>
+    </div>
   );
 }
