@@ -157,7 +157,9 @@ test('bulk-accepts a filtered set without overwriting a hand decision, leaves ou
   // the hand decision is still an ignore
   await showDecided('all');
   // (the focused row is the last one left to decide: back to the top, where the hand-decided row is)
-  await grid().locator('.grid-body').evaluate((el) => el.scrollTo(0, 0));
+  await grid()
+    .locator('.grid-body')
+    .evaluate((el) => el.scrollTo(0, 0));
   if (skippedByHand) await expect(grid().locator(`[data-code="${code}"] .decision-mark`)).toContainText('Ignored');
 });
 
