@@ -185,13 +185,20 @@ export function syncFails<C>(xero: XeroDirectory<C>, outcome: SyncOutcome<C>, se
 /** `base` with some contacts changed (renamed, renumbered, restored): a what-if for one decision without a copy of all. */
 export function withChanges<C>(base: XeroDirectory<C>, changed: ReadonlyMap<C, SyncContact>): XeroDirectory<C> {
   if (changed.size === 0) return base;
-  // The changed contacts indexed once (a bulk apply changes thousands): each lookup is the base's list without them,
-  // then theirs.
-  const extra = directoryOf([...changed.keys()], (c) => changed.get(c)!);
-  const merged = (fromBase: readonly C[], fromExtra: readonly C[]): readonly C[] => {
+  const merged = (fromBase: readonly C[], fromChanged: readonly C[]): readonly C[] => {
     const kept = fromBase.some((c) => changed.has(c)) ? fromBase.filter((c) => !changed.has(c)) : fromBase;
-    return fromExtra.length === 0 ? kept : [...kept, ...fromExtra];
+    return fromChanged.length === 0 ? kept : [...kept, ...fromChanged];
   };
+  // A decision changes a contact or two: each lookup goes through them. A bulk apply changes thousands: indexed once.
+  const extra: XeroDirectory<C> =
+    changed.size > 16
+      ? directoryOf([...changed.keys()], (c) => changed.get(c)!)
+      : {
+          named: (key) => [...changed].filter(([, v]) => xeroNameKey(v.name) === key).map(([c]) => c),
+          holding: (key) => [...changed].filter(([, v]) => key !== '' && accountNumberKey(v.accountNumber) === key).map(([c]) => c),
+          looselyNamed: (key) => [...changed].filter(([, v]) => isActive(v) && looseNameKey(v.name) === key).map(([c]) => c),
+          view: (c) => changed.get(c)!,
+        };
   return {
     named: (key) => merged(base.named(key), extra.named(key)),
     holding: (key) => merged(base.holding(key), extra.holding(key)),

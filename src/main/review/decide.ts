@@ -15,7 +15,7 @@ import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../..
 import { AppError, unknownAccount } from '../../shared/app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
-import { breakages, contactDirectory, outcomeWith, xeroRefusal, type ContactDirectory } from './decision-check';
+import { breakages, contactDirectory, keysOf, outcomeWith, xeroRefusal, type ContactDirectory } from './decision-check';
 import { clashesOf } from './bulk-clashes';
 import { compareNames, lossLabel, type NameVerdict } from './name-quality';
 import type { DecisionPayload } from './decision-view';
@@ -213,10 +213,11 @@ function rowOf(ws: Workspace, code: string): ReviewRow {
 /** The workspace's contacts indexed for the decision check (kept while the Xero side is unchanged). */
 const contactsOf = perXeroSide((ws) => contactDirectory(xeroContacts(ws)));
 
-/** Builds what a bulk apply reads from the whole Xero side (kept while it is unchanged), ahead of the first one. */
+/** Builds what a bulk apply reads of the whole of both sides (kept while they are unchanged), ahead of the first one. */
 export function prepareBulk(ws: Workspace): void {
   contactsOf(ws);
   xeroContactsById(ws);
+  accountNames(ws);
 }
 
 /** Each action the account's finding allows, worked out: its changes in a line, and whether they make it pass. */
@@ -461,8 +462,8 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
   return { planned: broken.size === 0 ? agreed : agreed.filter((p) => !broken.has(p.accountCode)), skipped };
 }
 
-/** Every account's code and name (they change only with an import, which the Xero side's key covers). */
-const accountNames = perXeroSide((ws) => [...ws.accounts.places()].map(([code, { name }]) => ({ code, name })));
+/** Every account's code, name and lookup keys (they change only with an import, which the Xero side's key covers). */
+const accountNames = perXeroSide((ws) => [...ws.accounts.places()].map(([code, { name }]) => ({ code, name, keys: keysOf(name, code) })));
 
 /** Whether a Xero contact is active once the planned decisions are made (their ContactStatus changes applied). */
 function activeAfter(xero: ContactDirectory, planned: readonly BulkPlanned[]): (subject: string) => boolean {

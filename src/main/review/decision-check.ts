@@ -109,7 +109,7 @@ function failureOf(
 }
 
 /** The keys an account's sync looks contacts up by (its name, loosely too, and its code), or a contact is found by. */
-const keysOf = (name: string, code: string): string[] => [
+export const keysOf = (name: string, code: string): string[] => [
   `n:${xeroNameKey(name)}`,
   `l:${looseNameKey(name)}`,
   `c:${accountNumberKey(code)}`,
@@ -131,7 +131,8 @@ export interface Breakage {
  */
 export function breakages(
   xero: ContactDirectory,
-  accounts: readonly { code: string; name: string }[],
+  /** Every account, with its keysOf (kept while the accounts are unchanged: 20,000 of them). */
+  accounts: readonly { code: string; name: string; keys: readonly string[] }[],
   planned: readonly { accountCode: string; changes: readonly FieldChange[] }[],
 ): Map<string, Breakage> {
   const touchedBy = new Map<string, Set<string>>();
@@ -167,7 +168,9 @@ export function breakages(
     const mine = own.get(a.code);
     let sent = { name: a.name, accountNumber: a.code };
     for (const c of mine ?? []) if (c.target === 'cocoon') sent = editSent(sent, a.code, c.field, c.to);
-    const by = new Set(keysOf(sent.name, sent.accountNumber).flatMap((k) => [...(touchedBy.get(k) ?? [])]));
+    const keys = mine ? keysOf(sent.name, sent.accountNumber) : a.keys;
+    if (!keys.some((k) => touchedBy.has(k))) continue;
+    const by = new Set(keys.flatMap((k) => [...(touchedBy.get(k) ?? [])]));
     by.delete(a.code);
     if (by.size === 0) continue;
     // An undecided account that fails today is not made to fail (its own decision passes alone: decide's check).
