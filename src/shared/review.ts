@@ -168,8 +168,17 @@ export const FindingDetail = z.object({
   /** The two names compared, when accepting may rename one (null otherwise). */
   nameCheck: NameCheck.nullable(),
   decision: DecisionView.nullable(),
-  /** The current decision's corrections written to Xero that an undo can reverse (Push screen ids). */
-  undoable: z.array(z.number().int()),
+  /**
+   * The current decision's corrections written to Xero that an undo can reverse (Push screen ids), each with its
+   * contact and what it wrote (what the undo writes back).
+   */
+  undoable: z.array(
+    z.object({
+      id: z.number().int(),
+      subject: z.string(),
+      changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+    }),
+  ),
   history: z.array(DecisionView),
   xeroTrust: XeroTrust,
 });

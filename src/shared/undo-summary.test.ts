@@ -2,7 +2,6 @@
 // differences said), the organisation (a never-connected workspace writes to "Xero"), and the confirming label.
 import { describe, expect, it } from 'vitest';
 import type { CorrectionView } from './contract-outbox';
-import type { FieldChange } from './review';
 import { undoConfirmLabel, undoOfCorrections, undoOfDecision } from './undo-summary';
 
 const image = (name: string) => ({ contactId: 'c1', name, accountNumber: 'A1', status: 'ACTIVE', updatedDateUtc: '' });
@@ -62,24 +61,35 @@ describe('undoOfCorrections', () => {
 });
 
 describe('undoOfDecision', () => {
-  it('takes the Xero fields a push writes, per contact, and leaves CocoonOPS steps and IsCustomer out', () => {
-    const changes: FieldChange[] = [
-      { target: 'xero', subject: 'c1', field: 'AccountNumber', from: '', to: 'C01079' },
-      { target: 'cocoon', subject: 'C01079', field: 'name', from: 'Lutheran Day Nursery', to: 'Lutheran Day Nursery School' },
-      { target: 'xero', subject: 'c1', field: 'IsCustomer', from: 'false', to: 'true' },
-      { target: 'xero', subject: 'c2', field: 'Name', from: 'Old', to: 'New' },
-    ];
+  it('lists what each undoable correction wrote, per contact, as "now → back to"', () => {
     const names: Record<string, string> = { c1: 'Lutheran Day Nursery School' };
-    const s = undoOfDecision('C01079 Lutheran Day Nursery', changes, 2, (id) => names[id], { tenantName: 'Demo', sandbox: true });
+    const s = undoOfDecision(
+      'C01079 Lutheran Day Nursery',
+      [
+        { subject: 'c1', changes: [{ field: 'AccountNumber', from: '', to: 'C01079' }] },
+        { subject: 'c1', changes: [{ field: 'Name', from: 'Lutheran  Day Nursery School', to: 'Lutheran Day Nursery School' }] },
+        { subject: 'c2', changes: [{ field: 'Name', from: 'Old', to: 'New' }] },
+      ],
+      (id) => names[id],
+      { tenantName: 'Demo', sandbox: true },
+    );
     expect(s).toEqual({
       organisation: 'Demo',
       sandbox: true,
-      changes: 2,
+      changes: 3,
       items: [
         {
           account: 'C01079 Lutheran Day Nursery',
           contact: 'Lutheran Day Nursery School',
-          fields: [{ field: 'AccountNumber', now: 'C01079', back: '', unseen: '' }],
+          fields: [
+            { field: 'AccountNumber', now: 'C01079', back: '', unseen: '' },
+            {
+              field: 'Name',
+              now: 'Lutheran Day Nursery School',
+              back: 'Lutheran  Day Nursery School',
+              unseen: '(only the spacing differs)',
+            },
+          ],
         },
         { account: 'C01079 Lutheran Day Nursery', contact: 'c2', fields: [{ field: 'Name', now: 'New', back: 'Old', unseen: '' }] },
       ],

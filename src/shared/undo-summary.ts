@@ -1,9 +1,8 @@
 // What an undo will write back to Xero, in a bookkeeper's words: the organisation, and for each correction its
 // account, its Xero contact and each field as "now → back to". Made from what the screens already hold (the Push
-// screen's corrections, or a decision's Xero changes), for the confirmation asked before an undo writes. Pure.
+// screen's corrections, or a decision's undoable corrections), for the confirmation asked before an undo writes. Pure.
 import type { CorrectionView, PushOrganisation } from './contract-outbox';
 import { counted, organisationOf } from './push-summary';
-import type { FieldChange } from './review';
 import { unseenDifference } from './unseen-difference';
 
 /** One field written back: its value in Xero now, the value it goes back to, and '(only the spacing differs)' or ''. */
@@ -49,31 +48,22 @@ export function undoOfCorrections(corrections: readonly CorrectionView[], org: P
   };
 }
 
-/** The Xero fields a push writes through the API (IsCustomer is a web-app step: never pushed, never undone). */
-const WRITTEN_FIELDS: ReadonlySet<string> = new Set(['Name', 'AccountNumber', 'ContactStatus']);
-
 /**
- * The undo of a decision's pushed corrections (`count` of them), from the decision's Xero changes (one correction
- * per field written); `contactName` names a Xero contact by its ContactID (as the review holds it now).
+ * The undo of a decision's pushed corrections (the detail's `undoable`: each its contact and what it wrote), for the
+ * billing account `account`; `contactName` names a Xero contact by its ContactID (as the review holds it now).
  */
 export function undoOfDecision(
   account: string,
-  changes: readonly FieldChange[],
-  count: number,
+  corrections: readonly { subject: string; changes: readonly { field: string; from: string; to: string }[] }[],
   contactName: (contactId: string) => string | undefined,
   org: PushOrganisation | null,
 ): UndoSummary {
-  const bySubject = new Map<string, FieldChange[]>();
-  for (const c of changes.filter((x) => x.target === 'xero' && WRITTEN_FIELDS.has(x.field)))
-    bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
+  const bySubject = new Map<string, WriteBack[]>();
+  for (const c of corrections) bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), ...c.changes.map(writeBack)]);
   return {
     ...organisationOf(org),
-    changes: count,
-    items: [...bySubject].map(([subject, edits]) => ({
-      account,
-      contact: contactName(subject) ?? subject,
-      fields: edits.map(writeBack),
-    })),
+    changes: corrections.length,
+    items: [...bySubject].map(([subject, fields]) => ({ account, contact: contactName(subject) ?? subject, fields })),
   };
 }
 

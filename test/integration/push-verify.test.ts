@@ -61,7 +61,7 @@ describe('push, then verify', () => {
     const detail = findingDetail(ws, codeOf(1));
     expect(detail.row.decision!.attention).toBe(failing.decision!.attention);
     const pushed = ws.outbox.list().find((c) => c.accountCode === codeOf(1) && c.target === 'xero')!;
-    expect(detail.undoable).toEqual([pushed.id]);
+    expect(detail.undoable).toEqual([{ id: pushed.id, subject: pushed.subject, changes: pushed.changes }]);
     const preview = previewBulk(ws, { accountCodes: [0, 1, 2].map(codeOf), action: 'suggested' });
     expect(preview.items.map((i) => i.accountCode)).toEqual([codeOf(1)]);
     expect(preview.skipped.map((s) => s.accountCode).sort()).toEqual([codeOf(0), codeOf(2)]);

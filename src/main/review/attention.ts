@@ -5,6 +5,7 @@
 import type { Workspace } from '../db';
 import { reviewRepoOf, type DecidedFailing } from '../db/repos/review';
 import { undoRefusal } from './undo-refusal';
+import type { FindingDetail } from '../../shared/review';
 
 type AttentionStage = Extract<DecidedFailing['stage'], 'pushed' | 'changed'>;
 const PREFIX: Record<AttentionStage, string> = {
@@ -59,9 +60,12 @@ export function attentionByAccount(ws: Workspace, codes?: readonly string[]): Ma
   return out;
 }
 
-/** The decision's Xero corrections that an undo can reverse now (written by a push, not undone yet). */
-export function undoableOf(ws: Workspace, decisionId: number): number[] {
+/** The decision's Xero corrections that an undo can reverse now (written by a push, not undone yet), with what each wrote. */
+export function undoableOf(ws: Workspace, decisionId: number): FindingDetail['undoable'] {
   return reviewRepoOf(ws.db)
     .xeroCorrectionIds(decisionId)
-    .filter((id) => undoRefusal(ws, ws.outbox.get(id), id) === '');
+    .flatMap((id) => {
+      const c = ws.outbox.get(id);
+      return c && undoRefusal(ws, c, id) === '' ? [{ id, subject: c.subject, changes: c.changes }] : [];
+    });
 }

@@ -141,7 +141,7 @@ function DetailBody({
           {attention && d.undoable.length > 0 && (
             <button
               type="button"
-              onClick={() => onUndoInXero(d.undoable)}
+              onClick={() => onUndoInXero(d.undoable.map((u) => u.id))}
               title="Write the reviewed values back to Xero; the decision is reopened"
             >
               Undo in Xero

@@ -417,8 +417,7 @@ export function Workbench({ info, workspace }: { info: AppInfo; workspace: Works
         <UndoConfirmDialog
           summary={undoOfDecision(
             `${dialog.detail.account.code} ${dialog.detail.account.name}`,
-            dialog.detail.decision?.changes ?? [],
-            dialog.ids.length,
+            dialog.detail.undoable,
             (id) => [dialog.detail.contact, dialog.detail.codeHolder].find((c) => c?.contactId.toLowerCase() === id.toLowerCase())?.name,
             data.status?.xeroConnection ?? null,
           )}
