@@ -144,6 +144,16 @@ describe('bulk accept', () => {
     );
   });
 
+  it('a decision by hand that would make another account fail says so, in the accept dialog and when it is made', async () => {
+    const app = await demoApp();
+    const breaks = "CONCOR01 (Concordia Place) would then fail: the name differs from 'Concordia Place-1', which would hold CONCOR01";
+    const detail = await ok(app, 'findings.detail', { accountCode: 'C00592' });
+    expect(detail.choices.find((c) => c.action === 'rename_in_xero')).toMatchObject({ passes: true, problem: null, caveat: breaks });
+    expect(detail.choices.find((c) => c.action === 'rename_in_cocoon')).toMatchObject({ passes: true, caveat: null });
+    const made = await ok(app, 'decisions.apply', { accountCode: 'C00592', action: 'rename_in_xero' });
+    expect(made.warning).toBe(`It passes, but ${breaks}.`);
+  });
+
   it('leaves out the rows whose names lost information unless asked, and then renames towards the better name', async () => {
     const app = await demoApp();
     const rows = await rowsOf(app);

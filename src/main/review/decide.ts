@@ -242,7 +242,8 @@ export function previewActions(
   return actions.flatMap((action) => {
     try {
       const p = plan(queried(ws), { accountCode, action }, xero);
-      return [{ action, summary: p.summary, stillFails: p.stillFails, problem: p.problem, passes: p.passes, caveat: p.caveat }];
+      const caveat = p.caveat ?? breaksAnother(ws, xero, p);
+      return [{ action, summary: p.summary, stillFails: p.stillFails, problem: p.problem, passes: p.passes, caveat }];
     } catch (error) {
       if (error instanceof AppError) return [];
       throw error;
@@ -276,9 +277,11 @@ function nameLossRefusal(facts: Facts, p: Planned): AppError | null {
  */
 export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: DecisionView; row: ReviewRow; warning: string | null } {
   const facts = queried(ws);
-  const planned = plan(facts, req, contactsOf(ws));
+  const xero = contactsOf(ws);
+  const planned = plan(facts, req, xero);
   const refusal = req.confirmNameLoss ? null : nameLossRefusal(facts, planned);
   if (refusal) throw refusal;
+  const caveat = planned.caveat ?? breaksAnother(ws, xero, planned);
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.refused
     ? `${planned.refused}: the push will hold this change back until that is resolved.`
@@ -286,7 +289,7 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
       ? planned.failing
         ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
         : `${req.accountCode} passes today, and the sync would fail with this change: ${planned.stillFails}.`
-      : planned.caveat && `It passes, but ${planned.caveat}.`;
+      : caveat && `It passes, but ${caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
 }
 
@@ -460,6 +463,17 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
       detail: `${b.code} (${b.name}) ${b.decided ? 'would fail with its own decision and this one' : 'passes today and would fail'}: ${b.reason}`,
     });
   return { planned: broken.size === 0 ? agreed : agreed.filter((p) => !broken.has(p.accountCode)), skipped };
+}
+
+/**
+ * For one decision (the accept dialog's choices, a decision by hand): the account that passes today and would fail
+ * once it is made, said as a caveat ("CONCOR01 (Concordia Place) would then fail: …"); null when none would, or when
+ * the decision itself does not work (its problem is said instead). Judged on Xero as it is, without other decisions.
+ */
+function breaksAnother(ws: Workspace, xero: ContactDirectory, p: Planned): string | null {
+  if (p.problem || !p.payload.changes.some((c) => c.target === 'xero')) return null;
+  const b = breakages(xero, accountNames(ws), [{ accountCode: p.accountCode, changes: p.payload.changes }]).get(p.accountCode);
+  return b ? `${b.code} (${b.name}) would then fail: ${b.reason}` : null;
 }
 
 /** Every account's code, name and lookup keys (they change only with an import, which the Xero side's key covers). */
