@@ -154,6 +154,26 @@ describe('bulk accept', () => {
     expect(made.warning).toBe(`It passes, but ${breaks}.`);
   });
 
+  it('a decision by hand that contradicts another account’s decision says so, in the accept dialog and when it is made', async () => {
+    const app = await demoApp();
+    // 161066 and C01016 both match one Xero contact without a number: each would set it to its own code.
+    expect((await ok(app, 'decisions.apply', { accountCode: '161066', action: 'set_account_number' })).warning).toBeNull();
+    const clash =
+      "The decision on 161066 sets the AccountNumber of the same Xero contact to '161066': the push would hold both back until one of them is decided again";
+    const detail = await ok(app, 'findings.detail', { accountCode: 'C01016' });
+    expect(detail.choices.find((c) => c.action === 'set_account_number')).toMatchObject({ passes: false, problem: clash, caveat: null });
+    const made = await ok(app, 'decisions.apply', { accountCode: 'C01016', action: 'set_account_number' });
+    expect(made.warning).toBe(`${clash}.`);
+    // The push plan holds both back, as the warning said.
+    const plan = await ok(app, 'outbox.plan');
+    expect(
+      plan.items
+        .filter((i) => i.blocked !== null)
+        .map((i) => i.accountCode)
+        .sort(),
+    ).toEqual(['161066', 'C01016']);
+  });
+
   it('leaves out the rows whose names lost information unless asked, and then renames towards the better name', async () => {
     const app = await demoApp();
     const rows = await rowsOf(app);

@@ -15,7 +15,12 @@ type Edit = { accountCode: string; subject: string; field: string; to: string };
  * The accounts whose planned changes clash with another's, each with how (naming the other account). `activeAfter`
  * says whether a contact is active once the changes are made (names are unique among active contacts only).
  */
-export function clashesOf(planned: readonly PlannedChanges[], activeAfter: (subject: string) => boolean): Map<string, string> {
+export function clashesOf(
+  planned: readonly PlannedChanges[],
+  activeAfter: (subject: string) => boolean,
+  /** How the other account's changes are named: "the suggestion for" (a bulk apply), "the decision on". */
+  otherOf = 'the suggestion for',
+): Map<string, string> {
   const edits: Edit[] = planned.flatMap((p) =>
     p.changes.flatMap((c) =>
       c.target === 'xero' ? [{ accountCode: p.accountCode, subject: c.subject, field: c.field, to: c.to.trim() }] : [],
@@ -36,7 +41,7 @@ export function clashesOf(planned: readonly PlannedChanges[], activeAfter: (subj
       if (group.length < 2) continue;
       for (const e of group) {
         const other = group.find((o) => value(o) !== value(e));
-        if (other && !clashes.has(e.accountCode)) clashes.set(e.accountCode, `the suggestion for ${other.accountCode} ${why(other)}`);
+        if (other && !clashes.has(e.accountCode)) clashes.set(e.accountCode, `${otherOf} ${other.accountCode} ${why(other)}`);
       }
     }
   };

@@ -11,7 +11,7 @@ import type { Decision } from '../db/repos/decisions';
 import { acceptActionsFor, actionAllowed, ACTION_LABELS, type ConflictMatch } from '../../shared/decision-rules';
 import type { BatchUndone, BulkApplied, BulkOption, BulkPreview } from '../../shared/contract';
 import { FINDING_KIND_LABELS } from '../../shared/decision-rules';
-import type { DecisionAction, DecisionView, ReviewRow, RowDecision } from '../../shared/review';
+import type { DecisionAction, DecisionView, FieldChange, ReviewRow, RowDecision } from '../../shared/review';
 import { AppError, unknownAccount } from '../../shared/app-error';
 import { attentionByAccount, decisionStates, type DecisionState } from './attention';
 import { changesFor, describeChanges, targetContactId } from './changes';
@@ -242,8 +242,9 @@ export function previewActions(
   return actions.flatMap((action) => {
     try {
       const p = plan(queried(ws), { accountCode, action }, xero);
-      const caveat = p.caveat ?? breaksAnother(ws, xero, p);
-      return [{ action, summary: p.summary, stillFails: p.stillFails, problem: p.problem, passes: p.passes, caveat }];
+      const problem = p.problem ?? contradicts(ws, xero, p);
+      const caveat = problem ? null : (p.caveat ?? breaksAnother(ws, xero, p));
+      return [{ action, summary: p.summary, stillFails: p.stillFails, problem, passes: p.passes && !problem, caveat }];
     } catch (error) {
       if (error instanceof AppError) return [];
       throw error;
@@ -281,15 +282,18 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
   const planned = plan(facts, req, xero);
   const refusal = req.confirmNameLoss ? null : nameLossRefusal(facts, planned);
   if (refusal) throw refusal;
+  const clash = planned.problem ? null : contradicts(ws, xero, planned);
   const caveat = planned.caveat ?? breaksAnother(ws, xero, planned);
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.refused
     ? `${planned.refused}: the push will hold this change back until that is resolved.`
-    : planned.stillFails
-      ? planned.failing
-        ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
-        : `${req.accountCode} passes today, and the sync would fail with this change: ${planned.stillFails}.`
-      : caveat && `It passes, but ${caveat}.`;
+    : clash
+      ? `${clash}.`
+      : planned.stillFails
+        ? planned.failing
+          ? `This fix alone does not make ${req.accountCode} pass: ${planned.stillFails}.`
+          : `${req.accountCode} passes today, and the sync would fail with this change: ${planned.stillFails}.`
+        : caveat && `It passes, but ${caveat}.`;
   return { decision: toDecisionView(decision), row: rowOf(ws, req.accountCode), warning };
 }
 
@@ -443,10 +447,8 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
     else planned.push(withNote(p, hold?.note ?? null));
   }
   // Suggestions that pass alone but contradict each other (one contact, two new names) are left to the bookkeeper.
-  const clashes = clashesOf(
-    planned.map((p) => ({ accountCode: p.accountCode, changes: p.payload.changes })),
-    activeAfter(xero, planned),
-  );
+  const mine = planned.map((p) => ({ accountCode: p.accountCode, changes: p.payload.changes }));
+  const clashes = clashesOf(mine, activeAfter(xero, mine));
   for (const [accountCode, detail] of clashes)
     skipped.push({ accountCode, reason: 'decide it by hand: another suggestion in this bulk accept contradicts it', detail });
   const agreed = clashes.size === 0 ? planned : planned.filter((p) => !clashes.has(p.accountCode));
@@ -466,6 +468,63 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
 }
 
 /**
+ * For one decision (the accept dialog's choices, a decision by hand): the current decision of another account it
+ * contradicts (one contact's field set to two values, one name or AccountNumber given to two contacts), said as the
+ * problem the push would hold both back for; null when none.
+ */
+function contradicts(ws: Workspace, xero: ContactDirectory, p: Planned): string | null {
+  const mine = p.payload.changes.filter((c) => c.target === 'xero');
+  if (mine.length === 0) return null;
+  const index = decidedXeroChanges(ws);
+  const others = new Map<string, FieldChange[]>();
+  const add = ({ accountCode, change }: { accountCode: string; change: FieldChange }) => {
+    if (accountCode === p.accountCode) return;
+    const list = others.get(accountCode);
+    if (!list) others.set(accountCode, [change]);
+    else if (!list.includes(change)) list.push(change);
+  };
+  for (const c of mine) {
+    for (const o of index.bySubject.get(c.subject.toLowerCase()) ?? []) add(o);
+    if ((c.field === 'AccountNumber' || c.field === 'Name') && c.to.trim() !== '')
+      for (const o of index.byValue.get(`${c.field}|${c.to.trim().toLowerCase()}`) ?? []) add(o);
+  }
+  if (others.size === 0) return null;
+  const planned = [
+    { accountCode: p.accountCode, changes: mine },
+    ...[...others].map(([accountCode, changes]) => ({ accountCode, changes })),
+  ];
+  const clash = clashesOf(planned, activeAfter(xero, planned), 'The decision on').get(p.accountCode);
+  return clash ? `${clash}: the push would hold both back until one of them is decided again` : null;
+}
+
+type DecidedChange = { accountCode: string; change: FieldChange };
+/** The current decisions' Xero changes by contact and by the name or AccountNumber they give, kept until the next write. */
+const decidedChanges = new WeakMap<
+  Workspace,
+  { mark: string; bySubject: Map<string, DecidedChange[]>; byValue: Map<string, DecidedChange[]> }
+>();
+function decidedXeroChanges(ws: Workspace): { bySubject: Map<string, DecidedChange[]>; byValue: Map<string, DecidedChange[]> } {
+  const mark = writeMark(ws);
+  const kept = decidedChanges.get(ws);
+  if (kept?.mark === mark) return kept;
+  const bySubject = new Map<string, DecidedChange[]>();
+  const byValue = new Map<string, DecidedChange[]>();
+  const put = (m: Map<string, DecidedChange[]>, key: string, d: DecidedChange) => {
+    const list = m.get(key);
+    if (list) list.push(d);
+    else m.set(key, [d]);
+  };
+  for (const d of ws.decisions.currentXeroChanges()) {
+    put(bySubject, d.change.subject.toLowerCase(), d);
+    if ((d.change.field === 'AccountNumber' || d.change.field === 'Name') && d.change.to.trim() !== '')
+      put(byValue, `${d.change.field}|${d.change.to.trim().toLowerCase()}`, d);
+  }
+  const built = { mark, bySubject, byValue };
+  decidedChanges.set(ws, built);
+  return built;
+}
+
+/**
  * For one decision (the accept dialog's choices, a decision by hand): the account that passes today and would fail
  * once it is made, said as a caveat ("CONCOR01 (Concordia Place) would then fail: …"); null when none would, or when
  * the decision itself does not work (its problem is said instead). Judged on Xero as it is, without other decisions.
@@ -480,10 +539,10 @@ function breaksAnother(ws: Workspace, xero: ContactDirectory, p: Planned): strin
 const accountNames = perXeroSide((ws) => [...ws.accounts.places()].map(([code, { name }]) => ({ code, name, keys: keysOf(name, code) })));
 
 /** Whether a Xero contact is active once the planned decisions are made (their ContactStatus changes applied). */
-function activeAfter(xero: ContactDirectory, planned: readonly BulkPlanned[]): (subject: string) => boolean {
+function activeAfter(xero: ContactDirectory, planned: readonly { changes: readonly FieldChange[] }[]): (subject: string) => boolean {
   const status = new Map<string, string>();
   for (const p of planned)
-    for (const c of p.payload.changes) if (c.target === 'xero' && c.field === 'ContactStatus') status.set(c.subject, c.to.trim());
+    for (const c of p.changes) if (c.target === 'xero' && c.field === 'ContactStatus') status.set(c.subject, c.to.trim());
   return (subject) => (status.get(subject) ?? (xero.has(subject) ? xero.view(subject).status : 'ACTIVE')) === 'ACTIVE';
 }
 

@@ -1,5 +1,6 @@
 // User decisions about billing accounts: append-only history; the current decision is the newest not undone.
 import { type NowIso, type Db, fromJson, isoNow, toJson } from './common';
+import type { FieldChange } from '../../../shared/review';
 
 export type DecisionSource = 'manual' | 'bulk';
 
@@ -79,6 +80,14 @@ export function createDecisionsRepo(db: Db, now: NowIso = isoNow) {
     `${SELECT} WHERE id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL AND account_code IN (SELECT value FROM json_each(?)) GROUP BY account_code)`,
   );
   const historyOf = db.prepare<[string], DecisionRow>(`${SELECT} WHERE account_code = ? ORDER BY id`);
+  // Every current decision's Xero changes (what a new decision could contradict).
+  const xeroChanges = db
+    .prepare<[], [string, string]>(
+      `SELECT d.account_code, j.value FROM decisions d, json_each(d.payload_json, '$.changes') j
+       WHERE d.id IN (SELECT max(id) FROM decisions WHERE undone_at IS NULL GROUP BY account_code)
+         AND json_extract(j.value, '$.target') = 'xero'`,
+    )
+    .raw(true);
 
   const undo = db.transaction((accountCode: string, at: string): Decision | undefined => {
     const row = currentOf.get(accountCode);
@@ -146,6 +155,10 @@ export function createDecisionsRepo(db: Db, now: NowIso = isoNow) {
     },
     listCurrent(): Decision[] {
       return allCurrent.all().map(toDecision);
+    },
+    /** Every current decision's Xero changes, with its account code, in one read. */
+    currentXeroChanges(): { accountCode: string; change: FieldChange }[] {
+      return xeroChanges.all().map(([accountCode, json]) => ({ accountCode, change: JSON.parse(json) as FieldChange }));
     },
     /** Every decision ever made about the account, oldest first, undone ones included. */
     history(accountCode: string): Decision[] {
