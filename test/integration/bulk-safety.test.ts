@@ -164,6 +164,14 @@ describe('bulk accept', () => {
     expect(detail.choices.find((c) => c.action === 'set_account_number')).toMatchObject({ passes: false, problem: clash, caveat: null });
     const made = await ok(app, 'decisions.apply', { accountCode: 'C01016', action: 'set_account_number' });
     expect(made.warning).toBe(`${clash}.`);
+    // A bulk accept leaves such a suggestion to the bookkeeper too.
+    await ok(app, 'decisions.undo', { accountCode: 'C01016' });
+    const bulk = await ok(app, 'decisions.bulkPreview', { accountCodes: ['C01016'] });
+    expect(bulk).toEqual({
+      items: [],
+      skipped: [{ accountCode: 'C01016', reason: 'decide it by hand: it contradicts a decision made before', detail: clash }],
+    });
+    await ok(app, 'decisions.apply', { accountCode: 'C01016', action: 'set_account_number' });
     // The push plan holds both back, as the warning said.
     const plan = await ok(app, 'outbox.plan');
     expect(

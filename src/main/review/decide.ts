@@ -451,6 +451,14 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
   const clashes = clashesOf(mine, activeAfter(xero, mine));
   for (const [accountCode, detail] of clashes)
     skipped.push({ accountCode, reason: 'decide it by hand: another suggestion in this bulk accept contradicts it', detail });
+  // Nor one that contradicts a decision made before (by hand, or in an earlier bulk accept).
+  for (const p of planned) {
+    if (clashes.has(p.accountCode)) continue;
+    const clash = contradicts(ws, xero, p);
+    if (!clash) continue;
+    clashes.set(p.accountCode, clash);
+    skipped.push({ accountCode: p.accountCode, reason: 'decide it by hand: it contradicts a decision made before', detail: clash });
+  }
   const agreed = clashes.size === 0 ? planned : planned.filter((p) => !clashes.has(p.accountCode));
   // Nor is one that would make an account that passes today fail (renaming the contact it is filed to by name).
   const broken = breakages(
