@@ -97,7 +97,7 @@ describe("a code conflict's fixes", () => {
     const plan = await ok(app, 'outbox.plan');
     // Xero's AccountNumbers are unique: NORTH AVENUE gets CAROLE01 only once Woodlawn has let go of it (next push).
     expect(plan.items.find((i) => i.accountCode === 'CAROLE01' && i.blocked)?.blocked).toMatch(
-      /It is changed in this push too: push again/,
+      /^Waits for this push: "Woodlawn" holds the Account Number "CAROLE01" .*Push again once it is done: this change is sent then\.$/,
     );
     expect(plan.whatIf.afterPush.fixed).toBeGreaterThanOrEqual(1);
     expect(await ok(app, 'outbox.push')).toMatchObject({ done: 2, blocked: 1, conflicts: 0 });

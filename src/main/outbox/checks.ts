@@ -93,13 +93,13 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     const c = byId.get(subject);
     return field === 'Name' ? (c?.name ?? '') : field === 'AccountNumber' ? (c?.accountNumber ?? '') : (c?.status ?? 'ACTIVE');
   };
-  const movesAway = (holder: ContactFacts, field: 'Name' | 'AccountNumber', value: string): string => {
-    const id = holder.contactId.toLowerCase();
-    const next = planned.get(`${id}|${field}`);
-    return next !== undefined && uniqueKey(next) !== uniqueKey(value)
-      ? ' It is changed in this push too: push again once that is done.'
-      : '';
+  /** The holder gives the value up in this push: the correction is sent by the next push, not wrong. */
+  const movesAway = (holder: ContactFacts, field: 'Name' | 'AccountNumber', value: string): boolean => {
+    const next = planned.get(`${holder.contactId.toLowerCase()}|${field}`);
+    return next !== undefined && uniqueKey(next) !== uniqueKey(value);
   };
+  const waits = (what: string): string =>
+    `Waits for this push: ${what} until this push changes it. Push again once it is done: this change is sent then.`;
   const plannedSubjects = [...new Set(edits.map((x) => x.subject))];
   // The contacts of this push by the name (active ones) and the Account Number each ends up with, in plan order:
   // the second one to get a name or number is found by a lookup, not by going through the whole plan per edit.
@@ -120,9 +120,13 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
       else if (to.length > MAX_NAME) block(item.ref, { reason: `Xero refuses contact names over ${MAX_NAME} characters.` });
       if (to === '' || finalOf(subject, 'ContactStatus') !== 'ACTIVE') continue;
       const holder = (activeByName.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
-      if (holder) {
+      if (holder && movesAway(holder, 'Name', to))
         block(item.ref, {
-          reason: `Xero would refuse it: the name "${to}" is already used by the active contact "${holder.name}"; Contact Name is unique among active contacts. If they are the same business, merge the two in Xero; otherwise choose a different name.${movesAway(holder, 'Name', to)}`,
+          reason: waits(`the active contact "${holder.name}" has the name "${to}" (names are unique among active contacts)`),
+        });
+      else if (holder) {
+        block(item.ref, {
+          reason: `Xero would refuse it: the name "${to}" is already used by the active contact "${holder.name}"; Contact Name is unique among active contacts. If they are the same business, merge the two in Xero; otherwise choose a different name.`,
           clash: { contactId: holder.contactId, name: holder.name },
         });
       }
@@ -141,12 +145,15 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
           : null;
         const merged = mergedInto === null ? '' : ` merged into "${mergedInto}"`;
         const about = archived || merged ? ` (${archived}${merged})` : '';
-        block(item.ref, {
-          reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}"${about}; Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.${movesAway(holder, 'AccountNumber', to)}`,
-          ...(mergedInto === null || holder.status === 'ACTIVE'
-            ? {}
-            : { free: { contactId: holder.contactId, name: holder.name, accountNumber: holder.accountNumber, mergedInto } }),
-        });
+        if (movesAway(holder, 'AccountNumber', to))
+          block(item.ref, { reason: waits(`"${holder.name}"${about} holds the Account Number "${to}" (Account Numbers are unique)`) });
+        else
+          block(item.ref, {
+            reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}"${about}; Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.`,
+            ...(mergedInto === null || holder.status === 'ACTIVE'
+              ? {}
+              : { free: { contactId: holder.contactId, name: holder.name, accountNumber: holder.accountNumber, mergedInto } }),
+          });
       }
       const twin = another(plannedByNumber, to, subject);
       if (twin)
@@ -156,9 +163,13 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     } else if (e.field === 'ContactStatus' && to === 'ACTIVE') {
       const name = finalOf(subject, 'Name');
       const holder = (activeByName.get(uniqueKey(name)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
-      if (holder) {
+      if (holder && movesAway(holder, 'Name', name))
         block(item.ref, {
-          reason: `Restoring it would make two active contacts named "${name}" (the other is "${holder.name}"): Xero refuses that. If they are the same business, merge them in Xero; otherwise rename one first.${movesAway(holder, 'Name', name)}`,
+          reason: waits(`the active contact "${holder.name}" has the name "${name}" (names are unique among active contacts)`),
+        });
+      else if (holder) {
+        block(item.ref, {
+          reason: `Restoring it would make two active contacts named "${name}" (the other is "${holder.name}"): Xero refuses that. If they are the same business, merge them in Xero; otherwise rename one first.`,
           clash: { contactId: holder.contactId, name: holder.name },
         });
       }
