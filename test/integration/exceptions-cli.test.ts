@@ -5,11 +5,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/db';
 import { importCocoonFile } from '../../src/main/imports/import-files';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR } from '../../src/sandbox/index.js';
 import { FIXTURES, runCli, tempDir } from '../support/cli';
-import { headlessBrowser, sandbox } from '../support/xero-sandbox';
+import { sandbox, signIn } from '../support/xero-sandbox';
 
 const fixture = (name: string): string => join(FIXTURES, 'exceptions', name);
 
@@ -20,14 +20,7 @@ async function demoWorkspace(): Promise<{ path: string; sync: () => Promise<void
   const secrets = createMemorySecretStore();
   const ws = openWorkspace(path, { create: true });
   try {
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-    });
+    await signIn(ws, sb, { secrets });
     await importCocoonFile(ws, fixture('accounts.csv'));
   } finally {
     ws.close();

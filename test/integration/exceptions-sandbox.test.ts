@@ -11,13 +11,13 @@ import {
   recheckExceptions,
   setExceptionResolved,
 } from '../../src/main/exceptions';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR } from '../../src/sandbox/index.js';
 import { connect } from '../../src/sandbox/testing/sandbox-client.js';
 import type { Json } from '../../src/sandbox/index.js';
 import { ExceptionDetail } from '../../src/shared/exceptions';
-import { headlessBrowser, sandbox, tempWorkspace } from '../support/xero-sandbox';
+import { sandbox, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 const fixture = (name: string): string => new URL(`../fixtures/exceptions/${name}`, import.meta.url).pathname;
 
@@ -25,14 +25,7 @@ async function setup() {
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: 'reconciler-dev',
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-  });
+  await signIn(ws, sb, { secrets });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, sync: () => syncWorkspace(ws, session.client) };
 }

@@ -22,7 +22,7 @@ import {
 } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID, DEMO_TENANT_NAME } from '../../src/sandbox/index.js';
-import { headlessBrowser, rejection, sandbox, tempDir, tempWorkspace } from '../support/xero-sandbox';
+import { headlessBrowser, rejection, sandbox, tempDir, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 const CLIENT = 'reconciler-dev';
 
@@ -250,14 +250,7 @@ describe('tokens', () => {
     const sb = await sandbox({ dataDir: DEMO_DATA_DIR, limits: { accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 1800 } });
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: CLIENT,
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-    });
+    await signIn(ws, sb, { secrets });
     const key = tokenKey(CLIENT, DEMO_TENANT_ID);
     const stored = (): StoredTokens => JSON.parse(secrets.entries()[key]!) as StoredTokens;
     return { sb, ws, secrets, key, stored };
@@ -326,14 +319,7 @@ describe('token file', () => {
     const warnings: string[] = [];
     const secrets = createFileSecretStore({ dir, onWarning: (w) => warnings.push(w) });
     const ws = tempWorkspace();
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: CLIENT,
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-    });
+    await signIn(ws, sb, { secrets });
     const session = openXeroSession(ws, { standIn: sb.url, secrets });
     await session.tokens.renewAfterRejection('whatever'); // a second write
     expect(warnings).toEqual([FILE_STORE_WARNING]);

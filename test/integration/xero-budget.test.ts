@@ -11,7 +11,6 @@ import { outboxHandlersOver, type OutboxServices } from '../../src/main/app/hand
 import { applyBulk } from '../../src/main/review/decide';
 import { recomputeFindings } from '../../src/main/findings/recompute';
 import {
-  connectWorkspace,
   createFileSecretStore,
   createMemorySecretStore,
   openXeroSession,
@@ -29,7 +28,7 @@ import { outboxContract, type OutboxOutput } from '../../src/shared/contract-out
 import type { OutboxChannel } from '../../src/shared/channels-outbox';
 import { runCliAsync } from '../support/cli-async';
 import { billingAccount, codeOf, countWrites, importAccounts, planned, sandboxContact, TENANT, xeroContact } from '../support/outbox-setup';
-import { headlessBrowser, rejection, sandbox, tempDir } from '../support/xero-sandbox';
+import { rejection, sandbox, tempDir, signIn } from '../support/xero-sandbox';
 
 type Day = { limit: number; used: number; remaining: number; resetsAtMs: number | null };
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -98,15 +97,7 @@ describe("Xero's day budget", () => {
     sb.state.seed(TENANT, { Contacts: all.map(xeroContact) }, 'replace');
     const ws: Workspace = openWorkspace(join(tempDir(), 'books.reconciler'), { create: true });
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-      clock,
-    });
+    await signIn(ws, sb, { secrets, clock });
     const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock) });
     importAccounts(
       ws,
@@ -180,15 +171,7 @@ describe("Xero's day budget", () => {
     const dir = tempDir();
     const ws = openWorkspace(join(dir, 'books.reconciler'), { create: true });
     const secrets = createFileSecretStore({ dir: join(dir, 'config') });
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-      clock,
-    });
+    await signIn(ws, sb, { secrets, clock });
     const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters: new RateLimiterRegistry(XERO_RATE_LIMITS, clock) });
     await sb.admin('PATCH', `/tenants/${TENANT}/limits`, { perDay: 2 }); // two pages of contacts, then Xero's day is spent
     const guard = { work: 'sync' as const, needed: 1, organisation: 'Demo Company (AU)', kept: () => 'The 2,000 records it read are kept' };

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/db';
-import { connectWorkspace, createFileSecretStore } from '../../src/main/xero';
+import { createFileSecretStore } from '../../src/main/xero';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { finished, runCliAsync, startCli } from '../support/cli-async';
 import { differences, makeContacts, makeInvoices, sandboxRecords } from '../support/xero-data';
-import { headlessBrowser, sandbox, tempDir } from '../support/xero-sandbox';
+import { sandbox, tempDir, signIn } from '../support/xero-sandbox';
 
 type Raw = Record<string, unknown>;
 
@@ -63,14 +63,7 @@ describe('reconciler sync, interrupted', () => {
     const config = join(dir, 'config');
     const env = { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url };
     const workspace = openWorkspace(ws, { create: true });
-    await connectWorkspace(workspace, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets: createFileSecretStore({ dir: config }),
-      openBrowser: headlessBrowser,
-    });
+    await signIn(workspace, sb, { secrets: createFileSecretStore({ dir: config }) });
     workspace.close();
     await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 300, count: 100, path: '/Contacts' });
 
@@ -112,14 +105,7 @@ describe('reconciler sync, interrupted', () => {
       const config = join(dir, 'config');
       const env = { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url };
       const workspace = openWorkspace(ws, { create: true });
-      await connectWorkspace(workspace, {
-        baseUrl: sb.url,
-        standIn: sb.url,
-        clientId: 'reconciler-dev',
-        redirectPort: 0,
-        secrets: createFileSecretStore({ dir: config }),
-        openBrowser: headlessBrowser,
-      });
+      await signIn(workspace, sb, { secrets: createFileSecretStore({ dir: config }) });
       workspace.close();
       await sb.admin('POST', '/faults', { kind: 'delay', delayMs: 100, count: 1000, path: '/Contacts' });
 

@@ -13,13 +13,13 @@ import { importCocoonFile, importXeroContactsFile } from '../../src/main/imports
 import { recomputeFindings } from '../../src/main/findings/recompute';
 import { xeroExportSide } from '../../src/main/review/freshness';
 import { isExportContactId } from '../../src/main/xero/export-ids';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID, type Json } from '../../src/sandbox/index.js';
 import { EXPORT_PUSH_REFUSAL } from '../../src/shared/xero-export';
 import { runCliAsync } from '../support/cli-async';
 import { differences, sandboxRecords, workspaceRecords } from '../support/xero-data';
-import { headlessBrowser, sandbox, tempDir, tempWorkspace } from '../support/xero-sandbox';
+import { headlessBrowser, sandbox, tempDir, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 const FIXTURES = new URL('../fixtures/xero/export/', import.meta.url).pathname;
 const at = (name: string) => join(FIXTURES, name);
@@ -221,14 +221,7 @@ describe('the app and the CLI with an export, and the sync that takes over', () 
     await importXeroContactsFile(ws, at('all-contacts.csv'));
     recomputeFindings(ws);
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-    });
+    await signIn(ws, sb, { secrets });
     const { client } = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
     const summary = await syncWorkspace(ws, client, { pageSize: 5 });
     expect(summary.entities.contacts).toMatchObject({ full: true, records: 11, removed: 9 });

@@ -3,13 +3,13 @@
 // `not_customer` finding is not computed from a stale flag (docs/xero-behaviour.md, "Flags that If-Modified-Since misses").
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { importCocoonFile } from '../../src/main/imports/import-files';
 import { DEMO_TENANT_ID, type Json } from '../../src/sandbox/index.js';
 import { parseSeed } from '../../src/sandbox/seed/seed-loader.js';
 import { connect } from '../../src/sandbox/testing/sandbox-client.js';
-import { headlessBrowser, sandbox, tempWorkspace } from '../support/xero-sandbox';
+import { sandbox, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 describe('customer flags after an incremental sync', () => {
   it('a not_customer account whose contact gets a sales invoice in Xero stops being not_customer on the next sync, for one extra call', async () => {
@@ -18,14 +18,7 @@ describe('customer flags after an incremental sync', () => {
     sb.state.seed(DEMO_TENANT_ID, parseSeed(JSON.parse(readFileSync('demo/xero-contacts.json', 'utf8'))), 'replace');
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-    });
+    await signIn(ws, sb, { secrets });
     const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
     await importCocoonFile(ws, 'demo/cocoon.csv');
 

@@ -3,7 +3,6 @@
 // It must end with exactly the sandbox's records in the workspace. Time runs 60× faster on both sides.
 import { describe, expect, it } from 'vitest';
 import {
-  connectWorkspace,
   createMemorySecretStore,
   openXeroSession,
   RateLimiterRegistry,
@@ -15,7 +14,7 @@ import {
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, makeContacts, makeCreditNotes, makeInvoices, sandboxRecords, workspaceRecords } from '../support/xero-data';
-import { headlessBrowser, rejection, sandbox, tempWorkspace } from '../support/xero-sandbox';
+import { rejection, sandbox, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 describe('sync through faults', () => {
   it('survives 429s, 5xx, cut and hung connections, a cancel, and resumes to exactly what Xero holds', async () => {
@@ -28,15 +27,7 @@ describe('sync through faults', () => {
     );
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-      clock,
-    });
+    await signIn(ws, sb, { secrets, clock });
     const retries: { label: string; status: number; decision: string }[] = [];
     const session = openXeroSession(ws, {
       standIn: sb.url,

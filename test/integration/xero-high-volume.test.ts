@@ -1,12 +1,12 @@
 // The sync against an organisation Xero counts as high volume (the stand-in's threshold set low): it asks only for
 // filters and orders Xero has optimised, so it completes; a filter Xero refuses is explained in plain words.
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
+import { createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { highVolumeException } from '../../src/sandbox/http/xero-errors.js';
 import { differences, sandboxRecords, workspaceRecords } from '../support/xero-data';
-import { headlessBrowser, rejection, sandbox, tempWorkspace } from '../support/xero-sandbox';
+import { rejection, sandbox, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 const ADVICE =
   /Xero would not list the \w+: the organisation holds too many for the way the app asked\. Nothing is wrong with your books and nothing in Xero was changed\. Please report this message: .* \(Xero said: "Your request is not filtering \w+ efficiently/;
@@ -16,14 +16,7 @@ async function setup(threshold: number) {
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR, limits: { highVolumeThreshold: threshold } });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: 'reconciler-dev',
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-  });
+  await signIn(ws, sb, { secrets });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, session };
 }

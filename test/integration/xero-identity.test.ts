@@ -5,7 +5,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  connectWorkspace,
   createMemorySecretStore,
   createTokenClient,
   endpointsFor,
@@ -17,7 +16,7 @@ import {
   type StoredTokens,
 } from '../../src/main/xero';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
-import { headlessBrowser, rejection, sandbox, tempWorkspace } from '../support/xero-sandbox';
+import { rejection, sandbox, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 const CLIENT = 'reconciler-dev';
 const DISCOVERY = '/identity/.well-known/openid-configuration';
@@ -44,14 +43,7 @@ async function connected() {
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: CLIENT,
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-  });
+  await signIn(ws, sb, { secrets });
   const stored = (): StoredTokens => JSON.parse(secrets.entries()[tokenKey(CLIENT, DEMO_TENANT_ID)]!) as StoredTokens;
   return { sb, ws, secrets, stored };
 }

@@ -9,11 +9,11 @@ import { currentChecklist, pushOutbox } from '../../src/main/outbox';
 import { applyDecision } from '../../src/main/review/decide';
 import { findingDetail } from '../../src/main/review/detail';
 import { reviewRow } from '../../src/main/review/rows';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, systemClock } from '../../src/main/xero';
+import { createMemorySecretStore, openXeroSession, systemClock } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import type { Json } from '../../src/sandbox/index.js';
 import { importAccounts, TENANT } from '../support/outbox-setup';
-import { headlessBrowser, sandbox, tempDir } from '../support/xero-sandbox';
+import { sandbox, tempDir, signIn } from '../support/xero-sandbox';
 
 const id = (i: number) => `00000018-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const [ACME_OLD, ACME, BAY_OLD, BAY] = [1, 2, 3, 4].map(id) as [string, string, string, string];
@@ -56,15 +56,7 @@ async function mergedWorld() {
   const ws = openWorkspace(join(tempDir('reconciler-merge-'), 'books.reconciler'), { create: true });
   const secrets = createMemorySecretStore();
   const clock = systemClock;
-  await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: 'reconciler-dev',
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-    clock,
-  });
+  await signIn(ws, sb, { secrets, clock });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, clock });
   importAccounts(ws, [account(1, 'A001', 'Acme Freight', 1), account(2, 'B002', 'Bayside Wholesale Ltd', 2)]);
   await syncWorkspace(ws, session.client, { clock });

@@ -10,19 +10,13 @@ import { openWorkspace } from '../../src/main/db';
 import { memorySettings } from '../../src/main/app/settings-store';
 import { createXeroLink } from '../../src/main/xero/link';
 import { xeroFreshness } from '../../src/main/review/freshness';
-import {
-  connectWorkspace,
-  createFileSecretStore,
-  createMemorySecretStore,
-  openXeroSession,
-  RateLimiterRegistry,
-} from '../../src/main/xero';
+import { createFileSecretStore, createMemorySecretStore, openXeroSession, RateLimiterRegistry } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { readWatermark } from '../../src/main/xero/sync/cursor';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID, type Json } from '../../src/sandbox/index.js';
 import { runCliAsync } from '../support/cli-async';
 import { differences, makeContacts, sandboxRecords, workspaceRecords } from '../support/xero-data';
-import { headlessBrowser, rejection, sandbox, tempDir, tempWorkspace } from '../support/xero-sandbox';
+import { headlessBrowser, rejection, sandbox, tempDir, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 /** A 200 that lists no contacts, with no pagination to say otherwise (the incident). */
 const EMPTY_200 = { kind: 'patch', path: '/Contacts', json: { Contacts: [], pagination: null } };
@@ -33,14 +27,7 @@ async function connected(o: { dataDir?: string; retry?: { baseDelayMs: number; m
   const sb = await sandbox(o);
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: 'reconciler-dev',
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-  });
+  await signIn(ws, sb, { secrets });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry(), retry: o.retry });
   return { sb, ws, client: session.client };
 }
@@ -182,14 +169,7 @@ describe('reconciler sync: broken answers and shrinking', () => {
     const ws = join(dir, 'books.reconciler');
     const config = join(dir, 'config');
     const workspace = openWorkspace(ws, { create: true });
-    await connectWorkspace(workspace, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets: createFileSecretStore({ dir: config }),
-      openBrowser: headlessBrowser,
-    });
+    await signIn(workspace, sb, { secrets: createFileSecretStore({ dir: config }) });
     workspace.close();
     const run = (...args: string[]) =>
       runCliAsync([...args, '--workspace', ws], { RECONCILER_CONFIG_DIR: config, RECONCILER_XERO_URL: sb.url });

@@ -1,24 +1,17 @@
 // Sync of contacts, sales invoices and credit notes into a workspace: paging, incremental runs, --full.
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { connectWorkspace, createMemorySecretStore, openXeroSession, RateLimiterRegistry, type SyncProgress } from '../../src/main/xero';
+import { createMemorySecretStore, openXeroSession, RateLimiterRegistry, type SyncProgress } from '../../src/main/xero';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_DATA_DIR, DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, sandboxRecords, workspaceRecords } from '../support/xero-data';
-import { headlessBrowser, sandbox, tempWorkspace } from '../support/xero-sandbox';
+import { sandbox, signIn, tempWorkspace } from '../support/xero-sandbox';
 
 async function setup() {
   const sb = await sandbox({ dataDir: DEMO_DATA_DIR });
   const ws = tempWorkspace();
   const secrets = createMemorySecretStore();
-  await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: 'reconciler-dev',
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-  });
+  await signIn(ws, sb, { secrets });
   const session = openXeroSession(ws, { standIn: sb.url, secrets, limiters: new RateLimiterRegistry() });
   return { sb, ws, session };
 }

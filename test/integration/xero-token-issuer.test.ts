@@ -9,12 +9,11 @@ import { createApp } from '../../src/main/app/app';
 import { openWorkspace } from '../../src/main/db';
 import { memorySettings } from '../../src/main/app/settings-store';
 import { BINDING_KEY, readBinding, writeBinding } from '../../src/main/xero/binding';
-import { connectWorkspace } from '../../src/main/xero/connect';
 import { createFileSecretStore } from '../../src/main/xero/storage/file-secret-store';
 import { tokenKey } from '../../src/main/xero/storage/secret-store';
 import { createXeroLink } from '../../src/main/xero/link';
 import { runCliAsync } from '../support/cli-async';
-import { headlessBrowser, sandbox, tempDir } from '../support/xero-sandbox';
+import { headlessBrowser, sandbox, tempDir, signIn } from '../support/xero-sandbox';
 
 interface Seen {
   method: string;
@@ -53,14 +52,7 @@ async function craftedWorkspace() {
   const config = join(dir, 'config');
   const secrets = createFileSecretStore({ dir: config });
   const ws = openWorkspace(path, { create: true });
-  const { binding } = await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: 'reconciler-dev',
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-  });
+  const { binding } = await signIn(ws, sb, { secrets });
   writeBinding(ws, { ...binding, baseUrl: rec.url });
   expect(JSON.parse(ws.syncState.get(BINDING_KEY)!)).toMatchObject({ baseUrl: rec.url });
   ws.close();

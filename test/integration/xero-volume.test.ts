@@ -4,7 +4,6 @@
 // 9 s here, sandbox included).
 import { describe, expect, it } from 'vitest';
 import {
-  connectWorkspace,
   createMemorySecretStore,
   limitFloorMs,
   openXeroSession,
@@ -15,7 +14,7 @@ import {
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID } from '../../src/sandbox/index.js';
 import { differences, makeContacts, makeCreditNotes, makeInvoices, sandboxRecords, workspaceRecords } from '../support/xero-data';
-import { headlessBrowser, sandbox, tempWorkspace } from '../support/xero-sandbox';
+import { sandbox, tempWorkspace, signIn } from '../support/xero-sandbox';
 
 const SCALE = 60;
 const BIG = process.env.RECONCILER_BIG_SYNC === '1';
@@ -35,15 +34,7 @@ describe('a large sync', () => {
     );
     const ws = tempWorkspace();
     const secrets = createMemorySecretStore();
-    await connectWorkspace(ws, {
-      baseUrl: sb.url,
-      standIn: sb.url,
-      clientId: 'reconciler-dev',
-      redirectPort: 0,
-      secrets,
-      openBrowser: headlessBrowser,
-      clock,
-    });
+    await signIn(ws, sb, { secrets, clock });
     const limiters = new RateLimiterRegistry(XERO_RATE_LIMITS, clock);
     const session = openXeroSession(ws, { standIn: sb.url, secrets, clock, limiters });
 

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../src/main/db';
 import { applyBulk } from '../../src/main/review/decide';
 import {
-  connectWorkspace,
   createFileSecretStore,
   createMemorySecretStore,
   openXeroSession,
@@ -21,7 +20,7 @@ import { syncWorkspace } from '../../src/main/findings/sync-workspace';
 import { DEMO_TENANT_ID, type Json, type RunningSandbox } from '../../src/sandbox/index.js';
 import type { adminClient } from '../../src/sandbox/testing/sandbox-client.js';
 import type { BillingAccount } from '../../src/shared/domain';
-import { headlessBrowser, sandbox, tempDir } from './xero-sandbox';
+import { sandbox, tempDir, signIn } from './xero-sandbox';
 
 export const TENANT = DEMO_TENANT_ID;
 export const contactId = (i: number): string => `00000007-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -132,15 +131,7 @@ export async function outboxWorld(o: WorldOptions): Promise<OutboxWorld> {
   const path = join(dir, 'books.reconciler');
   const ws = openWorkspace(path, { create: true });
   const secrets = o.fileSecrets ? createFileSecretStore({ dir: join(dir, 'config') }) : createMemorySecretStore();
-  await connectWorkspace(ws, {
-    baseUrl: sb.url,
-    standIn: sb.url,
-    clientId: 'reconciler-dev',
-    redirectPort: 0,
-    secrets,
-    openBrowser: headlessBrowser,
-    clock,
-  });
+  await signIn(ws, sb, { secrets, clock });
   const retries: OutboxWorld['retries'] = [];
   const session = openXeroSession(ws, {
     standIn: sb.url,

@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/main/db';
+import { connectWorkspace, type ConnectOptions, type ConnectResult } from '../../src/main/xero/connect';
+import { createMemorySecretStore } from '../../src/main/xero/storage/secret-store';
 import { startSandbox, DEFAULT_CLIENT, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { adminClient } from '../../src/sandbox/testing/sandbox-client.js';
 
 export const anyPortClient = { ...DEFAULT_CLIENT, loopbackAnyPort: true };
 
-export { headlessBrowser } from '../../src/sandbox/testing/sandbox-client.js';
+import { headlessBrowser } from '../../src/sandbox/testing/sandbox-client.js';
+
+export { headlessBrowser };
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -42,4 +46,20 @@ export async function rejection(p: Promise<unknown>): Promise<Error> {
     return e as Error;
   }
   throw new Error('expected a rejection');
+}
+
+/**
+ * Signs `ws` in to the stand-in `sb` through the loopback listener, as `reconciler connect` does: the dev client,
+ * a free redirect port, the headless browser and memory-held tokens unless `o` says otherwise.
+ */
+export function signIn(ws: Workspace, sb: { url: string }, o: Partial<ConnectOptions> = {}): Promise<ConnectResult> {
+  return connectWorkspace(ws, {
+    baseUrl: sb.url,
+    standIn: sb.url,
+    clientId: DEFAULT_CLIENT.clientId,
+    redirectPort: 0,
+    secrets: createMemorySecretStore(),
+    openBrowser: headlessBrowser,
+    ...o,
+  });
 }
