@@ -134,15 +134,56 @@ export function directoryOf<C>(contacts: readonly C[], view: (contact: C) => Syn
   };
 }
 
+/** The keys a sync of `sent` looks its contact up by: its name, its loose name, its AccountNumber. */
+export type LookupKeys = readonly [name: string, loose: string, code: string];
+
+export function lookupKeys(sent: SentContact): LookupKeys {
+  return [xeroNameKey(sent.name), looseNameKey(sent.name), accountNumberKey(sent.accountNumber)];
+}
+
+/**
+ * A run made before (what each account sent, its lookup keys, its outcome) and the lookups that may answer
+ * differently now: the keys of every contact changed since, as it was and as it is. An account that sends the same
+ * and looks up none of those keys keeps its earlier outcome; one that does not is run again, and when what it creates
+ * changes, its keys join `changedKeys` for the accounts after it.
+ */
+export interface EarlierRun<C> {
+  sent: readonly SentContact[];
+  keys: readonly LookupKeys[];
+  outcomes: readonly SyncOutcome<C>[];
+  changedKeys: ChangedKeys;
+}
+
+export interface ChangedKeys {
+  names: Set<string>;
+  loose: Set<string>;
+  codes: Set<string>;
+}
+
+export const noChangedKeys = (): ChangedKeys => ({ names: new Set(), loose: new Set(), codes: new Set() });
+
+/** Marks a contact's keys (lookupKeys of it) as changed: lookups by them may answer differently. */
+export function markChanged(changed: ChangedKeys, keys: LookupKeys): void {
+  changed.names.add(keys[0]);
+  changed.loose.add(keys[1]);
+  if (keys[2] !== '') changed.codes.add(keys[2]);
+}
+
+// Indexed, not destructured: this runs for every account of a run, mostly before V8 has optimised it.
+const lookupsChanged = (changed: ChangedKeys, keys: LookupKeys): boolean =>
+  changed.names.has(keys[0]) || changed.loose.has(keys[1]) || changed.codes.has(keys[2]);
+
 /**
  * A whole sync run, in the order given: an invoice that makes Xero create a contact changes what the later ones
  * find (a second account of the same name is filed to the contact the first one created). `created(i)` is how the
- * caller refers to the contact account i's invoice creates. An outcome that depends on that order says so.
+ * caller refers to the contact account i's invoice creates. An outcome that depends on that order says so. Given
+ * an `earlier` run of the same accounts (and `created`), only the accounts its changes can reach are run again.
  */
 export function syncRun<C>(
   xero: XeroDirectory<C> & { add(contact: C): void },
   sent: readonly SentContact[],
   created: (i: number) => C,
+  earlier?: EarlierRun<C>,
 ): SyncOutcome<C>[] {
   const made = new Set<C>();
   const notMade = (list: readonly C[]) => list.filter((c) => !made.has(c));
@@ -152,12 +193,25 @@ export function syncRun<C>(
     looselyNamed: (key) => notMade(xero.looselyNamed?.(key) ?? []),
     view: xero.view,
   };
+  const make = (i: number): void => {
+    const c = created(i);
+    made.add(c);
+    xero.add(c);
+  };
   return sent.map((s, i) => {
+    const was = earlier?.outcomes[i];
+    const sentBefore = earlier?.sent[i];
+    const same = sentBefore !== undefined && sentBefore.name === s.name && sentBefore.accountNumber === s.accountNumber;
+    if (was && same && !lookupsChanged(earlier!.changedKeys, earlier!.keys[i]!)) {
+      if (was.outcome === 'created') make(i);
+      return was;
+    }
     const outcome = syncInvoice(xero, s);
-    if (outcome.outcome === 'created') {
-      const c = created(i);
-      made.add(c);
-      xero.add(c);
+    if (outcome.outcome === 'created') make(i);
+    // What this account creates changed: the later lookups of its keys (as it sent them before, and now) may too.
+    if (earlier && (!same || (was?.outcome === 'created') !== (outcome.outcome === 'created'))) {
+      if (sentBefore && was?.outcome === 'created') markChanged(earlier.changedKeys, earlier.keys[i]!);
+      if (outcome.outcome === 'created') markChanged(earlier.changedKeys, lookupKeys(s));
     }
     if (outcome.outcome !== 'filed' || !made.has(outcome.contact)) return outcome;
     const by = xero.view(outcome.contact);

@@ -111,18 +111,24 @@ describe('xero contacts', () => {
     expect(ws.contacts.count()).toBe(2);
   });
 
-  it('rawOf reads stored contacts frozen, and a correction keeps the very text as its before-image', () => {
+  it('storedCopiesOf reads the fields a correction compares, frozen, and a correction keeps the very text as its before-image', () => {
     ws.contacts.upsertMany(items(1, 2));
     // Stored as Xero's answer spelled it (spacing included), not as JSON.stringify would.
     const text = `{ "ContactID": "${contact(1).contactId}",  "Name": "Customer 1 Ltd", "Addresses": [ ] }`;
     ws.db.prepare('UPDATE xero_contacts SET raw_json = ? WHERE contact_id = ?').run(text, contact(1).contactId);
-    const raws = ws.contacts.rawOf([contact(1).contactId, contact(2).contactId, contact(1).contactId, 'missing']);
-    expect([...raws.keys()].sort()).toEqual([contact(1).contactId, contact(2).contactId].sort());
-    const before = raws.get(contact(1).contactId) as { Name: string };
-    expect(before).toEqual(JSON.parse(text));
+    const copies = ws.contacts.storedCopiesOf([contact(1).contactId, contact(2).contactId, contact(1).contactId, 'missing']);
+    expect([...copies.keys()].sort()).toEqual([contact(1).contactId, contact(2).contactId].sort());
+    const before = copies.get(contact(1).contactId)!;
+    expect(before).toEqual({
+      ContactID: contact(1).contactId,
+      Name: contact(1).name,
+      AccountNumber: contact(1).accountNumber,
+      ContactStatus: 'ACTIVE',
+      UpdatedDateUTC: contact(1).updatedDateUtc,
+    });
     expect(Object.isFrozen(before)).toBe(true);
     expect(() => {
-      before.Name = 'changed';
+      (before as { Name: string }).Name = 'changed';
     }).toThrow(TypeError);
     const rename: Omit<NewCorrection, 'subject'> = {
       accountCode: 'C00001',

@@ -6,7 +6,12 @@ import type { Workspace } from './workspace';
 const counters = new WeakMap<Workspace, { get(): unknown }>();
 
 export function writeMark(ws: Workspace): string {
-  let changes = counters.get(ws);
-  if (!changes) counters.set(ws, (changes = ws.db.prepare('SELECT total_changes()').pluck()));
-  return `${String(ws.db.pragma('data_version', { simple: true }))}|${String(changes.get())}`;
+  let counter = counters.get(ws);
+  // Prepared once (db.pragma prepares the statement on every call).
+  if (!counter)
+    counters.set(
+      ws,
+      (counter = ws.db.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || '|' || total_changes()").pluck()),
+    );
+  return String(counter.get());
 }

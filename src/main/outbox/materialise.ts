@@ -99,8 +99,8 @@ export function diffOutbox(
   // The corrections of decisions, without the raw Xero contacts they keep (only their keys and states are compared).
   const existing = ws.outbox.heads().filter((c) => c.decisionId !== null);
   const have = new Set(existing.map((c) => draftKey(c)));
-  // The Xero contacts the decisions change, as stored (raw), in one read.
-  const raws = ws.contacts.rawOf(current.flatMap((d) => xeroSubjectsOf(d.payload)));
+  // The Xero contacts the decisions change, as stored, in one read (what the checks compare, standing for the raw JSON).
+  const raws = ws.contacts.storedCopiesOf(current.flatMap((d) => xeroSubjectsOf(d.payload)));
   const inserts: NewCorrection[] = [];
   for (const [i, decision] of current.entries()) {
     tell(i + 1);

@@ -7,8 +7,13 @@ import {
   directoryOf,
   editContact,
   editSent,
+  lookupKeys,
+  markChanged,
+  noChangedKeys,
   syncFails,
   syncRun,
+  type EarlierRun,
+  type LookupKeys,
   type SentContact,
   type SyncContact,
   type SyncOutcome,
@@ -56,7 +61,7 @@ export interface WhatIfResult {
 }
 
 type Account = { code: string; name: string };
-type Run = { fails: boolean[]; reasons: (string | null)[] };
+type Run = { fails: boolean[]; reasons: (string | null)[]; sent: SentContact[]; outcomes: SyncOutcome<number>[] };
 type Directory = XeroDirectory<number> & { add(contact: number): void };
 
 /** Xero's reason, in a bookkeeper's words, for an outcome that fails. */
@@ -81,6 +86,9 @@ export interface WhatIfBase {
   contacts: readonly XeroContact[];
   index: XeroDirectory<number>;
   placeOf: ReadonlyMap<string, number>;
+  /** Each contact's lookup keys, and each account's as the base's run sent it. */
+  contactKeys: readonly LookupKeys[];
+  accountKeys: readonly LookupKeys[];
   now: Run;
 }
 
@@ -111,13 +119,43 @@ function overlay(base: WhatIfBase, sent: readonly SentContact[], changed: Readon
   };
 }
 
-function run(base: WhatIfBase, accounts: readonly Account[], changed: ReadonlyMap<number, SyncContact>): Run {
+/** A run the next one may start from: its outcomes, and the contacts it had changed (by place). */
+type Before = { run: Run; changed: ReadonlyMap<number, SyncContact> };
+
+const sameContact = (a: SyncContact, b: SyncContact): boolean =>
+  a.name === b.name && a.accountNumber === b.accountNumber && a.status === b.status && a.isCustomer === b.isCustomer;
+
+/**
+ * The sync run on the base's contacts with `changed` ones, for `accounts` (the base's, or with CocoonOPS changes made),
+ * run again only where it differs from the run `before` (see syncRun): the base's own, or one of the same accounts
+ * with fewer changes (the push before the checklist).
+ */
+function run(base: WhatIfBase, accounts: readonly Account[], changed: ReadonlyMap<number, SyncContact>, before?: Before): Run {
   const n = base.contacts.length;
   const sent: SentContact[] = accounts.map((a) => ({ name: a.name, accountNumber: a.code }));
   const xero = overlay(base, sent, changed);
-  const outcomes = syncRun(xero, sent, (a) => n + a);
+  let earlier: EarlierRun<number> | undefined;
+  if (before) {
+    earlier = { sent: before.run.sent, keys: base.accountKeys, outcomes: before.run.outcomes, changedKeys: noChangedKeys() };
+    const keysBefore = (place: number): LookupKeys => {
+      const was = before.changed.get(place);
+      return was ? lookupKeys(was) : base.contactKeys[place]!;
+    };
+    for (const [place, now] of changed) {
+      const was = before.changed.get(place) ?? base.index.view(place);
+      if (sameContact(was, now)) continue;
+      markChanged(earlier.changedKeys, keysBefore(place));
+      markChanged(earlier.changedKeys, lookupKeys(now));
+    }
+    for (const place of before.changed.keys()) {
+      if (changed.has(place)) continue;
+      markChanged(earlier.changedKeys, keysBefore(place));
+      markChanged(earlier.changedKeys, base.contactKeys[place]!);
+    }
+  }
+  const outcomes = syncRun(xero, sent, (a) => n + a, earlier);
   const fails = outcomes.map((o, a) => syncFails(xero, o, sent[a]!));
-  return { fails, reasons: outcomes.map((o, a) => (fails[a] ? reasonOf(xero, o, sent[a]!) : null)) };
+  return { fails, reasons: outcomes.map((o, a) => (fails[a] ? reasonOf(xero, o, sent[a]!) : null)), sent, outcomes };
 }
 
 /** Indexes the contacts and runs the sync on them as they are (kept by the caller while neither side changes). */
@@ -137,7 +175,9 @@ export function whatIfBase(accounts: readonly Account[], contacts: readonly Xero
     contacts,
     index,
     placeOf: new Map(contacts.map((c, i) => [c.contactId.toLowerCase(), i])),
-    now: { fails: [], reasons: [] } as Run,
+    contactKeys: views.map(lookupKeys),
+    accountKeys: accounts.map((a) => lookupKeys({ name: a.name, accountNumber: a.code })),
+    now: { fails: [], reasons: [], sent: [], outcomes: [] } as Run,
   };
   base.now = run(base, accounts, new Map());
   return base;
@@ -195,11 +235,14 @@ function compare(accounts: readonly Account[], now: Run, after: Run): SideOutcom
 /** The what-if of the planned changes, against `base` (whatIfBase of the same accounts and contacts). */
 export function whatIfOn(base: WhatIfBase, planned: Pick<WhatIfInput, 'push' | 'xeroSteps' | 'cocoon'>): WhatIfResult {
   const { accounts, now } = base;
-  const afterPush = run(base, accounts, changedContacts(base, planned.push));
+  const pushed = changedContacts(base, planned.push);
+  const afterPush = run(base, accounts, pushed, { run: now, changed: new Map() });
+  // The checklist's run starts from the push's: most of what it changes, the push has changed already.
   const afterChecklist = run(
     base,
     applyToAccounts(accounts, planned.cocoon),
     changedContacts(base, [...planned.push, ...planned.xeroSteps]),
+    { run: afterPush, changed: pushed },
   );
   return {
     failingNow: now.fails.filter(Boolean).length,

@@ -27,6 +27,14 @@ export function fromJson<T = unknown>(text: string | null): T | null {
  */
 export function fromStoredJson(text: string | null): unknown {
   const value: unknown = fromJson(text);
-  if (typeof value === 'object' && value !== null) storedText.set(Object.freeze(value), text!);
+  return typeof value === 'object' && value !== null ? standingFor(value, text!) : value;
+}
+
+/**
+ * `value` (frozen) as the stand-in for the stored `text`: toJson writes that text. For a reader that needs a few of
+ * the stored object's fields (read from columns) and writes the whole of it elsewhere, without parsing it.
+ */
+export function standingFor<T extends object>(value: T, text: string): Readonly<T> {
+  storedText.set(Object.freeze(value), text);
   return value;
 }

@@ -1,6 +1,6 @@
 // The Xero contact cache: the fields matching uses, with the contact's raw JSON kept beside them.
 import type { ContactStatus, XeroContact } from '../../../shared/domain';
-import { type Db, fromJson, fromStoredJson } from './common';
+import { type Db, fromJson, standingFor } from './common';
 
 export interface XeroContactItem {
   contact: XeroContact;
@@ -79,9 +79,10 @@ export function createXeroContactsRepo(db: Db) {
   const all = db.prepare<[], ContactColumns>(`${SELECT} ORDER BY contact_id`).raw(true);
   const byId = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE contact_id = ?`);
   const rawById = db.prepare<[string], string>('SELECT raw_json FROM xero_contacts WHERE contact_id = ?').pluck();
-  const rawsByIds = db
-    .prepare<[string], [string, string]>(
-      'SELECT contact_id, raw_json FROM xero_contacts WHERE contact_id IN (SELECT value FROM json_each(?))',
+  const storedByIds = db
+    .prepare<[string], [string, string, string, string, string, string]>(
+      `SELECT contact_id, name, account_number, status, updated_date_utc, raw_json FROM xero_contacts
+       WHERE contact_id IN (SELECT value FROM json_each(?))`,
     )
     .raw(true);
   const byNumber = db.prepare<[string], XeroContactRow>(`${SELECT} WHERE account_number = ? ORDER BY contact_id`);
@@ -147,11 +148,20 @@ export function createXeroContactsRepo(db: Db) {
       return text === undefined ? undefined : fromJson(text);
     },
     /**
-     * The raw JSON of the contacts with these ids, by id, in one read (absent ids are not in the map): each frozen, and
-     * written back as the text it was read from (a correction's before-image).
+     * The contacts with these ids as a correction keeps them (its before-image), by id, in one read (absent ids are not
+     * in the map): the fields it compares (ContactID, Name, AccountNumber, ContactStatus, UpdatedDateUTC as ISO) from
+     * their columns, each object frozen and standing for the contact's raw JSON, which toJson writes as stored: the
+     * thousands a plan reads are not parsed.
      */
-    rawOf(contactIds: Iterable<string>): Map<string, unknown> {
-      return new Map(rawsByIds.all(JSON.stringify([...new Set(contactIds)])).map(([id, text]) => [id, fromStoredJson(text)]));
+    storedCopiesOf(contactIds: Iterable<string>): Map<string, Readonly<Record<string, string>>> {
+      return new Map(
+        storedByIds
+          .all(JSON.stringify([...new Set(contactIds)]))
+          .map(([id, name, accountNumber, status, updated, text]) => [
+            id,
+            standingFor({ ContactID: id, Name: name, AccountNumber: accountNumber, ContactStatus: status, UpdatedDateUTC: updated }, text),
+          ]),
+      );
     },
     /** Every contact's raw JSON, ordered by contact id. */
     listRaw(): unknown[] {
