@@ -76,12 +76,19 @@ export const CorrectionView = z.object({
   doneAt: z.string().nullable(),
   /** A done Xero correction that no undo has reversed (yet). */
   canUndo: z.boolean(),
+  /** The Xero contact's name as the workspace holds it ('' for a CocoonOPS step or a contact it does not hold). */
+  contactName: z.string(),
 });
 export type CorrectionView = z.infer<typeof CorrectionView>;
 
 export const CorrectionsQuery = z.strictObject({
   status: CorrectionStatus.optional(),
   target: CorrectionTarget.optional(),
+  /**
+   * The Push screen's results: only what pushes wrote or tried to (Xero writes that are not queued), the failed and
+   * conflicting ones first, then the newest; side-by-side images only where they are shown (conflicts).
+   */
+  results: z.boolean().optional(),
   limit: z.number().int().min(1).max(100_000).default(5000),
 });
 

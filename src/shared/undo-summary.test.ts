@@ -28,6 +28,7 @@ const correction = (over: Partial<CorrectionView>): CorrectionView => ({
   updatedAt: '',
   doneAt: '',
   canUndo: true,
+  contactName: 'Acme Freight Pty Ltd',
   ...over,
 });
 

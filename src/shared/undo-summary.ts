@@ -42,7 +42,7 @@ export function undoOfCorrections(corrections: readonly CorrectionView[], org: P
     changes: corrections.length,
     items: corrections.map((c) => ({
       account: `${c.accountCode} ${c.accountName}`.trim(),
-      contact: c.after?.name || c.reviewed?.name || c.subject,
+      contact: c.contactName || c.subject,
       fields: c.changes.map(writeBack),
     })),
   };

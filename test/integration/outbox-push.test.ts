@@ -1,8 +1,8 @@
 // The push against the sandbox on loopback (real SQLite file, xero-node, the shared rate limiter): plan first, the
 // checks before writing, per-element answers mapped back, the targeted resync and recompute, interrupted batches.
 import { describe, expect, it } from 'vitest';
-import { buildPlan, pushOutbox } from '../../src/main/outbox';
-import { applyDecision } from '../../src/main/review/decide';
+import { buildPlan, listCorrections, materialise, pushOutbox } from '../../src/main/outbox';
+import { applyBulk, applyDecision } from '../../src/main/review/decide';
 import { countFailing } from '../../src/shared/domain';
 import { codeOf, contactId, countWrites, outboxWorld, planned, sandboxContact, TENANT } from '../support/outbox-setup';
 
@@ -160,6 +160,36 @@ describe('push', () => {
     expect(second).toMatchObject({ done: 2, conflicts: 0 });
     expect(sandboxContact(sb, 3).Name).toBe('Harbour 3 Freight Pty Ltd');
     expect(sandboxContact(sb, 1).EmailAddress).toBe('accounts@harbour1.example');
+  });
+
+  it('lists as results what the push wrote or tried to: conflicts first, then the newest; not the queue, nor CocoonOPS steps', async () => {
+    const w = await outboxWorld({ n: 7, decide: false });
+    const { ws, sb } = w;
+    applyBulk(ws, { accountCodes: [0, 1, 2, 3, 4, 5].map(codeOf), action: 'suggested' });
+    await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(3)}`, { Name: 'Harbour Three Freight Ltd' });
+    materialise(ws, new Date().toISOString(), 'user');
+    expect(listCorrections(ws, { results: true })).toEqual([]); // queued, not pushed yet
+    expect(await pushOutbox(ws, w.session.client)).toMatchObject({ done: 5, conflicts: 1 });
+    // A decision made after the push: its correction is queued (the plan's), not a result.
+    applyBulk(ws, { accountCodes: [codeOf(6)], action: 'suggested' });
+    materialise(ws, new Date().toISOString(), 'user');
+    expect(ws.outbox.list({ status: 'queued' }).filter((c) => c.target === 'xero')).toHaveLength(1);
+    const results = listCorrections(ws, { results: true });
+    expect(results.map((c) => c.status)).toEqual(['conflict', 'done', 'done', 'done', 'done', 'done']);
+    const done = results.slice(1);
+    expect(done.map((c) => c.id)).toEqual([...done.map((c) => c.id)].sort((a, b) => b - a));
+    expect(results.every((c) => c.target === 'xero' && c.kind !== 'resend')).toBe(true);
+    // As the whole view says, without reading the raw contacts: undoable, named as the workspace holds the contact now.
+    const whole = new Map(listCorrections(ws, { target: 'xero' }).map((c) => [c.id, c]));
+    for (const c of done) {
+      expect(c).toMatchObject({ canUndo: true, reviewed: null, after: null });
+      expect(c.canUndo).toBe(whole.get(c.id)!.canUndo);
+      expect(c.contactName).toBe(whole.get(c.id)!.after!.name);
+      expect(c.accountName).toBe(whole.get(c.id)!.accountName);
+    }
+    // A conflict is shown side by side: its images are read.
+    expect(results[0]).toMatchObject({ subject: contactId(3), current: { name: 'Harbour Three Freight Ltd' } });
+    expect(results[0]!.reviewed).not.toBeNull();
   });
 
   it('a contact changed and synced before the push is a conflict at once (no request for it)', async () => {

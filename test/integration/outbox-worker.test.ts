@@ -10,7 +10,7 @@ import type { Output } from '../../src/shared/contract';
 import type { Channel } from '../../src/shared/channels';
 import { createApp, type App } from '../../src/main/app/app';
 import { memorySettings } from '../../src/main/app/settings-store';
-import { buildChecklist, buildPlan } from '../../src/main/outbox';
+import { buildChecklist, buildPlan, listCorrections } from '../../src/main/outbox';
 import { openWorkspace } from '../../src/main/db';
 import { applyDecision } from '../../src/main/review/decide';
 
@@ -132,5 +132,24 @@ describe('plan, checklist and bulk apply off the serving thread', () => {
     const applied = await ok(app, 'decisions.bulkApply', { accountCodes: codes });
     expect(applied.applied).toBe(preview.items.length - 1);
     expect(applied.decisions.map(([code]) => code)).not.toContain(byHand);
+  });
+
+  it('a push plans and writes its corrections on the worker first, then sends; its results are read there too', async () => {
+    const app = start();
+    await ok(app, 'workspace.openDemo');
+    const { columns } = await ok(app, 'findings.list');
+    const codes = columns.code.filter((_, i) => columns.kind[i] === 'name_mismatch').slice(0, 4);
+    expect((await ok(app, 'decisions.bulkApply', { accountCodes: codes })).applied).toBeGreaterThan(0);
+    const progress: { task: string; message: string; finished?: boolean }[] = [];
+    app.events.on('progress', (e) => progress.push(e));
+    const pushed = await ok(app, 'outbox.push', {});
+    expect(pushed.done).toBeGreaterThan(0);
+    const worker = progress.filter((p) => p.task === 'outbox' && !p.finished).map((p) => p.message);
+    expect(worker).toEqual(expect.arrayContaining(['Planning the push…', 'Checking the plan…']));
+    const results = await ok(app, 'outbox.list', { target: 'xero', results: true });
+    expect(results.filter((c) => c.status === 'done')).toHaveLength(pushed.done);
+    expect(progress.some((p) => p.message === 'Reading the results…')).toBe(true);
+    // As the serving thread reads them from the same file.
+    expect(results).toEqual(listCorrections(app.session.require().ws, { results: true }));
   });
 });

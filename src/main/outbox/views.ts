@@ -2,6 +2,8 @@
 // two edits a person makes to the queue: retry a failed or conflicting correction.
 import type { CorrectionStatus, CorrectionTarget, CorrectionView } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';
+import type { CorrectionHead } from '../db/repos/outbox';
+import { xeroContactsById } from '../db/xero-side';
 import { API_KINDS, fieldOf, imageOf, updatedOf, type Correction, type Json } from './model';
 
 /** The contact as reviewed: the before-image, with the values the review saw for the fields it changes. */
@@ -18,12 +20,16 @@ function reviewedImage(c: Correction) {
   };
 }
 
-export function toView(ws: Workspace, c: Correction): CorrectionView {
+const canUndo = (c: CorrectionHead, hasAfter: boolean): boolean =>
+  c.target === 'xero' && API_KINDS.has(c.kind) && c.kind !== 'undo' && c.status === 'done' && c.attempts > 0 && hasAfter;
+
+/** A correction's view without its contact images (what a list shows of all but conflicts). */
+function headView(c: CorrectionHead, accountName: string, contactName: string, hasAfter: boolean): CorrectionView {
   return {
     id: c.id,
     decisionId: c.decisionId,
     accountCode: c.accountCode,
-    accountName: ws.accounts.get(c.accountCode)?.name ?? c.finding?.accountName ?? '',
+    accountName,
     target: c.target,
     subject: c.subject,
     kind: c.kind,
@@ -34,26 +40,60 @@ export function toView(ws: Workspace, c: Correction): CorrectionView {
     message: c.message,
     advice: c.advice,
     findingKind: c.finding?.kind ?? null,
-    reviewed: c.target === 'xero' ? reviewedImage(c) : null,
-    current: imageOf(c.current),
-    after: imageOf(c.after),
+    reviewed: null,
+    current: null,
+    after: null,
     undoesId: c.undoesId,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     doneAt: c.doneAt,
-    canUndo: c.target === 'xero' && API_KINDS.has(c.kind) && c.kind !== 'undo' && c.status === 'done' && c.attempts > 0 && c.after !== null,
+    canUndo: canUndo(c, hasAfter),
+    contactName,
+  };
+}
+
+export function toView(ws: Workspace, c: Correction): CorrectionView {
+  const after = imageOf(c.after);
+  const reviewed = c.target === 'xero' ? reviewedImage(c) : null;
+  const contactName = c.target === 'xero' ? after?.name || (ws.contacts.get(c.subject)?.name ?? reviewed?.name ?? '') : '';
+  return {
+    ...headView(c, ws.accounts.get(c.accountCode)?.name ?? c.finding?.accountName ?? '', contactName, c.after !== null),
+    reviewed,
+    current: imageOf(c.current),
+    after,
   };
 }
 
 export function listCorrections(
   ws: Workspace,
-  q: { status?: CorrectionStatus; target?: CorrectionTarget; limit?: number } = {},
+  q: { status?: CorrectionStatus; target?: CorrectionTarget; results?: boolean; limit?: number } = {},
 ): CorrectionView[] {
+  if (q.results) return pushResults(ws, q.limit);
   return ws.outbox
     .list({ status: q.status })
     .filter((c) => !q.target || c.target === q.target)
     .slice(0, q.limit ?? Infinity)
     .map((c) => toView(ws, c));
+}
+
+/** Where a result is listed: what needs the bookkeeper first (failed, conflict), then one still being sent, then the rest. */
+const RESULT_RANK: Partial<Record<CorrectionStatus, number>> = { failed: 0, conflict: 0, sending: 1 };
+
+/**
+ * What pushes wrote or tried to write, for the Push screen: the failed and conflicting first, then the newest. Read
+ * without the raw contacts (10,000 after a large push); a conflict, shown side by side, is read whole.
+ */
+function pushResults(ws: Workspace, limit = Infinity): CorrectionView[] {
+  const heads = ws.outbox.resultHeads([...API_KINDS]);
+  const rank = (c: CorrectionHead) => RESULT_RANK[c.status] ?? 2;
+  heads.sort((a, b) => rank(a) - rank(b) || b.id - a.id);
+  const accounts = ws.accounts.places();
+  const contacts = xeroContactsById(ws);
+  return heads.slice(0, limit).map((c) => {
+    if (c.status === 'conflict') return toView(ws, ws.outbox.get(c.id)!);
+    const accountName = accounts.get(c.accountCode)?.name ?? c.finding?.accountName ?? '';
+    return headView(c, accountName, contacts.get(c.subject.toLowerCase())?.name ?? '', c.hasAfter);
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { ApiErrorCode } from '../../shared/api-client';
 import type { BulkApplied, BulkPreview } from '../../shared/contract';
 import { AppError } from '../../shared/app-error';
-import type { Checklist, PushPlan } from '../../shared/contract-outbox';
+import type { Checklist, CorrectionView, PushPlan } from '../../shared/contract-outbox';
 import type { Workspace } from '../db';
 import type { Worker } from 'node:worker_threads';
 import { nativeBinding } from '../db/native-binding';
@@ -18,8 +18,21 @@ export type OutboxTask =
   | { kind: 'checklist'; actor: string }
   | { kind: 'bulkPreview'; request: BulkRequest }
   | { kind: 'bulkApply'; request: BulkRequest }
+  /** The outbox brought up to date with the decisions (a push's first step): how many corrections it added. */
+  | { kind: 'materialise'; actor: string }
+  /** The Push screen's results (listCorrections with `results`). */
+  | { kind: 'results'; limit: number }
   | { kind: 'warm' };
-type Answer = { plan: PushPlan; checklist: Checklist; bulkPreview: BulkPreview; bulkApply: BulkApplied; warm: null };
+/** What each task answers. */
+export type OutboxAnswer = {
+  plan: PushPlan;
+  checklist: Checklist;
+  bulkPreview: BulkPreview;
+  bulkApply: BulkApplied;
+  materialise: number;
+  results: CorrectionView[];
+  warm: null;
+};
 
 export interface OutboxJob {
   path: string;
@@ -118,10 +131,10 @@ export function runOutboxTask<K extends OutboxTask['kind']>(
   nowIso: string,
   signal?: AbortSignal,
   progress?: (done: number, total: number) => void,
-): Promise<Answer[K]> {
+): Promise<OutboxAnswer[K]> {
   const k = keptWorker(ws);
   const id = k.next++;
-  return new Promise<Answer[K]>((resolve, reject) => {
+  return new Promise<OutboxAnswer[K]>((resolve, reject) => {
     const stop = () => {
       reject(signal?.reason ?? new Error('cancelled'));
       if (kept === k) stopOutboxWorker();
@@ -133,7 +146,7 @@ export function runOutboxTask<K extends OutboxTask['kind']>(
         signal?.removeEventListener('abort', stop);
         f(v);
       };
-    k.pending.set(id, { resolve: done((v) => resolve(v as Answer[K])), reject: done(reject), progress });
+    k.pending.set(id, { resolve: done((v) => resolve(v as OutboxAnswer[K])), reject: done(reject), progress });
     const message: OutboxRequest = { id, nowIso, task };
     k.worker.ref();
     k.worker.postMessage(message);
@@ -155,7 +168,7 @@ export class OffThreadWork {
     task: Extract<OutboxTask, { kind: K }>,
     nowIso: string,
     message: string,
-  ): Promise<Answer[K]> {
+  ): Promise<OutboxAnswer[K]> {
     const controller = new AbortController();
     this.#running.add(controller);
     this.report(message, false);

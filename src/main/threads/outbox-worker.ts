@@ -6,6 +6,8 @@ import { openWorkspace } from '../db';
 import { setNativeBinding } from '../db/native-binding';
 import { buildPlan, preparePlan } from '../outbox/plan';
 import { currentChecklist } from '../outbox/checklist';
+import { materialise } from '../outbox/materialise';
+import { listCorrections } from '../outbox/views';
 import { applyBulk, prepareBulk, previewBulk } from '../review/decide';
 import type { WorkerEnvelope } from './start-worker';
 import type { OutboxJob, OutboxMessage, OutboxRequest } from './outbox-thread';
@@ -27,6 +29,8 @@ function answer({ id, task, nowIso }: OutboxRequest): unknown {
   if (task.kind === 'plan') return buildPlan(ws, nowIso, progress);
   if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor, progress);
   if (task.kind === 'bulkPreview') return previewBulk(ws, task.request, progress);
+  if (task.kind === 'materialise') return materialise(ws, nowIso, task.actor, progress).length;
+  if (task.kind === 'results') return listCorrections(ws, { results: true, limit: task.limit });
   return applyBulk(ws, task.request, progress);
 }
 

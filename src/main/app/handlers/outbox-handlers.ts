@@ -13,7 +13,7 @@ import { RECOMPUTE_PENDING_KEY } from '../../db/state-keys';
 import { pushBudget, pushGuard, runPush } from '../../outbox/service';
 import { undoCorrections } from '../../outbox/undo';
 import { listCorrections, retryCorrections } from '../../outbox/views';
-import { runsOffThread, type OffThreadWork, type OutboxTask } from '../../threads/outbox-thread';
+import { runsOffThread, type OffThreadWork, type OutboxAnswer, type OutboxTask } from '../../threads/outbox-thread';
 import { readBinding } from '../../xero/binding';
 import { xeroExportSide } from '../../review/freshness';
 import { EXPORT_PUSH_REFUSAL } from '../../../shared/xero-export';
@@ -114,13 +114,14 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
       s.dataChanged();
     }
   };
-  // A large workspace's plan and checklist are built on a worker, so the window keeps answering meanwhile.
-  const offThread = <K extends 'plan' | 'checklist'>(
+  // A large workspace's plan, checklist, results and a push's first step run on a worker: the window keeps answering.
+  const offThread = <K extends 'plan' | 'checklist' | 'results' | 'materialise'>(
     ws: Workspace,
     task: Extract<OutboxTask, { kind: K }>,
     message: string,
-    here: () => OutboxOutput<K extends 'plan' ? 'outbox.plan' : 'checklist.get'>,
-  ) => (s.offThread && runsOffThread(ws, task, s.workerFrom) ? s.offThread.run(ws, task, now(), message) : Promise.resolve(here()));
+    here: () => OutboxAnswer[K],
+  ): Promise<OutboxAnswer[K]> =>
+    s.offThread && runsOffThread(ws, task, s.workerFrom) ? s.offThread.run(ws, task, now(), message) : Promise.resolve(here());
   return {
     'outbox.plan': async () => {
       const { ws } = s.workspace();
@@ -132,7 +133,10 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
       const { ws } = s.workspace();
       return writing(ws, async (signal) => {
         const options = { batchSize, signal, onProgress: s.emitProgress, now, recompute: false } as const;
-        const guard = pushGuard(ws, buildPlan(ws, now()).contacts, batchSize);
+        const plan = await offThread(ws, { kind: 'plan' }, 'Planning the push…', () => buildPlan(ws, now()));
+        const guard = pushGuard(ws, plan.contacts, batchSize);
+        // Its first step, the corrections of the decisions written, on the worker too: the push finds it done.
+        await offThread(ws, { kind: 'materialise', actor: 'user' }, 'Checking the plan…', () => 0);
         return asAppError(async () => runPush(ws, await s.xeroClient(ws), guard, options));
       });
     },
@@ -141,7 +145,11 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
       running.abort(new AppError('cancelled', 'cancelled by the user'));
       return { cancelled: true };
     },
-    'outbox.list': async (q) => listCorrections(s.workspace().ws, q),
+    'outbox.list': async (q) => {
+      const { ws } = s.workspace();
+      if (!q.results) return listCorrections(ws, q);
+      return offThread(ws, { kind: 'results', limit: q.limit }, 'Reading the results…', () => listCorrections(ws, q));
+    },
     'outbox.undo': async ({ ids }) => {
       const { ws } = s.workspace();
       return writing(ws, (signal) => {

@@ -134,7 +134,8 @@ interface BatchRow {
   response_json: string | null;
 }
 
-const toHead = (r: CorrectionRow): CorrectionHead => ({
+// A row with more columns after the correction's (a flag a query adds) reads as its head too.
+const toHead = (r: readonly [...CorrectionRow, ...unknown[]]): CorrectionHead => ({
   id: r[0],
   decisionId: r[1],
   accountCode: r[2],
@@ -210,6 +211,13 @@ export function createOutboxRepo(db: Db, now: NowIso = isoNow) {
   const byId = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE id = ?`).raw(true);
   const all = db.prepare<[], CorrectionRow>(`${SELECT} ORDER BY id`).raw(true);
   const allHeads = db.prepare<[], CorrectionRow>(HEADS).raw(true);
+  const resultRows = db
+    .prepare<[string], [...CorrectionRow, number]>(
+      `${HEADS.replace(' FROM corrections ORDER BY id', ', after_json IS NOT NULL FROM corrections')}
+       WHERE target = 'xero' AND kind IN (SELECT value FROM json_each(?)) AND status <> 'queued' AND NOT (status = 'undone' AND attempts = 0)
+       ORDER BY id`,
+    )
+    .raw(true);
   const ofStatus = db.prepare<[string], CorrectionRow>(`${SELECT} WHERE status = ? ORDER BY id`).raw(true);
   const ofBatch = db.prepare<[number], CorrectionRow>(`${SELECT} WHERE batch_id = ? ORDER BY id`).raw(true);
   const queuedOf = db.prepare<[string], CorrectionRow>(`${SELECT} WHERE subject = ? AND status = 'queued' ORDER BY id`).raw(true);
@@ -334,6 +342,13 @@ export function createOutboxRepo(db: Db, now: NowIso = isoNow) {
     /** Every correction without its raw Xero contacts: what the plan and the checklist read (10,000 of them, each time). */
     heads(): CorrectionHead[] {
       return allHeads.all().map(toHead);
+    },
+    /**
+     * The heads of what pushes wrote or tried to write (Xero corrections of these kinds, not queued, and not withdrawn
+     * before an attempt), with whether Xero's answer after the write is kept (an undo writes from it), by id.
+     */
+    resultHeads(kinds: readonly string[]): (CorrectionHead & { hasAfter: boolean })[] {
+      return resultRows.all(JSON.stringify(kinds)).map((r) => ({ ...toHead(r), hasAfter: r[23] === 1 }));
     },
     /** Corrections made from decisions (undo rows excluded). */
     fromDecisions(): Correction[] {

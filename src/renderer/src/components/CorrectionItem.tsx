@@ -5,19 +5,33 @@ import { CORRECTION_KIND_LABELS } from '../../../shared/push-summary';
 import { ContactImageCard } from './ContactImageCard';
 import { unseenDifference } from '../../../shared/unseen-difference';
 
+/** Where a row of a virtualised list sits (its index, its offset) and how the list measures it. */
+export interface RowPlace {
+  index: number;
+  start: number;
+  measure: (element: Element | null) => void;
+}
+
 export function CorrectionItem({
   c,
   busy,
   onRetry,
   onUndo,
+  place,
 }: {
   c: CorrectionView;
   busy: boolean;
   onRetry: () => void;
   onUndo: () => void;
+  place?: RowPlace;
 }) {
   return (
-    <li className="correction" data-testid="correction" data-status={c.status}>
+    <li
+      className={place ? 'correction results-row' : 'correction'}
+      data-testid="correction"
+      data-status={c.status}
+      {...(place && { ref: place.measure, 'data-index': place.index, style: { transform: `translateY(${place.start}px)` } })}
+    >
       <div className="correction-head">
         <span className={`badge status-${c.status}`}>{c.status}</span>
         <strong>{c.accountCode}</strong> <span>{c.accountName}</span>

@@ -19,7 +19,7 @@ import '../outbox.css';
 export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
   const api = useApi();
   const loaded = useLoad(async () => {
-    const [plan, items] = await Promise.all([api.outbox.plan(), api.outbox.list({ target: 'xero' })]);
+    const [plan, items] = await Promise.all([api.outbox.plan(), api.outbox.list({ target: 'xero', results: true, limit: 100_000 })]);
     return { plan, items };
   }, [api]);
   const { error, reload: refresh } = loaded;
