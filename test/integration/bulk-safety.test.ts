@@ -182,6 +182,27 @@ describe('bulk accept', () => {
     ).toEqual(['161066', 'C01016']);
   });
 
+  it('a second bulk accept leaves out a rename that gives the name a contact restored by the first one gets', async () => {
+    // As a bookkeeper did: archived holders first (C01315's contact restored and renamed), then the name mismatches
+    // (C00216 would rename another contact to the same name). The push would hold both back, and half-apply C01315.
+    const app = await demoApp();
+    const rows = await rowsOf(app);
+    const ofKind = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.code);
+    const first = await ok(app, 'decisions.bulkApply', { accountCodes: ofKind('archived_holder') });
+    expect(first.decisions.map(([code]) => code)).toContain('C01315');
+    const preview = await ok(app, 'decisions.bulkPreview', { accountCodes: ofKind('name_mismatch') });
+    expect(preview.items.map((i) => i.accountCode)).not.toContain('C00216');
+    expect(preview.skipped.find((s) => s.accountCode === 'C00216')).toEqual({
+      accountCode: 'C00216',
+      reason: 'decide it by hand: it contradicts a decision made before',
+      detail:
+        "The decision on C01315 gives the name 'Easter Seals Gilchrist Marchman' to another active Xero contact: the push would hold both back until one of them is decided again",
+    });
+    await ok(app, 'decisions.bulkApply', { accountCodes: ofKind('name_mismatch') });
+    const plan = await ok(app, 'outbox.plan');
+    expect(plan.items.filter((i) => i.blocked !== null)).toEqual([]);
+  });
+
   it('leaves out the rows whose names lost information unless asked, and then renames towards the better name', async () => {
     const app = await demoApp();
     const rows = await rowsOf(app);

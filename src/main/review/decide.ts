@@ -484,12 +484,10 @@ function contradicts(ws: Workspace, xero: ContactDirectory, p: Planned): string 
   const mine = p.payload.changes.filter((c) => c.target === 'xero');
   if (mine.length === 0) return null;
   const index = decidedXeroChanges(ws);
-  const others = new Map<string, FieldChange[]>();
-  const add = ({ accountCode, change }: { accountCode: string; change: FieldChange }) => {
-    if (accountCode === p.accountCode) return;
-    const list = others.get(accountCode);
-    if (!list) others.set(accountCode, [change]);
-    else if (!list.includes(change)) list.push(change);
+  // The other accounts whose decisions change the same contact, or give the same name or AccountNumber.
+  const others = new Set<string>();
+  const add = ({ accountCode }: DecidedChange) => {
+    if (accountCode !== p.accountCode) others.add(accountCode);
   };
   for (const c of mine) {
     for (const o of index.bySubject.get(c.subject.toLowerCase()) ?? []) add(o);
@@ -497,9 +495,11 @@ function contradicts(ws: Workspace, xero: ContactDirectory, p: Planned): string 
       for (const o of index.byValue.get(`${c.field}|${c.to.trim().toLowerCase()}`) ?? []) add(o);
   }
   if (others.size === 0) return null;
+  // Each other decision with all its Xero changes: the one that names a contact may also restore it (an archived
+  // contact given a name an active one gets is no clash; restored as well, it is).
   const planned = [
     { accountCode: p.accountCode, changes: mine },
-    ...[...others].map(([accountCode, changes]) => ({ accountCode, changes })),
+    ...[...others].map((accountCode) => ({ accountCode, changes: index.byAccount.get(accountCode) ?? [] })),
   ];
   const clash = clashesOf(planned, activeAfter(xero, planned), 'The decision on').get(p.accountCode);
   return clash ? `${clash}: the push would hold both back until one of them is decided again` : null;
@@ -507,27 +507,32 @@ function contradicts(ws: Workspace, xero: ContactDirectory, p: Planned): string 
 
 type DecidedChange = { accountCode: string; change: FieldChange };
 /** The current decisions' Xero changes by contact and by the name or AccountNumber they give, kept until the next write. */
-const decidedChanges = new WeakMap<
-  Workspace,
-  { mark: string; bySubject: Map<string, DecidedChange[]>; byValue: Map<string, DecidedChange[]> }
->();
-function decidedXeroChanges(ws: Workspace): { bySubject: Map<string, DecidedChange[]>; byValue: Map<string, DecidedChange[]> } {
+interface DecidedIndex {
+  bySubject: Map<string, DecidedChange[]>;
+  byValue: Map<string, DecidedChange[]>;
+  /** Each account's Xero changes, all of them. */
+  byAccount: Map<string, FieldChange[]>;
+}
+const decidedChanges = new WeakMap<Workspace, DecidedIndex & { mark: string }>();
+function decidedXeroChanges(ws: Workspace): DecidedIndex {
   const mark = writeMark(ws);
   const kept = decidedChanges.get(ws);
   if (kept?.mark === mark) return kept;
   const bySubject = new Map<string, DecidedChange[]>();
   const byValue = new Map<string, DecidedChange[]>();
-  const put = (m: Map<string, DecidedChange[]>, key: string, d: DecidedChange) => {
+  const byAccount = new Map<string, FieldChange[]>();
+  const put = <T>(m: Map<string, T[]>, key: string, d: T) => {
     const list = m.get(key);
     if (list) list.push(d);
     else m.set(key, [d]);
   };
   for (const d of ws.decisions.currentXeroChanges()) {
     put(bySubject, d.change.subject.toLowerCase(), d);
+    put(byAccount, d.accountCode, d.change);
     if ((d.change.field === 'AccountNumber' || d.change.field === 'Name') && d.change.to.trim() !== '')
       put(byValue, `${d.change.field}|${d.change.to.trim().toLowerCase()}`, d);
   }
-  const built = { mark, bySubject, byValue };
+  const built = { mark, bySubject, byValue, byAccount };
   decidedChanges.set(ws, built);
   return built;
 }
