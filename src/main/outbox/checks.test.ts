@@ -83,13 +83,51 @@ describe('checkPlan', () => {
     expect(blocks.get('2')!.reason).toMatch(/over 50 characters/);
   });
 
-  it('says when the holder is itself changed in this push (push again afterwards)', () => {
+  it('sends a change after the one that frees its value, in a later round of the same push', () => {
     const blocks = checkPlan([item('1', 'b', 'Name', 'Acme Freight Ltd'), item('2', 'a', 'Name', 'Acme Freight Holdings')], contacts);
-    expect(blocks.get('1')!.reason).toMatch(
-      /^Waits for this push: the active contact ".*" has the name "Acme Freight Ltd" .*Push again once it is done/,
-    );
+    expect(blocks.get('1')).toEqual({
+      reason: expect.stringMatching(
+        /^Sent after the change that frees it, in this push: the active contact ".*" has the name "Acme Freight Ltd"/,
+      ),
+      later: true,
+    });
     // Nothing to merge in Xero: it is only the order of the writes.
     expect(blocks.get('1')!.clash).toBeUndefined();
     expect(blocks.has('2')).toBe(false);
   });
+
+  it('holds a change back when the one that would free its value is held back, or waits for it in turn (a swap)', () => {
+    // a gives up its name for a name Xero refuses (empty): b cannot take a's name.
+    const freeingHeld = checkPlan([item('1', 'b', 'Name', 'Acme Freight Ltd'), item('2', 'a', 'Name', ' ')], contacts);
+    expect(reasons(freeingHeld)).toEqual({
+      '1': expect.stringMatching(/^Xero would refuse it: .*"Acme Freight Ltd".*the change of this push that frees it is held back too\.$/),
+      '2': 'Xero refuses an empty contact name.',
+    });
+    // a and b swap names: Xero takes neither first.
+    const swap = checkPlan(
+      [item('1', 'b', 'Name', 'Acme Freight Ltd'), item('2', 'a', 'Name', contacts.find((c) => c.contactId === 'b')!.name)],
+      contacts,
+    );
+    expect(Object.values(reasons(swap))).toEqual([
+      expect.stringMatching(/values swapped between contacts.*clear one of them in Xero by hand first\.$/),
+      expect.stringMatching(/values swapped between contacts.*clear one of them in Xero by hand first\.$/),
+    ]);
+    expect([...swap.values()].some((b) => b.later)).toBe(false);
+  });
+
+  it('a real reason found after "sent after the change that frees it" replaces it', () => {
+    // b would take a's name once a gives it up, but d is given that name in the same push too.
+    const both = checkPlan(
+      [
+        item('1', 'b', 'Name', 'Acme Freight Ltd'),
+        item('2', 'a', 'Name', 'Acme Freight Holdings'),
+        item('3', 'd', 'Name', 'Acme Freight Ltd'),
+      ],
+      contacts,
+    );
+    expect(both.get('1')).toEqual({ reason: expect.stringMatching(/to a second contact/) });
+  });
 });
+
+const reasons = (m: Map<string, { reason: string }>): Record<string, string> =>
+  Object.fromEntries([...m].map(([ref, b]) => [ref, b.reason]));

@@ -24,6 +24,12 @@ export interface Block {
    * there, in the web app, is the step the fix needs. `mergedInto` is the name of the contact it was merged into.
    */
   free?: { contactId: string; name: string; accountNumber: string; mergedInto: string };
+  /**
+   * Held back only until another correction of this push frees the value (the holder is renamed or renumbered): sent
+   * in a later round of the same push, once that one is written. Set only where that one goes: if it is held back
+   * too (or the two swap values), the block stands, with a reason that says so.
+   */
+  later?: true;
 }
 
 const MAX_NAME = 255;
@@ -66,8 +72,10 @@ function indexOf(contacts: readonly ContactFacts[]) {
 
 export function checkPlan(items: readonly CheckItem[], contacts: readonly ContactFacts[]): Map<string, Block> {
   const blocked = new Map<string, Block>();
+  // The first reason found stands, except that a real one replaces "sent after the change that frees it".
   const block = (ref: string, b: Block): void => {
-    if (!blocked.has(ref)) blocked.set(ref, b);
+    const held = blocked.get(ref);
+    if (!held || (held.later && !b.later)) blocked.set(ref, b);
   };
   const { byId, activeByName, byNumber } = indexOf(contacts);
   const edits = items.flatMap((item) => item.changes.map((e) => ({ item, e, subject: item.subject.toLowerCase() })));
@@ -98,8 +106,12 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     const next = planned.get(`${holder.contactId.toLowerCase()}|${field}`);
     return next !== undefined && uniqueKey(next) !== uniqueKey(value);
   };
-  const waits = (what: string): string =>
-    `Waits for this push: ${what} until this push changes it. Push again once it is done: this change is sent then.`;
+  // What waits for which correction of this push: its ref, and the holder's field that frees the value.
+  const waiting = new Map<string, { holder: string; field: 'Name' | 'AccountNumber'; what: string }>();
+  const waits = (ref: string, holder: ContactFacts, field: 'Name' | 'AccountNumber', what: string): Block => {
+    waiting.set(ref, { holder: holder.contactId.toLowerCase(), field, what });
+    return { reason: `Sent after the change that frees it, in this push: ${what} until this push changes it.`, later: true };
+  };
   const plannedSubjects = [...new Set(edits.map((x) => x.subject))];
   // The contacts of this push by the name (active ones) and the Account Number each ends up with, in plan order:
   // the second one to get a name or number is found by a lookup, not by going through the whole plan per edit.
@@ -121,9 +133,15 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
       if (to === '' || finalOf(subject, 'ContactStatus') !== 'ACTIVE') continue;
       const holder = (activeByName.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
       if (holder && movesAway(holder, 'Name', to))
-        block(item.ref, {
-          reason: waits(`the active contact "${holder.name}" has the name "${to}" (names are unique among active contacts)`),
-        });
+        block(
+          item.ref,
+          waits(
+            item.ref,
+            holder,
+            'Name',
+            `the active contact "${holder.name}" has the name "${to}" (names are unique among active contacts)`,
+          ),
+        );
       else if (holder) {
         block(item.ref, {
           reason: `Xero would refuse it: the name "${to}" is already used by the active contact "${holder.name}"; Contact Name is unique among active contacts. If they are the same business, merge the two in Xero; otherwise choose a different name.`,
@@ -146,7 +164,15 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
         const merged = mergedInto === null ? '' : ` merged into "${mergedInto}"`;
         const about = archived || merged ? ` (${archived}${merged})` : '';
         if (movesAway(holder, 'AccountNumber', to))
-          block(item.ref, { reason: waits(`"${holder.name}"${about} holds the Account Number "${to}" (Account Numbers are unique)`) });
+          block(
+            item.ref,
+            waits(
+              item.ref,
+              holder,
+              'AccountNumber',
+              `"${holder.name}"${about} holds the Account Number "${to}" (Account Numbers are unique)`,
+            ),
+          );
         else
           block(item.ref, {
             reason: `Xero would refuse it: the Account Number "${to}" is already held by "${holder.name}"${about}; Account Numbers are unique, archived contacts included. Free it there first, or give the billing account a new code in CocoonOPS.`,
@@ -164,9 +190,15 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
       const name = finalOf(subject, 'Name');
       const holder = (activeByName.get(uniqueKey(name)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
       if (holder && movesAway(holder, 'Name', name))
-        block(item.ref, {
-          reason: waits(`the active contact "${holder.name}" has the name "${name}" (names are unique among active contacts)`),
-        });
+        block(
+          item.ref,
+          waits(
+            item.ref,
+            holder,
+            'Name',
+            `the active contact "${holder.name}" has the name "${name}" (names are unique among active contacts)`,
+          ),
+        );
       else if (holder) {
         block(item.ref, {
           reason: `Restoring it would make two active contacts named "${name}" (the other is "${holder.name}"): Xero refuses that. If they are the same business, merge them in Xero; otherwise rename one first.`,
@@ -175,5 +207,53 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
       }
     }
   }
+  settleWaits(
+    blocked,
+    waiting,
+    groupBy(edits, (x) => `${x.subject}|${x.e.field}`),
+  );
   return blocked;
+}
+
+/**
+ * A correction that waits for another of this push goes in a later round only if that one goes (in this push,
+ * perhaps itself in a later round). The rest stay held back and say why: the freeing change is held back, or it
+ * waits in turn for this one (two contacts swapping a name or number, which Xero takes in neither order).
+ */
+function settleWaits(
+  blocked: Map<string, Block>,
+  waiting: ReadonlyMap<string, { holder: string; field: 'Name' | 'AccountNumber'; what: string }>,
+  byField: ReadonlyMap<string, readonly { item: CheckItem }[]>,
+): void {
+  const later = [...waiting.keys()].filter((ref) => blocked.get(ref)?.later);
+  const waits = new Set(later);
+  const freeing = (ref: string): string[] => {
+    const w = waiting.get(ref)!;
+    return (byField.get(`${w.holder}|${w.field}`) ?? []).map((x) => x.item.ref);
+  };
+  // What goes: every correction not held back, then each waiting one whose freeing changes all go, until none is added.
+  const goes = new Set(
+    [...byField.values()]
+      .flat()
+      .map((x) => x.item.ref)
+      .filter((ref) => !blocked.has(ref)),
+  );
+  for (let added = true; added;) {
+    added = false;
+    for (const ref of later)
+      if (!goes.has(ref) && freeing(ref).every((f) => goes.has(f))) {
+        goes.add(ref);
+        added = true;
+      }
+  }
+  for (const ref of later) {
+    if (goes.has(ref)) continue;
+    const w = waiting.get(ref)!;
+    const inTurn = freeing(ref).some((f) => waits.has(f) && !goes.has(f));
+    blocked.set(ref, {
+      reason: inTurn
+        ? `Xero would refuse it: ${w.what}, and the change that frees it waits in turn (values swapped between contacts, which Xero takes in no order): clear one of them in Xero by hand first.`
+        : `Xero would refuse it: ${w.what}, and the change of this push that frees it is held back too.`,
+    });
+  }
 }

@@ -57,6 +57,9 @@ export function blocksOf(
 
 export const refOf = (c: Pick<Correction, 'id'>): string => `c${c.id}`;
 
+/** A block that holds a correction back from the push (not one that only sends it in a later round). */
+export const held = (b: Block | undefined): b is Block => b !== undefined && !b.later;
+
 const FIELD_OF: Record<string, 'name' | 'accountNumber' | 'status'> = {
   Name: 'name',
   AccountNumber: 'accountNumber',
@@ -184,9 +187,10 @@ function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPl
     contactName: nameOf(p.subject),
     kind: p.kind,
     changes: p.changes,
-    blocked: blocks.get(p.ref)?.reason ?? null,
+    blocked: held(blocks.get(p.ref)) ? blocks.get(p.ref)!.reason : null,
   }));
-  const sendable = api.filter((p) => !blocks.has(p.ref));
+  // What waits for another change of this push goes in a later round of it: sendable too.
+  const sendable = api.filter((p) => !held(blocks.get(p.ref)));
   const byKind: Record<string, number> = {};
   for (const p of sendable) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
   const inserted = (s: string) => diff.inserts.filter((c) => c.status === s).length;
@@ -199,7 +203,7 @@ function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPl
     contacts: new Set(sendable.map((p) => p.subject.toLowerCase())).size,
     byKind,
     items,
-    blocked: blocks.size,
+    blocked: [...blocks.values()].filter(held).length,
     conflicts: existing.filter((c) => c.status === 'conflict').length + inserted('conflict'),
     failed: existing.filter((c) => c.status === 'failed').length + inserted('failed'),
     resuming: existing.filter((c) => c.status === 'sending').length,

@@ -10,7 +10,8 @@ import { outboxSalt, takePushLock } from './keys';
 import { rememberPush } from '../review/last-push';
 import { materialise } from './materialise';
 import { groupBySubject, isApiCorrection } from './model';
-import { blocksOf, contactsAfterPushes, refOf } from './plan';
+import type { Block } from './checks';
+import { blocksOf, contactsAfterPushes, held, refOf } from './plan';
 import { resumeInterrupted } from './recover';
 import { recomputeIfPending, resyncTouched } from './resync';
 import { emptyTally, settle, type RunContext } from './settle';
@@ -31,8 +32,16 @@ export interface PushOptions {
   recompute?: MatchOptions | false;
 }
 
-/** Checks the queued Xero corrections, then sends the ones that pass, batch by batch. Returns whether it was stopped. */
-async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<number> | null): Promise<boolean> {
+/** Most rounds of one push: each sends what the one before freed (a number or name given up, then taken). */
+const MAX_ROUNDS = 4;
+
+type Round = { stopped: boolean; sent: number; later: number };
+
+/**
+ * Checks the queued Xero corrections, then sends the ones that pass, batch by batch; the ones that wait for a change
+ * of this push (`later`) are left for the next round. Returns whether it was stopped, how many it sent and left.
+ */
+async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<number> | null, round: number): Promise<Round> {
   const { ws } = ctx;
   const queued = ws.outbox.list({ status: 'queued' }).filter((c) => isApiCorrection(c) && (!only || only.has(c.id)));
   const blocks = blocksOf(
@@ -40,28 +49,37 @@ async function sendQueued(ctx: RunContext, batchSize: number, only: ReadonlySet<
     queued.map((c) => ({ ...c, ref: refOf(c) })),
     contactsAfterPushes(ws, ws.outbox.list()),
   );
+  // Held back from this round's sending and the next: an undo sends what it names now or never, so for it a change
+  // that would wait is held back too.
+  const stays = (c: (typeof queued)[number]): Block | undefined => {
+    const b = blocks.get(refOf(c));
+    return only || held(b) ? b : undefined;
+  };
   ws.transaction(() => {
     for (const c of queued) {
-      const b = blocks.get(refOf(c));
+      const b = stays(c);
       if (b && only) settle(ctx, c, { kind: 'failed', messages: [b.reason], advice: '' });
       else if (b && c.message !== b.reason) ws.outbox.patch(c.id, { message: b.reason, advice: '' });
     }
   });
-  ctx.tally.blocked += only ? 0 : blocks.size;
+  // Counted once, as the last round leaves them.
+  ctx.tally.blocked = only ? 0 : queued.filter((c) => stays(c)).length;
   const groups = groupBySubject(
     queued.filter((c) => !blocks.has(refOf(c))),
     (c) => c.subject,
   );
+  const later = only ? 0 : queued.filter((c) => blocks.get(refOf(c))?.later).length;
   const total = groups.reduce((n, g) => n + g.length, 0);
   let done = 0;
-  ctx.progress({ phase: 'send', message: `Sending ${total} corrections to Xero…`, done, total, finished: false });
+  const what = round === 1 ? '' : ' freed by the changes before';
+  ctx.progress({ phase: 'send', message: `Sending ${total} corrections${what} to Xero…`, done, total, finished: false });
   for (const part of chunks(groups, batchSize)) {
-    if (ctx.signal?.aborted) return true;
+    if (ctx.signal?.aborted) return { stopped: true, sent: done, later };
     await sendBatch(ctx, part, only ? 'undo' : 'push');
     done += part.reduce((n, g) => n + g.length, 0);
     ctx.progress({ phase: 'send', message: `Sent ${done} of ${total} corrections`, done, total, finished: false });
   }
-  return false;
+  return { stopped: false, sent: done, later };
 }
 
 export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o: PushOptions = {}): Promise<PushResult> {
@@ -90,8 +108,15 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
       ctx.progress({ phase: 'check', message: 'Checking the plan…', done: 0, total: null, finished: false });
       materialise(ws, now(), actor);
     }
-    cancelled = await sendQueued(ctx, batchSize, o.only ? new Set(o.only) : null);
+    const only = o.only ? new Set(o.only) : null;
+    let round = await sendQueued(ctx, batchSize, only, 1);
     await resyncTouched(ctx);
+    // What waited for a change of this push (a number or name its holder gives up) goes now that it is written.
+    for (let n = 2; !round.stopped && round.later > 0 && round.sent > 0 && n <= MAX_ROUNDS; n++) {
+      round = await sendQueued(ctx, batchSize, only, n);
+      await resyncTouched(ctx);
+    }
+    cancelled = round.stopped;
     if (o.recompute !== false) {
       ctx.progress({ phase: 'match', message: 'Recomputing the findings…', done: 0, total: null, finished: false });
       recomputeIfPending(ws, o.recompute ?? {});
