@@ -27,6 +27,8 @@ export const CorrectionKind = z.enum(CORRECTION_KINDS);
 export type CorrectionKind = z.infer<typeof CorrectionKind>;
 /** Kinds written through POST /Contacts. */
 export const API_KINDS: ReadonlySet<CorrectionKind> = new Set(['rename', 'account_number', 'restore', 'undo']);
+/** Xero contact fields a decision may change that the API cannot write: each is a step in Xero's web app (checklist). */
+export const XERO_WEB_APP_FIELDS: readonly string[] = ['IsCustomer'];
 
 export const CorrectionTarget = z.enum(['xero', 'cocoon']);
 export type CorrectionTarget = z.infer<typeof CorrectionTarget>;
@@ -213,13 +215,14 @@ export type UndoResult = z.infer<typeof UndoResult>;
 export const ChecklistPlace = z.enum(['cocoonops', 'xero', 'reconciler']);
 
 /** What is to be done: the checklist's groups, in the order they are worked through (fixes first, then re-sends). */
-export const CHECKLIST_TASKS = ['rename', 'recode', 'xero', 'resend', 'exceptions'] as const;
+export const CHECKLIST_TASKS = ['rename', 'recode', 'xero', 'customer', 'resend', 'exceptions'] as const;
 export const ChecklistTask = z.enum(CHECKLIST_TASKS);
 export type ChecklistTask = z.infer<typeof ChecklistTask>;
 export const CHECKLIST_TASK_TITLES: Record<ChecklistTask, string> = {
   rename: 'Rename in CocoonOPS',
   recode: 'Change a billing account code in CocoonOPS',
   xero: 'Merge contacts or free an Account Number in Xero',
+  customer: "Make a contact a customer in Xero's web app",
   resend: 'Re-send invoices from CocoonOPS',
   exceptions: 'Check and close CocoonOPS exceptions',
 };

@@ -219,6 +219,12 @@ export const FailingBreakdown = z.object({
   queued: z.number().int(),
   /** The fix was pushed to Xero, and the account still fails: it needs attention. */
   pushed: z.number().int(),
+  /** What is left of the fix is a step in Xero's web app (make a contact a customer…), on the checklist, not ticked off. */
+  webApp: z.number().int(),
+  /** The web-app step is ticked off (done by hand) and Xero was not read since: the next sync checks it. */
+  webAppToCheck: z.number().int(),
+  /** The web-app step was done, Xero was read since, and the account still fails: it needs attention. */
+  webAppFailed: z.number().int(),
   /** The CocoonOPS export shows the decided change, and the account still fails: it needs attention. */
   changed: z.number().int(),
   /** The fix is a change in CocoonOPS (rename, new code) that the CocoonOPS export does not show yet. */

@@ -57,7 +57,7 @@ test('groups by what is to be done; re-sends name their invoices; filter, tick, 
     /^Everything.*0 of [\d,]+ done$/,
     /^Rename in CocoonOPS/,
     /^Change a billing account code in CocoonOPS/,
-    /^Merge contacts or free an Account Number in Xero/,
+    /^Make a contact a customer in Xero's web app/,
     /^Re-send invoices from CocoonOPS.*0 of \d+ done$/,
     /^Check and close CocoonOPS exceptions/,
   ]);

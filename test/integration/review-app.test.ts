@@ -46,6 +46,9 @@ async function listRows(app: App) {
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
+/** Every stage of the failing breakdown at zero. */
+const NO_STAGE = { undecided: 0, queued: 0, pushed: 0, webApp: 0, webAppToCheck: 0, webAppFailed: 0, changed: 0, cocoon: 0, ignored: 0 };
+
 describe('the demo', () => {
   it('reads its Xero side from the sandbox through the Xero client, and keeps decisions across restart, re-import and re-sync', async () => {
     const dataDir = tempDir();
@@ -130,7 +133,7 @@ describe('decisions', () => {
   it('the headline counts every failing account, decided or not, and says where each fix stands', async () => {
     const app = await demoApp();
     const before = await ok(app, 'workspace.status');
-    expect(before.failingBreakdown).toEqual({ undecided: before.failing, queued: 0, pushed: 0, changed: 0, cocoon: 0, ignored: 0 });
+    expect(before.failingBreakdown).toEqual({ ...NO_STAGE, undecided: before.failing });
     const mismatches = (await listRows(app)).filter((r) => r.kind === 'name_mismatch');
     await ok(app, 'decisions.apply', { accountCode: mismatches[0]!.code, action: 'ignore', note: 'later' });
     await ok(app, 'decisions.apply', { accountCode: mismatches[1]!.code, action: 'rename_in_cocoon' });
@@ -138,7 +141,7 @@ describe('decisions', () => {
     const after = await ok(app, 'workspace.status');
     // Decisions fix nothing until they reach Xero or CocoonOPS: the count stays.
     expect(after.failing).toBe(before.failing);
-    expect(after.failingBreakdown).toEqual({ undecided: before.failing - 3, queued: 1, pushed: 0, changed: 0, cocoon: 1, ignored: 1 });
+    expect(after.failingBreakdown).toEqual({ ...NO_STAGE, undecided: before.failing - 3, queued: 1, cocoon: 1, ignored: 1 });
     expect(after.failingUndecided).toBe(before.failing - 3);
   });
 

@@ -1,6 +1,6 @@
 // The checklist of fixes made by hand, grouped by what is to be done: rename in CocoonOPS, change a billing account
-// code in CocoonOPS, merge contacts or free an Account Number in the Xero web app (and make a contact a customer: the
-// API cannot), re-send invoices from CocoonOPS (naming them: only documents an open exception names and the synced
+// code in CocoonOPS, merge contacts or free an Account Number in the Xero web app, make a contact a customer in the
+// Xero web app (the API cannot), re-send invoices from CocoonOPS (naming them: only documents an open exception names and the synced
 // Xero invoices do not hold), and check and close the other CocoonOPS exceptions. Ticked off in the app (a tick on a
 // correction's line marks it done); a tick builds its one line, not the whole checklist.
 import {
@@ -26,7 +26,7 @@ import type { Block } from './checks';
 const TASK_OF: Record<ChecklistLine['kind'], ChecklistTask> = {
   rename: 'rename',
   recode: 'recode',
-  make_customer: 'xero',
+  make_customer: 'customer',
   merge: 'xero',
   free_number: 'xero',
   resend: 'resend',

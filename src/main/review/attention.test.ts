@@ -18,6 +18,13 @@ describe('the reason a decision needs attention', () => {
         explanation: `archived contact 'Acme' has the same name; the sync will fail with "x"; restore it in Xero`,
       }),
     ).toBe("Pushed; still fails: archived contact 'Acme' has the same name");
+    // A step done by hand in Xero's web app is never called pushed.
+    expect(
+      attentionReason({
+        stage: 'webAppFailed',
+        explanation: `same code and name, but 'Acme' is not a customer in Xero: the sync may fail, as CocoonOPS links customers only`,
+      }),
+    ).toBe("Done in Xero's web app; still fails after a sync: same code and name, but 'Acme' is not a customer in Xero");
     expect(attentionReason({ stage: 'changed', explanation: 'same code; names differ only by legal form' })).toBe(
       'Changed in CocoonOPS; still fails: names differ only by legal form',
     );

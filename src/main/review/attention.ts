@@ -1,21 +1,25 @@
-// Decisions on accounts that still fail: those that need attention (carried out, every Xero correction pushed or the
-// CocoonOPS export showing the change, and the account still fails) and those pending (a step of the fix still to
-// do). Derived when read, from the decisions, the outbox and the current findings, so it is never stale and no
+// Decisions on accounts that still fail: those that need attention (carried out, every Xero correction pushed, every
+// Xero web-app step done with Xero read since, or the CocoonOPS export showing the change, and the account still
+// fails) and those pending (a step of the fix still to do, or a web-app step done by hand that no sync has checked). Derived when read, from the decisions, the outbox and the current findings, so it is never stale and no
 // decision is rewritten; the one place the table, the detail and bulk accept ask.
 import type { Workspace } from '../db';
-import { reviewRepoOf, type DecidedFailing } from '../db/repos/review';
+import { reviewRepoOf, type DecidedFailing, type DecidedStage } from '../db/repos/review';
 import { undoRefusal } from './undo-refusal';
 import type { FindingDetail } from '../../shared/review';
 
-type AttentionStage = Extract<DecidedFailing['stage'], 'pushed' | 'changed'>;
+type AttentionStage = Extract<DecidedStage, 'pushed' | 'webAppFailed' | 'changed'>;
 const PREFIX: Record<AttentionStage, string> = {
   pushed: 'Pushed; still fails: ',
+  webAppFailed: "Done in Xero's web app; still fails after a sync: ",
   changed: 'Changed in CocoonOPS; still fails: ',
 };
-const PENDING: Record<Exclude<DecidedFailing['stage'], AttentionStage>, string> = {
+const PENDING: Record<Exclude<DecidedStage, AttentionStage>, string> = {
   queued: 'Fix to push: the account fails until it is pushed to Xero',
+  webApp: "A step to do in Xero's web app (see the checklist): the account fails until it is done",
+  webAppToCheck: "Done in Xero's web app: sync with Xero to check it",
   cocoon: 'Waits for the change in CocoonOPS (checklist): the account fails until then',
 };
+const isAttention = (stage: DecidedStage): stage is AttentionStage => stage in PREFIX;
 
 /** The first telling clause of a finding's explanation ("names differ ('Acme')"), at most `max` characters. Pure. */
 export function shortReason(explanation: string, max = 90): string {
@@ -36,7 +40,7 @@ export interface DecisionState {
 }
 
 function stateOf(r: DecidedFailing): DecisionState {
-  return r.stage === 'pushed' || r.stage === 'changed'
+  return isAttention(r.stage)
     ? { attention: attentionReason({ stage: r.stage, explanation: r.explanation }), pending: null }
     : { attention: null, pending: PENDING[r.stage] };
 }

@@ -8,6 +8,9 @@ import { FAILING_KINDS } from '../../shared/domain';
 import type { LastPush } from '../../shared/review';
 import { LAST_PUSH_KEY } from '../db/state-keys';
 
+/** A step of the decision still to do (push, CocoonOPS, Xero's web app) or done by hand and not yet checked by a sync. */
+const WAITING = new Set(['queued', 'cocoon', 'webApp', 'webAppToCheck']);
+
 const Span = z.object({ startedAt: z.string(), finishedAt: z.string() });
 
 /** Remembers a push that wrote something (a push with nothing to write leaves the last one as it was). */
@@ -29,6 +32,6 @@ export function lastPushOutcome(ws: Workspace): LastPush | null {
     .filter((a) => a.kind !== null); // an account a newer import dropped is neither
   const failing = accounts.filter((a) => FAILING_KINDS.includes(a.kind!));
   // Still failing because a step of the same decision is still to do (the checklist's): not a fix that did not work.
-  const waiting = failing.filter((a) => a.stage === 'queued' || a.stage === 'cocoon').length;
+  const waiting = failing.filter((a) => WAITING.has(a.stage)).length;
   return { at: span.finishedAt, accounts: accounts.length, fixed: accounts.length - failing.length, stillFailing: failing.length, waiting };
 }

@@ -1,5 +1,6 @@
 // Read-only queries for the review table: accounts joined with their findings, and the few contact fields a row
 // shows. Kept apart from the findings repo because a row needs no finding detail (50,000 rows, no JSON parsing).
+import { API_KINDS, XERO_WEB_APP_FIELDS } from '../../../shared/contract-outbox';
 import { FAILING_KINDS, type ContactStatus, type FindingKind, type SuggestedFix } from '../../../shared/domain';
 import type { FailingBreakdown } from '../../../shared/review';
 import type { Db } from './common';
@@ -66,19 +67,35 @@ const CHANGES = (target: 'xero' | 'cocoon', also = '') =>
 
 /**
  * Where an account's fix stands, from its current decision: none; an ignore; a fix for Xero not yet (fully) pushed;
- * a change for CocoonOPS the export does not show yet (a name it does not show, or a new code); a fix carried out
- * all through: its Xero writes pushed, or its CocoonOPS rename visible in the export (the account's name is the
- * decided new name). For a failing account, 'pushed' and 'changed' mean the fix did not work; 'queued' and 'cocoon'
- * that a step is still to do.
+ * a change for CocoonOPS the export does not show yet (a name it does not show, or a new code); a step in Xero's web
+ * app (make a contact a customer, free an archived contact's Account Number: the API cannot) not ticked off yet, or
+ * ticked off after Xero was last read (done by hand, a sync checks it); a fix carried out all through: its Xero writes
+ * pushed, its web-app steps done and Xero read since, or its CocoonOPS rename visible in the export (the account's
+ * name is the decided new name). For a failing account, 'pushed', 'webAppFailed' and 'changed' mean the fix did not
+ * work; 'queued', 'cocoon', 'webApp' and 'webAppToCheck' that a step is still to do (or to check).
+ *
+ * Before its corrections are made (the push's plan or the checklist makes them), a decision's Xero changes are told
+ * apart by field (IsCustomer is a web-app step); after, by the kind of correction (an AccountNumber cleared on an
+ * archived contact is a web-app step too).
  */
 const COCOON_PENDING = " AND NOT (json_extract(j.value, '$.field') = 'name' AND trim(json_extract(j.value, '$.to')) = trim(a.name))";
+const inList = (xs: Iterable<string>): string => `(${[...xs].map((x) => `'${x}'`).join(', ')})`;
+const API_FIELD = ` AND json_extract(j.value, '$.field') NOT IN ${inList(XERO_WEB_APP_FIELDS)}`;
+const XERO_CORRECTION = (kinds: 'api' | 'web', also = '') =>
+  `EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero' AND c.kind ${kinds === 'api' ? '' : 'NOT '}IN ${inList(API_KINDS)}${also})`;
+/** When Xero was last read whole (a sync or a file of its contacts, complete): the data of a sync started after a tick shows the step. */
+const XERO_READ = "(SELECT max(started_at) FROM imports WHERE kind IN ('xero_sync', 'xero_file') AND status = 'complete')";
 const STAGE = `CASE
     WHEN d.id IS NULL THEN 'undecided'
     WHEN d.action IN ('ignore', 'different_business') THEN 'ignored'
-    WHEN ${CHANGES('xero')} AND NOT (EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero')
-             AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero' AND c.status <> 'done')) THEN 'queued'
+    WHEN ${CHANGES('xero')} AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.decision_id = d.id AND c.target = 'xero')
+      THEN CASE WHEN ${CHANGES('xero', API_FIELD)} THEN 'queued' ELSE 'webApp' END
+    WHEN ${XERO_CORRECTION('api', " AND c.status <> 'done'")} THEN 'queued'
     WHEN ${CHANGES('cocoon', COCOON_PENDING)} THEN 'cocoon'
-    WHEN ${CHANGES('xero')} THEN 'pushed'
+    WHEN ${XERO_CORRECTION('web', " AND c.status <> 'done'")} THEN 'webApp'
+    WHEN ${XERO_CORRECTION('web', ` AND NOT coalesce(${XERO_READ} > c.done_at, 0)`)} THEN 'webAppToCheck'
+    WHEN ${XERO_CORRECTION('api')} THEN 'pushed'
+    WHEN ${CHANGES('xero')} THEN 'webAppFailed'
     WHEN ${CHANGES('cocoon')} THEN 'changed'
     ELSE 'undecided' END`;
 
@@ -90,19 +107,21 @@ const FAILING_ACCOUNTS = `FROM findings f
 const FAILING_STATES = `SELECT ${STAGE} AS state, count(*) AS n ${FAILING_ACCOUNTS} GROUP BY state`;
 
 /**
- * A failing account with a decision, and where its fix stands: carried out and still failing ('pushed', 'changed':
- * it needs attention), or a step still to do ('queued', 'cocoon': pending).
+ * A failing account with a decision, and where its fix stands: carried out and still failing ('pushed',
+ * 'webAppFailed', 'changed': it needs attention), or a step still to do or to check ('queued', 'cocoon', 'webApp',
+ * 'webAppToCheck': pending).
  */
+export type DecidedStage = Exclude<keyof FailingBreakdown, 'undecided' | 'ignored'>;
 export interface DecidedFailing {
   code: string;
-  stage: 'pushed' | 'changed' | 'queued' | 'cocoon';
+  stage: DecidedStage;
   kind: FindingKind;
   explanation: string;
   decision_id: number;
 }
 
 const DECIDED_FAILING = `SELECT * FROM (SELECT a.code, ${STAGE} AS stage, f.kind, f.explanation, d.id AS decision_id ${FAILING_ACCOUNTS}`;
-const DECIDED_STAGES = "WHERE stage IN ('pushed', 'changed', 'queued', 'cocoon')";
+const DECIDED_STAGES = "WHERE stage NOT IN ('undecided', 'ignored')";
 
 export function createReviewRepo(db: Db) {
   const failingStates = db.prepare<[], { state: keyof FailingBreakdown; n: number }>(FAILING_STATES);
@@ -155,7 +174,17 @@ export function createReviewRepo(db: Db) {
     },
     /** The accounts that will fail, by where their fix stands. */
     failingBreakdown(): FailingBreakdown {
-      const out: FailingBreakdown = { undecided: 0, queued: 0, pushed: 0, changed: 0, cocoon: 0, ignored: 0 };
+      const out: FailingBreakdown = {
+        undecided: 0,
+        queued: 0,
+        pushed: 0,
+        webApp: 0,
+        webAppToCheck: 0,
+        webAppFailed: 0,
+        changed: 0,
+        cocoon: 0,
+        ignored: 0,
+      };
       for (const { state, n } of failingStates.all()) out[state] += n;
       return out;
     },

@@ -20,12 +20,23 @@ interface Props {
   onAttention: () => void;
 }
 
-/** "12 need a decision · 40 have a fix queued for Xero · 3 were pushed and still fail · 9 wait for CocoonOPS · 2 ignored" */
+/**
+ * "12 need a decision · 40 have a fix queued for Xero · 5 have a step to do in Xero's web app · 3 were pushed and still
+ * fail · 9 wait for changes in CocoonOPS · 2 ignored"
+ */
 function breakdown(b: WorkspaceStatus['failingBreakdown']): string {
   const parts: [number, string][] = [
     [b.undecided, 'need a decision'],
     [b.queued, b.queued === 1 ? 'has a fix queued for Xero' : 'have a fix queued for Xero'],
+    [b.webApp, b.webApp === 1 ? "has a step to do in Xero's web app (checklist)" : "have a step to do in Xero's web app (checklist)"],
+    [
+      b.webAppToCheck,
+      b.webAppToCheck === 1
+        ? "was done in Xero's web app: sync with Xero to check it"
+        : "were done in Xero's web app: sync with Xero to check them",
+    ],
     [b.pushed, b.pushed === 1 ? 'was pushed and still fails' : 'were pushed and still fail'],
+    [b.webAppFailed, b.webAppFailed === 1 ? "was done in Xero's web app and still fails" : "were done in Xero's web app and still fail"],
     [b.changed, b.changed === 1 ? 'was changed in CocoonOPS and still fails' : 'were changed in CocoonOPS and still fail'],
     [b.cocoon, b.cocoon === 1 ? 'waits for a change in CocoonOPS' : 'wait for changes in CocoonOPS'],
     [b.ignored, 'ignored'],

@@ -18,7 +18,7 @@ export function WhatIfCard({ whatIf: w }: { whatIf: PlanWhatIf }) {
       </p>
       <p className="small" data-testid="what-if-push">
         After the push alone: {formatCount(w.afterPush.fixed)} pass, {formatCount(w.afterPush.failing)} still fail
-        {later > 0 ? `; ${formatCount(later)} more pass once the CocoonOPS steps of the checklist are done` : ''}.
+        {later > 0 ? `; ${formatCount(later)} more pass once the checklist's steps are done (in CocoonOPS and in Xero's web app)` : ''}.
       </p>
       {broken.length > 0 && (
         <p className="problem small" role="alert">
@@ -30,7 +30,7 @@ export function WhatIfCard({ whatIf: w }: { whatIf: PlanWhatIf }) {
         <p className="small" data-testid="what-if-meanwhile">
           Until the checklist's steps are done, {counted(meanwhile.length, 'account')} that {meanwhile.length === 1 ? 'passes' : 'pass'}{' '}
           today {meanwhile.length === 1 ? 'fails' : 'fail'}: {meanwhile.slice(0, 10).join(', ')}
-          {meanwhile.length > 10 ? ', …' : ''} (a CocoonOPS step completes {meanwhile.length === 1 ? 'its fix' : 'their fixes'}).
+          {meanwhile.length > 10 ? ', …' : ''} (a step of the checklist completes {meanwhile.length === 1 ? 'its fix' : 'their fixes'}).
         </p>
       )}
       {w.decidedStillFailing > 0 && (
