@@ -266,6 +266,8 @@ export const WorkspaceStatus = z.object({
   counts: z.record(FindingKind, z.number().int()),
   /** Accounts whose next sync will fail, decided or not. */
   failing: z.number().int(),
+  /** Of those, how many only may fail (the code's holder is not a customer; names that differ only in spacing). */
+  mayFail: z.number().int(),
   /** Of those, how many have no decision yet. */
   failingUndecided: z.number().int(),
   failingBreakdown: FailingBreakdown,

@@ -134,6 +134,11 @@ describe('decisions', () => {
     const app = await demoApp();
     const before = await ok(app, 'workspace.status');
     expect(before.failingBreakdown).toEqual({ ...NO_STAGE, undecided: before.failing });
+    // Of them, those that only may fail: the 33 "not a customer", and 22 whose names differ only in spacing.
+    expect(before.counts.not_customer).toBe(33);
+    expect(before.mayFail).toBe(33 + 22);
+    const spaced = await ok(app, 'findings.detail', { accountCode: '609144' });
+    expect(spaced.explanation).toMatch(/the sync may fail .*differ only in spacing/);
     const mismatches = (await listRows(app)).filter((r) => r.kind === 'name_mismatch');
     await ok(app, 'decisions.apply', { accountCode: mismatches[0]!.code, action: 'ignore', note: 'later' });
     await ok(app, 'decisions.apply', { accountCode: mismatches[1]!.code, action: 'rename_in_cocoon' });

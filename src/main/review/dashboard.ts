@@ -32,6 +32,7 @@ export function dashboardStatus(ws: Workspace, info: WorkspaceInfo): WorkspaceSt
     contacts: base.contacts,
     counts: base.findings,
     failing: base.failing,
+    mayFail: repo.mayFailCount(),
     failingUndecided: failingBreakdown.undecided,
     failingBreakdown,
     lastPush: lastPushOutcome(ws),

@@ -134,6 +134,15 @@ export function createReviewRepo(db: Db) {
   );
   const LIVE = 'EXISTS (SELECT 1 FROM decisions d WHERE d.account_code = a.code AND d.undone_at IS NULL)';
   const decided = db.prepare<[], number>(`SELECT count(*) FROM billing_accounts a WHERE ${LIVE}`).pluck();
+  // Not certain to fail: the holder of the code is not a customer (CocoonOPS links customers only), or the model says
+  // why it may not (names that differ only in spacing).
+  const mayFail = db
+    .prepare<[], number>(
+      `SELECT count(*) FROM findings f JOIN billing_accounts a ON a.code = f.account_code
+       WHERE f.kind IN (${FAILING_KINDS.map((k) => `'${k}'`).join(', ')})
+         AND (f.kind = 'not_customer' OR json_extract(f.detail_json, '$.sync.doubt') IS NOT NULL)`,
+    )
+    .pluck();
   const decidedFailingAll = db.prepare<[], DecidedFailing>(`${DECIDED_FAILING}) ${DECIDED_STAGES}`);
   const decidedFailingOne = db.prepare<[string], DecidedFailing>(`${DECIDED_FAILING} AND a.code = ?) ${DECIDED_STAGES}`);
   const decidedFailingOf = db.prepare<[string], DecidedFailing>(
@@ -171,6 +180,10 @@ export function createReviewRepo(db: Db) {
     /** Accounts of the current import that have a decision (not undone). */
     decidedCount(): number {
       return decided.get() ?? 0;
+    },
+    /** Of the accounts that will fail, those that only may (see mayFail above). */
+    mayFailCount(): number {
+      return mayFail.get() ?? 0;
     },
     /** The accounts that will fail, by where their fix stands. */
     failingBreakdown(): FailingBreakdown {

@@ -24,6 +24,10 @@ interface Props {
  * "12 need a decision · 40 have a fix queued for Xero · 5 have a step to do in Xero's web app · 3 were pushed and still
  * fail · 9 wait for changes in CocoonOPS · 2 ignored"
  */
+/** Why an account only may fail (the kinds of "may" the sync model says). */
+const MAY_FAIL_WHY =
+  "The code's holder in Xero is not a customer (CocoonOPS links customers only), or the names differ only in spacing, which Xero may overlook: the next sync may fail, or may not.";
+
 function breakdown(b: WorkspaceStatus['failingBreakdown']): string {
   const parts: [number, string][] = [
     [b.undecided, 'need a decision'],
@@ -96,6 +100,16 @@ export function Dashboard({ status, info, activeKinds, onKind, onAttention }: Pr
                 ? 'Match again to see which accounts will fail (the findings are out of date)'
                 : `${status.failing === 1 ? 'account' : 'accounts'} will fail on the next sync`}
           </div>
+          {!unknown && status.mayFail > 0 && (
+            <p className="headline-breakdown small" data-testid="may-fail" title={MAY_FAIL_WHY}>
+              {status.mayFail === status.failing
+                ? status.failing === 1
+                  ? 'It only may fail'
+                  : 'All of them only may fail'
+                : `${status.mayFail.toLocaleString()} of them only may fail`}{' '}
+              (not a customer in Xero, or names that differ only in spacing)
+            </p>
+          )}
           {!unknown && status.failing > 0 && (
             <p className="headline-breakdown small" data-testid="failing-breakdown">
               {breakdown(status.failingBreakdown)}
