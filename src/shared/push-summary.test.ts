@@ -2,7 +2,7 @@
 // sandbox said plainly, thousands grouped, and nothing to confirm when nothing would be written.
 import { describe, expect, it } from 'vitest';
 import type { PlanItem, PushPlan } from './contract-outbox';
-import { confirmLabel, organisationLine, pushSummary, summaryLine } from './push-summary';
+import { breakWarnings, confirmLabel, organisationLine, pushSummary, summaryLine } from './push-summary';
 
 const item = (kind: PlanItem['kind'], field: string, to: string, blocked: string | null = null): PlanItem => ({
   correctionId: null,
@@ -86,5 +86,29 @@ describe('pushSummary', () => {
       organisation: 'Xero',
       sandbox: false,
     });
+  });
+
+  it('warns that the push makes accounts that pass today fail: until the checklist is done, or even then', () => {
+    const whatIf = (afterPush: string[], afterChecklist: string[]): Partial<PushPlan> => ({
+      whatIf: {
+        failingNow: 344,
+        afterPush: { failing: 198, fixed: 155, broken: afterPush },
+        afterChecklist: { failing: 110, fixed: 240, broken: afterChecklist },
+        stillFailing: [],
+        decidedStillFailing: 0,
+      },
+    });
+    const nine = ['C01079', 'C00697', 'ARMO01', 'C00250', '176054', 'C00328', 'SEWARD01', 'C00440', '743050'];
+    const s = pushSummary(plan([item('rename', 'Name', 'B')], whatIf(nine, [])))!;
+    expect(s.breaks).toEqual({ untilChecklist: nine, forGood: [] });
+    expect(breakWarnings(s)).toEqual([
+      "This push makes 9 accounts that pass today fail on the next sync until the checklist's steps are done: C01079, C00697, ARMO01, C00250, 176054 and 4 more. Do their steps before CocoonOPS next syncs.",
+    ]);
+    const one = pushSummary(plan([item('rename', 'Name', 'B')], whatIf(['C01079', 'K9'], ['K9', 'K7'])))!;
+    expect(breakWarnings(one)).toEqual([
+      "This push makes 1 account that passes today fail on the next sync until the checklist's steps are done: C01079. Do its step before CocoonOPS next syncs.",
+      'This push makes 1 account that passes today fail, and the checklist does not make it pass again: K9. Look at it before you write.',
+    ]);
+    expect(breakWarnings(pushSummary(plan([item('rename', 'Name', 'B')]))!)).toEqual([]);
   });
 });

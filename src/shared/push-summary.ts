@@ -49,6 +49,15 @@ export interface PushSummary {
   kinds: { kind: WrittenKind; count: number; text: string }[];
   /** Changes of an interrupted push, re-checked in Xero and finished first. */
   resuming: number;
+  /** Accounts that pass today and fail after the push (the plan's what-if), by whether the checklist's steps make them pass again. */
+  breaks: PushBreaks;
+}
+
+export interface PushBreaks {
+  /** Fail after the push until the checklist's steps are done (e.g. the CocoonOPS rename completing a fix). */
+  untilChecklist: string[];
+  /** Fail after the push and still after the checklist's steps. */
+  forGood: string[];
 }
 
 /** The organisation a write goes to, as the confirmations name it ("Xero" when the workspace was never connected). */
@@ -79,7 +88,41 @@ export function pushSummary(plan: PushPlan): PushSummary | null {
     contacts: plan.contacts,
     kinds,
     resuming: plan.resuming,
+    breaks: breaksOf(plan.whatIf),
   };
+}
+
+function breaksOf(w: PushPlan['whatIf']): PushBreaks {
+  const after = new Set(w.afterChecklist.broken);
+  return {
+    untilChecklist: w.afterPush.broken.filter((code) => !after.has(code)),
+    forGood: w.afterPush.broken.filter((code) => after.has(code)),
+  };
+}
+
+/** "C01079, C00697, ARMO01, C00250, 176054 and 4 more". */
+export function someCodes(codes: readonly string[], shown = 5): string {
+  const head = codes.slice(0, shown).join(', ');
+  return codes.length > shown ? `${head} and ${formatCount(codes.length - shown)} more` : head;
+}
+
+/**
+ * What the push breaks, said before it is confirmed: accounts that pass today and will fail on the next sync once
+ * it is written, until the checklist's steps are done, or even then. Empty when it breaks nothing.
+ */
+export function breakWarnings(s: Pick<PushSummary, 'breaks'>): string[] {
+  const { untilChecklist: until, forGood } = s.breaks;
+  const them = (n: number, one: string, many: string) => (n === 1 ? one : many);
+  const lines: string[] = [];
+  if (until.length > 0)
+    lines.push(
+      `This push makes ${counted(until.length, 'account')} that ${them(until.length, 'passes', 'pass')} today fail on the next sync until the checklist's steps are done: ${someCodes(until)}. Do ${them(until.length, 'its step', 'their steps')} before CocoonOPS next syncs.`,
+    );
+  if (forGood.length > 0)
+    lines.push(
+      `This push makes ${counted(forGood.length, 'account')} that ${them(forGood.length, 'passes', 'pass')} today fail, and the checklist does not make ${them(forGood.length, 'it', 'them')} pass again: ${someCodes(forGood)}. Look at ${them(forGood.length, 'it', 'them')} before you write.`,
+    );
+  return lines;
 }
 
 /** "87 contacts renamed · 40 AccountNumbers set": what the push writes, per kind ('' when only resuming). */

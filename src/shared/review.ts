@@ -234,16 +234,26 @@ export const FailingBreakdown = z.object({
 });
 export type FailingBreakdown = z.infer<typeof FailingBreakdown>;
 
-/** What the last push did, checked on the findings recomputed after it: its accounts that now pass, or still fail. */
+/**
+ * What the last push did, checked on the findings recomputed after it: its accounts that failed before it and pass
+ * now (fixed; an account that passed before and still passes is not counted), still fail, or fail now though they
+ * passed before it.
+ */
 export const LastPush = z.object({
   /** When it finished (ISO). */
   at: z.string(),
   /** Accounts whose corrections it wrote (and that are still in Xero: an undo takes them out). */
   accounts: z.number().int(),
+  /** Failed before the push, pass now. */
   fixed: z.number().int(),
+  /** Failed before the push, and still fail. */
   stillFailing: z.number().int(),
-  /** Of those, how many wait for another step of their decision (CocoonOPS, Xero's web app): the rest need attention. */
+  /** Passed before the push, fail now (until a step of their decision is done, or the fix was wrong). */
+  newlyFailing: z.number().int(),
+  /** Of the still and newly failing, how many wait for another step of their decision (CocoonOPS, Xero's web app): the rest need attention. */
   waiting: z.number().int(),
+  /** Failing accounts that earlier pushes wrote (none of this one) and that still wait for such a step. */
+  earlierWaiting: z.number().int(),
 });
 export type LastPush = z.infer<typeof LastPush>;
 

@@ -112,6 +112,13 @@ test('the fixes: free the code (suggested), a new code that passes with a second
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'CAROLE01: Free the code from the contact that holds it' })).toBeVisible();
   await expect(detail().getByRole('region', { name: 'Decision' })).toContainText('Free the code from the contact that holds it');
+  // The stored changes, as they are: Woodlawn's number cleared (not "a new code"), NORTH AVENUE's set.
+  const changes = detail().getByTestId('decision-summary').locator('ul.changes li');
+  await expect(changes).toHaveText([
+    'Xero AccountNumber: “CAROLE01” → none (cleared)',
+    'Xero AccountNumber: none → “CAROLE01”',
+    'Xero Name: “NORTH AVENUE DAY NURSERY FCCH-ROBBIE ANTHONY” → “CAROLE ROBERTSON CENTER FOR LEARNING FCCH-ROBBIE ANTHONY”',
+  ]);
 
   // 517582: the matching contact has a code of its own (ACC1635): using it comes first.
   await openAccount('517582');
@@ -125,6 +132,28 @@ test('the fixes: free the code (suggested), a new code that passes with a second
   await shot('42-conflict-use-its-code');
   await page.keyboard.press('Escape');
   await expect(other).toBeHidden();
+});
+
+test('freeing a code no contact matches says it only clears it, and the decision shows the clear', async () => {
+  // 396891 "Morrill": its code is held by "Children First, Inc. Chicago East Loop", an unrelated business; no Xero
+  // contact matches Morrill. Freeing the code clears it there; the next sync creates Morrill with it.
+  await openAccount('396891');
+  await detail().getByRole('button', { name: 'Accept…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Accept a fix for 396891' });
+  const free = dialog.locator('[data-action="free_code"]');
+  await expect(free).toContainText(
+    'Clear 396891 from "Children First, Inc. Chicago East Loop" in Xero; the next sync then creates "Morrill" in Xero with it.',
+  );
+  await expect(free).not.toContainText('give it to');
+  await expect(free).toContainText('Clear AccountNumber "396891" in Xero');
+  await shot('43-free-code-no-match');
+  await free.click();
+  await expect(dialog).toBeHidden();
+  await expect(detail().getByTestId('decision-summary').locator('ul.changes li')).toHaveText([
+    'Xero AccountNumber: “396891” → none (cleared)',
+  ]);
+  await expect(detail().getByTestId('decision-summary')).not.toContainText('a new code');
+  await shot('44-free-code-decided');
 });
 
 test('links go somewhere: an exception’s account and "decide it in the review" open the account in the review', async () => {

@@ -66,6 +66,8 @@ test('plans and pushes an accepted rename, then ticks a checklist line', async (
   await expect(confirm).toContainText('Demo Company (AU) is a sandbox Xero (a stand-in for practice), not a real organisation.');
   await expect(confirm.getByTestId('push-confirm-kinds').getByRole('listitem')).toHaveText(['1 contact renamed']);
   await expect(confirm.getByTestId('push-confirm-total')).toHaveText('In all: 1 change on 1 contact.');
+  // A push that makes no passing account fail warns of nothing.
+  await expect(confirm.getByTestId('push-confirm-breaks')).toHaveCount(0);
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.screenshot({ path: join(SCREENSHOTS, '12-push-confirm.png') });
   // Cancel (and Escape) send nothing: the change is still planned, nothing was written.
@@ -126,18 +128,24 @@ test('a pushed fix whose CocoonOPS step is still to do waits for it; undoing the
     `Until the checklist's steps are done, 1 account that passes today fails: ${code}`,
   );
   await page.getByRole('button', { name: 'Push to Xero' }).click();
-  await page
-    .getByRole('dialog', { name: 'Write to Demo Company (AU)?' })
-    .getByRole('button', { name: /^Write 1 change/ })
-    .click();
+  const confirm = page.getByRole('dialog', { name: 'Write to Demo Company (AU)?' });
+  // The confirmation says it too, before anything is written.
+  await expect(confirm.getByTestId('push-confirm-breaks')).toHaveText(
+    `This push makes 1 account that passes today fail on the next sync until the checklist's steps are done: ${code}. Do its step before CocoonOPS next syncs.`,
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, '13-push-confirm-breaks.png') });
+  await confirm.getByRole('button', { name: /^Write 1 change/ }).click();
   await expect(page.getByTestId('push-message')).toContainText(
-    'Push finished: 1 change written. Checked after reading the contacts back: 0 accounts fixed, 1 still failing (1 wait for a checklist step).',
+    'Push finished: 1 change written. Checked after reading the contacts back: 0 accounts fixed, 1 that passed before now fails (1 waits for a checklist step).',
     { timeout: 60_000 },
   );
 
   await page.getByRole('link', { name: 'Review', exact: true }).click();
   await expect(grid()).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('last-push')).toContainText(/Last push .*: 0 fixed, 1 still failing \(1 waits for a checklist step\)/);
+  // It passed before the push (code missing): not counted as fixed, nor as "still" failing.
+  await expect(page.getByTestId('last-push')).toContainText(
+    /Last push .*: 0 fixed, 1 that passed before now fails \(1 waits for a checklist step\)/,
+  );
   // It and the account the first test renamed in CocoonOPS (ticked, not re-imported yet) wait for CocoonOPS.
   await expect(page.getByTestId('failing-breakdown')).toContainText('2 wait for changes in CocoonOPS');
   // Not a fix that failed: nothing needs attention.

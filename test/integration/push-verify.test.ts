@@ -10,6 +10,7 @@ import { listReviewRows, reviewRow } from '../../src/main/review/rows';
 import { dashboardStatus } from '../../src/main/review/dashboard';
 import { recomputeFindings } from '../../src/main/findings/recompute';
 import { syncWorkspace } from '../../src/main/findings/sync-workspace';
+import { lastPushLine, lastPushWords } from '../../src/shared/last-push-words';
 import { ALL_ROWS, countAttention, sortOrder, visibleRows } from '../../src/renderer/src/lib/review-view';
 import { billingAccount, codeOf, contactId, importAccounts, outboxWorld, TENANT } from '../support/outbox-setup';
 
@@ -66,9 +67,9 @@ describe('push, then verify', () => {
     expect(preview.items.map((i) => i.accountCode)).toEqual([codeOf(1)]);
     expect(preview.skipped.map((s) => s.accountCode).sort()).toEqual([codeOf(0), codeOf(2)]);
 
-    // The dashboard: the last push fixed 2 of its 3 accounts; the third is the one pushed and still failing.
+    // The dashboard: the last push fixed 2 of its 3 accounts; the third passed before it (code missing) and fails now.
     const status = dashboardStatus(ws, INFO);
-    expect(status.lastPush).toMatchObject({ accounts: 3, fixed: 2, stillFailing: 1 });
+    expect(status.lastPush).toMatchObject({ accounts: 3, fixed: 2, stillFailing: 0, newlyFailing: 1, waiting: 0 });
     expect(status.failingBreakdown).toMatchObject({ pushed: 1, undecided: 0, queued: 0 });
 
     // Deciding again (rename in Xero) makes a fresh decision; pushed, it fixes the account and attention is gone.
@@ -77,14 +78,16 @@ describe('push, then verify', () => {
     await pushOutbox(ws, w.session.client);
     expect(ws.findings.get(codeOf(1))!.kind).toBe('ok');
     expect(countAttention(listReviewRows(ws))).toBe(0);
-    expect(dashboardStatus(ws, INFO).lastPush).toMatchObject({ accounts: 1, fixed: 1, stillFailing: 0 });
+    // It failed before this push (after the first): fixed now.
+    expect(dashboardStatus(ws, INFO).lastPush).toMatchObject({ accounts: 1, fixed: 1, stillFailing: 0, newlyFailing: 0 });
   });
 
   it('undoing a pushed correction reopens its decision, and leaves nothing queued for the account', async () => {
     const w = await outboxWorld({ n: 3 });
     const { ws } = w;
     await pushOutbox(ws, w.session.client);
-    expect(dashboardStatus(ws, INFO).lastPush).toMatchObject({ accounts: 3, fixed: 3, stillFailing: 0 });
+    // Account 1's code was missing: it passed before the push, so it is not one the push fixed.
+    expect(dashboardStatus(ws, INFO).lastPush).toMatchObject({ accounts: 3, fixed: 2, stillFailing: 0, newlyFailing: 0 });
     const rename = ws.outbox.list().find((c) => c.accountCode === codeOf(0) && c.target === 'xero')!;
     const decisionId = rename.decisionId!;
 
@@ -102,7 +105,7 @@ describe('push, then verify', () => {
     expect(reviewRow(ws, codeOf(0))!.decision).toBeNull();
     const status = dashboardStatus(ws, INFO);
     expect(status.failingBreakdown).toMatchObject({ undecided: 1, pushed: 0 });
-    expect(status.lastPush).toMatchObject({ accounts: 2, fixed: 2, stillFailing: 0 });
+    expect(status.lastPush).toMatchObject({ accounts: 2, fixed: 1, stillFailing: 0 });
     const plan = buildPlan(ws, new Date().toISOString());
     expect(plan.items.filter((i) => i.accountCode === codeOf(0))).toEqual([]);
     expect(currentChecklist(ws, new Date().toISOString()).groups.flatMap((g) => g.lines.map((l) => l.accountCode))).not.toContain(
@@ -112,6 +115,48 @@ describe('push, then verify', () => {
 
     // A second undo of the same decision's correction reopens nothing more.
     expect((await undoCorrections(ws, w.session.client, [rename.id])).reopened).toEqual([]);
+  });
+
+  it('counts as fixed only what failed before the push; a newer push still says what earlier ones left waiting', async () => {
+    const w = await outboxWorld({ n: 3, decide: false });
+    const { ws, sb } = w;
+    // Account 1: its contact has no code and another name. The decision puts the code on it and renames the account
+    // in CocoonOPS: after the push it fails (name mismatch) until the CocoonOPS step is done. It passed before.
+    await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(1)}`, { Name: 'Harbour One Logistics' });
+    await syncWorkspace(ws, w.session.client, { clock: w.clock });
+    expect([0, 1, 2].map((i) => ws.findings.get(codeOf(i))!.kind)).toEqual(['name_mismatch', 'code_missing', 'archived_holder']);
+    const contact = ws.contacts.get(contactId(1))!;
+    ws.decisions.add({
+      accountCode: codeOf(1),
+      action: 'set_account_number',
+      xeroContactId: contact.contactId,
+      payload: {
+        changes: [
+          { target: 'xero', subject: contact.contactId, field: 'AccountNumber', from: '', to: codeOf(1) },
+          { target: 'cocoon', subject: codeOf(1), field: 'name', from: billingAccount(1, 2).name, to: 'Harbour One Logistics' },
+        ],
+        contactUpdatedDateUtc: contact.updatedDateUtc,
+      },
+    });
+    applyDecision(ws, { accountCode: codeOf(0), action: 'rename_in_xero' });
+    await pushOutbox(ws, w.session.client);
+    expect([0, 1].map((i) => ws.findings.get(codeOf(i))!.kind)).toEqual(['ok', 'name_mismatch']);
+    expect(dashboardStatus(ws, INFO).lastPush).toMatchObject({
+      accounts: 2,
+      fixed: 1,
+      stillFailing: 0,
+      newlyFailing: 1,
+      waiting: 1,
+      earlierWaiting: 0,
+    });
+
+    // A second push fixes account 2; account 1 still waits for CocoonOPS and is still counted, as an earlier push's.
+    applyDecision(ws, { accountCode: codeOf(2), action: 'restore_in_xero' });
+    await pushOutbox(ws, w.session.client);
+    const last = dashboardStatus(ws, INFO).lastPush!;
+    expect(last).toMatchObject({ accounts: 1, fixed: 1, stillFailing: 0, newlyFailing: 0, waiting: 0, earlierWaiting: 1 });
+    expect(lastPushLine(last)).toBe('1 fixed, none still failing');
+    expect(lastPushWords(last).earlier).toBe('1 account from earlier pushes still waits for a checklist step');
   });
 
   it('a CocoonOPS rename seen in the re-imported export that did not fix the account needs attention', async () => {

@@ -13,6 +13,7 @@ import { planExportTable } from '../../main/exports/plan-table';
 import { writeTableFile } from '../export-file';
 import { RECOMPUTE_PENDING_KEY } from '../../main/db/state-keys';
 import { lastPushOutcome } from '../../main/review/last-push';
+import { lastPushLine, lastPushWords } from '../../shared/last-push-words';
 import type { PushOptions } from '../../main/outbox/push';
 import { readBinding } from '../../main/xero/binding';
 import { isProduction } from '../../main/xero/endpoints';
@@ -262,14 +263,9 @@ export function registerOutboxCommands(program: Command): void {
           if (budget) note(`Xero: ${budget}`);
           const checked = result.done + result.alreadyApplied > 0 && !ws.syncState.get(RECOMPUTE_PENDING_KEY) ? lastPushOutcome(ws) : null;
           if (checked) {
-            const attention = checked.stillFailing - checked.waiting;
-            const why = [
-              checked.waiting > 0 ? `${checked.waiting} wait for a checklist step` : '',
-              attention > 0 ? `${attention} need attention: the review shows them under Needs attention` : '',
-            ]
-              .filter(Boolean)
-              .join('; ');
-            process.stdout.write(`checked: ${checked.fixed} fixed, ${checked.stillFailing} still failing${why ? ` (${why})` : ''}\n`);
+            const { earlier } = lastPushWords(checked);
+            const line = lastPushLine(checked, { attentionWhere: ': the review shows them under Needs attention' });
+            process.stdout.write(`checked: ${line}\n${earlier ? `earlier pushes: ${earlier}\n` : ''}`);
           }
           return result.cancelled ? EXIT.cancelled : EXIT.ok;
         } finally {

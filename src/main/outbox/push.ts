@@ -7,7 +7,7 @@ import type { MatchOptions } from '../matching';
 import type { XeroAccountingClient } from '../xero/api/accounting-client';
 import { sendBatch } from './batch';
 import { outboxSalt, takePushLock } from './keys';
-import { rememberPush } from '../review/last-push';
+import { failingWritten, rememberPush } from '../review/last-push';
 import { materialise } from './materialise';
 import { groupBySubject, isApiCorrection } from './model';
 import type { Block } from './checks';
@@ -100,6 +100,8 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
     progress: (p) => o.onProgress?.(p),
   };
   let cancelled: boolean;
+  // The accounts this push wrote that fail on the findings it started from (read before they are recomputed).
+  let failingBefore: string[] | null = null;
   try {
     await resumeInterrupted(ctx);
     // What an interrupted push wrote is read back before the checks, so they judge what Xero holds now.
@@ -117,6 +119,7 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
       await resyncTouched(ctx);
     }
     cancelled = round.stopped;
+    if (!o.only) failingBefore = failingWritten(ws, startedAt, now());
     if (o.recompute !== false) {
       ctx.progress({ phase: 'match', message: 'Recomputing the findings…', done: 0, total: null, finished: false });
       recomputeIfPending(ws, o.recompute ?? {});
@@ -138,8 +141,12 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
     }
     cancelled = true;
   } finally {
-    // A push that wrote something is the one the dashboard checks ("last push: X fixed, Y still failing").
-    if (!o.only && ws.db.open && ctx.tally.done + ctx.tally.alreadyApplied > 0) rememberPush(ws, startedAt, now());
+    // A push that wrote something is the one the dashboard checks ("last push: X fixed, Y still failing"). Stopped
+    // before the recompute, the findings are still the ones it started from.
+    if (!o.only && ws.db.open && ctx.tally.done + ctx.tally.alreadyApplied > 0) {
+      const finishedAt = now();
+      rememberPush(ws, startedAt, finishedAt, failingBefore ?? failingWritten(ws, startedAt, finishedAt));
+    }
     release();
   }
   const { problems, ...counts } = ctx.tally;

@@ -156,6 +156,13 @@ export function createReviewRepo(db: Db) {
      LEFT JOIN billing_accounts a ON a.code = w.code
      ${CURRENT}`,
   );
+  // Failing accounts whose current decision's Xero corrections were written by earlier pushes: before an instant, none since.
+  const writtenBefore = db.prepare<[string], { code: string; kind: FindingKind; stage: string }>(
+    `SELECT a.code, f.kind, ${STAGE} AS stage ${FAILING_ACCOUNTS}
+       AND d.id IN (SELECT decision_id FROM corrections
+         WHERE target = 'xero' AND kind IN ('rename', 'account_number', 'restore') AND status = 'done'
+         GROUP BY decision_id HAVING max(done_at) < ?)`,
+  );
   const xeroCorrections = db
     .prepare<[number], number>("SELECT id FROM corrections WHERE decision_id = ? AND target = 'xero' ORDER BY id")
     .pluck();
@@ -213,6 +220,10 @@ export function createReviewRepo(db: Db) {
     /** Accounts whose Xero corrections were written in the time span, with their finding and their fix's stage. */
     writtenBetween(from: string, to: string): { code: string; kind: FindingKind | null; stage: string }[] {
       return written.all(from, to);
+    },
+    /** Failing accounts whose current decision's Xero corrections were written before `before` (none since), with their fix's stage. */
+    failingWrittenBefore(before: string): { code: string; kind: FindingKind; stage: string }[] {
+      return writtenBefore.all(before);
     },
     /** The ids of a decision's Xero corrections. */
     xeroCorrectionIds(decisionId: number): number[] {

@@ -8,6 +8,7 @@ import type { WorkspaceStatus } from '../../../shared/review';
 import { EXPORT_VIEW_LABELS } from '../../../shared/xero-export';
 import { ago } from '../lib/dates';
 import { count } from '../lib/format';
+import { lastPushWords } from '../../../shared/last-push-words';
 import { SyncControl } from './SyncControl';
 import { When } from './When';
 
@@ -51,22 +52,25 @@ function breakdown(b: WorkspaceStatus['failingBreakdown']): string {
     .join(' · ');
 }
 
-/** "Last push 5 minutes ago: 171 fixed, 46 still failing (12 wait for a checklist step, 34 need attention)". */
+/**
+ * "Last push 5 minutes ago: 154 fixed, 10 still failing, 9 that passed before now fail (19 wait for a checklist step,
+ * 2 need attention) · 19 accounts from earlier pushes still wait for a checklist step".
+ */
 function LastPushLine({ last, onAttention }: { last: NonNullable<WorkspaceStatus['lastPush']>; onAttention: () => void }) {
-  const attention = last.stillFailing - last.waiting;
+  const w = lastPushWords(last);
   return (
     <div className="small last-push" data-testid="last-push">
-      Last push <When at={last.at} />: <strong>{last.fixed.toLocaleString()} fixed</strong>,{' '}
-      {last.stillFailing > 0 ? `${last.stillFailing.toLocaleString()} still failing` : 'none still failing'}
-      {last.stillFailing > 0 && ' ('}
-      {last.waiting > 0 && `${last.waiting.toLocaleString()} ${last.waiting === 1 ? 'waits' : 'wait'} for a checklist step`}
-      {last.waiting > 0 && attention > 0 && ', '}
-      {attention > 0 && (
+      Last push <When at={last.at} />: <strong>{w.fixed}</strong>, {w.failing}
+      {(w.waiting || w.attentionText) && ' ('}
+      {w.waiting}
+      {w.waiting && w.attentionText && ', '}
+      {w.attentionText && (
         <button type="button" className="link-button warn-text" onClick={onAttention} title="Show the decisions that need attention">
-          {attention.toLocaleString()} {attention === 1 ? 'needs' : 'need'} attention
+          {w.attentionText}
         </button>
       )}
-      {last.stillFailing > 0 && ')'}
+      {(w.waiting || w.attentionText) && ')'}
+      {w.earlier && <span data-testid="last-push-earlier"> · {w.earlier}</span>}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { ACTION_LABELS } from '../../../shared/decision-rules';
 import type { DecisionView } from '../../../shared/review';
 import { When } from './When';
+import { changeFrom, changeTo } from '../lib/describe';
 import { unseenDifference } from '../../../shared/unseen-difference';
 
 export function DecisionSummary({
@@ -43,7 +44,7 @@ export function DecisionSummary({
         <ul className="changes small">
           {decision.changes.map((c, i) => (
             <li key={i}>
-              <span className="tag">{c.target === 'xero' ? 'Xero' : 'CocoonOPS'}</span> {c.field}: “{c.from}” → “{c.to || 'a new code'}”{' '}
+              <span className="tag">{c.target === 'xero' ? 'Xero' : 'CocoonOPS'}</span> {c.field}: {changeFrom(c)} → {changeTo(c)}{' '}
               {unseenDifference(c.from, c.to)}
             </li>
           ))}

@@ -1,6 +1,7 @@
 // Asks before a push writes to Xero: names the organisation (and says plainly when it is a sandbox), counts what
-// will be written per kind of change, and writes only on the explicit "Write N changes to <Org>" (Cancel has focus).
-import { confirmLabel, counted, type PushSummary } from '../../../shared/push-summary';
+// will be written per kind of change, warns when the push makes accounts that pass today fail (until the checklist's
+// steps are done, or for good), and writes only on the explicit "Write N changes to <Org>" (Cancel has focus).
+import { breakWarnings, confirmLabel, counted, type PushSummary } from '../../../shared/push-summary';
 import { Dialog } from './Dialog';
 import { OrganisationNote } from './OrganisationNote';
 
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function PushConfirmDialog({ summary, blocked, onConfirm, onCancel }: Props) {
+  const warnings = breakWarnings(summary);
   return (
     <Dialog
       title={`Write to ${summary.organisation}?`}
@@ -27,6 +29,13 @@ export function PushConfirmDialog({ summary, blocked, onConfirm, onCancel }: Pro
           ))}
           {summary.resuming > 0 && <li>{counted(summary.resuming, 'change')} of an interrupted push, finished first</li>}
         </ul>
+        {warnings.length > 0 && (
+          <div className="push-confirm-breaks small" role="note" data-testid="push-confirm-breaks">
+            {warnings.map((w) => (
+              <p key={w}>{w}</p>
+            ))}
+          </div>
+        )}
         <p data-testid="push-confirm-total">
           In all: <strong>{counted(summary.changes, 'change')}</strong> on <strong>{counted(summary.contacts, 'contact')}</strong>.
         </p>

@@ -7,6 +7,7 @@ import { counted, formatCount, pushSummary } from '../../../shared/push-summary'
 import type { PushRun } from '../hooks/usePushRun';
 import { PushConfirmDialog } from './PushConfirmDialog';
 import { unseenDifference } from '../../../shared/unseen-difference';
+import { changeLine } from '../lib/describe';
 
 export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
   const [confirming, setConfirming] = useState(false);
@@ -40,9 +41,7 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
               .map((i, n) => (
                 <li key={n} data-testid="plan-item" data-code={i.accountCode}>
                   <strong>{i.accountCode}</strong> {i.contactName}:{' '}
-                  {i.changes
-                    .map((c) => [`${c.field} “${c.from}” → “${c.to}”`, unseenDifference(c.from, c.to)].filter(Boolean).join(' '))
-                    .join('; ')}
+                  {i.changes.map((c) => [changeLine(c), unseenDifference(c.from, c.to)].filter(Boolean).join(' ')).join('; ')}
                 </li>
               ))}
           </ul>

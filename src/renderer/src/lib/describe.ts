@@ -1,6 +1,6 @@
 // Plain words for what a decision will do, shown before anything is stored.
 import { ACTION_LABELS } from '../../../shared/decision-rules';
-import type { DecisionAction, FindingDetail } from '../../../shared/review';
+import type { DecisionAction, FieldChange, FindingDetail } from '../../../shared/review';
 
 export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'account' | 'contact' | 'codeHolder' | 'row'>): string {
   const contact = d.contact?.name ? `"${d.contact.name}"` : 'the Xero contact';
@@ -35,12 +35,15 @@ export function describeAction(action: DecisionAction, d: Pick<FindingDetail, 'a
       return `Use ${code} as the billing account code of ${account} in CocoonOPS: the code ${contact} already has in Xero. The names are made equal too, as Xero files invoices by name.`;
     }
     case 'free_code': {
-      const holder = d.codeHolder && d.codeHolder.contactId !== d.contact?.contactId ? d.codeHolder : null;
+      // The shown contact is the matching one (same business, another name) only when it is not the code's holder
+      // itself: a conflict with no matching contact shows the holder, and the decision then only clears the code.
+      const holder = d.codeHolder;
+      const matching = d.contact && d.contact.contactId !== holder?.contactId ? d.contact : null;
       const from = holder ? `"${holder.name}"` : 'the contact that holds it';
       const where =
         holder && holder.status !== 'ACTIVE' ? `in the Xero web app (${holder.status.toLowerCase()}: a step on the checklist)` : 'in Xero';
-      const then = d.contact
-        ? `, then give it to ${contact} and make the names equal`
+      const then = matching
+        ? `, then give it to "${matching.name}" and make the names equal`
         : `; the next sync then creates ${account} in Xero with it`;
       return `Clear ${d.account.code} from ${from} ${where}${then}.`;
     }
@@ -69,6 +72,24 @@ export function damagedCocoonName(d: Pick<FindingDetail, 'nameCheck'>): string |
   const lost = d.nameCheck?.losses.filter((l) => l.side === 'cocoon') ?? [];
   return lost.length === 0 ? null : [...new Set(lost.map((l) => `${l.label}: ${l.detail}`))].join('; ');
 }
+
+/**
+ * Where a stored change leads, in words: the new value quoted, or what an empty one means (a CocoonOPS code left to
+ * CocoonOPS to choose; a Xero value cleared, e.g. an AccountNumber freed for another contact).
+ */
+type ChangeTo = Pick<FieldChange, 'field' | 'to'> & { target?: FieldChange['target'] };
+
+/** (`target` left out: a Xero change, as the push plan's are.) */
+export function changeTo(c: ChangeTo): string {
+  if (c.to !== '') return `“${c.to}”`;
+  return c.target === 'cocoon' && c.field === 'code' ? 'a new code, chosen in CocoonOPS' : 'none (cleared)';
+}
+
+/** A value a change starts from: quoted, or "none" when the field is empty. */
+export const changeFrom = (c: Pick<FieldChange, 'from'>): string => (c.from !== '' ? `“${c.from}”` : 'none');
+
+/** `Name “A” → “B”`, `AccountNumber “K1” → none (cleared)`: a change as one line of text. */
+export const changeLine = (c: ChangeTo & Pick<FieldChange, 'from'>): string => `${c.field} ${changeFrom(c)} → ${changeTo(c)}`;
 
 export function actionLabel(action: DecisionAction): string {
   return ACTION_LABELS[action];

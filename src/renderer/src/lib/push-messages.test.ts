@@ -30,10 +30,15 @@ describe('push messages', () => {
     expect(pushMessage(r)).toBe('Push cancelled after 1 change: push again to finish.');
     expect(pushFixedAny(r)).toBe(false);
   });
-  it('says what the push fixed, or that the findings must be matched again', () => {
-    const lastPush = { at: '2026-01-02T03:04:05Z', accounts: 2, fixed: 2, stillFailing: 3, waiting: 1 };
+  it('says what the push fixed, what still fails and what it made fail, or that the findings must be matched again', () => {
+    const lastPush = { at: '2026-01-02T03:04:05Z', accounts: 6, fixed: 2, stillFailing: 3, newlyFailing: 1, waiting: 1, earlierWaiting: 0 };
     expect(checkedMessage({ lastPush, findingsOutdated: false })).toBe(
-      " Checked after reading the contacts back: 2 accounts fixed, 3 still failing (1 wait for a checklist step, 2 need attention (the review's Needs attention filter shows them)).",
+      " Checked after reading the contacts back: 2 accounts fixed, 3 still failing, 1 that passed before now fails (1 waits for a checklist step, 3 need attention (the review's Needs attention filter shows them)).",
+    );
+    // The accounts an earlier push wrote that still wait are said too, not dropped by the newer push.
+    const later = { ...lastPush, accounts: 1, fixed: 1, stillFailing: 0, newlyFailing: 0, waiting: 0, earlierWaiting: 19 };
+    expect(checkedMessage({ lastPush: later, findingsOutdated: false })).toBe(
+      ' Checked after reading the contacts back: 1 account fixed, none still failing. 19 accounts from earlier pushes still wait for a checklist step.',
     );
     expect(checkedMessage({ lastPush, findingsOutdated: true })).toMatch(/match again/);
     expect(checkedMessage(null)).toBe('');

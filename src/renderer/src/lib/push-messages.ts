@@ -1,6 +1,7 @@
 // The sentences the Push screen says after a push, a retry or an undo. Pure.
 import type { PushResult, UndoResult } from '../../../shared/contract-outbox';
 import { counted, formatCount } from '../../../shared/push-summary';
+import { lastPushLine, lastPushWords } from '../../../shared/last-push-words';
 import type { WorkspaceStatus } from '../../../shared/review';
 
 /** "Push finished: 3 changes written, 1 conflict." */
@@ -23,15 +24,9 @@ export function pushFixedAny(r: PushResult): boolean {
 export function checkedMessage(s: Pick<WorkspaceStatus, 'lastPush' | 'findingsOutdated'> | null): string {
   if (!s?.lastPush) return '';
   if (s.findingsOutdated) return ' The findings are out of date: match again to see what it fixed.';
-  const { fixed, stillFailing, waiting } = s.lastPush;
-  const attention = stillFailing - waiting;
-  const why = [
-    waiting > 0 ? `${formatCount(waiting)} wait for a checklist step` : '',
-    attention > 0 ? `${formatCount(attention)} need attention (the review's Needs attention filter shows them)` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return ` Checked after reading the contacts back: ${counted(fixed, 'account')} fixed, ${formatCount(stillFailing)} still failing${why ? ` (${why})` : ''}.`;
+  const line = lastPushLine(s.lastPush, { accounts: true, attentionWhere: " (the review's Needs attention filter shows them)" });
+  const { earlier } = lastPushWords(s.lastPush);
+  return ` Checked after reading the contacts back: ${line}.${earlier ? ` ${earlier}.` : ''}`;
 }
 
 export function retryMessage(queued: number): string {
