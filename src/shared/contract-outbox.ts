@@ -243,6 +243,8 @@ export const ChecklistLine = z.object({
   exceptionId: z.number().int().nullable(),
   ticked: z.boolean(),
   tickedAt: z.string().nullable(),
+  /** Done, as the CocoonOPS export imported last shows (the name or code changed): ticked without a tick to take back. */
+  shown: z.boolean(),
 });
 export type ChecklistLine = z.infer<typeof ChecklistLine>;
 

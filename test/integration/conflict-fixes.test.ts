@@ -144,6 +144,31 @@ describe("a code conflict's fixes", () => {
     const after = await ok(app, 'findings.detail', { accountCode: 'ACC1635' });
     expect(after.row.kind).toBe('ok');
     expect(after.contact!.contactId).toBe(d.contact!.contactId);
+    // The checklist reads the export: its CocoonOPS steps show done, ticked without a tick (nothing to untick).
+    const done = (await ok(app, 'checklist.get')).groups.flatMap((g) => g.lines).filter((l) => l.accountCode === '517582');
+    expect(done.filter((l) => l.place === 'cocoonops' && l.kind !== 'resend')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'recode', ticked: true, shown: true, tickedAt: expect.any(String) })]),
+    );
+    expect(done.filter((l) => l.kind === 'recode' || l.kind === 'rename').every((l) => l.shown && l.ticked)).toBe(true);
+    const recode = done.find((l) => l.kind === 'recode')!;
+    expect(await app.dispatch('checklist.tick', { key: recode.key, ticked: false })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/export imported last shows this step done/) },
+    });
+  });
+
+  it('a CocoonOPS rename the re-imported export does not show stays to do; the one it shows is done', async () => {
+    const app = await demoApp();
+    const rows = rowsFromColumns((await ok(app, 'findings.list')).columns).filter((r) => r.kind === 'name_mismatch');
+    const [shown, notYet] = [rows[3]!, rows[4]!];
+    for (const r of [shown, notYet]) await ok(app, 'decisions.apply', { accountCode: r.code, action: 'rename_in_cocoon' });
+    const renameOf = async (code: string) =>
+      (await ok(app, 'checklist.get')).groups.flatMap((g) => g.lines).find((l) => l.accountCode === code && l.kind === 'rename')!;
+    expect(await renameOf(shown.code)).toMatchObject({ ticked: false, shown: false });
+    const xeroName = (await ok(app, 'findings.detail', { accountCode: shown.code })).contact!.name;
+    await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: cocoonWith(shown.code, { name: xeroName }) });
+    expect(await renameOf(shown.code)).toMatchObject({ ticked: true, shown: true });
+    expect(await renameOf(notYet.code)).toMatchObject({ ticked: false, shown: false });
   });
 
   it('CARO02, an archived holder: freeing the code is a step in the Xero web app, on the checklist; nothing is written to the archived contact', async () => {

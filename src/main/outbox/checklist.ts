@@ -33,7 +33,7 @@ const TASK_OF: Record<ChecklistLine['kind'], ChecklistTask> = {
   exception: 'exceptions',
 };
 
-type Draft = Omit<ChecklistLine, 'ticked' | 'tickedAt'>;
+type Draft = Omit<ChecklistLine, 'ticked' | 'tickedAt' | 'shown'> & { shown?: true };
 
 /** Account names (and export rows, for the order), each read once; after 200 lookups, all of them in one read (faster). */
 function accountsOf(ws: Workspace) {
@@ -56,6 +56,26 @@ function accountsOf(ws: Workspace) {
 }
 type Accounts = ReturnType<typeof accountsOf>;
 
+const exists = (accounts: Accounts, code: string): boolean => accounts(code).row !== Number.MAX_SAFE_INTEGER;
+
+/**
+ * Whether the CocoonOPS export imported last shows a CocoonOPS step done: the account has the new name; the old code
+ * is gone and the new one is there (a code left to CocoonOPS to choose: an account of the same name has another code).
+ */
+function shownByImport(ws: Workspace, accounts: Accounts): (c: CorrectionHead) => boolean {
+  let names: Set<string> | null = null;
+  const named = (name: string) =>
+    (names ??= new Set([...ws.accounts.places().values()].map((a) => a.name.trim().toLowerCase()))).has(name.trim().toLowerCase());
+  return (c) => {
+    const edit = c.changes[0];
+    if (!edit) return false;
+    if (c.kind === 'cocoon_rename') return exists(accounts, c.accountCode) && accounts(c.accountCode).name.trim() === edit.to.trim();
+    if (c.kind !== 'cocoon_recode' || exists(accounts, c.accountCode)) return false;
+    if (edit.to.trim() !== '') return exists(accounts, edit.to.trim());
+    return (c.finding?.accountName.trim() ?? '') !== '' && named(c.finding!.accountName);
+  };
+}
+
 const blank = { steps: [] as string[], documents: [] as string[], exceptionId: null };
 
 /** What a line reads beside the accounts: contacts from the kept list, and code holders (read once for all lines). */
@@ -77,7 +97,7 @@ const oneLine = (ws: Workspace): Lookups => ({
   codeHolderOf: (code) => ws.findings.get(code)?.codeHolderId ?? null,
 });
 
-function correctionLine(look: Lookups, accounts: Accounts, c: CorrectionHead): Draft | null {
+function correctionLine(look: Lookups, accounts: Accounts, c: CorrectionHead, shown: (c: CorrectionHead) => boolean): Draft | null {
   const accountName = accounts(c.accountCode).name || c.finding?.accountName || '';
   const what = correctionTask(look, c, accountName || c.accountCode);
   // One object literal per line (spreading a shared base costs more than the rest of the line at 10,000 lines).
@@ -91,6 +111,7 @@ function correctionLine(look: Lookups, accounts: Accounts, c: CorrectionHead): D
       documents: [],
       steps: [],
       ...what,
+      ...(shown(c) && { shown: true as const }),
     }
   );
 }
@@ -282,8 +303,9 @@ function drafts(ws: Workspace, accounts: Accounts, live?: readonly CorrectionHea
   const corrections = live ?? ws.outbox.heads().filter((c) => c.status !== 'undone');
   const look = lookupsFor(ws, corrections);
   const work = exceptionWork(ws, accounts, exceptionChecklist(ws));
+  const shown = shownByImport(ws, accounts);
   const fixes = [
-    ...corrections.filter((c) => !isApiCorrection(c)).flatMap((c) => correctionLine(look, accounts, c) ?? []),
+    ...corrections.filter((c) => !isApiCorrection(c)).flatMap((c) => correctionLine(look, accounts, c, shown) ?? []),
     ...mergeLines(ws, accounts, corrections),
   ];
   const fixed = new Set(fixes.map((d) => d.accountCode));
@@ -306,12 +328,16 @@ const ORDER: Record<ChecklistLine['kind'], number> = {
 export function buildChecklist(ws: Workspace, nowIso: string, live?: readonly CorrectionHead[]): Checklist {
   const accounts = accountsOf(ws);
   const ticks = ws.outbox.ticks();
+  // A line the CocoonOPS export shows done is dated by that import.
+  const shownAt = () => ws.imports.latest('cocoon', 'complete')?.finishedAt ?? null;
   const byTask = new Map<ChecklistTask, { line: ChecklistLine; row: number }[]>();
   for (const d of drafts(ws, accounts, live)) {
     const task = TASK_OF[d.kind];
     let list = byTask.get(task);
     if (!list) byTask.set(task, (list = []));
-    list.push({ line: { ...d, ticked: ticks.has(d.key), tickedAt: ticks.get(d.key) ?? null }, row: accounts(d.accountCode).row });
+    const shown = d.shown === true;
+    const line = { ...d, ticked: shown || ticks.has(d.key), tickedAt: ticks.get(d.key) ?? (shown ? shownAt() : null), shown };
+    list.push({ line, row: accounts(d.accountCode).row });
   }
   const groups: ChecklistGroup[] = CHECKLIST_TASKS.flatMap((task) => {
     const list = byTask.get(task);
@@ -350,7 +376,7 @@ function lineFor(ws: Workspace, key: string): Draft | null {
     case 'correction': {
       const c = ws.outbox.get(Number(rest));
       if (!c || c.status === 'undone' || isApiCorrection(c)) return null;
-      if (c.kind !== 'resend') return correctionLine(oneLine(ws), accounts, c);
+      if (c.kind !== 'resend') return correctionLine(oneLine(ws), accounts, c, shownByImport(ws, accounts));
       const r = exceptionsWork().resend.get(c.accountCode);
       return r ? resendLine(accounts, c.accountCode, r, c, fixedAccount(c.accountCode)) : null;
     }
@@ -373,6 +399,7 @@ function lineFor(ws: Workspace, key: string): Draft | null {
 export function tickLine(ws: Workspace, key: string, ticked: boolean, nowIso: string, actor = 'user'): ChecklistLine {
   const line = lineFor(ws, key);
   if (!line) throw new AppError('not_found', `There is no checklist line "${key}" (it may have been withdrawn).`);
+  if (line.shown) throw new AppError('conflict', 'The CocoonOPS export imported last shows this step done: there is no tick to change.');
   ws.transaction(() => {
     if (ticked) ws.outbox.tick(key, nowIso);
     else ws.outbox.untick(key);
@@ -388,5 +415,5 @@ export function tickLine(ws: Workspace, key: string, ticked: boolean, nowIso: st
     });
   });
   const ticks = ws.outbox.ticks();
-  return { ...line, ticked: ticks.has(key), tickedAt: ticks.get(key) ?? null };
+  return { ...line, ticked: ticks.has(key), tickedAt: ticks.get(key) ?? null, shown: false };
 }

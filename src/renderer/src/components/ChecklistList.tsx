@@ -74,6 +74,7 @@ const LineRow = memo(function LineRow({ line, onTick }: { line: ChecklistLine; o
         type="checkbox"
         id={`tick-${line.key}`}
         checked={line.ticked}
+        disabled={line.shown}
         onChange={(e) => onTick(line.key, e.target.checked)}
         aria-describedby={`what-${line.key}`}
       />
@@ -87,7 +88,14 @@ const LineRow = memo(function LineRow({ line, onTick }: { line: ChecklistLine; o
             <span className="muted">No billing account</span>
           )}
           <span className="tag">{PLACE_LABELS[line.place]}</span>
-          {line.ticked && line.tickedAt && <span className="muted small"> done {formatDateTime(line.tickedAt)}</span>}
+          {line.shown ? (
+            <span className="muted small" data-testid="checklist-shown">
+              {' '}
+              done: the CocoonOPS export imported{line.tickedAt ? ` ${formatDateTime(line.tickedAt)}` : ''} shows it
+            </span>
+          ) : (
+            line.ticked && line.tickedAt && <span className="muted small"> done {formatDateTime(line.tickedAt)}</span>
+          )}
         </label>
         <div id={`what-${line.key}`} className="checklist-text">
           {line.text}
