@@ -55,6 +55,21 @@ export const CocoonFileInput = z.strictObject({
   encoding: ChosenEncoding.optional(),
 });
 
+/** What an export would change against the open workspace's billing accounts (null without one). */
+export const ImportComparison = z.object({
+  added: z.number().int(),
+  renamed: z.number().int(),
+  /** Accounts of the workspace the file does not have. */
+  gone: z.number().int(),
+  /** Of those, the ones with a decision: kept, but not shown while their code is not imported. */
+  goneDecided: z.number().int(),
+  /** Of those, the ones whose code changed as their decision asked (the new code, or the same name, is in the file). */
+  recodedAsDecided: z.number().int(),
+  /** The first codes of the decided ones gone for another reason. */
+  goneDecidedSample: z.array(z.string()),
+});
+export type ImportComparison = z.infer<typeof ImportComparison>;
+
 export const CocoonPreview = z.object({
   header: z.array(z.string()),
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
@@ -66,6 +81,7 @@ export const CocoonPreview = z.object({
   errors: z.number().int(),
   encoding: z.string().nullable(),
   format: z.string().nullable(),
+  comparison: ImportComparison.nullable(),
 });
 export type CocoonPreview = z.infer<typeof CocoonPreview>;
 

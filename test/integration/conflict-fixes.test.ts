@@ -140,7 +140,19 @@ describe("a code conflict's fixes", () => {
     // The bookkeeper changes the code (and, if so decided, the name) in CocoonOPS, and the push renames in Xero.
     await ok(app, 'outbox.push');
     const newName = rename.target === 'cocoon' ? rename.to : undefined;
-    await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content: cocoonWith('517582', { code: 'ACC1635', name: newName }) });
+    const content = cocoonWith('517582', { code: 'ACC1635', name: newName });
+    // The preview says what the export changes: 517582 is gone, recoded as decided (not a decision lost).
+    const preview = await ok(app, 'imports.previewCocoon', { fileName: 'cocoon.csv', content });
+    expect(preview.comparison).toMatchObject({ added: 1, gone: 1, goneDecided: 1, recodedAsDecided: 1, goneDecidedSample: [] });
+    await ok(app, 'imports.cocoon', { fileName: 'cocoon.csv', content });
+    // An export without another decided account (the demo's own: ACC1635 is not in it either) says so before anything is stored.
+    await ok(app, 'decisions.apply', { accountCode: 'C00129', action: 'ignore' });
+    const without = readFileSync(join(DEMO, 'cocoon.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => !l.includes(',C00129,'))
+      .join('\n');
+    const partial = await ok(app, 'imports.previewCocoon', { fileName: 'cocoon.csv', content: Buffer.from(without).toString('base64') });
+    expect(partial.comparison).toMatchObject({ gone: 2, goneDecided: 1, recodedAsDecided: 0, goneDecidedSample: ['C00129'] });
     const after = await ok(app, 'findings.detail', { accountCode: 'ACC1635' });
     expect(after.row.kind).toBe('ok');
     expect(after.contact!.contactId).toBe(d.contact!.contactId);

@@ -39,6 +39,8 @@ export interface AccountsPreview {
   problems: Problem[];
   encoding: string | null;
   format: AccountsFormat | null;
+  /** Every row's code and name as mapped (empty when the columns are not both there). */
+  accounts: { code: string; name: string }[];
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -105,7 +107,16 @@ export async function previewAccounts(
     loaded = await readTable(bytes, fileName, { sheet: options.sheet, encoding: options.encoding });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
-    return { header: [], rows: [], totalRows: 0, columns: emptyColumns(), problems: e.problems, encoding: null, format: null };
+    return {
+      header: [],
+      rows: [],
+      totalRows: 0,
+      columns: emptyColumns(),
+      problems: e.problems,
+      encoding: null,
+      format: null,
+      accounts: [],
+    };
   }
   const { table, format, encoding } = loaded;
   const { columns, problems: columnProblems } = resolveColumns(table.header, options.mapping, table.headerRow);
@@ -123,6 +134,7 @@ export async function previewAccounts(
   // Without a name and code column every row would be "missing": report the columns only.
   const columnsOk = !columnProblems.some((p) => p.severity === 'error');
   const rowProblems = columnsOk ? validateRows(table.rows, columns).problems : [];
+  const [codeAt, nameAt] = [columns.index.code, columns.index.name];
   return {
     header: table.header,
     rows,
@@ -131,5 +143,11 @@ export async function previewAccounts(
     problems: sortProblems([...columnProblems, ...table.problems, ...rowProblems]),
     encoding,
     format,
+    accounts:
+      columnsOk && codeAt !== null && nameAt !== null
+        ? table.rows
+            .filter(({ cells }) => !isBlankRow(cells))
+            .map(({ cells }) => ({ code: (cells[codeAt] ?? '').trim(), name: (cells[nameAt] ?? '').trim() }))
+        : [],
   };
 }

@@ -1,6 +1,7 @@
 // imports.*: the column-mapping preview (nothing stored) and the imports themselves, each followed by a recompute.
 import { previewAccounts } from '../../cocoon/import-accounts';
 import { importCocoonBytes, importXeroContactsBytes } from '../../imports/import-files';
+import { importComparison } from '../../imports/import-comparison';
 import { recomputeAndAnnounce, workspaceForImport, type AppContext, type HandlerGroup } from './context';
 import type { CocoonPreview } from '../../../shared/contract';
 
@@ -22,6 +23,8 @@ export function importHandlers(ctx: AppContext): HandlerGroup<'imports.previewCo
         errors: p.problems.filter((x) => x.severity === 'error').length,
         encoding: p.encoding,
         format: p.format,
+        // Against the open workspace: what the import would add, rename, and leave out (decided accounts above all).
+        comparison: ctx.session.info() && p.accounts.length > 0 ? importComparison(ctx.session.require().ws, p.accounts) : null,
       };
     },
     'imports.cocoon': async ({ fileName, content, mapping, encoding }) => {

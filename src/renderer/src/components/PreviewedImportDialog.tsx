@@ -2,6 +2,7 @@
 // which field (changeable), the encoding a CSV is read in (changeable), every problem by row, and the first rows as mapped. Nothing is stored until the import
 // button, which stays disabled while the preview has errors.
 import type { ReactNode } from 'react';
+import type { ImportComparison } from '../../../shared/contract';
 import { ChosenEncoding, encodingLabel } from '../../../shared/domain';
 import type { PreviewedImport } from '../hooks/usePreviewedImport';
 import { Dialog } from './Dialog';
@@ -94,6 +95,7 @@ export function PreviewedImportDialog<F extends string>({
             {preview.totalRows.toLocaleString()} rows ·{' '}
             {errors === 0 ? 'no errors' : `${errors} error${errors > 1 ? 's' : ''}: nothing can be imported until they are fixed`}
           </p>
+          {preview.comparison && <Comparison c={preview.comparison} />}
           {preview.format !== 'xlsx' && (
             <label className="field">
               <span>Encoding</span>
@@ -163,5 +165,38 @@ export function PreviewedImportDialog<F extends string>({
         </div>
       )}
     </Dialog>
+  );
+}
+
+const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
+/** What the export would change against the workspace; decided accounts it leaves out are said plainly. */
+function Comparison({ c }: { c: ImportComparison }) {
+  const lost = c.goneDecided - c.recodedAsDecided;
+  const gone =
+    c.gone === 0
+      ? null
+      : `${n(c.gone, 'account')} not in this file` +
+        (c.goneDecided > 0
+          ? ` (${c.goneDecided.toLocaleString()} with a decision${c.recodedAsDecided > 0 ? `, ${c.recodedAsDecided.toLocaleString()} of them recoded as decided` : ''})`
+          : '');
+  const parts = [
+    c.added > 0 ? `${c.added.toLocaleString()} new` : null,
+    c.renamed > 0 ? `${c.renamed.toLocaleString()} renamed` : null,
+    gone,
+  ];
+  return (
+    <>
+      <p className="small" data-testid="import-comparison">
+        Against this workspace: {parts.filter(Boolean).join(' · ') || 'the same accounts and names'}
+      </p>
+      {lost > 0 && (
+        <p className="problem small" role="note" data-testid="import-gone-decided">
+          {n(lost, 'account')} with a decision {lost === 1 ? 'is' : 'are'} not in this file ({c.goneDecidedSample.join(', ')}
+          {lost > c.goneDecidedSample.length ? ', …' : ''}): {lost === 1 ? 'its decision is' : 'their decisions are'} kept, and shown again
+          when an export has {lost === 1 ? 'its code' : 'their codes'}. Is this the whole export?
+        </p>
+      )}
+    </>
   );
 }

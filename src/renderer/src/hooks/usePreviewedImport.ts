@@ -2,7 +2,7 @@
 // it. Busy while the API works; a failure keeps its message and its problems by row. No preview function: store only.
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api-client';
-import type { Problem } from '../../../shared/contract';
+import type { ImportComparison, Problem } from '../../../shared/contract';
 import type { ChosenEncoding } from '../../../shared/domain';
 import { errorMessage, readAsBase64 } from '../lib/file-content';
 
@@ -21,6 +21,8 @@ interface ImportPreview {
   problems: Problem[];
   encoding: string | null;
   format: string | null;
+  /** What it would change against the open workspace (CocoonOPS exports only). */
+  comparison?: ImportComparison | null;
 }
 
 /**
