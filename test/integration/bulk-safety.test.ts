@@ -203,6 +203,25 @@ describe('bulk accept', () => {
     expect(plan.items.filter((i) => i.blocked !== null)).toEqual([]);
   });
 
+  it("never takes another billing account's code: the suggestion to take the Xero contact's code says CocoonOPS would refuse it", async () => {
+    // C01261's Xero contact holds C00421, which is the code of another billing account ("Edwards"): CocoonOPS keeps codes
+    // unique (and the import of an export with two would refuse it).
+    const app = await demoApp();
+    const refused = "CocoonOPS would refuse the code: C00421 is the code of another billing account ('Edwards')";
+    const detail = await ok(app, 'findings.detail', { accountCode: 'C01261' });
+    expect(detail.choices.find((c) => c.action === 'recode_in_cocoon')).toMatchObject({
+      passes: false,
+      problem: `${refused}: decide which account keeps it`,
+    });
+    const bulk = await ok(app, 'decisions.bulkPreview', { accountCodes: ['C01261'] });
+    expect(bulk).toEqual({
+      items: [],
+      skipped: [{ accountCode: 'C01261', reason: 'decide it by hand: CocoonOPS would refuse the change', detail: refused }],
+    });
+    const made = await ok(app, 'decisions.apply', { accountCode: 'C01261', action: 'recode_in_cocoon' });
+    expect(made.warning).toMatch(/^CocoonOPS would refuse the code: C00421 .*decide which account keeps it\.$/);
+  });
+
   it('leaves out the rows whose names lost information unless asked, and then renames towards the better name', async () => {
     const app = await demoApp();
     const rows = await rowsOf(app);

@@ -39,8 +39,12 @@ interface Planned {
   xeroContactId: string | null;
   payload: DecisionPayload;
   summary: string;
-  /** Why Xero would refuse the changes (a name or AccountNumber another contact has; null: it would take them). */
+  /**
+   * Why the changes would be refused: by Xero (a name or AccountNumber another contact has), or by CocoonOPS (a code
+   * another billing account has); null: they would be taken.
+   */
   refused: string | null;
+  refusedBy: 'Xero' | 'CocoonOPS' | null;
   /** Why the account would still fail with these changes made (null: it passes). */
   stillFails: string | null;
   /** The account fails today (the decision is a fix; otherwise a change must not make it fail). */
@@ -74,14 +78,30 @@ interface Facts {
   contact(contactId: string): XeroContact | undefined;
   /** compareNames (a bulk apply keeps each pair's verdict: the suggestion and its plan compare the same two names). */
   compare(cocoon: string, xero: string): NameVerdict;
+  /** The billing account that has this code (CocoonOPS codes are unique, trimmed and case-insensitive). */
+  withCode(code: string): { code: string; name: string } | undefined;
 }
+
+/** Every billing account by its code as CocoonOPS compares codes (they change only with an import). */
+const accountsByCode = perXeroSide(
+  (ws) => new Map([...ws.accounts.places()].map(([code, { name }]) => [code.trim().toLowerCase(), { code, name }])),
+);
 
 const queried = (ws: Workspace): Facts => ({
   account: (c) => ws.accounts.get(c),
   finding: (c) => ws.findings.get(c),
   contact: (id) => ws.contacts.get(id),
   compare: compareNames,
+  withCode: (code) => accountsByCode(ws).get(code.trim().toLowerCase()),
 });
+
+/** Why CocoonOPS would refuse a decided code: another billing account has it (its import would refuse the export too). */
+function cocoonRefusal(facts: Facts, account: BillingAccount, changes: readonly FieldChange[]): string | null {
+  const recode = changes.find((c) => c.target === 'cocoon' && c.field === 'code' && c.to.trim() !== '');
+  const other = recode ? facts.withCode(recode.to) : undefined;
+  if (!other || other.code === account.code) return null;
+  return `CocoonOPS would refuse the code: ${other.code} is the code of another billing account ('${other.name}')`;
+}
 
 /**
  * compareNames, each pair's verdict kept while the workspace is open: a verdict depends on the two names alone, and
@@ -109,7 +129,13 @@ function readInBulk(ws: Workspace, codes: readonly string[]): Facts {
   const accounts = ws.accounts.getMany(codes);
   const findings = ws.findings.getMany(codes);
   const contacts = xeroContactsById(ws);
-  return { account: (c) => accounts.get(c), finding: (c) => findings.get(c), contact: (id) => contacts.get(id), compare: keptVerdicts(ws) };
+  return {
+    account: (c) => accounts.get(c),
+    finding: (c) => findings.get(c),
+    contact: (id) => contacts.get(id),
+    compare: keptVerdicts(ws),
+    withCode: (code) => accountsByCode(ws).get(code.trim().toLowerCase()),
+  };
 }
 
 /**
@@ -138,8 +164,10 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
   const better =
     contact && xeroNameKey(contact.name) !== xeroNameKey(account.name) ? facts.compare(account.name, contact.name).better : null;
   const changes = changesFor(req.action, { account, finding, contact, better, holder });
-  // Any change to Xero must be one Xero takes (the push's checks would hold it back otherwise).
-  const refused = xeroRefusal(xero, changes);
+  // Any change to Xero must be one Xero takes (the push's checks would hold it back otherwise), and a code one CocoonOPS takes.
+  const byXero = xeroRefusal(xero, changes);
+  const refused = byXero ?? cocoonRefusal(facts, account, changes);
+  const refusedBy = byXero ? 'Xero' : refused ? 'CocoonOPS' : null;
   // Every change is checked against the sync: a fix must make its account pass, and a tidy-up of an account that
   // passes must not make it fail. Ignoring, or letting the sync create the contact, changes nothing on purpose.
   const fixes = finding !== undefined && FAILING_KINDS.includes(finding.kind);
@@ -161,10 +189,11 @@ function plan(facts: Facts, req: DecisionRequest, xero: ContactDirectory): Plann
     payload,
     summary: describeChanges(req.action, changes, account, names),
     refused,
+    refusedBy,
     stillFails: refused ?? outcome?.stillFails ?? null,
     failing: fixes,
     problem: refused
-      ? `${refused}: the push would hold it back`
+      ? `${refused}: ${refusedBy === 'Xero' ? 'the push would hold it back' : 'decide which account keeps it'}`
       : outcome?.stillFails
         ? fixes
           ? `The sync would still fail: ${outcome.stillFails}`
@@ -286,7 +315,9 @@ export function applyDecision(ws: Workspace, req: DecisionRequest): { decision: 
   const caveat = planned.caveat ?? breaksAnother(ws, xero, planned);
   const decision = ws.transaction(() => store(ws, planned, req.note ?? '', 'manual'));
   const warning = planned.refused
-    ? `${planned.refused}: the push will hold this change back until that is resolved.`
+    ? planned.refusedBy === 'Xero'
+      ? `${planned.refused}: the push will hold this change back until that is resolved.`
+      : `${planned.refused}: recorded all the same, but neither CocoonOPS nor the import of its export takes two accounts with one code; decide which account keeps it.`
     : clash
       ? `${clash}.`
       : planned.stillFails
@@ -369,6 +400,7 @@ const withNote = (p: Planned, note: string | null): BulkPlanned => ({
   payload: p.payload,
   summary: p.summary,
   refused: p.refused,
+  refusedBy: p.refusedBy,
   stillFails: p.stillFails,
   failing: p.failing,
   problem: p.problem,
@@ -427,7 +459,7 @@ function bulkPlan(ws: Workspace, req: BulkRequest, onProgress?: OnProgress): Bul
     }
     // A change Xero would refuse, or a suggestion that would not make the account pass, is never accepted in bulk.
     if (p.refused) {
-      skipped.push({ accountCode: code, reason: 'decide it by hand: Xero would refuse the change', detail: p.refused });
+      skipped.push({ accountCode: code, reason: `decide it by hand: ${p.refusedBy} would refuse the change`, detail: p.refused });
       continue;
     }
     if (p.stillFails) {
