@@ -1,5 +1,5 @@
 // The fix loop tells the truth, as a bookkeeper sees it on the demo: accept every suggestion, read the push plan's
-// what-if ("after the push alone: X pass, Y still fail"), push, and the dashboard then counts exactly Y failing
+// what-if ("after the push alone: X pass, and Y accounts fail on the next sync"), push, and the dashboard then counts exactly Y failing
 // accounts, none of them a pushed fix that did not work.
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ test('accept every suggestion, read the what-if, push: the dashboard then counts
   await expect(whatIf).toBeVisible({ timeout: 60_000 });
   await expect(whatIf).toContainText(`of the ${failingBefore.toLocaleString('en-US')} failing accounts will pass`);
   const afterPush = (await page.getByTestId('what-if-push').textContent())!;
-  const expected = Number(afterPush.match(/([\d,]+) still fail/)![1]!.replace(/,/g, ''));
+  const expected = Number(afterPush.match(/([\d,]+) accounts? fail on the next sync/)![1]!.replace(/,/g, ''));
   // The decided accounts the what-if says would still fail, with why (after the push and the checklist).
   const stillListed = await page.getByTestId('what-if-still-list').locator('strong').allTextContents();
   expect(expected).toBeLessThan(failingBefore);

@@ -14,10 +14,11 @@ export function WhatIfCard({ whatIf: w }: { whatIf: PlanWhatIf }) {
       <h2 id="what-if-title">After this plan</h2>
       <p className="what-if-headline">
         <strong data-testid="what-if-pass">{formatCount(w.afterChecklist.fixed)}</strong> of the {counted(w.failingNow, 'failing account')}{' '}
-        will pass; <strong data-testid="what-if-still">{formatCount(w.afterChecklist.failing)}</strong> still fail.
+        will pass; <strong data-testid="what-if-still">{formatCount(w.failingNow - w.afterChecklist.fixed)}</strong> still fail.
       </p>
       <p className="small" data-testid="what-if-push">
-        After the push alone: {formatCount(w.afterPush.fixed)} pass, {formatCount(w.afterPush.failing)} still fail
+        After the push alone: {formatCount(w.afterPush.fixed)} pass, and {counted(w.afterPush.failing, 'account')} fail on the next sync
+        {w.afterPush.broken.length > 0 ? ` (${formatCount(w.afterPush.broken.length)} of them pass today)` : ''}
         {later > 0 ? `; ${formatCount(later)} more pass once the checklist's steps are done (in CocoonOPS and in Xero's web app)` : ''}.
       </p>
       {broken.length > 0 && (
