@@ -85,7 +85,8 @@ test('says why a file cannot be imported and stores nothing', async () => {
   // A report saved from the browser as a web page, with an Excel name.
   await file.setInputFiles(fixture('cocoon', 'saved-as-web-page.xls'));
   await expect(problems()).toContainText('saved-as-web-page.xls is a web page (HTML), not a CSV or XLSX file');
-  await expect(dialog).toContainText('nothing can be imported until they are fixed');
+  await expect(dialog).toContainText('The file could not be read: the problem below says why, and what to do.');
+  await expect(dialog.getByLabel('Column for Organisation name')).toBeHidden();
   await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
 
   // A CSV, but of invoices: neither the organisation name nor the account code is there.
@@ -107,7 +108,7 @@ test('says why a file cannot be imported and stores nothing', async () => {
   await file.setInputFiles({ name: 'mixed.csv', mimeType: 'text/csv', buffer: mixed });
   await expect(problems()).toContainText('mixed.csv mixes UTF-8 with bytes that are not UTF-8 (line 3)');
   await expect(problems()).toContainText('Save the export as UTF-8');
-  await expect(dialog).toContainText('not read · 0 rows · 1 error');
+  await expect(dialog).toContainText('The file could not be read: the problem below says why, and what to do.');
   await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
   await shot('16b-import-mixed-encoding');
   const encoding = dialog.getByLabel('Encoding');

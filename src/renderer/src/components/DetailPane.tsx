@@ -150,7 +150,7 @@ function DetailBody({
           <button type="button" onClick={onIgnore} title="Ignore with a note (i)">
             Ignore…
           </button>
-          <button type="button" onClick={onUndo} disabled={!d.decision} title="Undo the last decision (u)">
+          <button type="button" onClick={onUndo} disabled={!d.decision} title="Undo this account's decision (u)">
             Undo
           </button>
         </div>

@@ -60,7 +60,9 @@ export function ImportDialog({
           onImported(`Imported ${r.rows.toLocaleString()} Xero contacts from ${fileName}${from}`);
         }
       }}
-      importLabel={kind === 'cocoon' ? `Import ${file.preview ? file.preview.totalRows.toLocaleString() : ''} rows` : 'Import contacts'}
+      importLabel={
+        kind !== 'cocoon' ? 'Import contacts' : file.preview?.format ? `Import ${file.preview.totalRows.toLocaleString()} rows` : 'Import'
+      }
       fields={FIELDS}
       accept={kind === 'cocoon' ? '.csv,.xlsx,.txt' : '.csv,.json'}
       fileLabel="File to import"

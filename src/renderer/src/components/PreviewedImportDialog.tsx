@@ -91,9 +91,11 @@ export function PreviewedImportDialog<F extends string>({
       ) : (
         <div className="mapping">
           <p className="small muted">
-            {preview.format?.toUpperCase() ?? '?'} · {preview.encoding ? `read as ${encodingLabel(preview.encoding)}` : 'not read'} ·{' '}
-            {preview.totalRows.toLocaleString()} rows ·{' '}
-            {errors === 0 ? 'no errors' : `${errors} error${errors > 1 ? 's' : ''}: nothing can be imported until they are fixed`}
+            {preview.format === null
+              ? `The file could not be read: ${errors === 1 ? 'the problem below says' : 'the problems below say'} why, and what to do.`
+              : `${preview.format.toUpperCase()} · ${preview.encoding ? `read as ${encodingLabel(preview.encoding)}` : 'not read'} · ` +
+                `${preview.totalRows.toLocaleString()} rows · ` +
+                (errors === 0 ? 'no errors' : `${errors} error${errors > 1 ? 's' : ''}: nothing can be imported until they are fixed`)}
           </p>
           {preview.comparison && <Comparison c={preview.comparison} />}
           {preview.format !== 'xlsx' && (
@@ -110,30 +112,33 @@ export function PreviewedImportDialog<F extends string>({
               </select>
             </label>
           )}
-          <div className="mapping-grid">
-            {fields.map(({ field, label, required }) => (
-              <label key={field} className="field">
-                <span>
-                  {label}
-                  {required ? ' *' : ''}
-                </span>
-                <select
-                  aria-label={`Column for ${label}`}
-                  value={preview.mapping[field] ?? ''}
-                  onChange={(e) => state.map(field, e.target.value || null)}
-                >
-                  <option value="">— not in the file —</option>
-                  {preview.header
-                    .filter((h) => h.trim() !== '')
-                    .map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                </select>
-              </label>
-            ))}
-          </div>
+          {/* Nothing read: no columns to map (only the encoding, which may be what it takes). */}
+          {preview.format !== null && (
+            <div className="mapping-grid">
+              {fields.map(({ field, label, required }) => (
+                <label key={field} className="field">
+                  <span>
+                    {label}
+                    {required ? ' *' : ''}
+                  </span>
+                  <select
+                    aria-label={`Column for ${label}`}
+                    value={preview.mapping[field] ?? ''}
+                    onChange={(e) => state.map(field, e.target.value || null)}
+                  >
+                    <option value="">— not in the file —</option>
+                    {preview.header
+                      .filter((h) => h.trim() !== '')
+                      .map((h) => (
+                        <option key={h} value={h}>
+                          {h}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+          )}
           {problemList}
           {mapped.length > 0 && preview.rows.length > 0 && (
             <div className="table-scroll">

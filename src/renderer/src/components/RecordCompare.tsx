@@ -100,7 +100,7 @@ export function RecordCompare({ account, shown, holder, xeroWebApp }: Props) {
     <table className={both ? 'compare compare-three' : 'compare'}>
       <caption className="visually-hidden">
         {both
-          ? `The CocoonOPS billing account, the Xero contact that ${shown!.role}, and the Xero contact that ${holder!.role}, field by field`
+          ? `The CocoonOPS billing account and two Xero contacts, field by field: the one shown beside it (${shown!.role}), and the one that ${holder!.role}`
           : 'The CocoonOPS billing account and the Xero contact, field by field'}
       </caption>
       <thead>
