@@ -55,7 +55,7 @@ describe('undoOfCorrections', () => {
       [correction({ changes: [{ field: 'Name', from: 'Columbia  Explorers', to: 'Columbia Explorers' }] }), correction({ id: 8 })],
       null,
     );
-    expect(s.items[0]!.fields[0]!.unseen).toBe('(only the spacing differs)');
+    expect(s.items[0]!.fields[0]!.unseen).toBe('(only the spacing differs: one space → two spaces after “Columbia”)');
     expect(s).toMatchObject({ organisation: 'Xero', sandbox: false, changes: 2 });
     expect(undoConfirmLabel(s)).toBe('Write back 2 changes to Xero');
   });
@@ -88,7 +88,7 @@ describe('undoOfDecision', () => {
               field: 'Name',
               now: 'Lutheran Day Nursery School',
               back: 'Lutheran  Day Nursery School',
-              unseen: '(only the spacing differs)',
+              unseen: '(only the spacing differs: one space → two spaces after “Lutheran”)',
             },
           ],
         },

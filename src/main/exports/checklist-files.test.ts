@@ -85,6 +85,18 @@ describe('checklist exports', () => {
     expect(html).toContain('@media print');
     expect(html).not.toMatch(/<script|https?:\/\//);
   });
+
+  it('keeps the runs of spaces of names and of the text quoting them, on screen and on paper', () => {
+    const line = list.groups[0]!.lines[0]!;
+    const spaced = {
+      ...list,
+      groups: [{ ...list.groups[0]!, lines: [{ ...line, accountName: 'Columbia  Explorers', text: 'Rename "Columbia  Explorers"' }] }],
+    };
+    const html = checklistHtml(spaced);
+    expect(html).toContain('<span class="name">Columbia  Explorers</span>');
+    expect(html).toContain('<div class="what">Rename &quot;Columbia  Explorers&quot;</div>');
+    expect(html).toMatch(/\.name, \.what, ol\.steps li \{ white-space: pre-wrap; \}/);
+  });
 });
 
 describe('audit CSV', () => {

@@ -92,6 +92,7 @@ ul.lines { list-style: none; padding: 0; margin: 0; } li.line { display: flex; g
 .account { font-weight: 600; } .where { font-size: 8pt; text-transform: uppercase; letter-spacing: .04em; color: #444; border: 1px solid #bbb; border-radius: 3px; padding: 0 .3em; white-space: nowrap; margin-left: .4em; }
 .documents { font-weight: 600; } .when { color: #555; font-size: 9pt; }
 ol.steps { margin: .2em 0 0 1.2em; padding: 0; }
+.name, .what, ol.steps li { white-space: pre-wrap; } /* names keep their runs of spaces: "Columbia  Explorers" */
 @page { margin: 1.5cm 1.2cm; }
 @media print { body { margin: 0; } a { color: inherit; text-decoration: none; } }
 `;
@@ -102,11 +103,11 @@ export function checklistHtml(list: Checklist, title = 'CocoonOPS checklist', da
     const lines = g.lines.map((l) => {
       const steps = l.steps.length > 0 ? `<ol class="steps">${l.steps.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ol>` : '';
       const account = l.accountCode
-        ? `<span class="account">${escapeHtml(l.accountCode)}${l.accountName ? ` — ${escapeHtml(l.accountName)}` : ''}</span>`
+        ? `<span class="account">${escapeHtml(l.accountCode)}${l.accountName ? ` — <span class="name">${escapeHtml(l.accountName)}</span>` : ''}</span>`
         : '';
       const docs = l.documents.length > 0 ? `<div class="documents">Invoices: ${escapeHtml(l.documents.join(', '))}</div>` : '';
       const when = l.ticked && l.tickedAt ? ` <span class="when">done ${escapeHtml(stampText(l.tickedAt, dates))}</span>` : '';
-      return `<li class="line${l.ticked ? ' done' : ''}" data-key="${escapeHtml(l.key)}"><span class="box" aria-label="${l.ticked ? 'done' : 'to do'}">${l.ticked ? '☑' : '☐'}</span><span class="text">${account}<span class="where">${escapeHtml(PLACE[l.place])}</span>${when}<div>${escapeHtml(l.text)}</div>${docs}${steps}</span></li>`;
+      return `<li class="line${l.ticked ? ' done' : ''}" data-key="${escapeHtml(l.key)}"><span class="box" aria-label="${l.ticked ? 'done' : 'to do'}">${l.ticked ? '☑' : '☐'}</span><span class="text">${account}<span class="where">${escapeHtml(PLACE[l.place])}</span>${when}<div class="what">${escapeHtml(l.text)}</div>${docs}${steps}</span></li>`;
     });
     return `<section><h2>${escapeHtml(g.title)}<span class="progress">${g.ticked.toLocaleString('en')} of ${g.total.toLocaleString('en')} done</span></h2><ul class="lines">${lines.join('')}</ul></section>`;
   });

@@ -3,6 +3,7 @@
 // same business; together they give the finding, its fix and its reason.
 import type { BillingAccount, Candidate, Finding, FindingKind, SuggestedFix, SyncPrediction, XeroContact } from '../../shared/domain';
 import { accountNumberKey, type SyncOutcome } from '../../shared/sync-model';
+import { spacingChanges } from '../../shared/unseen-difference';
 import type { ScoredPair } from './assign';
 import type { MatchConfig } from './config';
 import { describeNames, describePair, evidenceSummary } from './explain';
@@ -253,8 +254,11 @@ export function classify(ctx: AccountContext, sides: Sides, config: MatchConfig)
       const names = describeNames(sides.scoring, a, h.contact, h.score);
       const renamed = !NEAR_NAME_LEVELS.has(h.score.nameLevel);
       const spacing = h.score.nameLevel === 'exact' && sync.doubt !== null;
+      const where = spacingChanges(contact(h).name, account.name)
+        .slice(0, 3)
+        .map((c) => `${c.from}${c.where ? ` ${c.where}` : ''} in Xero, ${c.to} in CocoonOPS`);
       const why = spacing
-        ? `names differ only in spacing (${name(h)})`
+        ? `names differ only in spacing (${name(h)}${where.length > 0 ? `: ${where.join('; ')}` : ''})`
         : renamed && agree
           ? `${names} (${name(h)}) but ${agree}: same business, renamed`
           : describe(h);

@@ -24,7 +24,9 @@ describe('finding kinds', () => {
     expect(f.sync.outcome).toBe('refused');
     expect(f.sync.message).toBe(XERO_MESSAGES.accountNumberTaken);
     expect(f.sync.doubt).toContain('differ only in spacing');
-    expect(f.explanation).toContain("names differ only in spacing ('Acme Freight'); the sync may fail with");
+    expect(f.explanation).toContain(
+      "names differ only in spacing ('Acme Freight': one space after “Acme” in Xero, two spaces in CocoonOPS); the sync may fail with",
+    );
   });
 
   it('Dirksen: a contact of exactly that name gets the invoice, so a code held elsewhere does not fail the sync', () => {

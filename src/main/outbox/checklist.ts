@@ -18,10 +18,17 @@ import { exceptionChecklist } from '../exceptions/service';
 import { SALES_TYPES } from '../exceptions/invoice-check';
 import { materialiseLive, type OnProgress } from './materialise';
 import type { CorrectionHead } from '../db/repos/outbox';
+import { unseenDifference } from '../../shared/unseen-difference';
 import { isApiCorrection } from './model';
 import { blocksOf, refOf } from './plan';
 import { xeroContactsById } from '../db/xero-side';
 import type { Block } from './checks';
+
+/** " Only the spacing differs: two spaces → one space after “Columbia”." when it does: not seen on screen or paper. */
+const spaced = (from: string, to: string): string => {
+  const unseen = unseenDifference(from, to);
+  return unseen ? ` ${unseen.slice(1, 2).toUpperCase()}${unseen.slice(2, -1)}.` : '';
+};
 
 const TASK_OF: Record<ChecklistLine['kind'], ChecklistTask> = {
   rename: 'rename',
@@ -128,7 +135,7 @@ function correctionTask(
       return {
         place: 'cocoonops',
         kind: 'rename',
-        text: `Rename the organisation "${edit?.from ?? name}" to "${edit?.to ?? ''}" (billing account ${c.accountCode}), as its Xero contact is named.`,
+        text: `Rename the organisation "${edit?.from ?? name}" to "${edit?.to ?? ''}" (billing account ${c.accountCode}), as its Xero contact is named.${spaced(edit?.from ?? name, edit?.to ?? '')}`,
       };
     case 'cocoon_recode': {
       if (edit && edit.to !== '')

@@ -77,7 +77,7 @@ describe('decision changes', () => {
     const spaced = { ...contact, name: 'Acme  Freight Ltd' };
     const changes = changesFor('rename_in_xero', { account, finding: undefined, contact: spaced });
     expect(describeChanges('rename_in_xero', changes, account)).toBe(
-      'Name "Acme  Freight Ltd" → "Acme Freight Ltd" in Xero (only the spacing differs)',
+      'Name "Acme  Freight Ltd" → "Acme Freight Ltd" in Xero (only the spacing differs: two spaces → one space after “Acme”)',
     );
   });
 });

@@ -96,15 +96,17 @@ export function AcceptDialog({ detail, onChoose, onClose }: Props) {
                     {actionLabel(action)}
                     {i === 0 && <span className="tag">suggested</span>}
                   </strong>
-                  <span className="small">{describeAction(action, detail)}</span>
-                  {choice && choice.summary !== 'No change' && <span className="small muted choice-changes">{choice.summary}</span>}
+                  <span className="small keep-spaces">{describeAction(action, detail)}</span>
+                  {choice && choice.summary !== 'No change' && (
+                    <span className="small muted choice-changes keep-spaces">{choice.summary}</span>
+                  )}
                   {action === 'rename_in_xero' && damaged && (
                     <span className="small warn-text" data-testid="choice-name-loss">
                       Copies a damaged name into Xero ({damaged}): asks first.
                     </span>
                   )}
                   {choice?.problem ? (
-                    <span className="small warn-text choice-still-fails" data-testid="choice-still-fails">
+                    <span className="small warn-text choice-still-fails keep-spaces" data-testid="choice-still-fails">
                       {choice.problem}.
                     </span>
                   ) : (
@@ -144,7 +146,7 @@ function ConfirmStep({
   children: ReactNode;
 }) {
   return (
-    <div className="confirm-replace" role="alertdialog" aria-label={label}>
+    <div className="confirm-replace keep-spaces" role="alertdialog" aria-label={label}>
       {children}
       <div className="button-row">
         <button type="button" className={primary ? 'primary' : undefined} onClick={onConfirm}>

@@ -20,7 +20,7 @@ export function CandidateList({ candidates, linkedId, holderId, code, onLink }: 
           <span className="num score" title={`${percent(c.score)} likely the same business as the account`}>
             {percent(c.score)}
           </span>
-          <span className="candidate-name">
+          <span className="candidate-name keep-spaces">
             {c.name}
             <span className="muted small">
               {' '}

@@ -82,7 +82,7 @@ const LineRow = memo(function LineRow({ line, onTick }: { line: ChecklistLine; o
         <label htmlFor={`tick-${line.key}`} className="checklist-account">
           {line.accountCode ? (
             <>
-              <strong>{line.accountCode}</strong> {line.accountName}
+              <strong>{line.accountCode}</strong> <span className="keep-spaces">{line.accountName}</span>
             </>
           ) : (
             <span className="muted">No billing account</span>
@@ -97,7 +97,7 @@ const LineRow = memo(function LineRow({ line, onTick }: { line: ChecklistLine; o
             line.ticked && line.tickedAt && <span className="muted small"> done {formatDateTime(line.tickedAt)}</span>
           )}
         </label>
-        <div id={`what-${line.key}`} className="checklist-text">
+        <div id={`what-${line.key}`} className="checklist-text keep-spaces">
           {line.text}
         </div>
         {line.documents.length > 0 && (
@@ -111,7 +111,7 @@ const LineRow = memo(function LineRow({ line, onTick }: { line: ChecklistLine; o
           </div>
         )}
         {line.steps.length > 0 && (
-          <ol className="small checklist-steps">
+          <ol className="small checklist-steps keep-spaces">
             {line.steps.map((s, i) => (
               <li key={i}>{s}</li>
             ))}

@@ -42,16 +42,16 @@ export function ChecklistPrint({
               <div>
                 {row.line.accountCode && (
                   <strong>
-                    {row.line.accountCode} {row.line.accountName}
+                    {row.line.accountCode} <span className="keep-spaces">{row.line.accountName}</span>
                   </strong>
                 )}{' '}
                 <span className="where">{PLACE_LABELS[row.line.place]}</span>
                 {row.line.ticked && row.line.tickedAt && <span className="meta"> done {formatDateTime(row.line.tickedAt)}</span>}
               </div>
-              <div className="text">{row.line.text}</div>
+              <div className="text keep-spaces">{row.line.text}</div>
               {row.line.documents.length > 0 && <div className="documents">Invoices: {row.line.documents.join(', ')}</div>}
               {row.line.steps.length > 0 && (
-                <ol>
+                <ol className="keep-spaces">
                   {row.line.steps.map((s, i) => (
                     <li key={i}>{s}</li>
                   ))}

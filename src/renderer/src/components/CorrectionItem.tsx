@@ -49,7 +49,7 @@ export function CorrectionItem({
           </button>
         )}
       </div>
-      <ul className="changes small">
+      <ul className="changes small keep-spaces">
         {c.changes.map((ch) => (
           <li key={ch.field}>
             {ch.field}: <s>{ch.from || '—'}</s> → <strong>{ch.to || '—'}</strong> {unseenDifference(ch.from, ch.to)}

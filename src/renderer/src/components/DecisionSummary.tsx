@@ -39,9 +39,9 @@ export function DecisionSummary({
         {' '}
         · {decision.source === 'bulk' ? 'bulk' : 'by hand'} · <When at={decision.createdAt} />
       </span>
-      {decision.note && <p className="small">“{decision.note}”</p>}
+      {decision.note && <p className="small keep-spaces">“{decision.note}”</p>}
       {decision.changes.length > 0 && (
-        <ul className="changes small">
+        <ul className="changes small keep-spaces">
           {decision.changes.map((c, i) => (
             <li key={i}>
               <span className="tag">{c.target === 'xero' ? 'Xero' : 'CocoonOPS'}</span> {c.field}: {changeFrom(c)} → {changeTo(c)}{' '}

@@ -90,7 +90,7 @@ function DetailBody({
     <>
       <header className="detail-header">
         <h2>
-          <span className="mono">{d.account.code}</span> {d.account.name}
+          <span className="mono">{d.account.code}</span> <span className="keep-spaces">{d.account.name}</span>
         </h2>
         <div className="detail-meta">
           <KindBadge kind={d.row.kind} xeroTrust={d.xeroTrust} fix={d.row.fix} />
@@ -99,10 +99,10 @@ function DetailBody({
       {d.xeroTrust !== 'complete' && (
         <p className="banner banner-warn small">The Xero data is incomplete or missing: this finding may change after a complete sync.</p>
       )}
-      <p className="explanation">{d.explanation}</p>
+      <p className="explanation keep-spaces">{d.explanation}</p>
       {d.nameCheck && d.nameCheck.losses.length > 0 && (
         <div className="banner banner-warn small" role="note" aria-label="Names to look at">
-          <ul className="look-list">
+          <ul className="look-list keep-spaces">
             {d.nameCheck.losses.map((l, i) => (
               <li key={i}>
                 <strong>{l.label}</strong> ({l.detail})
@@ -160,7 +160,7 @@ function DetailBody({
         <h3>Records</h3>
         <RecordCompare account={d.account} shown={columns.shown} holder={columns.holder} xeroWebApp={d.xeroWebApp} />
         {holderDiffers && (
-          <p className="small note">
+          <p className="small note keep-spaces">
             The code <span className="mono">{d.account.code}</span> is held in Xero by “{d.codeHolder!.name}” (
             {d.codeHolder!.status.toLowerCase()}
             {d.codeHolder!.mergedToContactId

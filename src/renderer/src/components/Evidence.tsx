@@ -30,7 +30,8 @@ export function Evidence(props: Props) {
   return (
     <div className="evidence-block">
       <p className="evidence-pair small" data-testid="evidence-pair">
-        Compared with Xero’s “{scoredContact.name}”{role(props)}: <strong>{percent(props.score)}</strong> likely the same business
+        Compared with Xero’s “<span className="keep-spaces">{scoredContact.name}</span>”{role(props)}:{' '}
+        <strong>{percent(props.score)}</strong> likely the same business
       </p>
       <ul className="evidence" aria-label="Evidence per field">
         {lines.map((l) => (

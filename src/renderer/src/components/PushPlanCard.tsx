@@ -34,7 +34,7 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
       {plan.items.filter((i) => !i.blocked).length > 0 && (
         <details open={plan.items.length <= 20}>
           <summary>Changes ({plan.items.filter((i) => !i.blocked).length})</summary>
-          <ul className="plan-items small">
+          <ul className="plan-items small keep-spaces">
             {plan.items
               .filter((i) => !i.blocked)
               .slice(0, 500)

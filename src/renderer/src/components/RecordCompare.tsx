@@ -135,7 +135,9 @@ export function RecordCompare({ account, shown, holder, xeroWebApp }: Props) {
                   </span>
                 )}
               </th>
-              <td>{mine ? <NameDiff segments={mine.a} /> : cocoon || <span className="muted">—</span>}</td>
+              <td className={l.label === 'Name' ? 'keep-spaces' : undefined}>
+                {mine ? <NameDiff segments={mine.a} /> : cocoon || <span className="muted">—</span>}
+              </td>
               {columns.length === 0 && (
                 <td>
                   <span className="muted">—</span>
@@ -145,7 +147,13 @@ export function RecordCompare({ account, shown, holder, xeroWebApp }: Props) {
                 const value = l.xero(c.contact);
                 const diff = diffWith(value);
                 return (
-                  <td key={c.contact.contactId} className={differs(l, cocoon, value) ? 'cell-differs' : undefined}>
+                  <td
+                    key={c.contact.contactId}
+                    className={
+                      [differs(l, cocoon, value) && 'cell-differs', l.label === 'Name' && 'keep-spaces'].filter(Boolean).join(' ') ||
+                      undefined
+                    }
+                  >
                     {diff ? <NameDiff segments={diff.b} /> : value || <span className="muted">—</span>}
                   </td>
                 );

@@ -77,7 +77,7 @@ export const ReviewTableRow = memo(function ReviewTableRow({
       <div role="gridcell" className="cell col-code mono" aria-colindex={2}>
         {row.code}
       </div>
-      <div role="gridcell" className="cell col-name" aria-colindex={3} title={row.name}>
+      <div role="gridcell" className="cell col-name keep-spaces-line" aria-colindex={3} title={row.name}>
         {diff ? <NameDiff segments={diff.a} /> : row.name}
       </div>
       <div role="gridcell" className="cell col-match" aria-colindex={4}>
@@ -92,7 +92,7 @@ export const ReviewTableRow = memo(function ReviewTableRow({
       <div role="gridcell" className="cell col-score num" aria-colindex={5}>
         {row.kind === null ? '' : percent(row.score)}
       </div>
-      <div role="gridcell" className="cell col-name" aria-colindex={6} title={row.xeroName}>
+      <div role="gridcell" className="cell col-name keep-spaces-line" aria-colindex={6} title={row.xeroName}>
         {diff ? <NameDiff segments={diff.b} /> : <span className="muted">—</span>}
         {row.xeroStatus === 'ARCHIVED' && <span className="tag">archived</span>}
       </div>

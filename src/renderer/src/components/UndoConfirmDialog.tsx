@@ -27,7 +27,7 @@ export function UndoConfirmDialog({ summary, onConfirm, onCancel }: Props) {
         <p>
           {counted(summary.changes, 'change')} written back to the value{summary.changes === 1 ? '' : 's'} Xero had before the push:
         </p>
-        <ul className="undo-items" aria-label="What will be written back" data-testid="undo-items">
+        <ul className="undo-items keep-spaces" aria-label="What will be written back" data-testid="undo-items">
           {summary.items.map((item, i) => (
             <li key={i} data-testid="undo-item">
               <strong>{item.account}</strong> <span className="muted small">· Xero contact “{item.contact}”</span>
