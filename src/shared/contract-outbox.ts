@@ -148,6 +148,12 @@ export const PushPlan = z.object({
   toSend: z.number().int(),
   contacts: z.number().int(),
   byKind: z.record(z.string(), z.number().int()),
+  /** The corrections to send by what they write (renamed, AccountNumbers set or cleared, restored), all of them. */
+  written: z.record(z.string(), z.number().int()),
+  /**
+   * The contact writes: every blocked one, and of the rest all (the command, the export) or, as the Push screen asks
+   * for them, the first PLAN_LISTED (`toSend` counts them all).
+   */
   items: z.array(PlanItem),
   blocked: z.number().int(),
   conflicts: z.number().int(),
@@ -162,6 +168,9 @@ export const PushPlan = z.object({
   calls: z.object({ needed: z.number().int(), budget: z.string().nullable() }).optional(),
 });
 export type PushPlan = z.infer<typeof PushPlan>;
+
+/** How many of a plan's changes the Push screen lists (the export has them all). */
+export const PLAN_LISTED = 500;
 
 export const PushPhase = z.enum(['resume', 'check', 'send', 'resync', 'match', 'done']);
 export const PushProgress = z.object({

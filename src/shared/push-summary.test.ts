@@ -2,7 +2,7 @@
 // sandbox said plainly, thousands grouped, and nothing to confirm when nothing would be written.
 import { describe, expect, it } from 'vitest';
 import type { PlanItem, PushPlan } from './contract-outbox';
-import { breakWarnings, confirmLabel, organisationLine, pushSummary, summaryLine } from './push-summary';
+import { breakWarnings, confirmLabel, organisationLine, pushSummary, summaryLine, writtenCounts } from './push-summary';
 
 const item = (kind: PlanItem['kind'], field: string, to: string, blocked: string | null = null): PlanItem => ({
   correctionId: null,
@@ -22,6 +22,7 @@ function plan(items: PlanItem[], over: Partial<PushPlan> = {}): PushPlan {
     toSend: sendable.length,
     contacts: sendable.length,
     byKind: {},
+    written: writtenCounts(items),
     items,
     blocked: items.length - sendable.length,
     conflicts: 0,

@@ -31,6 +31,16 @@ export const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 export const counted = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
+/** The plan's sendable corrections by what they write (PushPlan.written). */
+export function writtenCounts(items: readonly Pick<PlanItem, 'kind' | 'changes' | 'blocked'>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const kind = item.blocked ? null : writtenKind(item);
+    if (kind) counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
 function writtenKind(item: Pick<PlanItem, 'kind' | 'changes'>): WrittenKind | null {
   if (item.kind === 'account_number')
     return item.changes.some((c) => c.field === 'AccountNumber' && c.to === '') ? 'account_number_cleared' : 'account_number';
@@ -70,15 +80,11 @@ export const organisationOf = (org: PushOrganisation | null): Pick<PushSummary, 
 export function pushSummary(plan: PushPlan): PushSummary | null {
   const changes = plan.toSend + plan.resuming;
   if (changes === 0) return null;
-  const counts = new Map<WrittenKind, number>();
-  for (const item of plan.items) {
-    const kind = item.blocked ? null : writtenKind(item);
-    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  }
+  const counts = plan.written;
   const kinds = (Object.keys(WRITTEN_COUNT_WORDS) as WrittenKind[])
-    .filter((k) => counts.has(k))
+    .filter((k) => (counts[k] ?? 0) > 0)
     .map((kind) => {
-      const count = counts.get(kind)!;
+      const count = counts[kind]!;
       const [one, many] = WRITTEN_COUNT_WORDS[kind];
       return { kind, count, text: counted(count, one, many) };
     });

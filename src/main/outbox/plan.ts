@@ -1,7 +1,8 @@
 // The plan shown before a push: what changes, on how many contacts, what the checks block, and what it does to the
 // failing accounts (the what-if: the sync model run on both sides with the plan applied). Reads only (a dry run
 // computes it without creating the corrections it counts).
-import type { PlanItem, PlanWhatIf, PushPlan } from '../../shared/contract-outbox';
+import { PLAN_LISTED, type PlanItem, type PlanWhatIf, type PushPlan } from '../../shared/contract-outbox';
+import { writtenCounts } from '../../shared/push-summary';
 import type { XeroContact } from '../../shared/domain';
 import type { Decision, Workspace } from '../db';
 import { perXeroSide, xeroContacts, xeroContactsById } from '../db/xero-side';
@@ -202,6 +203,7 @@ function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPl
     toSend: sendable.length,
     contacts: new Set(sendable.map((p) => p.subject.toLowerCase())).size,
     byKind,
+    written: writtenCounts(items),
     items,
     blocked: [...blocks.values()].filter(held).length,
     conflicts: existing.filter((c) => c.status === 'conflict').length + inserted('conflict'),
@@ -213,4 +215,10 @@ function planNow(ws: Workspace, nowIso: string, onProgress?: OnProgress): PushPl
     checklistOpen: cocoonOpen.filter((c) => c.kind !== 'resend').length + [...blocks.values()].filter((b) => b.clash).length,
     notReady: null,
   };
+}
+
+/** The plan as the Push screen shows it: every blocked change, and the first PLAN_LISTED of the rest. */
+export function listedPlan(plan: PushPlan): PushPlan {
+  let sendable = 0;
+  return { ...plan, items: plan.items.filter((i) => i.blocked !== null || sendable++ < PLAN_LISTED) };
 }

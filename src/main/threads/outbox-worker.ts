@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/app-error';
 import { openWorkspace } from '../db';
 import { setNativeBinding } from '../db/native-binding';
-import { buildPlan, preparePlan } from '../outbox/plan';
+import { buildPlan, listedPlan, preparePlan } from '../outbox/plan';
 import { currentChecklist } from '../outbox/checklist';
 import { materialise } from '../outbox/materialise';
 import { listCorrections } from '../outbox/views';
@@ -26,7 +26,8 @@ function answer({ id, task, nowIso }: OutboxRequest): unknown {
     preparePlan(ws);
     return null;
   }
-  if (task.kind === 'plan') return buildPlan(ws, nowIso, progress);
+  // The Push screen's plan: what it lists, not the 10,000 changes it counts (a smaller answer to hand over).
+  if (task.kind === 'plan') return listedPlan(buildPlan(ws, nowIso, progress));
   if (task.kind === 'checklist') return currentChecklist(ws, nowIso, task.actor, progress);
   if (task.kind === 'bulkPreview') return previewBulk(ws, task.request, progress);
   if (task.kind === 'materialise') return materialise(ws, nowIso, task.actor, progress).length;

@@ -8,7 +8,7 @@ import type { XeroAccountingClient } from '../../xero/api/accounting-client';
 import { RECONNECTABLE, XeroAuthError, XeroDayBudgetError, XeroError } from '../../xero/errors';
 import { currentChecklist, tickLine } from '../../outbox/checklist';
 import { allAuditEntries, auditCsv, checklistCsv, checklistHtml, checklistXlsx } from '../../exports/checklist-files';
-import { buildPlan } from '../../outbox/plan';
+import { buildPlan, listedPlan } from '../../outbox/plan';
 import { RECOMPUTE_PENDING_KEY } from '../../db/state-keys';
 import { pushBudget, pushGuard, runPush } from '../../outbox/service';
 import { undoCorrections } from '../../outbox/undo';
@@ -125,7 +125,7 @@ export function outboxHandlersOver(s: OutboxServices): OutboxHandlers {
   return {
     'outbox.plan': async () => {
       const { ws } = s.workspace();
-      const plan = await offThread(ws, { kind: 'plan' }, 'Planning the push…', () => buildPlan(ws, now()));
+      const plan = await offThread(ws, { kind: 'plan' }, 'Planning the push…', () => listedPlan(buildPlan(ws, now())));
       const budget = pushBudget(ws, plan.contacts, Date.parse(now()));
       return { ...plan, notReady: s.pushUnavailable(ws) ?? budget.refused, calls: { needed: budget.guard.needed, budget: budget.line } };
     },

@@ -13,6 +13,7 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
   const [confirming, setConfirming] = useState(false);
   const { running, progress, message } = run;
   const blocked = plan.items.filter((i) => i.blocked);
+  const listed = plan.items.filter((i) => !i.blocked);
   const summary = pushSummary(plan);
   const pct = progress?.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : undefined;
   return (
@@ -31,19 +32,19 @@ export function PushPlanCard({ plan, run }: { plan: PushPlan; run: PushRun }) {
           ))}
         </ul>
       )}
-      {plan.items.filter((i) => !i.blocked).length > 0 && (
-        <details open={plan.items.length <= 20}>
-          <summary>Changes ({plan.items.filter((i) => !i.blocked).length})</summary>
+      {plan.toSend > 0 && (
+        <details open={plan.toSend <= 20}>
+          <summary>
+            Changes ({formatCount(plan.toSend)})
+            {listed.length < plan.toSend && ` · the first ${formatCount(listed.length)} listed; Export plan… has them all`}
+          </summary>
           <ul className="plan-items small keep-spaces">
-            {plan.items
-              .filter((i) => !i.blocked)
-              .slice(0, 500)
-              .map((i, n) => (
-                <li key={n} data-testid="plan-item" data-code={i.accountCode}>
-                  <strong>{i.accountCode}</strong> {i.contactName}:{' '}
-                  {i.changes.map((c) => [changeLine(c), unseenDifference(c.from, c.to)].filter(Boolean).join(' ')).join('; ')}
-                </li>
-              ))}
+            {listed.map((i, n) => (
+              <li key={n} data-testid="plan-item" data-code={i.accountCode}>
+                <strong>{i.accountCode}</strong> {i.contactName}:{' '}
+                {i.changes.map((c) => [changeLine(c), unseenDifference(c.from, c.to)].filter(Boolean).join(' ')).join('; ')}
+              </li>
+            ))}
           </ul>
         </details>
       )}

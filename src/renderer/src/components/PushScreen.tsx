@@ -31,14 +31,14 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
     if (!run.running) refresh();
   });
 
-  const blocked = plan?.items.filter((i) => i.blocked).length ?? 0;
+  const blocked = plan?.blocked ?? 0;
   return (
     <div className="workbench outbox-screen">
       <ScreenHeader workspace={workspace} current="#push">
         <button
           type="button"
           onClick={() => setExporting(true)}
-          disabled={!plan || plan.items.length === 0}
+          disabled={!plan || plan.toSend + plan.blocked === 0}
           title="Save the plan as an Excel workbook or a CSV file"
         >
           Export plan…
@@ -57,7 +57,7 @@ export function PushScreen({ workspace }: { workspace: WorkspaceInfo }) {
             run.setMessage(m);
           }}
         >
-          The plan&apos;s {counted(plan.items.length, 'contact change')}
+          The plan&apos;s {counted(plan.toSend + plan.blocked, 'contact change')}
           {blocked > 0 ? ` (${formatCount(blocked)} blocked, with why)` : ''}: one row per field written, with the billing account, the Xero
           contact, its value in Xero now and after the push.
         </ExportDialog>
