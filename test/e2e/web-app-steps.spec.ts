@@ -43,6 +43,8 @@ test('"Make it a customer" is a step in Xero\'s web app, on the checklist under 
   await page.keyboard.press('b');
   const dialog = page.getByRole('dialog', { name: /^Accept suggestions/ });
   const accept = dialog.getByRole('button', { name: /^Accept [\d,]+ suggestion/ });
+  // Counted once the preview has checked them (the button reads 0 until then).
+  await expect(accept).toHaveText(/^Accept [1-9][\d,]* suggestion/, { timeout: 60_000 });
   const decided = Number((await accept.textContent())!.match(/([\d,]+)/)![1]!.replace(/,/g, ''));
   expect(decided).toBeGreaterThan(10);
   await accept.click();
