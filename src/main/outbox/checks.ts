@@ -112,6 +112,8 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     waiting.set(ref, { holder: holder.contactId.toLowerCase(), field, what });
     return { reason: `Sent after the change that frees it, in this push: ${what} until this push changes it.`, later: true };
   };
+  const waitsForName = (ref: string, holder: ContactFacts, name: string): Block =>
+    waits(ref, holder, 'Name', `the active contact "${holder.name}" has the name "${name}" (names are unique among active contacts)`);
   const plannedSubjects = [...new Set(edits.map((x) => x.subject))];
   // The contacts of this push by the name (active ones) and the Account Number each ends up with, in plan order:
   // the second one to get a name or number is found by a lookup, not by going through the whole plan per edit.
@@ -132,16 +134,7 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
       else if (to.length > MAX_NAME) block(item.ref, { reason: `Xero refuses contact names over ${MAX_NAME} characters.` });
       if (to === '' || finalOf(subject, 'ContactStatus') !== 'ACTIVE') continue;
       const holder = (activeByName.get(uniqueKey(to)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
-      if (holder && movesAway(holder, 'Name', to))
-        block(
-          item.ref,
-          waits(
-            item.ref,
-            holder,
-            'Name',
-            `the active contact "${holder.name}" has the name "${to}" (names are unique among active contacts)`,
-          ),
-        );
+      if (holder && movesAway(holder, 'Name', to)) block(item.ref, waitsForName(item.ref, holder, to));
       else if (holder) {
         block(item.ref, {
           reason: `Xero would refuse it: the name "${to}" is already used by the active contact "${holder.name}"; Contact Name is unique among active contacts. If they are the same business, merge the two in Xero; otherwise choose a different name.`,
@@ -189,16 +182,7 @@ export function checkPlan(items: readonly CheckItem[], contacts: readonly Contac
     } else if (e.field === 'ContactStatus' && to === 'ACTIVE') {
       const name = finalOf(subject, 'Name');
       const holder = (activeByName.get(uniqueKey(name)) ?? []).find((c) => c.contactId.toLowerCase() !== subject);
-      if (holder && movesAway(holder, 'Name', name))
-        block(
-          item.ref,
-          waits(
-            item.ref,
-            holder,
-            'Name',
-            `the active contact "${holder.name}" has the name "${name}" (names are unique among active contacts)`,
-          ),
-        );
+      if (holder && movesAway(holder, 'Name', name)) block(item.ref, waitsForName(item.ref, holder, name));
       else if (holder) {
         block(item.ref, {
           reason: `Restoring it would make two active contacts named "${name}" (the other is "${holder.name}"): Xero refuses that. If they are the same business, merge them in Xero; otherwise rename one first.`,
