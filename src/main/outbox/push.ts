@@ -119,6 +119,8 @@ export async function pushOutbox(ws: Workspace, client: XeroAccountingClient, o:
       await resyncTouched(ctx);
     }
     cancelled = round.stopped;
+    // A chain longer than the rounds: the rest stays queued for the next push, counted as held back.
+    if (!cancelled) ctx.tally.blocked += round.later;
     if (!o.only) failingBefore = failingWritten(ws, startedAt, now());
     if (o.recompute !== false) {
       ctx.progress({ phase: 'match', message: 'Recomputing the findings…', done: 0, total: null, finished: false });
