@@ -136,6 +136,7 @@ function run(base: WhatIfBase, accounts: readonly Account[], changed: ReadonlyMa
   const xero = overlay(base, sent, changed);
   let earlier: EarlierRun<number> | undefined;
   if (before) {
+    // Both runs a later one starts from (the base's, the push's) send the base's accounts: their keys are the base's.
     earlier = { sent: before.run.sent, keys: base.accountKeys, outcomes: before.run.outcomes, changedKeys: noChangedKeys() };
     const keysBefore = (place: number): LookupKeys => {
       const was = before.changed.get(place);
