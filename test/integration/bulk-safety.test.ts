@@ -222,6 +222,20 @@ describe('bulk accept', () => {
     expect(made.warning).toMatch(/^CocoonOPS would refuse the code: C00421 .*decide which account keeps it\.$/);
   });
 
+  it('a decision the push held back says so on its failing account, with the reason the push gave, not "Fix to push"', async () => {
+    const app = await demoApp({ demoSync: true });
+    // C01315's archived contact restored and renamed, then by hand C00216's contact renamed to the same name (warned).
+    expect((await ok(app, 'decisions.bulkApply', { accountCodes: ['C01315'] })).applied).toBe(1);
+    const made = await ok(app, 'decisions.apply', { accountCode: 'C00216', action: 'rename_in_xero' });
+    expect(made.warning).toMatch(/the push would hold both back/);
+    expect((await ok(app, 'outbox.push')).blocked).toBeGreaterThanOrEqual(2);
+    const decision = (await ok(app, 'findings.detail', { accountCode: 'C00216' })).row.decision!;
+    expect(decision.pending).toMatch(
+      /^Held back by the last push: Another correction in this push gives the name "Easter Seals Gilchrist Marchman"/,
+    );
+    expect(decision.attention).toBeNull();
+  });
+
   it('leaves out the rows whose names lost information unless asked, and then renames towards the better name', async () => {
     const app = await demoApp();
     const rows = await rowsOf(app);

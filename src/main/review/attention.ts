@@ -40,9 +40,10 @@ export interface DecisionState {
 }
 
 function stateOf(r: DecidedFailing): DecisionState {
-  return isAttention(r.stage)
-    ? { attention: attentionReason({ stage: r.stage, explanation: r.explanation }), pending: null }
-    : { attention: null, pending: PENDING[r.stage] };
+  if (isAttention(r.stage)) return { attention: attentionReason({ stage: r.stage, explanation: r.explanation }), pending: null };
+  // A fix the last push held back does not go by pushing again: it says why, as the push did.
+  if (r.stage === 'queued' && r.held) return { attention: null, pending: `Held back by the last push: ${r.held}` };
+  return { attention: null, pending: PENDING[r.stage] };
 }
 
 /** Every failing account with a decision carried out or under way (or those of `codes`), by account code (one pass). */
