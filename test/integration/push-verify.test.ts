@@ -18,15 +18,21 @@ const INFO = { path: '', name: 'Books', isDemo: false };
 const shownCodes = (rows: ReturnType<typeof listReviewRows>, decided: (typeof ALL_ROWS)['decided']) =>
   visibleRows(rows, sortOrder(rows, { key: 'row', descending: false }), { ...ALL_ROWS, decided }, null).map((i) => rows[i]!.code);
 
+/** Three accounts: 0 a name mismatch, 1 a contact of another name without the code (code missing), 2 an archived holder. */
+async function oneRenamedWorld() {
+  const w = await outboxWorld({ n: 3, decide: false });
+  await w.sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(1)}`, { Name: 'Harbour One Logistics' });
+  await syncWorkspace(w.ws, w.session.client, { clock: w.clock });
+  expect([0, 1, 2].map((i) => w.ws.findings.get(codeOf(i))!.kind)).toEqual(['name_mismatch', 'code_missing', 'archived_holder']);
+  return w;
+}
+
 describe('push, then verify', () => {
   it('reopens a pushed decision whose account still fails, and counts the one that worked as fixed', async () => {
-    const w = await outboxWorld({ n: 3, decide: false });
-    const { ws, sb } = w;
     // Account 1's Xero contact is the same business under another name, without the code: setting the AccountNumber
     // alone cannot work (the code's holder will then have another name).
-    await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(1)}`, { Name: 'Harbour One Logistics' });
-    await syncWorkspace(ws, w.session.client, { clock: w.clock });
-    expect([0, 1, 2].map((i) => ws.findings.get(codeOf(i))!.kind)).toEqual(['name_mismatch', 'code_missing', 'archived_holder']);
+    const w = await oneRenamedWorld();
+    const { ws } = w;
     applyBulk(ws, { accountCodes: [0, 2].map(codeOf), action: 'suggested' });
     // A decision as earlier versions recorded it (today's set_account_number renames too): the AccountNumber alone.
     const contact = ws.contacts.get(contactId(1))!;
@@ -118,13 +124,10 @@ describe('push, then verify', () => {
   });
 
   it('counts as fixed only what failed before the push; a newer push still says what earlier ones left waiting', async () => {
-    const w = await outboxWorld({ n: 3, decide: false });
-    const { ws, sb } = w;
     // Account 1: its contact has no code and another name. The decision puts the code on it and renames the account
     // in CocoonOPS: after the push it fails (name mismatch) until the CocoonOPS step is done. It passed before.
-    await sb.admin('PATCH', `/tenants/${TENANT}/contacts/${contactId(1)}`, { Name: 'Harbour One Logistics' });
-    await syncWorkspace(ws, w.session.client, { clock: w.clock });
-    expect([0, 1, 2].map((i) => ws.findings.get(codeOf(i))!.kind)).toEqual(['name_mismatch', 'code_missing', 'archived_holder']);
+    const w = await oneRenamedWorld();
+    const { ws } = w;
     const contact = ws.contacts.get(contactId(1))!;
     ws.decisions.add({
       accountCode: codeOf(1),

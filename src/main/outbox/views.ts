@@ -55,7 +55,8 @@ function headView(c: CorrectionHead, accountName: string, contactName: string, h
 export function toView(ws: Workspace, c: Correction): CorrectionView {
   const after = imageOf(c.after);
   const reviewed = c.target === 'xero' ? reviewedImage(c) : null;
-  const contactName = c.target === 'xero' ? after?.name || (ws.contacts.get(c.subject)?.name ?? reviewed?.name ?? '') : '';
+  // Read from the workspace only when neither image names the contact (not a query per correction of a long list).
+  const contactName = c.target === 'xero' ? after?.name || reviewed?.name || (ws.contacts.get(c.subject)?.name ?? '') : '';
   return {
     ...headView(c, ws.accounts.get(c.accountCode)?.name ?? c.finding?.accountName ?? '', contactName, c.after !== null),
     reviewed,

@@ -82,10 +82,8 @@ interface Facts {
   withCode(code: string): { code: string; name: string } | undefined;
 }
 
-/** Every billing account by its code as CocoonOPS compares codes (they change only with an import). */
-const accountsByCode = perXeroSide(
-  (ws) => new Map([...ws.accounts.places()].map(([code, { name }]) => [code.trim().toLowerCase(), { code, name }])),
-);
+/** Every billing account by its code as CocoonOPS compares codes (from accountNames: one read of the accounts). */
+const accountsByCode = perXeroSide((ws) => new Map(accountNames(ws).map((a) => [a.code.trim().toLowerCase(), a])));
 
 const queried = (ws: Workspace): Facts => ({
   account: (c) => ws.accounts.get(c),

@@ -8,7 +8,7 @@ export type NowIso = () => string;
 
 export const isoNow: NowIso = () => new Date().toISOString();
 
-/** The text each value of fromStoredJson was parsed from: toJson writes that text back instead of stringifying again. */
+/** The stored text each value of standingFor stands for: toJson writes that text instead of stringifying the value. */
 const storedText = new WeakMap<object, string>();
 
 export function toJson(value: unknown): string | null {
@@ -21,18 +21,10 @@ export function fromJson<T = unknown>(text: string | null): T | null {
 }
 
 /**
- * fromJson for a stored copy that is written elsewhere as it was read (a Xero contact kept as a correction's
- * before-image): the object stands for its text, which toJson writes back as it is (a checklist writes 18,000 of
- * them: stringifying each again took a fifth of its time). Frozen, as a change to it would not be written.
- */
-export function fromStoredJson(text: string | null): unknown {
-  const value: unknown = fromJson(text);
-  return typeof value === 'object' && value !== null ? standingFor(value, text!) : value;
-}
-
-/**
- * `value` (frozen) as the stand-in for the stored `text`: toJson writes that text. For a reader that needs a few of
- * the stored object's fields (read from columns) and writes the whole of it elsewhere, without parsing it.
+ * `value` (frozen) as the stand-in for the stored `text`: toJson writes that text as it is. For a reader that needs a
+ * few of a stored object's fields (read from columns) and writes the whole of it elsewhere (a Xero contact kept as a
+ * correction's before-image: a checklist writes 18,000), without parsing or stringifying it again. Frozen, as a
+ * change to it would not be written.
  */
 export function standingFor<T extends object>(value: T, text: string): Readonly<T> {
   storedText.set(Object.freeze(value), text);
